@@ -1,0 +1,135 @@
+/**
+ * Typed reads and writes over the schema. Every function takes the database, so the worker, the page and the
+ * storage tests each pass their own instance.
+ */
+import type { TransactionTable } from '../core/types';
+import type { ChunkRecord, ClvDatabase, DatasetRecord, DictionaryRecord, MappingRecord } from './schema';
+
+/** Rows per stored chunk: small enough to load progressively, large enough to keep record counts low. */
+export const CHUNK_ROWS = 65_536;
+
+type NewDataset = Omit<DatasetRecord, 'id' | 'chunkCount' | 'rows' | 'createdAt' | 'updatedAt'>;
+
+/** Copy (not view) a range: a stored subarray would clone its whole underlying buffer. */
+function part<T extends Uint32Array | Int32Array | Float64Array>(a: T | null, from: number, to: number): T | null {
+  return a ? (a.slice(from, to) as T) : null;
+}
+
+function splitIntoChunks(table: TransactionTable, datasetId: number): ChunkRecord[] {
+  const chunks: ChunkRecord[] = [];
+  for (let from = 0, index = 0; from < table.length || index === 0; from += CHUNK_ROWS, index++) {
+    const to = Math.min(table.length, from + CHUNK_ROWS);
+    chunks.push({
+      datasetId,
+      index,
+      customer: table.customer.slice(from, to),
+      day: table.day.slice(from, to),
+      amount: table.amount.slice(from, to),
+      line: table.line.slice(from, to),
+      cost: part(table.cost, from, to),
+      order: part(table.order, from, to),
+      product: part(table.product, from, to),
+      channel: part(table.channel, from, to),
+    });
+    if (to >= table.length) break;
+  }
+  return chunks;
+}
+
+/**
+ * Store a parsed dataset whole or not at all: the record, its chunks and its dictionaries go in one IndexedDB
+ * transaction, which the browser rolls back if the tab closes or any write fails.
+ */
+export async function saveDataset(db: ClvDatabase, table: TransactionTable, meta: NewDataset): Promise<number> {
+  return db.transaction('rw', db.datasets, db.chunks, db.dictionaries, async () => {
+    const now = Date.now();
+    const id = (await db.datasets.add({ ...meta, rows: table.length, chunkCount: 0, createdAt: now, updatedAt: now })) as number;
+    const chunks = splitIntoChunks(table, id);
+    await db.chunks.bulkAdd(chunks);
+    const dictionaries: DictionaryRecord[] = [{ datasetId: id, kind: 'customer', values: table.customerIds }];
+    if (table.orderIds) dictionaries.push({ datasetId: id, kind: 'order', values: table.orderIds });
+    if (table.productNames) dictionaries.push({ datasetId: id, kind: 'product', values: table.productNames });
+    if (table.channelNames) dictionaries.push({ datasetId: id, kind: 'channel', values: table.channelNames });
+    await db.dictionaries.bulkAdd(dictionaries);
+    await db.datasets.update(id, { chunkCount: chunks.length });
+    return id;
+  });
+}
+
+function concat<T extends Uint32Array | Int32Array | Float64Array>(
+  parts: (T | null)[], length: number, make: (n: number) => T,
+): T | null {
+  if (parts.length === 0 || parts.some((p) => p === null)) return parts.length === 0 ? make(0) : null;
+  const out = make(length);
+  let offset = 0;
+  for (const p of parts as T[]) {
+    out.set(p, offset);
+    offset += p.length;
+  }
+  return out;
+}
+
+/** Read a stored dataset back into one columnar table. */
+export async function loadTable(db: ClvDatabase, datasetId: number): Promise<TransactionTable> {
+  const [chunks, dictionaries] = await Promise.all([
+    db.chunks.where('datasetId').equals(datasetId).sortBy('index'),
+    db.dictionaries.where('datasetId').equals(datasetId).toArray(),
+  ]);
+  const dict = (kind: DictionaryRecord['kind']) => dictionaries.find((d) => d.kind === kind)?.values ?? null;
+  const length = chunks.reduce((n, c) => n + c.day.length, 0);
+  const u32 = (n: number) => new Uint32Array(n);
+  return {
+    length,
+    customerIds: dict('customer') ?? [],
+    customer: concat(chunks.map((c) => c.customer), length, u32)!,
+    day: concat(chunks.map((c) => c.day), length, (n) => new Int32Array(n))!,
+    amount: concat(chunks.map((c) => c.amount), length, (n) => new Float64Array(n))!,
+    line: concat(chunks.map((c) => c.line), length, u32)!,
+    cost: concat(chunks.map((c) => c.cost), length, (n) => new Float64Array(n)),
+    order: concat(chunks.map((c) => c.order), length, u32),
+    orderIds: dict('order'),
+    product: concat(chunks.map((c) => c.product), length, u32),
+    productNames: dict('product'),
+    channel: concat(chunks.map((c) => c.channel), length, u32),
+    channelNames: dict('channel'),
+  };
+}
+
+export async function listDatasets(db: ClvDatabase): Promise<DatasetRecord[]> {
+  return db.datasets.orderBy('createdAt').reverse().toArray();
+}
+
+export async function renameDataset(db: ClvDatabase, id: number, name: string): Promise<void> {
+  const trimmed = name.trim().slice(0, 200);
+  if (!trimmed) throw new Error('A dataset needs a name.');
+  await db.datasets.update(id, { name: trimmed, updatedAt: Date.now() });
+}
+
+/** Remove a dataset with all its chunks and dictionaries, atomically. */
+export async function deleteDataset(db: ClvDatabase, id: number): Promise<void> {
+  await db.transaction('rw', db.datasets, db.chunks, db.dictionaries, async () => {
+    await db.chunks.where('datasetId').equals(id).delete();
+    await db.dictionaries.where('datasetId').equals(id).delete();
+    await db.datasets.delete(id);
+  });
+}
+
+/** "Delete all data on this device": every table emptied, in one transaction. */
+export async function deleteEverything(db: ClvDatabase): Promise<void> {
+  await db.transaction('rw', db.datasets, db.chunks, db.dictionaries, db.mappings, async () => {
+    await Promise.all([db.datasets.clear(), db.chunks.clear(), db.dictionaries.clear(), db.mappings.clear()]);
+  });
+}
+
+/** Key under which a file's column choices are remembered: its header, normalised. */
+export function headerKey(header: string[]): string {
+  return header.map((h) => h.trim().toLowerCase()).join('\u241f');
+}
+
+export async function rememberMapping(db: ClvDatabase, header: string[], options: MappingRecord['options']): Promise<void> {
+  await db.mappings.put({ headerKey: headerKey(header), savedAt: Date.now(), options });
+}
+
+export async function recallMapping(db: ClvDatabase, header: string[]): Promise<MappingRecord['options'] | null> {
+  return (await db.mappings.get(headerKey(header)))?.options ?? null;
+}

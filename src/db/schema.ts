@@ -1,0 +1,88 @@
+/**
+ * IndexedDB schema (Dexie) and its version history. DOM-free: the worker opens it too.
+ * Never edit an old version's stores: add a new version with an upgrade, so stored data survives app updates.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { Cohorts, DatasetFigures, ImportReport, TimeUnit } from '../core/types';
+
+/** One imported file. Written in the same transaction as its chunks and dictionaries, so it exists only whole. */
+export interface DatasetRecord {
+  id?: number;
+  name: string;
+  createdAt: number;
+  updatedAt: number;
+  rows: number;
+  chunkCount: number;
+  report: ImportReport;
+  figures: DatasetFigures;
+  cohorts: Cohorts;
+  currency: string | null;
+  timeUnit: TimeUnit;
+  /** Milliseconds spent per import stage, shown to the user and read by the benchmark. */
+  timings: Record<string, number>;
+}
+
+/** A slice of a dataset's columns (typed arrays are stored as they are). */
+export interface ChunkRecord {
+  datasetId: number;
+  index: number;
+  customer: Uint32Array;
+  day: Int32Array;
+  amount: Float64Array;
+  line: Uint32Array;
+  cost: Float64Array | null;
+  order: Uint32Array | null;
+  product: Uint32Array | null;
+  channel: Uint32Array | null;
+}
+
+/** A dataset's string dictionaries (customer ids, order ids, products, channels). */
+export interface DictionaryRecord {
+  datasetId: number;
+  kind: 'customer' | 'order' | 'product' | 'channel';
+  values: string[];
+}
+
+/** Column choices remembered for files with the same header (added in version 2). */
+export interface MappingRecord {
+  headerKey: string;
+  savedAt: number;
+  options: {
+    delimiter: string;
+    encoding: string;
+    hasHeader: boolean;
+    mapping: Record<string, number | null>;
+    dateOrderFallback?: string;
+  };
+}
+
+export class ClvDatabase extends Dexie {
+  datasets!: EntityTable<DatasetRecord, 'id'>;
+  chunks!: Dexie.Table<ChunkRecord, [number, number]>;
+  dictionaries!: Dexie.Table<DictionaryRecord, [number, string]>;
+  mappings!: EntityTable<MappingRecord, 'headerKey'>;
+
+  constructor(name = 'clv-studio') {
+    super(name);
+    // Version 1: datasets with their columnar chunks and dictionaries.
+    this.version(1).stores({
+      datasets: '++id, createdAt',
+      chunks: '[datasetId+index], datasetId',
+      dictionaries: '[datasetId+kind], datasetId',
+    });
+    // Version 2: remembered column mappings, and datasets sortable by last change.
+    this.version(2)
+      .stores({
+        datasets: '++id, createdAt, updatedAt',
+        mappings: 'headerKey, savedAt',
+      })
+      .upgrade(async (tx) => {
+        await tx
+          .table('datasets')
+          .toCollection()
+          .modify((d: Partial<DatasetRecord>) => {
+            d.updatedAt ??= d.createdAt ?? Date.now();
+          });
+      });
+  }
+}

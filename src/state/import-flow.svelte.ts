@@ -1,0 +1,113 @@
+/** The import flow: pick a file → check the columns → import with progress (cancellable) → open the dataset. */
+import { proxy } from 'comlink';
+import type { ImportOptions, SniffResult } from '../core/import';
+import type { ImportProgress } from '../core/pipeline';
+import type { ColumnMapping, DateOrder, ImportReport } from '../core/types';
+import { compute } from './compute';
+import { datasets } from './datasets.svelte';
+
+export type ImportPhase = 'idle' | 'sniffing' | 'mapping' | 'importing' | 'failed';
+
+export interface MappingProblem {
+  key: 'mapping.needCustomer' | 'mapping.needDate' | 'mapping.needAmount';
+}
+
+class ImportFlow {
+  phase = $state<ImportPhase>('idle');
+  file = $state.raw<File | null>(null);
+  sniff = $state.raw<SniffResult | null>(null);
+  mapping = $state<ColumnMapping | null>(null);
+  hasHeader = $state(true);
+  dateOrderFallback = $state<DateOrder>('DMY');
+  usedRememberedMapping = $state(false);
+  progress = $state.raw<ImportProgress | null>(null);
+  /** A message for the user when the file could not be imported; `failedReport` lists rejected rows if any. */
+  error = $state<{ kind: 'unreadable' | 'nothing-accepted' | 'cancelled' | 'unexpected'; message: string } | null>(null);
+  failedReport = $state.raw<ImportReport | null>(null);
+  #jobId = '';
+
+  /** What still blocks the Import button, if anything. */
+  get problems(): MappingProblem['key'][] {
+    const m = this.mapping;
+    if (!m) return [];
+    const out: MappingProblem['key'][] = [];
+    if (m.customer === null) out.push('mapping.needCustomer');
+    if (m.date === null) out.push('mapping.needDate');
+    if (m.amount === null && (m.quantity === null || m.unitPrice === null)) out.push('mapping.needAmount');
+    return out;
+  }
+
+  async choose(file: File) {
+    this.reset();
+    this.file = file;
+    this.phase = 'sniffing';
+    try {
+      const { sniff, remembered } = await compute().imports.sniff(file);
+      if (sniff.problem) return this.fail('unreadable', sniff.problem);
+      this.sniff = sniff;
+      this.mapping = { ...sniff.mapping, ...(remembered?.mapping ?? {}) };
+      this.hasHeader = remembered?.hasHeader ?? sniff.hasHeader;
+      this.dateOrderFallback = (remembered?.dateOrderFallback as DateOrder | undefined) ?? sniff.dateOrder ?? 'DMY';
+      this.usedRememberedMapping = remembered !== null;
+      this.phase = 'mapping';
+    } catch (err) {
+      this.fail('unexpected', (err as Error).message);
+    }
+  }
+
+  async chooseSample(seed = 20261122) {
+    const file = await compute().imports.sampleFile(seed);
+    await this.choose(file);
+  }
+
+  async confirm() {
+    if (!this.file || !this.sniff || !this.mapping || this.problems.length) return;
+    const options: ImportOptions = {
+      fileName: this.file.name,
+      totalBytes: this.file.size,
+      encoding: this.sniff.encoding,
+      delimiter: this.sniff.delimiter,
+      hasHeader: this.hasHeader,
+      mapping: $state.snapshot(this.mapping),
+      dateOrderFallback: this.dateOrderFallback,
+    };
+    this.#jobId = crypto.randomUUID();
+    this.phase = 'importing';
+    this.progress = null;
+    try {
+      const outcome = await compute().imports.run(this.file, options, this.#jobId, proxy((p: ImportProgress) => (this.progress = p)));
+      if (outcome.ok) {
+        datasets.select(outcome.datasetId);
+        this.reset();
+      } else {
+        this.failedReport = outcome.report ?? null;
+        this.fail(outcome.reason, outcome.message);
+      }
+    } catch (err) {
+      this.fail('unexpected', (err as Error).message);
+    }
+  }
+
+  cancel() {
+    if (this.phase === 'importing') void compute().imports.cancel(this.#jobId);
+    else this.reset();
+  }
+
+  fail(kind: NonNullable<ImportFlow['error']>['kind'], message: string) {
+    this.error = { kind, message };
+    this.phase = 'failed';
+  }
+
+  reset() {
+    this.phase = 'idle';
+    this.file = null;
+    this.sniff = null;
+    this.mapping = null;
+    this.progress = null;
+    this.error = null;
+    this.failedReport = null;
+    this.usedRememberedMapping = false;
+  }
+}
+
+export const importFlow = new ImportFlow();

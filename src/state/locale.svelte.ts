@@ -1,0 +1,37 @@
+/** The UI language and the locale used for numbers and dates. */
+import { LOCALES, translate, type LocaleCode, type MessageKey } from '../i18n';
+
+const KEY = 'clv.locale';
+
+function initialLocale(): LocaleCode {
+  const saved = globalThis.localStorage?.getItem(KEY);
+  if (saved && LOCALES.some((l) => l.code === saved)) return saved as LocaleCode;
+  const nav = globalThis.navigator?.language?.toLowerCase() ?? 'en';
+  if (nav.startsWith('vi')) return 'vi';
+  if (nav.startsWith('th')) return 'th';
+  return 'en';
+}
+
+class LocaleState {
+  code = $state<LocaleCode>(initialLocale());
+
+  /** BCP 47 tag for Intl: the browser's own English variant for English, the national one otherwise. */
+  get intl(): string {
+    if (this.code === 'vi') return 'vi-VN';
+    if (this.code === 'th') return 'th-TH';
+    const nav = globalThis.navigator?.language ?? 'en-US';
+    return nav.toLowerCase().startsWith('en') ? nav : 'en-US';
+  }
+
+  set(code: LocaleCode) {
+    this.code = code;
+    globalThis.localStorage?.setItem(KEY, code);
+    document.documentElement.lang = code;
+  }
+}
+
+export const locale = new LocaleState();
+
+export function t(key: MessageKey, vars?: Record<string, string | number>): string {
+  return translate(locale.code, key, vars);
+}

@@ -1,0 +1,176 @@
+/**
+ * The worker's API: thin adapters over src/core, grouped by domain. The page imports only its type.
+ * Heavy work (parsing, figures, storage writes of whole datasets) happens here so the page never blocks.
+ */
+import { name as appName, version as appVersion } from '../package.json';
+import { sniff, ImportError, type ImportOptions, type SniffResult } from '../src/core/import';
+import { analyzeDataset, ImportCancelled, streamImport, type ImportProgress } from '../src/core/pipeline';
+import { cohorts as buildCohorts } from '../src/core/figures';
+import { generateSampleShop } from '../src/core/sample';
+import { buildSnapshot, type SnapshotV1 } from '../src/core/snapshot/snapshot';
+import type { CohortPeriod, Cohorts, ImportReport, TransactionTable } from '../src/core/types';
+import { ClvDatabase } from '../src/db/schema';
+import { loadTable, recallMapping, rememberMapping, saveDataset } from '../src/db/repo';
+
+/** The first MiB is enough to guess encoding, delimiter, header and column roles. */
+const SNIFF_BYTES = 1 << 20;
+
+let db: ClvDatabase | null = null;
+const database = () => (db ??= new ClvDatabase());
+
+const cancelled = new Set<string>();
+/** The last loaded dataset stays in memory: switching views must not re-read IndexedDB. */
+let cachedTable: { id: number; table: TransactionTable } | null = null;
+
+const isGzip = (file: Blob & { name?: string }) => /\.gz$/i.test(file.name ?? '');
+
+function byteStream(file: Blob & { name?: string }): { stream: ReadableStream<Uint8Array>; consumed: () => number } {
+  let consumed = 0;
+  const counted = file.stream().pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, ctl) {
+        consumed += chunk.byteLength;
+        ctl.enqueue(chunk);
+      },
+    }),
+  );
+  const stream = isGzip(file) ? counted.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>) : counted;
+  return { stream, consumed: () => consumed };
+}
+
+async function* iterate(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+async function readHead(file: Blob & { name?: string }): Promise<Uint8Array> {
+  if (!isGzip(file)) return new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+  const out = new Uint8Array(SNIFF_BYTES);
+  let n = 0;
+  const reader = byteStream(file).stream.getReader();
+  while (n < SNIFF_BYTES) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const take = Math.min(value.length, SNIFF_BYTES - n);
+    out.set(value.subarray(0, take), n);
+    n += take;
+  }
+  await reader.cancel();
+  return out.subarray(0, n);
+}
+
+export interface SniffOutcome {
+  sniff: SniffResult;
+  /** Column choices remembered from an earlier file with the same header, when there was one. */
+  remembered: Partial<ImportOptions> | null;
+}
+
+export type ImportOutcome =
+  | { ok: true; datasetId: number; report: ImportReport; timings: Record<string, number> }
+  | { ok: false; reason: 'cancelled' | 'unreadable' | 'nothing-accepted'; message: string; report?: ImportReport };
+
+const imports = {
+  async sniff(file: File): Promise<SniffOutcome> {
+    const head = await readHead(file);
+    const result = sniff(head, file.name, file.size);
+    const remembered = result.problem ? null : await recallMapping(database(), result.header);
+    return { sniff: result, remembered: remembered as Partial<ImportOptions> | null };
+  },
+
+  /** A realistic synthetic shop, generated from a seed, returned as a CSV file that goes through the normal path. */
+  sampleFile(seed: number): File {
+    const csv = generateSampleShop({ seed });
+    return new File([csv], 'sample-shop.csv', { type: 'text/csv' });
+  },
+
+  /** Parse, analyse and store a file. Stored whole or not at all. */
+  async run(file: File, options: ImportOptions, jobId: string, onProgress?: (p: ImportProgress) => void): Promise<ImportOutcome> {
+    cancelled.delete(jobId);
+    const started = performance.now();
+    try {
+      const { stream, consumed } = byteStream(file);
+      const parsed = await streamImport(options, iterate(stream), {
+        onProgress,
+        isCancelled: () => cancelled.has(jobId),
+        bytesConsumed: consumed,
+      });
+      const { table, report } = parsed;
+      if (report.rowsAccepted === 0) {
+        return { ok: false, reason: 'nothing-accepted', message: 'No row of the file could be used.', report };
+      }
+      onProgress?.({ stage: 'analysing', bytesRead: file.size, totalBytes: file.size, rowsRead: report.rowsRead, rowsPerSecond: 0, elapsedMs: performance.now() - started });
+      const analysis = analyzeDataset(table);
+      if (cancelled.has(jobId)) throw new ImportCancelled();
+      onProgress?.({ stage: 'saving', bytesRead: file.size, totalBytes: file.size, rowsRead: report.rowsRead, rowsPerSecond: 0, elapsedMs: performance.now() - started });
+      const t0 = performance.now();
+      const timings = { parseMs: parsed.timings.parseMs, figuresMs: analysis.timings.figuresMs, saveMs: 0, totalMs: 0 };
+      const datasetId = await saveDataset(database(), table, {
+        name: file.name,
+        report,
+        figures: analysis.figures,
+        cohorts: analysis.cohorts,
+        currency: report.currency,
+        timeUnit: 'day',
+        timings,
+      });
+      timings.saveMs = performance.now() - t0;
+      timings.totalMs = performance.now() - started;
+      await database().datasets.update(datasetId, { timings });
+      if (report.hasHeader) {
+        await rememberMapping(database(), report.header, {
+          delimiter: options.delimiter,
+          encoding: options.encoding,
+          hasHeader: options.hasHeader,
+          mapping: options.mapping,
+          dateOrderFallback: options.dateOrderFallback,
+        });
+      }
+      cachedTable = { id: datasetId, table };
+      return { ok: true, datasetId, report, timings };
+    } catch (err) {
+      if (err instanceof ImportCancelled) return { ok: false, reason: 'cancelled', message: 'Import cancelled. Nothing was saved.' };
+      if (err instanceof ImportError) return { ok: false, reason: 'unreadable', message: err.message };
+      throw err;
+    } finally {
+      cancelled.delete(jobId);
+    }
+  },
+
+  cancel(jobId: string): void {
+    cancelled.add(jobId);
+  },
+};
+
+async function tableFor(id: number): Promise<TransactionTable> {
+  if (cachedTable?.id !== id) cachedTable = { id, table: await loadTable(database(), id) };
+  return cachedTable.table;
+}
+
+const analysis = {
+  async cohorts(datasetId: number, period: CohortPeriod): Promise<Cohorts> {
+    return buildCohorts(await tableFor(datasetId), period);
+  },
+
+  /** The dataset's snapshot, the same document `npm run analyze` writes for that file. */
+  async snapshot(datasetId: number): Promise<SnapshotV1> {
+    const record = await database().datasets.get(datasetId);
+    if (!record) throw new Error(`Dataset ${datasetId} no longer exists.`);
+    return buildSnapshot({
+      app: `${appName}@${appVersion}`,
+      report: record.report,
+      figures: record.figures,
+      cohorts: record.cohorts,
+    });
+  },
+};
+
+export const computeApi = { imports, analysis };
+export type ComputeApi = typeof computeApi;

@@ -1,0 +1,145 @@
+import { test, expect, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const root = resolve(here, '../..');
+const fixture = resolve(root, 'tests/fixtures/e2e/don-hang.csv');
+
+/** Every request the page makes must go to the app's own origin. */
+function watchRequests(page: Page): string[] {
+  const foreign: string[] = [];
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    if (!['localhost', '127.0.0.1'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) foreign.push(req.url());
+  });
+  return foreign;
+}
+
+async function importFile(page: Page, path: string) {
+  await page.getByTestId('import-file').setInputFiles(path);
+  await expect(page.getByTestId('import-confirm')).toBeEnabled();
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('analysis-ready')).toBeVisible({ timeout: 30_000 });
+}
+
+test('imports a Vietnamese Excel export, shows its figures, keeps them after reload and offline', async ({ page, context }) => {
+  const foreign = watchRequests(page);
+  await page.goto('./');
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+
+  await page.getByTestId('import-file').setInputFiles(fixture);
+  // The mapping step guessed the Vietnamese header names.
+  await expect(page.getByTestId('map-customer')).toHaveValue('1');
+  await expect(page.getByTestId('map-date')).toHaveValue('2');
+  await expect(page.getByTestId('map-amount')).toHaveValue('3');
+  await page.getByTestId('import-confirm').click();
+  const dash = page.getByTestId('analysis-ready');
+  await expect(dash).toBeVisible();
+  // Hand-checked figures (tests/fixtures/e2e/README.md).
+  await expect(dash).toContainText('Customers3');
+  await expect(dash).toContainText('Rows read9');
+  await expect(dash).toContainText('Rows used7');
+  await expect(dash).toContainText('Rows rejected2');
+  await expect(dash).toContainText(/5,050,000\s?₫/);
+  await expect(page.getByTestId('rejected-rows')).toContainText('D007;;16/03/2024');
+
+  // The cohort heatmap: January 2024, month 1 = 1 of 2 customers.
+  const cell = page.locator('[data-cell]').nth(1);
+  await cell.focus();
+  await expect(page.getByTestId('cohort-tooltip')).toContainText('1 of 2 customers bought (50%)');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('cohort-tooltip')).toContainText('month 2: 0 of 2');
+
+  await page.reload();
+  await expect(page.getByTestId('analysis-ready')).toContainText('Customers3');
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByTestId('analysis-ready')).toContainText('Customers3');
+  await context.setOffline(false);
+  expect(foreign).toEqual([]);
+});
+
+test('exported snapshot has the same dataset figures as npm run analyze', async ({ page }) => {
+  await page.goto('./');
+  await importFile(page, fixture);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-snapshot').click()]);
+  const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  const cli = JSON.parse(execFileSync('npx', ['tsx', 'src/cli/analyze.ts', fixture], { cwd: root, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } }));
+  expect(exported.format).toBe('clv-snapshot');
+  expect(exported.version).toBe(1);
+  expect(exported.dataset).toEqual(cli.dataset);
+  expect(exported.cohorts).toEqual(cli.cohorts);
+  expect(exported.settings).toEqual(cli.settings);
+  expect(exported.dataset).toMatchObject({ rowsRead: 9, rowsAccepted: 7, rowsRejected: 2, customers: 3, purchases: 6, refunds: 1, netRevenue: 5050000, firstDate: '2024-01-05', lastDate: '2024-04-02', currency: 'VND' });
+  expect(exported.cohorts.rows).toEqual([
+    { cohort: '2024-01', customers: 2, active: [2, 1, 0, 1], revenue: [1550000, 150000, 0, 600000] },
+    { cohort: '2024-02', customers: 1, active: [1, 1, 0], revenue: [2000000, 750000, 0] },
+  ]);
+});
+
+test('sample data gives a full dashboard in one click', async ({ page }) => {
+  await page.goto('./');
+  await page.getByTestId('import-sample').click();
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('analysis-ready')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('cohort-heatmap')).toBeVisible();
+  expect(await page.locator('[data-cell]').count()).toBeGreaterThan(50);
+});
+
+test('a file that cannot be read gets one clear message, and nothing is stored', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'clv-'));
+  const binary = join(dir, 'photo.csv');
+  writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3, 0, 0, 0, 0]));
+  await page.goto('./');
+  await page.getByTestId('import-file').setInputFiles(binary);
+  await expect(page.getByTestId('import-error')).toContainText('cannot be read');
+  await expect(page.getByTestId('analysis-ready')).toHaveCount(0);
+});
+
+test('a long import shows progress and can be cancelled without leaving a half dataset', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'clv-'));
+  const big = join(dir, 'big.csv');
+  const lines = ['customer,date,amount'];
+  for (let i = 0; i < 1_500_000; i++) lines.push(`C${i % 50000},2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')},${(i % 997) + 0.5}`);
+  writeFileSync(big, lines.join('\n'));
+  await page.goto('./');
+  await page.getByTestId('import-file').setInputFiles(big);
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('import-progress')).toBeVisible();
+  await page.getByTestId('import-cancel').click();
+  await expect(page.getByTestId('import-error')).toContainText('cancelled');
+  const stored = await page.evaluate(async () => {
+    const req = indexedDB.open('clv-studio');
+    const db: IDBDatabase = await new Promise((ok, err) => { req.onsuccess = () => ok(req.result); req.onerror = () => err(req.error); });
+    const count = (name: string) => new Promise<number>((ok) => { const r = db.transaction(name).objectStore(name).count(); r.onsuccess = () => ok(r.result); });
+    const out = { datasets: await count('datasets'), chunks: await count('chunks') };
+    db.close();
+    return out;
+  });
+  expect(stored).toEqual({ datasets: 0, chunks: 0 });
+});
+
+test('installable: manifest and service worker pass Chromium checks', async ({ page }) => {
+  await page.goto('./');
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+  const cdp = await page.context().newCDPSession(page);
+  const manifest = await cdp.send('Page.getAppManifest');
+  expect(manifest.errors).toEqual([]);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  expect(installabilityErrors.filter((e) => e.errorId !== 'in-incognito')).toEqual([]);
+});
+
+test('fits a 360 px phone screen without sideways scrolling', async ({ browser }) => {
+  const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const page = await phone.newPage();
+  await page.goto('./');
+  await importFile(page, fixture);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await phone.close();
+});

@@ -1,0 +1,124 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { ClvDatabase, type DatasetRecord } from '../../src/db/schema';
+import { CHUNK_ROWS, deleteDataset, deleteEverything, headerKey, listDatasets, loadTable, recallMapping, rememberMapping, renameDataset, saveDataset } from '../../src/db/repo';
+import type { TransactionTable } from '../../src/core/types';
+
+const freshDb = () => new ClvDatabase(`test-${crypto.randomUUID()}`);
+
+function table(n: number): TransactionTable {
+  const t: TransactionTable = {
+    length: n,
+    customerIds: ['a', 'b', 'c'],
+    customer: new Uint32Array(n),
+    day: new Int32Array(n),
+    amount: new Float64Array(n),
+    line: new Uint32Array(n),
+    cost: null, order: null, orderIds: null, product: null, productNames: null, channel: null, channelNames: null,
+  };
+  for (let i = 0; i < n; i++) {
+    t.customer[i] = i % 3;
+    t.day[i] = 19000 + (i % 400);
+    t.amount[i] = (i % 7) - 1;
+    t.line[i] = i + 2;
+  }
+  return t;
+}
+
+const meta = (name: string) => ({
+  name,
+  report: { fileName: name } as DatasetRecord['report'],
+  figures: { customers: 3, purchases: 1, refunds: 0, netRevenue: 1, firstDate: null, lastDate: null },
+  cohorts: { period: 'month' as const, rows: [] },
+  currency: null,
+  timeUnit: 'day' as const,
+  timings: {},
+});
+
+describe('dataset storage', () => {
+  it('stores a table in chunks and reads back exactly the same columns', async () => {
+    const db = freshDb();
+    const t = table(CHUNK_ROWS * 2 + 123);
+    const id = await saveDataset(db, t, meta('orders.csv'));
+    expect(await db.chunks.where('datasetId').equals(id).count()).toBe(3);
+    const back = await loadTable(db, id);
+    expect(back.length).toBe(t.length);
+    expect(Array.from(back.amount)).toEqual(Array.from(t.amount));
+    expect(Array.from(back.day)).toEqual(Array.from(t.day));
+    expect(Array.from(back.customer)).toEqual(Array.from(t.customer));
+    expect(Array.from(back.line)).toEqual(Array.from(t.line));
+    expect(back.customerIds).toEqual(['a', 'b', 'c']);
+    expect(back.cost).toBeNull();
+    const [record] = await listDatasets(db);
+    expect(record).toMatchObject({ id, rows: t.length, chunkCount: 3, name: 'orders.csv' });
+    db.close();
+  });
+
+  it('an import that fails half-way leaves no dataset, chunk or dictionary behind', async () => {
+    const db = freshDb();
+    const t = table(CHUNK_ROWS + 5);
+    // Make the dictionary write fail after the dataset record and chunks were added inside the transaction.
+    const original = db.dictionaries.bulkAdd.bind(db.dictionaries);
+    db.dictionaries.bulkAdd = (() => Promise.reject(new Error('disk full'))) as typeof db.dictionaries.bulkAdd;
+    await expect(saveDataset(db, t, meta('broken.csv'))).rejects.toThrow('disk full');
+    db.dictionaries.bulkAdd = original;
+    expect(await db.datasets.count()).toBe(0);
+    expect(await db.chunks.count()).toBe(0);
+    expect(await db.dictionaries.count()).toBe(0);
+    db.close();
+  });
+
+  it('renames, deletes one dataset with its chunks, and deletes everything', async () => {
+    const db = freshDb();
+    const a = await saveDataset(db, table(10), meta('a.csv'));
+    const b = await saveDataset(db, table(20), meta('b.csv'));
+    await renameDataset(db, a, '  Shop 2024  ');
+    expect((await db.datasets.get(a))!.name).toBe('Shop 2024');
+    await expect(renameDataset(db, a, '   ')).rejects.toThrow('needs a name');
+    await deleteDataset(db, a);
+    expect((await listDatasets(db)).map((d) => d.id)).toEqual([b]);
+    expect(await db.chunks.where('datasetId').equals(a).count()).toBe(0);
+    expect(await db.dictionaries.where('datasetId').equals(a).count()).toBe(0);
+    await rememberMapping(db, ['x'], { delimiter: ',', encoding: 'utf-8', hasHeader: true, mapping: {} });
+    await deleteEverything(db);
+    expect(await db.datasets.count()).toBe(0);
+    expect(await db.chunks.count()).toBe(0);
+    expect(await db.mappings.count()).toBe(0);
+    db.close();
+  });
+
+  it('remembers a column mapping by header, ignoring case and spaces', async () => {
+    const db = freshDb();
+    const options = { delimiter: ';', encoding: 'utf-8', hasHeader: true, mapping: { customer: 1, date: 2, amount: 3 } };
+    await rememberMapping(db, ['Order', 'Customer ID ', 'Date', 'Total'], options);
+    expect(await recallMapping(db, ['order', 'customer id', 'DATE', 'total'])).toEqual(options);
+    expect(await recallMapping(db, ['order', 'customer', 'date', 'total'])).toBeNull();
+    expect(headerKey(['A ', 'b'])).toBe(headerKey(['a', 'B']));
+    db.close();
+  });
+});
+
+describe('schema upgrade', () => {
+  it('opening a version-1 database with the current app keeps every dataset and fills the new fields', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    // The version-1 schema exactly as it shipped.
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ datasets: '++id, createdAt', chunks: '[datasetId+index], datasetId', dictionaries: '[datasetId+kind], datasetId' });
+    const id = (await v1.table('datasets').add({ name: 'old.csv', createdAt: 1700000000000, rows: 2, chunkCount: 1 })) as number;
+    await v1.table('chunks').add({ datasetId: id, index: 0, customer: new Uint32Array([0, 0]), day: new Int32Array([1, 2]), amount: new Float64Array([5, -1]), line: new Uint32Array([2, 3]), cost: null, order: null, product: null, channel: null });
+    await v1.table('dictionaries').add({ datasetId: id, kind: 'customer', values: ['only'] });
+    v1.close();
+
+    const db = new ClvDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    const record = await db.datasets.get(id);
+    expect(record).toMatchObject({ name: 'old.csv', createdAt: 1700000000000, updatedAt: 1700000000000 });
+    const t = await loadTable(db, id);
+    expect(Array.from(t.amount)).toEqual([5, -1]);
+    expect(t.customerIds).toEqual(['only']);
+    expect(await db.mappings.count()).toBe(0);
+    db.close();
+  });
+});

@@ -77,8 +77,9 @@ export type ImportOutcome =
   | { ok: true; datasetId: number; report: ImportReport; timings: Record<string, number> }
   | { ok: false; reason: 'cancelled' | 'unreadable' | 'nothing-accepted'; message: string; report?: ImportReport };
 
+/** Import domain: look at a file, make the sample, run and cancel imports. */
 const imports = {
-  async sniff(file: File): Promise<SniffOutcome> {
+  async sniffFile(file: File): Promise<SniffOutcome> {
     const head = await readHead(file);
     const result = sniff(head, file.name, file.size);
     const remembered = result.problem ? null : await recallMapping(database(), result.header);
@@ -92,7 +93,7 @@ const imports = {
   },
 
   /** Parse, analyse and store a file. Stored whole or not at all. */
-  async run(file: File, options: ImportOptions, jobId: string, onProgress?: (p: ImportProgress) => void): Promise<ImportOutcome> {
+  async runImport(file: File, options: ImportOptions, jobId: string, onProgress?: (p: ImportProgress) => void): Promise<ImportOutcome> {
     cancelled.delete(jobId);
     const started = performance.now();
     try {
@@ -135,7 +136,7 @@ const imports = {
       }
       cachedTable = { id: datasetId, table };
       return { ok: true, datasetId, report, timings };
-    } catch (err) {
+    } catch (err: unknown) {
       if (err instanceof ImportCancelled) return { ok: false, reason: 'cancelled', message: 'Import cancelled. Nothing was saved.' };
       if (err instanceof ImportError) return { ok: false, reason: 'unreadable', message: err.message };
       throw err;
@@ -144,7 +145,7 @@ const imports = {
     }
   },
 
-  cancel(jobId: string): void {
+  cancelImport(jobId: string): void {
     cancelled.add(jobId);
   },
 };
@@ -154,6 +155,7 @@ async function tableFor(id: number): Promise<TransactionTable> {
   return cachedTable.table;
 }
 
+/** Analysis domain: figures computed from a stored dataset. */
 const analysis = {
   async cohorts(datasetId: number, period: CohortPeriod): Promise<Cohorts> {
     return buildCohorts(await tableFor(datasetId), period);
@@ -172,5 +174,6 @@ const analysis = {
   },
 };
 
-export const computeApi = { imports, analysis };
+/** Flat, because Comlink proxies functions, not nested objects; the domains above keep the code grouped. */
+export const computeApi = { ...imports, ...analysis };
 export type ComputeApi = typeof computeApi;

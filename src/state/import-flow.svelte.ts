@@ -42,7 +42,7 @@ class ImportFlow {
     this.file = file;
     this.phase = 'sniffing';
     try {
-      const { sniff, remembered } = await compute().imports.sniff(file);
+      const { sniff, remembered } = await compute().sniffFile(file);
       if (sniff.problem) return this.fail('unreadable', sniff.problem);
       this.sniff = sniff;
       this.mapping = { ...sniff.mapping, ...(remembered?.mapping ?? {}) };
@@ -56,7 +56,7 @@ class ImportFlow {
   }
 
   async chooseSample(seed = 20261122) {
-    const file = await compute().imports.sampleFile(seed);
+    const file = await compute().sampleFile(seed);
     await this.choose(file);
   }
 
@@ -75,7 +75,7 @@ class ImportFlow {
     this.phase = 'importing';
     this.progress = null;
     try {
-      const outcome = await compute().imports.run(this.file, options, this.#jobId, proxy((p: ImportProgress) => (this.progress = p)));
+      const outcome = await compute().runImport(this.file, options, this.#jobId, proxy((p: ImportProgress) => (this.progress = p)));
       if (outcome.ok) {
         datasets.select(outcome.datasetId);
         this.reset();
@@ -89,7 +89,7 @@ class ImportFlow {
   }
 
   cancel() {
-    if (this.phase === 'importing') void compute().imports.cancel(this.#jobId);
+    if (this.phase === 'importing') void compute().cancelImport(this.#jobId);
     else this.reset();
   }
 

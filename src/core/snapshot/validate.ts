@@ -37,8 +37,8 @@ class Checker {
 }
 
 function checkDataset(c: Checker, d: unknown) {
-  if (!c.need(isObj(d), 'dataset', 'missing or not an object')) return;
-  const ds = d as Obj;
+  if (!isObj(d)) return void c.need(false, 'dataset', 'missing or not an object');
+  const ds = d;
   c.str(ds, 'name', 'dataset');
   c.need(ds.currency === null || (typeof ds.currency === 'string' && /^[A-Z]{3}$/.test(ds.currency)),
     'dataset.currency', 'must be an ISO 4217 code or null');
@@ -52,7 +52,7 @@ function checkDataset(c: Checker, d: unknown) {
   if (c.need(Array.isArray(ds.rejected), 'dataset.rejected', 'must be a list')) {
     (ds.rejected as unknown[]).forEach((g, i) => {
       const p = `dataset.rejected[${i}]`;
-      if (!c.need(isObj(g), p, 'must be an object')) return;
+      if (!isObj(g)) return void c.need(false, p, 'must be an object');
       c.str(g, 'reason', p);
       c.count(g, 'count', p);
       c.need(Array.isArray(g.examples) && g.examples.length <= 20, `${p}.examples`, 'must be a list of at most 20');
@@ -61,12 +61,12 @@ function checkDataset(c: Checker, d: unknown) {
 }
 
 function checkCohorts(c: Checker, v: unknown) {
-  if (!c.need(isObj(v), 'cohorts', 'missing or not an object')) return;
+  if (!isObj(v)) return void c.need(false, 'cohorts', 'missing or not an object');
   c.need(['month', 'week', 'quarter'].includes(v.period as string), 'cohorts.period', 'must be month, week or quarter');
   if (!c.need(Array.isArray(v.rows), 'cohorts.rows', 'must be a list')) return;
   (v.rows as unknown[]).forEach((r, i) => {
     const p = `cohorts.rows[${i}]`;
-    if (!c.need(isObj(r), p, 'must be an object')) return;
+    if (!isObj(r)) return void c.need(false, p, 'must be an object');
     c.need(typeof r.cohort === 'string' && COHORT.test(r.cohort), `${p}.cohort`, 'must look like YYYY-MM, YYYY-Www or YYYY-Qn');
     c.count(r, 'customers', p);
     c.need(Array.isArray(r.active) && r.active.every(isCount), `${p}.active`, 'must be a list of counts');

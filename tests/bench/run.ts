@@ -1,0 +1,131 @@
+/**
+ * `npm run bench`: import UCI Online Retail (541,909 rows, 47 MB) through the app's own code path, in Node and in
+ * headless Chromium against the built app, and print times, throughput and peak memory.
+ * Targets (issue 2): under 2 s in Chromium for import + dataset figures + cohorts; at least 50 MB/s through the parser.
+ */
+import { execSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { sniff } from '../../src/core/import';
+import { analyzeDataset, streamImport } from '../../src/core/pipeline';
+
+const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+const source = resolve(root, '../shared/data/online_retail/online_retail.csv.gz');
+const CHUNK = 1 << 20;
+
+const mb = (bytes: number) => bytes / (1 << 20);
+const fmt = (n: number, d = 0) => n.toFixed(d);
+
+function line(label: string, value: string, target = '') {
+  console.log(`${label.padEnd(46)} ${value.padStart(14)}${target ? `   (target ${target})` : ''}`);
+}
+
+async function benchNode(bytes: Uint8Array) {
+  const guess = sniff(bytes.subarray(0, CHUNK), 'online_retail.csv', bytes.length);
+  const options = { fileName: 'online_retail.csv', totalBytes: bytes.length, encoding: guess.encoding, delimiter: guess.delimiter, hasHeader: guess.hasHeader, mapping: guess.mapping, dateOrderFallback: guess.dateOrder ?? 'DMY' } as const;
+  const runs: { parse: number; figures: number }[] = [];
+  let peakRss = 0;
+  let rows = 0;
+  for (let run = 0; run < 3; run++) {
+    const chunks = (async function* () {
+      for (let o = 0; o < bytes.length; o += CHUNK) yield bytes.subarray(o, o + CHUNK);
+    })();
+    const t0 = performance.now();
+    const { table, report } = await streamImport(options, chunks);
+    const t1 = performance.now();
+    analyzeDataset(table);
+    const t2 = performance.now();
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    rows = report.rowsRead;
+    runs.push({ parse: t1 - t0, figures: t2 - t1 });
+  }
+  const best = runs.reduce((a, b) => (a.parse + a.figures <= b.parse + b.figures ? a : b));
+  console.log(`\nNode ${process.version} — best of ${runs.length} runs, ${rows.toLocaleString('en')} rows, ${fmt(mb(bytes.length), 1)} MB`);
+  line('parse (bytes → columnar table)', `${fmt(best.parse)} ms`);
+  line('parser throughput', `${fmt(mb(bytes.length) / (best.parse / 1000), 1)} MB/s`, '≥ 50 MB/s');
+  line('dataset figures + monthly cohorts', `${fmt(best.figures)} ms`);
+  line('import + figures total', `${fmt(best.parse + best.figures)} ms`);
+  line('peak RSS', `${fmt(mb(peakRss))} MB`);
+}
+
+/** Total resident memory of Chromium's processes, in bytes. */
+function chromiumRss(): number {
+  try {
+    return execSync('ps -C chromium -o rss=', { encoding: 'utf8' }).split('\n').reduce((s, l) => s + (Number(l.trim()) || 0), 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+async function benchChromium(csvPath: string, bytes: number) {
+  if (!existsSync(resolve(root, 'dist/index.html'))) execSync('npx vite build', { cwd: root, stdio: 'ignore' });
+  const port = 4199;
+  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore', detached: true });
+  try {
+    for (let i = 0; i < 100; i++) {
+      try {
+        if ((await fetch(`http://localhost:${port}/`)).ok) break;
+      } catch { /* not up yet */ }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const page = await browser.newPage();
+    await page.goto(`http://localhost:${port}/`);
+    const idleRss = chromiumRss();
+    let peak = idleRss;
+    const sampler = setInterval(() => (peak = Math.max(peak, chromiumRss())), 50);
+    await page.getByTestId('import-file').setInputFiles(csvPath);
+    await page.getByTestId('import-confirm').click();
+    const t0 = performance.now();
+    await page.getByTestId('analysis-ready').waitFor({ timeout: 120_000 });
+    const wall = performance.now() - t0;
+    clearInterval(sampler);
+    const timings = await page.evaluate(async () => {
+      const req = indexedDB.open('clv-studio');
+      const db: IDBDatabase = await new Promise((ok, err) => { req.onsuccess = () => ok(req.result); req.onerror = () => err(req.error); });
+      const rows: { timings: Record<string, number>; rows: number }[] = await new Promise((ok) => {
+        const r = db.transaction('datasets').objectStore('datasets').getAll();
+        r.onsuccess = () => ok(r.result);
+      });
+      db.close();
+      return rows[0];
+    });
+    const version = browser.version();
+    await browser.close();
+    const t = timings.timings;
+    console.log(`\nChromium ${version} (built app, worker) — ${timings.rows.toLocaleString('en')} rows accepted`);
+    line('parse in the worker', `${fmt(t.parseMs)} ms`);
+    line('parser throughput', `${fmt(mb(bytes) / (t.parseMs / 1000), 1)} MB/s`, '≥ 50 MB/s');
+    line('dataset figures + monthly cohorts', `${fmt(t.figuresMs)} ms`);
+    line('import + figures + cohorts', `${fmt(t.parseMs + t.figuresMs)} ms`, '< 2000 ms');
+    line('save to IndexedDB (one transaction)', `${fmt(t.saveMs)} ms`);
+    line('click Import → dashboard shown', `${fmt(wall)} ms`);
+    line('peak Chromium RSS (all processes)', `${fmt(mb(peak))} MB`);
+    line('  of which added by the import', `${fmt(mb(peak - idleRss))} MB`);
+  } finally {
+    if (server.pid) process.kill(-server.pid);
+  }
+}
+
+async function main() {
+  if (!existsSync(source)) {
+    console.error(`bench: ${source} not found (the shared data folder must sit beside the project)`);
+    process.exit(1);
+  }
+  const csv = gunzipSync(readFileSync(source));
+  await benchNode(new Uint8Array(csv.buffer, csv.byteOffset, csv.byteLength));
+  if (process.argv.includes('--node-only')) return;
+  const dir = mkdtempSync(join(tmpdir(), 'clv-bench-'));
+  const path = join(dir, 'online_retail.csv');
+  writeFileSync(path, csv);
+  await benchChromium(path, csv.byteLength);
+}
+
+void main();

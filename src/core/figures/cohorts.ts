@@ -1,0 +1,136 @@
+/**
+ * Acquisition cohorts: customers grouped by the period of their first accepted row, followed period by period.
+ */
+import type { CohortPeriod, CohortRow, Cohorts, TransactionTable } from '../types';
+import { groupCustomerDays } from './customer-days';
+import { dayRange, periodLookup, periodScheme, type PeriodLookup } from './periods';
+import { NeumaierSums } from './sum';
+
+/** Marks a customer with no accepted row. */
+const NO_COHORT = -2147483648;
+
+/** Each customer's cohort period index (NO_COHORT when absent), and the lookup used to compute it. */
+interface CohortAssignment {
+  lookup: PeriodLookup;
+  cohortOf: Int32Array;
+  /** Period of the dataset's first and last day. */
+  firstPeriod: number;
+  lastPeriod: number;
+}
+
+function assignCohorts(table: TransactionTable, period: CohortPeriod): CohortAssignment | null {
+  const range = dayRange(table.day, table.length);
+  if (!range) return null;
+  const lookup = periodLookup(periodScheme(period), range.min, range.max);
+  const firstDay = new Int32Array(table.customerIds.length).fill(2147483647);
+  const { customer, day, length } = table;
+  for (let i = 0; i < length; i++) if (day[i] < firstDay[customer[i]]) firstDay[customer[i]] = day[i];
+  const cohortOf = new Int32Array(firstDay.length);
+  for (let c = 0; c < firstDay.length; c++) {
+    cohortOf[c] = firstDay[c] === 2147483647 ? NO_COHORT : lookup.table[firstDay[c] - range.min];
+  }
+  return {
+    lookup,
+    cohortOf,
+    firstPeriod: lookup.table[0],
+    lastPeriod: lookup.table[lookup.table.length - 1],
+  };
+}
+
+/**
+ * Cohort table. The cohort is the period of a customer's FIRST accepted row (any amount, so a customer whose first
+ * row is a refund still belongs to that cohort). active[k] = cohort customers with a purchase (amount > 0) in the
+ * k-th period after the cohort's, except active[0] = customers by the contract's definition; revenue[k] = net
+ * accepted amounts of the cohort in period k. Every row runs to the dataset's last period, so its arrays have
+ * lastPeriod − cohortPeriod + 1 entries. Rows are in cohort order.
+ */
+export function cohorts(table: TransactionTable, period: CohortPeriod): Cohorts {
+  const assigned = assignCohorts(table, period);
+  if (!assigned) return { period, rows: [] };
+  const { lookup, cohortOf, firstPeriod, lastPeriod } = assigned;
+  const span = lastPeriod - firstPeriod + 1;
+
+  // Cohort sizes, then a flat layout: cohort p's cells start at offset[p − firstPeriod], one per period to the end.
+  const size = new Uint32Array(span);
+  for (let c = 0; c < cohortOf.length; c++) if (cohortOf[c] !== NO_COHORT) size[cohortOf[c] - firstPeriod]++;
+  const offset = new Int32Array(span).fill(-1);
+  let cells = 0;
+  for (let s = 0; s < span; s++) {
+    if (size[s] === 0) continue;
+    offset[s] = cells;
+    cells += span - s;
+  }
+
+  const revenue = new NeumaierSums(cells);
+  const { customer, day, amount, length } = table;
+  const days = lookup.table;
+  const minDay = lookup.firstDay;
+  for (let i = 0; i < length; i++) {
+    const cp = cohortOf[customer[i]];
+    revenue.add(offset[cp - firstPeriod] + days[day[i] - minDay] - cp, amount[i]);
+  }
+
+  // A customer is active in a period once, however many purchase days it holds; days come sorted per customer,
+  // so comparing with the previous day's period is enough to de-duplicate.
+  const active = new Uint32Array(cells);
+  const purchases = groupCustomerDays(table);
+  for (let c = 0; c < purchases.customerCount; c++) {
+    const cp = cohortOf[c];
+    const base = cp === NO_COHORT ? 0 : offset[cp - firstPeriod] - cp;
+    let previous = NO_COHORT;
+    for (let j = purchases.dayStart[c]; j < purchases.dayStart[c + 1]; j++) {
+      const p = days[purchases.day[j] - minDay];
+      if (p !== previous) active[base + p]++;
+      previous = p;
+    }
+  }
+
+  const scheme = periodScheme(period);
+  const rows: CohortRow[] = [];
+  for (let s = 0; s < span; s++) {
+    if (size[s] === 0) continue;
+    const from = offset[s];
+    const n = span - s;
+    const rowActive = Array.from(active.subarray(from, from + n));
+    rowActive[0] = size[s];
+    const rowRevenue = new Array<number>(n);
+    for (let k = 0; k < n; k++) rowRevenue[k] = revenue.value(from + k);
+    rows.push({ cohort: scheme.label(firstPeriod + s), customers: size[s], active: rowActive, revenue: rowRevenue });
+  }
+  return { period, rows };
+}
+
+/**
+ * Customer indices (ascending) of one cohort, for "click a cell to list its customers". With k, only those with a
+ * purchase in the cohort's k-th period; k = 0 lists the whole cohort, matching active[0] = customers.
+ * Unknown labels and k beyond the data give an empty list.
+ */
+export function cohortMembers(table: TransactionTable, period: CohortPeriod, cohortLabel: string, k?: number): Uint32Array {
+  const assigned = assignCohorts(table, period);
+  if (!assigned) return new Uint32Array(0);
+  const { lookup, cohortOf, firstPeriod, lastPeriod } = assigned;
+  const scheme = periodScheme(period);
+  let target = NO_COHORT;
+  for (let p = firstPeriod; p <= lastPeriod; p++) {
+    if (scheme.label(p) === cohortLabel) {
+      target = p;
+      break;
+    }
+  }
+  if (target === NO_COHORT) return new Uint32Array(0);
+  const members: number[] = [];
+  for (let c = 0; c < cohortOf.length; c++) if (cohortOf[c] === target) members.push(c);
+  if (k === undefined || k === 0) return Uint32Array.from(members);
+  const wanted = target + k;
+  if (wanted > lastPeriod) return new Uint32Array(0);
+
+  const inCohort = new Uint8Array(cohortOf.length);
+  for (const c of members) inCohort[c] = 1;
+  const activeThen = new Uint8Array(cohortOf.length);
+  const { customer, day, amount, length } = table;
+  for (let i = 0; i < length; i++) {
+    const c = customer[i];
+    if (inCohort[c] && amount[i] > 0 && lookup.table[day[i] - lookup.firstDay] === wanted) activeThen[c] = 1;
+  }
+  return Uint32Array.from(members.filter((c) => activeThen[c] === 1));
+}

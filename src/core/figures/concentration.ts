@@ -1,0 +1,78 @@
+/**
+ * How concentrated revenue is: top-customer shares, the Lorenz curve and the Gini coefficient.
+ */
+import { NeumaierSum } from './sum';
+
+/** Share of the total held by the top fraction of customers. */
+export interface TopShare {
+  /** Fraction of customers, e.g. 0.01 for the top 1%. */
+  top: number;
+  /** How many customers that is: ceil(top · n). */
+  customers: number;
+  /** Their share of the total. */
+  share: number;
+}
+
+/** A point of the Lorenz curve: the poorest x share of customers hold y of the total. */
+export interface LorenzPoint {
+  x: number;
+  y: number;
+}
+
+/** Concentration of a per-customer value. */
+export interface Concentration {
+  customers: number;
+  total: number;
+  topShares: TopShare[];
+  /** From (0, 0) to (1, 1), at most maxPoints points, customers ascending by value. */
+  lorenz: LorenzPoint[];
+  /** Σ_i (2i − n − 1)·v_(i) / (n·Σv), i = 1..n ascending: 0 = all equal, → 1 = one customer holds everything. */
+  gini: number;
+}
+
+/** Options of {@link concentration}. */
+export interface ConcentrationOptions {
+  /** Fractions of customers to report; default 1%, 10%, 20%. */
+  tops?: number[];
+  /** Most Lorenz points returned; default 200 (enough for a smooth curve, small enough to draw and store). */
+  maxPoints?: number;
+}
+
+/**
+ * Concentration of the finite values (e.g. net revenue per customer). With a total ≤ 0 shares are undefined: they,
+ * the curve and the Gini coefficient come back as NaN / empty.
+ */
+export function concentration(values: ArrayLike<number>, options: ConcentrationOptions = {}): Concentration {
+  const tops = options.tops ?? [0.01, 0.1, 0.2];
+  const maxPoints = Math.max(2, Math.floor(options.maxPoints ?? 200));
+  const sorted = Float64Array.from(Array.prototype.filter.call(values, Number.isFinite) as number[]).sort();
+  const n = sorted.length;
+
+  // Cumulative sums ascending (index i = sum of the i smallest), compensated so shares add up to exactly 1.
+  const cumulative = new Float64Array(n + 1);
+  const running = new NeumaierSum();
+  const weighted = new NeumaierSum();
+  for (let i = 0; i < n; i++) {
+    running.add(sorted[i]);
+    cumulative[i + 1] = running.value;
+    weighted.add((2 * (i + 1) - n - 1) * sorted[i]);
+  }
+  const total = cumulative[n];
+  if (!(total > 0)) {
+    return { customers: n, total, topShares: tops.map((top) => ({ top, customers: Math.ceil(top * n), share: NaN })), lorenz: [], gini: NaN };
+  }
+
+  const topShares = tops.map((top) => {
+    const count = Math.min(n, Math.ceil(top * n));
+    return { top, customers: count, share: (total - cumulative[n - count]) / total };
+  });
+
+  const points = Math.min(n + 1, maxPoints);
+  const lorenz: LorenzPoint[] = [];
+  for (let j = 0; j < points; j++) {
+    const i = Math.round((j * n) / (points - 1));
+    lorenz.push({ x: i / n, y: cumulative[i] / total });
+  }
+
+  return { customers: n, total, topShares, lorenz, gini: weighted.value / (n * total) };
+}

@@ -1,0 +1,44 @@
+/**
+ * The snapshot contract's dataset figures, with the contract's literal definitions.
+ */
+import type { DatasetFigures, TransactionTable } from '../types';
+import { dayToIso } from './dates';
+import { NeumaierSum } from './sum';
+
+/**
+ * customers = distinct customer ids among accepted rows; purchases = rows with amount > 0; refunds = rows with
+ * amount < 0 (rows of exactly 0 are neither); netRevenue = sum of all amounts, refunds included (compensated sum);
+ * firstDate/lastDate = earliest/latest day as YYYY-MM-DD, null for an empty table.
+ */
+export function datasetFigures(table: TransactionTable): DatasetFigures {
+  const { length, customer, day, amount } = table;
+  const seen = new Uint8Array(table.customerIds.length);
+  let customers = 0;
+  let purchases = 0;
+  let refunds = 0;
+  let minDay = Infinity;
+  let maxDay = -Infinity;
+  const net = new NeumaierSum();
+  for (let i = 0; i < length; i++) {
+    const c = customer[i];
+    if (seen[c] === 0) {
+      seen[c] = 1;
+      customers++;
+    }
+    const a = amount[i];
+    if (a > 0) purchases++;
+    else if (a < 0) refunds++;
+    net.add(a);
+    const d = day[i];
+    if (d < minDay) minDay = d;
+    if (d > maxDay) maxDay = d;
+  }
+  return {
+    customers,
+    purchases,
+    refunds,
+    netRevenue: net.value,
+    firstDate: length > 0 ? dayToIso(minDay) : null,
+    lastDate: length > 0 ? dayToIso(maxDay) : null,
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * Historical CLV: what customers have actually been worth so far, the owner formulas, and how concentrated
+ * revenue is. Everything here describes the past; predictions live in the model code.
+ */
+import type { DayNumber, TransactionTable } from '../types';
+import { clvFormulas, type ClvFormula } from './clv-formulas';
+import { concentration, type Concentration } from './concentration';
+import { customerHistory, type CustomerHistory, type ProfitSource } from './customer-history';
+import { monthlyActivity, type MonthlyActivity } from './monthly-activity';
+import { mean, median } from './stats';
+import { NeumaierSum } from './sum';
+
+/** Settings of {@link historicalFigures}. */
+export interface HistoricalOptions {
+  /** Gross margin in percent (0–100), used for rows whose cost is unknown. */
+  marginPercent?: number;
+}
+
+/** Average days per year, for turning day spans into years. */
+export const DAYS_PER_YEAR = 365.25;
+
+/** The owner's dashboard figures. Counts are of rows unless said otherwise; money is in the dataset's currency. */
+export interface HistoricalFigures {
+  /** Customers with at least one purchase (amount > 0). */
+  customers: number;
+  /** Customers with accepted rows but no purchase (refunds or zero amounts only); not in the per-customer figures. */
+  refundOnlyCustomers: number;
+  /** Purchase rows (amount > 0). */
+  purchases: number;
+  /** Distinct (customer, order id) among purchase rows, or customer purchase-days without an order column. */
+  orders: number;
+  ordersCountedBy: 'order-id' | 'purchase-day';
+  /** Σ positive amounts. */
+  grossRevenue: number;
+  /** Refund rows (amount < 0). */
+  refunds: number;
+  /** Σ of refunded amounts as a positive number. */
+  refundTotal: number;
+  /** Σ all amounts = grossRevenue − refundTotal. */
+  netRevenue: number;
+  /** Gross revenue per order (AOV). */
+  averageOrderValue: number;
+  /** Orders per customer. */
+  purchaseFrequency: number;
+  /** Customers with ≥ 2 orders ÷ customers. */
+  repeatCustomerRate: number;
+  /** First to last purchase day, per customer: mean and median. */
+  lifespanDays: { mean: number; median: number };
+  /** First and last purchase day of the data, and the span in years (both days counted). */
+  firstPurchaseDay: DayNumber | null;
+  lastPurchaseDay: DayNumber | null;
+  dataYears: number;
+  /**
+   * Historical CLV: net revenue per customer (mean, median) and gross profit per customer where profit is known
+   * (null when it is known for no customer).
+   */
+  clv: { revenueMean: number; revenueMedian: number; profitMean: number | null; profitMedian: number | null };
+  /** Gross margin = Σ profit ÷ Σ net revenue over customers whose profit is known; coverage = their share. */
+  margin: { source: ProfitSource; rate: number | null; coverage: number };
+  perCustomer: CustomerHistory;
+  monthly: MonthlyActivity;
+  formulas: ClvFormula[];
+  /** Concentration of net revenue per customer. */
+  concentration: Concentration;
+}
+
+/** Every historical figure of the dashboard in one pass over the grouping. */
+export function historicalFigures(table: TransactionTable, options: HistoricalOptions = {}): HistoricalFigures {
+  const { history, days, profitSource } = customerHistory(table, options.marginPercent);
+  const n = history.customer.length;
+
+  let purchases = 0;
+  let refunds = 0;
+  const gross = new NeumaierSum();
+  const refunded = new NeumaierSum();
+  const seen = new Uint8Array(table.customerIds.length);
+  let allCustomers = 0;
+  for (let i = 0; i < table.length; i++) {
+    const a = table.amount[i];
+    if (a > 0) {
+      purchases++;
+      gross.add(a);
+    } else if (a < 0) {
+      refunds++;
+      refunded.add(-a);
+    }
+    if (seen[table.customer[i]] === 0) {
+      seen[table.customer[i]] = 1;
+      allCustomers++;
+    }
+  }
+
+  let orders = 0;
+  let repeaters = 0;
+  let firstPurchaseDay = Infinity;
+  let lastPurchaseDay = -Infinity;
+  const lifespan = new Float64Array(n);
+  let profitKnown = 0;
+  const knownProfit = new NeumaierSum();
+  const knownNet = new NeumaierSum();
+  const buyersNet = new NeumaierSum();
+  for (let k = 0; k < n; k++) {
+    orders += history.orders[k];
+    if (history.orders[k] >= 2) repeaters++;
+    lifespan[k] = history.lastDay[k] - history.firstDay[k];
+    if (history.firstDay[k] < firstPurchaseDay) firstPurchaseDay = history.firstDay[k];
+    if (history.lastDay[k] > lastPurchaseDay) lastPurchaseDay = history.lastDay[k];
+    buyersNet.add(history.netRevenue[k]);
+    if (Number.isFinite(history.grossProfit[k])) {
+      profitKnown++;
+      knownProfit.add(history.grossProfit[k]);
+      knownNet.add(history.netRevenue[k]);
+    }
+  }
+
+  const grossRevenue = gross.value;
+  const hasBuyers = n > 0;
+  const dataYears = hasBuyers ? (lastPurchaseDay - firstPurchaseDay + 1) / DAYS_PER_YEAR : 0;
+  const marginRate = profitKnown > 0 && knownNet.value !== 0 ? knownProfit.value / knownNet.value : null;
+  const lifespanMean = mean(lifespan);
+  const monthly = monthlyActivity(days);
+  const formulas = clvFormulas({
+    revenuePerCustomer: buyersNet.value / n,
+    revenuePerActiveMonth: buyersNet.value / monthly.customerMonths,
+    monthsRetained: monthly.meanMonthsRetained,
+    averageOrderValue: grossRevenue / orders,
+    ordersPerCustomerPerYear: orders / n / dataYears,
+    lifespanYears: lifespanMean / DAYS_PER_YEAR,
+    margin: marginRate,
+    monthlyChurn: monthly.monthlyChurn,
+    observedCustomerMonths: monthly.observedCustomerMonths,
+  });
+
+  return {
+    customers: n,
+    refundOnlyCustomers: allCustomers - n,
+    purchases,
+    orders,
+    ordersCountedBy: table.order ? 'order-id' : 'purchase-day',
+    grossRevenue,
+    refunds,
+    refundTotal: refunded.value,
+    // Gross and refunds were each summed with compensation; their difference is as exact as one sum of all rows.
+    netRevenue: grossRevenue - refunded.value,
+    averageOrderValue: grossRevenue / orders,
+    purchaseFrequency: orders / n,
+    repeatCustomerRate: repeaters / n,
+    lifespanDays: { mean: lifespanMean, median: median(lifespan) },
+    firstPurchaseDay: hasBuyers ? firstPurchaseDay : null,
+    lastPurchaseDay: hasBuyers ? lastPurchaseDay : null,
+    dataYears,
+    clv: {
+      revenueMean: mean(history.netRevenue),
+      revenueMedian: median(history.netRevenue),
+      profitMean: profitKnown > 0 ? mean(history.grossProfit) : null,
+      profitMedian: profitKnown > 0 ? median(history.grossProfit) : null,
+    },
+    margin: { source: profitSource, rate: marginRate, coverage: hasBuyers ? profitKnown / n : 0 },
+    perCustomer: history,
+    monthly,
+    formulas,
+    concentration: concentration(history.netRevenue),
+  };
+}

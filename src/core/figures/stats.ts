@@ -1,0 +1,36 @@
+/**
+ * Small order statistics used by the dashboard figures.
+ */
+
+/** Median of the finite values (NaN ones are ignored); NaN when there is none. Average of the two middle values for an even count. */
+export function median(values: ArrayLike<number>): number {
+  const finite = finiteSorted(values);
+  const n = finite.length;
+  if (n === 0) return NaN;
+  const mid = n >> 1;
+  return n % 2 === 1 ? finite[mid] : (finite[mid - 1] + finite[mid]) / 2;
+}
+
+/** Mean of the finite values (NaN ones are ignored); NaN when there is none. */
+export function mean(values: ArrayLike<number>): number {
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (Number.isFinite(v)) {
+      sum += v;
+      count++;
+    }
+  }
+  return count === 0 ? NaN : sum / count;
+}
+
+/** The finite values, ascending, in a fresh typed array (typed-array sort is numeric, not by string). */
+export function finiteSorted(values: ArrayLike<number>): Float64Array {
+  let count = 0;
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) count++;
+  const out = new Float64Array(count);
+  let k = 0;
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) out[k++] = values[i];
+  return out.sort();
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { concentration, histogram, median } from '../../../src/core/figures';
+
+describe('concentration', () => {
+  it('matches the closed forms for the values 1 … 100', () => {
+    const values = Array.from({ length: 100 }, (_, i) => 100 - i); // any order
+    const c = concentration(values);
+    // Σ = 5050. Top 1 = 100; top 10 = 91 + … + 100 = 955; top 20 = 81 + … + 100 = 1810.
+    expect(c.total).toBe(5050);
+    expect(c.topShares.map((t) => t.customers)).toEqual([1, 10, 20]);
+    expect(c.topShares[0].share).toBeCloseTo(100 / 5050, 14);
+    expect(c.topShares[1].share).toBeCloseTo(955 / 5050, 14);
+    expect(c.topShares[2].share).toBeCloseTo(1810 / 5050, 14);
+    // For 1 … n, Σ(2i − n − 1)·i = n(n+1)(n−1)/6, so Gini = (n − 1)/(3n) = 99/300.
+    expect(c.gini).toBeCloseTo(0.33, 14);
+    expect(c.lorenz.length).toBe(101);
+    expect(c.lorenz[50]).toEqual({ x: 0.5, y: 1275 / 5050 });
+  });
+
+  it('thins the Lorenz curve to at most 200 points, keeping both ends', () => {
+    const values = Array.from({ length: 4338 }, (_, i) => (i % 7) + 1);
+    const { lorenz } = concentration(values);
+    expect(lorenz.length).toBe(200);
+    expect(lorenz[0]).toEqual({ x: 0, y: 0 });
+    expect(lorenz[199]).toEqual({ x: 1, y: 1 });
+    for (let j = 1; j < lorenz.length; j++) {
+      expect(lorenz[j].x).toBeGreaterThan(lorenz[j - 1].x);
+      expect(lorenz[j].y).toBeGreaterThanOrEqual(lorenz[j - 1].y);
+      expect(lorenz[j].y).toBeLessThanOrEqual(lorenz[j].x + 1e-12); // a Lorenz curve lies under the diagonal
+    }
+  });
+
+  it('gives 0 for equal values and NaN when there is nothing to share', () => {
+    expect(concentration([5, 5, 5, 5]).gini).toBe(0);
+    const none = concentration([0, 0]);
+    expect(none.gini).toBeNaN();
+    expect(none.lorenz).toEqual([]);
+  });
+});
+
+describe('histogram', () => {
+  it('counts into linear bins, the last one closed', () => {
+    // Edges 1, 4, 7, 10: [1, 4) holds 1, 2, 2, 3; [4, 7) nothing; [7, 10] holds 9 and 10.
+    expect(histogram([1, 2, 2, 3, 9, 10], { bins: 3 })).toEqual({ scale: 'linear', edges: [1, 4, 7, 10], counts: [4, 0, 2], outside: 0 });
+  });
+
+  it('counts into log bins and leaves out what a log scale cannot hold', () => {
+    const h = histogram([2, 20, 200, 999, 1000, 0, -5, NaN], { bins: 3, scale: 'log', min: 1 });
+    expect(h.edges.length).toBe(4);
+    [1, 10, 100, 1000].forEach((e, i) => expect(h.edges[i]).toBeCloseTo(e, 9));
+    expect(h.counts).toEqual([1, 1, 3]);
+    expect(h.outside).toBe(3);
+  });
+
+  it('respects explicit bounds and handles a single value', () => {
+    expect(histogram([0, 5, 10, 11], { bins: 2, min: 0, max: 10 })).toEqual({ scale: 'linear', edges: [0, 5, 10], counts: [1, 2], outside: 1 });
+    expect(histogram([5, 5, 5], { bins: 10 })).toEqual({ scale: 'linear', edges: [5, 5], counts: [3], outside: 0 });
+    expect(histogram([], {}).counts).toEqual([]);
+  });
+});
+
+describe('median', () => {
+  it('takes the middle value, or the mean of the two middle ones, ignoring NaN', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([NaN, 7])).toBe(7);
+    expect(median([])).toBeNaN();
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * Historical figures and dataset figures on UCI Online Retail, against the reference customer history
+ * (plain pandas on the cleaned rows; see /work/shared/reference/README.md).
+ */
+import { describe, expect, it } from 'vitest';
+import { cohorts, datasetFigures, historicalFigures } from '../../../src/core/figures';
+import { day } from '../../fixtures/figures/build-table';
+import { loadOnlineRetail, readReferenceCsv } from '../../fixtures/figures/real-data';
+
+describe('Online Retail customer history', () => {
+  const { table } = loadOnlineRetail();
+  const h = historicalFigures(table);
+  const reference = readReferenceCsv('online_retail/online_retail_customer_history.csv');
+
+  it('matches first and last purchase day, invoices, purchase days, lines and gross revenue for every customer', () => {
+    // Comparable one to one: the reference's cleaned rows are exactly our purchase rows (checked in
+    // summary-reference.test.ts), so its n_invoices = our orders (distinct invoice numbers among purchase rows),
+    // n_lines = purchase rows, total_revenue = gross revenue, and its timestamps floored to the day = our days.
+    // NOT comparable: our net revenue also subtracts the customer's refunds (the 'C' invoices), which the
+    // reference dropped; 34 customers with refunds or zero-price rows only are not buyers on either side.
+    expect(reference.header).toEqual([
+      'customer_id', 'first_purchase', 'last_purchase', 'n_invoices', 'n_purchase_days', 'n_lines', 'total_revenue',
+    ]);
+    const k = new Map<string, number>();
+    h.perCustomer.customer.forEach((c, i) => k.set(table.customerIds[c], i));
+    expect(h.customers).toBe(reference.rows.length);
+    const p = h.perCustomer;
+    const mismatches: string[] = [];
+    for (const [id, first, last, invoices, days, lines, revenue] of reference.rows) {
+      const i = k.get(id);
+      if (
+        i === undefined ||
+        p.firstDay[i] !== day(first.slice(0, 10)) ||
+        p.lastDay[i] !== day(last.slice(0, 10)) ||
+        p.orders[i] !== Number(invoices) ||
+        p.purchaseDays[i] !== Number(days) ||
+        p.purchaseRows[i] !== Number(lines) ||
+        Math.abs(p.grossRevenue[i] - Number(revenue)) > 1e-9 * Math.abs(Number(revenue))
+      ) {
+        mismatches.push(id);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('matches the README totals', () => {
+    expect(h.customers).toBe(4_338);
+    expect(h.refundOnlyCustomers).toBe(4_372 - 4_338);
+    expect(h.purchases).toBe(397_884);
+    expect(h.orders).toBe(18_532);
+    expect(h.grossRevenue).toBeCloseTo(8_911_407.904, 3);
+    const twoOrMore = reference.rows.filter((r) => Number(r[3]) >= 2).length;
+    expect(h.repeatCustomerRate).toBe(twoOrMore / 4_338);
+    expect(h.netRevenue).toBeCloseTo(datasetFigures(table).netRevenue, 6);
+    expect(h.netRevenue).toBeCloseTo(h.grossRevenue - h.refundTotal, 6);
+    // Revenue is very concentrated (many customers are wholesalers).
+    expect(h.concentration.lorenz.length).toBeLessThanOrEqual(200);
+    expect(h.concentration.gini).toBeGreaterThan(0.6);
+    expect(h.concentration.topShares[2].share).toBeGreaterThan(0.6);
+  });
+
+  it('keeps Σ per-customer net revenue + refund-only customers equal to the dataset net', () => {
+    const buyers = h.perCustomer.netRevenue.reduce((a, b) => a + b, 0);
+    const refundOnly = h.netRevenue - buyers;
+    expect(refundOnly).toBeLessThan(0);
+    // The monthly cohorts hold every accepted amount once.
+    const cohortTotal = cohorts(table, 'month').rows.reduce((s, r) => s + r.revenue.reduce((a, b) => a + b, 0), 0);
+    expect(cohortTotal).toBeCloseTo(h.netRevenue, 4);
+  });
+});
+
+describe('Online Retail dataset figures', () => {
+  it('sums all 541,909 rows to the cent', () => {
+    // The data README: Σ Quantity × UnitPrice over all rows = 9,747,747.93.
+    const all = loadOnlineRetail(true).table;
+    expect(all.length).toBe(541_909);
+    const f = datasetFigures(all);
+    expect(Math.abs(f.netRevenue - 9_747_747.93)).toBeLessThan(0.005);
+    expect(f.firstDate).toBe('2010-12-01');
+    expect(f.lastDate).toBe('2011-12-09');
+  });
+
+  it('counts the accepted rows (with a customer) by the contract definitions', () => {
+    const { table } = loadOnlineRetail();
+    const f = datasetFigures(table);
+    expect(table.length).toBe(406_829);
+    // 4,372 customers; 397,884 purchase rows (the cleaned rows); refunds = rows with a negative amount, which here
+    // are the 8,905 'C' invoice lines with a customer; 40 zero-price rows are neither.
+    expect(f.customers).toBe(4_372);
+    expect(f.purchases).toBe(397_884);
+    expect(f.refunds).toBe(406_829 - 397_884 - 40);
+  });
+});

@@ -2,9 +2,8 @@
  * Acquisition cohorts: customers grouped by the period of their first accepted row, followed period by period.
  */
 import type { CohortPeriod, CohortRow, Cohorts, TransactionTable } from '../types';
-import { groupCustomerDays } from './customer-days';
-import { dayRange, periodLookup, periodScheme, type PeriodLookup } from './periods';
-import { NeumaierSums } from './sum';
+import { customerFirstDays, FIRST_DAY_NONE, groupCustomerDays, tableDayRange } from './customer-days';
+import { periodLookup, periodScheme, type PeriodLookup } from './periods';
 
 /** Marks a customer with no accepted row. */
 const NO_COHORT = -2147483648;
@@ -19,15 +18,13 @@ interface CohortAssignment {
 }
 
 function assignCohorts(table: TransactionTable, period: CohortPeriod): CohortAssignment | null {
-  const range = dayRange(table.day, table.length);
+  const range = tableDayRange(table);
   if (!range) return null;
   const lookup = periodLookup(periodScheme(period), range.min, range.max);
-  const firstDay = new Int32Array(table.customerIds.length).fill(2147483647);
-  const { customer, day, length } = table;
-  for (let i = 0; i < length; i++) if (day[i] < firstDay[customer[i]]) firstDay[customer[i]] = day[i];
+  const firstDay = customerFirstDays(table);
   const cohortOf = new Int32Array(firstDay.length);
   for (let c = 0; c < firstDay.length; c++) {
-    cohortOf[c] = firstDay[c] === 2147483647 ? NO_COHORT : lookup.table[firstDay[c] - range.min];
+    cohortOf[c] = firstDay[c] === FIRST_DAY_NONE ? NO_COHORT : lookup.table[firstDay[c] - range.min];
   }
   return {
     lookup,
@@ -61,13 +58,20 @@ export function cohorts(table: TransactionTable, period: CohortPeriod): Cohorts 
     cells += span - s;
   }
 
-  const revenue = new NeumaierSums(cells);
+  // Compensated (Neumaier) sums per cell, written out inline: this loop runs once per row.
+  const revenue = new Float64Array(cells);
+  const compensation = new Float64Array(cells);
   const { customer, day, amount, length } = table;
   const days = lookup.table;
   const minDay = lookup.firstDay;
   for (let i = 0; i < length; i++) {
     const cp = cohortOf[customer[i]];
-    revenue.add(offset[cp - firstPeriod] + days[day[i] - minDay] - cp, amount[i]);
+    const cell = offset[cp - firstPeriod] + days[day[i] - minDay] - cp;
+    const s = revenue[cell];
+    const x = amount[i];
+    const t = s + x;
+    compensation[cell] += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
+    revenue[cell] = t;
   }
 
   // A customer is active in a period once, however many purchase days it holds; days come sorted per customer,
@@ -94,7 +98,7 @@ export function cohorts(table: TransactionTable, period: CohortPeriod): Cohorts 
     const rowActive = Array.from(active.subarray(from, from + n));
     rowActive[0] = size[s];
     const rowRevenue = new Array<number>(n);
-    for (let k = 0; k < n; k++) rowRevenue[k] = revenue.value(from + k);
+    for (let k = 0; k < n; k++) rowRevenue[k] = revenue[from + k] + compensation[from + k];
     rows.push({ cohort: scheme.label(firstPeriod + s), customers: size[s], active: rowActive, revenue: rowRevenue });
   }
   return { period, rows };

@@ -40,70 +40,138 @@ export interface CustomerDays {
   dayStart: Uint32Array;
 }
 
-/** Whether row i passes the filter; kept tiny so the engine inlines it. */
-function keeps(amount: number, day: number, minAmountExclusive: boolean, after: number, through: number): boolean {
-  return (minAmountExclusive ? amount > 0 : amount >= 0) && day > after && day <= through;
+/** A table's day range, each customer's first day, and the groupings already made from it. */
+interface TableCache {
+  minDay: DayNumber;
+  maxDay: DayNumber;
+  /** Day of each customer's first accepted row (any amount); FIRST_DAY_NONE for customers without rows. */
+  firstDay: Int32Array;
+  groupings: Map<string, CustomerDays>;
 }
 
-/** Group the table's purchase rows (amount > 0, optionally within a day window) by customer and purchase day. */
+/** Marks a customer with no accepted row in {@link customerFirstDays}. */
+export const FIRST_DAY_NONE = 2147483647;
+
+/**
+ * Groupings already made, per table and filter. Tables are immutable once imported, and the dashboard asks for
+ * several figures of the same table (cohorts by month, week and quarter, summary, history): they share one
+ * grouping instead of each paying for it. Weakly held, so a table that is dropped takes its groupings along.
+ */
+const cache = new WeakMap<TransactionTable, TableCache>();
+/** Groupings kept per table: the unfiltered one plus a few observation windows. */
+const CACHE_PER_TABLE = 4;
+
+function tableCache(table: TransactionTable): TableCache {
+  let entry = cache.get(table);
+  if (!entry) {
+    // One pass for everything that needs all rows regardless of amount.
+    const { day, customer } = table;
+    const firstDay = new Int32Array(table.customerIds.length).fill(FIRST_DAY_NONE);
+    let minDay = 2147483647;
+    let maxDay = -2147483648;
+    for (let i = 0; i < table.length; i++) {
+      const d = day[i];
+      if (d < minDay) minDay = d;
+      if (d > maxDay) maxDay = d;
+      if (d < firstDay[customer[i]]) firstDay[customer[i]] = d;
+    }
+    entry = { minDay, maxDay, firstDay, groupings: new Map() };
+    cache.set(table, entry);
+  }
+  return entry;
+}
+
+/** Earliest and latest day of the table (computed once per table), or null when it is empty. */
+export function tableDayRange(table: TransactionTable): { min: DayNumber; max: DayNumber } | null {
+  if (table.length === 0) return null;
+  const entry = tableCache(table);
+  return { min: entry.minDay, max: entry.maxDay };
+}
+
+/**
+ * Day of each customer's first accepted row, any amount (FIRST_DAY_NONE for customers without rows); computed once
+ * per table and shared: treat as read-only.
+ */
+export function customerFirstDays(table: TransactionTable): Int32Array {
+  return tableCache(table).firstDay;
+}
+
+/**
+ * Group the table's purchase rows (amount > 0, optionally within a day window) by customer and purchase day.
+ * The result is shared between callers with the same table and filter: treat it as read-only.
+ */
 export function groupCustomerDays(table: TransactionTable, filter: PurchaseRowFilter = {}): CustomerDays {
+  const entry = tableCache(table);
+  // A bound that cuts nothing is no bound: "through the last day" then shares the unfiltered grouping.
+  const after = filter.after !== undefined && filter.after >= entry.minDay ? filter.after : null;
+  const through = filter.through !== undefined && filter.through < entry.maxDay ? filter.through : null;
+  const zero = filter.includeZeroAmounts === true;
+  const key = `${after ?? ''}|${through ?? ''}|${zero ? 1 : 0}`;
+  const hit = entry.groupings.get(key);
+  // The length check guards against a table object whose id list was replaced after grouping.
+  if (hit && hit.customerCount === table.customerIds.length) return hit;
+  const grouped = computeCustomerDays(table, after ?? -2147483648, through ?? 2147483647, !zero);
+  if (entry.groupings.size >= CACHE_PER_TABLE) entry.groupings.delete(entry.groupings.keys().next().value as string);
+  entry.groupings.set(key, grouped);
+  return grouped;
+}
+
+function computeCustomerDays(table: TransactionTable, after: number, through: number, positiveOnly: boolean): CustomerDays {
   const { length, customer, day, amount } = table;
   const customerCount = table.customerIds.length;
-  const after = filter.after ?? -Infinity;
-  const through = filter.through ?? Infinity;
-  const strict = !filter.includeZeroAmounts;
 
-  // Counting sort by customer: count, prefix-sum, place.
+  // Counting sort by customer: count, prefix-sum, place. The row test is written out in both loops (no helper
+  // call): the first call on a big table runs before the JIT has optimised anything, and calls are what cost then.
+  const minAmount = positiveOnly ? Number.MIN_VALUE : 0;
   const rowStart = new Uint32Array(customerCount + 1);
   for (let i = 0; i < length; i++) {
-    if (keeps(amount[i], day[i], strict, after, through)) rowStart[customer[i] + 1]++;
+    const d = day[i];
+    if (amount[i] >= minAmount && d > after && d <= through) rowStart[customer[i] + 1]++;
   }
   for (let c = 0; c < customerCount; c++) rowStart[c + 1] += rowStart[c];
-  const rows = new Uint32Array(rowStart[customerCount]);
+  const selected = rowStart[customerCount];
+  const rows = new Uint32Array(selected);
+  // Day and amount are gathered next to the row index so the merge below reads memory in order.
+  const rowDay = new Int32Array(selected);
+  const rowAmount = new Float64Array(selected);
   const cursor = rowStart.slice(0, customerCount);
   for (let i = 0; i < length; i++) {
-    if (keeps(amount[i], day[i], strict, after, through)) rows[cursor[customer[i]]++] = i;
+    const d = day[i];
+    const a = amount[i];
+    if (!(a >= minAmount && d > after && d <= through)) continue;
+    const j = cursor[customer[i]]++;
+    rows[j] = i;
+    rowDay[j] = d;
+    rowAmount[j] = a;
   }
 
-  // Order each customer's rows by day where the file did not already; count distinct days on the way.
-  let dayCount = 0;
-  const byDay = (a: number, b: number) => day[a] - day[b];
-  for (let c = 0; c < customerCount; c++) {
-    const from = rowStart[c];
-    const to = rowStart[c + 1];
-    let sorted = true;
-    for (let j = from + 1; j < to; j++) {
-      if (day[rows[j]] < day[rows[j - 1]]) {
-        sorted = false;
-        break;
-      }
-    }
-    if (!sorted) rows.subarray(from, to).sort(byDay);
-    for (let j = from; j < to; j++) if (j === from || day[rows[j]] !== day[rows[j - 1]]) dayCount++;
-  }
-
-  // Merge rows into customer-days.
-  const days = new Int32Array(dayCount);
-  const total = new Float64Array(dayCount);
-  const rowCount = new Uint32Array(dayCount);
+  // Merge each customer's rows into days, into arrays sized for the worst case (every row its own day).
+  const days = new Int32Array(selected);
+  const total = new Float64Array(selected);
+  const rowCount = new Uint32Array(selected);
   const dayStart = new Uint32Array(customerCount + 1);
   let k = -1;
   for (let c = 0; c < customerCount; c++) {
     dayStart[c] = k + 1;
     const from = rowStart[c];
     const to = rowStart[c + 1];
+    for (let j = from + 1; j < to; j++) {
+      if (rowDay[j] < rowDay[j - 1]) {
+        sortSlice(rows, rowDay, rowAmount, from, to);
+        break;
+      }
+    }
     let compensation = 0;
     for (let j = from; j < to; j++) {
-      const r = rows[j];
-      if (j === from || day[r] !== day[rows[j - 1]]) {
+      if (j === from || rowDay[j] !== rowDay[j - 1]) {
         if (k >= 0) total[k] += compensation;
         k++;
-        days[k] = day[r];
+        days[k] = rowDay[j];
         compensation = 0;
       }
       // Neumaier step inline: a day can merge hundreds of invoice lines.
       const s = total[k];
-      const x = amount[r];
+      const x = rowAmount[j];
       const t = s + x;
       compensation += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
       total[k] = t;
@@ -111,6 +179,27 @@ export function groupCustomerDays(table: TransactionTable, filter: PurchaseRowFi
     }
     if (to > from) total[k] += compensation;
   }
+  const dayCount = k + 1;
   dayStart[customerCount] = dayCount;
-  return { customerCount, rows, rowStart, day: days, total, rowCount, dayStart };
+  return {
+    customerCount,
+    rows,
+    rowStart,
+    day: days.slice(0, dayCount),
+    total: total.slice(0, dayCount),
+    rowCount: rowCount.slice(0, dayCount),
+    dayStart,
+  };
+}
+
+/** Sort rows[from, to) by day (stable), carrying the gathered day and amount along. Only for out-of-order customers. */
+function sortSlice(rows: Uint32Array, rowDay: Int32Array, rowAmount: Float64Array, from: number, to: number): void {
+  const order = Array.from({ length: to - from }, (_, k) => from + k);
+  order.sort((a, b) => rowDay[a] - rowDay[b] || a - b);
+  const r = order.map((j) => rows[j]);
+  const d = order.map((j) => rowDay[j]);
+  const a = order.map((j) => rowAmount[j]);
+  rows.set(r, from);
+  rowDay.set(d, from);
+  rowAmount.set(a, from);
 }

@@ -3,7 +3,6 @@
  */
 import type { TransactionTable } from '../types';
 import { groupCustomerDays, type CustomerDays } from './customer-days';
-import { NeumaierSums } from './sum';
 
 /** Where per-row profit comes from. */
 export type ProfitSource = 'cost' | 'margin-percent' | 'cost-and-margin-percent' | 'none';
@@ -34,11 +33,24 @@ export interface CustomerHistory {
   grossProfit: Float64Array;
 }
 
-/** The per-customer history and the grouping it was built from (reused for monthly figures). */
+/** Whole-table totals gathered in the same pass over the rows. */
+export interface RowTotals {
+  /** Rows with amount > 0 and their compensated sum. */
+  purchases: number;
+  grossRevenue: number;
+  /** Rows with amount < 0 and the compensated sum of their magnitudes. */
+  refunds: number;
+  refundTotal: number;
+  /** Distinct customers among all accepted rows (buyers or not). */
+  customers: number;
+}
+
+/** The per-customer history, the grouping it was built from (reused for monthly figures) and the row totals. */
 export interface CustomerHistoryResult {
   history: CustomerHistory;
   days: CustomerDays;
   profitSource: ProfitSource;
+  totals: RowTotals;
 }
 
 /** Build the per-customer history. marginPercent (0–100) fills in profit where no cost is known. */
@@ -48,21 +60,11 @@ export function customerHistory(table: TransactionTable, marginPercent?: number)
   let buyers = 0;
   for (let c = 0; c < customerCount; c++) if (dayStart[c + 1] > dayStart[c]) buyers++;
 
-  // Net revenue and profit per customer index, over every accepted row.
-  const { length, customer, amount } = table;
-  const cost = table.cost;
   const margin = marginPercent === undefined || !Number.isFinite(marginPercent) ? NaN : marginPercent / 100;
-  const profitSource: ProfitSource = cost ? (Number.isNaN(margin) ? 'cost' : 'cost-and-margin-percent') : Number.isNaN(margin) ? 'none' : 'margin-percent';
-  const net = new NeumaierSums(customerCount);
-  const profit = new NeumaierSums(customerCount);
-  for (let i = 0; i < length; i++) {
-    const c = customer[i];
-    const a = amount[i];
-    net.add(c, a);
-    const k = cost ? cost[i] : NaN;
-    // NaN propagates through the sum, which is what marks a customer's profit as unknown.
-    profit.add(c, Number.isFinite(k) ? a - k : a * margin);
-  }
+  const profitSource: ProfitSource = table.cost
+    ? Number.isNaN(margin) ? 'cost' : 'cost-and-margin-percent'
+    : Number.isNaN(margin) ? 'none' : 'margin-percent';
+  const { net, profit, totals } = sumRows(table, margin);
 
   const history: CustomerHistory = {
     customer: new Uint32Array(buyers),
@@ -104,9 +106,67 @@ export function customerHistory(table: TransactionTable, marginPercent?: number)
     } else {
       history.orders[k] = to - from;
     }
-    history.netRevenue[k] = net.value(c);
-    history.grossProfit[k] = profit.value(c);
+    history.netRevenue[k] = net[c];
+    history.grossProfit[k] = profit[c];
     k++;
   }
-  return { history, days, profitSource };
+  return { history, days, profitSource, totals };
+}
+
+/**
+ * One pass over every accepted row: net revenue and profit per customer index, and the table's totals. Row profit
+ * is amount − cost where the cost is known, else amount × margin (NaN without a margin, and NaN propagates through
+ * the customer's sum, which is what marks its profit unknown).
+ */
+function sumRows(table: TransactionTable, margin: number): { net: Float64Array; profit: Float64Array; totals: RowTotals } {
+  const { length, customer, amount, cost } = table;
+  const customerCount = table.customerIds.length;
+  // Compensated (Neumaier) sums written out inline rather than through NeumaierSum(s).add: this loop runs once per
+  // row, usually on its first call, before the JIT would have inlined the method calls.
+  const net = new Float64Array(customerCount);
+  const netC = new Float64Array(customerCount);
+  const profit = new Float64Array(customerCount);
+  const profitC = new Float64Array(customerCount);
+  let gross = 0;
+  let grossC = 0;
+  let refunded = 0;
+  let refundedC = 0;
+  const seen = new Uint8Array(customerCount);
+  const totals: RowTotals = { purchases: 0, grossRevenue: 0, refunds: 0, refundTotal: 0, customers: 0 };
+  for (let i = 0; i < length; i++) {
+    const c = customer[i];
+    const a = amount[i];
+    let s = net[c];
+    let t = s + a;
+    netC[c] += Math.abs(s) >= Math.abs(a) ? s - t + a : a - t + s;
+    net[c] = t;
+    const k = cost ? cost[i] : NaN;
+    const p = Number.isFinite(k) ? a - k : a * margin;
+    s = profit[c];
+    t = s + p;
+    profitC[c] += Math.abs(s) >= Math.abs(p) ? s - t + p : p - t + s;
+    profit[c] = t;
+    if (a > 0) {
+      totals.purchases++;
+      t = gross + a;
+      grossC += gross >= a ? gross - t + a : a - t + gross;
+      gross = t;
+    } else if (a < 0) {
+      totals.refunds++;
+      t = refunded - a;
+      refundedC += refunded >= -a ? refunded - t - a : -a - t + refunded;
+      refunded = t;
+    }
+    if (seen[c] === 0) {
+      seen[c] = 1;
+      totals.customers++;
+    }
+  }
+  for (let c = 0; c < customerCount; c++) {
+    net[c] += netC[c];
+    profit[c] += profitC[c];
+  }
+  totals.grossRevenue = gross + grossC;
+  totals.refundTotal = refunded + refundedC;
+  return { net, profit, totals };
 }

@@ -66,29 +66,8 @@ export interface HistoricalFigures {
 
 /** Every historical figure of the dashboard in one pass over the grouping. */
 export function historicalFigures(table: TransactionTable, options: HistoricalOptions = {}): HistoricalFigures {
-  const { history, days, profitSource } = customerHistory(table, options.marginPercent);
+  const { history, days, profitSource, totals } = customerHistory(table, options.marginPercent);
   const n = history.customer.length;
-
-  let purchases = 0;
-  let refunds = 0;
-  const gross = new NeumaierSum();
-  const refunded = new NeumaierSum();
-  const seen = new Uint8Array(table.customerIds.length);
-  let allCustomers = 0;
-  for (let i = 0; i < table.length; i++) {
-    const a = table.amount[i];
-    if (a > 0) {
-      purchases++;
-      gross.add(a);
-    } else if (a < 0) {
-      refunds++;
-      refunded.add(-a);
-    }
-    if (seen[table.customer[i]] === 0) {
-      seen[table.customer[i]] = 1;
-      allCustomers++;
-    }
-  }
 
   let orders = 0;
   let repeaters = 0;
@@ -113,7 +92,7 @@ export function historicalFigures(table: TransactionTable, options: HistoricalOp
     }
   }
 
-  const grossRevenue = gross.value;
+  const grossRevenue = totals.grossRevenue;
   const hasBuyers = n > 0;
   const dataYears = hasBuyers ? (lastPurchaseDay - firstPurchaseDay + 1) / DAYS_PER_YEAR : 0;
   const marginRate = profitKnown > 0 && knownNet.value !== 0 ? knownProfit.value / knownNet.value : null;
@@ -133,15 +112,15 @@ export function historicalFigures(table: TransactionTable, options: HistoricalOp
 
   return {
     customers: n,
-    refundOnlyCustomers: allCustomers - n,
-    purchases,
+    refundOnlyCustomers: totals.customers - n,
+    purchases: totals.purchases,
     orders,
     ordersCountedBy: table.order ? 'order-id' : 'purchase-day',
     grossRevenue,
-    refunds,
-    refundTotal: refunded.value,
+    refunds: totals.refunds,
+    refundTotal: totals.refundTotal,
     // Gross and refunds were each summed with compensation; their difference is as exact as one sum of all rows.
-    netRevenue: grossRevenue - refunded.value,
+    netRevenue: grossRevenue - totals.refundTotal,
     averageOrderValue: grossRevenue / orders,
     purchaseFrequency: orders / n,
     repeatCustomerRate: repeaters / n,

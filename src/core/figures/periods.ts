@@ -63,16 +63,3 @@ export function periodLookup(scheme: PeriodScheme, firstDay: DayNumber, lastDay:
   }
   return { firstDay, table };
 }
-
-/** Earliest and latest day of a day column, or null when it is empty. */
-export function dayRange(day: Int32Array, length: number): { min: DayNumber; max: DayNumber } | null {
-  if (length === 0) return null;
-  let min = day[0];
-  let max = day[0];
-  for (let i = 1; i < length; i++) {
-    const d = day[i];
-    if (d < min) min = d;
-    else if (d > max) max = d;
-  }
-  return { min, max };
-}

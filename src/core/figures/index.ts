@@ -6,7 +6,7 @@ export { cohorts, cohortMembers } from './cohorts';
 export { customerSummary, summarizeCustomerDays, daysPerUnit, type SummaryOptions } from './customer-summary';
 export { calibrationHoldout, type CalibrationHoldout, type HoldoutOptions } from './holdout';
 export { purchaseDayCounts, type PurchaseDayCounts, type PurchaseDayCountOptions } from './purchase-day-counts';
-export { groupCustomerDays, type CustomerDays, type PurchaseRowFilter } from './customer-days';
+export { groupCustomerDays, customerFirstDays, tableDayRange, type CustomerDays, type PurchaseRowFilter } from './customer-days';
 export { historicalFigures, DAYS_PER_YEAR, type HistoricalFigures, type HistoricalOptions } from './historical';
 export { customerHistory, type CustomerHistory, type ProfitSource } from './customer-history';
 export { monthlyActivity, type MonthlyActivity, type MonthChurn } from './monthly-activity';
@@ -26,6 +26,6 @@ export {
 export { concentration, type Concentration, type ConcentrationOptions, type LorenzPoint, type TopShare } from './concentration';
 export { histogram, type Histogram, type HistogramOptions } from './histogram';
 export { median, mean } from './stats';
-export { NeumaierSum, NeumaierSums, preciseSum } from './sum';
+export { NeumaierSum, preciseSum } from './sum';
 export { dayToIso, isoToDay, civilFromDay, dayFromCivil, monthLabel, quarterLabel, isoWeekLabel } from './dates';
 export { periodScheme, type PeriodScheme } from './periods';

@@ -23,41 +23,6 @@ export class NeumaierSum {
   }
 }
 
-/**
- * Many compensated sums side by side (e.g. one per cohort cell), stored flat in two typed arrays so the hot loop
- * allocates nothing.
- */
-export class NeumaierSums {
-  readonly sums: Float64Array;
-  private readonly compensations: Float64Array;
-
-  constructor(size: number) {
-    this.sums = new Float64Array(size);
-    this.compensations = new Float64Array(size);
-  }
-
-  /** Add x to sum number i. */
-  add(i: number, x: number): void {
-    const s = this.sums[i];
-    const t = s + x;
-    if (Math.abs(s) >= Math.abs(x)) this.compensations[i] += s - t + x;
-    else this.compensations[i] += x - t + s;
-    this.sums[i] = t;
-  }
-
-  /** Compensated value of sum number i. */
-  value(i: number): number {
-    return this.sums[i] + this.compensations[i];
-  }
-
-  /** All compensated values. */
-  values(): Float64Array {
-    const out = new Float64Array(this.sums.length);
-    for (let i = 0; i < out.length; i++) out[i] = this.sums[i] + this.compensations[i];
-    return out;
-  }
-}
-
 /** Compensated sum of an array of numbers. */
 export function preciseSum(values: ArrayLike<number>): number {
   const acc = new NeumaierSum();

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { customerFirstDays, groupCustomerDays, tableDayRange } from '../../../src/core/figures';
+import { day, tableFromRows } from '../../fixtures/figures/build-table';
+
+// Rows 0-5; B's rows are out of date order in the file on purpose.
+const table = tableFromRows([
+  ['A', '2024-03-01', 10], // 0
+  ['B', '2024-03-05', 7], //  1
+  ['A', '2024-03-01', 2.5], // 2 same day as row 0
+  ['B', '2024-03-02', 4], //  3 earlier than row 1
+  ['A', '2024-03-04', -1], // 4 refund: not a purchase
+  ['C', '2024-03-03', 0], //  5 zero: not a purchase (by default)
+]);
+
+describe('groupCustomerDays', () => {
+  it('groups purchase rows by customer and merges them into ordered purchase days', () => {
+    const g = groupCustomerDays(table);
+    expect(g.customerCount).toBe(3);
+    expect(Array.from(g.rowStart)).toEqual([0, 2, 4, 4]); // A: rows 0, 2; B: rows 3, 1 (sorted by day); C: none
+    expect(Array.from(g.rows)).toEqual([0, 2, 3, 1]);
+    expect(Array.from(g.dayStart)).toEqual([0, 1, 3, 3]);
+    expect(Array.from(g.day)).toEqual([day('2024-03-01'), day('2024-03-02'), day('2024-03-05')]);
+    expect(Array.from(g.total)).toEqual([12.5, 4, 7]);
+    expect(Array.from(g.rowCount)).toEqual([2, 1, 1]);
+  });
+
+  it('applies day windows and the zero-amount switch', () => {
+    const window = groupCustomerDays(table, { after: day('2024-03-01'), through: day('2024-03-04') });
+    expect(Array.from(window.rows)).toEqual([3]); // only B's 03-02 purchase
+    const zero = groupCustomerDays(table, { includeZeroAmounts: true });
+    expect(Array.from(zero.rows)).toEqual([0, 2, 3, 1, 5]);
+  });
+
+  it('shares one grouping per table and filter, and treats a bound that cuts nothing as no bound', () => {
+    const all = groupCustomerDays(table);
+    expect(groupCustomerDays(table)).toBe(all);
+    expect(groupCustomerDays(table, { through: day('2030-01-01'), after: day('2000-01-01') })).toBe(all);
+    expect(groupCustomerDays(table, { through: day('2024-03-02') })).not.toBe(all);
+    // Another table object, even with the same columns, gets its own grouping.
+    expect(groupCustomerDays({ ...table })).not.toBe(all);
+    expect(groupCustomerDays({ ...table })).toEqual(all);
+  });
+
+  it('knows the day range and each customer’s first row of any amount', () => {
+    expect(tableDayRange(table)).toEqual({ min: day('2024-03-01'), max: day('2024-03-05') });
+    expect(Array.from(customerFirstDays(table))).toEqual([day('2024-03-01'), day('2024-03-02'), day('2024-03-03')]);
+    expect(tableDayRange(tableFromRows([]))).toBeNull();
+  });
+});

@@ -32,9 +32,17 @@ export function civilFromDay(dayNumber: DayNumber): CivilDate {
   return { year, month, day };
 }
 
-/** The day number of a calendar date (month 1-12). */
+/**
+ * The day number of a calendar date (month 1-12, day 1-31), the inverse of {@link civilFromDay}. Plain arithmetic
+ * rather than Date.UTC, which reads years 0-99 as 1900-1999.
+ */
 export function dayFromCivil(year: number, month: number, day: number): DayNumber {
-  return Math.floor(Date.UTC(year, month - 1, day) / 86_400_000);
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * DAYS_PER_ERA + dayOfEra + MARCH_1_YEAR_0;
 }
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));

@@ -27,7 +27,15 @@ describe('day numbers and calendar dates', () => {
     for (let d = isoToDay('1899-01-01'); d <= isoToDay('2101-12-31'); d++) {
       const expected = new Date(d * 86_400_000).toISOString().slice(0, 10);
       if (dayToIso(d) !== expected) throw new Error(`day ${d}: ${dayToIso(d)} ≠ ${expected}`);
+      if (isoToDay(expected) !== d) throw new Error(`${expected}: ${isoToDay(expected)} ≠ ${d}`);
     }
+  });
+
+  it('round-trips years Date.UTC would misread (0-99) and far ones', () => {
+    // 0001-01-01 is 719,162 days before 1970-01-01 (proleptic Gregorian).
+    expect(isoToDay('0001-01-01')).toBe(-719162);
+    expect(dayToIso(-719162)).toBe('0001-01-01');
+    for (const iso of ['0050-02-28', '0400-02-29', '1600-03-01', '9999-12-31']) expect(dayToIso(isoToDay(iso))).toBe(iso);
   });
 });
 

@@ -1,0 +1,148 @@
+/**
+ * What each column holds, from its header name and its values: whether the first line is a header, each column's
+ * kind, and a best guess at which column plays which role.
+ */
+import type { ColumnMapping } from '../types';
+import { DateFit, readDateCell } from './dates';
+import { HEADER_ROLES, nameScore, type HeaderRole } from './header-names';
+import { cellExtras, NumberFit, readNumberCell } from './numbers';
+
+export type ColumnKind = 'id' | 'date' | 'number' | 'text' | 'empty';
+
+/** What the sampled values of one column look like. */
+export interface ColumnProfile {
+  kind: ColumnKind;
+  nonEmpty: number;
+  dateShare: number;
+  numberShare: number;
+  /** Some values have decimals, a currency sign or a minus: money, not a count or a code. */
+  moneyLike: boolean;
+  /** Distinct values ÷ non-empty values: low means repeats, as a customer column has. */
+  distinctShare: number;
+  /** Some values contain spaces (names, descriptions), which ids rarely do. */
+  hasSpaces: boolean;
+}
+
+const days = new Int32Array(2);
+const nums = new Float64Array(2);
+
+const isDateCell = (v: string) => readDateCell(v, 0, v.length, days) !== DateFit.Invalid;
+const numberFit = (v: string) => readNumberCell(v, 0, v.length, nums);
+
+/** Profile column `col` over the sampled rows. */
+export function profileColumn(rows: string[][], col: number): ColumnProfile {
+  let nonEmpty = 0;
+  let dates = 0;
+  let numbers = 0;
+  let money = false;
+  let spaces = false;
+  let integersOnly = true;
+  const distinct = new Set<string>();
+  for (const row of rows) {
+    const v = (row[col] ?? '').trim();
+    if (v === '') continue;
+    nonEmpty++;
+    distinct.add(v);
+    if (v.includes(' ')) spaces = true;
+    if (isDateCell(v)) dates++;
+    const fit = numberFit(v);
+    if (fit >= NumberFit.Same) {
+      numbers++;
+      if (/[.,]\d{1,2}$/.test(v) || cellExtras.currency || nums[0] < 0 || nums[1] < 0) money = true;
+      if (fit !== NumberFit.Same || !/^\d+$/.test(v)) integersOnly = false;
+    } else integersOnly = false;
+  }
+  const dateShare = nonEmpty ? dates / nonEmpty : 0;
+  const numberShare = nonEmpty ? numbers / nonEmpty : 0;
+  let kind: ColumnKind;
+  if (nonEmpty === 0) kind = 'empty';
+  else if (dateShare >= 0.8) kind = 'date';
+  else if (numberShare >= 0.9 && (money || !integersOnly)) kind = 'number';
+  else if (!spaces) kind = 'id';
+  else kind = 'text';
+  // Eight-digit integers read as YYYYMMDD; they are dates only if they vary like dates do (CDNOW), which ids
+  // with repeats also do, so name matches take precedence over this in the mapping.
+  return { kind, nonEmpty, dateShare, numberShare, moneyLike: money, distinctShare: nonEmpty ? distinct.size / nonEmpty : 1, hasSpaces: spaces };
+}
+
+/** Does the first record look like a header: no dates or numbers, and (if the data has any) text over typed data? */
+export function looksLikeHeader(first: string[], profiles: ColumnProfile[]): boolean {
+  let typedCells = 0;
+  let named = 0;
+  for (let c = 0; c < first.length; c++) {
+    const v = first[c].trim();
+    if (v === '') continue;
+    if (isDateCell(v) || numberFit(v) >= NumberFit.Same) typedCells++;
+    if (HEADER_ROLES.some((role) => nameScore(v, role) > 0)) named++;
+  }
+  if (named > 0 && typedCells === 0) return true;
+  if (typedCells > 0) return false;
+  // All text: a header if some column below it holds dates or numbers.
+  return profiles.some((p) => p.kind === 'date' || p.kind === 'number');
+}
+
+const EMPTY_MAPPING = (): ColumnMapping => ({
+  customer: null, date: null, amount: null, quantity: null, unitPrice: null, orderId: null, product: null, channel: null, cost: null, margin: null,
+});
+
+/**
+ * Guess the role of each column: header names first (whole-name matches before partial ones, each column used
+ * once), then values for the required roles still open.
+ */
+export function guessMapping(header: string[] | null, profiles: ColumnProfile[]): { mapping: ColumnMapping; currencyColumn: number | null } {
+  const mapping = EMPTY_MAPPING();
+  const used = new Set<number>();
+  let currencyColumn: number | null = null;
+  if (header) {
+    const candidates: { role: HeaderRole; col: number; score: number }[] = [];
+    header.forEach((name, col) => {
+      for (const role of HEADER_ROLES) {
+        const score = nameScore(name, role);
+        if (score > 0) candidates.push({ role, col, score });
+      }
+    });
+    candidates.sort((a, b) => b.score - a.score || a.col - b.col);
+    for (const { role, col } of candidates) {
+      if (used.has(col)) continue;
+      if (role === 'currency') {
+        if (currencyColumn === null) (currencyColumn = col), used.add(col);
+        continue;
+      }
+      if (mapping[role] !== null) continue;
+      // A name is not enough when the values contradict it (a "Date" column of free text).
+      if (role === 'date' && profiles[col].kind !== 'date' && profiles[col].nonEmpty > 0) continue;
+      mapping[role] = col;
+      used.add(col);
+    }
+  }
+  const free = (c: number) => !used.has(c) && profiles[c].kind !== 'empty';
+  if (mapping.date === null) {
+    const col = bestColumn(profiles, (p, c) => (free(c) && p.kind === 'date' ? p.dateShare : -1));
+    if (col !== null) (mapping.date = col), used.add(col);
+  }
+  if (mapping.amount === null && (mapping.quantity === null || mapping.unitPrice === null)) {
+    const col = bestColumn(profiles, (p, c) => (free(c) && p.kind === 'number' ? (p.moneyLike ? 2 : 1) + p.distinctShare : -1));
+    if (col !== null) (mapping.amount = col), used.add(col);
+  }
+  if (mapping.amount !== null) mapping.quantity = mapping.unitPrice = null;
+  if (mapping.customer === null) {
+    const col = bestColumn(profiles, (p, c) =>
+      // Customers repeat, but there are many of them: more distinct values beat fewer (a count column repeats most).
+      free(c) && (p.kind === 'id' || p.kind === 'text') && p.distinctShare < 1 ? (p.kind === 'id' ? 2 : 1) + p.distinctShare : -1,
+    );
+    if (col !== null) (mapping.customer = col), used.add(col);
+  }
+  return { mapping, currencyColumn };
+}
+
+/** The column with the highest non-negative score (leftmost on ties), or null. */
+function bestColumn(profiles: ColumnProfile[], score: (p: ColumnProfile, col: number) => number): number | null {
+  let best: number | null = null;
+  let bestScore = -1;
+  profiles.forEach((p, c) => {
+    const s = score(p, c);
+    if (s >= 0 && s > bestScore) [best, bestScore] = [c, s];
+  });
+  return best;
+}
+

@@ -1,0 +1,28 @@
+/** Sniff and import a whole byte array in one call: for tests, scripts and the command line. */
+import type { ImportReport, TransactionTable } from '../types';
+import { createImporter, ImportError, type ImportOptions } from './importer';
+import { sniff, type SniffResult } from './sniff';
+
+const SNIFF_BYTES = 1 << 20;
+const CHUNK_BYTES = 1 << 20;
+
+export function importBytes(
+  bytes: Uint8Array,
+  fileName: string,
+  overrides: Partial<ImportOptions> = {},
+): { table: TransactionTable; report: ImportReport; sniff: SniffResult } {
+  const guess = sniff(bytes.subarray(0, SNIFF_BYTES), fileName, bytes.length);
+  if (guess.problem && !overrides.mapping) throw new ImportError(guess.problem);
+  const importer = createImporter({
+    fileName,
+    totalBytes: bytes.length,
+    encoding: guess.encoding,
+    delimiter: guess.delimiter,
+    hasHeader: guess.hasHeader,
+    mapping: guess.mapping,
+    dateOrderFallback: guess.dateOrder ?? 'DMY',
+    ...overrides,
+  });
+  for (let i = 0; i < bytes.length; i += CHUNK_BYTES) importer.push(bytes.subarray(i, i + CHUNK_BYTES));
+  return { ...importer.finish(), sniff: guess };
+}

@@ -1,0 +1,408 @@
+/**
+ * The streaming importer: bytes in (chunks cut anywhere), a columnar TransactionTable and an ImportReport out.
+ * Every data row is accounted for: rowsRead = rowsAccepted + rowsRejected. Day/month order and decimal marks are
+ * decided per column at the end, from all its values; until then each cell is kept under both readings.
+ */
+import type { ColumnMapping, DateOrder, Delimiter, ImportReport, NumberFormat, TransactionTable } from '../types';
+import { DateColumnEvidence, DateFit, NO_DAY, readDateCell } from './dates';
+import { compactDictionary, Dictionary, Growable } from './growable';
+import { nameScore } from './header-names';
+import { NumberColumnEvidence, NumberFit, readNumberCell, currencyOf } from './numbers';
+import { FieldKind, RecordReader, type RecordSink } from './record-reader';
+import { RejectLog } from './rejections';
+import { ChunkDecoder } from './text-encoding';
+
+/** How to read a file: what `sniff` proposed, as corrected by the user. */
+export interface ImportOptions {
+  fileName: string;
+  totalBytes: number;
+  encoding: string;
+  delimiter: Delimiter;
+  hasHeader: boolean;
+  mapping: ColumnMapping;
+  /** Used only when a date column's values leave day/month order open (every day ≤ 12). */
+  dateOrderFallback?: DateOrder;
+}
+
+export interface Importer {
+  /** Feed the next bytes; a chunk may end anywhere (mid-character, mid-quote, mid-CRLF). */
+  push(chunk: Uint8Array): void;
+  /** End of input: decide column formats, build the table. Throws ImportError when nothing can be read. */
+  finish(): { table: TransactionTable; report: ImportReport };
+  readonly rowsRead: number;
+  readonly bytesRead: number;
+}
+
+/** The file cannot be imported at all; the message says why in plain words. */
+export class ImportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportError';
+  }
+}
+
+/** A number column kept under both decimal-mark readings until the column decides. */
+class NumberColumn {
+  readonly dot = new Growable(Float64Array);
+  readonly comma = new Growable(Float64Array);
+  readonly evidence = new NumberColumnEvidence();
+  /** Original text of the first rows valid under only one reading, keyed by line, for rejection examples. */
+  readonly onlyDotText = new Map<number, string>();
+  readonly onlyCommaText = new Map<number, string>();
+  constructor(readonly col: number) {}
+}
+
+// Enum members as plain constants: read in the per-row path, where a module property lookup per use adds up.
+const DATE_INVALID = DateFit.Invalid;
+const DAY_FIRST_ONLY = DateFit.DayFirstOnly;
+const MONTH_FIRST_ONLY = DateFit.MonthFirstOnly;
+const NUMBER_EMPTY = NumberFit.Empty;
+const NUMBER_INVALID = NumberFit.Invalid;
+const DOT_ONLY = NumberFit.DotOnly;
+const COMMA_ONLY = NumberFit.CommaOnly;
+const QUOTED_ESCAPED = FieldKind.QuotedEscaped;
+
+// Imported functions as local bindings too: some module loaders (tsx in the Node benchmark) turn each use of an
+// import into a getter call.
+const readDate = readDateCell;
+const readNumberText = readNumberCell;
+
+const scratchDays = new Int32Array(2);
+const scratchNumber = new Float64Array(2);
+const EXAMPLES_KEPT = 20;
+
+/** q × p as the decimal product it is (6 × 2.55 = 15.3, not 15.299999999999999). */
+const product = (q: number, p: number) => {
+  const v = q * p;
+  return Math.abs(v) < 1e9 ? Math.round(v * 1e6) / 1e6 : v;
+};
+
+class StreamingImporter implements Importer, RecordSink {
+  private readonly decoder: ChunkDecoder;
+  private readonly reader: RecordReader;
+  private readonly rejects = new RejectLog();
+  private readonly mapping: ColumnMapping;
+  private header: string[] | null = null;
+  private width = 0;
+  private needed: number;
+  private rows = 0; // candidate rows kept so far
+  private read = 0;
+  private bytes = 0;
+  private blankLines = 0;
+  private extraFieldsLine = 0;
+  private costUnreadable = 0;
+
+  private readonly customers = new Dictionary();
+  private readonly customer = new Growable(Uint32Array);
+  private readonly line = new Growable(Uint32Array);
+  private readonly dayFirst = new Growable(Int32Array);
+  private readonly monthFirst = new Growable(Int32Array);
+  private readonly dates = new DateColumnEvidence();
+  private readonly dayFirstOnlyText = new Map<number, string>();
+  private readonly monthFirstOnlyText = new Map<number, string>();
+  private readonly numbers: Partial<Record<'amount' | 'quantity' | 'unitPrice' | 'cost' | 'margin', NumberColumn>> = {};
+  private readonly labels: Partial<Record<'order' | 'product' | 'channel', { col: number; dict: Dictionary; codes: Growable<Uint32Array> }>> = {};
+  /** The active columns as plain arrays, for the per-row loop. */
+  private readonly valueColumns: { role: 'amount' | 'quantity' | 'unitPrice'; column: NumberColumn }[];
+  private readonly costColumns: NumberColumn[];
+  private readonly labelList: { col: number; dict: Dictionary; codes: Growable<Uint32Array> }[];
+  private currencyColumn: number | null = null;
+  private readonly currencyCodes = new Map<string, number>();
+
+  constructor(private readonly options: ImportOptions) {
+    this.mapping = { ...options.mapping };
+    const m = this.mapping;
+    if (m.customer === null) throw new ImportError('Choose the column that identifies the customer.');
+    if (m.date === null) throw new ImportError('Choose the column that holds the order date.');
+    if (m.amount === null && (m.quantity === null || m.unitPrice === null)) {
+      throw new ImportError('Choose the amount column, or both the quantity and the unit price columns.');
+    }
+    if (m.amount !== null) m.quantity = m.unitPrice = null;
+    for (const role of ['amount', 'quantity', 'unitPrice', 'cost', 'margin'] as const) {
+      const col = m[role];
+      if (col !== null) this.numbers[role] = new NumberColumn(col);
+    }
+    const labelRoles = { order: m.orderId, product: m.product, channel: m.channel };
+    for (const [key, col] of Object.entries(labelRoles) as ['order' | 'product' | 'channel', number | null][]) {
+      if (col !== null) this.labels[key] = { col, dict: new Dictionary(), codes: new Growable(Uint32Array) };
+    }
+    this.valueColumns = (['amount', 'quantity', 'unitPrice'] as const).flatMap((role) => (this.numbers[role] ? [{ role, column: this.numbers[role] }] : []));
+    this.costColumns = [this.numbers.cost, this.numbers.margin].filter((c): c is NumberColumn => c !== undefined);
+    this.labelList = Object.values(this.labels);
+    this.needed = Math.max(...Object.values(m).filter((v): v is number => v !== null)) + 1;
+    this.decoder = new ChunkDecoder(options.encoding);
+    this.reader = new RecordReader(options.delimiter, this);
+  }
+
+  get rowsRead() {
+    return this.read;
+  }
+  get bytesRead() {
+    return this.bytes;
+  }
+
+  push(chunk: Uint8Array): void {
+    this.bytes += chunk.byteLength;
+    this.reader.push(this.decoder.decode(chunk));
+  }
+
+  private columnName(col: number): string {
+    return this.header?.[col]?.trim() || `column ${col + 1}`;
+  }
+
+  blank(): void {
+    this.blankLines++;
+  }
+
+  unclosedQuote(line: number, text: string): void {
+    this.read++;
+    this.rejects.add('unclosed-quote', 'A quote (") opened on this line is never closed', line, text.slice(0, 200));
+  }
+
+  record(r: RecordReader): void {
+    if (this.header === null) {
+      this.width = r.fieldCount;
+      if (this.options.hasHeader) {
+        this.header = Array.from({ length: r.fieldCount }, (_, f) => r.field(f).trim());
+        this.findCurrencyColumn();
+        return;
+      }
+      this.header = Array.from({ length: r.fieldCount }, (_, f) => `Column ${f + 1}`);
+    }
+    this.read++;
+    const line = r.line;
+    if (r.fieldCount < this.needed) {
+      this.rejects.add('too-few-fields', () => `Row has fewer fields than the ${this.needed} the chosen columns need`, line, () => r.recordText());
+      return;
+    }
+    if (r.fieldCount > this.width && this.extraFieldsLine === 0) this.extraFieldsLine = line;
+    const m = this.mapping;
+
+    const cc = m.customer!;
+    let cs = r.fieldStart[cc];
+    let ce = r.fieldEnd[cc];
+    let ctext = r.text;
+    if (r.fieldKind[cc] >= QUOTED_ESCAPED) {
+      ctext = r.field(cc);
+      cs = 0;
+      ce = ctext.length;
+    }
+    while (cs < ce && ctext.charCodeAt(cs) <= 32) cs++;
+    if (cs === ce) {
+      this.rejects.add('missing-customer', () => `Customer id is empty (column "${this.columnName(m.customer!)}")`, line, () => r.recordText());
+      return;
+    }
+
+    const fit = this.readDate(r, m.date!);
+    if (fit === DATE_INVALID) {
+      const empty = r.field(m.date!).trim() === '';
+      this.rejects.add(empty ? 'missing-date' : 'bad-date', () => `${empty ? 'Date is empty' : 'Date not recognised'} (column "${this.columnName(m.date!)}")`, line, () => r.recordText());
+      return;
+    }
+
+    // Value columns must each read as a number under at least one decimal mark.
+    const at = this.rows;
+    for (let v = 0; v < this.valueColumns.length; v++) {
+      const { role, column } = this.valueColumns[v];
+      const nfit = this.readNumber(r, column, at);
+      if (nfit === NUMBER_EMPTY || nfit === NUMBER_INVALID) {
+        const what = role === 'amount' ? 'Amount' : role === 'quantity' ? 'Quantity' : 'Unit price';
+        const code = `${nfit === NUMBER_EMPTY ? 'missing' : 'bad'}-${role === 'unitPrice' ? 'price' : role}`;
+        this.rejects.add(code, () => `${what} ${nfit === NUMBER_EMPTY ? 'is empty' : 'is not a number'} (column "${this.columnName(column.col)}")`, line, () => r.recordText());
+        return;
+      }
+    }
+
+    // Accepted so far: keep the row under every reading still open.
+    this.customer.ensure(at);
+    this.line.ensure(at);
+    this.dayFirst.ensure(at);
+    this.monthFirst.ensure(at);
+    this.customer.data[at] = this.customers.idOf(ctext, cs, ce);
+    this.line.data[at] = line;
+    this.dayFirst.data[at] = scratchDays[0];
+    this.monthFirst.data[at] = scratchDays[1];
+    this.dates.add(fit);
+    if (fit === DAY_FIRST_ONLY && this.dayFirstOnlyText.size < EXAMPLES_KEPT) this.dayFirstOnlyText.set(line, r.recordText());
+    if (fit === MONTH_FIRST_ONLY && this.monthFirstOnlyText.size < EXAMPLES_KEPT) this.monthFirstOnlyText.set(line, r.recordText());
+    for (let c = 0; c < this.costColumns.length; c++) {
+      if (this.readNumber(r, this.costColumns[c], at) === NUMBER_INVALID) this.costUnreadable++;
+    }
+    for (let l = 0; l < this.labelList.length; l++) {
+      const label = this.labelList[l];
+      label.codes.ensure(at);
+      label.codes.data[at] = r.fieldKind[label.col] >= QUOTED_ESCAPED ? label.dict.id(r.field(label.col).trim()) : label.dict.idOf(r.text, r.fieldStart[label.col], r.fieldEnd[label.col]);
+    }
+    if (this.currencyColumn !== null && this.currencyColumn < r.fieldCount) {
+      const code = currencyOf(r.field(this.currencyColumn));
+      if (code) this.currencyCodes.set(code, (this.currencyCodes.get(code) ?? 0) + 1);
+    }
+    this.rows++;
+  }
+
+  private readDate(r: RecordReader, col: number): DateFit {
+    if (r.fieldKind[col] >= QUOTED_ESCAPED) {
+      const s = r.field(col);
+      return readDate(s, 0, s.length, scratchDays);
+    }
+    return readDate(r.text, r.fieldStart[col], r.fieldEnd[col], scratchDays);
+  }
+
+  private readNumber(r: RecordReader, column: NumberColumn, at: number): NumberFit {
+    let fit: NumberFit;
+    let text = r.text;
+    let start = r.fieldStart[column.col];
+    let end = r.fieldEnd[column.col];
+    if (r.fieldKind[column.col] >= QUOTED_ESCAPED) {
+      text = r.field(column.col);
+      start = 0;
+      end = text.length;
+    }
+    fit = readNumberText(text, start, end, scratchNumber);
+    column.dot.ensure(at);
+    column.comma.ensure(at);
+    column.dot.data[at] = fit <= NUMBER_INVALID ? NaN : scratchNumber[0];
+    column.comma.data[at] = fit <= NUMBER_INVALID ? NaN : scratchNumber[1];
+    column.evidence.add(fit, text, start, end);
+    if (fit === DOT_ONLY && column.onlyDotText.size < EXAMPLES_KEPT) column.onlyDotText.set(r.line, r.recordText());
+    if (fit === COMMA_ONLY && column.onlyCommaText.size < EXAMPLES_KEPT) column.onlyCommaText.set(r.line, r.recordText());
+    return fit;
+  }
+
+  /** A "Currency" column (one code per row) says the dataset's currency when the amounts do not. */
+  private findCurrencyColumn() {
+    const h = this.header ?? [];
+    const i = h.findIndex((name) => nameScore(name, 'currency') === 2);
+    this.currencyColumn = i >= 0 ? i : null;
+  }
+
+  finish(): { table: TransactionTable; report: ImportReport } {
+    this.reader.push(this.decoder.decode(null));
+    this.reader.end();
+    if (this.header === null) throw new ImportError('The file is empty: it has no rows to read.');
+    if (this.read === 0) throw new ImportError('The file has a header line but no data rows.');
+    const warnings: string[] = [];
+    const fallback = this.options.dateOrderFallback ?? 'DMY';
+    const dateOrder = this.dates.decide(fallback);
+    if (this.dates.ambiguous) {
+      warnings.push(`Every date in column "${this.columnName(this.mapping.date!)}" could be read as day/month or month/day; they were read as ${dateOrder === 'MDY' ? 'MM/DD/YYYY' : 'DD/MM/YYYY'}.`);
+    }
+    const formats = new Map<NumberColumn, NumberFormat>();
+    for (const column of Object.values(this.numbers)) formats.set(column, column.evidence.decide());
+
+    // Resolve every kept row under the column decisions, rejecting rows that contradict their column.
+    const n = this.rows;
+    const customer = this.customer.data;
+    const line = this.line.data;
+    const day = dateOrder === 'MDY' ? this.monthFirst.data : this.dayFirst.data;
+    const amount = new Float64Array(n);
+    const valueOf = (column: NumberColumn | undefined, i: number) => {
+      if (!column) return NaN;
+      return formats.get(column)!.decimal === '.' ? column.dot.data[i] : column.comma.data[i];
+    };
+    const dateText = dateOrder === 'MDY' ? this.dayFirstOnlyText : this.monthFirstOnlyText;
+    const orderName = dateOrder === 'MDY' ? 'month/day' : 'day/month';
+    const { amount: amountCol, quantity: qtyCol, unitPrice: priceCol, cost: costCol, margin: marginCol } = this.numbers;
+    const marginIsPercent = marginCol ? marginCol.evidence.percentCells > 0 || this.columnName(marginCol.col).includes('%') : false;
+    const cost = costCol || marginCol ? new Float64Array(n) : null;
+    const labels = Object.values(this.labels);
+    let kept = 0;
+    for (let i = 0; i < n; i++) {
+      if (day[i] === NO_DAY) {
+        this.rejects.add('date-order-mismatch', () => `Date does not fit the ${orderName} order of the rest of column "${this.columnName(this.mapping.date!)}"`, line[i], () => dateText.get(line[i]));
+        continue;
+      }
+      let value: number;
+      if (amountCol) value = valueOf(amountCol, i);
+      else value = product(valueOf(qtyCol, i), valueOf(priceCol, i));
+      if (Number.isNaN(value)) {
+        const column = [amountCol, qtyCol, priceCol].find((c) => c && Number.isNaN(valueOf(c, i)))!;
+        const decimal = formats.get(column)!.decimal;
+        const texts = decimal === '.' ? column.onlyCommaText : column.onlyDotText;
+        this.rejects.add(`number-format-mismatch-${column === priceCol ? 'price' : column === qtyCol ? 'quantity' : 'amount'}`, () => `Number uses a different decimal mark from the rest of column "${this.columnName(column.col)}" (which uses "${decimal}")`, line[i], () => texts.get(line[i]));
+        continue;
+      }
+      customer[kept] = customer[i];
+      line[kept] = line[i];
+      day[kept] = day[i];
+      amount[kept] = value;
+      if (cost) {
+        if (costCol) cost[kept] = valueOf(costCol, i);
+        else {
+          const margin = valueOf(marginCol, i);
+          cost[kept] = marginIsPercent ? value * (1 - (Math.abs(margin) > 1 ? margin / 100 : margin)) : value - margin;
+        }
+      }
+      for (const label of labels) label.codes.data[kept] = label.codes.data[i];
+      kept++;
+    }
+    const droppedLate = kept < n;
+    const customerCodes = customer.slice(0, kept);
+    const customerIds = droppedLate ? compactDictionary(customerCodes, kept, this.customers.values) : this.customers.values;
+    const labelColumn = (key: 'order' | 'product' | 'channel') => {
+      const label = this.labels[key];
+      if (!label) return { codes: null, names: null };
+      const codes = label.codes.data.slice(0, kept);
+      return { codes, names: droppedLate ? compactDictionary(codes, kept, label.dict.values) : label.dict.values };
+    };
+    const order = labelColumn('order');
+    const productCol = labelColumn('product');
+    const channel = labelColumn('channel');
+
+    if (this.extraFieldsLine) warnings.push(`Some rows have more fields than the header (first on line ${this.extraFieldsLine}); the extra fields were ignored.`);
+    if (this.costUnreadable) warnings.push(`${this.costUnreadable} cost or margin cells were not numbers; those rows have no cost.`);
+    if (this.decoder.replaced) warnings.push(`${this.decoder.replaced} characters could not be read as ${this.options.encoding.toUpperCase()} and show as �.`);
+    for (const column of Object.values(this.numbers)) {
+      if (column.evidence.conflicting) warnings.push(`Column "${this.columnName(column.col)}" mixes decimal points and decimal commas; rows that disagree with the majority were rejected.`);
+    }
+
+    const valueFormat = formats.get((amountCol ?? priceCol)!)!;
+    const report: ImportReport = {
+      fileName: this.options.fileName,
+      bytes: this.bytes,
+      encoding: this.options.encoding,
+      delimiter: this.options.delimiter,
+      hasHeader: this.options.hasHeader,
+      header: this.header,
+      mapping: this.options.mapping,
+      dateOrder,
+      amountFormat: valueFormat,
+      currency: (amountCol ?? priceCol)!.evidence.currency ?? mostFrequent(this.currencyCodes),
+      rowsRead: this.read,
+      rowsAccepted: kept,
+      rowsRejected: this.rejects.total,
+      blankLines: this.blankLines,
+      rejected: this.rejects.list(),
+      warnings,
+    };
+    const table: TransactionTable = {
+      length: kept,
+      customerIds,
+      customer: customerCodes,
+      day: day.slice(0, kept),
+      amount: amount.slice(0, kept),
+      line: line.slice(0, kept),
+      cost: cost ? cost.slice(0, kept) : null,
+      order: order.codes,
+      orderIds: order.names,
+      product: productCol.codes,
+      productNames: productCol.names,
+      channel: channel.codes,
+      channelNames: channel.names,
+    };
+    return { table, report };
+  }
+}
+
+function mostFrequent(counts: Map<string, number>): string | null {
+  let best: string | null = null;
+  let n = 0;
+  for (const [k, v] of counts) if (v > n) [best, n] = [k, v];
+  return best;
+}
+
+/** Start an import with settled options (see `sniff` for proposing them). */
+export function createImporter(options: ImportOptions): Importer {
+  return new StreamingImporter(options);
+}
+

@@ -1,0 +1,232 @@
+/**
+ * Number cells as people write them: `1234.56`, `1,234.56`, `1.234,56`, `1.250.000`, `1 234,56`, `1'234.50`, with
+ * currency signs or codes, `%`, and negatives as `-12`, `12-` or `(12)`. Whether `.` or `,` is the decimal mark is a
+ * property of the column, not of a cell: each cell is read both ways and the column decides from all its cells
+ * (see {@link NumberColumnEvidence}).
+ */
+import type { NumberFormat } from '../types';
+
+/** Which readings of a cell are valid. */
+export const enum NumberFit {
+  Empty = 0,
+  Invalid = 1,
+  /** Both readings give the same value (no separators, or unambiguous ones). */
+  Same = 2,
+  DotOnly = 3,
+  CommaOnly = 4,
+  /** Valid both ways with different values, e.g. `1.250` (1.25 or 1250). */
+  Either = 5,
+}
+
+/** Currency signs and codes as they appear in cells and headers, mapped to ISO 4217. */
+const CURRENCY_TOKENS: Record<string, string> = {
+  '₫': 'VND', Đ: 'VND', đ: 'VND', VND: 'VND', 'VNĐ': 'VND', 'VNđ': 'VND',
+  '฿': 'THB', บาท: 'THB', THB: 'THB', 'บ.': 'THB',
+  $: 'USD', US$: 'USD', USD: 'USD',
+  '£': 'GBP', GBP: 'GBP',
+  '€': 'EUR', EUR: 'EUR',
+  'S$': 'SGD', SGD: 'SGD', RM: 'MYR', MYR: 'MYR', Rp: 'IDR', IDR: 'IDR', '₱': 'PHP', PHP: 'PHP',
+  '¥': 'JPY', JPY: 'JPY', CNY: 'CNY', '₩': 'KRW', KRW: 'KRW', '₹': 'INR', INR: 'INR', AUD: 'AUD', 'A$': 'AUD',
+  CAD: 'CAD', 'C$': 'CAD', CHF: 'CHF',
+};
+
+/** The ISO code for a currency sign or code, or null. */
+export function currencyOf(token: string): string | null {
+  const t = token.trim();
+  return CURRENCY_TOKENS[t] ?? CURRENCY_TOKENS[t.toUpperCase()] ?? null;
+}
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/** Spaces that group digits: ordinary, no-break, narrow no-break, thin. */
+const isGroupSpace = (c: number) => c === 32 || c === 0xa0 || c === 0x202f || c === 0x2009;
+const isSpace = (c: number) => isGroupSpace(c) || c === 9;
+const DOT = 46;
+const COMMA = 44;
+const APOSTROPHE = 39;
+
+/** What the last cell read carried besides its number, for the column's evidence. */
+export const cellExtras = { currency: null as string | null, percent: false, separator: 0, separators: 0 };
+
+// Separators of the cell being read: char code and how many digits follow it (up to the next separator or the end).
+const sepChar = new Int32Array(64);
+const sepDigitsAfter = new Int32Array(64);
+
+/** Sign and currency around the digits: only signs, spaces, a known currency and `%` are allowed. */
+function readAffix(text: string, from: number, to: number, state: { negative: boolean; parens: number }): boolean {
+  let token = '';
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 45 || c === 0x2212) state.negative = true;
+    else if (c === 40) {
+      state.negative = true;
+      state.parens++;
+    } else if (c === 41) state.parens--;
+    else if (c === 43 || isSpace(c)) continue;
+    else if (c === 37) cellExtras.percent = true;
+    else token += text[i];
+  }
+  if (token === '') return true;
+  const code = currencyOf(token);
+  if (code === null) return false;
+  cellExtras.currency = code;
+  return true;
+}
+
+const affixState = { negative: false, parens: 0 };
+
+/** Is a digits-and-separators run valid with `decimal` as the decimal mark, and how many decimals does it have? */
+function decimalsUnder(decimal: number, seps: number, leadingDigits: number, leadingZero: boolean): number {
+  let group = 0;
+  for (let k = 0; k < seps; k++) {
+    const c = sepChar[k];
+    if (c === decimal) {
+      if (k !== seps - 1) return -1; // the decimal mark comes last, once
+      return sepDigitsAfter[k];
+    }
+    // A digit-group separator: one kind per number, three digits after it, a leading run of 1-3 digits (not "0").
+    const kind = isGroupSpace(c) ? 32 : c;
+    if (group === 0) group = kind;
+    else if (group !== kind) return -1;
+    if (sepDigitsAfter[k] !== 3 || leadingDigits > 3 || leadingDigits === 0 || leadingZero) return -1;
+  }
+  return 0;
+}
+
+/**
+ * Read the number cell `text[start, end)`: `out[0]` is its value with `.` as the decimal mark, `out[1]` with `,`
+ * (NaN where that reading is impossible). Allocates nothing on the common path.
+ */
+export function readNumberCell(text: string, start: number, end: number, out: Float64Array): NumberFit {
+  cellExtras.currency = null;
+  cellExtras.percent = false;
+  cellExtras.separator = 0;
+  cellExtras.separators = 0;
+  let first = -1;
+  let last = -1;
+  for (let i = start; i < end; i++) {
+    if (isDigit(text.charCodeAt(i))) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  }
+  if (first < 0) {
+    for (let i = start; i < end; i++) if (!isSpace(text.charCodeAt(i))) return NumberFit.Invalid;
+    return NumberFit.Empty;
+  }
+  // ".5" and ",5": a separator right before the first digit belongs to the number.
+  if (first > start && (text.charCodeAt(first - 1) === DOT || text.charCodeAt(first - 1) === COMMA)) first--;
+  affixState.negative = false;
+  affixState.parens = 0;
+  if (first > start && !readAffix(text, start, first, affixState)) return NumberFit.Invalid;
+  if (last + 1 < end && !readAffix(text, last + 1, end, affixState)) return NumberFit.Invalid;
+  if (affixState.parens !== 0) return NumberFit.Invalid;
+
+  let mantissa = 0;
+  let seps = 0;
+  let leadingDigits = 0;
+  let leadingZero = false;
+  let digitsSinceSep = 0;
+  for (let i = first; i <= last; i++) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c)) {
+      mantissa = mantissa * 10 + (c - 48);
+      digitsSinceSep++;
+    } else if (c === DOT || c === COMMA || c === APOSTROPHE || isGroupSpace(c)) {
+      if (seps === 0) {
+        leadingDigits = digitsSinceSep;
+        leadingZero = leadingDigits === 1 && text.charCodeAt(i - 1) === 48;
+      } else sepDigitsAfter[seps - 1] = digitsSinceSep;
+      if (seps === 64) return NumberFit.Invalid;
+      sepChar[seps++] = c;
+      digitsSinceSep = 0;
+    } else return NumberFit.Invalid;
+  }
+  if (seps === 0) {
+    const v = affixState.negative ? -mantissa : mantissa;
+    out[0] = out[1] = v;
+    return NumberFit.Same;
+  }
+  sepDigitsAfter[seps - 1] = digitsSinceSep;
+  cellExtras.separators = seps;
+  const dotDecimals = decimalsUnder(DOT, seps, leadingDigits, leadingZero);
+  const commaDecimals = decimalsUnder(COMMA, seps, leadingDigits, leadingZero);
+  const sign = affixState.negative ? -1 : 1;
+  out[0] = dotDecimals < 0 ? NaN : (sign * mantissa) / POW10[Math.min(dotDecimals, 22)];
+  out[1] = commaDecimals < 0 ? NaN : (sign * mantissa) / POW10[Math.min(commaDecimals, 22)];
+  if (dotDecimals < 0) return commaDecimals < 0 ? NumberFit.Invalid : NumberFit.CommaOnly;
+  if (commaDecimals < 0) return NumberFit.DotOnly;
+  if (out[0] === out[1]) return NumberFit.Same;
+  cellExtras.separator = sepChar[0];
+  return NumberFit.Either;
+}
+
+/** What a number column's cells say about its decimal mark, gathered while streaming. */
+export class NumberColumnEvidence {
+  dotOnly = 0;
+  commaOnly = 0;
+  /** Cells like `1.250` or `1,250`, counted by the separator they use. */
+  eitherDot = 0;
+  eitherComma = 0;
+  percentCells = 0;
+  private groupedCellsSeen = 0;
+  readonly currencies = new Map<string, number>();
+  /** Digit-group characters seen under each reading, to report the format. */
+  private groupsUnderDot = new Map<string, number>();
+  private groupsUnderComma = new Map<string, number>();
+
+  add(fit: NumberFit, text: string, start: number, end: number): void {
+    if (fit === NumberFit.DotOnly) this.dotOnly++;
+    else if (fit === NumberFit.CommaOnly) this.commaOnly++;
+    else if (fit === NumberFit.Either) {
+      if (cellExtras.separator === DOT) this.eitherDot++;
+      else this.eitherComma++;
+    }
+    if (cellExtras.currency) this.currencies.set(cellExtras.currency, (this.currencies.get(cellExtras.currency) ?? 0) + 1);
+    if (cellExtras.percent) this.percentCells++;
+    // Digit groups need two separators or a grouping one; a few hundred such cells show which are used.
+    if (fit >= NumberFit.Same && (cellExtras.separators > 1 || fit === NumberFit.Either || fit === NumberFit.Same && cellExtras.separators > 0) && this.groupedCellsSeen++ < 500) {
+      this.noteGroups(text, start, end, fit);
+    }
+  }
+
+  private noteGroups(text: string, start: number, end: number, fit: NumberFit) {
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      const g = isGroupSpace(c) ? ' ' : c === APOSTROPHE ? "'" : '';
+      if (g) {
+        this.groupsUnderDot.set(g, 1);
+        this.groupsUnderComma.set(g, 1);
+      } else if (c === COMMA && fit !== NumberFit.CommaOnly) this.groupsUnderDot.set(',', 1);
+      else if (c === DOT && fit !== NumberFit.DotOnly) this.groupsUnderComma.set('.', 1);
+    }
+  }
+
+  /** True when cells disagree: some prove a decimal point, others a decimal comma. */
+  get conflicting(): boolean {
+    return this.dotOnly > 0 && this.commaOnly > 0;
+  }
+
+  /**
+   * The column's decimal mark: the one more cells prove; when none proves either, cells like `1.250` are read as
+   * digit groups (prices with exactly three decimals are rare; `1.250.000 ₫` is everyday).
+   */
+  decide(): NumberFormat {
+    let decimal: '.' | ',';
+    if (this.dotOnly !== this.commaOnly) decimal = this.dotOnly > this.commaOnly ? '.' : ',';
+    else if (this.dotOnly > 0) decimal = '.';
+    else decimal = this.eitherDot > this.eitherComma ? ',' : '.';
+    const groups = decimal === '.' ? this.groupsUnderDot : this.groupsUnderComma;
+    const order: NumberFormat['group'][] = decimal === '.' ? [',', ' ', "'"] : ['.', ' ', "'"];
+    return { decimal, group: order.find((g) => groups.has(g)) ?? '' };
+  }
+
+  /** The most frequent currency sign or code in the cells, if any. */
+  get currency(): string | null {
+    let best: string | null = null;
+    let n = 0;
+    for (const [code, count] of this.currencies) if (count > n) [best, n] = [code, count];
+    return best;
+  }
+}

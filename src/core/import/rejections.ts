@@ -1,0 +1,31 @@
+/** Rejected rows, grouped by reason, each group with its count and up to 20 examples (line and original text). */
+import type { RejectedGroup } from '../types';
+
+export const MAX_EXAMPLES = 20;
+
+export class RejectLog {
+  private readonly groups = new Map<string, RejectedGroup>();
+  total = 0;
+
+  /**
+   * Count one rejected row. A code has one reason per import, built on first use; `text` is read only while the
+   * group still wants examples, so a file with 100,000 rejected rows builds 20 strings, not 100,000.
+   */
+  add(code: string, reason: string | (() => string), line: number, text: string | (() => string | undefined)): void {
+    let group = this.groups.get(code);
+    if (!group) this.groups.set(code, (group = { code, reason: typeof reason === 'function' ? reason() : reason, count: 0, examples: [] }));
+    group.count++;
+    this.total++;
+    if (group.examples.length < MAX_EXAMPLES) {
+      const t = typeof text === 'function' ? text() : text;
+      if (t !== undefined) group.examples.push({ line, text: t });
+    }
+  }
+
+  /** Largest group first; examples in file order. */
+  list(): RejectedGroup[] {
+    return [...this.groups.values()]
+      .map((g) => ({ ...g, examples: [...g.examples].sort((a, b) => a.line - b.line) }))
+      .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * A first look at a file (its first MiB): encoding, delimiter, header, a preview, each column's kind, a guess at
+ * the column roles, the date order and number format its values show, the currency — or one clear sentence saying
+ * why the file cannot be read at all.
+ */
+import type { ColumnMapping, DateOrder, Delimiter, NumberFormat } from '../types';
+import { DateColumnEvidence, readDateCell } from './dates';
+import { detectDelimiter } from './delimiter';
+import { guessMapping, looksLikeHeader, profileColumn, type ColumnKind } from './detect-columns';
+import { currencyOf, NumberColumnEvidence, readNumberCell } from './numbers';
+import { readRecords } from './rows';
+import { binaryKind, detectEncoding, type BinaryKind } from './text-encoding';
+
+export interface SniffResult {
+  /** WHATWG encoding label for TextDecoder. */
+  encoding: string;
+  delimiter: Delimiter;
+  hasHeader: boolean;
+  /** Column names (or "Column 1", … when the file has no header). */
+  header: string[];
+  /** The first data rows (up to 20), as fields. */
+  preview: string[][];
+  mapping: ColumnMapping;
+  columns: { name: string; kind: ColumnKind }[];
+  /** The order the date column's values prove; null when they leave it open. */
+  dateOrder: DateOrder | null;
+  /** Every date seen reads both as day/month and month/day: the user must say which. */
+  dateOrderAmbiguous: boolean;
+  amountFormat: NumberFormat | null;
+  currency: string | null;
+  /** One sentence when the file cannot be read at all; null otherwise. */
+  problem: string | null;
+}
+
+const PREVIEW_ROWS = 20;
+/** Rows used to profile columns: enough to see repeats and telling dates. */
+const PROFILE_ROWS = 2000;
+
+const BINARY_PROBLEMS: Record<BinaryKind, string> = {
+  xlsx: 'This is an Excel workbook (.xlsx), not a text file. In Excel choose File › Save As › CSV, then open the CSV here.',
+  xls: 'This is an old Excel workbook (.xls), not a text file. In Excel choose File › Save As › CSV, then open the CSV here.',
+  pdf: 'This is a PDF document, not a data file. Export the orders from your shop system as CSV instead.',
+  image: 'This is an image, not a data file. Export the orders from your shop system as CSV instead.',
+  binary: 'This file is not text (it contains binary data), so it cannot be read as a CSV export.',
+};
+
+function failed(problem: string, encoding = 'utf-8'): SniffResult {
+  return {
+    encoding, delimiter: ',', hasHeader: false, header: [], preview: [], columns: [], dateOrder: null, dateOrderAmbiguous: false,
+    amountFormat: null, currency: null, problem,
+    mapping: { customer: null, date: null, amount: null, quantity: null, unitPrice: null, orderId: null, product: null, channel: null, cost: null, margin: null },
+  };
+}
+
+/** The text up to its `n`-th line break: enough to judge the columns, and sniffing stays instant. */
+function firstLines(text: string, n: number): string {
+  let at = -1;
+  for (let k = 0; k < n; k++) {
+    at = text.indexOf('\n', at + 1);
+    if (at < 0) return text;
+  }
+  return text.slice(0, at);
+}
+
+/** A currency named in a header, as in "Amount (VND)" or "Thành tiền (₫)". */
+function currencyInHeader(name: string | undefined): string | null {
+  if (!name) return null;
+  for (const token of name.split(/[\s()[\]/,:-]+/)) {
+    const code = currencyOf(token);
+    if (code && token.length > 0) return code;
+  }
+  return null;
+}
+
+/** Look at the first bytes of a file and propose how to read it. */
+export function sniff(head: Uint8Array, fileName: string, totalBytes: number): SniffResult {
+  void fileName;
+  if (head.length === 0 || totalBytes === 0) return failed('The file is empty.');
+  const { encoding } = detectEncoding(head);
+  const binary = binaryKind(head, encoding);
+  if (binary) return failed(BINARY_PROBLEMS[binary], encoding);
+  let text = new TextDecoder(encoding).decode(head);
+  if (head.length < totalBytes) {
+    // Only whole lines: the head may end mid-line or mid-character.
+    const cut = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+    if (cut > 0) text = text.slice(0, cut);
+  }
+  if (text.trim() === '') return failed('The file is empty: it has no rows to read.', encoding);
+  text = firstLines(text, PROFILE_ROWS + 1);
+
+  const { delimiter } = detectDelimiter(text);
+  const records = readRecords(text, delimiter, PROFILE_ROWS + 1).map((r) => r.fields);
+  const width = Math.max(...records.slice(0, 50).map((r) => r.length));
+  if (width < 2) {
+    return failed('Only one column was found. An orders file needs at least a customer, a date and an amount column, separated by commas, semicolons or tabs.', encoding);
+  }
+  const profilesOf = (rows: string[][]) => Array.from({ length: width }, (_, c) => profileColumn(rows, c));
+  const hasHeader = looksLikeHeader(records[0], profilesOf(records.slice(1)));
+  const dataRows = hasHeader ? records.slice(1) : records;
+  if (dataRows.length === 0) return failed('The file has a header line but no data rows.', encoding);
+  const profiles = profilesOf(dataRows);
+  const header = hasHeader ? Array.from({ length: width }, (_, c) => (records[0][c] ?? '').trim() || `Column ${c + 1}`) : Array.from({ length: width }, (_, c) => `Column ${c + 1}`);
+  const { mapping, currencyColumn } = guessMapping(hasHeader ? header : null, profiles);
+  if (!profiles.some((p) => p.kind === 'date')) {
+    return { ...failed('No column of this file holds dates, so purchases cannot be placed in time. An orders export needs an order date column.', encoding), delimiter, hasHeader, header, preview: dataRows.slice(0, PREVIEW_ROWS) };
+  }
+
+  // What the values say about date order, number format and currency.
+  let dateOrder: DateOrder | null = null;
+  let dateOrderAmbiguous = false;
+  if (mapping.date !== null) {
+    const evidence = new DateColumnEvidence();
+    const days = new Int32Array(2);
+    for (const row of dataRows) {
+      const v = row[mapping.date] ?? '';
+      evidence.add(readDateCell(v, 0, v.length, days));
+    }
+    dateOrder = evidence.provenOrder;
+    dateOrderAmbiguous = evidence.ambiguous;
+  }
+  let amountFormat: NumberFormat | null = null;
+  let currency: string | null = null;
+  const valueCol = mapping.amount ?? mapping.unitPrice;
+  if (valueCol !== null) {
+    const evidence = new NumberColumnEvidence();
+    const nums = new Float64Array(2);
+    for (const row of dataRows) {
+      const v = row[valueCol] ?? '';
+      evidence.add(readNumberCell(v, 0, v.length, nums), v, 0, v.length);
+    }
+    amountFormat = evidence.decide();
+    currency = evidence.currency;
+  }
+  if (!currency && currencyColumn !== null) {
+    const codes = new Map<string, number>();
+    for (const row of dataRows) {
+      const code = currencyOf(row[currencyColumn] ?? '');
+      if (code) codes.set(code, (codes.get(code) ?? 0) + 1);
+    }
+    currency = [...codes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  }
+  if (!currency && hasHeader && valueCol !== null) currency = currencyInHeader(header[valueCol]);
+
+  return {
+    encoding,
+    delimiter,
+    hasHeader,
+    header,
+    preview: dataRows.slice(0, PREVIEW_ROWS),
+    mapping,
+    columns: header.map((name, c) => ({ name, kind: profiles[c].kind })),
+    dateOrder,
+    dateOrderAmbiguous,
+    amountFormat,
+    currency,
+    problem: null,
+  };
+}

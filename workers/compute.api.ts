@@ -86,10 +86,12 @@ const imports = {
     return { sniff: result, remembered: remembered as Partial<ImportOptions> | null };
   },
 
-  /** A realistic synthetic shop, generated from a seed, returned as a CSV file that goes through the normal path. */
-  sampleFile(seed: number): File {
-    const csv = generateSampleShop({ seed });
-    return new File([csv], 'sample-shop.csv', { type: 'text/csv' });
+  /**
+   * A realistic synthetic shop, generated from a seed, as CSV text the page wraps in a File so that it takes the
+   * normal import path. (Plain data: a File's name does not survive structured cloning everywhere.)
+   */
+  sampleFile(seed: number): { name: string; csv: string } {
+    return { name: 'sample-shop.csv', csv: generateSampleShop({ seed }) };
   },
 
   /** Parse, analyse and store a file. Stored whole or not at all. */

@@ -30,6 +30,7 @@ export interface StreamImportResult {
 
 /** How often progress is reported: often enough for a smooth bar, rare enough to cost nothing. */
 const PROGRESS_EVERY_MS = 100;
+const YIELD_EVERY_MS = 50;
 
 /**
  * Feed byte chunks through the importer. `bytesConsumed` reports how far through the (possibly compressed) source
@@ -43,10 +44,16 @@ export async function streamImport(
   const importer = createImporter(options);
   const started = performance.now();
   let lastReport = started;
+  let lastYield = started;
   for await (const chunk of chunks) {
     if (hooks.isCancelled?.()) throw new ImportCancelled();
     importer.push(chunk);
-    const now = performance.now();
+    let now = performance.now();
+    // Reads can resolve as microtasks only; give queued messages (a Cancel) a turn now and then.
+    if (now - lastYield >= YIELD_EVERY_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      now = lastYield = performance.now();
+    }
     if (hooks.onProgress && now - lastReport >= PROGRESS_EVERY_MS) {
       lastReport = now;
       const elapsed = now - started;

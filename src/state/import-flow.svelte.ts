@@ -56,8 +56,8 @@ class ImportFlow {
   }
 
   async chooseSample(seed = 20261122) {
-    const file = await compute().sampleFile(seed);
-    await this.choose(file);
+    const sample = await compute().sampleFile(seed);
+    await this.choose(new File([sample.csv], sample.name, { type: 'text/csv' }));
   }
 
   async confirm() {

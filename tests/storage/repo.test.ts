@@ -60,7 +60,7 @@ describe('dataset storage', () => {
     const t = table(CHUNK_ROWS + 5);
     // Make the dictionary write fail after the dataset record and chunks were added inside the transaction.
     const original = db.dictionaries.bulkAdd.bind(db.dictionaries);
-    db.dictionaries.bulkAdd = (() => Promise.reject(new Error('disk full'))) as typeof db.dictionaries.bulkAdd;
+    db.dictionaries.bulkAdd = (() => Promise.reject(new Error('disk full'))) as unknown as typeof db.dictionaries.bulkAdd;
     await expect(saveDataset(db, t, meta('broken.csv'))).rejects.toThrow('disk full');
     db.dictionaries.bulkAdd = original;
     expect(await db.datasets.count()).toBe(0);

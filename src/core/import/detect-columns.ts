@@ -110,7 +110,7 @@ export function guessMapping(header: string[] | null, profiles: ColumnProfile[])
       }
       if (mapping[role] !== null) continue;
       // A name is not enough when the values contradict it (a "Date" column of free text).
-      if (role === 'date' && profiles[col].kind !== 'date' && profiles[col].nonEmpty > 0) continue;
+      if (role === 'date' && profiles[col].dateShare === 0 && profiles[col].nonEmpty > 0) continue;
       mapping[role] = col;
       used.add(col);
     }

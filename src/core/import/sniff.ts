@@ -101,7 +101,7 @@ export function sniff(head: Uint8Array, fileName: string, totalBytes: number): S
   const profiles = profilesOf(dataRows);
   const header = hasHeader ? Array.from({ length: width }, (_, c) => (records[0][c] ?? '').trim() || `Column ${c + 1}`) : Array.from({ length: width }, (_, c) => `Column ${c + 1}`);
   const { mapping, currencyColumn } = guessMapping(hasHeader ? header : null, profiles);
-  if (!profiles.some((p) => p.kind === 'date')) {
+  if (mapping.date === null && !profiles.some((p) => p.dateShare > 0)) {
     return { ...failed('No column of this file holds dates, so purchases cannot be placed in time. An orders export needs an order date column.', encoding), delimiter, hasHeader, header, preview: dataRows.slice(0, PREVIEW_ROWS) };
   }
 

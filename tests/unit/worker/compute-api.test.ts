@@ -1,0 +1,85 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { MessageChannel } from 'node:worker_threads';
+import { expose, proxy, wrap, type Remote } from 'comlink';
+import { afterAll, describe, expect, it } from 'vitest';
+import { computeApi, type ComputeApi } from '../../../workers/compute.api';
+import type { ImportOptions } from '../../../src/core/import';
+import type { ImportProgress } from '../../../src/core/pipeline';
+import { ClvDatabase } from '../../../src/db/schema';
+
+const fixture = new URL('../../fixtures/e2e/don-hang.csv', import.meta.url);
+
+/** The worker's API across a real MessagePort, so results must survive structured cloning as they do in the app. */
+function connect(): { api: Remote<ComputeApi>; close: () => void } {
+  const { port1, port2 } = new MessageChannel();
+  // Node's MessagePort is close enough to the browser's for Comlink.
+  expose(computeApi, port2 as unknown as Parameters<typeof expose>[1]);
+  return { api: wrap<ComputeApi>(port1 as unknown as Parameters<typeof wrap>[0]), close: () => { port1.close(); port2.close(); } };
+}
+
+const { api, close } = connect();
+afterAll(close);
+
+function csvFile(): File {
+  return new File([readFileSync(fixture)], 'don-hang.csv', { type: 'text/csv' });
+}
+
+async function options(file: File): Promise<ImportOptions> {
+  const { sniff } = await api.sniffFile(file);
+  return { fileName: file.name, totalBytes: file.size, encoding: sniff.encoding, delimiter: sniff.delimiter, hasHeader: sniff.hasHeader, mapping: sniff.mapping, dateOrderFallback: 'DMY' };
+}
+
+describe('compute worker API', () => {
+  it('sniffs, imports and stores a file, reporting progress, and builds its snapshot', async () => {
+    const file = csvFile();
+    const { sniff, remembered } = await api.sniffFile(file);
+    expect(sniff.problem).toBeNull();
+    expect(sniff.delimiter).toBe(';');
+    expect(remembered).toBeNull();
+    const stages: string[] = [];
+    const outcome = await api.runImport(file, await options(file), 'job-1', proxy((p: ImportProgress) => void stages.push(p.stage)));
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.report).toMatchObject({ rowsRead: 9, rowsAccepted: 7, rowsRejected: 2 });
+    expect(stages).toContain('saving');
+    const snap = await api.snapshot(outcome.datasetId);
+    expect(snap.dataset).toMatchObject({ customers: 3, purchases: 6, refunds: 1, netRevenue: 5050000, currency: 'VND' });
+    expect(snap.cohorts.rows.map((r) => r.active)).toEqual([[2, 1, 0, 1], [1, 1, 0]]);
+    const quarters = await api.cohorts(outcome.datasetId, 'quarter');
+    expect(quarters.rows).toEqual([{ cohort: '2024-Q1', customers: 3, active: [3, 1], revenue: [4450000, 600000] }]);
+    // The column choice is remembered for the next file with the same header.
+    expect((await api.sniffFile(csvFile())).remembered).toMatchObject({ delimiter: ';', hasHeader: true });
+  });
+
+  it('a cancelled import stores nothing', async () => {
+    const db = new ClvDatabase();
+    const before = await db.datasets.count();
+    const lines = ['customer,date,amount'];
+    for (let i = 0; i < 300_000; i++) lines.push(`C${i % 999},2024-01-${String((i % 28) + 1).padStart(2, '0')},${i % 50}.25`);
+    const big = new File([lines.join('\n')], 'big.csv');
+    const opts = await options(big);
+    const run = api.runImport(big, opts, 'job-2');
+    await api.cancelImport('job-2');
+    expect(await run).toMatchObject({ ok: false, reason: 'cancelled' });
+    expect(await db.datasets.count()).toBe(before);
+    db.close();
+  });
+
+  it('reports an unreadable file and a file whose rows are all rejected, without storing either', async () => {
+    const empty = new File([''], 'empty.csv');
+    expect((await api.sniffFile(empty)).sniff.problem).toMatch(/empty/i);
+    const allBad = new File(['customer,date,amount\n,2024-01-01,5\nA,not a date,5\n'], 'bad.csv');
+    const outcome = await api.runImport(allBad, await options(allBad), 'job-3');
+    expect(outcome).toMatchObject({ ok: false, reason: 'nothing-accepted', report: { rowsRead: 2, rowsAccepted: 0, rowsRejected: 2 } });
+  });
+
+  it('generates the same sample shop from the same seed', async () => {
+    const a = await api.sampleFile(7);
+    const b = await api.sampleFile(7);
+    expect(a.name).toBe('sample-shop.csv');
+    expect(a.csv).toBe(b.csv);
+    expect(a.csv.split('\n')[0]).toBe('order_id,customer_id,order_date,amount,currency,channel');
+    expect((await api.sampleFile(8)).csv).not.toBe(a.csv);
+  });
+});

@@ -30,6 +30,9 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
+        // The first install takes control of the open page at once (so it works offline without a reload); later
+        // versions still wait for the user's "Update" (no skipWaiting), so a running import is never cut off.
+        clientsClaim: true,
       },
     }),
   ],

@@ -15,8 +15,27 @@ export function registerCatalogue(code: LocaleCode, messages: Catalogue): void {
   catalogues[code] = messages;
 }
 
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/** The plural category of a value that may already be formatted ("1,234" → 1234). */
+function pluralCategory(locale: LocaleCode, value: string | number): string {
+  const n = typeof value === 'number' ? value : Number.parseFloat(value.replace(/[^\d.-]/g, ''));
+  if (!pluralRules.has(locale)) pluralRules.set(locale, new Intl.PluralRules(locale));
+  return Number.isFinite(n) ? pluralRules.get(locale)!.select(n) : 'other';
+}
+
+/**
+ * `{name}` is replaced by a value; `{name, plural, one {# row} other {# rows}}` picks the form for the value's
+ * plural category in the locale, with `#` standing for the value.
+ */
 export function translate(locale: LocaleCode, key: MessageKey, vars?: Record<string, string | number>): string {
   const template = catalogues[locale]?.[key] ?? en[key];
   if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+  const plurals = template.replace(/\{(\w+), plural,((?:\s*[\w=]+\s*\{[^{}]*\})+)\s*\}/g, (m, name: string, forms: string) => {
+    if (!(name in vars)) return m;
+    const options = new Map([...forms.matchAll(/([\w=]+)\s*\{([^{}]*)\}/g)].map((f) => [f[1], f[2]]));
+    const form = options.get(pluralCategory(locale, vars[name])) ?? options.get('other') ?? '';
+    return form.replace(/#/g, String(vars[name]));
+  });
+  return plurals.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }

@@ -25,9 +25,16 @@ export default defineConfig({
           { src: 'pwa-512.png', sizes: '512x512', type: 'image/png' },
           { src: 'pwa-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
+        // Shown in the richer install dialog (npm run screenshot makes them from the built app).
+        screenshots: [
+          { src: 'screenshots/dashboard-wide.png', sizes: '1280x860', type: 'image/png', form_factor: 'wide', label: 'Dashboard with cohort heatmap' },
+          { src: 'screenshots/dashboard-phone.png', sizes: '780x1688', type: 'image/png', form_factor: 'narrow', label: 'Dashboard on a phone' },
+        ],
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // Screenshots are for the install dialog and the README, not needed offline.
+        globIgnores: ['screenshots/**'],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
         // The first install takes control of the open page at once (so it works offline without a reload); later

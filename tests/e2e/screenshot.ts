@@ -1,0 +1,36 @@
+/**
+ * `npm run screenshot`: the README's and the manifest's screenshots, taken from the built app with the sample shop,
+ * so they always show what the app really draws. Run after `npm run build`.
+ */
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+
+const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+const port = 4198;
+const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore', detached: true });
+try {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`http://localhost:${port}/`)).ok) break;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  for (const [name, viewport] of [['dashboard-wide', { width: 1280, height: 860 }], ['dashboard-phone', { width: 390, height: 844 }]] as const) {
+    const page = await browser.newPage({ viewport, deviceScaleFactor: name === 'dashboard-phone' ? 2 : 1 });
+    await page.goto(`http://localhost:${port}/`);
+    await page.getByTestId('import-sample').click();
+    await page.getByTestId('import-confirm').click();
+    await page.getByTestId('analysis-ready').waitFor();
+    const dismiss = page.getByRole('button', { name: 'Dismiss' });
+    if (await dismiss.isVisible()) await dismiss.click();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: resolve(root, `public/screenshots/${name}.png`) });
+    await page.close();
+  }
+  await browser.close();
+} finally {
+  if (server.pid) process.kill(-server.pid);
+}

@@ -5,7 +5,8 @@
 import { name as appName, version as appVersion } from '../package.json';
 import { sniff, ImportError, type ImportOptions, type SniffResult } from '../src/core/import';
 import { analyzeDataset, ImportCancelled, streamImport, type ImportProgress } from '../src/core/pipeline';
-import { cohorts as buildCohorts } from '../src/core/figures';
+import { cohortMembers as findCohortMembers, cohorts as buildCohorts } from '../src/core/figures';
+import { dashboardData, historicalForSnapshot, type DashboardData, type DashboardOptions } from '../src/core/dashboard';
 import { generateSampleShop } from '../src/core/sample';
 import { buildSnapshot, type SnapshotV1 } from '../src/core/snapshot/snapshot';
 import type { CohortPeriod, Cohorts, ImportReport, TransactionTable } from '../src/core/types';
@@ -163,15 +164,28 @@ const analysis = {
     return buildCohorts(await tableFor(datasetId), period);
   },
 
+  /** Every figure of the historical dashboard (historical CLV, formulas, concentration, distribution). */
+  async dashboard(datasetId: number, options: DashboardOptions = {}): Promise<DashboardData> {
+    return dashboardData(await tableFor(datasetId), options);
+  },
+
+  /** The ids of a cohort's customers, or of those among them who bought in period `k` after joining. */
+  async cohortMembers(datasetId: number, period: CohortPeriod, cohort: string, k?: number): Promise<string[]> {
+    const table = await tableFor(datasetId);
+    return Array.from(findCohortMembers(table, period, cohort, k), (c) => table.customerIds[c]);
+  },
+
   /** The dataset's snapshot, the same document `npm run analyze` writes for that file. */
-  async snapshot(datasetId: number): Promise<SnapshotV1> {
+  async snapshot(datasetId: number, options: DashboardOptions = {}): Promise<SnapshotV1> {
     const record = await database().datasets.get(datasetId);
     if (!record) throw new Error(`Dataset ${datasetId} no longer exists.`);
+    const { historical } = dashboardData(await tableFor(datasetId), options);
     return buildSnapshot({
       app: `${appName}@${appVersion}`,
       report: record.report,
       figures: record.figures,
       cohorts: record.cohorts,
+      historical: historicalForSnapshot(historical),
     });
   },
 };

@@ -9,6 +9,7 @@ import { basename } from 'node:path';
 import { sniff, ImportError, type ImportOptions } from '../core/import';
 import { analyzeDataset, streamImport } from '../core/pipeline';
 import { buildSnapshot } from '../core/snapshot/snapshot';
+import { dashboardData, historicalForSnapshot } from '../core/dashboard';
 import type { FieldRole, TimeUnit } from '../core/types';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
@@ -116,6 +117,7 @@ export async function analyzeFile(args: AnalyzeArgs) {
     report,
     figures: analysis.figures,
     cohorts: analysis.cohorts,
+    historical: historicalForSnapshot(dashboardData(table).historical),
     settings: { observationEnd: args.observationEnd ?? analysis.figures.lastDate, timeUnit: args.timeUnit },
   });
 }

@@ -82,8 +82,9 @@ export function buildSnapshot(input: BuildSnapshotInput): SnapshotV1 {
       observationEnd: input.settings?.observationEnd ?? figures.lastDate,
       timeUnit: input.settings?.timeUnit ?? 'day',
     },
+    // The contract's order: historical figures before cohorts.
+    ...(input.historical ? { historical: input.historical } : {}),
     cohorts: input.cohorts,
   };
-  if (input.historical) snapshot.historical = input.historical;
   return snapshot;
 }

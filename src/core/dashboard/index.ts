@@ -1,0 +1,1 @@
+export { dashboardData, historicalForSnapshot, type DashboardData, type DashboardOptions } from './dashboard';

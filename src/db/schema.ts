@@ -17,6 +17,8 @@ export interface DatasetRecord {
   figures: DatasetFigures;
   cohorts: Cohorts;
   currency: string | null;
+  /** Gross margin % the user entered for a file without cost data (not indexed: no schema version needed). */
+  marginPercent?: number | null;
   timeUnit: TimeUnit;
   /** Milliseconds spent per import stage, shown to the user and read by the benchmark. */
   timings: Record<string, number>;

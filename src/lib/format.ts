@@ -52,3 +52,17 @@ export function formatBytes(n: number, locale: string): string {
   }
   return `${formatNumber(n, locale, i === 0 ? 0 : 1)} ${units[i]}`;
 }
+
+/** A cohort label: "YYYY-MM" as month and year, "YYYY-Qn" and "YYYY-Www" as written, with the year localised. */
+export function formatCohort(label: string, locale: string): string {
+  if (/^\d{4}-\d{2}$/.test(label)) return formatMonth(label, locale);
+  const m = /^(\d{4})-(Q\d|W\d{2})$/.exec(label);
+  if (!m) return label;
+  const year = memo(`y|${locale}`, () => new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' })).format(new Date(`${m[1]}-07-01T00:00:00Z`));
+  return `${m[2]} ${year}`;
+}
+
+/** A share with no more decimals than it needs (12%, 3.5%). */
+export function formatShort(n: number, locale: string): string {
+  return formatNumber(n, locale, Math.abs(n) >= 100 ? 0 : Math.abs(n) >= 10 ? 1 : 2);
+}

@@ -1,0 +1,49 @@
+/** Filtering and sorting the customer table: pure, on typed arrays, so 100,000 customers stay quick. */
+import type { CustomerHistory } from '../core/figures';
+
+export type CustomerColumn = 'id' | 'first' | 'last' | 'orders' | 'days' | 'net' | 'profit';
+export type SortDirection = 'ascending' | 'descending';
+
+/** Positions into `history` of the customers whose id contains `query` (case-insensitive), sorted. */
+export function customerOrder(
+  history: CustomerHistory,
+  ids: string[],
+  query: string,
+  column: CustomerColumn,
+  direction: SortDirection,
+): Uint32Array {
+  const n = history.customer.length;
+  const q = query.trim().toLowerCase();
+  const picked: number[] = [];
+  for (let i = 0; i < n; i++) if (!q || ids[history.customer[i]].toLowerCase().includes(q)) picked.push(i);
+  const sign = direction === 'ascending' ? 1 : -1;
+  const key: ArrayLike<number> | null =
+    column === 'first' ? history.firstDay
+    : column === 'last' ? history.lastDay
+    : column === 'orders' ? history.orders
+    : column === 'days' ? history.purchaseDays
+    : column === 'net' ? history.netRevenue
+    : column === 'profit' ? history.grossProfit
+    : null;
+  if (key) {
+    // NaN (unknown profit) sorts last in either direction.
+    picked.sort((a, b) => {
+      const x = key[a];
+      const y = key[b];
+      if (Number.isNaN(x)) return Number.isNaN(y) ? a - b : 1;
+      if (Number.isNaN(y)) return -1;
+      return (x - y) * sign || a - b;
+    });
+  } else {
+    const collator = new Intl.Collator(undefined, { numeric: true });
+    picked.sort((a, b) => collator.compare(ids[history.customer[a]], ids[history.customer[b]]) * sign || a - b);
+  }
+  return Uint32Array.from(picked);
+}
+
+/** The rows to render for a scroll position: a window of the list plus a few rows either side. */
+export function visibleWindow(scrollTop: number, viewport: number, rowHeight: number, total: number, overscan = 6) {
+  const start = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
+  const end = Math.min(total, Math.ceil((scrollTop + viewport) / rowHeight) + overscan);
+  return { start, end, padTop: start * rowHeight, padBottom: (total - end) * rowHeight };
+}

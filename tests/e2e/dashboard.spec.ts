@@ -1,0 +1,78 @@
+/**
+ * The historical dashboard on real data (CDNOW and UCI Online Retail, read from ../shared), its interactions,
+ * and an axe-core accessibility check. Expected figures come from `npm run analyze` on the same files, whose
+ * counts are checked against the data's README and the lifetimes references in the unit tests.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+const cdnow = resolve(root, '../shared/data/cdnow/CDNOW_master.txt');
+const retail = resolve(root, '../shared/data/online_retail/online_retail.csv.gz');
+
+async function importFile(page: Page, path: string) {
+  await page.goto('./');
+  await page.getByTestId('import-file').setInputFiles(path);
+  await expect(page.getByTestId('import-confirm')).toBeEnabled();
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('analysis-ready')).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByTestId('customer-table')).toBeVisible({ timeout: 20_000 });
+}
+
+const numberIn = async (page: Page, testid: string) => (await page.getByTestId(testid).locator('.value').innerText()).replace(/[^\d.]/g, '');
+
+test('CDNOW: KPIs, concentration, a cohort cell with its exact count, and the customers behind it', async ({ page }) => {
+  await importFile(page, cdnow);
+  expect(await numberIn(page, 'kpi-customers')).toBe('23570');
+  expect(await numberIn(page, 'kpi-purchases')).toBe('69579');
+  expect(await numberIn(page, 'kpi-net-revenue')).toBe('2500315.63');
+  await expect(page.getByTestId('concentration')).toContainText('Top 10% of customers (2,351) bring 50.9% of net revenue');
+  // January 1997: 7,846 customers, 1,157 of them bought again in month 1.
+  const cell = page.locator('[data-cell]').nth(1);
+  await cell.focus();
+  await expect(page.getByTestId('cohort-tooltip')).toContainText('month 1: 1,157 of 7,846 customers bought (14.7%)');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('cohort-members')).toContainText('Customers of Jan 1997 who bought in month 1: 1,157');
+  // The formula behind a KPI opens on request.
+  await page.getByTestId('kpi-aov').getByText('How is this computed?').click();
+  await expect(page.getByTestId('kpi-aov')).toContainText('orders');
+});
+
+test('Online Retail (gzip): quantity × price, the customer table sorts and filters', async ({ page }) => {
+  await importFile(page, retail);
+  expect(await numberIn(page, 'kpi-customers')).toBe('4372');
+  const table = page.getByTestId('customer-table');
+  // The table lists customers with a purchase: 4,338 (as in lifetimes); 34 only ever refunded.
+  await expect(table).toContainText('4,338 of 4,338 customers');
+  // Sorted by net revenue, largest first: customer 14646 is the top customer of Online Retail.
+  await expect(table.locator('tbody tr:not(.pad)').first()).toContainText('14646');
+  await page.getByTestId('sort-net').click();
+  const first = await table.locator('tbody tr:not(.pad)').first().locator('td').last().innerText();
+  expect(Number(first.replace(/[^\d.-]/g, ''))).toBeLessThan(0);
+  await page.getByTestId('sort-id').click();
+  await expect(table.locator('tbody tr:not(.pad)').first()).toContainText('12346');
+  await page.getByTestId('customer-search').fill('1784');
+  await expect(table).toContainText(/\d+ of 4,338 customers/);
+  const rows = await table.locator('tbody tr:not(.pad) th').allInnerTexts();
+  expect(rows.length).toBeGreaterThan(0);
+  for (const id of rows) expect(id).toContain('1784');
+});
+
+test.describe('accessibility', () => {
+  test.use({ bypassCSP: true });
+  test('the dashboard has no axe-core violations', async ({ page }) => {
+    await page.goto('./');
+    await page.getByTestId('import-sample').click();
+    await page.getByTestId('import-confirm').click();
+    await expect(page.getByTestId('customer-table')).toBeVisible({ timeout: 20_000 });
+    await page.addScriptTag({ content: readFileSync(resolve(root, 'node_modules/axe-core/axe.min.js'), 'utf8') });
+    const result = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      return axe.run(document, { resultTypes: ['violations'] });
+    });
+    const summary = result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    expect(summary).toEqual([]);
+  });
+});

@@ -60,6 +60,23 @@ test('Online Retail (gzip): quantity × price, the customer table sorts and filt
   for (const id of rows) expect(id).toContain('1784');
 });
 
+test('a file dropped anywhere on the page, even on the dashboard, starts an import', async ({ page }) => {
+  await page.goto('./');
+  await page.getByTestId('import-sample').click();
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('customer-table')).toBeVisible({ timeout: 20_000 });
+  const csv = readFileSync(resolve(root, 'tests/fixtures/e2e/don-hang.csv'), 'utf8');
+  const transfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'don-hang.csv', { type: 'text/csv' }));
+    return dt;
+  }, csv);
+  await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+  await expect(page.getByTestId('map-customer')).toHaveValue('1');
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('analysis-ready')).toContainText('don-hang.csv');
+});
+
 test.describe('accessibility', () => {
   test.use({ bypassCSP: true });
   test('the dashboard has no axe-core violations', async ({ page }) => {

@@ -121,7 +121,11 @@ export function guessMapping(header: string[] | null, profiles: ColumnProfile[])
     if (col !== null) (mapping.date = col), used.add(col);
   }
   if (mapping.amount === null && (mapping.quantity === null || mapping.unitPrice === null)) {
-    const col = bestColumn(profiles, (p, c) => (free(c) && p.kind === 'number' ? (p.moneyLike ? 2 : 1) + p.distinctShare : -1));
+    // Money-looking numbers first; whole numbers (VND has no decimals) also qualify, the rightmost preferred, as
+    // exports put amounts after ids and dates.
+    const col = bestColumn(profiles, (p, c) =>
+      free(c) && p.kind !== 'date' && p.numberShare >= 0.9 ? (p.moneyLike ? 4 : 0) + (p.kind === 'number' ? 2 : 0) + c / profiles.length : -1,
+    );
     if (col !== null) (mapping.amount = col), used.add(col);
   }
   if (mapping.amount !== null) mapping.quantity = mapping.unitPrice = null;

@@ -11,6 +11,7 @@ export const en = {
   'common.cancel': 'Cancel',
   'common.close': 'Close',
   'common.download': 'Download',
+  'common.downloadCsv': 'Download CSV',
   'common.viewTable': 'View as table',
   'common.viewChart': 'View as chart',
   'import.title': 'Import an orders file',

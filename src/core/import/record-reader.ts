@@ -202,6 +202,7 @@ export class RecordReader {
       while (j < len && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB) && delim !== TAB) j++;
       if (j < len && text.charCodeAt(j) === QUOTE) {
         // Quoted field.
+        const breaksBefore = breaks;
         let k = j + 1;
         let escaped = false;
         for (;;) {
@@ -226,10 +227,17 @@ export class RecordReader {
         // k is the closing quote; what follows must be a delimiter, a line break or the end.
         let m = k + 1;
         while (m < len && (text.charCodeAt(m) === SPACE || text.charCodeAt(m) === TAB) && delim !== TAB) m++;
+        // Spaces up to the end of the text: what follows them is still to come.
+        if (m >= len && !final) return -1;
         const after = m < len ? text.charCodeAt(m) : -1;
         if (after === delim || after === LF || after === CR || after === -1) {
           this.addField(j + 1, k, escaped ? FieldKind.QuotedEscaped : FieldKind.Quoted);
           i = m;
+        } else if (breaks > breaksBefore) {
+          // A "field" spanning lines whose closing quote is followed by text: the quote was a stray one that never
+          // closed, and the quote found is the opening quote of a field on a later line. Pairing them would swallow
+          // the lines in between; reject the stray quote's line instead and read on from the next.
+          return this.unclosed(text, start);
         } else {
           // "ab"cd: keep everything up to the next delimiter or line break, as written.
           while (m < len && text.charCodeAt(m) !== delim && text.charCodeAt(m) !== LF && text.charCodeAt(m) !== CR) m++;

@@ -163,10 +163,14 @@ export class DateColumnEvidence {
     return this.dayFirstOnly === 0 && this.monthFirstOnly === 0 && this.either > 0;
   }
 
-  /** The order the column's own values prove, or null when they do not (all ISO, or all ambiguous). */
+  /**
+   * The order the column's own values prove, or null when they do not: all ambiguous, or as many values proving one
+   * order as the other (then the user's choice decides which half is rejected). 'YMD' when no value needs an order.
+   */
   get provenOrder(): DateOrder | null {
     if (this.dayFirstOnly === 0 && this.monthFirstOnly === 0) return this.either > 0 ? null : 'YMD';
-    return this.dayFirstOnly >= this.monthFirstOnly ? 'DMY' : 'MDY';
+    if (this.dayFirstOnly === this.monthFirstOnly) return null;
+    return this.dayFirstOnly > this.monthFirstOnly ? 'DMY' : 'MDY';
   }
 
   /** The order to use: proven by the values, else the user's choice. */

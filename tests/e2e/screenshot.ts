@@ -2,25 +2,18 @@
  * `npm run screenshot`: the README's and the manifest's screenshots, taken from the built app with the sample shop,
  * so they always show what the app really draws. Run after `npm run build`.
  */
-import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { startPreview } from '../support/preview-server';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
-const port = 4198;
-const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore', detached: true });
+const server = await startPreview(root, 4198);
 try {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`http://localhost:${port}/`)).ok) break;
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
   const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   for (const [name, viewport] of [['dashboard-wide', { width: 1280, height: 860 }], ['dashboard-phone', { width: 390, height: 844 }]] as const) {
     const page = await browser.newPage({ viewport, deviceScaleFactor: name === 'dashboard-phone' ? 2 : 1 });
-    await page.goto(`http://localhost:${port}/`);
+    await page.goto(server.url);
     await page.getByTestId('import-sample').click();
     await page.getByTestId('import-confirm').click();
     await page.getByTestId('analysis-ready').waitFor();
@@ -32,5 +25,5 @@ try {
   }
   await browser.close();
 } finally {
-  if (server.pid) process.kill(-server.pid);
+  server.stop();
 }

@@ -132,7 +132,8 @@ export function guessMapping(header: string[] | null, profiles: ColumnProfile[])
   if (mapping.customer === null) {
     const col = bestColumn(profiles, (p, c) =>
       // Customers repeat, but there are many of them: more distinct values beat fewer (a count column repeats most).
-      free(c) && (p.kind === 'id' || p.kind === 'text') && p.distinctShare < 1 ? (p.kind === 'id' ? 2 : 1) + p.distinctShare : -1,
+      // A column without repeats still qualifies, last: in a small file every customer may have bought once.
+      free(c) && (p.kind === 'id' || p.kind === 'text') ? (p.distinctShare < 1 ? 4 : 0) + (p.kind === 'id' ? 2 : 1) + p.distinctShare : -1,
     );
     if (col !== null) (mapping.customer = col), used.add(col);
   }

@@ -28,7 +28,7 @@ const NAMES: Record<HeaderRole, RoleNames> = {
   customer: {
     exact: ['customerid', 'customer', 'customerno', 'customernumber', 'customercode', 'custid', 'cust', 'clientid', 'client',
       'memberid', 'member', 'buyerid', 'buyer', 'userid', 'user', 'email', 'customeremail', 'contactid', 'accountid', 'donorid',
-      'makhachhang', 'makh', 'khachhang', 'idkhachhang', 'tenkhachhang', 'sodienthoai', 'sdt',
+      'makhachhang', 'makh', 'khachhang', 'khach', 'idkhachhang', 'tenkhachhang', 'sodienthoai', 'sdt',
       'รหัสลูกค้า', 'ลูกค้า', 'ชื่อลูกค้า', 'รหัสสมาชิก', 'สมาชิก'],
     contains: ['customer', 'client', 'khachhang', 'ลูกค้า', 'member'],
   },
@@ -41,7 +41,7 @@ const NAMES: Record<HeaderRole, RoleNames> = {
   amount: {
     exact: ['amount', 'total', 'revenue', 'sales', 'value', 'dollarvalue', 'ordertotal', 'grandtotal', 'totalamount', 'netsales',
       'saleamount', 'orderamount', 'orderrevenue', 'payment', 'paid', 'totalprice', 'linetotal', 'subtotal', 'spend', 'monetary',
-      'thanhtien', 'tongtien', 'doanhthu', 'sotien', 'tongcong', 'giatri', 'tonggiatri',
+      'thanhtien', 'tongtien', 'doanhthu', 'sotien', 'tien', 'tongcong', 'giatri', 'tonggiatri',
       'ยอดขาย', 'ยอดรวม', 'จำนวนเงิน', 'มูลค่า', 'ยอดเงิน', 'รวมเงิน', 'ยอดชำระ'],
     contains: ['amount', 'revenue', 'total', 'sales', 'thanhtien', 'tongtien', 'doanhthu', 'ยอด'],
   },

@@ -53,6 +53,8 @@ export interface BuildSnapshotInput {
   cohorts: Cohorts;
   settings?: Partial<SnapshotSettings>;
   historical?: Record<string, unknown>;
+  models?: Record<string, unknown>;
+  forecast?: Record<string, unknown>;
   createdAt?: Date;
 }
 
@@ -85,6 +87,8 @@ export function buildSnapshot(input: BuildSnapshotInput): SnapshotV1 {
     // The contract's order: historical figures before cohorts.
     ...(input.historical ? { historical: input.historical } : {}),
     cohorts: input.cohorts,
+    ...(input.models ? { models: input.models } : {}),
+    ...(input.forecast ? { forecast: input.forecast } : {}),
   };
   return snapshot;
 }

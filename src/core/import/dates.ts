@@ -59,6 +59,11 @@ const partIsMonthName = new Uint8Array(4);
  * `out[1]` (equal when the order does not matter; NO_DAY where a reading is impossible) and says which fit.
  */
 export function readDateCell(text: string, start: number, end: number, out: Int32Array): DateFit {
+  const iso = isoDay(text, start, end);
+  if (iso !== NO_DAY) {
+    out[0] = out[1] = iso;
+    return DateFit.Fixed;
+  }
   let i = start;
   while (i < end && isSpace(text.charCodeAt(i))) i++;
   while (end > i && isSpace(text.charCodeAt(end - 1))) end--;
@@ -107,6 +112,26 @@ export function readDateCell(text: string, start: number, end: number, out: Int3
     if (j >= end || !isDigit(text.charCodeAt(j))) return DateFit.Invalid;
   }
   return interpret(parts, out);
+}
+
+const digitAt = (text: string, i: number) => text.charCodeAt(i) - 48;
+
+/**
+ * The common `YYYY-MM-DD` (optionally followed by a time) read at fixed positions, or NO_DAY when the cell is
+ * anything else; the general reader then looks at it. Most exports write dates so, one per row.
+ */
+function isoDay(text: string, start: number, end: number): number {
+  if (end - start < 10 || text.charCodeAt(start + 4) !== 45 || text.charCodeAt(start + 7) !== 45) return NO_DAY;
+  const y0 = digitAt(text, start), y1 = digitAt(text, start + 1), y2 = digitAt(text, start + 2), y3 = digitAt(text, start + 3);
+  const m0 = digitAt(text, start + 5), m1 = digitAt(text, start + 6), d0 = digitAt(text, start + 8), d1 = digitAt(text, start + 9);
+  // (x >>> 0) > 9 is true for anything but a digit, including the negative results of characters below '0'.
+  if ((y0 >>> 0) > 9 || (y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (m0 >>> 0) > 9 || (m1 >>> 0) > 9 || (d0 >>> 0) > 9 || (d1 >>> 0) > 9) return NO_DAY;
+  if (end - start > 10) {
+    // Only a time may follow: "T" or a space, then a digit.
+    const sep = text.charCodeAt(start + 10);
+    if (!(sep === 84 || sep === 116 || sep === 32) || end - start < 12 || !isDigit(text.charCodeAt(start + 11))) return NO_DAY;
+  }
+  return civilDay(fullYear(y0 * 1000 + y1 * 100 + y2 * 10 + y3, 4), m0 * 10 + m1, d0 * 10 + d1);
 }
 
 function interpret(parts: number, out: Int32Array): DateFit {

@@ -25,36 +25,74 @@ export class Growable<T extends TypedArray> {
   }
 }
 
-/** Strings to small integers, in first-seen order. */
+/**
+ * Strings to small integers, in first-seen order. An open-addressing hash table over the characters themselves, so
+ * that looking up a cell that is already known (most cells) neither cuts a string out of the buffer nor hashes one.
+ */
 export class Dictionary {
   readonly values: string[] = [];
-  private readonly index = new Map<string, number>();
+  /** id + 1 per slot, 0 for an empty slot; the table is kept at most half full. */
+  private slots = new Int32Array(1024);
+  private hashes: Int32Array = new Int32Array(512);
 
   private lastValue = '';
   private lastId = -1;
 
   /**
    * The id of the text `text[start, end)`, trimmed. Exports list a customer's or an order's rows together, so the
-   * previous value is checked first: no new string and no hashing for a repeat.
+   * previous value is checked first.
    */
   idOf(text: string, start: number, end: number): number {
     while (start < end && text.charCodeAt(start) <= 32) start++;
     while (end > start && text.charCodeAt(end - 1) <= 32) end--;
     const last = this.lastValue;
     if (this.lastId >= 0 && end - start === last.length && text.startsWith(last, start)) return this.lastId;
-    const value = text.slice(start, end);
-    this.lastValue = value;
-    return (this.lastId = this.id(value));
+    const id = this.find(text, start, end);
+    this.lastValue = this.values[id];
+    return (this.lastId = id);
   }
 
   id(value: string): number {
-    let i = this.index.get(value);
-    if (i === undefined) {
-      i = this.values.length;
-      this.index.set(value, i);
-      this.values.push(value);
+    return this.find(value, 0, value.length);
+  }
+
+  private find(text: string, start: number, end: number): number {
+    // FNV-1a over the UTF-16 code units.
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    const length = end - start;
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    let slot = h & mask;
+    for (;;) {
+      const entry = slots[slot];
+      if (entry === 0) break;
+      const v = this.values[entry - 1];
+      if (this.hashes[entry - 1] === h && v.length === length && text.startsWith(v, start)) return entry - 1;
+      slot = (slot + 1) & mask;
     }
-    return i;
+    const id = this.values.length;
+    this.values.push(start === 0 && end === text.length ? text : text.slice(start, end));
+    if (id === this.hashes.length) {
+      const grown = new Int32Array(id * 2);
+      grown.set(this.hashes);
+      this.hashes = grown;
+    }
+    this.hashes[id] = h;
+    slots[slot] = id + 1;
+    if ((id + 1) * 2 > slots.length) this.rehash();
+    return id;
+  }
+
+  private rehash() {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let id = 0; id < this.values.length; id++) {
+      let slot = this.hashes[id] & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = id + 1;
+    }
+    this.slots = slots;
   }
 }
 

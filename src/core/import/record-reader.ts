@@ -68,22 +68,49 @@ export class RecordReader {
     this.delimChar = this.whitespace ? ' ' : delimiter;
   }
 
-  /** Feed the next piece of text. */
+  /**
+   * Feed the next piece of text. The record left incomplete by the previous piece is finished on a small joined
+   * string (its rest up to the next line break); the piece itself is then scanned where it lies. Joining the whole
+   * piece would make every later character access go through a concatenated (cons) string, which is markedly
+   * slower than the flat string the decoder returns.
+   */
   push(chunk: string): void {
+    let from = 0;
     if (this.skipLeadingLf && chunk.length > 0) {
       this.skipLeadingLf = false;
-      if (chunk.charCodeAt(0) === LF) chunk = chunk.slice(1);
+      if (chunk.charCodeAt(0) === LF) from = 1;
     }
-    const text = this.pending + chunk;
-    this.pending = '';
-    this.scan(text, false);
+    if (this.pending.length > 0 && from < chunk.length) {
+      let cut = RecordReader.lineBreakAfter(chunk, from);
+      let joined = this.pending + chunk.slice(from, cut);
+      this.pending = '';
+      this.scan(joined, 0, false);
+      if (this.pending.length > 0 && cut < chunk.length) {
+        // Still incomplete (a quoted field with line breaks): take the rest of the piece in one go.
+        joined = this.pending + chunk.slice(cut);
+        this.pending = '';
+        this.scan(joined, 0, false);
+        cut = chunk.length;
+      }
+      from = cut;
+    }
+    if (from < chunk.length) this.scan(chunk, from, false);
+  }
+
+  /** Index just past the first line break (LF, CRLF or CR) at or after `from`, or the text's length. */
+  private static lineBreakAfter(text: string, from: number): number {
+    let lf = text.indexOf('\n', from);
+    if (lf < 0) lf = text.length;
+    const cr = text.indexOf('\r', from);
+    if (cr >= 0 && cr < lf) return cr + 1 < text.length && text.charCodeAt(cr + 1) === LF ? cr + 2 : cr + 1;
+    return lf < text.length ? lf + 1 : lf;
   }
 
   /** No more text: the last record may lack a line break. */
   end(): void {
     const text = this.pending;
     this.pending = '';
-    if (text.length) this.scan(text, true);
+    if (text.length) this.scan(text, 0, true);
   }
 
   private growFields() {
@@ -102,12 +129,11 @@ export class RecordReader {
     this.fieldCount++;
   }
 
-  /** Scan `text` from its start, emitting complete records; keep an incomplete tail unless `final`. */
-  private scan(text: string, final: boolean): void {
+  /** Scan `text` from `pos`, emitting complete records; keep an incomplete tail unless `final`. */
+  private scan(text: string, pos: number, final: boolean): void {
     this.text = text;
     const len = text.length;
     this.nextQuote = this.nextLf = this.nextCr = this.nextDelim = -1;
-    let pos = 0;
     while (pos < len) {
       const next = this.whitespace ? this.readWhitespaceRecord(text, pos, final) : this.readLine(text, pos, final);
       if (next < 0) {

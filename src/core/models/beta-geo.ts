@@ -1,0 +1,144 @@
+/**
+ * BG/NBD (Fader, Hardie & Lee 2005) and its modification MBG/NBD (Batislam et al. 2007), which also lets a customer
+ * drop out before their first repeat purchase. The two differ only in where b appears, so one module serves both:
+ * `bb` is b for BG/NBD and b + 1 for MBG/NBD, and MBG keeps the drop-out term for one-time buyers.
+ * Parameters are [r, α, a, b]; time is in the data's unit (α scales with it).
+ */
+import type { CompressedRfm } from './compress';
+import { digamma, hyp2f1Scaled, lnBeta, lnGamma, logAddExp, logistic } from './special';
+
+export type BetaGeoVariant = 'bgnbd' | 'mbgnbd';
+export const BETA_GEO_PARAMS = ['r', 'alpha', 'a', 'b'] as const;
+
+const shifted = (variant: BetaGeoVariant, b: number) => (variant === 'mbgnbd' ? b + 1 : b);
+const hasDropTerm = (variant: BetaGeoVariant, x: number) => variant === 'mbgnbd' || x > 0;
+
+/** Weighted log-likelihood; fills the gradient with respect to [r, α, a, b] when `grad` is given. */
+export function betaGeoLogLikelihood(variant: BetaGeoVariant, params: Float64Array, data: CompressedRfm, grad: Float64Array | null): number {
+  const [r, alpha, a, b] = params;
+  const bb = shifted(variant, b);
+  const nx = data.xValues.length;
+  // Terms that depend on x alone, once per distinct x.
+  const constX = new Float64Array(nx);
+  const dR = new Float64Array(nx);
+  const dA = new Float64Array(nx);
+  const dB = new Float64Array(nx);
+  const base = lnGamma(a + b) - lnGamma(r) - lnGamma(b);
+  const psiR = grad ? digamma(r) : 0;
+  const psiAB = grad ? digamma(a + b) : 0;
+  const psiB = grad ? digamma(b) : 0;
+  for (let j = 0; j < nx; j++) {
+    const x = data.xValues[j];
+    constX[j] = base + lnGamma(r + x) + lnGamma(bb + x) - lnGamma(a + bb + x);
+    if (grad) {
+      const psiABX = digamma(a + bb + x);
+      dR[j] = digamma(r + x) - psiR;
+      dA[j] = psiAB - psiABX;
+      dB[j] = psiAB + digamma(bb + x) - psiB - psiABX;
+    }
+  }
+  const logAlpha = Math.log(alpha);
+  const logA = Math.log(a);
+  let total = 0;
+  let gr = 0, galpha = 0, ga = 0, gb = 0;
+  const { x: xs, tx: txs, T: Ts, weight, xIndex } = data;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    const w = weight[i];
+    const j = xIndex[i];
+    const rx = r + x;
+    const logAT = Math.log(alpha + Ts[i]);
+    const l1 = -rx * logAT;
+    let ll: number;
+    let w2 = 0;
+    let logATx = 0;
+    if (hasDropTerm(variant, x)) {
+      logATx = Math.log(alpha + txs[i]);
+      const l2 = logA - Math.log(bb + x - 1) - rx * logATx;
+      ll = logAddExp(l1, l2);
+      w2 = logistic(l2 - l1);
+    } else {
+      ll = l1;
+    }
+    total += w * (constX[j] + r * logAlpha + ll);
+    if (grad) {
+      const w1 = 1 - w2;
+      gr += w * (dR[j] + logAlpha - w1 * logAT - w2 * logATx);
+      galpha += w * (r / alpha - rx * (w1 / (alpha + Ts[i]) + (w2 ? w2 / (alpha + txs[i]) : 0)));
+      ga += w * (dA[j] + w2 / a);
+      gb += w * (dB[j] - (w2 ? w2 / (bb + x - 1) : 0));
+    }
+  }
+  if (grad) {
+    grad[0] = gr;
+    grad[1] = galpha;
+    grad[2] = ga;
+    grad[3] = gb;
+  }
+  return total;
+}
+
+/** P(alive at T | x, tₓ, T). A BG/NBD customer with no repeat purchase cannot have dropped out, so it is 1. */
+export function betaGeoPAlive(variant: BetaGeoVariant, params: ArrayLike<number>, x: number, tx: number, T: number): number {
+  if (!hasDropTerm(variant, x)) return 1;
+  const [r, alpha, a, b] = params as [number, number, number, number];
+  const logOdds = Math.log(a) - Math.log(shifted(variant, b) + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
+  return logistic(-logOdds);
+}
+
+/**
+ * E[Y(t) | x, tₓ, T]: the expected number of purchases in (T, T + t]. The hypergeometric factor is evaluated as
+ * (1−z)^(r+x)·₂F₁(r+x, bb+x; a+bb+x−1; z), z = t/(α+T+t), through Euler's transformation, which holds for a < 1 too.
+ */
+export function betaGeoExpected(variant: BetaGeoVariant, params: ArrayLike<number>, x: number, tx: number, T: number, t: number): number {
+  if (t <= 0) return 0;
+  const [r, alpha, a, b] = params as [number, number, number, number];
+  const bb = shifted(variant, b);
+  const z = t / (alpha + T + t);
+  const c = a + bb + x - 1;
+  const bracket = 1 - hyp2f1Scaled(r + x, r + x, bb + x, c, z);
+  return (c / (a - 1)) * bracket * betaGeoPAlive(variant, params, x, tx, T);
+}
+
+/** E[X(t)]: expected purchases in (0, t] for a customer just acquired. */
+export function betaGeoExpectedNew(variant: BetaGeoVariant, params: ArrayLike<number>, t: number): number {
+  const [r, alpha, a, b] = params as [number, number, number, number];
+  if (t <= 0) return 0;
+  const bb = shifted(variant, b);
+  const z = t / (alpha + t);
+  const c = a + bb - 1;
+  const bracket = 1 - hyp2f1Scaled(r, r, bb, c, z);
+  // At x = 0 and T = 0 the conditional formula divides by 1 + a/(bb − 1) for MBG: the chance of dropping out at once.
+  const stay = variant === 'mbgnbd' ? (bb - 1) / (a + bb - 1) : 1;
+  return (c / (a - 1)) * bracket * stay;
+}
+
+/** P(N(t) = n) for a customer just acquired (FHL 2005, eq. 8; for MBG the drop-out term also applies at n = 0). */
+export function betaGeoPmf(variant: BetaGeoVariant, params: ArrayLike<number>, t: number, n: number): number {
+  const [r, alpha, a, b] = params as [number, number, number, number];
+  const bb = shifted(variant, b);
+  const logBab = lnBeta(a, b);
+  const logP = Math.log(alpha / (alpha + t));
+  const logQ = t > 0 ? Math.log(t / (alpha + t)) : -Infinity;
+  const logNb = (j: number) => lnGamma(r + j) - lnGamma(r) - lnGamma(j + 1) + r * logP + (j > 0 ? j * logQ : 0);
+  let result = Math.exp(lnBeta(a, bb + n) - logBab + logNb(n));
+  if (n > 0 || variant === 'mbgnbd') {
+    let below = 0;
+    for (let j = 0; j < n; j++) below += Math.exp(logNb(j));
+    result += Math.exp(lnBeta(a + 1, bb + n - 1) - logBab) * Math.max(0, 1 - below);
+  }
+  return result;
+}
+
+/**
+ * Median time from T to the customer's next purchase, given their history, or NaN when it is more likely than
+ * not that no purchase ever comes (P(alive) ≤ ½). An active customer cannot drop out before purchasing again in
+ * these models, and their purchase rate is Gamma(r+x, α+T) distributed, so
+ * P(next purchase within t) = P(alive) · [1 − ((α+T)/(α+T+t))^(r+x)], which is solved for ½.
+ */
+export function betaGeoNextPurchase(variant: BetaGeoVariant, params: ArrayLike<number>, x: number, tx: number, T: number): number {
+  const pAlive = betaGeoPAlive(variant, params, x, tx, T);
+  if (pAlive <= 0.5) return NaN;
+  const [r, alpha] = params as [number, number];
+  return (alpha + T) * Math.expm1(-Math.log1p(-0.5 / pAlive) / (r + x));
+}

@@ -1,0 +1,46 @@
+/**
+ * The three purchase models behind one interface, so that forecasting, comparison and validation do not care which
+ * one is chosen.
+ */
+import { betaGeoExpected, betaGeoExpectedNew, betaGeoNextPurchase, betaGeoPAlive, betaGeoPmf } from './beta-geo';
+import type { PurchaseModelName } from './fit-purchases';
+import { paretoExpected, paretoExpectedNew, paretoNextPurchase, paretoPAlive, paretoPmf } from './pareto-nbd';
+
+export interface PurchaseModel {
+  /** P(alive at T | x, tₓ, T). */
+  pAlive(params: ArrayLike<number>, x: number, tx: number, T: number): number;
+  /** E[Y(t) | x, tₓ, T]: expected purchases in (T, T + t]. */
+  expected(params: ArrayLike<number>, x: number, tx: number, T: number, t: number): number;
+  /** E[X(t)] for a customer just acquired. */
+  expectedNew(params: ArrayLike<number>, t: number): number;
+  /** P(N(t) = n) for a customer just acquired. */
+  pmf(params: ArrayLike<number>, t: number, n: number): number;
+  /** Median time from T to the next purchase; NaN when no further purchase is more likely than not. */
+  nextPurchase(params: ArrayLike<number>, x: number, tx: number, T: number): number;
+}
+
+const betaGeo = (variant: 'bgnbd' | 'mbgnbd'): PurchaseModel => ({
+  pAlive: (p, x, tx, T) => betaGeoPAlive(variant, p, x, tx, T),
+  expected: (p, x, tx, T, t) => betaGeoExpected(variant, p, x, tx, T, t),
+  expectedNew: (p, t) => betaGeoExpectedNew(variant, p, t),
+  pmf: (p, t, n) => betaGeoPmf(variant, p, t, n),
+  nextPurchase: (p, x, tx, T) => betaGeoNextPurchase(variant, p, x, tx, T),
+});
+
+const MODELS: Record<PurchaseModelName, PurchaseModel> = {
+  bgnbd: betaGeo('bgnbd'),
+  mbgnbd: betaGeo('mbgnbd'),
+  paretoNbd: { pAlive: paretoPAlive, expected: paretoExpected, expectedNew: paretoExpectedNew, pmf: paretoPmf, nextPurchase: paretoNextPurchase },
+};
+
+export function purchaseModel(name: PurchaseModelName): PurchaseModel {
+  return MODELS[name];
+}
+
+/** Display names, for messages. */
+export const MODEL_LABELS: Record<PurchaseModelName | 'gammaGamma', string> = {
+  bgnbd: 'BG/NBD',
+  mbgnbd: 'MBG/NBD',
+  paretoNbd: 'Pareto/NBD',
+  gammaGamma: 'Gamma-Gamma',
+};

@@ -5,7 +5,7 @@
  * Parameters are [r, α, a, b]; time is in the data's unit (α scales with it).
  */
 import type { CompressedRfm } from './compress';
-import { digamma, hyp2f1Scaled, lnBeta, lnGamma, logAddExp, logistic } from './special';
+import { digamma, hyp2f1Scaled, lnBeta, lnGamma, logistic } from './special';
 
 export type BetaGeoVariant = 'bgnbd' | 'mbgnbd';
 export const BETA_GEO_PARAMS = ['r', 'alpha', 'a', 'b'] as const;
@@ -37,36 +37,53 @@ export function betaGeoLogLikelihood(variant: BetaGeoVariant, params: Float64Arr
       dB[j] = psiAB + digamma(bb + x) - psiB - psiABX;
     }
   }
+  // ln(α + t) and 1/(α + t) once per distinct time; ln(bb + x − 1) once per distinct x.
+  const nt = data.times.length;
+  const logAt = new Float64Array(nt);
+  const invAt = new Float64Array(nt);
+  for (let k = 0; k < nt; k++) {
+    logAt[k] = Math.log(alpha + data.times[k]);
+    invAt[k] = 1 / (alpha + data.times[k]);
+  }
+  const logBx = new Float64Array(nx);
+  const invBx = new Float64Array(nx);
+  for (let j = 0; j < nx; j++) {
+    const shiftedX = bb + data.xValues[j] - 1;
+    logBx[j] = shiftedX > 0 ? Math.log(shiftedX) : NaN;
+    invBx[j] = 1 / shiftedX;
+  }
   const logAlpha = Math.log(alpha);
   const logA = Math.log(a);
+  const dropAll = variant === 'mbgnbd';
   let total = 0;
   let gr = 0, galpha = 0, ga = 0, gb = 0;
-  const { x: xs, tx: txs, T: Ts, weight, xIndex } = data;
+  const { x: xs, weight, xIndex, txTime, TTime } = data;
   for (let i = 0; i < xs.length; i++) {
     const x = xs[i];
     const w = weight[i];
     const j = xIndex[i];
     const rx = r + x;
-    const logAT = Math.log(alpha + Ts[i]);
-    const l1 = -rx * logAT;
-    let ll: number;
+    const kT = TTime[i];
+    const l1 = -rx * logAt[kT];
+    // The bracket 1 + δ·a/(bb+x−1)·((α+T)/(α+tₓ))^(r+x), as a max-shifted log-sum-exp; w2 is its second share.
+    let ll = l1;
     let w2 = 0;
-    let logATx = 0;
-    if (hasDropTerm(variant, x)) {
-      logATx = Math.log(alpha + txs[i]);
-      const l2 = logA - Math.log(bb + x - 1) - rx * logATx;
-      ll = logAddExp(l1, l2);
-      w2 = logistic(l2 - l1);
-    } else {
-      ll = l1;
+    let kTx = 0;
+    if (dropAll || x > 0) {
+      kTx = txTime[i];
+      const l2 = logA - logBx[j] - rx * logAt[kTx];
+      const d = l2 - l1;
+      const e = Math.exp(-Math.abs(d));
+      ll = (d > 0 ? l2 : l1) + Math.log1p(e);
+      w2 = d > 0 ? 1 / (1 + e) : e / (1 + e);
     }
     total += w * (constX[j] + r * logAlpha + ll);
     if (grad) {
       const w1 = 1 - w2;
-      gr += w * (dR[j] + logAlpha - w1 * logAT - w2 * logATx);
-      galpha += w * (r / alpha - rx * (w1 / (alpha + Ts[i]) + (w2 ? w2 / (alpha + txs[i]) : 0)));
+      gr += w * (dR[j] + logAlpha - w1 * logAt[kT] - w2 * logAt[kTx]);
+      galpha += w * (r / alpha - rx * (w1 * invAt[kT] + w2 * invAt[kTx]));
       ga += w * (dA[j] + w2 / a);
-      gb += w * (dB[j] - (w2 ? w2 / (bb + x - 1) : 0));
+      gb += w * (dB[j] - (w2 ? w2 * invBx[j] : 0));
     }
   }
   if (grad) {

@@ -1,7 +1,9 @@
 /**
  * Customers with the same (frequency, recency, age) have the same likelihood and the same predictions, so models
- * fit and predict on the distinct rows, each with its weight, and spread the results back. On day-level data most
- * one-time buyers share a handful of ages, which shrinks the work several-fold.
+ * fit and predict on the distinct rows, each with its weight, and spread the results back. Within those rows the
+ * likelihoods' costly terms depend on fewer things still: on x alone, on a time alone (ln(α + T)), or on a pair
+ * (x, time) (the Pareto/NBD series). The compressed data carries the distinct values of each, and every row's index
+ * into them, so that each term is computed once per distinct argument.
  */
 
 /** Frequency (repeat purchases), recency and age (T) per customer, in one time unit; optional weights. */
@@ -19,59 +21,153 @@ export interface CompressedRfm {
   weight: Float64Array;
   /** For each original row, the index of its distinct row. */
   rowOf: Uint32Array;
-  /** The distinct frequencies, and each row's index into them: terms that depend on x alone are computed once. */
+  /** The distinct frequencies, and each row's index into them. */
   xValues: Float64Array;
   xIndex: Uint32Array;
+  /** The distinct values among recencies and ages, and each row's index into them for tₓ and for T. */
+  times: Float64Array;
+  txTime: Uint32Array;
+  TTime: Uint32Array;
+  /** The distinct (x, time) pairs (indices into xValues and times), and each row's pair for tₓ and for T. */
+  pairX: Uint32Array;
+  pairTime: Uint32Array;
+  txPair: Uint32Array;
+  TPair: Uint32Array;
 }
 
-/** The distinct rows of `data` with summed weights, in first-seen order. */
+/**
+ * Positions of distinct numbers, in first-seen order: an open-addressing table keyed on the value's bits, which
+ * stays fast for a million keys (a Map of non-integer numbers does not).
+ */
+class NumberIndex {
+  values: Float64Array;
+  size = 0;
+  private slots: Int32Array;
+  private mask: number;
+  private readonly bits = new Float64Array(1);
+  private readonly words = new Uint32Array(this.bits.buffer);
+
+  constructor(expected: number) {
+    let capacity = 16;
+    while (capacity < expected * 2) capacity *= 2;
+    this.slots = new Int32Array(capacity).fill(-1);
+    this.mask = capacity - 1;
+    this.values = new Float64Array(Math.max(8, expected));
+  }
+
+  private hash(value: number): number {
+    this.bits[0] = value === 0 ? 0 : value; // −0 and 0 are one key
+    return Math.imul(this.words[0] ^ Math.imul(this.words[1], 0x85ebca6b), 0x9e3779b1) >>> 0;
+  }
+
+  indexOf(value: number): number {
+    let slot = this.hash(value) & this.mask;
+    for (;;) {
+      const at = this.slots[slot];
+      if (at < 0) break;
+      if (this.values[at] === value) return at;
+      slot = (slot + 1) & this.mask;
+    }
+    const index = this.size++;
+    if (index >= this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[index] = value;
+    this.slots[slot] = index;
+    if (this.size * 2 > this.slots.length) this.rehash();
+    return index;
+  }
+
+  private rehash() {
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    this.mask = this.slots.length - 1;
+    for (let i = 0; i < this.size; i++) {
+      let slot = this.hash(this.values[i]) & this.mask;
+      while (this.slots[slot] >= 0) slot = (slot + 1) & this.mask;
+      this.slots[slot] = i;
+    }
+  }
+
+  distinct(): Float64Array {
+    return this.values.slice(0, this.size);
+  }
+}
+
+/** The distinct rows of `data` with summed weights, in first-seen order, with their term tables. */
 export function compressRfm(data: RfmData): CompressedRfm {
   const n = data.x.length;
-  const rowOf = new Uint32Array(n);
-  const index = new Map<string, number>();
-  const x: number[] = [];
-  const tx: number[] = [];
-  const T: number[] = [];
-  const weight: number[] = [];
+  const xs = new NumberIndex(64);
+  const times = new NumberIndex(1024);
+  const customerX = new Uint32Array(n);
+  const customerTx = new Uint32Array(n);
+  const customerT = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
-    const key = `${data.x[i]} ${data.tx[i]} ${data.T[i]}`;
-    let j = index.get(key);
-    const w = data.weight ? data.weight[i] : 1;
-    if (j === undefined) {
-      j = x.length;
-      index.set(key, j);
-      x.push(data.x[i]);
-      tx.push(data.tx[i]);
-      T.push(data.T[i]);
-      weight.push(w);
-    } else {
-      weight[j] += w;
+    customerX[i] = xs.indexOf(data.x[i]);
+    customerTx[i] = times.indexOf(data.tx[i]);
+    customerT[i] = times.indexOf(data.T[i]);
+  }
+  // Keys as integers: (x, time) pairs first, then rows as (pair of x and tₓ, T); both stay far below 2^53.
+  const nTimes = times.size;
+  const pairs = new NumberIndex(Math.min(2 * n, 1 << 16));
+  const rows = new NumberIndex(Math.min(n, 1 << 16));
+  const rowOf = new Uint32Array(n);
+  let weight = new Float64Array(Math.min(n, 1 << 16));
+  for (let i = 0; i < n; i++) {
+    const pair = pairs.indexOf(customerX[i] * nTimes + customerTx[i]);
+    const j = rows.indexOf(pair * nTimes + customerT[i]);
+    if (j >= weight.length) {
+      const grown = new Float64Array(weight.length * 2);
+      grown.set(weight);
+      weight = grown;
     }
+    weight[j] += data.weight ? data.weight[i] : 1;
     rowOf[i] = j;
   }
-  return withFrequencyIndex({ x: Float64Array.from(x), tx: Float64Array.from(tx), T: Float64Array.from(T), weight: Float64Array.from(weight), rowOf });
-}
-
-/** Adds the distinct-frequency table to rows. */
-export function withFrequencyIndex(rows: Omit<CompressedRfm, 'xValues' | 'xIndex'>): CompressedRfm {
-  const positions = new Map<number, number>();
-  const values: number[] = [];
-  const xIndex = new Uint32Array(rows.x.length);
-  for (let i = 0; i < rows.x.length; i++) {
-    let j = positions.get(rows.x[i]);
-    if (j === undefined) {
-      j = values.length;
-      positions.set(rows.x[i], j);
-      values.push(rows.x[i]);
-    }
-    xIndex[i] = j;
+  const m = rows.size;
+  const x = new Float64Array(m);
+  const tx = new Float64Array(m);
+  const T = new Float64Array(m);
+  const xIndex = new Uint32Array(m);
+  const txTime = new Uint32Array(m);
+  const TTime = new Uint32Array(m);
+  const txPair = new Uint32Array(m);
+  const TPair = new Uint32Array(m);
+  const seen = new Uint8Array(m);
+  for (let i = 0; i < n; i++) {
+    const j = rowOf[i];
+    if (seen[j]) continue;
+    seen[j] = 1;
+    x[j] = data.x[i];
+    tx[j] = data.tx[i];
+    T[j] = data.T[i];
+    xIndex[j] = customerX[i];
+    txTime[j] = customerTx[i];
+    TTime[j] = customerT[i];
   }
-  return { ...rows, xValues: Float64Array.from(values), xIndex };
+  for (let j = 0; j < m; j++) {
+    txPair[j] = pairs.indexOf(xIndex[j] * nTimes + txTime[j]);
+    TPair[j] = pairs.indexOf(xIndex[j] * nTimes + TTime[j]);
+  }
+  const pairKeys = pairs.distinct();
+  const pairX = new Uint32Array(pairKeys.length);
+  const pairTime = new Uint32Array(pairKeys.length);
+  for (let k = 0; k < pairKeys.length; k++) {
+    pairX[k] = Math.floor(pairKeys[k] / nTimes);
+    pairTime[k] = pairKeys[k] - pairX[k] * nTimes;
+  }
+  return {
+    x, tx, T, weight: weight.slice(0, m), rowOf,
+    xValues: xs.distinct(), xIndex,
+    times: times.distinct(), txTime, TTime,
+    pairX, pairTime, txPair, TPair,
+  };
 }
 
 /** The same rows with recency and age divided by `scale`. */
 export function scaleTime(data: CompressedRfm, scale: number): CompressedRfm {
-  return { ...data, tx: data.tx.map((v) => v / scale), T: data.T.map((v) => v / scale) };
+  return { ...data, tx: data.tx.map((v) => v / scale), T: data.T.map((v) => v / scale), times: data.times.map((v) => v / scale) };
 }
 
 /** Values per distinct row, spread back to one per original row. */

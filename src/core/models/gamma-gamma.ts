@@ -12,6 +12,7 @@ export const GAMMA_GAMMA_PARAMS = ['p', 'q', 'v'] as const;
 export interface SpendData {
   x: Float64Array;
   m: Float64Array;
+  logM: Float64Array;
   weight: Float64Array;
   xValues: Float64Array;
   xIndex: Uint32Array;
@@ -36,7 +37,7 @@ export function spendData(frequency: ArrayLike<number>, monetary: ArrayLike<numb
     }
     xIndex.push(j);
   }
-  return { x: Float64Array.from(x), m: Float64Array.from(m), weight: new Float64Array(x.length).fill(1), xValues: Float64Array.from(xValues), xIndex: Uint32Array.from(xIndex) };
+  return { x: Float64Array.from(x), m: Float64Array.from(m), logM: Float64Array.from(m, Math.log), weight: new Float64Array(x.length).fill(1), xValues: Float64Array.from(xValues), xIndex: Uint32Array.from(xIndex) };
 }
 
 /** Weighted log-likelihood of [p, q, v]; fills the gradient when given. */
@@ -66,7 +67,7 @@ export function gammaGammaLogLikelihood(params: Float64Array, data: SpendData, g
     const w = data.weight[i];
     const j = data.xIndex[i];
     const px = p * x;
-    const logM = Math.log(m);
+    const logM = data.logM[i];
     const logVXM = Math.log(v + x * m);
     total += w * (constX[j] + q * logV + (px - 1) * logM - (px + q) * logVXM);
     if (grad) {
@@ -103,7 +104,8 @@ export function fitGammaGamma(data: SpendData): SpendFit {
   let total = 0;
   for (let i = 0; i < n; i++) total += data.m[i];
   const scale = total / n;
-  const scaled = { ...data, m: data.m.map((v) => v / scale) };
+  const logScale = Math.log(scale);
+  const scaled = { ...data, m: data.m.map((v) => v / scale), logM: data.logM.map((v) => v - logScale) };
   const result = fitMaximumLikelihood({ names: GAMMA_GAMMA_PARAMS, logLikelihood: gammaGammaLogLikelihood, data, scaledData: scaled, timeScale: scale, timeScaled: [false, false, true], totalWeight: n, starts: STARTS });
   return { ...result, names: GAMMA_GAMMA_PARAMS, customers: n };
 }

@@ -5,3 +5,5 @@ export { fitPurchaseModel, type PurchaseFit, type PurchaseModelName } from './fi
 export { fitGammaGamma, gammaGammaExpectedSpend, gammaGammaMeanSpend, spendData } from './gamma-gamma';
 export { purchaseModel, MODEL_LABELS, type PurchaseModel } from './purchase-models';
 export type { RfmData } from './compress';
+export * from './beta-geo-beta-binomial';
+export * from './shifted-beta-geometric';

@@ -40,6 +40,9 @@ export interface MleResult {
 /** log-parameters beyond these (on time scaled to 0..1) mean the parameter runs to 0 or ∞. */
 const LOG_BOUND = 18;
 
+/** Two optima agree when their mean log-likelihoods differ by less than this, relatively. */
+const AGREEMENT = 1e-8;
+
 export function fitMaximumLikelihood<D>(problem: MleProblem<D>): MleResult {
   const { names, logLikelihood, scaledData, totalWeight } = problem;
   const k = names.length;
@@ -51,10 +54,25 @@ export function fitMaximumLikelihood<D>(problem: MleProblem<D>): MleResult {
     for (let i = 0; i < k; i++) grad[i] = (-naturalGrad[i] * params[i]) / totalWeight;
     return -ll / totalWeight;
   };
+  // Starts are tried in order until two of them reach the same optimum value (the second confirms the first was not
+  // a local or a stalled one); a start that fails sends the search on to the next. On a flat ridge the two may agree
+  // in value but not in parameters: that is reported as not identified.
   let best: ReturnType<typeof minimize> | null = null;
+  let confirmedBy: ReturnType<typeof minimize> | null = null;
   for (const start of problem.starts) {
-    const result = minimize(objective, start, { gradientTolerance: 1e-10 });
-    if (Number.isFinite(result.value) && (!best || result.value < best.value - 1e-12 || (!best.converged && result.converged && result.value <= best.value + 1e-9))) best = result;
+    const result = minimize(objective, start, { gradientTolerance: 1e-10, bound: LOG_BOUND + 2 });
+    if (!Number.isFinite(result.value) || !result.converged) {
+      if (!best || (!best.converged && result.value < best.value)) best = result;
+      continue;
+    }
+    if (best?.converged && Math.abs(result.value - best.value) <= AGREEMENT * Math.abs(best.value)) {
+      confirmedBy = result;
+      if (result.value < best.value) [best, confirmedBy] = [result, best];
+    } else if (!best || !best.converged || result.value < best.value) {
+      best = result;
+      confirmedBy = null;
+    }
+    if (confirmedBy) break;
   }
   if (!best) {
     return { params: new Float64Array(k).fill(NaN), logLikelihood: -Infinity, logCovariance: null, standardErrors: null, converged: false, identified: false, iterations: 0, message: 'The likelihood could not be evaluated on this data from any starting point.' };
@@ -64,6 +82,8 @@ export function fitMaximumLikelihood<D>(problem: MleProblem<D>): MleResult {
   const ll = logLikelihood(fitted, problem.data, null);
 
   const runaway = names.filter((_, i) => Math.abs(best.x[i]) > LOG_BOUND);
+  // Two starts at the same likelihood but different parameters: the likelihood is flat along a ridge.
+  const ridge = confirmedBy ? names.filter((_, i) => Math.abs(confirmedBy.x[i] - best.x[i]) > 1e-2) : [];
   const logCovariance = runaway.length ? null : observedInformationInverse(problem, fitted);
   const standardErrors = logCovariance ? fitted.map((p, i) => p * Math.sqrt(logCovariance[i * k + i])) : null;
   let message: string | null = null;
@@ -71,6 +91,9 @@ export function fitMaximumLikelihood<D>(problem: MleProblem<D>): MleResult {
   if (runaway.length) {
     identified = false;
     message = `The data cannot pin down ${runaway.join(' and ')}: the best fit drives it towards ${runaway.map((n) => (best.x[names.indexOf(n)] < 0 ? '0' : 'infinity')).join(' and ')}. Predictions remain usable, but read that parameter with caution, or prefer another model.`;
+  } else if (ridge.length) {
+    identified = false;
+    message = `The data cannot pin down ${ridge.join(' and ')}: quite different values fit equally well. Predictions remain usable, but read those parameters with caution, or prefer another model.`;
   } else if (!logCovariance) {
     identified = false;
     message = 'The likelihood is flat in some direction at the best fit, so the parameters are not identified and no standard errors can be given.';

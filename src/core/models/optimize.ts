@@ -13,6 +13,8 @@ export interface MinimizeOptions {
   maxIterations?: number;
   /** Longest step in any coordinate (log-parameters: e^5 ≈ 150× per iteration at most). */
   maxStep?: number;
+  /** Stop once any coordinate's magnitude exceeds this (a parameter running off to 0 or ∞ on a flat ridge). */
+  bound?: number;
 }
 
 export interface MinimizeResult {
@@ -25,6 +27,13 @@ export interface MinimizeResult {
   /** Why it stopped, in words. */
   reason: string;
 }
+
+/** Over this many iterations, a total relative gain below RIDGE_GAIN ends the search. */
+const RIDGE_WINDOW = 10;
+const RIDGE_GAIN = 1e-11;
+
+/** Relative rounding allowed in the objective. */
+const ROUNDING = 1e-14;
 
 const maxAbs = (v: Float64Array) => v.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
 
@@ -50,6 +59,7 @@ export function minimize(objective: Objective, start: ArrayLike<number>, options
   const y = new Float64Array(n);
   const Hy = new Float64Array(n);
   let stalled = 0;
+  const recent = new Float64Array(RIDGE_WINDOW);
 
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
     if (maxAbs(g) < gtol) return { x, value: f, gradient: g, iterations: iteration - 1, evaluations, converged: true, reason: 'Gradient below tolerance.' };
@@ -73,11 +83,13 @@ export function minimize(objective: Objective, start: ArrayLike<number>, options
     let step = longest > maxStep ? maxStep / longest : 1;
     let fTrial = Infinity;
     let accepted = false;
-    for (let tries = 0; tries < 60; tries++) {
+    for (let tries = 0; tries < 40; tries++) {
       for (let i = 0; i < n; i++) trial[i] = x[i] + step * direction[i];
       fTrial = objective(trial, trialGrad);
       evaluations++;
-      if (Number.isFinite(fTrial) && trialGrad.every(Number.isFinite) && fTrial <= f + 1e-4 * step * slope) {
+      // Armijo's sufficient decrease, allowing for rounding in f near the optimum (else the search halves the step
+      // dozens of times over differences below the last bit).
+      if (Number.isFinite(fTrial) && trialGrad.every(Number.isFinite) && fTrial <= f + 1e-4 * step * slope + ROUNDING * Math.abs(f)) {
         accepted = true;
         break;
       }
@@ -97,8 +109,14 @@ export function minimize(objective: Objective, start: ArrayLike<number>, options
     x = Float64Array.from(trial);
     g = Float64Array.from(trialGrad);
     f = fTrial;
+    if (options.bound !== undefined && maxAbs(x) > options.bound) {
+      return { x, value: f, gradient: g, iterations: iteration, evaluations, converged: true, reason: 'A parameter runs off towards 0 or infinity.' };
+    }
     stalled = improvement <= 1e-16 * Math.abs(f) ? stalled + 1 : 0;
-    if (stalled >= 3) {
+    // Crawling along a flat ridge (a parameter drifting to 0 or ∞ with no real gain) is also the end.
+    recent[iteration % RIDGE_WINDOW] = improvement;
+    const crawling = iteration >= RIDGE_WINDOW && recent.reduce((a, v) => a + v, 0) <= RIDGE_GAIN * Math.abs(f);
+    if (stalled >= 3 || crawling) {
       const converged = maxAbs(g) < Math.sqrt(gtol);
       return { x, value: f, gradient: g, iterations: iteration, evaluations, converged, reason: converged ? 'Converged to the precision the likelihood allows.' : 'The likelihood stopped improving.' };
     }

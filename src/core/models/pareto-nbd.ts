@@ -9,107 +9,134 @@
  * be summed with the series. All of it is combined in log space.
  */
 import type { CompressedRfm } from './compress';
-import { digamma, lnGamma, log1mExp, logAddExp, logistic, paretoSeries, type SeriesWithDerivatives } from './special';
+import { digamma, lnGamma, log1mExp, logistic, paretoSeries, type SeriesWithDerivatives } from './special';
 
 export const PARETO_PARAMS = ['r', 'alpha', 's', 'beta'] as const;
 
 const series: SeriesWithDerivatives = { value: 1, dB: 0, dC: 0, dZ: 0 };
 
 /**
- * ln of one A₀ part at time y ∈ {tₓ, T}, and its gradient with respect to [r, α, s, β] in `grad` when given.
+ * ln of one A₀ part at time y ∈ {tₓ, T}, given ln(α+y) and ln(β+y); its gradient with respect to [r, α, s, β] goes
+ * into grad[at..at+3] when grad is given.
  */
-function logA0Part(r: number, alpha: number, s: number, beta: number, x: number, y: number, grad: Float64Array | null): number {
+function logA0Part(r: number, alpha: number, s: number, beta: number, x: number, y: number, logAy: number, logBy: number, grad: Float64Array | null, at: number): number {
   const rx = r + x;
   const c = r + s + x + 1;
-  const logAy = Math.log(alpha + y);
-  const logBy = Math.log(beta + y);
   if (alpha >= beta) {
     const z = (alpha - beta) / (alpha + y);
-    paretoSeries(rx, c, z, series);
+    paretoSeries(rx, c, z, series, grad !== null);
     if (grad) {
-      grad[0] = -logAy + series.dB + series.dC;
-      grad[1] = -rx / (alpha + y) + (series.dZ * (beta + y)) / ((alpha + y) * (alpha + y));
-      grad[2] = -logBy + series.dC;
-      grad[3] = -s / (beta + y) - series.dZ / (alpha + y);
+      grad[at] = -logAy + series.dB + series.dC;
+      grad[at + 1] = -rx / (alpha + y) + (series.dZ * (beta + y)) / ((alpha + y) * (alpha + y));
+      grad[at + 2] = -logBy + series.dC;
+      grad[at + 3] = -s / (beta + y) - series.dZ / (alpha + y);
     }
     return -rx * logAy - s * logBy + Math.log(series.value);
   }
   const z = (beta - alpha) / (beta + y);
-  paretoSeries(s + 1, c, z, series);
+  paretoSeries(s + 1, c, z, series, grad !== null);
   if (grad) {
-    grad[0] = -logAy + series.dC;
-    grad[1] = (1 - rx) / (alpha + y) - series.dZ / (beta + y);
-    grad[2] = -logBy + series.dB + series.dC;
-    grad[3] = -(s + 1) / (beta + y) + (series.dZ * (alpha + y)) / ((beta + y) * (beta + y));
+    grad[at] = -logAy + series.dC;
+    grad[at + 1] = (1 - rx) / (alpha + y) - series.dZ / (beta + y);
+    grad[at + 2] = -logBy + series.dB + series.dC;
+    grad[at + 3] = -(s + 1) / (beta + y) + (series.dZ * (alpha + y)) / ((beta + y) * (beta + y));
   }
   return (1 - rx) * logAy - (s + 1) * logBy + Math.log(series.value);
 }
 
-const gradTx = new Float64Array(4);
-const gradT = new Float64Array(4);
-
 /**
  * The two log-terms of a customer's likelihood bracket: l1 for "alive throughout", l2 for "dropped out between tₓ
- * and T" (−∞ when tₓ = T). Gradients of each go into g1, g2 when given.
+ * and T" (−∞ when tₓ = T). For single customers (predictions); the likelihood uses the tabulated form below.
  */
-function bracketTerms(params: ArrayLike<number>, x: number, tx: number, T: number, g1: Float64Array | null, g2: Float64Array | null): [number, number] {
+function bracketTerms(params: ArrayLike<number>, x: number, tx: number, T: number): [number, number] {
   const r = params[0], alpha = params[1], s = params[2], beta = params[3];
   const rx = r + x;
   const l1 = -rx * Math.log(alpha + T) - s * Math.log(beta + T);
-  if (g1) {
-    g1[0] = -Math.log(alpha + T);
-    g1[1] = -rx / (alpha + T);
-    g1[2] = -Math.log(beta + T);
-    g1[3] = -s / (beta + T);
-  }
   if (!(T > tx)) return [l1, -Infinity];
-  const partTx = logA0Part(r, alpha, s, beta, x, tx, g2 ? gradTx : null);
-  const partT = logA0Part(r, alpha, s, beta, x, T, g2 ? gradT : null);
-  const logRatio = Math.min(partT - partTx, 0);
-  const logA0 = partTx + log1mExp(logRatio);
-  const rsx = r + s + x;
-  const l2 = Math.log(s) - Math.log(rsx) + logA0;
-  if (g2) {
-    // ∂ ln(P_tx − P_T) = (∂ln P_tx − ρ ∂ln P_T)/(1 − ρ), ρ = P_T/P_tx.
-    const rho = Math.exp(logRatio);
-    const inv = 1 / -Math.expm1(logRatio);
-    for (let k = 0; k < 4; k++) g2[k] = (gradTx[k] - rho * gradT[k]) * inv;
-    g2[0] -= 1 / rsx;
-    g2[2] += 1 / s - 1 / rsx;
-  }
-  return [l1, l2];
+  const partTx = logA0Part(r, alpha, s, beta, x, tx, Math.log(alpha + tx), Math.log(beta + tx), null, 0);
+  const partT = logA0Part(r, alpha, s, beta, x, T, Math.log(alpha + T), Math.log(beta + T), null, 0);
+  const logA0 = partTx + log1mExp(Math.min(partT - partTx, 0));
+  return [l1, Math.log(s) - Math.log(r + s + x) + logA0];
 }
 
-const g1 = new Float64Array(4);
-const g2 = new Float64Array(4);
-
-/** Weighted log-likelihood; fills the gradient with respect to [r, α, s, β] when `grad` is given. */
+/**
+ * Weighted log-likelihood; fills the gradient with respect to [r, α, s, β] when `grad` is given. The A₀ parts are
+ * evaluated once per distinct (x, time) pair, the logarithms once per distinct time.
+ */
 export function paretoLogLikelihood(params: Float64Array, data: CompressedRfm, grad: Float64Array | null): number {
   const [r, alpha, s, beta] = params;
   const nx = data.xValues.length;
   const constX = new Float64Array(nx);
   const dR = new Float64Array(nx);
+  const logRsx = new Float64Array(nx);
   const lgR = lnGamma(r);
   const psiR = grad ? digamma(r) : 0;
   for (let j = 0; j < nx; j++) {
     constX[j] = lnGamma(r + data.xValues[j]) - lgR;
+    logRsx[j] = Math.log(r + s + data.xValues[j]);
     if (grad) dR[j] = digamma(r + data.xValues[j]) - psiR;
+  }
+  const nt = data.times.length;
+  const logAt = new Float64Array(nt);
+  const logBt = new Float64Array(nt);
+  for (let k = 0; k < nt; k++) {
+    logAt[k] = Math.log(alpha + data.times[k]);
+    logBt[k] = Math.log(beta + data.times[k]);
+  }
+  const np = data.pairX.length;
+  const part = new Float64Array(np);
+  const partGrad = grad ? new Float64Array(4 * np) : null;
+  for (let q = 0; q < np; q++) {
+    const k = data.pairTime[q];
+    part[q] = logA0Part(r, alpha, s, beta, data.xValues[data.pairX[q]], data.times[k], logAt[k], logBt[k], partGrad, 4 * q);
   }
   const logAlpha = Math.log(alpha);
   const logBeta = Math.log(beta);
+  const logS = Math.log(s);
   let total = 0;
   let gr = 0, galpha = 0, gs = 0, gbeta = 0;
-  for (let i = 0; i < data.x.length; i++) {
-    const w = data.weight[i];
-    const [l1, l2] = bracketTerms(params, data.x[i], data.tx[i], data.T[i], grad ? g1 : null, grad ? g2 : null);
-    total += w * (constX[data.xIndex[i]] + r * logAlpha + s * logBeta + logAddExp(l1, l2));
+  const { x: xs, weight, xIndex, TTime, txPair, TPair, tx: txs, T: Ts } = data;
+  for (let i = 0; i < xs.length; i++) {
+    const w = weight[i];
+    const j = xIndex[i];
+    const rx = r + xs[i];
+    const kT = TTime[i];
+    const l1 = -rx * logAt[kT] - s * logBt[kT];
+    let ll = l1;
+    let w2 = 0;
+    let rho = 0, inv = 0, qTx = 0, qT = 0;
+    const rsx = rx + s;
+    if (Ts[i] > txs[i]) {
+      qTx = txPair[i];
+      qT = TPair[i];
+      // ln(P_tx − P_T) = ln P_tx + ln(1 − ρ), ρ = P_T/P_tx ≤ 1.
+      const oneMinusRho = -Math.expm1(Math.min(part[qT] - part[qTx], 0));
+      const l2 = logS - logRsx[j] + part[qTx] + Math.log(oneMinusRho);
+      const d = l2 - l1;
+      const e = Math.exp(-Math.abs(d));
+      ll = (d > 0 ? l2 : l1) + Math.log1p(e);
+      w2 = d > 0 ? 1 / (1 + e) : e / (1 + e);
+      rho = 1 - oneMinusRho;
+      inv = 1 / oneMinusRho;
+    }
+    total += w * (constX[j] + r * logAlpha + s * logBeta + ll);
     if (grad) {
-      const w2 = l2 === -Infinity ? 0 : logistic(l2 - l1);
       const w1 = 1 - w2;
-      gr += w * (dR[data.xIndex[i]] + logAlpha + w1 * g1[0] + (w2 ? w2 * g2[0] : 0));
-      galpha += w * (r / alpha + w1 * g1[1] + (w2 ? w2 * g2[1] : 0));
-      gs += w * (logBeta + w1 * g1[2] + (w2 ? w2 * g2[2] : 0));
-      gbeta += w * (s / beta + w1 * g1[3] + (w2 ? w2 * g2[3] : 0));
+      const at = kT;
+      // ∂ ln(P_tx − P_T) = (∂ln P_tx − ρ ∂ln P_T)/(1 − ρ), ρ = P_T/P_tx.
+      let g0 = 0, g1 = 0, g2 = 0, g3 = 0;
+      if (w2) {
+        const a = 4 * qTx, b = 4 * qT;
+        const pg = partGrad!;
+        g0 = (pg[a] - rho * pg[b]) * inv - 1 / rsx;
+        g1 = (pg[a + 1] - rho * pg[b + 1]) * inv;
+        g2 = (pg[a + 2] - rho * pg[b + 2]) * inv + 1 / s - 1 / rsx;
+        g3 = (pg[a + 3] - rho * pg[b + 3]) * inv;
+      }
+      gr += w * (dR[j] + logAlpha - w1 * logAt[at] + w2 * g0);
+      galpha += w * (r / alpha - (w1 * rx) / (alpha + data.times[at]) + w2 * g1);
+      gs += w * (logBeta - w1 * logBt[at] + w2 * g2);
+      gbeta += w * (s / beta - (w1 * s) / (beta + data.times[at]) + w2 * g3);
     }
   }
   if (grad) {
@@ -123,7 +150,7 @@ export function paretoLogLikelihood(params: Float64Array, data: CompressedRfm, g
 
 /** P(alive at T | x, tₓ, T). */
 export function paretoPAlive(params: ArrayLike<number>, x: number, tx: number, T: number): number {
-  const [l1, l2] = bracketTerms(params, x, tx, T, null, null);
+  const [l1, l2] = bracketTerms(params, x, tx, T);
   return l2 === -Infinity ? 1 : logistic(l1 - l2);
 }
 

@@ -90,31 +90,112 @@ export interface SeriesWithDerivatives {
  * Pareto/NBD likelihood take after Euler's transformation. Its terms are positive and fall at least as fast as zⁿ,
  * so the sum is stable. The derivatives are summed term by term: ∂(b)_n/∂b = (b)_n Σ_{k<n} 1/(b+k), likewise for c.
  */
-export function paretoSeries(b: number, c: number, z: number, out: SeriesWithDerivatives): void {
-  let q = 1; // (b)_n / (c)_n
-  let zn = 1; // zⁿ
+export function paretoSeries(b: number, c: number, z: number, out: SeriesWithDerivatives, derivatives = true): void {
+  if (z > SERIES_LIMIT) return paretoIntegral(b, c, z, out);
+  let term = 1; // (b)_n zⁿ / (c)_n
   let sum = 1;
   let sumB = 0;
   let sumC = 0;
-  let sumZ = 0; // Σ n q zⁿ⁻¹
+  let sumN = 0; // Σ n·term, whence ∂G/∂z = sumN / z
   let harmonicB = 0;
   let harmonicC = 0;
+  const stop = EPS * (1 - z);
   for (let n = 1; n < MAX_TERMS; n++) {
     const k = n - 1;
-    const ratio = (b + k) / (c + k);
-    sumZ += n * q * ratio * zn; // n (b)_n/(c)_n z^(n−1), before zn is advanced
-    harmonicB += 1 / (b + k);
-    harmonicC += 1 / (c + k);
-    q *= ratio;
-    zn *= z;
-    const term = q * zn;
+    const invC = 1 / (c + k);
+    term *= (b + k) * invC * z;
     sum += term;
-    sumB += term * harmonicB;
-    sumC += term * harmonicC;
-    if (term <= EPS * sum * (1 - z) || term === 0) break;
+    if (derivatives) {
+      harmonicB += 1 / (b + k);
+      harmonicC += invC;
+      sumB += term * harmonicB;
+      sumC += term * harmonicC;
+      sumN += n * term;
+    }
+    if (term <= stop * sum) break;
   }
   out.value = sum;
   out.dB = sumB / sum;
   out.dC = -sumC / sum;
-  out.dZ = sumZ / sum;
+  out.dZ = z > 0 ? sumN / (z * sum) : b / c;
+}
+
+/** Above this z the series needs hundreds to millions of terms; the integral below costs a bounded amount. */
+const SERIES_LIMIT = 0.9;
+
+// 8-point Gauss–Legendre on [−1, 1] (symmetric: nodes ±X, weights W).
+const GL8_X = [0.1834346424956498, 0.525532409916329, 0.7966664774136267, 0.9602898564975363];
+const GL8_W = [0.362683783378362, 0.3137066458778873, 0.2223810344533745, 0.1012285362903763];
+
+/**
+ * G(b, c, z) for z near 1 from Euler's integral: G = (c−1) ∫₀^∞ e^(−h(y)) dy with
+ * h(y) = (c−1)y + b·ln(1 − z + z e^(−y)) (substituting t = 1 − e^(−y) in ∫₀¹ (1−t)^(c−2) (1−zt)^(−b) dt).
+ * The integrand is smooth: flat-ish up to y* = ln(z/(1−z)) and exponentially falling after, so composite
+ * Gauss–Legendre on unit-ish pieces (shorter when h bends sharply) out to where it has fallen by e^(−45) gives the sum
+ * to ~1e-12 in a few hundred points whatever z. The derivatives of ln G are averages of ∂h under the same weights.
+ */
+function paretoIntegral(b: number, c: number, z: number, out: SeriesWithDerivatives): void {
+  const c1 = c - 1;
+  const oneMinusZ = 1 - z;
+  const h = (y: number) => c1 * y + b * Math.log(oneMinusZ + z * Math.exp(-y));
+  const shareAt = (y: number) => {
+    const e = z * Math.exp(-y);
+    return e / (oneMinusZ + e);
+  };
+  // h is convex (h'' = b·q(1−q) with q = z e^−y/(1−z+z e^−y)), so e^−h has one peak: at y = 0 or where h' = 0.
+  const turning = b * z > c1 ? Math.log((z * (b - c1)) / (c1 * oneMinusZ)) : 0;
+  const yPeak = Math.max(0, turning);
+  const yStar = Math.log(z / oneMinusZ);
+  const hMin = h(yPeak);
+  // Start where the integrand is still e^−45 below its peak (it is negligible further left).
+  let lo = 0;
+  if (yPeak > 0 && h(0) - hMin > 45) {
+    let hi = yPeak;
+    for (let k = 0; k < 60; k++) {
+      const mid = (lo + hi) / 2;
+      if (h(mid) - hMin > 45) lo = mid;
+      else hi = mid;
+    }
+  }
+  let sum = 0, sumY = 0, sumL = 0, sumZ = 0;
+  let pieces = 0;
+  for (; pieces < 100_000; pieces++) {
+    // A piece is as long as 8 points integrate e^−h over exactly enough: h changes by at most ~4 along it, and its
+    // curvature stays moderate (the slope's magnitude only falls towards the peak and stays below c1 after it).
+    // h' is increasing and h'' peaks (at b/4) at y* = ln(z/(1−z)), so over a piece both are largest at an end (or,
+    // for h'', at y* inside it). Shrink the piece until h changes by at most ~4 and bends moderately along it.
+    const qLo = shareAt(lo);
+    let length = Math.min(8, 4 / Math.max(Math.abs(c1 - b * qLo), 1e-12));
+    for (let k = 0; k < 16; k++) {
+      const qHi = shareAt(lo + length);
+      const slope = Math.max(Math.abs(c1 - b * qLo), Math.abs(c1 - b * qHi));
+      const curvature = lo <= yStar && lo + length >= yStar ? b / 4 : b * Math.max(qLo * (1 - qLo), qHi * (1 - qHi));
+      const shorter = Math.min(length, 4 / Math.max(slope, 1e-12), 1.5 / Math.sqrt(curvature + 1e-300));
+      if (shorter > 0.99 * length) break;
+      // Shrink by at most 2× a time: the end's slope may be far steeper than anything nearer (h' grows like e^y).
+      length = Math.max(shorter, length / 2);
+    }
+    const mid = lo + length / 2;
+    const half = length / 2;
+    let pieceSum = 0;
+    for (let k = 0; k < 8; k++) {
+      const y = mid + (k < 4 ? -1 : 1) * half * GL8_X[k & 3];
+      const ey = Math.exp(-y);
+      const inner = oneMinusZ + z * ey;
+      const logInner = Math.log(inner);
+      const f = GL8_W[k & 3] * half * Math.exp(hMin - c1 * y - b * logInner);
+      pieceSum += f;
+      sumY += f * y;
+      sumL += f * logInner;
+      sumZ += (f * (ey - 1)) / inner;
+    }
+    sum += pieceSum;
+    lo += length;
+    if (lo > yPeak && h(lo) - hMin > 45) break;
+  }
+  out.value = c1 * sum * Math.exp(-hMin);
+  // ln G = ln(c−1) − hMin + ln Σ: ∂/∂c = 1/(c−1) − ⟨y⟩, ∂/∂b = −⟨ln(1−z+z e^−y)⟩, ∂/∂z = −b⟨(e^−y − 1)/(1−z+z e^−y)⟩.
+  out.dB = -sumL / sum;
+  out.dC = 1 / c1 - sumY / sum;
+  out.dZ = (-b * sumZ) / sum;
 }

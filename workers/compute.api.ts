@@ -7,6 +7,12 @@ import { sniff, ImportError, type ImportOptions, type SniffResult } from '../src
 import { analyzeDataset, ImportCancelled, streamImport, type ImportProgress } from '../src/core/pipeline';
 import { cohortMembers as findCohortMembers, cohorts as buildCohorts } from '../src/core/figures';
 import { dashboardData, historicalForSnapshot, type DashboardData, type DashboardOptions } from '../src/core/dashboard';
+import { histogram, type Histogram } from '../src/core/figures';
+import {
+  forecastForSnapshot, holdoutReport, modelComparison, modelsForSnapshot, predictCustomers, rfGrid,
+  type CustomerPredictions, type HoldoutReport, type PredictionSettings, type RfGrid,
+} from '../src/core/predict';
+import type { ModelFit } from '../src/core/models';
 import { generateSampleShop } from '../src/core/sample';
 import { buildSnapshot, type SnapshotV1 } from '../src/core/snapshot/snapshot';
 import type { CohortPeriod, Cohorts, ImportReport, TransactionTable } from '../src/core/types';
@@ -199,10 +205,52 @@ const analysis = {
       figures: record.figures,
       cohorts: record.cohorts,
       historical: historicalForSnapshot(historical),
+      ...modelParts(datasetId),
     });
   },
 };
 
+export interface PredictionView extends CustomerPredictions {
+  grids: { pAlive: RfGrid; expectedPurchases: RfGrid };
+  clvDistribution: Histogram;
+}
+
+/** The last predictions per dataset, for the snapshot: fitting again would cost time and could differ in settings. */
+const lastPredictions = new Map<number, CustomerPredictions>();
+const lastComparison = new Map<number, ModelFit[]>();
+
+/** Prediction domain: buy-till-you-die models on a stored dataset. */
+const prediction = {
+  async predictions(datasetId: number, settings: PredictionSettings): Promise<PredictionView> {
+    const p = predictCustomers(await tableFor(datasetId), settings);
+    lastPredictions.set(datasetId, p);
+    const c = p.forecast.customers;
+    return {
+      ...p,
+      grids: { pAlive: rfGrid(p.summary, c.pAlive), expectedPurchases: rfGrid(p.summary, c.expectedPurchases) },
+      clvDistribution: histogram(c.clv, { bins: 30, scale: 'linear' }),
+    };
+  },
+
+  async compareModels(datasetId: number, settings: Pick<PredictionSettings, 'timeUnit' | 'observationEnd'>): Promise<ModelFit[]> {
+    const fits = modelComparison(await tableFor(datasetId), settings.timeUnit, settings.observationEnd);
+    lastComparison.set(datasetId, fits);
+    return fits;
+  },
+
+  async holdout(datasetId: number, calibrationEnd: string, timeUnit: PredictionSettings['timeUnit']): Promise<HoldoutReport> {
+    return holdoutReport(await tableFor(datasetId), calibrationEnd, timeUnit);
+  },
+};
+
+/** The snapshot's model parts, from what the user last fitted on this dataset. */
+function modelParts(datasetId: number) {
+  const p = lastPredictions.get(datasetId);
+  if (!p) return {};
+  const fits = lastComparison.get(datasetId) ?? [p.forecast.fit];
+  return { models: modelsForSnapshot(fits, p.forecast.spend), forecast: forecastForSnapshot(p) };
+}
+
 /** Flat, because Comlink proxies functions, not nested objects; the domains above keep the code grouped. */
-export const computeApi = { ...imports, ...analysis };
+export const computeApi = { ...imports, ...analysis, ...prediction };
 export type ComputeApi = typeof computeApi;

@@ -10,6 +10,8 @@ import { sniff, ImportError, type ImportOptions } from '../core/import';
 import { analyzeDataset, streamImport } from '../core/pipeline';
 import { buildSnapshot } from '../core/snapshot/snapshot';
 import { dashboardData, historicalForSnapshot } from '../core/dashboard';
+import { DEFAULT_PREDICTION_SETTINGS, forecastForSnapshot, modelComparison, modelsForSnapshot, predictCustomers, type PredictionSettings } from '../core/predict';
+import { unitsPerMonth, type ModelName } from '../core/models';
 import type { FieldRole, TimeUnit } from '../core/types';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
@@ -112,14 +114,41 @@ export async function analyzeFile(args: AnalyzeArgs) {
   })();
   const { table, report } = await streamImport(options, chunks);
   const analysis = analyzeDataset(table);
+  const observationEnd = args.observationEnd ?? analysis.figures.lastDate;
   return buildSnapshot({
+    ...modelParts(table, args, observationEnd),
     app: `${pkg.name}@${pkg.version}`,
     report,
     figures: analysis.figures,
     cohorts: analysis.cohorts,
     historical: historicalForSnapshot(dashboardData(table).historical),
-    settings: { observationEnd: args.observationEnd ?? analysis.figures.lastDate, timeUnit: args.timeUnit },
+    settings: { observationEnd, timeUnit: args.timeUnit },
   });
+}
+
+/**
+ * The `models` and `forecast` parts: the three purchase models fitted for comparison, and the forecast of the chosen
+ * one with Gamma-Gamma, as the app's forecast tab computes them. Left out (with a note on stderr) when the data
+ * cannot be fitted, so the rest of the snapshot is still written.
+ */
+function modelParts(table: Parameters<typeof predictCustomers>[0], args: AnalyzeArgs, observationEnd: string | null) {
+  const daysPerUnit = args.timeUnit === 'week' ? 7 : 1;
+  const settings: PredictionSettings = {
+    ...DEFAULT_PREDICTION_SETTINGS,
+    model: (args.model ?? 'bgnbd') as ModelName,
+    timeUnit: args.timeUnit,
+    // Twelve of the models' months unless a horizon in days is given.
+    horizonMonths: args.horizonDays ? args.horizonDays / (unitsPerMonth(args.timeUnit) * daysPerUnit) : 12,
+    observationEnd,
+  };
+  try {
+    const predictions = predictCustomers(table, settings);
+    const fits = modelComparison(table, settings.timeUnit, observationEnd);
+    return { models: modelsForSnapshot(fits, predictions.forecast.spend), forecast: forecastForSnapshot(predictions) };
+  } catch (err) {
+    process.stderr.write(`analyze: no models: ${(err as Error).message.split('\n')[0]}\n`);
+    return {};
+  }
 }
 
 async function main() {

@@ -21,24 +21,26 @@ export interface HoldoutCheck {
   byFrequency: { frequency: string; customers: number; predicted: number; actual: number }[];
   /** Why the model could not be checked (then the numbers are NaN), or a caution about its fit. */
   message: string | null;
+  /** The parameters fitted on the calibration period; null when the fit failed. */
+  params: number[] | null;
 }
 
 const GROUPS = 8;
 
 /** Per-customer holdout predictions of a model fitted on the calibration summary. */
-export function holdoutPredictions(calibration: CustomerSummary, holdoutDuration: number, model: ModelName): { predicted: Float64Array; message: string | null; usable: boolean } {
+export function holdoutPredictions(calibration: CustomerSummary, holdoutDuration: number, model: ModelName): { predicted: Float64Array; message: string | null; usable: boolean; params: Float64Array } {
   const fit = fitPurchaseModel(model, { x: calibration.frequency, tx: calibration.recency, T: calibration.T });
   const n = calibration.customer.length;
   const predicted = new Float64Array(n);
   const usable = Array.from(fit.params).every(Number.isFinite);
-  if (!usable) return { predicted: predicted.fill(NaN), message: fit.message, usable };
+  if (!usable) return { predicted: predicted.fill(NaN), message: fit.message, usable, params: fit.params };
   const m = purchaseModel(model);
   for (let i = 0; i < n; i++) predicted[i] = m.expected(fit.params, calibration.frequency[i], calibration.recency[i], calibration.T[i], holdoutDuration);
-  return { predicted, message: fit.message, usable };
+  return { predicted, message: fit.message, usable, params: fit.params };
 }
 
 export function checkHoldout(calibration: CustomerSummary, holdoutFrequency: Float64Array, holdoutDuration: number, model: ModelName, _timeUnit: TimeUnit): HoldoutCheck {
-  const { predicted, message, usable } = holdoutPredictions(calibration, holdoutDuration, model);
+  const { predicted, message, usable, params } = holdoutPredictions(calibration, holdoutDuration, model);
   const n = calibration.customer.length;
   const count = new Array<number>(GROUPS).fill(0);
   const sumPredicted = new Array<number>(GROUPS).fill(0);
@@ -65,5 +67,6 @@ export function checkHoldout(calibration: CustomerSummary, holdoutFrequency: Flo
     rmse: n ? Math.sqrt(squared / n) : NaN,
     byFrequency: count.map((c, g) => ({ frequency: g === GROUPS - 1 ? `${g}+` : String(g), customers: c, predicted: c ? sumPredicted[g] / c : NaN, actual: c ? sumActual[g] / c : NaN })),
     message,
+    params: usable ? Array.from(params) : null,
   };
 }

@@ -217,7 +217,8 @@ export interface PredictionView extends CustomerPredictions {
 
 /** The last predictions per dataset, for the snapshot: fitting again would cost time and could differ in settings. */
 const lastPredictions = new Map<number, CustomerPredictions>();
-const lastComparison = new Map<number, ModelFit[]>();
+const lastComparison = new Map<number, { fits: ModelFit[]; key: string }>();
+const settingsKey = (s: Pick<PredictionSettings, 'timeUnit' | 'observationEnd'>) => `${s.timeUnit}|${s.observationEnd ?? ''}`;
 
 /** Prediction domain: buy-till-you-die models on a stored dataset. */
 const prediction = {
@@ -234,7 +235,7 @@ const prediction = {
 
   async compareModels(datasetId: number, settings: Pick<PredictionSettings, 'timeUnit' | 'observationEnd'>): Promise<ModelFit[]> {
     const fits = modelComparison(await tableFor(datasetId), settings.timeUnit, settings.observationEnd);
-    lastComparison.set(datasetId, fits);
+    lastComparison.set(datasetId, { fits, key: settingsKey(settings) });
     return fits;
   },
 
@@ -247,8 +248,14 @@ const prediction = {
 function modelParts(datasetId: number) {
   const p = lastPredictions.get(datasetId);
   if (!p) return {};
-  const fits = lastComparison.get(datasetId) ?? [p.forecast.fit];
-  return { models: modelsForSnapshot(fits, p.forecast.spend), forecast: forecastForSnapshot(p) };
+  // The comparison's parameters are in its own time unit and period: keep it only when they match the forecast's.
+  const comparison = lastComparison.get(datasetId);
+  const fits = comparison && comparison.key === settingsKey(p.settings) ? comparison.fits : [p.forecast.fit];
+  return {
+    settings: { observationEnd: p.observationEnd, timeUnit: p.settings.timeUnit },
+    models: modelsForSnapshot(fits, p.forecast.spend),
+    forecast: forecastForSnapshot(p),
+  };
 }
 
 /** Flat, because Comlink proxies functions, not nested objects; the domains above keep the code grouped. */

@@ -1,0 +1,56 @@
+/**
+ * The forecast tab on the CDNOW sample: model comparison, the forecast of a chosen model, the holdout check with its
+ * tracking curves, and the snapshot's models and forecast parts, which must equal `npm run analyze` on the same file.
+ */
+import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+const sample = resolve(root, '../shared/data/cdnow/CDNOW_sample.txt');
+
+test('CDNOW sample: compare models, forecast with ranges, check on a holdout, export the models', async ({ page }) => {
+  await page.goto('./');
+  await page.getByTestId('import-file').setInputFiles(sample);
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('analysis-ready')).toBeVisible({ timeout: 45_000 });
+
+  await page.getByTestId('tab-forecast').click();
+  await page.getByTestId('forecast-run').click();
+  const comparison = page.getByTestId('model-comparison');
+  await expect(comparison).toContainText('Pareto/NBD', { timeout: 60_000 });
+  await expect(comparison.locator('tbody tr')).toHaveCount(3);
+  await expect(comparison).toContainText('recommended');
+  await expect(page.getByTestId('kpi-expected')).toBeVisible({ timeout: 60_000 });
+
+  // Fit BG/NBD explicitly; the page's figures must be the headless engine's.
+  await page.getByTestId('forecast-model').selectOption('bgnbd');
+  await page.getByTestId('forecast-run').click();
+  await expect(page.getByTestId('forecast-run')).toBeEnabled({ timeout: 60_000 });
+  const cli = JSON.parse(execFileSync('npx', ['tsx', 'src/cli/analyze.ts', sample, '--time-unit', 'week', '--model', 'bgnbd'], { cwd: root, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } }));
+  const expected = Math.round(cli.forecast.expectedPurchases).toLocaleString('en-US');
+  await expect(page.getByTestId('kpi-expected')).toContainText(expected);
+  await expect(page.getByTestId('rf-palive')).toBeVisible();
+  await expect(page.getByTestId('predicted-clv-distribution')).toBeVisible();
+
+  // Holdout: fit up to 1997-09-30 and compare with the 39 weeks after.
+  await page.getByTestId('holdout-date').fill('1997-09-30');
+  await page.getByTestId('holdout-run').click();
+  await expect(page.getByTestId('holdout-table')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('holdout')).toContainText(/BG\/NBD predicted 1,653 purchases in the holdout; 1,882 happened \(-12\.\d%\)/);
+  await expect(page.getByTestId('tracking-cumulative')).toBeVisible();
+  await page.getByTestId('tracking-cumulative').focus();
+  await page.keyboard.press('Home');
+  await expect(page.getByTestId('tracking')).toContainText('Week of 1997-01-01');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-snapshot').click()]);
+  const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+  expect(exported.models.bgnbd).toEqual(cli.models.bgnbd);
+  expect(exported.models.gammaGamma).toEqual(cli.models.gammaGamma);
+  expect(exported.forecast).toEqual(cli.forecast);
+  expect(exported.settings).toEqual({ observationEnd: '1998-06-30', timeUnit: 'week' });
+  expect(exported.settings).toEqual(cli.settings);
+  expect(Object.keys(exported.models).sort()).toEqual(['bgnbd', 'gammaGamma', 'mbgnbd', 'paretoNbd']);
+});

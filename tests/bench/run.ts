@@ -2,6 +2,7 @@
  * `npm run bench`: import UCI Online Retail (541,909 rows, 47 MB) through the app's own code path, in Node and in
  * headless Chromium against the built app, and print times, throughput and peak memory.
  * Targets (issue 2): under 2 s in Chromium for import + dataset figures + cohorts; at least 50 MB/s through the parser.
+ * Then the models (issue 4, tests/bench/models.ts), beside lifetimes' timings. Flags: --node-only, --no-models.
  */
 import { execSync } from 'node:child_process';
 import { startPreview } from '../support/preview-server';
@@ -16,6 +17,7 @@ import { analyzeDataset, streamImport } from '../../src/core/pipeline';
 import { dashboardData } from '../../src/core/dashboard';
 import { RecordReader } from '../../src/core/import/record-reader';
 import { ChunkDecoder } from '../../src/core/import/text-encoding';
+import { benchModels } from './models';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const source = resolve(root, '../shared/data/online_retail/online_retail.csv.gz');
@@ -146,6 +148,7 @@ async function main() {
   }
   const csv = gunzipSync(readFileSync(source));
   await benchNode(new Uint8Array(csv.buffer, csv.byteOffset, csv.byteLength));
+  if (!process.argv.includes('--no-models')) benchModels(root, line);
   if (process.argv.includes('--node-only')) return;
   const dir = mkdtempSync(join(tmpdir(), 'clv-bench-'));
   const path = join(dir, 'online_retail.csv');

@@ -104,17 +104,23 @@ export function betaGeoPAlive(variant: BetaGeoVariant, params: ArrayLike<number>
 }
 
 /**
- * E[Y(t) | x, tₓ, T]: the expected number of purchases in (T, T + t]. The hypergeometric factor is evaluated as
- * (1−z)^(r+x)·₂F₁(r+x, bb+x; a+bb+x−1; z), z = t/(α+T+t), through Euler's transformation, which holds for a < 1 too.
+ * E[Y(t) | alive at T, x, T]: expected purchases in (T, T + t] of a customer known to be alive; it does not depend
+ * on tₓ. The hypergeometric factor is evaluated as (1−z)^(r+x)·₂F₁(r+x, bb+x; a+bb+x−1; z), z = t/(α+T+t), through
+ * Euler's transformation, which holds for a < 1 too.
  */
-export function betaGeoExpected(variant: BetaGeoVariant, params: ArrayLike<number>, x: number, tx: number, T: number, t: number): number {
+export function betaGeoExpectedIfAlive(variant: BetaGeoVariant, params: ArrayLike<number>, x: number, T: number, t: number): number {
   if (t <= 0) return 0;
   const [r, alpha, a, b] = params as [number, number, number, number];
   const bb = shifted(variant, b);
   const z = t / (alpha + T + t);
   const c = a + bb + x - 1;
-  const bracket = 1 - hyp2f1Scaled(r + x, r + x, bb + x, c, z);
-  return (c / (a - 1)) * bracket * betaGeoPAlive(variant, params, x, tx, T);
+  return (c / (a - 1)) * (1 - hyp2f1Scaled(r + x, r + x, bb + x, c, z));
+}
+
+/** E[Y(t) | x, tₓ, T] = P(alive) · E[Y(t) | alive]: the expected number of purchases in (T, T + t]. */
+export function betaGeoExpected(variant: BetaGeoVariant, params: ArrayLike<number>, x: number, tx: number, T: number, t: number): number {
+  if (t <= 0) return 0;
+  return betaGeoExpectedIfAlive(variant, params, x, T, t) * betaGeoPAlive(variant, params, x, tx, T);
 }
 
 /** E[X(t)]: expected purchases in (0, t] for a customer just acquired. */

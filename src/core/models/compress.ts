@@ -55,9 +55,15 @@ class NumberIndex {
     this.values = new Float64Array(Math.max(8, expected));
   }
 
+  /** Both 32-bit halves of the value, mixed by MurmurHash3's finaliser (whole numbers differ only in high bits). */
   private hash(value: number): number {
     this.bits[0] = value === 0 ? 0 : value; // −0 and 0 are one key
-    return Math.imul(this.words[0] ^ Math.imul(this.words[1], 0x85ebca6b), 0x9e3779b1) >>> 0;
+    let h = this.words[0] ^ Math.imul(this.words[1], 0x9e3779b1);
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    return (h ^ (h >>> 16)) >>> 0;
   }
 
   indexOf(value: number): number {
@@ -186,4 +192,22 @@ export function dataScale(data: { T: Float64Array; weight: Float64Array }): { to
     if (data.T[i] > maxT) maxT = data.T[i];
   }
   return { totalWeight, maxT };
+}
+
+/**
+ * The rows of every `every`-th customer (by position), with weights counting those customers only: a subsample of
+ * the same distinct rows and term tables, for exploring starting points cheaply on large data.
+ */
+export function subsampleCustomers(data: CompressedRfm, every: number): CompressedRfm {
+  const counts = new Float64Array(data.x.length);
+  for (let i = 0; i < data.rowOf.length; i += every) counts[data.rowOf[i]]++;
+  const keep: number[] = [];
+  for (let j = 0; j < counts.length; j++) if (counts[j] > 0) keep.push(j);
+  const pick = <A extends Float64Array | Uint32Array>(values: A): A => (values instanceof Float64Array ? Float64Array.from(keep, (j) => values[j]) : Uint32Array.from(keep, (j) => values[j])) as A;
+  return {
+    ...data,
+    x: pick(data.x), tx: pick(data.tx), T: pick(data.T), weight: Float64Array.from(keep, (j) => counts[j]),
+    rowOf: new Uint32Array(0),
+    xIndex: pick(data.xIndex), txTime: pick(data.txTime), TTime: pick(data.TTime), txPair: pick(data.txPair), TPair: pick(data.TPair),
+  };
 }

@@ -2,7 +2,7 @@
  * Fitting the purchase models (BG/NBD, MBG/NBD, Pareto/NBD) on customers' (x, tₓ, T): compress identical rows,
  * scale time to 0..1, maximise from a few fixed starts, report in the data's own time unit.
  */
-import { compressRfm, dataScale, scaleTime, type CompressedRfm, type RfmData } from './compress';
+import { compressRfm, dataScale, scaleTime, subsampleCustomers, type CompressedRfm, type RfmData } from './compress';
 import { BETA_GEO_PARAMS, betaGeoLogLikelihood } from './beta-geo';
 import { fitMaximumLikelihood, type MleResult } from './mle';
 import { PARETO_PARAMS, paretoLogLikelihood } from './pareto-nbd';
@@ -16,6 +16,10 @@ export interface PurchaseFit extends MleResult {
   /** Distinct (x, tₓ, T) rows the likelihood was evaluated on. */
   distinctRows: number;
 }
+
+/** Data with more distinct rows than this is explored on a subsample of about SUBSAMPLE_CUSTOMERS customers first. */
+const SUBSAMPLE_ROWS = 60_000;
+const SUBSAMPLE_CUSTOMERS = 50_000;
 
 /** Starting log-parameters: lifetimes' single start (0.1 everywhere) and a few spread around it. */
 const STARTS: readonly (readonly number[])[] = [
@@ -45,7 +49,11 @@ export function fitPurchaseModel(model: PurchaseModelName, input: RfmData | Comp
   }
   let repeaters = 0;
   for (let i = 0; i < data.x.length; i++) if (data.x[i] > 0) repeaters += data.weight[i];
+  // On many distinct rows, explore the starts on about 50,000 customers' rows and polish on all of them.
+  const every = data.x.length > SUBSAMPLE_ROWS ? Math.ceil(data.rowOf.length / SUBSAMPLE_CUSTOMERS) : 1;
+  const sub = every > 1 ? subsampleCustomers(data, every) : null;
   const result = fitMaximumLikelihood({
+    subsample: sub ? { scaledData: scaleTime(sub, maxT), totalWeight: dataScale(sub).totalWeight } : undefined,
     names,
     logLikelihood: purchaseLogLikelihood(model),
     data,

@@ -115,24 +115,41 @@ export function forecast(summary: CustomerSummary, options: ForecastOptions): Fo
   const horizonUnits = months * unitsMonth;
   const paramSets = purchaseFit.logCovariance ? perturbedParameters(purchaseFit.params) : [purchaseFit.params];
   const rows = data.x.length;
+  const sets = paramSets.length;
+  // E[Y | x, tₓ, T] = P(alive | x, tₓ, T) · E[Y | alive, x, T]: the second factor (the costly one, per month of the
+  // horizon) depends on the (x, T) pair only, so it is computed once per pair and parameter set.
+  const pairCount = data.pairX.length;
+  const pairExpected = new Float64Array(pairCount * sets).fill(NaN);
+  const pairDiscounted = new Float64Array(pairCount * sets);
+  const cumulative = new Float64Array(Math.ceil(months) + 1);
+  const last = Math.ceil(months - 1e-9);
+  for (let j = 0; j < rows; j++) {
+    const q = data.TPair[j];
+    if (!Number.isNaN(pairExpected[q * sets])) continue;
+    const x = data.x[j], T = data.T[j];
+    for (let s = 0; s < sets; s++) {
+      const p = paramSets[s];
+      pairDiscounted[q * sets + s] = discountedPurchases((t) => model.expectedIfAlive(p, x, T, t), months, unitsMonth, options.monthlyDiscountRate, cumulative);
+      pairExpected[q * sets + s] = last > 0 ? cumulative[last] : 0;
+    }
+  }
   const rowPAlive = new Float64Array(rows);
   const rowNext = new Float64Array(rows);
   const rowExpected = new Float64Array(rows);
   const rowExpectedVar = new Float64Array(rows);
   const rowDiscounted = new Float64Array(rows);
   const rowDiscountedVar = new Float64Array(rows);
-  const cumulative = new Float64Array(Math.ceil(months) + 1);
-  const expectedAt = new Float64Array(paramSets.length);
-  const discountedAt = new Float64Array(paramSets.length);
-  const last = Math.ceil(months - 1e-9);
+  const expectedAt = new Float64Array(sets);
+  const discountedAt = new Float64Array(sets);
   for (let j = 0; j < rows; j++) {
     const x = data.x[j], tx = data.tx[j], T = data.T[j];
-    rowPAlive[j] = model.pAlive(purchaseFit.params, x, tx, T);
+    const q = data.TPair[j];
     rowNext[j] = model.nextPurchase(purchaseFit.params, x, tx, T);
-    for (let s = 0; s < paramSets.length; s++) {
-      const p = paramSets[s];
-      discountedAt[s] = discountedPurchases((t) => model.expected(p, x, tx, T, t), months, unitsMonth, options.monthlyDiscountRate, cumulative);
-      expectedAt[s] = last > 0 ? cumulative[last] : 0;
+    for (let s = 0; s < sets; s++) {
+      const alive = model.pAlive(paramSets[s], x, tx, T);
+      if (s === 0) rowPAlive[j] = alive;
+      expectedAt[s] = alive * pairExpected[q * sets + s];
+      discountedAt[s] = alive * pairDiscounted[q * sets + s];
     }
     rowExpected[j] = expectedAt[0];
     rowDiscounted[j] = discountedAt[0];

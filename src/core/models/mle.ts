@@ -21,6 +21,11 @@ export interface MleProblem<D> {
   /** For each parameter, whether it is measured in time units (a scale such as α or β) and so is scaled back. */
   timeScaled: readonly boolean[];
   totalWeight: number;
+  /**
+   * For large data, a subsample (time-scaled like scaledData) on which the starts are explored; the best optimum is
+   * then polished on the whole data, beginning with the subsample's curvature, which takes a few iterations only.
+   */
+  subsample?: { scaledData: D; totalWeight: number };
   /** Starting log-parameters, tried in order; the best optimum wins. */
   starts: readonly (readonly number[])[];
 }
@@ -48,19 +53,22 @@ export function fitMaximumLikelihood<D>(problem: MleProblem<D>): MleResult {
   const k = names.length;
   const params = new Float64Array(k);
   const naturalGrad = new Float64Array(k);
-  const objective = (theta: Float64Array, grad: Float64Array) => {
+  // The mean log-likelihood per customer, so that curvature is alike on a subsample and on the whole data.
+  const objectiveOn = (data: D, weight: number) => (theta: Float64Array, grad: Float64Array) => {
     for (let i = 0; i < k; i++) params[i] = Math.exp(theta[i]);
-    const ll = logLikelihood(params, scaledData, naturalGrad);
-    for (let i = 0; i < k; i++) grad[i] = (-naturalGrad[i] * params[i]) / totalWeight;
-    return -ll / totalWeight;
+    const ll = logLikelihood(params, data, naturalGrad);
+    for (let i = 0; i < k; i++) grad[i] = (-naturalGrad[i] * params[i]) / weight;
+    return -ll / weight;
   };
+  const objective = problem.subsample ? objectiveOn(problem.subsample.scaledData, problem.subsample.totalWeight) : objectiveOn(scaledData, totalWeight);
   // Starts are tried in order until two of them reach the same optimum value (the second confirms the first was not
   // a local or a stalled one); a start that fails sends the search on to the next. On a flat ridge the two may agree
   // in value but not in parameters: that is reported as not identified.
   let best: ReturnType<typeof minimize> | null = null;
   let confirmedBy: ReturnType<typeof minimize> | null = null;
   for (const start of problem.starts) {
-    const result = minimize(objective, start, { gradientTolerance: 1e-10, bound: LOG_BOUND + 2 });
+    // Later starts borrow the curvature the first one learnt: they still begin elsewhere, but need fewer steps.
+    const result = minimize(objective, start, { gradientTolerance: 1e-10, bound: LOG_BOUND + 2, inverseHessian: best?.converged ? best.inverseHessian : undefined });
     if (!Number.isFinite(result.value) || !result.converged) {
       if (!best || (!best.converged && result.value < best.value)) best = result;
       continue;
@@ -73,6 +81,10 @@ export function fitMaximumLikelihood<D>(problem: MleProblem<D>): MleResult {
       confirmedBy = null;
     }
     if (confirmedBy) break;
+  }
+  if (best && problem.subsample && Number.isFinite(best.value)) {
+    const polished = minimize(objectiveOn(scaledData, totalWeight), best.x, { gradientTolerance: 1e-10, bound: LOG_BOUND + 2, inverseHessian: best.inverseHessian });
+    if (Number.isFinite(polished.value)) best = polished;
   }
   if (!best) {
     return { params: new Float64Array(k).fill(NaN), logLikelihood: -Infinity, logCovariance: null, standardErrors: null, converged: false, identified: false, iterations: 0, message: 'The likelihood could not be evaluated on this data from any starting point.' };

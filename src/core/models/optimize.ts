@@ -15,6 +15,8 @@ export interface MinimizeOptions {
   maxStep?: number;
   /** Stop once any coordinate's magnitude exceeds this (a parameter running off to 0 or ∞ on a flat ridge). */
   bound?: number;
+  /** A first inverse-Hessian approximation (row-major), e.g. from a run on a subsample of the same data. */
+  inverseHessian?: Float64Array;
 }
 
 export interface MinimizeResult {
@@ -26,6 +28,8 @@ export interface MinimizeResult {
   converged: boolean;
   /** Why it stopped, in words. */
   reason: string;
+  /** The final inverse-Hessian approximation. */
+  inverseHessian: Float64Array;
 }
 
 /** Over this many iterations, a total relative gain below RIDGE_GAIN ends the search. */
@@ -47,11 +51,12 @@ export function minimize(objective: Objective, start: ArrayLike<number>, options
   let f = objective(x, g);
   let evaluations = 1;
   if (!Number.isFinite(f) || !g.every(Number.isFinite)) {
-    return { x, value: f, gradient: g, iterations: 0, evaluations, converged: false, reason: 'The likelihood cannot be evaluated at the starting point.' };
+    return { x, value: f, gradient: g, iterations: 0, evaluations, converged: false, reason: 'The likelihood cannot be evaluated at the starting point.', inverseHessian: new Float64Array(n * n) };
   }
   // Inverse Hessian approximation, row-major.
   const H = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) H[i * n + i] = 1;
+  if (options.inverseHessian) H.set(options.inverseHessian);
+  else for (let i = 0; i < n; i++) H[i * n + i] = 1;
   const direction = new Float64Array(n);
   const trial = new Float64Array(n);
   const trialGrad = new Float64Array(n);
@@ -62,7 +67,7 @@ export function minimize(objective: Objective, start: ArrayLike<number>, options
   const recent = new Float64Array(RIDGE_WINDOW);
 
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
-    if (maxAbs(g) < gtol) return { x, value: f, gradient: g, iterations: iteration - 1, evaluations, converged: true, reason: 'Gradient below tolerance.' };
+    if (maxAbs(g) < gtol) return { x, value: f, gradient: g, iterations: iteration - 1, evaluations, converged: true, reason: 'Gradient below tolerance.', inverseHessian: H };
     let slope = 0;
     for (let i = 0; i < n; i++) {
       let d = 0;
@@ -97,7 +102,7 @@ export function minimize(objective: Objective, start: ArrayLike<number>, options
     }
     if (!accepted) {
       const converged = maxAbs(g) < Math.sqrt(gtol);
-      return { x, value: f, gradient: g, iterations: iteration, evaluations, converged, reason: converged ? 'Converged to the precision the likelihood allows.' : 'The line search could not improve the likelihood.' };
+      return { x, value: f, gradient: g, iterations: iteration, evaluations, converged, reason: converged ? 'Converged to the precision the likelihood allows.' : 'The line search could not improve the likelihood.', inverseHessian: H };
     }
     let sy = 0;
     for (let i = 0; i < n; i++) {
@@ -110,7 +115,7 @@ export function minimize(objective: Objective, start: ArrayLike<number>, options
     g = Float64Array.from(trialGrad);
     f = fTrial;
     if (options.bound !== undefined && maxAbs(x) > options.bound) {
-      return { x, value: f, gradient: g, iterations: iteration, evaluations, converged: true, reason: 'A parameter runs off towards 0 or infinity.' };
+      return { x, value: f, gradient: g, iterations: iteration, evaluations, converged: true, reason: 'A parameter runs off towards 0 or infinity.', inverseHessian: H };
     }
     stalled = improvement <= 1e-16 * Math.abs(f) ? stalled + 1 : 0;
     // Crawling along a flat ridge (a parameter drifting to 0 or ∞ with no real gain) is also the end.
@@ -118,10 +123,10 @@ export function minimize(objective: Objective, start: ArrayLike<number>, options
     const crawling = iteration >= RIDGE_WINDOW && recent.reduce((a, v) => a + v, 0) <= RIDGE_GAIN * Math.abs(f);
     if (stalled >= 3 || crawling) {
       const converged = maxAbs(g) < Math.sqrt(gtol);
-      return { x, value: f, gradient: g, iterations: iteration, evaluations, converged, reason: converged ? 'Converged to the precision the likelihood allows.' : 'The likelihood stopped improving.' };
+      return { x, value: f, gradient: g, iterations: iteration, evaluations, converged, reason: converged ? 'Converged to the precision the likelihood allows.' : 'The likelihood stopped improving.', inverseHessian: H };
     }
     if (sy > 1e-12 * Math.sqrt(s.reduce((a, v) => a + v * v, 0) * y.reduce((a, v) => a + v * v, 0))) {
-      if (iteration === 1) {
+      if (iteration === 1 && !options.inverseHessian) {
         // Scale the first guess of the inverse Hessian to the curvature just seen.
         const yy = y.reduce((a, v) => a + v * v, 0);
         for (let i = 0; i < n * n; i++) H[i] *= sy / yy;
@@ -142,5 +147,5 @@ export function minimize(objective: Objective, start: ArrayLike<number>, options
       }
     }
   }
-  return { x, value: f, gradient: g, iterations: maxIterations, evaluations, converged: maxAbs(g) < Math.sqrt(gtol), reason: 'The iteration limit was reached.' };
+  return { x, value: f, gradient: g, iterations: maxIterations, evaluations, converged: maxAbs(g) < Math.sqrt(gtol), reason: 'The iteration limit was reached.', inverseHessian: H };
 }

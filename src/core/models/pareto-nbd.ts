@@ -161,11 +161,17 @@ function lifetimeFactor(s: number, t: number, u: number): number {
   return Math.abs(e) < 1e-12 ? L : -Math.expm1(-e * L) / e;
 }
 
-/** E[Y(t) | x, tₓ, T]: expected purchases in (T, T + t]. */
-export function paretoExpected(params: ArrayLike<number>, x: number, tx: number, T: number, t: number): number {
+/** E[Y(t) | alive at T, x, T]: expected purchases in (T, T + t] of a customer known to be alive (closed form). */
+export function paretoExpectedIfAlive(params: ArrayLike<number>, x: number, T: number, t: number): number {
   if (t <= 0) return 0;
   const [r, alpha, s, beta] = params as [number, number, number, number];
-  return (paretoPAlive(params, x, tx, T) * (r + x) * (beta + T) * lifetimeFactor(s, t, beta + T)) / (alpha + T);
+  return ((r + x) * (beta + T) * lifetimeFactor(s, t, beta + T)) / (alpha + T);
+}
+
+/** E[Y(t) | x, tₓ, T] = P(alive) · E[Y(t) | alive]: expected purchases in (T, T + t]. */
+export function paretoExpected(params: ArrayLike<number>, x: number, tx: number, T: number, t: number): number {
+  if (t <= 0) return 0;
+  return paretoPAlive(params, x, tx, T) * paretoExpectedIfAlive(params, x, T, t);
 }
 
 /** E[X(t)]: expected purchases in (0, t] for a customer just acquired. */

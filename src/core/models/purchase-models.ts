@@ -2,15 +2,17 @@
  * The three purchase models behind one interface, so that forecasting, comparison and validation do not care which
  * one is chosen.
  */
-import { betaGeoExpected, betaGeoExpectedNew, betaGeoNextPurchase, betaGeoPAlive, betaGeoPmf } from './beta-geo';
+import { betaGeoExpected, betaGeoExpectedIfAlive, betaGeoExpectedNew, betaGeoNextPurchase, betaGeoPAlive, betaGeoPmf } from './beta-geo';
 import type { PurchaseModelName } from './fit-purchases';
-import { paretoExpected, paretoExpectedNew, paretoNextPurchase, paretoPAlive, paretoPmf } from './pareto-nbd';
+import { paretoExpected, paretoExpectedIfAlive, paretoExpectedNew, paretoNextPurchase, paretoPAlive, paretoPmf } from './pareto-nbd';
 
 export interface PurchaseModel {
   /** P(alive at T | x, tₓ, T). */
   pAlive(params: ArrayLike<number>, x: number, tx: number, T: number): number;
   /** E[Y(t) | x, tₓ, T]: expected purchases in (T, T + t]. */
   expected(params: ArrayLike<number>, x: number, tx: number, T: number, t: number): number;
+  /** E[Y(t) | alive at T, x, T]; E[Y(t) | x, tₓ, T] = P(alive) times this (tₓ enters through P(alive) only). */
+  expectedIfAlive(params: ArrayLike<number>, x: number, T: number, t: number): number;
   /** E[X(t)] for a customer just acquired. */
   expectedNew(params: ArrayLike<number>, t: number): number;
   /** P(N(t) = n) for a customer just acquired. */
@@ -22,6 +24,7 @@ export interface PurchaseModel {
 const betaGeo = (variant: 'bgnbd' | 'mbgnbd'): PurchaseModel => ({
   pAlive: (p, x, tx, T) => betaGeoPAlive(variant, p, x, tx, T),
   expected: (p, x, tx, T, t) => betaGeoExpected(variant, p, x, tx, T, t),
+  expectedIfAlive: (p, x, T, t) => betaGeoExpectedIfAlive(variant, p, x, T, t),
   expectedNew: (p, t) => betaGeoExpectedNew(variant, p, t),
   pmf: (p, t, n) => betaGeoPmf(variant, p, t, n),
   nextPurchase: (p, x, tx, T) => betaGeoNextPurchase(variant, p, x, tx, T),
@@ -30,7 +33,7 @@ const betaGeo = (variant: 'bgnbd' | 'mbgnbd'): PurchaseModel => ({
 const MODELS: Record<PurchaseModelName, PurchaseModel> = {
   bgnbd: betaGeo('bgnbd'),
   mbgnbd: betaGeo('mbgnbd'),
-  paretoNbd: { pAlive: paretoPAlive, expected: paretoExpected, expectedNew: paretoExpectedNew, pmf: paretoPmf, nextPurchase: paretoNextPurchase },
+  paretoNbd: { pAlive: paretoPAlive, expected: paretoExpected, expectedIfAlive: paretoExpectedIfAlive, expectedNew: paretoExpectedNew, pmf: paretoPmf, nextPurchase: paretoNextPurchase },
 };
 
 export function purchaseModel(name: PurchaseModelName): PurchaseModel {

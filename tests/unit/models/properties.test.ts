@@ -100,3 +100,26 @@ describe('analytic gradients agree with central differences', () => {
     checkGradient((q, g) => gammaGammaLogLikelihood(q, spend, g), [6.2, 3.7, 15.4]);
   });
 });
+
+describe('large data', () => {
+  it('explores starts on a subsample, then converges on all customers and recovers the simulated parameters', async () => {
+    const { simulateCustomers } = await import('../../bench/synthetic');
+    const { fitPurchaseModel } = await import('../../../src/core/models/fit-purchases');
+    const { scaleTime, dataScale } = await import('../../../src/core/models/compress');
+    const customers = simulateCustomers(200_000, 3);
+    const data = compressRfm({ x: customers.frequency, tx: customers.recency, T: customers.T });
+    expect(data.x.length).toBeGreaterThan(60_000); // beyond the subsampling threshold
+    const fit = fitPurchaseModel('bgnbd', data);
+    expect(fit.converged).toBe(true);
+    // Simulated r 0.25, α 28 days, a 0.8, b 2.5.
+    expect(fit.params[0]).toBeCloseTo(0.25, 1);
+    expect(fit.params[1] / 28).toBeGreaterThan(0.85);
+    expect(fit.params[1] / 28).toBeLessThan(1.15);
+    // The gradient of the whole data's log-likelihood vanishes at the result (in log-parameters, per customer).
+    const { maxT, totalWeight } = dataScale(data);
+    const grad = new Float64Array(4);
+    const scaled = Float64Array.from(fit.params, (p, i) => (i === 1 ? p / maxT : p));
+    betaGeoLogLikelihood('bgnbd', scaled, scaleTime(data, maxT), grad);
+    grad.forEach((g, i) => expect(Math.abs((g * scaled[i]) / totalWeight)).toBeLessThan(1e-6));
+  });
+});

@@ -9,10 +9,10 @@ import { cohortMembers as findCohortMembers, cohorts as buildCohorts } from '../
 import { dashboardData, historicalForSnapshot, type DashboardData, type DashboardOptions } from '../src/core/dashboard';
 import { histogram, type Histogram } from '../src/core/figures';
 import {
-  forecastForSnapshot, holdoutReport, modelComparison, modelsForSnapshot, predictCustomers, rfGrid,
-  type CustomerPredictions, type HoldoutReport, type PredictionSettings, type RfGrid,
+  customerDetail, fitModelOnTable, holdoutReport, predictCustomers, rfGrid,
+  type CustomerDetail, type CustomerPredictions, type HoldoutReport, type PredictionSettings, type RfGrid, type SnapshotModelParts,
 } from '../src/core/predict';
-import type { ModelFit } from '../src/core/models';
+import type { ModelFit, ModelName } from '../src/core/models';
 import { generateSampleShop } from '../src/core/sample';
 import { buildSnapshot, type SnapshotV1 } from '../src/core/snapshot/snapshot';
 import type { CohortPeriod, Cohorts, ImportReport, TransactionTable } from '../src/core/types';
@@ -195,7 +195,7 @@ const analysis = {
   },
 
   /** The dataset's snapshot, the same document `npm run analyze` writes for that file. */
-  async snapshot(datasetId: number, options: DashboardOptions = {}): Promise<SnapshotV1> {
+  async snapshot(datasetId: number, options: DashboardOptions = {}, parts: SnapshotModelParts = {}): Promise<SnapshotV1> {
     const record = await database().datasets.get(datasetId);
     if (!record) throw new Error(`Dataset ${datasetId} no longer exists.`);
     const { historical } = dashboardData(await tableFor(datasetId), options);
@@ -205,7 +205,7 @@ const analysis = {
       figures: record.figures,
       cohorts: record.cohorts,
       historical: historicalForSnapshot(historical),
-      ...modelParts(datasetId),
+      ...parts,
     });
   },
 };
@@ -215,16 +215,10 @@ export interface PredictionView extends CustomerPredictions {
   clvDistribution: Histogram;
 }
 
-/** The last predictions per dataset, for the snapshot: fitting again would cost time and could differ in settings. */
-const lastPredictions = new Map<number, CustomerPredictions>();
-const lastComparison = new Map<number, { fits: ModelFit[]; key: string }>();
-const settingsKey = (s: Pick<PredictionSettings, 'timeUnit' | 'observationEnd'>) => `${s.timeUnit}|${s.observationEnd ?? ''}`;
-
 /** Prediction domain: buy-till-you-die models on a stored dataset. */
 const prediction = {
   async predictions(datasetId: number, settings: PredictionSettings): Promise<PredictionView> {
     const p = predictCustomers(await tableFor(datasetId), settings);
-    lastPredictions.set(datasetId, p);
     const c = p.forecast.customers;
     return {
       ...p,
@@ -233,30 +227,19 @@ const prediction = {
     };
   },
 
-  async compareModels(datasetId: number, settings: Pick<PredictionSettings, 'timeUnit' | 'observationEnd'>): Promise<ModelFit[]> {
-    const fits = modelComparison(await tableFor(datasetId), settings.timeUnit, settings.observationEnd);
-    lastComparison.set(datasetId, { fits, key: settingsKey(settings) });
-    return fits;
+  /** One purchase model on the dataset, for the comparison (the page fits them one by one to show progress). */
+  async fitModel(datasetId: number, settings: Pick<PredictionSettings, 'timeUnit' | 'observationEnd'>, model: ModelName): Promise<ModelFit> {
+    return fitModelOnTable(await tableFor(datasetId), model, settings.timeUnit, settings.observationEnd);
   },
 
   async holdout(datasetId: number, calibrationEnd: string, timeUnit: PredictionSettings['timeUnit']): Promise<HoldoutReport> {
     return holdoutReport(await tableFor(datasetId), calibrationEnd, timeUnit);
   },
-};
 
-/** The snapshot's model parts, from what the user last fitted on this dataset. */
-function modelParts(datasetId: number) {
-  const p = lastPredictions.get(datasetId);
-  if (!p) return {};
-  // The comparison's parameters are in its own time unit and period: keep it only when they match the forecast's.
-  const comparison = lastComparison.get(datasetId);
-  const fits = comparison && comparison.key === settingsKey(p.settings) ? comparison.fits : [p.forecast.fit];
-  return {
-    settings: { observationEnd: p.observationEnd, timeUnit: p.settings.timeUnit },
-    models: modelsForSnapshot(fits, p.forecast.spend),
-    forecast: forecastForSnapshot(p),
-  };
-}
+  async customerDetail(datasetId: number, customerId: string, model: ModelName, params: number[], settings: Pick<PredictionSettings, 'timeUnit' | 'observationEnd'>): Promise<CustomerDetail | null> {
+    return customerDetail(await tableFor(datasetId), customerId, model, params, settings.timeUnit, settings.observationEnd);
+  },
+};
 
 /** Flat, because Comlink proxies functions, not nested objects; the domains above keep the code grouped. */
 export const computeApi = { ...imports, ...analysis, ...prediction };

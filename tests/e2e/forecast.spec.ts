@@ -35,6 +35,17 @@ test('CDNOW sample: compare models, forecast with ranges, check on a holdout, ex
   await expect(page.getByTestId('rf-palive')).toBeVisible();
   await expect(page.getByTestId('predicted-clv-distribution')).toBeVisible();
 
+  // A customer in detail: facts, purchase history, P(alive) over time (keyboard-explorable).
+  await page.getByTestId('prediction-customer').first().click();
+  const detail = page.getByTestId('customer-detail');
+  await expect(detail).toBeVisible({ timeout: 20_000 });
+  await expect(detail.getByRole('heading')).toBeFocused();
+  await page.getByTestId('alive-path').focus();
+  await page.keyboard.press('End');
+  await expect(detail).toContainText(/1998-06-30: P\(alive\) \d/);
+  await detail.getByRole('button', { name: 'Close' }).click();
+  await expect(detail).toHaveCount(0);
+
   // Holdout: fit up to 1997-09-30 and compare with the 39 weeks after.
   await page.getByTestId('holdout-date').fill('1997-09-30');
   await page.getByTestId('holdout-run').click();
@@ -47,10 +58,39 @@ test('CDNOW sample: compare models, forecast with ranges, check on a holdout, ex
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-snapshot').click()]);
   const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
-  expect(exported.models.bgnbd).toEqual(cli.models.bgnbd);
-  expect(exported.models.gammaGamma).toEqual(cli.models.gammaGamma);
-  expect(exported.forecast).toEqual(cli.forecast);
+  // The same engine in Chromium and in Node: equal up to the last bits of the platforms' arithmetic.
+  const close = (a: unknown, b: unknown, path = ''): void => {
+    if (typeof b === 'number') expect(Math.abs((a as number) - b), path).toBeLessThanOrEqual(1e-7 * Math.max(1, Math.abs(b)));
+    else if (b && typeof b === 'object') for (const k of Object.keys(b)) close((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
+    else expect(a, path).toEqual(b);
+  };
+  close(exported.models.bgnbd, cli.models.bgnbd, 'bgnbd');
+  close(exported.models.gammaGamma, cli.models.gammaGamma, 'gammaGamma');
+  close(exported.forecast, cli.forecast, 'forecast');
+  expect(Object.keys(exported.forecast)).toEqual(Object.keys(cli.forecast));
   expect(exported.settings).toEqual({ observationEnd: '1998-06-30', timeUnit: 'week' });
   expect(exported.settings).toEqual(cli.settings);
   expect(Object.keys(exported.models).sort()).toEqual(['bgnbd', 'gammaGamma', 'mbgnbd', 'paretoNbd']);
+});
+
+test('a long comparison shows which model it is fitting and can be cancelled', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('./');
+  await page.getByTestId('import-file').setInputFiles(resolve(root, '../shared/data/online_retail/online_retail_II_2009_2010.csv.gz'));
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('analysis-ready')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('tab-forecast').click();
+  await page.getByTestId('forecast-run').click();
+  // Pareto/NBD is slow on this file (the data cannot identify it): the step is named, with a progress bar.
+  const progress = page.getByTestId('forecast-progress');
+  await expect(progress).toContainText('Pareto/NBD (3 of 3)', { timeout: 60_000 });
+  await expect(progress.locator('progress')).toHaveAttribute('value', '2');
+  await page.getByTestId('forecast-cancel').click();
+  await expect(progress).toHaveCount(0);
+  await expect(page.getByText('Stopped.')).toBeVisible();
+  await expect(page.getByTestId('forecast-run')).toBeEnabled();
+  // The page stayed usable, and nothing half-fitted is shown.
+  await expect(page.getByTestId('model-comparison')).toHaveCount(0);
+  await page.getByTestId('tab-history').click();
+  await expect(page.getByTestId('kpi-customers')).toBeVisible();
 });

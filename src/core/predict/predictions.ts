@@ -5,7 +5,7 @@
  */
 import { calibrationHoldout, customerSummary, tableDayRange } from '../figures';
 import { dayToIso, isoToDay } from '../figures/dates';
-import { checkHoldout, compareModels, forecast, purchaseModel, type Forecast, type HoldoutCheck, type ModelFit, type ModelName } from '../models';
+import { checkHoldout, compareModels, fitModel, forecast, purchaseModel, type Forecast, type HoldoutCheck, type ModelFit, type ModelName } from '../models';
 import { trackingCurves, type TrackingCurves } from './tracking';
 import type { CustomerSummary, DayNumber, TimeUnit, TransactionTable } from '../types';
 
@@ -70,6 +70,11 @@ export function predictCustomers(table: TransactionTable, settings: PredictionSe
   const t2 = performance.now();
   const ids = Array.from(summary.customer, (c) => table.customerIds[c]);
   return { settings, observationEnd: dayToIso(end), forecast: result, ids, summary, timings: { summaryMs: t1 - t0, forecastMs: t2 - t1 } };
+}
+
+/** One purchase model fitted on the table's customer summary. */
+export function fitModelOnTable(table: TransactionTable, model: ModelName, timeUnit: TimeUnit, observationEnd?: string | null): ModelFit {
+  return fitModel(customerSummary(table, { observationEnd: observationDay(table, observationEnd), timeUnit }), model);
 }
 
 /** The three purchase models fitted on the same data, for the comparison table. */

@@ -6,9 +6,10 @@ import { unitsPerMonth } from '../models';
 
 const round = (v: number, digits = 10) => (Number.isFinite(v) ? Number(v.toPrecision(digits)) : null);
 
+/** Parameters to 8 significant digits: the optimum is found to about that precision, and further digits differ with the platform's last-bit arithmetic. */
 function part(fit: ModelFit): Record<string, number | null> {
   const out: Record<string, number | null> = {};
-  for (const [k, v] of Object.entries(fit.params)) out[k] = round(v);
+  for (const [k, v] of Object.entries(fit.params)) out[k] = round(v, 8);
   out.logLikelihood = round(fit.logLikelihood);
   return out;
 }
@@ -34,5 +35,25 @@ export function forecastForSnapshot(p: CustomerPredictions): Record<string, unkn
       monthlyDiscountRate: round(monthlyRate(settings.discountRate, settings.discountPer)),
       total: forecast.spendWarning ? null : round(forecast.totals.clv),
     },
+  };
+}
+
+/** The parts of a snapshot that come from fitted models, as the page hands them to the snapshot builder. */
+export interface SnapshotModelParts {
+  settings?: { observationEnd: string; timeUnit: 'day' | 'week' };
+  models?: Record<string, unknown>;
+  forecast?: Record<string, unknown>;
+}
+
+/**
+ * The snapshot parts of a forecast and of the comparison fits. The comparison is kept only when it was fitted in the
+ * forecast's time unit and period (its parameters are in its own unit).
+ */
+export function snapshotModelParts(p: CustomerPredictions, comparison: { fits: ModelFit[]; timeUnit: string; observationEnd: string } | null): SnapshotModelParts {
+  const same = comparison && comparison.timeUnit === p.settings.timeUnit && comparison.observationEnd === p.observationEnd;
+  return {
+    settings: { observationEnd: p.observationEnd, timeUnit: p.settings.timeUnit },
+    models: modelsForSnapshot(same ? comparison.fits : [p.forecast.fit], p.forecast.spend),
+    forecast: forecastForSnapshot(p),
   };
 }

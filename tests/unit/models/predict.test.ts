@@ -103,3 +103,30 @@ describe('frequency × recency grid', () => {
     expect(Number.isNaN(grid.mean[1][0])).toBe(true);
   });
 });
+
+describe('customer detail', () => {
+  it('lists the purchase days and traces P(alive) from the first purchase to the end, jumping at purchases', async () => {
+    const { customerDetail } = await import('../../../src/core/predict');
+    const fit = fitPurchaseModel('bgnbd', (() => {
+      const split = calibrationHoldout(sample, { calibrationEnd: end, observationEnd: end, timeUnit: 'week' });
+      return { x: split.calibration.frequency, tx: split.calibration.recency, T: split.calibration.T };
+    })());
+    const id = sample.customerIds[0];
+    const detail = customerDetail(sample, id, 'bgnbd', fit.params, 'week', '1998-06-30')!;
+    expect(detail.purchases.length).toBeGreaterThan(0);
+    expect(detail.path[0].date).toBe(detail.purchases[0].date);
+    expect(detail.path.at(-1)!.date).toBe('1998-06-30');
+    // Before any repeat purchase, a BG/NBD customer is alive for sure.
+    expect(detail.path[0].pAlive).toBe(1);
+    for (const p of detail.path) {
+      expect(p.pAlive).toBeGreaterThanOrEqual(0);
+      expect(p.pAlive).toBeLessThanOrEqual(1);
+    }
+    // The last point is the customer's P(alive) in the forecast.
+    const days = detail.purchases.map((p) => isoToDay(p.date));
+    const T = (end - days[0]) / 7;
+    const tx = (days.at(-1)! - days[0]) / 7;
+    expect(detail.path.at(-1)!.pAlive).toBeCloseTo(purchaseModel('bgnbd').pAlive(fit.params, days.length - 1, tx, T), 12);
+    expect(customerDetail(sample, 'no such customer', 'bgnbd', fit.params, 'week')).toBeNull();
+  });
+});

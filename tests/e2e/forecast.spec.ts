@@ -94,3 +94,28 @@ test('a long comparison shows which model it is fitting and can be cancelled', a
   await page.getByTestId('tab-history').click();
   await expect(page.getByTestId('kpi-customers')).toBeVisible();
 });
+
+test.describe('accessibility', () => {
+  // axe is injected as an inline script, which the app's CSP rightly forbids.
+  test.use({ bypassCSP: true });
+  test('the forecast tab, with its holdout check and a customer in detail, has no axe-core violations', async ({ page }) => {
+    await page.goto('./');
+    await page.getByTestId('import-sample').click();
+    await page.getByTestId('import-confirm').click();
+    await expect(page.getByTestId('analysis-ready')).toBeVisible({ timeout: 30_000 });
+    await page.getByTestId('tab-forecast').click();
+    await page.getByTestId('forecast-run').click();
+    await expect(page.getByTestId('prediction-table')).toBeVisible({ timeout: 60_000 });
+    await page.getByTestId('holdout-run').click();
+    await expect(page.getByTestId('tracking')).toBeVisible({ timeout: 60_000 });
+    await page.getByTestId('prediction-customer').first().click();
+    await expect(page.getByTestId('customer-detail')).toBeVisible({ timeout: 20_000 });
+    await page.addScriptTag({ content: readFileSync(resolve(root, 'node_modules/axe-core/axe.min.js'), 'utf8') });
+    const result = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      return axe.run(document, { resultTypes: ['violations'] });
+    });
+    const summary = result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    expect(summary).toEqual([]);
+  });
+});

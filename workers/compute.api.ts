@@ -9,7 +9,7 @@ import { cohortMembers as findCohortMembers, cohorts as buildCohorts } from '../
 import { dashboardData, historicalForSnapshot, type DashboardData, type DashboardOptions } from '../src/core/dashboard';
 import { histogram, type Histogram } from '../src/core/figures';
 import {
-  customerDetail, fitModelOnTable, holdoutReport, predictCustomers, rfGrid,
+  customerDetail, fitModelOnTable, holdoutReport, predictCustomers, rfGrid, subscriptionRetention, type SubscriptionRetention,
   type CustomerDetail, type CustomerPredictions, type HoldoutReport, type PredictionSettings, type RfGrid, type SnapshotModelParts,
 } from '../src/core/predict';
 import type { ModelFit, ModelName } from '../src/core/models';
@@ -234,6 +234,11 @@ const prediction = {
 
   async holdout(datasetId: number, calibrationEnd: string, timeUnit: PredictionSettings['timeUnit']): Promise<HoldoutReport> {
     return holdoutReport(await tableFor(datasetId), calibrationEnd, timeUnit);
+  },
+
+  /** sBG over the monthly cohorts: retention curve, months kept and the value of a new customer. */
+  async retention(datasetId: number, monthlyDiscountRate: number): Promise<SubscriptionRetention> {
+    return subscriptionRetention(await tableFor(datasetId), monthlyDiscountRate);
   },
 
   async customerDetail(datasetId: number, customerId: string, model: ModelName, params: number[], settings: Pick<PredictionSettings, 'timeUnit' | 'observationEnd'>): Promise<CustomerDetail | null> {

@@ -4,12 +4,12 @@
  */
 import type { ModelFit, ModelName } from '../core/models';
 import {
-  DEFAULT_PREDICTION_SETTINGS, snapshotModelParts, type CustomerDetail, type HoldoutReport, type PredictionSettings, type SnapshotModelParts,
+  DEFAULT_PREDICTION_SETTINGS, monthlyRate, snapshotModelParts, type CustomerDetail, type SubscriptionRetention, type HoldoutReport, type PredictionSettings, type SnapshotModelParts,
 } from '../core/predict';
 import type { PredictionView } from '../../workers/compute.api';
 import { cancelModelJobs, JobCancelled, runModelJob } from './compute';
 
-export type ForecastStep = { kind: 'comparing'; model: ModelName; index: number; total: number } | { kind: 'fitting'; model: ModelName } | { kind: 'checking' } | { kind: 'detail' };
+export type ForecastStep = { kind: 'comparing'; model: ModelName; index: number; total: number } | { kind: 'fitting'; model: ModelName } | { kind: 'checking' } | { kind: 'detail' } | { kind: 'retention' };
 
 const COMPARED: ModelName[] = ['bgnbd', 'mbgnbd', 'paretoNbd'];
 
@@ -20,6 +20,7 @@ class ForecastState {
   comparison = $state.raw<{ fits: ModelFit[]; timeUnit: string; observationEnd: string | null } | null>(null);
   holdout = $state.raw<HoldoutReport | null>(null);
   detail = $state.raw<CustomerDetail | null>(null);
+  retention = $state.raw<SubscriptionRetention | null>(null);
   calibrationEnd = $state('');
   step = $state<ForecastStep | null>(null);
   /** Steps done out of the steps planned for the current action, for the progress bar. */
@@ -43,6 +44,7 @@ class ForecastState {
     this.comparison = null;
     this.holdout = null;
     this.detail = null;
+    this.retention = null;
     this.calibrationEnd = calibrationDefault;
     this.error = null;
     this.notice = null;
@@ -135,6 +137,17 @@ class ForecastState {
     const settings = { timeUnit: r.settings.timeUnit, observationEnd: r.observationEnd };
     await this.sequence(1, async () => {
       this.detail = await this.run({ kind: 'detail' }, () => runModelJob((api) => api.customerDetail(id, customerId, fit.model as ModelName, params, settings)));
+    });
+  }
+
+  /** sBG on the monthly cohorts, discounting at the forecast's rate. */
+  async fitRetention() {
+    const id = this.datasetId;
+    if (id === null) return;
+    const rate = monthlyRate(this.settings.discountRate, this.settings.discountPer);
+    await this.sequence(1, async () => {
+      const result = await this.run({ kind: 'retention' }, () => runModelJob((api) => api.retention(id, rate)));
+      if (result) this.retention = result;
     });
   }
 

@@ -7,3 +7,4 @@ export { purchaseModel, MODEL_LABELS, type PurchaseModel } from './purchase-mode
 export type { RfmData } from './compress';
 export * from './beta-geo-beta-binomial';
 export * from './shifted-beta-geometric';
+export * from './pooled-retention';

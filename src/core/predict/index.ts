@@ -3,3 +3,4 @@ export { rfGrid, type RfGrid } from './rf-grid';
 export { modelsForSnapshot, forecastForSnapshot, snapshotModelParts, type SnapshotModelParts } from './snapshot-parts';
 export { trackingCurves, type TrackingCurves } from './tracking';
 export { customerDetail, type CustomerDetail } from './customer-detail';
+export { subscriptionRetention, type SubscriptionRetention } from './retention';

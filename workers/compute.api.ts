@@ -9,7 +9,7 @@ import { cohortMembers as findCohortMembers, cohorts as buildCohorts } from '../
 import { dashboardData, historicalForSnapshot, type DashboardData, type DashboardOptions } from '../src/core/dashboard';
 import { histogram, type Histogram } from '../src/core/figures';
 import {
-  customerDetail, fitModelOnTable, holdoutReport, predictCustomers, rfGrid, subscriptionRetention, type SubscriptionRetention,
+  customerDetail, discreteOpportunities, fitModelOnTable, type OpportunityPeriod, type OpportunityReport, holdoutReport, predictCustomers, rfGrid, subscriptionRetention, type SubscriptionRetention,
   type CustomerDetail, type CustomerPredictions, type HoldoutReport, type PredictionSettings, type RfGrid, type SnapshotModelParts,
 } from '../src/core/predict';
 import type { ModelFit, ModelName } from '../src/core/models';
@@ -239,6 +239,11 @@ const prediction = {
   /** sBG over the monthly cohorts: retention curve, months kept and the value of a new customer. */
   async retention(datasetId: number, monthlyDiscountRate: number): Promise<SubscriptionRetention> {
     return subscriptionRetention(await tableFor(datasetId), monthlyDiscountRate);
+  },
+
+  /** BG/BB on whole years, quarters or months since each customer joined. */
+  async opportunities(datasetId: number, period: OpportunityPeriod, horizon: number, discountPerPeriod: number): Promise<OpportunityReport> {
+    return discreteOpportunities(await tableFor(datasetId), period, horizon, discountPerPeriod);
   },
 
   async customerDetail(datasetId: number, customerId: string, model: ModelName, params: number[], settings: Pick<PredictionSettings, 'timeUnit' | 'observationEnd'>): Promise<CustomerDetail | null> {

@@ -4,12 +4,12 @@
  */
 import type { ModelFit, ModelName } from '../core/models';
 import {
-  DEFAULT_PREDICTION_SETTINGS, monthlyRate, snapshotModelParts, type CustomerDetail, type SubscriptionRetention, type HoldoutReport, type PredictionSettings, type SnapshotModelParts,
+  DEFAULT_PREDICTION_SETTINGS, monthlyRate, snapshotModelParts, type CustomerDetail, type OpportunityPeriod, type OpportunityReport, type SubscriptionRetention, type HoldoutReport, type PredictionSettings, type SnapshotModelParts,
 } from '../core/predict';
 import type { PredictionView } from '../../workers/compute.api';
 import { cancelModelJobs, JobCancelled, runModelJob } from './compute';
 
-export type ForecastStep = { kind: 'comparing'; model: ModelName; index: number; total: number } | { kind: 'fitting'; model: ModelName } | { kind: 'checking' } | { kind: 'detail' } | { kind: 'retention' };
+export type ForecastStep = { kind: 'comparing'; model: ModelName; index: number; total: number } | { kind: 'fitting'; model: ModelName } | { kind: 'checking' } | { kind: 'detail' } | { kind: 'retention' } | { kind: 'opportunities' };
 
 const COMPARED: ModelName[] = ['bgnbd', 'mbgnbd', 'paretoNbd'];
 
@@ -21,6 +21,9 @@ class ForecastState {
   holdout = $state.raw<HoldoutReport | null>(null);
   detail = $state.raw<CustomerDetail | null>(null);
   retention = $state.raw<SubscriptionRetention | null>(null);
+  opportunities = $state.raw<OpportunityReport | null>(null);
+  opportunityPeriod = $state<OpportunityPeriod>('year');
+  opportunityHorizon = $state(5);
   calibrationEnd = $state('');
   step = $state<ForecastStep | null>(null);
   /** Steps done out of the steps planned for the current action, for the progress bar. */
@@ -35,7 +38,7 @@ class ForecastState {
   }
 
   /** A new dataset starts from the defaults (its margin from the dashboard when entered there). */
-  reset(datasetId: number, margin: number | null, calibrationDefault: string) {
+  reset(datasetId: number, margin: number | null, calibrationDefault: string, spanDays = 0) {
     if (this.datasetId === datasetId) return;
     this.cancel(true);
     this.datasetId = datasetId;
@@ -45,6 +48,9 @@ class ForecastState {
     this.holdout = null;
     this.detail = null;
     this.retention = null;
+    this.opportunities = null;
+    // Whole years need several years of data; shorter files get quarters.
+    this.opportunityPeriod = spanDays >= 3 * 365 ? 'year' : 'quarter';
     this.calibrationEnd = calibrationDefault;
     this.error = null;
     this.notice = null;
@@ -148,6 +154,20 @@ class ForecastState {
     await this.sequence(1, async () => {
       const result = await this.run({ kind: 'retention' }, () => runModelJob((api) => api.retention(id, rate)));
       if (result) this.retention = result;
+    });
+  }
+
+  /** BG/BB on whole periods, discounting at the forecast's rate converted to the period. */
+  async fitOpportunities() {
+    const id = this.datasetId;
+    if (id === null) return;
+    const period = this.opportunityPeriod;
+    const horizon = Math.max(1, Math.round(this.opportunityHorizon));
+    const months = period === 'year' ? 12 : period === 'quarter' ? 3 : 1;
+    const rate = Math.pow(1 + monthlyRate(this.settings.discountRate, this.settings.discountPer), months) - 1;
+    await this.sequence(1, async () => {
+      const report = await this.run({ kind: 'opportunities' }, () => runModelJob((api) => api.opportunities(id, period, horizon, rate)));
+      if (report) this.opportunities = report;
     });
   }
 

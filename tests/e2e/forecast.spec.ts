@@ -62,6 +62,12 @@ test('CDNOW sample: compare models, forecast with ranges, check on a holdout, ex
   await expect(page.getByTestId('retention-chart')).toBeVisible();
   await expect(page.getByTestId('retention')).toContainText('2,349 customers');
 
+  // Buying once a period: BG/BB on whole quarters.
+  await page.getByTestId('bgbb-period').selectOption('quarter');
+  await page.getByTestId('bgbb-run').click();
+  await expect(page.getByTestId('bgbb-table')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('bgbb')).toContainText('joined too recently');
+
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-snapshot').click()]);
   const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
   // The same engine in Chromium and in Node: equal up to the last bits of the platforms' arithmetic.
@@ -118,6 +124,8 @@ test.describe('accessibility', () => {
     await expect(page.getByTestId('customer-detail')).toBeVisible({ timeout: 20_000 });
     await page.getByTestId('retention-run').click();
     await expect(page.getByTestId('retention-chart')).toBeVisible({ timeout: 30_000 });
+    await page.getByTestId('bgbb-run').click();
+    await expect(page.getByTestId('bgbb-table')).toBeVisible({ timeout: 30_000 });
     await page.addScriptTag({ content: readFileSync(resolve(root, 'node_modules/axe-core/axe.min.js'), 'utf8') });
     const result = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;

@@ -4,3 +4,4 @@ export { modelsForSnapshot, forecastForSnapshot, snapshotModelParts, type Snapsh
 export { trackingCurves, type TrackingCurves } from './tracking';
 export { customerDetail, type CustomerDetail } from './customer-detail';
 export { subscriptionRetention, type SubscriptionRetention } from './retention';
+export { discreteOpportunities, type OpportunityReport, type OpportunityPeriod } from './opportunities';

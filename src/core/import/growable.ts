@@ -60,6 +60,10 @@ export class Dictionary {
     // FNV-1a over the UTF-16 code units.
     let h = 0x811c9dc5;
     for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    // FNV's low bits cluster for short codes that differ in one character; mix before masking.
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x2c1b3c6d);
+    h ^= h >>> 12;
     const length = end - start;
     const slots = this.slots;
     const mask = slots.length - 1;

@@ -64,7 +64,8 @@ export function fitPurchaseModel(model: PurchaseModelName, input: RfmData | Comp
     totalWeight,
     starts: STARTS,
   });
-  if (repeaters < 10 && result.identified) {
+  // The root cause first: with so few repeat buyers any other symptom (a runaway parameter, a flat ridge) follows from it.
+  if (repeaters < 10) {
     result.identified = false;
     result.message = `Only ${repeaters} customer${repeaters === 1 ? ' has' : 's have'} bought more than once, too few to tell how often customers buy and when they stop; the fit is not reliable.`;
   }

@@ -188,11 +188,10 @@ class ForecastState {
   }
 }
 
-/** The converged purchase model with the lowest BIC, or null. */
+/** The purchase model with the lowest BIC among those the data identify (else among the converged), or null. */
 export function recommended(fits: ModelFit[]): ModelFit | null {
-  let best: ModelFit | null = null;
-  for (const f of fits) if (f.converged && (!best || f.bic < best.bic)) best = f;
-  return best;
+  const pick = (ok: (f: ModelFit) => boolean) => fits.filter(ok).reduce<ModelFit | null>((best, f) => (!best || f.bic < best.bic ? f : best), null);
+  return pick((f) => f.converged && f.identified) ?? pick((f) => f.converged);
 }
 
 export const forecastState = new ForecastState();

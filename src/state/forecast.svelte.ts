@@ -4,7 +4,7 @@
  */
 import type { ModelFit, ModelName } from '../core/models';
 import {
-  DEFAULT_PREDICTION_SETTINGS, monthlyRate, snapshotModelParts, type CustomerDetail, type OpportunityPeriod, type OpportunityReport, type SubscriptionRetention, type HoldoutReport, type PredictionSettings, type SnapshotModelParts,
+  DEFAULT_PREDICTION_SETTINGS, monthlyRate, recommended, snapshotModelParts, type CustomerDetail, type OpportunityPeriod, type OpportunityReport, type SubscriptionRetention, type HoldoutReport, type PredictionSettings, type SnapshotModelParts,
 } from '../core/predict';
 import type { PredictionView } from '../../workers/compute.api';
 import { cancelModelJobs, JobCancelled, runModelJob } from './compute';
@@ -188,10 +188,6 @@ class ForecastState {
   }
 }
 
-/** The purchase model with the lowest BIC among those the data identify (else among the converged), or null. */
-export function recommended(fits: ModelFit[]): ModelFit | null {
-  const pick = (ok: (f: ModelFit) => boolean) => fits.filter(ok).reduce<ModelFit | null>((best, f) => (!best || f.bic < best.bic ? f : best), null);
-  return pick((f) => f.converged && f.identified) ?? pick((f) => f.converged);
-}
+export { recommended } from '../core/predict';
 
 export const forecastState = new ForecastState();

@@ -104,3 +104,9 @@ export function holdoutReport(table: TransactionTable, calibrationEnd: string, t
   const tracking = checks.map((c) => (c.params ? trackingCurves(table, cal, range.max, purchaseModel(c.model), c.params, timeUnit) : null));
   return { calibrationEnd, observationEnd: dayToIso(range.max), holdoutDuration: split.holdoutDuration, customers: split.calibration.customer.length, checks, tracking };
 }
+
+/** The purchase model with the lowest BIC among those the data identify (else among the converged), or null. */
+export function recommended(fits: ModelFit[]): ModelFit | null {
+  const pick = (ok: (f: ModelFit) => boolean) => fits.filter(ok).reduce<ModelFit | null>((best, f) => (!best || f.bic < best.bic ? f : best), null);
+  return pick((f) => f.converged && f.identified) ?? pick((f) => f.converged);
+}

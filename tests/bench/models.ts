@@ -2,7 +2,7 @@
  * Model timings for `npm run bench` (issue 4), beside lifetimes' in ../shared/reference/timings.json: BG/NBD +
  * Gamma-Gamma on Online Retail, Pareto/NBD on CDNOW master, predictions with 90% ranges for 100,000 customers, and a
  * fit on 1,000,000 synthetic customers. Cold = the first call in a fresh process (what a user's first fit costs);
- * warm = median of later calls.
+ * warm = median of the later calls (8 of them, 2 for the big fits).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -24,7 +24,7 @@ function readSummary(path: string): CustomerSummary {
   };
 }
 
-function timed(run: () => void, repeats = 5): { cold: number; warm: number } {
+function timed(run: () => void, repeats = 9): { cold: number; warm: number } {
   const times: number[] = [];
   for (let k = 0; k < repeats; k++) {
     const t0 = performance.now();

@@ -275,6 +275,7 @@ export const en = {
   'predict.ll': 'Log-likelihood',
   'predict.params': 'Parameters (± standard error)',
   'predict.recommended': 'recommended',
+  'predict.holdoutError': 'Holdout error',
   'predict.notConverged': 'The fit did not converge.',
   'predict.kpi.expected': 'Expected purchases, next {months} months',
   'predict.kpi.expected.formula': 'Sum over customers of E[purchases in the horizon | each customer\'s history].',

@@ -52,6 +52,8 @@ test('CDNOW sample: compare models, forecast with ranges, check on a holdout, ex
   await expect(page.getByTestId('holdout-table')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('holdout')).toContainText(/BG\/NBD predicted 1,653 purchases in the holdout; 1,882 happened \(-12\.\d%\)/);
   await expect(page.getByTestId('tracking-cumulative')).toBeVisible();
+  // The comparison now shows each model's holdout error beside its likelihood.
+  await expect(page.getByTestId('model-comparison')).toContainText(/-12\.\d% · MAE/);
   await page.getByTestId('tracking-cumulative').focus();
   await page.keyboard.press('Home');
   await expect(page.getByTestId('tracking')).toContainText('Week of 1997-01-01');

@@ -1,0 +1,61 @@
+/** The expected next purchase is the median wait: by then a further purchase has happened with probability ½. */
+import { describe, expect, it } from 'vitest';
+import { betaGeoNextPurchase, betaGeoPAlive } from '../../../src/core/models/beta-geo';
+import { paretoNextPurchase, paretoPAlive } from '../../../src/core/models/pareto-nbd';
+
+function mulberry32(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Marsaglia–Tsang gamma with shape ≥ 1 (the posterior shapes here are). */
+function gammaSampler(uniform: () => number) {
+  const normal = () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
+  return (shape: number): number => {
+    const boost = shape < 1;
+    const k = boost ? shape + 1 : shape;
+    const d = k - 1 / 3, c = 1 / Math.sqrt(9 * d);
+    for (;;) {
+      const x = normal();
+      const v = (1 + c * x) ** 3;
+      if (v > 0 && Math.log(uniform()) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v * (boost ? uniform() ** (1 / shape) : 1);
+    }
+  };
+}
+
+describe('median time to the next purchase', () => {
+  it('BG/NBD: P(alive)·[1 − ((α+T)/(α+T+m))^(r+x)] = ½ at the median m', () => {
+    const p = [0.243, 4.414, 0.793, 2.426];
+    for (const [x, tx, T] of [[2, 30.43, 38.86], [10, 34, 35], [1, 38, 38.86]]) {
+      const m = betaGeoNextPurchase('bgnbd', p, x, tx, T);
+      const [r, alpha] = p;
+      const within = betaGeoPAlive('bgnbd', p, x, tx, T) * (1 - ((alpha + T) / (alpha + T + m)) ** (r + x));
+      expect(within).toBeCloseTo(0.5, 10);
+    }
+    // Someone who has probably left gets no date.
+    expect(betaGeoNextPurchase('bgnbd', p, 5, 2, 38)).toBeNaN();
+  });
+
+  it('Pareto/NBD: a Monte Carlo over the posterior rates buys again by the median half the time', () => {
+    const p = [0.553, 10.578, 0.606, 11.669];
+    const uniform = mulberry32(5);
+    const gamma = gammaSampler(uniform);
+    for (const [x, tx, T] of [[26, 30.86, 31], [3, 25, 38]]) {
+      const m = paretoNextPurchase(p, x, tx, T);
+      expect(Number.isFinite(m)).toBe(true);
+      const [r, alpha, s, beta] = p;
+      let sum = 0;
+      const draws = 200_000;
+      for (let k = 0; k < draws; k++) {
+        const lambda = gamma(r + x) / (alpha + T);
+        const mu = gamma(s) / (beta + T);
+        sum += (lambda / (lambda + mu)) * -Math.expm1(-(lambda + mu) * m);
+      }
+      expect(paretoPAlive(p, x, tx, T) * (sum / draws)).toBeCloseTo(0.5, 2);
+    }
+  });
+});

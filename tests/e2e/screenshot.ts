@@ -23,6 +23,20 @@ try {
     await page.screenshot({ path: resolve(root, `public/screenshots/${name}.png`) });
     await page.close();
   }
+  // The forecast tab after fitting (README only).
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
+  await page.goto(server.url);
+  await page.getByTestId('import-sample').click();
+  await page.getByTestId('import-confirm').click();
+  await page.getByTestId('analysis-ready').waitFor();
+  const dismiss = page.getByRole('button', { name: 'Dismiss' });
+  if (await dismiss.isVisible()) await dismiss.click();
+  await page.getByTestId('tab-forecast').click();
+  await page.getByTestId('forecast-run').click();
+  await page.getByTestId('prediction-table').waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: resolve(root, 'public/screenshots/forecast-wide.png') });
+  await page.close();
   await browser.close();
 } finally {
   server.stop();

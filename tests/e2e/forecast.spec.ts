@@ -137,3 +137,22 @@ test.describe('accessibility', () => {
     expect(summary).toEqual([]);
   });
 });
+
+test('the forecast tab fits a 360 px phone screen without sideways scrolling', async ({ browser }) => {
+  const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const page = await phone.newPage();
+  await page.goto('./');
+  await page.getByTestId('import-sample').click();
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('analysis-ready')).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('tab-forecast').click();
+  await page.getByTestId('forecast-run').click();
+  await expect(page.getByTestId('prediction-table')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('holdout-run').click();
+  await expect(page.getByTestId('tracking')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('prediction-customer').first().click();
+  await expect(page.getByTestId('customer-detail')).toBeVisible({ timeout: 20_000 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await phone.close();
+});

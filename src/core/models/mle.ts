@@ -43,7 +43,7 @@ export interface MleResult {
 }
 
 /** log-parameters beyond these (on time scaled to 0..1) mean the parameter runs to 0 or ∞. */
-const LOG_BOUND = 18;
+const LOG_BOUND = 12;
 
 /** Two optima agree when their mean log-likelihoods differ by less than this, relatively. */
 const AGREEMENT = 1e-8;

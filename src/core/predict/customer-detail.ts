@@ -3,10 +3,11 @@
  * of their history (from the purchases made up to then). The curve jumps up at each purchase and decays in the
  * silences between, which is how the model reads "still a customer".
  */
-import { groupCustomerDays, tableDayRange } from '../figures';
-import { dayToIso, isoToDay } from '../figures/dates';
+import { groupCustomerDays } from '../figures';
+import { dayToIso } from '../figures/dates';
 import { purchaseModel, type ModelName } from '../models';
 import type { TimeUnit, TransactionTable } from '../types';
+import { observationDay } from './predictions';
 
 export interface CustomerDetail {
   id: string;
@@ -21,9 +22,8 @@ const MAX_POINTS = 400;
 
 export function customerDetail(table: TransactionTable, customerId: string, model: ModelName, params: ArrayLike<number>, timeUnit: TimeUnit, observationEnd?: string | null): CustomerDetail | null {
   const c = table.customerIds.indexOf(customerId);
-  const range = tableDayRange(table);
-  if (c < 0 || !range) return null;
-  const end = observationEnd ? isoToDay(observationEnd) : range.max;
+  if (c < 0) return null;
+  const end = observationDay(table, observationEnd);
   const days = groupCustomerDays(table, { through: end });
   const from = days.dayStart[c], to = days.dayStart[c + 1];
   if (to === from) return null;

@@ -5,12 +5,13 @@
  * (counted from the joining period), n = whole periods since joining. Only complete periods count: a period still
  * running would read as "no purchase yet".
  */
-import { groupCustomerDays, tableDayRange } from '../figures';
-import { civilFromDay, isoToDay } from '../figures/dates';
+import { groupCustomerDays } from '../figures';
+import { civilFromDay, monthIndex, quarterIndex } from '../figures/dates';
 import {
   bgbbConditionalExpectedTransactions, bgbbDiscountedResidualTransactions, bgbbProbabilityAlive, fitBetaGeoBetaBinomial, opportunityPatterns,
 } from '../models';
 import type { TransactionTable } from '../types';
+import { observationDay } from './predictions';
 
 export type OpportunityPeriod = 'year' | 'quarter' | 'month';
 
@@ -35,16 +36,12 @@ export interface OpportunityReport {
 }
 
 function periodIndex(period: OpportunityPeriod, day: number): number {
-  const c = civilFromDay(day);
-  if (period === 'year') return c.year;
-  if (period === 'quarter') return c.year * 4 + Math.floor((c.month - 1) / 3);
-  return c.year * 12 + c.month - 1;
+  if (period === 'year') return civilFromDay(day).year;
+  return period === 'quarter' ? quarterIndex(day) : monthIndex(day);
 }
 
 export function discreteOpportunities(table: TransactionTable, period: OpportunityPeriod, horizon: number, discountPerPeriod: number, observationEnd?: string | null): OpportunityReport {
-  const range = tableDayRange(table);
-  if (!range) throw new Error('The dataset has no rows.');
-  const end = observationEnd ? isoToDay(observationEnd) : range.max;
+  const end = observationDay(table, observationEnd);
   const lastWhole = periodIndex(period, end + 1) !== periodIndex(period, end) ? periodIndex(period, end) : periodIndex(period, end) - 1;
   const days = groupCustomerDays(table, { through: end });
   const key = new Map<string, number>();

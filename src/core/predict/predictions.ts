@@ -47,7 +47,8 @@ export interface CustomerPredictions {
   timings: { summaryMs: number; forecastMs: number };
 }
 
-function observationDay(table: TransactionTable, iso: string | null | undefined): DayNumber {
+/** The day the models treat as now: the given ISO date, or the data's last day. */
+export function observationDay(table: TransactionTable, iso: string | null | undefined): DayNumber {
   if (iso) return isoToDay(iso);
   const range = tableDayRange(table);
   if (!range) throw new Error('The dataset has no rows.');

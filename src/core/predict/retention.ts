@@ -5,12 +5,13 @@
  * (one charge a month) and a reading of "kept buying" for an orders file. It gives the retention curve, the expected
  * and discounted months a new customer pays, and so "monthly revenue × months kept" with months from the model.
  */
-import { groupCustomerDays, tableDayRange } from '../figures';
-import { civilFromDay, isoToDay } from '../figures/dates';
+import { groupCustomerDays } from '../figures';
+import { monthIndex } from '../figures/dates';
 import {
   fitPooledRetention, observedSurvival, pooledSurvival, sbgDiscountedExpectedLifetime, sbgExpectedLifetime, sbgSurvival,
 } from '../models';
 import type { TransactionTable } from '../types';
+import { observationDay } from './predictions';
 
 export interface SubscriptionRetention {
   customers: number;
@@ -33,15 +34,8 @@ export interface SubscriptionRetention {
   valuePerNewCustomer: number;
 }
 
-const monthIndex = (day: number) => {
-  const c = civilFromDay(day);
-  return c.year * 12 + (c.month - 1);
-};
-
 export function subscriptionRetention(table: TransactionTable, monthlyDiscountRate: number, observationEnd?: string | null): SubscriptionRetention {
-  const range = tableDayRange(table);
-  if (!range) throw new Error('The dataset has no rows.');
-  const end = observationEnd ? isoToDay(observationEnd) : range.max;
+  const end = observationDay(table, observationEnd);
   const lastMonth = monthIndex(end);
   const days = groupCustomerDays(table, { through: end });
   const tenure: number[] = [];

@@ -16,7 +16,6 @@ export function customerOrder(
   const q = query.trim().toLowerCase();
   const picked: number[] = [];
   for (let i = 0; i < n; i++) if (!q || ids[history.customer[i]].toLowerCase().includes(q)) picked.push(i);
-  const sign = direction === 'ascending' ? 1 : -1;
   const key: ArrayLike<number> | null =
     column === 'first' ? history.firstDay
     : column === 'last' ? history.lastDay
@@ -25,8 +24,16 @@ export function customerOrder(
     : column === 'net' ? history.netRevenue
     : column === 'profit' ? history.grossProfit
     : null;
+  return sortPositions(picked, key, (i) => ids[history.customer[i]], direction === 'ascending');
+}
+
+/**
+ * Positions sorted by a numeric key (NaN, an unknown value, last in either direction) or, without one, by their ids
+ * in natural order; ties keep their order.
+ */
+export function sortPositions(picked: number[], key: ArrayLike<number> | null, idOf: (position: number) => string, ascending: boolean): Uint32Array {
+  const sign = ascending ? 1 : -1;
   if (key) {
-    // NaN (unknown profit) sorts last in either direction.
     picked.sort((a, b) => {
       const x = key[a];
       const y = key[b];
@@ -36,7 +43,7 @@ export function customerOrder(
     });
   } else {
     const collator = new Intl.Collator(undefined, { numeric: true });
-    picked.sort((a, b) => collator.compare(ids[history.customer[a]], ids[history.customer[b]]) * sign || a - b);
+    picked.sort((a, b) => collator.compare(idOf(a), idOf(b)) * sign || a - b);
   }
   return Uint32Array.from(picked);
 }

@@ -35,3 +35,15 @@ describe('customer table order', () => {
     expect(visibleWindow(0, 340, 34, 3, 2)).toEqual({ start: 0, end: 3, padTop: 0, padBottom: 0 });
   });
 });
+
+describe('prediction table order', () => {
+  it('sorts on a key with NaN last either way, by ids in natural order without one, and filters by id', async () => {
+    const { sortedOrder } = await import('../../../src/views/prediction-rows');
+    const ids = ['c10', 'c2', 'x1', 'c1'];
+    const key = [3, NaN, 1, 2];
+    expect(Array.from(sortedOrder(4, key, ids, true, ''))).toEqual([2, 3, 0, 1]);
+    expect(Array.from(sortedOrder(4, key, ids, false, ''))).toEqual([0, 3, 2, 1]);
+    expect(Array.from(sortedOrder(4, null, ids, true, ''))).toEqual([3, 1, 0, 2]);
+    expect(Array.from(sortedOrder(4, null, ids, false, ' C'))).toEqual([0, 1, 3]);
+  });
+});

@@ -1,18 +1,11 @@
 /**
  * sBG fitted on many cohorts at once: each customer either cancelled after T periods (T ≥ 1, contributing P(T = t))
  * or is still active when observation ends after k renewals (right-censored, contributing S(k)). Cohorts of
- * different ages pool into two count series, churned[t] and censored[k], so the likelihood costs O(longest tenure).
+ * different ages pool into two count series, churned[t] and censored[k], so the likelihood (in
+ * shifted-beta-geometric.ts, which a single cohort uses too) costs O(longest tenure).
  */
 import { fitMaximumLikelihood } from './mle';
-import { SBG_PARAMS, type RetentionFit } from './shifted-beta-geometric';
-import { digamma, lnBeta } from './special';
-
-export interface PooledSurvival {
-  /** churned[t]: customers who paid for exactly t periods and then left (index 0 unused). */
-  churned: Float64Array;
-  /** censored[k]: customers still active after k renewals when observation ends. */
-  censored: Float64Array;
-}
+import { pooledRetentionLogLikelihood, SBG_PARAMS, type PooledSurvival, type RetentionFit } from './shifted-beta-geometric';
 
 /** Counts from each customer's periods paid (tenure ≥ 1) and whether they were still active at the end. */
 export function pooledSurvival(tenure: ArrayLike<number>, stillActive: ArrayLike<boolean>): PooledSurvival {
@@ -29,40 +22,6 @@ export function pooledSurvival(tenure: ArrayLike<number>, stillActive: ArrayLike
     else churned[t]++;
   }
   return { churned, censored };
-}
-
-/** Weighted log-likelihood of [α, β]; fills the gradient when given. */
-export function pooledRetentionLogLikelihood(params: Float64Array, data: PooledSurvival, grad: Float64Array | null): number {
-  const [a, b] = params;
-  const lnB = lnBeta(a, b);
-  const psiAB = grad ? digamma(a + b) : 0;
-  const psiB = grad ? digamma(b) : 0;
-  let total = 0, ga = 0, gb = 0;
-  for (let t = 1; t < data.churned.length; t++) {
-    const n = data.churned[t];
-    if (!n) continue;
-    total += n * (lnBeta(a + 1, b + t - 1) - lnB);
-    if (grad) {
-      const psiABt = digamma(a + b + t);
-      ga += n * (1 / a + psiAB - psiABt);
-      gb += n * (digamma(b + t - 1) - psiB + psiAB - psiABt);
-    }
-  }
-  for (let k = 1; k < data.censored.length; k++) {
-    const n = data.censored[k];
-    if (!n) continue; // S(0) = 1 adds nothing
-    total += n * (lnBeta(a, b + k) - lnB);
-    if (grad) {
-      const psiABk = digamma(a + b + k);
-      ga += n * (psiAB - psiABk);
-      gb += n * (digamma(b + k) - psiB + psiAB - psiABk);
-    }
-  }
-  if (grad) {
-    grad[0] = ga;
-    grad[1] = gb;
-  }
-  return total;
 }
 
 const STARTS = [[0, 0], [-1, 1], [1, 2]];

@@ -26,36 +26,53 @@ export function survivalSeries(active: ArrayLike<number>): SurvivalSeries {
 }
 
 /**
- * Weighted log-likelihood: those who left in period t contribute ln P(T = t), those still active after the last
- * period ln S(k). Fills ∂ℓ/∂[α, β] when `grad` is given.
+ * Customers pooled from any number of cohorts: churned[t] paid for exactly t periods and left (index 0 unused);
+ * censored[k] were still active after k renewals when observation ended.
  */
-export function sbgLogLikelihood(params: Float64Array, data: SurvivalSeries, grad: Float64Array | null): number {
-  const [a, b] = params;
+export interface PooledSurvival {
+  churned: Float64Array;
+  censored: Float64Array;
+}
+
+/** One cohort's series as pooled counts: the leavers of each period, and the survivors after the last. */
+export function seriesAsPooled(data: SurvivalSeries): PooledSurvival {
   const { active } = data;
   const k = active.length - 1;
+  const churned = new Float64Array(k + 1);
+  const censored = new Float64Array(k + 1);
+  for (let t = 1; t <= k; t++) churned[t] = active[t - 1] - active[t];
+  censored[k] = active[k];
+  return { churned, censored };
+}
+
+/**
+ * Weighted log-likelihood: those who left in period t contribute ln P(T = t), those still active after k renewals
+ * ln S(k). Fills ∂ℓ/∂[α, β] when `grad` is given.
+ */
+export function pooledRetentionLogLikelihood(params: Float64Array, data: PooledSurvival, grad: Float64Array | null): number {
+  const [a, b] = params;
   const lnB = lnBeta(a, b);
   const psiAB = grad ? digamma(a + b) : 0;
   const psiB = grad ? digamma(b) : 0;
-  let total = 0;
-  let ga = 0;
-  let gb = 0;
-  for (let t = 1; t <= k; t++) {
-    const churned = active[t - 1] - active[t];
-    if (churned === 0) continue;
-    total += churned * (lnBeta(a + 1, b + t - 1) - lnB);
+  let total = 0, ga = 0, gb = 0;
+  for (let t = 1; t < data.churned.length; t++) {
+    const n = data.churned[t];
+    if (!n) continue;
+    total += n * (lnBeta(a + 1, b + t - 1) - lnB);
     if (grad) {
       const psiABt = digamma(a + b + t);
-      ga += churned * (1 / a + psiAB - psiABt); // ψ(α+1) − ψ(α) = 1/α
-      gb += churned * (digamma(b + t - 1) - psiB + psiAB - psiABt);
+      ga += n * (1 / a + psiAB - psiABt); // ψ(α+1) − ψ(α) = 1/α
+      gb += n * (digamma(b + t - 1) - psiB + psiAB - psiABt);
     }
   }
-  const survivors = active[k];
-  if (survivors > 0) {
-    total += survivors * (lnBeta(a, b + k) - lnB);
+  for (let k = 1; k < data.censored.length; k++) {
+    const n = data.censored[k];
+    if (!n) continue; // S(0) = 1 adds nothing
+    total += n * (lnBeta(a, b + k) - lnB);
     if (grad) {
       const psiABk = digamma(a + b + k);
-      ga += survivors * (psiAB - psiABk);
-      gb += survivors * (digamma(b + k) - psiB + psiAB - psiABk);
+      ga += n * (psiAB - psiABk);
+      gb += n * (digamma(b + k) - psiB + psiAB - psiABk);
     }
   }
   if (grad) {
@@ -63,6 +80,11 @@ export function sbgLogLikelihood(params: Float64Array, data: SurvivalSeries, gra
     grad[1] = gb;
   }
   return total;
+}
+
+/** The one-cohort likelihood: the pooled one on the series' counts. */
+export function sbgLogLikelihood(params: Float64Array, data: SurvivalSeries, grad: Float64Array | null): number {
+  return pooledRetentionLogLikelihood(params, seriesAsPooled(data), grad);
 }
 
 export interface RetentionFit extends MleResult {

@@ -10,7 +10,7 @@ import { sniff, ImportError, type ImportOptions } from '../core/import';
 import { analyzeDataset, streamImport } from '../core/pipeline';
 import { buildSnapshot } from '../core/snapshot/snapshot';
 import { dashboardData, historicalForSnapshot } from '../core/dashboard';
-import { DEFAULT_PREDICTION_SETTINGS, forecastForSnapshot, modelComparison, modelsForSnapshot, predictCustomers, type PredictionSettings } from '../core/predict';
+import { DEFAULT_PREDICTION_SETTINGS, modelComparison, predictCustomers, snapshotModelParts, type PredictionSettings } from '../core/predict';
 import { unitsPerMonth, type ModelName } from '../core/models';
 import type { FieldRole, TimeUnit } from '../core/types';
 
@@ -144,7 +144,8 @@ function modelParts(table: Parameters<typeof predictCustomers>[0], args: Analyze
   try {
     const predictions = predictCustomers(table, settings);
     const fits = modelComparison(table, settings.timeUnit, observationEnd);
-    return { models: modelsForSnapshot(fits, predictions.forecast.spend), forecast: forecastForSnapshot(predictions) };
+    const { models, forecast } = snapshotModelParts(predictions, { fits, timeUnit: settings.timeUnit, observationEnd: predictions.observationEnd });
+    return { models, forecast };
   } catch (err) {
     process.stderr.write(`analyze: no models: ${(err as Error).message.split('\n')[0]}\n`);
     return {};

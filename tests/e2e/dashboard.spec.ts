@@ -7,6 +7,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { axeViolations } from './axe';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const cdnow = resolve(root, '../shared/data/cdnow/CDNOW_master.txt');
@@ -91,12 +92,6 @@ test.describe('accessibility', () => {
     await page.getByTestId('import-sample').click();
     await page.getByTestId('import-confirm').click();
     await expect(page.getByTestId('customer-table')).toBeVisible({ timeout: 20_000 });
-    await page.addScriptTag({ content: readFileSync(resolve(root, 'node_modules/axe-core/axe.min.js'), 'utf8') });
-    const result = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      return axe.run(document, { resultTypes: ['violations'] });
-    });
-    const summary = result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-    expect(summary).toEqual([]);
+    expect(await axeViolations(page, root)).toEqual([]);
   });
 });

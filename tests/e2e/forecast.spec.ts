@@ -2,14 +2,30 @@
  * The forecast tab on the CDNOW sample: model comparison, the forecast of a chosen model, the holdout check with its
  * tracking curves, and the snapshot's models and forecast parts, which must equal `npm run analyze` on the same file.
  */
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { axeViolations } from './axe';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const sample = resolve(root, '../shared/data/cdnow/CDNOW_sample.txt');
+
+/** The sample shop with a forecast, a holdout check (and its tracking chart) and a customer in detail. */
+async function sampleForecastWithCheck(page: Page) {
+  await page.goto('./');
+  await page.getByTestId('import-sample').click();
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('analysis-ready')).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('tab-forecast').click();
+  await page.getByTestId('forecast-run').click();
+  await expect(page.getByTestId('prediction-table')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('holdout-run').click();
+  await expect(page.getByTestId('tracking')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('prediction-customer').first().click();
+  await expect(page.getByTestId('customer-detail')).toBeVisible({ timeout: 20_000 });
+}
 
 test('CDNOW sample: compare models, forecast with ranges, check on a holdout, export the models', async ({ page }) => {
   await page.goto('./');
@@ -113,45 +129,19 @@ test.describe('accessibility', () => {
   // axe is injected as an inline script, which the app's CSP rightly forbids.
   test.use({ bypassCSP: true });
   test('the forecast tab, with its holdout check and a customer in detail, has no axe-core violations', async ({ page }) => {
-    await page.goto('./');
-    await page.getByTestId('import-sample').click();
-    await page.getByTestId('import-confirm').click();
-    await expect(page.getByTestId('analysis-ready')).toBeVisible({ timeout: 30_000 });
-    await page.getByTestId('tab-forecast').click();
-    await page.getByTestId('forecast-run').click();
-    await expect(page.getByTestId('prediction-table')).toBeVisible({ timeout: 60_000 });
-    await page.getByTestId('holdout-run').click();
-    await expect(page.getByTestId('tracking')).toBeVisible({ timeout: 60_000 });
-    await page.getByTestId('prediction-customer').first().click();
-    await expect(page.getByTestId('customer-detail')).toBeVisible({ timeout: 20_000 });
+    await sampleForecastWithCheck(page);
     await page.getByTestId('retention-run').click();
     await expect(page.getByTestId('retention-chart')).toBeVisible({ timeout: 30_000 });
     await page.getByTestId('bgbb-run').click();
     await expect(page.getByTestId('bgbb-table')).toBeVisible({ timeout: 30_000 });
-    await page.addScriptTag({ content: readFileSync(resolve(root, 'node_modules/axe-core/axe.min.js'), 'utf8') });
-    const result = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      return axe.run(document, { resultTypes: ['violations'] });
-    });
-    const summary = result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-    expect(summary).toEqual([]);
+    expect(await axeViolations(page, root)).toEqual([]);
   });
 });
 
 test('the forecast tab fits a 360 px phone screen without sideways scrolling', async ({ browser }) => {
   const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
   const page = await phone.newPage();
-  await page.goto('./');
-  await page.getByTestId('import-sample').click();
-  await page.getByTestId('import-confirm').click();
-  await expect(page.getByTestId('analysis-ready')).toBeVisible({ timeout: 30_000 });
-  await page.getByTestId('tab-forecast').click();
-  await page.getByTestId('forecast-run').click();
-  await expect(page.getByTestId('prediction-table')).toBeVisible({ timeout: 60_000 });
-  await page.getByTestId('holdout-run').click();
-  await expect(page.getByTestId('tracking')).toBeVisible({ timeout: 60_000 });
-  await page.getByTestId('prediction-customer').first().click();
-  await expect(page.getByTestId('customer-detail')).toBeVisible({ timeout: 20_000 });
+  await sampleForecastWithCheck(page);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await phone.close();

@@ -5,7 +5,8 @@
  */
 import type { CustomerSummary } from '../../src/core/types';
 
-function mulberry32(seed: number) {
+/** Seeded uniform numbers in [0, 1) (mulberry32). */
+export function mulberry32(seed: number) {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
@@ -15,7 +16,7 @@ function mulberry32(seed: number) {
 }
 
 /** Marsaglia & Tsang's gamma sampler (shape < 1 through the u^(1/shape) boost), unit scale. */
-function gammaSampler(uniform: () => number) {
+export function gammaSampler(uniform: () => number) {
   const normal = () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
   const sample = (shape: number): number => {
     if (shape < 1) return sample(shape + 1) * Math.pow(uniform(), 1 / shape);

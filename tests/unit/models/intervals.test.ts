@@ -10,18 +10,10 @@ import { fitPurchaseModel } from '../../../src/core/models/fit-purchases';
 import { logVariance, perturbedParameters, range90 } from '../../../src/core/models/intervals';
 import { purchaseModel } from '../../../src/core/models/purchase-models';
 import { SHARED_DATA } from './reference-files';
+import { mulberry32 } from '../../bench/synthetic';
 
 const rows = readFileSync(resolve(SHARED_DATA, 'cdnow/cdnow_customers_summary.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').map(Number));
 const data = { x: Float64Array.from(rows, (r) => r[1]), tx: Float64Array.from(rows, (r) => r[2]), T: Float64Array.from(rows, (r) => r[3]) };
-
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe.each(['bgnbd', 'paretoNbd'] as const)('%s ranges', (name) => {
   const fit = fitPurchaseModel(name, data);

@@ -2,30 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { betaGeoNextPurchase, betaGeoPAlive } from '../../../src/core/models/beta-geo';
 import { paretoNextPurchase, paretoPAlive } from '../../../src/core/models/pareto-nbd';
-
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Marsaglia–Tsang gamma with shape ≥ 1 (the posterior shapes here are). */
-function gammaSampler(uniform: () => number) {
-  const normal = () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
-  return (shape: number): number => {
-    const boost = shape < 1;
-    const k = boost ? shape + 1 : shape;
-    const d = k - 1 / 3, c = 1 / Math.sqrt(9 * d);
-    for (;;) {
-      const x = normal();
-      const v = (1 + c * x) ** 3;
-      if (v > 0 && Math.log(uniform()) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v * (boost ? uniform() ** (1 / shape) : 1);
-    }
-  };
-}
+import { gammaSampler, mulberry32 } from '../../bench/synthetic';
 
 describe('median time to the next purchase', () => {
   it('BG/NBD: P(alive)·[1 − ((α+T)/(α+T+m))^(r+x)] = ½ at the median m', () => {

@@ -5,18 +5,9 @@ import { compressRfm, type CompressedRfm } from '../../../src/core/models/compre
 import { gammaGammaLogLikelihood, spendData } from '../../../src/core/models/gamma-gamma';
 import { paretoLogLikelihood } from '../../../src/core/models/pareto-nbd';
 import { purchaseModel } from '../../../src/core/models/purchase-models';
+import { mulberry32 } from '../../bench/synthetic';
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const rand = random(42);
+const rand = mulberry32(42);
 const customers = Array.from({ length: 300 }, () => {
   const T = 1 + rand() * 80;
   const x = rand() < 0.4 ? 0 : Math.floor(rand() * 30);

@@ -93,7 +93,7 @@ export function fitModel(summary: CustomerSummary, model: ModelName): ModelFit {
 }
 
 /** BG/NBD, MBG/NBD and Pareto/NBD fitted on the same summary, for the comparison table. */
-export function compareModels(summary: CustomerSummary, _timeUnit: TimeUnit): ModelFit[] {
+export function compareModels(summary: CustomerSummary): ModelFit[] {
   return (['bgnbd', 'mbgnbd', 'paretoNbd'] as const).map((m) => fitModel(summary, m));
 }
 

@@ -2,7 +2,7 @@
  * Validation on evidence: fit on the calibration period, predict each customer's purchases over the holdout, and
  * compare with what happened, in total, per calibration-frequency group, and as errors per customer.
  */
-import type { CustomerSummary, TimeUnit } from '../types';
+import type { CustomerSummary } from '../types';
 import { fitPurchaseModel } from './fit-purchases';
 import type { ModelName } from './forecast';
 import { purchaseModel } from './purchase-models';
@@ -39,7 +39,7 @@ export function holdoutPredictions(calibration: CustomerSummary, holdoutDuration
   return { predicted, message: fit.message, usable, params: fit.params };
 }
 
-export function checkHoldout(calibration: CustomerSummary, holdoutFrequency: Float64Array, holdoutDuration: number, model: ModelName, _timeUnit: TimeUnit): HoldoutCheck {
+export function checkHoldout(calibration: CustomerSummary, holdoutFrequency: Float64Array, holdoutDuration: number, model: ModelName): HoldoutCheck {
   const { predicted, message, usable, params } = holdoutPredictions(calibration, holdoutDuration, model);
   const n = calibration.customer.length;
   const count = new Array<number>(GROUPS).fill(0);

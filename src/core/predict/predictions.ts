@@ -81,7 +81,7 @@ export function fitModelOnTable(table: TransactionTable, model: ModelName, timeU
 /** The three purchase models fitted on the same data, for the comparison table. */
 export function modelComparison(table: TransactionTable, timeUnit: TimeUnit, observationEnd?: string | null): ModelFit[] {
   const summary = customerSummary(table, { observationEnd: observationDay(table, observationEnd), timeUnit });
-  return compareModels(summary, timeUnit);
+  return compareModels(summary);
 }
 
 export interface HoldoutReport {
@@ -101,7 +101,7 @@ export function holdoutReport(table: TransactionTable, calibrationEnd: string, t
   const cal = isoToDay(calibrationEnd);
   if (cal <= range.min || cal >= range.max) throw new Error('The calibration date must fall inside the data, with data after it.');
   const split = calibrationHoldout(table, { calibrationEnd: cal, observationEnd: range.max, timeUnit });
-  const checks = models.map((m) => checkHoldout(split.calibration, split.holdoutFrequency, split.holdoutDuration, m, timeUnit));
+  const checks = models.map((m) => checkHoldout(split.calibration, split.holdoutFrequency, split.holdoutDuration, m));
   const tracking = checks.map((c) => (c.params ? trackingCurves(table, cal, range.max, purchaseModel(c.model), c.params, timeUnit) : null));
   return { calibrationEnd, observationEnd: dayToIso(range.max), holdoutDuration: split.holdoutDuration, customers: split.calibration.customer.length, checks, tracking };
 }

@@ -9,7 +9,7 @@
  * be summed with the series. All of it is combined in log space.
  */
 import type { CompressedRfm } from './compress';
-import { digamma, lnGamma, log1mExp, logistic, paretoSeries, type SeriesWithDerivatives } from './special';
+import { digamma, gaussLegendre, lnGamma, log1mExp, logistic, paretoSeries, type SeriesWithDerivatives } from './special';
 
 export const PARETO_PARAMS = ['r', 'alpha', 's', 'beta'] as const;
 
@@ -181,28 +181,8 @@ export function paretoExpectedNew(params: ArrayLike<number>, t: number): number 
   return ((r * beta) / alpha) * lifetimeFactor(s, t, beta);
 }
 
-// 24-point Gauss–Legendre nodes and weights on [−1, 1], computed once by Newton iteration on P₂₄.
+// 24-point Gauss–Legendre nodes and weights on [−1, 1].
 const GL = gaussLegendre(24);
-
-function gaussLegendre(n: number): { nodes: Float64Array; weights: Float64Array } {
-  const nodes = new Float64Array(n);
-  const weights = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let x = Math.cos((Math.PI * (i + 0.75)) / (n + 0.5));
-    let dp = 0;
-    for (let iter = 0; iter < 100; iter++) {
-      let p0 = 1, p1 = x;
-      for (let k = 2; k <= n; k++) [p0, p1] = [p1, ((2 * k - 1) * x * p1 - (k - 1) * p0) / k];
-      dp = (n * (x * p1 - p0)) / (x * x - 1);
-      const dx = p1 / dp;
-      x -= dx;
-      if (Math.abs(dx) < 1e-16) break;
-    }
-    nodes[i] = x;
-    weights[i] = 2 / ((1 - x * x) * dp * dp);
-  }
-  return { nodes, weights };
-}
 
 /**
  * P(N(t) = n) for a customer just acquired: alive through t with n purchases, or dropping out at τ < t after n

@@ -123,9 +123,28 @@ export function paretoSeries(b: number, c: number, z: number, out: SeriesWithDer
 /** Above this z the series needs hundreds to millions of terms; the integral below costs a bounded amount. */
 const SERIES_LIMIT = 0.9;
 
-// 8-point Gauss–Legendre on [−1, 1] (symmetric: nodes ±X, weights W).
-const GL8_X = [0.1834346424956498, 0.525532409916329, 0.7966664774136267, 0.9602898564975363];
-const GL8_W = [0.362683783378362, 0.3137066458778873, 0.2223810344533745, 0.1012285362903763];
+/** n-point Gauss–Legendre nodes and weights on [−1, 1], by Newton iteration on the Legendre polynomial Pₙ. */
+export function gaussLegendre(n: number): { nodes: Float64Array; weights: Float64Array } {
+  const nodes = new Float64Array(n);
+  const weights = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let x = Math.cos((Math.PI * (i + 0.75)) / (n + 0.5));
+    let dp = 0;
+    for (let iter = 0; iter < 100; iter++) {
+      let p0 = 1, p1 = x;
+      for (let k = 2; k <= n; k++) [p0, p1] = [p1, ((2 * k - 1) * x * p1 - (k - 1) * p0) / k];
+      dp = (n * (x * p1 - p0)) / (x * x - 1);
+      const dx = p1 / dp;
+      x -= dx;
+      if (Math.abs(dx) < 1e-16) break;
+    }
+    nodes[i] = x;
+    weights[i] = 2 / ((1 - x * x) * dp * dp);
+  }
+  return { nodes, weights };
+}
+
+const GL8 = gaussLegendre(8);
 
 /**
  * G(b, c, z) for z near 1 from Euler's integral: G = (c−1) ∫₀^∞ e^(−h(y)) dy with
@@ -179,11 +198,11 @@ function paretoIntegral(b: number, c: number, z: number, out: SeriesWithDerivati
     const half = length / 2;
     let pieceSum = 0;
     for (let k = 0; k < 8; k++) {
-      const y = mid + (k < 4 ? -1 : 1) * half * GL8_X[k & 3];
+      const y = mid + half * GL8.nodes[k];
       const ey = Math.exp(-y);
       const inner = oneMinusZ + z * ey;
       const logInner = Math.log(inner);
-      const f = GL8_W[k & 3] * half * Math.exp(hMin - c1 * y - b * logInner);
+      const f = GL8.weights[k] * half * Math.exp(hMin - c1 * y - b * logInner);
       pieceSum += f;
       sumY += f * y;
       sumL += f * logInner;

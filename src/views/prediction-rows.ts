@@ -1,4 +1,5 @@
 /** Sorting the prediction table on its typed arrays (NaN last in either direction). */
+import { dayToIso, isoToDay } from '../core/figures/dates';
 import { sortPositions } from './customer-rows';
 
 export type PredictionColumn = 'id' | 'frequency' | 'recency' | 'T' | 'pAlive' | 'expected' | 'clv' | 'next';
@@ -8,4 +9,9 @@ export function sortedOrder(n: number, key: ArrayLike<number> | null, ids: strin
   const picked: number[] = [];
   for (let i = 0; i < n; i++) if (!q || ids[i].toLowerCase().includes(q)) picked.push(i);
   return sortPositions(picked, key, (i) => ids[i], ascending);
+}
+
+/** The ISO date a wait (in the model's time unit) after the observation end falls on. */
+export function dateAfter(observationEnd: string, wait: number, unit: 'day' | 'week'): string {
+  return dayToIso(isoToDay(observationEnd) + Math.round(wait * (unit === 'week' ? 7 : 1)));
 }

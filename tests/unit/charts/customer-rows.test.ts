@@ -47,3 +47,12 @@ describe('prediction table order', () => {
     expect(Array.from(sortedOrder(4, null, ids, false, ' C'))).toEqual([0, 1, 3]);
   });
 });
+
+describe('next purchase date', () => {
+  it('adds a wait in days or weeks to the observation end', async () => {
+    const { dateAfter } = await import('../../../src/views/prediction-rows');
+    expect(dateAfter('1998-06-30', 3, 'week')).toBe('1998-07-21');
+    expect(dateAfter('1998-06-30', 2.6, 'day')).toBe('1998-07-03');
+    expect(dateAfter('2024-02-28', 0.2, 'week')).toBe('2024-02-29');
+  });
+});

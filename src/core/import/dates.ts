@@ -169,6 +169,13 @@ function interpret(parts: number, out: Int32Array): DateFit {
   return day === NO_DAY ? DateFit.Invalid : DateFit.Fixed;
 }
 
+export interface DateCounts {
+  fixed: number;
+  dayFirstOnly: number;
+  monthFirstOnly: number;
+  either: number;
+}
+
 /** What a date column's cells say about its day/month order, gathered while streaming. */
 export class DateColumnEvidence {
   fixed = 0;
@@ -181,6 +188,18 @@ export class DateColumnEvidence {
     else if (fit === DateFit.DayFirstOnly) this.dayFirstOnly++;
     else if (fit === DateFit.MonthFirstOnly) this.monthFirstOnly++;
     else if (fit === DateFit.Either) this.either++;
+  }
+
+  /** Add the counts of a later part of the same column. */
+  absorb(other: DateCounts): void {
+    this.fixed += other.fixed;
+    this.dayFirstOnly += other.dayFirstOnly;
+    this.monthFirstOnly += other.monthFirstOnly;
+    this.either += other.either;
+  }
+
+  counts(): DateCounts {
+    return { fixed: this.fixed, dayFirstOnly: this.dayFirstOnly, monthFirstOnly: this.monthFirstOnly, either: this.either };
   }
 
   /** True when no cell told day from month but some cells could be read both ways: the user must choose. */

@@ -19,6 +19,13 @@ export class Growable<T extends TypedArray> {
     this.data = next;
   }
 
+  /** Copy `values` in from index `at` on. */
+  setFrom(at: number, values: ArrayLike<number>): void {
+    if (values.length === 0) return;
+    this.ensure(at + values.length - 1);
+    (this.data as Float64Array).set(values, at);
+  }
+
   /** A right-sized copy of the first `length` entries. */
   take(length: number): T {
     return this.data.slice(0, length) as T;
@@ -54,6 +61,13 @@ export class Dictionary {
 
   id(value: string): number {
     return this.find(value, 0, value.length);
+  }
+
+  /** Add the values of another dictionary (a later part of the file); returns its codes renumbered into this one. */
+  absorb(values: string[]): Uint32Array {
+    const remap = new Uint32Array(values.length);
+    for (let i = 0; i < values.length; i++) remap[i] = this.id(values[i]);
+    return remap;
   }
 
   private find(text: string, start: number, end: number): number {

@@ -3,11 +3,11 @@
  * Every data row is accounted for: rowsRead = rowsAccepted + rowsRejected. Day/month order and decimal marks are
  * decided per column at the end, from all its values; until then each cell is kept under both readings.
  */
-import type { ColumnMapping, DateOrder, Delimiter, ImportReport, NumberFormat, TransactionTable } from '../types';
-import { DateColumnEvidence, DateFit, NO_DAY, readDateCell } from './dates';
+import type { ColumnMapping, DateOrder, Delimiter, ImportReport, NumberFormat, RejectedGroup, TransactionTable } from '../types';
+import { DateColumnEvidence, DateFit, NO_DAY, readDateCell, type DateCounts } from './dates';
 import { compactDictionary, Dictionary, Growable } from './growable';
 import { nameScore } from './header-names';
-import { NumberColumnEvidence, NumberFit, readNumberCell, currencyOf } from './numbers';
+import { NumberColumnEvidence, NumberFit, readNumberCell, currencyOf, type NumberEvidenceState } from './numbers';
 import { FieldKind, RecordReader, type RecordSink } from './record-reader';
 import { RejectLog } from './rejections';
 import { ChunkDecoder } from './text-encoding';
@@ -22,6 +22,42 @@ export interface ImportOptions {
   mapping: ColumnMapping;
   /** Used only when a date column's values leave day/month order open (every day ≤ 12). */
   dateOrderFallback?: DateOrder;
+  /**
+   * Set when these bytes are a later part of a file, starting at a record boundary: the header as the first part
+   * read it (names and field count). Every line of the part is data; line numbers count from the part's start.
+   */
+  continuation?: { header: string[]; width: number };
+}
+
+type NumberRole = 'amount' | 'quantity' | 'unitPrice' | 'cost' | 'margin';
+type LabelRole = 'order' | 'product' | 'channel';
+
+/**
+ * What the importer of a later part of a file gathered, as plain data (typed arrays, strings, arrays) that a worker
+ * can transfer. The importer of the part before absorbs it; the result equals reading the file in one pass.
+ */
+export interface ImportPart {
+  /** Physical lines the part spans: its line numbers are shifted by the lines before it. */
+  lines: number;
+  bytes: number;
+  rows: number;
+  read: number;
+  blankLines: number;
+  extraFieldsLine: number;
+  costUnreadable: number;
+  replacedCharacters: number;
+  customerIds: string[];
+  customer: Uint32Array;
+  line: Uint32Array;
+  dayFirst: Int32Array;
+  monthFirst: Int32Array;
+  dates: DateCounts;
+  dayFirstOnlyText: [number, string][];
+  monthFirstOnlyText: [number, string][];
+  numbers: Partial<Record<NumberRole, { dot: Float64Array; comma: Float64Array; evidence: NumberEvidenceState; onlyDotText: [number, string][]; onlyCommaText: [number, string][] }>>;
+  labels: Partial<Record<LabelRole, { values: string[]; codes: Uint32Array }>>;
+  currencyCodes: [string, number][];
+  rejected: RejectedGroup[];
 }
 
 export interface Importer {
@@ -29,6 +65,14 @@ export interface Importer {
   push(chunk: Uint8Array): void;
   /** End of input: decide column formats, build the table. Throws ImportError when nothing can be read. */
   finish(): { table: TransactionTable; report: ImportReport };
+  /** End of a later part of a file (see ImportOptions.continuation): what it gathered, for the part before. */
+  endPart(): ImportPart;
+  /** Append a later part's rows. Only valid when the bytes pushed so far end at a record boundary. */
+  absorb(part: ImportPart): void;
+  /** True when the bytes pushed so far end exactly where a record ends (not inside a quoted field). */
+  readonly atRecordBoundary: boolean;
+  /** The header's names and field count, once the first record has been read. */
+  readonly header: { names: string[]; width: number } | null;
   readonly rowsRead: number;
   readonly bytesRead: number;
 }
@@ -82,7 +126,7 @@ class StreamingImporter implements Importer, RecordSink {
   private readonly reader: RecordReader;
   private readonly rejects = new RejectLog();
   private readonly mapping: ColumnMapping;
-  private header: string[] | null = null;
+  private headerNames: string[] | null = null;
   private width = 0;
   private needed: number;
   private rows = 0; // candidate rows kept so far
@@ -100,8 +144,8 @@ class StreamingImporter implements Importer, RecordSink {
   private readonly dates = new DateColumnEvidence();
   private readonly dayFirstOnlyText = new Map<number, string>();
   private readonly monthFirstOnlyText = new Map<number, string>();
-  private readonly numbers: Partial<Record<'amount' | 'quantity' | 'unitPrice' | 'cost' | 'margin', NumberColumn>> = {};
-  private readonly labels: Partial<Record<'order' | 'product' | 'channel', { col: number; dict: Dictionary; codes: Growable<Uint32Array> }>> = {};
+  private readonly numbers: Partial<Record<NumberRole, NumberColumn>> = {};
+  private readonly labels: Partial<Record<LabelRole, { col: number; dict: Dictionary; codes: Growable<Uint32Array> }>> = {};
   /** The active columns as plain arrays, for the per-row loop. */
   private readonly valueColumns: { role: 'amount' | 'quantity' | 'unitPrice'; column: NumberColumn }[];
   private readonly costColumns: NumberColumn[];
@@ -123,7 +167,7 @@ class StreamingImporter implements Importer, RecordSink {
       if (col !== null) this.numbers[role] = new NumberColumn(col);
     }
     const labelRoles = { order: m.orderId, product: m.product, channel: m.channel };
-    for (const [key, col] of Object.entries(labelRoles) as ['order' | 'product' | 'channel', number | null][]) {
+    for (const [key, col] of Object.entries(labelRoles) as [LabelRole, number | null][]) {
       if (col !== null) this.labels[key] = { col, dict: new Dictionary(), codes: new Growable(Uint32Array) };
     }
     this.valueColumns = (['amount', 'quantity', 'unitPrice'] as const).flatMap((role) => (this.numbers[role] ? [{ role, column: this.numbers[role] }] : []));
@@ -132,10 +176,21 @@ class StreamingImporter implements Importer, RecordSink {
     this.needed = Math.max(...Object.values(m).filter((v): v is number => v !== null)) + 1;
     this.decoder = new ChunkDecoder(options.encoding);
     this.reader = new RecordReader(options.delimiter, this);
+    if (options.continuation) {
+      this.headerNames = options.continuation.header;
+      this.width = options.continuation.width;
+      this.findCurrencyColumn();
+    }
   }
 
   get rowsRead() {
     return this.read;
+  }
+  get atRecordBoundary() {
+    return this.reader.atRecordBoundary;
+  }
+  get header() {
+    return this.headerNames === null ? null : { names: this.headerNames, width: this.width };
   }
   get bytesRead() {
     return this.bytes;
@@ -147,7 +202,7 @@ class StreamingImporter implements Importer, RecordSink {
   }
 
   private columnName(col: number): string {
-    return this.header?.[col]?.trim() || `column ${col + 1}`;
+    return this.headerNames?.[col]?.trim() || `column ${col + 1}`;
   }
 
   blank(): void {
@@ -160,14 +215,14 @@ class StreamingImporter implements Importer, RecordSink {
   }
 
   record(r: RecordReader): void {
-    if (this.header === null) {
+    if (this.headerNames === null) {
       this.width = r.fieldCount;
       if (this.options.hasHeader) {
-        this.header = Array.from({ length: r.fieldCount }, (_, f) => r.field(f).trim());
+        this.headerNames = Array.from({ length: r.fieldCount }, (_, f) => r.field(f).trim());
         this.findCurrencyColumn();
         return;
       }
-      this.header = Array.from({ length: r.fieldCount }, (_, f) => `Column ${f + 1}`);
+      this.headerNames = Array.from({ length: r.fieldCount }, (_, f) => `Column ${f + 1}`);
     }
     this.read++;
     const line = r.line;
@@ -271,15 +326,91 @@ class StreamingImporter implements Importer, RecordSink {
 
   /** A "Currency" column (one code per row) says the dataset's currency when the amounts do not. */
   private findCurrencyColumn() {
-    const h = this.header ?? [];
+    const h = this.headerNames ?? [];
     const i = h.findIndex((name) => nameScore(name, 'currency') === 2);
     this.currencyColumn = i >= 0 ? i : null;
+  }
+
+  endPart(): ImportPart {
+    this.reader.push(this.decoder.decode(null));
+    this.reader.end();
+    const n = this.rows;
+    const numbers: ImportPart['numbers'] = {};
+    for (const [role, c] of Object.entries(this.numbers) as [NumberRole, NumberColumn][]) {
+      numbers[role] = { dot: c.dot.data.subarray(0, n), comma: c.comma.data.subarray(0, n), evidence: c.evidence.state(), onlyDotText: [...c.onlyDotText], onlyCommaText: [...c.onlyCommaText] };
+    }
+    const labels: ImportPart['labels'] = {};
+    for (const [role, l] of Object.entries(this.labels) as [LabelRole, { dict: Dictionary; codes: Growable<Uint32Array> }][]) {
+      labels[role] = { values: l.dict.values, codes: l.codes.data.subarray(0, n) };
+    }
+    return {
+      lines: this.reader.linesRead,
+      bytes: this.bytes,
+      rows: n,
+      read: this.read,
+      blankLines: this.blankLines,
+      extraFieldsLine: this.extraFieldsLine,
+      costUnreadable: this.costUnreadable,
+      replacedCharacters: this.decoder.replaced,
+      customerIds: this.customers.values,
+      customer: this.customer.data.subarray(0, n),
+      line: this.line.data.subarray(0, n),
+      dayFirst: this.dayFirst.data.subarray(0, n),
+      monthFirst: this.monthFirst.data.subarray(0, n),
+      dates: this.dates.counts(),
+      dayFirstOnlyText: [...this.dayFirstOnlyText],
+      monthFirstOnlyText: [...this.monthFirstOnlyText],
+      numbers,
+      labels,
+      currencyCodes: [...this.currencyCodes],
+      rejected: this.rejects.groupsInOrder(),
+    };
+  }
+
+  absorb(part: ImportPart): void {
+    if (!this.reader.atRecordBoundary) throw new Error('A later part can only be appended at a record boundary.');
+    const offset = this.reader.linesRead;
+    const at = this.rows;
+    const n = part.rows;
+    const keepExamples = (into: Map<number, string>, from: [number, string][]) => {
+      for (const [line, text] of from) if (into.size < EXAMPLES_KEPT) into.set(line + offset, text);
+    };
+    const remapped = (codes: Uint32Array, remap: Uint32Array) => codes.map((c) => remap[c]);
+    this.customer.setFrom(at, remapped(part.customer, this.customers.absorb(part.customerIds)));
+    this.line.setFrom(at, part.line.map((l) => l + offset));
+    this.dayFirst.setFrom(at, part.dayFirst);
+    this.monthFirst.setFrom(at, part.monthFirst);
+    this.dates.absorb(part.dates);
+    keepExamples(this.dayFirstOnlyText, part.dayFirstOnlyText);
+    keepExamples(this.monthFirstOnlyText, part.monthFirstOnlyText);
+    for (const [role, c] of Object.entries(this.numbers) as [NumberRole, NumberColumn][]) {
+      const p = part.numbers[role]!;
+      c.dot.setFrom(at, p.dot);
+      c.comma.setFrom(at, p.comma);
+      c.evidence.absorb(p.evidence);
+      keepExamples(c.onlyDotText, p.onlyDotText);
+      keepExamples(c.onlyCommaText, p.onlyCommaText);
+    }
+    for (const [role, l] of Object.entries(this.labels) as [LabelRole, { dict: Dictionary; codes: Growable<Uint32Array> }][]) {
+      const p = part.labels[role]!;
+      l.codes.setFrom(at, remapped(p.codes, l.dict.absorb(p.values)));
+    }
+    for (const [code, count] of part.currencyCodes) this.currencyCodes.set(code, (this.currencyCodes.get(code) ?? 0) + count);
+    this.rejects.absorb(part.rejected, offset);
+    if (this.extraFieldsLine === 0 && part.extraFieldsLine !== 0) this.extraFieldsLine = part.extraFieldsLine + offset;
+    this.rows += n;
+    this.read += part.read;
+    this.bytes += part.bytes;
+    this.blankLines += part.blankLines;
+    this.costUnreadable += part.costUnreadable;
+    this.decoder.replaced += part.replacedCharacters;
+    this.reader.skipLines(part.lines);
   }
 
   finish(): { table: TransactionTable; report: ImportReport } {
     this.reader.push(this.decoder.decode(null));
     this.reader.end();
-    if (this.header === null) throw new ImportError('The file is empty: it has no rows to read.');
+    if (this.headerNames === null) throw new ImportError('The file is empty: it has no rows to read.');
     if (this.read === 0) throw new ImportError('The file has a header line but no data rows.');
     const warnings: string[] = [];
     const fallback = this.options.dateOrderFallback ?? 'DMY';
@@ -363,7 +494,7 @@ class StreamingImporter implements Importer, RecordSink {
       encoding: this.options.encoding,
       delimiter: this.options.delimiter,
       hasHeader: this.options.hasHeader,
-      header: this.header,
+      header: this.headerNames,
       mapping: this.options.mapping,
       dateOrder,
       amountFormat: valueFormat,

@@ -1,5 +1,5 @@
 /** The CSV import engine: look at a file (`sniff`), then stream it into a columnar table (`createImporter`). */
 export { sniff, type SniffResult } from './sniff';
-export { createImporter, ImportError, type Importer, type ImportOptions } from './importer';
+export { createImporter, ImportError, type Importer, type ImportOptions, type ImportPart } from './importer';
 export { importBytes } from './import-bytes';
 export type { ColumnKind } from './detect-columns';

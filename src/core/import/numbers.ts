@@ -162,6 +162,21 @@ export function readNumberCell(text: string, start: number, end: number, out: Fl
   return NumberFit.Either;
 }
 
+/** Grouped cells (with digit-group separators) whose group characters are noted. */
+const GROUPED_CELLS_NOTED = 500;
+
+export interface NumberEvidenceState {
+  dotOnly: number;
+  commaOnly: number;
+  eitherDot: number;
+  eitherComma: number;
+  percentCells: number;
+  groupedCellsSeen: number;
+  currencies: [string, number][];
+  groupsUnderDot: [string, number][];
+  groupsUnderComma: [string, number][];
+}
+
 /** What a number column's cells say about its decimal mark, gathered while streaming. */
 export class NumberColumnEvidence {
   dotOnly = 0;
@@ -172,7 +187,10 @@ export class NumberColumnEvidence {
   percentCells = 0;
   private groupedCellsSeen = 0;
   readonly currencies = new Map<string, number>();
-  /** Digit-group characters seen under each reading, to report the format. */
+  /**
+   * Digit-group characters seen under each reading in the first GROUPED_CELLS_NOTED grouped cells, to report the
+   * format; each with the ordinal of the grouped cell it was first seen in, so that parts of a file merge exactly.
+   */
   private groupsUnderDot = new Map<string, number>();
   private groupsUnderComma = new Map<string, number>();
 
@@ -186,21 +204,50 @@ export class NumberColumnEvidence {
     if (cellExtras.currency) this.currencies.set(cellExtras.currency, (this.currencies.get(cellExtras.currency) ?? 0) + 1);
     if (cellExtras.percent) this.percentCells++;
     // Digit groups need two separators or a grouping one; a few hundred such cells show which are used.
-    if (fit >= NumberFit.Same && (cellExtras.separators > 1 || fit === NumberFit.Either || fit === NumberFit.Same && cellExtras.separators > 0) && this.groupedCellsSeen++ < 500) {
-      this.noteGroups(text, start, end, fit);
+    if (fit >= NumberFit.Same && (cellExtras.separators > 1 || fit === NumberFit.Either || fit === NumberFit.Same && cellExtras.separators > 0)) {
+      const ordinal = this.groupedCellsSeen++;
+      if (ordinal < GROUPED_CELLS_NOTED) this.noteGroups(text, start, end, fit, ordinal);
     }
   }
 
-  private noteGroups(text: string, start: number, end: number, fit: NumberFit) {
+  private noteGroups(text: string, start: number, end: number, fit: NumberFit, ordinal: number) {
+    const note = (groups: Map<string, number>, g: string) => {
+      if (!groups.has(g)) groups.set(g, ordinal);
+    };
     for (let i = start; i < end; i++) {
       const c = text.charCodeAt(i);
       const g = isGroupSpace(c) ? ' ' : c === APOSTROPHE ? "'" : '';
       if (g) {
-        this.groupsUnderDot.set(g, 1);
-        this.groupsUnderComma.set(g, 1);
-      } else if (c === COMMA && fit !== NumberFit.CommaOnly) this.groupsUnderDot.set(',', 1);
-      else if (c === DOT && fit !== NumberFit.DotOnly) this.groupsUnderComma.set('.', 1);
+        note(this.groupsUnderDot, g);
+        note(this.groupsUnderComma, g);
+      } else if (c === COMMA && fit !== NumberFit.CommaOnly) note(this.groupsUnderDot, ',');
+      else if (c === DOT && fit !== NumberFit.DotOnly) note(this.groupsUnderComma, '.');
     }
+  }
+
+  /** Everything gathered, as plain data a worker can send. */
+  state(): NumberEvidenceState {
+    return {
+      dotOnly: this.dotOnly, commaOnly: this.commaOnly, eitherDot: this.eitherDot, eitherComma: this.eitherComma, percentCells: this.percentCells,
+      groupedCellsSeen: this.groupedCellsSeen, currencies: [...this.currencies], groupsUnderDot: [...this.groupsUnderDot], groupsUnderComma: [...this.groupsUnderComma],
+    };
+  }
+
+  /** Add what a later part of the same column gathered: the result is as if the cells had been read in one pass. */
+  absorb(s: NumberEvidenceState): void {
+    this.dotOnly += s.dotOnly;
+    this.commaOnly += s.commaOnly;
+    this.eitherDot += s.eitherDot;
+    this.eitherComma += s.eitherComma;
+    this.percentCells += s.percentCells;
+    for (const [code, n] of s.currencies) this.currencies.set(code, (this.currencies.get(code) ?? 0) + n);
+    const before = this.groupedCellsSeen;
+    const merge = (groups: Map<string, number>, later: [string, number][]) => {
+      for (const [g, ordinal] of later) if (before + ordinal < GROUPED_CELLS_NOTED && !groups.has(g)) groups.set(g, before + ordinal);
+    };
+    merge(this.groupsUnderDot, s.groupsUnderDot);
+    merge(this.groupsUnderComma, s.groupsUnderComma);
+    this.groupedCellsSeen += s.groupedCellsSeen;
   }
 
   /** True when cells disagree: some prove a decimal point, others a decimal comma. */

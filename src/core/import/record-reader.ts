@@ -68,6 +68,21 @@ export class RecordReader {
     this.delimChar = this.whitespace ? ' ' : delimiter;
   }
 
+  /** Physical lines consumed so far (line breaks seen, inside quoted fields too). */
+  get linesRead(): number {
+    return this.nextLine - 1;
+  }
+
+  /** Count `n` lines read elsewhere (a later part of the file, parsed by another importer and appended). */
+  skipLines(n: number): void {
+    this.nextLine += n;
+  }
+
+  /** True when the text so far ends exactly where a record ends: nothing is pending, no CR awaits its LF. */
+  get atRecordBoundary(): boolean {
+    return this.pending.length === 0 && !this.skipLeadingLf;
+  }
+
   /**
    * Feed the next piece of text. The record left incomplete by the previous piece is finished on a small joined
    * string (its rest up to the next line break); the piece itself is then scanned where it lies. Joining the whole

@@ -22,6 +22,25 @@ export class RejectLog {
     }
   }
 
+  /** The groups as recorded, in first-seen order (for handing a part of a file to the importer of the part before). */
+  groupsInOrder(): RejectedGroup[] {
+    return [...this.groups.values()];
+  }
+
+  /** Add the groups of a later part of the file, whose line numbers start after `lineOffset` lines. */
+  absorb(groups: RejectedGroup[], lineOffset: number): void {
+    for (const g of groups) {
+      let group = this.groups.get(g.code);
+      if (!group) this.groups.set(g.code, (group = { code: g.code, reason: g.reason, count: 0, examples: [] }));
+      group.count += g.count;
+      this.total += g.count;
+      for (const e of g.examples) {
+        if (group.examples.length >= MAX_EXAMPLES) break;
+        group.examples.push({ line: e.line + lineOffset, text: e.text });
+      }
+    }
+  }
+
   /** Largest group first; examples in file order. */
   list(): RejectedGroup[] {
     return [...this.groups.values()]

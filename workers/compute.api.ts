@@ -4,7 +4,9 @@
  */
 import { name as appName, version as appVersion } from '../package.json';
 import { sniff, ImportError, type ImportOptions, type SniffResult } from '../src/core/import';
-import { analyzeDataset, ImportCancelled, streamImport, type ImportProgress } from '../src/core/pipeline';
+import { analyzeDataset, ImportCancelled, splitImport, streamImport, type ImportProgress, type StreamImportResult } from '../src/core/pipeline';
+import { fileSource, gunzipChunks, isGzip, readHead } from './file-bytes';
+import { runPartInWorker } from './run-part';
 import { cohortMembers as findCohortMembers, cohorts as buildCohorts } from '../src/core/figures';
 import { dashboardData, historicalForSnapshot, type DashboardData, type DashboardOptions } from '../src/core/dashboard';
 import { histogram, type Histogram } from '../src/core/figures';
@@ -19,73 +21,12 @@ import type { CohortPeriod, Cohorts, ImportReport, TransactionTable } from '../s
 import { ClvDatabase } from '../src/db/schema';
 import { loadTable, recallMapping, rememberMapping, saveDataset } from '../src/db/repo';
 
-/** The first MiB is enough to guess encoding, delimiter, header and column roles. */
-const SNIFF_BYTES = 1 << 20;
-
 let db: ClvDatabase | null = null;
 const database = () => (db ??= new ClvDatabase());
 
 const cancelled = new Set<string>();
 /** The last loaded dataset stays in memory: switching views must not re-read IndexedDB. */
 let cachedTable: { id: number; table: TransactionTable } | null = null;
-
-const isGzip = (file: Blob & { name?: string }) => /\.gz$/i.test(file.name ?? '');
-
-/** Plain files are read in large slices: fewer, bigger chunks cost less per byte than the 64 KiB of File.stream(). */
-const SLICE_BYTES = 4 << 20;
-
-function byteChunks(file: Blob & { name?: string }): { chunks: AsyncGenerator<Uint8Array>; consumed: () => number } {
-  let consumed = 0;
-  if (!isGzip(file)) {
-    const chunks = (async function* () {
-      for (let at = 0; at < file.size; at += SLICE_BYTES) {
-        const bytes = new Uint8Array(await file.slice(at, at + SLICE_BYTES).arrayBuffer());
-        consumed = at + bytes.byteLength;
-        yield bytes;
-      }
-    })();
-    return { chunks, consumed: () => consumed };
-  }
-  const counted = file.stream().pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, ctl) {
-        consumed += chunk.byteLength;
-        ctl.enqueue(chunk);
-      },
-    }),
-  );
-  const stream = counted.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
-  return { chunks: iterate(stream), consumed: () => consumed };
-}
-
-async function* iterate(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const reader = stream.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
-    }
-  } finally {
-    reader.releaseLock();
-  }
-}
-
-async function readHead(file: Blob & { name?: string }): Promise<Uint8Array> {
-  if (!isGzip(file)) return new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
-  const out = new Uint8Array(SNIFF_BYTES);
-  let n = 0;
-  const reader = file.stream().pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>).getReader();
-  while (n < SNIFF_BYTES) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    const take = Math.min(value.length, SNIFF_BYTES - n);
-    out.set(value.subarray(0, take), n);
-    n += take;
-  }
-  await reader.cancel();
-  return out.subarray(0, n);
-}
 
 export interface SniffOutcome {
   sniff: SniffResult;
@@ -119,12 +60,14 @@ const imports = {
     cancelled.delete(jobId);
     const started = performance.now();
     try {
-      const { chunks, consumed } = byteChunks(file);
-      const parsed = await streamImport(options, chunks, {
-        onProgress,
-        isCancelled: () => cancelled.has(jobId),
-        bytesConsumed: consumed,
-      });
+      const isCancelled = () => cancelled.has(jobId);
+      const runPart = isGzip(file) ? null : runPartInWorker(file);
+      let parsed: StreamImportResult;
+      if (runPart) parsed = await splitImport(options, fileSource(file), runPart, { onProgress, isCancelled });
+      else {
+        const { chunks, consumed } = gunzipChunks(file);
+        parsed = await streamImport(options, chunks, { onProgress, isCancelled, bytesConsumed: consumed });
+      }
       const { table, report } = parsed;
       if (report.rowsAccepted === 0) {
         return { ok: false, reason: 'nothing-accepted', message: 'No row of the file could be used.', report };
@@ -134,7 +77,7 @@ const imports = {
       if (cancelled.has(jobId)) throw new ImportCancelled();
       onProgress?.({ stage: 'saving', bytesRead: file.size, totalBytes: file.size, rowsRead: report.rowsRead, rowsPerSecond: 0, elapsedMs: performance.now() - started });
       const t0 = performance.now();
-      const timings = { parseMs: parsed.timings.parseMs, figuresMs: analysis.timings.figuresMs, saveMs: 0, totalMs: 0 };
+      const timings = { parseMs: parsed.timings.parseMs, parseParts: parsed.timings.parts, figuresMs: analysis.timings.figuresMs, saveMs: 0, totalMs: 0 };
       const datasetId = await saveDataset(database(), table, {
         name: file.name,
         report,

@@ -25,7 +25,8 @@ export class ImportCancelled extends Error {
 export interface StreamImportResult {
   table: TransactionTable;
   report: ImportReport;
-  timings: { parseMs: number };
+  /** `parts`: 2 when the file was read in two halves at once. */
+  timings: { parseMs: number; parts: number };
 }
 
 /** How often progress is reported: often enough for a smooth bar, rare enough to cost nothing. */
@@ -112,7 +113,7 @@ export async function streamImport(options: ImportOptions, chunks: AsyncIterable
   await ticker.feed(importer, chunks);
   ticker.checkCancelled();
   const { table, report } = importer.finish();
-  return { table, report, timings: { parseMs: ticker.elapsedMs } };
+  return { table, report, timings: { parseMs: ticker.elapsedMs, parts: 1 } };
 }
 
 /** A file whose byte ranges can be read on their own (a File's slices, or bytes in memory). */
@@ -179,16 +180,17 @@ export async function importInTwo(options: ImportOptions, source: ByteSource, sp
     await ticker.feed(importer, source.chunks(0, split), startPart);
     startPart();
     const job = part as PartJob | null;
-    if (job !== null && importer.atRecordBoundary) {
-      importer.absorb(await ticker.wait(job.result));
-    } else {
+    const later = job !== null && importer.atRecordBoundary ? await ticker.wait(job.result.catch(() => null)) : null;
+    if (later !== null) importer.absorb(later);
+    else {
+      // Cut inside a quoted field, or the other worker failed: read the second half here.
       job?.cancel();
       part = null;
       await ticker.feed(importer, source.chunks(split, source.size));
     }
     ticker.checkCancelled();
     const { table, report } = importer.finish();
-    return { table, report, timings: { parseMs: ticker.elapsedMs } };
+    return { table, report, timings: { parseMs: ticker.elapsedMs, parts: later !== null ? 2 : 1 } };
   } finally {
     (part as PartJob | null)?.cancel();
   }

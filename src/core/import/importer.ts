@@ -130,6 +130,10 @@ class StreamingImporter implements Importer, RecordSink {
   private width = 0;
   private needed: number;
   private rows = 0; // candidate rows kept so far
+  /** Rows every per-row column has room for: checked once per row, not once per column. */
+  private capacity = 0;
+  /** Every per-row column, grown together. */
+  private readonly rowColumns: Growable<Uint32Array | Int32Array | Float64Array>[];
   private read = 0;
   private bytes = 0;
   private blankLines = 0;
@@ -173,6 +177,8 @@ class StreamingImporter implements Importer, RecordSink {
     this.valueColumns = (['amount', 'quantity', 'unitPrice'] as const).flatMap((role) => (this.numbers[role] ? [{ role, column: this.numbers[role] }] : []));
     this.costColumns = [this.numbers.cost, this.numbers.margin].filter((c): c is NumberColumn => c !== undefined);
     this.labelList = Object.values(this.labels);
+    this.rowColumns = [this.customer, this.line, this.dayFirst, this.monthFirst, ...Object.values(this.numbers).flatMap((c) => [c.dot, c.comma]), ...this.labelList.map((l) => l.codes)];
+    this.capacity = Math.min(...this.rowColumns.map((c) => c.data.length));
     this.needed = Math.max(...Object.values(m).filter((v): v is number => v !== null)) + 1;
     this.decoder = new ChunkDecoder(options.encoding);
     this.reader = new RecordReader(options.delimiter, this);
@@ -257,6 +263,7 @@ class StreamingImporter implements Importer, RecordSink {
 
     // Value columns must each read as a number under at least one decimal mark.
     const at = this.rows;
+    if (at === this.capacity) this.reserve(at + 1);
     for (let v = 0; v < this.valueColumns.length; v++) {
       const { role, column } = this.valueColumns[v];
       const nfit = this.readNumber(r, column, at);
@@ -269,10 +276,6 @@ class StreamingImporter implements Importer, RecordSink {
     }
 
     // Accepted so far: keep the row under every reading still open.
-    this.customer.ensure(at);
-    this.line.ensure(at);
-    this.dayFirst.ensure(at);
-    this.monthFirst.ensure(at);
     this.customer.data[at] = this.customers.idOf(ctext, cs, ce);
     this.line.data[at] = line;
     this.dayFirst.data[at] = scratchDays[0];
@@ -285,7 +288,6 @@ class StreamingImporter implements Importer, RecordSink {
     }
     for (let l = 0; l < this.labelList.length; l++) {
       const label = this.labelList[l];
-      label.codes.ensure(at);
       label.codes.data[at] = r.fieldKind[label.col] >= QUOTED_ESCAPED ? label.dict.id(r.field(label.col).trim()) : label.dict.idOf(r.text, r.fieldStart[label.col], r.fieldEnd[label.col]);
     }
     if (this.currencyColumn !== null && this.currencyColumn < r.fieldCount) {
@@ -314,14 +316,18 @@ class StreamingImporter implements Importer, RecordSink {
       end = text.length;
     }
     fit = readNumberText(text, start, end, scratchNumber);
-    column.dot.ensure(at);
-    column.comma.ensure(at);
     column.dot.data[at] = fit <= NUMBER_INVALID ? NaN : scratchNumber[0];
     column.comma.data[at] = fit <= NUMBER_INVALID ? NaN : scratchNumber[1];
     column.evidence.add(fit, text, start, end);
     if (fit === DOT_ONLY && column.onlyDotText.size < EXAMPLES_KEPT) column.onlyDotText.set(r.line, r.recordText());
     if (fit === COMMA_ONLY && column.onlyCommaText.size < EXAMPLES_KEPT) column.onlyCommaText.set(r.line, r.recordText());
     return fit;
+  }
+
+  /** Room for `rows` rows in every per-row column. */
+  private reserve(rows: number) {
+    for (const c of this.rowColumns) c.ensure(rows - 1);
+    this.capacity = Math.min(...this.rowColumns.map((c) => c.data.length));
   }
 
   /** A "Currency" column (one code per row) says the dataset's currency when the amounts do not. */
@@ -372,6 +378,7 @@ class StreamingImporter implements Importer, RecordSink {
     const offset = this.reader.linesRead;
     const at = this.rows;
     const n = part.rows;
+    this.reserve(at + n);
     const keepExamples = (into: Map<number, string>, from: [number, string][]) => {
       for (const [line, text] of from) if (into.size < EXAMPLES_KEPT) into.set(line + offset, text);
     };

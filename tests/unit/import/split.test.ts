@@ -117,6 +117,16 @@ describe('split import equals one pass', () => {
   });
 });
 
+describe('when the second half fails', () => {
+  it('reads it in this thread instead, with the same result', async () => {
+    const bytes = utf8(shopFile());
+    const { options, whole } = optionsOf(bytes, 'shop.csv');
+    const broken: RunPart = () => ({ result: Promise.reject(new Error('worker crashed')), progress: () => ({ bytes: 0, rows: 0 }), cancel: () => {} });
+    const split = await importInTwo(options, memorySource(bytes), cutsOf(bytes)[1], broken);
+    expect({ table: split.table, report: split.report }).toEqual(whole);
+  });
+});
+
 describe('findSplit', () => {
   const options = (encoding: string) => ({ encoding }) as ImportOptions;
 

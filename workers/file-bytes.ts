@@ -1,0 +1,67 @@
+/**
+ * Reading a dropped file in the worker: its head (for sniffing), its bytes in large slices or through gunzip, and
+ * byte ranges of it (for reading two halves at once).
+ */
+import type { ByteSource } from '../src/core/pipeline';
+
+/** The first MiB is enough to guess encoding, delimiter, header and column roles. */
+export const SNIFF_BYTES = 1 << 20;
+
+export const isGzip = (file: Blob & { name?: string }) => /\.gz$/i.test(file.name ?? '');
+
+/** Plain files are read in large slices: fewer, bigger chunks cost less per byte than the 64 KiB of File.stream(). */
+const SLICE_BYTES = 4 << 20;
+
+/** A gzipped file's bytes through DecompressionStream; `consumed` is how far through the compressed file it is. */
+export function gunzipChunks(file: Blob): { chunks: AsyncGenerator<Uint8Array>; consumed: () => number } {
+  let consumed = 0;
+  const counted = file.stream().pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, ctl) {
+        consumed += chunk.byteLength;
+        ctl.enqueue(chunk);
+      },
+    }),
+  );
+  const stream = counted.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
+  return { chunks: iterate(stream), consumed: () => consumed };
+}
+
+async function* iterate(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+export async function readHead(file: Blob & { name?: string }): Promise<Uint8Array> {
+  if (!isGzip(file)) return new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+  const out = new Uint8Array(SNIFF_BYTES);
+  let n = 0;
+  const reader = file.stream().pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>).getReader();
+  while (n < SNIFF_BYTES) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const take = Math.min(value.length, SNIFF_BYTES - n);
+    out.set(value.subarray(0, take), n);
+    n += take;
+  }
+  await reader.cancel();
+  return out.subarray(0, n);
+}
+
+/** Slices `[from, to)` of a plain (not gzipped) file, read one large slice at a time. */
+async function* sliceChunks(file: Blob, from: number, to: number): AsyncGenerator<Uint8Array> {
+  for (let at = from; at < to; at += SLICE_BYTES) yield new Uint8Array(await file.slice(at, Math.min(to, at + SLICE_BYTES)).arrayBuffer());
+}
+
+/** A plain file as a ByteSource: any byte range can be read on its own. */
+export function fileSource(file: Blob): ByteSource {
+  return { size: file.size, chunks: (from, to) => sliceChunks(file, from, to) };
+}

@@ -1,0 +1,22 @@
+/**
+ * The second half of a large plain file, read in a worker of its own while the compute worker reads the first
+ * (see splitImport in src/core/pipeline). Its typed arrays are transferred back, not copied.
+ */
+import { transfer } from 'comlink';
+import type { ImportOptions, ImportPart } from '../src/core/import';
+import { importPart } from '../src/core/pipeline';
+import { fileSource } from './file-bytes';
+
+export const importPartApi = {
+  async readPart(file: Blob, options: ImportOptions, from: number, to: number, onProgress: (bytes: number, rows: number) => void): Promise<ImportPart> {
+    const part = await importPart(options, fileSource(file).chunks(from, to), onProgress);
+    const buffers = new Set<ArrayBuffer>();
+    const add = (a: ArrayBufferView) => buffers.add(a.buffer as ArrayBuffer);
+    [part.customer, part.line, part.dayFirst, part.monthFirst].forEach(add);
+    for (const n of Object.values(part.numbers)) [n.dot, n.comma].forEach(add);
+    for (const l of Object.values(part.labels)) add(l.codes);
+    return transfer(part, [...buffers]);
+  },
+};
+
+export type ImportPartApi = typeof importPartApi;

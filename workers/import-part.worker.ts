@@ -1,0 +1,4 @@
+import { expose } from 'comlink';
+import { importPartApi } from './import-part.api';
+
+expose(importPartApi);

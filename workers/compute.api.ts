@@ -4,9 +4,9 @@
  */
 import { name as appName, version as appVersion } from '../package.json';
 import { sniff, ImportError, type ImportOptions, type SniffResult } from '../src/core/import';
-import { analyzeDataset, ImportCancelled, splitImport, streamImport, type ImportProgress, type StreamImportResult } from '../src/core/pipeline';
+import { analyzeDataset, ImportCancelled, SPLIT_MIN_BYTES, splitImport, streamImport, type ImportProgress, type StreamImportResult } from '../src/core/pipeline';
 import { fileSource, gunzipChunks, isGzip, readHead } from './file-bytes';
-import { runPartInWorker } from './run-part';
+import { prepareSplitImport, runPartInWorker } from './run-part';
 import { cohortMembers as findCohortMembers, cohorts as buildCohorts } from '../src/core/figures';
 import { dashboardData, historicalForSnapshot, type DashboardData, type DashboardOptions } from '../src/core/dashboard';
 import { histogram, type Histogram } from '../src/core/figures';
@@ -43,6 +43,7 @@ const imports = {
   async sniffFile(file: File): Promise<SniffOutcome> {
     const head = await readHead(file);
     const result = sniff(head, file.name, file.size);
+    if (!result.problem && !isGzip(file) && file.size >= SPLIT_MIN_BYTES) prepareSplitImport();
     const remembered = result.problem ? null : await recallMapping(database(), result.header);
     return { sniff: result, remembered: remembered as Partial<ImportOptions> | null };
   },

@@ -11,6 +11,7 @@ export const isGzip = (file: Blob & { name?: string }) => /\.gz$/i.test(file.nam
 
 /** Plain files are read in large slices: fewer, bigger chunks cost less per byte than the 64 KiB of File.stream(). */
 const SLICE_BYTES = 4 << 20;
+const FIRST_SLICE_BYTES = 64 << 10;
 
 /** A gzipped file's bytes through DecompressionStream; `consumed` is how far through the compressed file it is. */
 export function gunzipChunks(file: Blob): { chunks: AsyncGenerator<Uint8Array>; consumed: () => number } {
@@ -56,9 +57,24 @@ export async function readHead(file: Blob & { name?: string }): Promise<Uint8Arr
   return out.subarray(0, n);
 }
 
-/** Slices `[from, to)` of a plain (not gzipped) file, read one large slice at a time. */
+/**
+ * Slices `[from, to)` of a plain (not gzipped) file. The next slice is already being read while the caller parses
+ * this one: reading is done by the browser, off this thread, and waiting for it cost about a third of an import.
+ */
 async function* sliceChunks(file: Blob, from: number, to: number): AsyncGenerator<Uint8Array> {
-  for (let at = from; at < to; at += SLICE_BYTES) yield new Uint8Array(await file.slice(at, Math.min(to, at + SLICE_BYTES)).arrayBuffer());
+  const read = (start: number, end: number) => {
+    const pending = file.slice(start, end).arrayBuffer();
+    pending.catch(() => {}); // a read still in flight when the import stops must not report an unhandled rejection
+    return { pending, end };
+  };
+  // A small first slice: the header is known (and a second worker can start) before a 4 MiB read has finished.
+  let next = from < to ? read(from, Math.min(to, from + FIRST_SLICE_BYTES)) : null;
+  while (next !== null) {
+    const bytes = new Uint8Array(await next.pending);
+    const at = next.end;
+    next = at < to ? read(at, Math.min(to, at + SLICE_BYTES)) : null;
+    yield bytes;
+  }
 }
 
 /** A plain file as a ByteSource: any byte range can be read on its own. */

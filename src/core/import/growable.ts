@@ -19,13 +19,6 @@ export class Growable<T extends TypedArray> {
     this.data = next;
   }
 
-  /** Copy `values` in from index `at` on. */
-  setFrom(at: number, values: ArrayLike<number>): void {
-    if (values.length === 0) return;
-    this.ensure(at + values.length - 1);
-    (this.data as Float64Array).set(values, at);
-  }
-
   /** A right-sized copy of the first `length` entries. */
   take(length: number): T {
     return this.data.slice(0, length) as T;

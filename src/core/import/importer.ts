@@ -297,12 +297,33 @@ class StreamingImporter implements Importer, RecordSink {
     this.rows++;
   }
 
+  /** The previous date cell and its reading: the lines of one order repeat its date, so most cells are a repeat. */
+  private lastDateText = '';
+  private lastDateFit: DateFit = DATE_INVALID;
+  private lastDayFirst = 0;
+  private lastMonthFirst = 0;
+
   private readDate(r: RecordReader, col: number): DateFit {
+    let text = r.text;
+    let start = r.fieldStart[col];
+    let end = r.fieldEnd[col];
     if (r.fieldKind[col] >= QUOTED_ESCAPED) {
-      const s = r.field(col);
-      return readDate(s, 0, s.length, scratchDays);
+      text = r.field(col);
+      start = 0;
+      end = text.length;
     }
-    return readDate(r.text, r.fieldStart[col], r.fieldEnd[col], scratchDays);
+    const last = this.lastDateText;
+    if (end - start === last.length && last.length > 0 && text.startsWith(last, start)) {
+      scratchDays[0] = this.lastDayFirst;
+      scratchDays[1] = this.lastMonthFirst;
+      return this.lastDateFit;
+    }
+    const fit = readDate(text, start, end, scratchDays);
+    this.lastDateText = text.slice(start, end);
+    this.lastDateFit = fit;
+    this.lastDayFirst = scratchDays[0];
+    this.lastMonthFirst = scratchDays[1];
+    return fit;
   }
 
   private readNumber(r: RecordReader, column: NumberColumn, at: number): NumberFit {
@@ -382,25 +403,28 @@ class StreamingImporter implements Importer, RecordSink {
     const keepExamples = (into: Map<number, string>, from: [number, string][]) => {
       for (const [line, text] of from) if (into.size < EXAMPLES_KEPT) into.set(line + offset, text);
     };
-    const remapped = (codes: Uint32Array, remap: Uint32Array) => codes.map((c) => remap[c]);
-    this.customer.setFrom(at, remapped(part.customer, this.customers.absorb(part.customerIds)));
-    this.line.setFrom(at, part.line.map((l) => l + offset));
-    this.dayFirst.setFrom(at, part.dayFirst);
-    this.monthFirst.setFrom(at, part.monthFirst);
+    const copyCodes = (into: Uint32Array, codes: Uint32Array, remap: Uint32Array) => {
+      for (let i = 0; i < n; i++) into[at + i] = remap[codes[i]];
+    };
+    copyCodes(this.customer.data, part.customer, this.customers.absorb(part.customerIds));
+    const line = this.line.data;
+    for (let i = 0; i < n; i++) line[at + i] = part.line[i] + offset;
+    this.dayFirst.data.set(part.dayFirst, at);
+    this.monthFirst.data.set(part.monthFirst, at);
     this.dates.absorb(part.dates);
     keepExamples(this.dayFirstOnlyText, part.dayFirstOnlyText);
     keepExamples(this.monthFirstOnlyText, part.monthFirstOnlyText);
     for (const [role, c] of Object.entries(this.numbers) as [NumberRole, NumberColumn][]) {
       const p = part.numbers[role]!;
-      c.dot.setFrom(at, p.dot);
-      c.comma.setFrom(at, p.comma);
+      c.dot.data.set(p.dot, at);
+      c.comma.data.set(p.comma, at);
       c.evidence.absorb(p.evidence);
       keepExamples(c.onlyDotText, p.onlyDotText);
       keepExamples(c.onlyCommaText, p.onlyCommaText);
     }
     for (const [role, l] of Object.entries(this.labels) as [LabelRole, { dict: Dictionary; codes: Growable<Uint32Array> }][]) {
       const p = part.labels[role]!;
-      l.codes.setFrom(at, remapped(p.codes, l.dict.absorb(p.values)));
+      copyCodes(l.codes.data, p.codes, l.dict.absorb(p.values));
     }
     for (const [code, count] of part.currencyCodes) this.currencyCodes.set(code, (this.currencyCodes.get(code) ?? 0) + count);
     this.rejects.absorb(part.rejected, offset);
@@ -434,16 +458,19 @@ class StreamingImporter implements Importer, RecordSink {
     const line = this.line.data;
     const day = dateOrder === 'MDY' ? this.monthFirst.data : this.dayFirst.data;
     const amount = new Float64Array(n);
-    const valueOf = (column: NumberColumn | undefined, i: number) => {
-      if (!column) return NaN;
-      return formats.get(column)!.decimal === '.' ? column.dot.data[i] : column.comma.data[i];
-    };
+    // Each number column's values under its decided decimal mark, looked up once rather than per row.
+    const decided = new Map<NumberColumn | undefined, Float64Array>();
+    for (const [column, format] of formats) decided.set(column, format.decimal === '.' ? column.dot.data : column.comma.data);
+    const valueOf = (column: NumberColumn | undefined, i: number) => (column ? decided.get(column)![i] : NaN);
+    const amountValues = this.numbers.amount ? decided.get(this.numbers.amount)! : null;
+    const qtyValues = this.numbers.quantity ? decided.get(this.numbers.quantity)! : null;
+    const priceValues = this.numbers.unitPrice ? decided.get(this.numbers.unitPrice)! : null;
     const dateText = dateOrder === 'MDY' ? this.dayFirstOnlyText : this.monthFirstOnlyText;
     const orderName = dateOrder === 'MDY' ? 'month/day' : 'day/month';
     const { amount: amountCol, quantity: qtyCol, unitPrice: priceCol, cost: costCol, margin: marginCol } = this.numbers;
     const marginIsPercent = marginCol ? marginCol.evidence.percentCells > 0 || this.columnName(marginCol.col).includes('%') : false;
     const cost = costCol || marginCol ? new Float64Array(n) : null;
-    const labels = Object.values(this.labels);
+    const labelCodes = Object.values(this.labels).map((l) => l.codes.data);
     let kept = 0;
     for (let i = 0; i < n; i++) {
       if (day[i] === NO_DAY) {
@@ -451,8 +478,8 @@ class StreamingImporter implements Importer, RecordSink {
         continue;
       }
       let value: number;
-      if (amountCol) value = valueOf(amountCol, i);
-      else value = product(valueOf(qtyCol, i), valueOf(priceCol, i));
+      if (amountValues) value = amountValues[i];
+      else value = product(qtyValues![i], priceValues![i]);
       if (Number.isNaN(value)) {
         const column = [amountCol, qtyCol, priceCol].find((c) => c && Number.isNaN(valueOf(c, i)))!;
         const decimal = formats.get(column)!.decimal;
@@ -471,7 +498,7 @@ class StreamingImporter implements Importer, RecordSink {
           cost[kept] = marginIsPercent ? value * (1 - (Math.abs(margin) > 1 ? margin / 100 : margin)) : value - margin;
         }
       }
-      for (const label of labels) label.codes.data[kept] = label.codes.data[i];
+      for (let l = 0; l < labelCodes.length; l++) labelCodes[l][kept] = labelCodes[l][i];
       kept++;
     }
     const droppedLate = kept < n;

@@ -62,12 +62,15 @@ const imports = {
     const started = performance.now();
     try {
       const isCancelled = () => cancelled.has(jobId);
-      const runPart = isGzip(file) ? null : runPartInWorker(file);
       let parsed: StreamImportResult;
-      if (runPart) parsed = await splitImport(options, fileSource(file), runPart, { onProgress, isCancelled });
-      else {
+      if (isGzip(file)) {
         const { chunks, consumed } = gunzipChunks(file);
         parsed = await streamImport(options, chunks, { onProgress, isCancelled, bytesConsumed: consumed });
+      } else {
+        // Two halves at once where workers can start workers (all current browsers); one pass elsewhere.
+        const source = fileSource(file);
+        const runPart = runPartInWorker(file);
+        parsed = runPart ? await splitImport(options, source, runPart, { onProgress, isCancelled }) : await streamImport(options, source.chunks(0, file.size), { onProgress, isCancelled });
       }
       const { table, report } = parsed;
       if (report.rowsAccepted === 0) {

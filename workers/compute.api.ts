@@ -4,7 +4,7 @@
  */
 import { name as appName, version as appVersion } from '../package.json';
 import { sniff, ImportError, type ImportOptions, type SniffResult } from '../src/core/import';
-import { analyzeDataset, ImportCancelled, SPLIT_MIN_BYTES, splitImport, streamImport, type ImportProgress, type StreamImportResult } from '../src/core/pipeline';
+import { analyzeDataset, ImportCancelled, SPLIT_MIN_BYTES, splitImport, streamImport, warmUpImporter, type ImportProgress, type StreamImportResult } from '../src/core/pipeline';
 import { fileSource, gunzipChunks, isGzip, readHead } from './file-bytes';
 import { prepareSplitImport, runPartInWorker } from './run-part';
 import { cohortMembers as findCohortMembers, cohorts as buildCohorts } from '../src/core/figures';
@@ -43,7 +43,11 @@ const imports = {
   async sniffFile(file: File): Promise<SniffOutcome> {
     const head = await readHead(file);
     const result = sniff(head, file.name, file.size);
-    if (!result.problem && !isGzip(file) && file.size >= SPLIT_MIN_BYTES) prepareSplitImport();
+    if (!result.problem && !isGzip(file) && file.size >= SPLIT_MIN_BYTES) {
+      // A large import will follow: start its second worker, and let both warm up on the head meanwhile.
+      prepareSplitImport(head, result, file.name);
+      setTimeout(() => warmUpImporter(head, result, file.name), 0);
+    }
     const remembered = result.problem ? null : await recallMapping(database(), result.header);
     return { sniff: result, remembered: remembered as Partial<ImportOptions> | null };
   },
@@ -81,7 +85,8 @@ const imports = {
       if (cancelled.has(jobId)) throw new ImportCancelled();
       onProgress?.({ stage: 'saving', bytesRead: file.size, totalBytes: file.size, rowsRead: report.rowsRead, rowsPerSecond: 0, elapsedMs: performance.now() - started });
       const t0 = performance.now();
-      const timings = { parseMs: parsed.timings.parseMs, parseParts: parsed.timings.parts, figuresMs: analysis.timings.figuresMs, saveMs: 0, totalMs: 0 };
+      const { parseMs, parts: parseParts, ...parseDetail } = parsed.timings;
+      const timings = { parseMs, parseParts, ...parseDetail, figuresMs: analysis.timings.figuresMs, saveMs: 0, totalMs: 0 };
       const datasetId = await saveDataset(database(), table, {
         name: file.name,
         report,

@@ -4,10 +4,16 @@
  */
 import { transfer } from 'comlink';
 import type { ImportOptions, ImportPart } from '../src/core/import';
-import { importPart } from '../src/core/pipeline';
+import type { SniffResult } from '../src/core/import';
+import { importPart, warmUpImporter } from '../src/core/pipeline';
 import { fileSource } from './file-bytes';
 
 export const importPartApi = {
+  /** See warmUpImporter: sent when the worker is started ahead of an import. */
+  warmUp(head: Uint8Array, guess: SniffResult, fileName: string): void {
+    warmUpImporter(head, guess, fileName);
+  },
+
   async readPart(file: Blob, options: ImportOptions, from: number, to: number, onProgress: (bytes: number, rows: number) => void): Promise<ImportPart> {
     const part = await importPart(options, fileSource(file).chunks(from, to), onProgress);
     const buffers = new Set<ArrayBuffer>();

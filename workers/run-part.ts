@@ -1,15 +1,28 @@
-import { proxy, wrap } from 'comlink';
+import { proxy, wrap, type Remote } from 'comlink';
+import type { SniffResult } from '../src/core/import';
 import type { RunPart } from '../src/core/pipeline';
 import type { ImportPartApi } from './import-part.api';
 
-const startWorker = () => new Worker(new URL('./import-part.worker.ts', import.meta.url), { type: 'module', name: 'import-part' });
+/** One Comlink proxy per worker: a second proxy's release (when it is garbage-collected) would close the worker's end. */
+type PartWorker = { worker: Worker; api: Remote<ImportPartApi> };
+
+function startWorker(): PartWorker {
+  const worker = new Worker(new URL('./import-part.worker.ts', import.meta.url), { type: 'module', name: 'import-part' });
+  return { worker, api: wrap<ImportPartApi>(worker) };
+}
 
 /** A part worker started ahead of an import, so that its start-up (fetching and compiling its code) is not on the import's clock. */
-let spare: Worker | null = null;
+let spare: PartWorker | null = null;
 
-/** Called when a file large enough to be split is picked: the import that follows will want a second worker. */
-export function prepareSplitImport(): void {
-  if (typeof Worker !== 'undefined' && spare === null) spare = startWorker();
+/**
+ * Called when a file large enough to be split is picked: the import that follows will want a second worker. It
+ * starts now and reads the file's head once (see warmUpImporter) while the user checks the columns.
+ */
+export function prepareSplitImport(head: Uint8Array, guess: SniffResult, fileName: string): void {
+  if (typeof Worker === 'undefined') return;
+  spare?.worker.terminate();
+  spare = startWorker();
+  void spare.api.warmUp(head, guess, fileName);
 }
 
 /**
@@ -19,9 +32,8 @@ export function prepareSplitImport(): void {
 export function runPartInWorker(file: Blob): RunPart | null {
   if (typeof Worker === 'undefined') return null;
   return (options, from, to) => {
-    const worker = spare ?? startWorker();
+    const { worker, api } = spare ?? startWorker();
     spare = null;
-    const api = wrap<ImportPartApi>(worker);
     let progress = { bytes: 0, rows: 0 };
     const failed = new Promise<never>((_, reject) => {
       worker.onerror = (e) => reject(new Error(`The second import worker stopped: ${e.message || 'it could not start'}`));

@@ -97,48 +97,82 @@ async function benchChromium(csvPath: string, bytes: number) {
     const idleRss = chromiumRss();
     let peak = idleRss;
     const sampler = setInterval(() => (peak = Math.max(peak, chromiumRss())), 50);
-    await page.getByTestId('import-file').setInputFiles(csvPath);
-    await page.getByTestId('import-confirm').click();
-    const t0 = performance.now();
-    await page.getByTestId('analysis-ready').waitFor({ timeout: 120_000 });
-    const wall = performance.now() - t0;
-    await page.getByTestId('customer-table').waitFor({ timeout: 30_000 });
-    const dashboardWall = performance.now() - t0 - wall;
+    // Three imports of the same file in one page: the first is what a visitor meets (fresh workers, code not yet
+    // optimised by the JIT); the best of the three is comparable with Node's best of three.
+    const runs: { timings: Record<string, number>; rows: number; wall: number }[] = [];
+    let dashboardWall = 0;
+    for (let run = 0; run < 3; run++) {
+      if (run > 0) await page.getByTestId('new-import').click();
+      await page.getByTestId('import-file').setInputFiles(csvPath);
+      await page.getByTestId('import-confirm').click();
+      const t0 = performance.now();
+      await page.getByTestId('analysis-ready').waitFor({ timeout: 120_000 });
+      const wall = performance.now() - t0;
+      if (run === 0) {
+        await page.getByTestId('customer-table').waitFor({ timeout: 30_000 });
+        dashboardWall = performance.now() - t0 - wall;
+      }
+      const stored = await page.evaluate(async () => {
+        const req = indexedDB.open('clv-studio');
+        const db: IDBDatabase = await new Promise((ok, err) => { req.onsuccess = () => ok(req.result); req.onerror = () => err(req.error); });
+        const rows: { id: number; timings: Record<string, number>; rows: number }[] = await new Promise((ok) => {
+          const r = db.transaction('datasets').objectStore('datasets').getAll();
+          r.onsuccess = () => ok(r.result);
+        });
+        db.close();
+        return rows.reduce((a, b) => (a.id > b.id ? a : b));
+      });
+      runs.push({ ...stored, wall });
+    }
     clearInterval(sampler);
     const dashboardMeasure = await page.evaluate(() => {
-      const m = performance.getEntriesByName('clv:dashboard-data').at(-1) as PerformanceMeasure | undefined;
+      const m = performance.getEntriesByName('clv:dashboard-data')[0] as PerformanceMeasure | undefined;
       return m ? { pageMs: m.duration, workerMs: (m.detail as { workerMs: number }).workerMs } : null;
-    });
-    const timings = await page.evaluate(async () => {
-      const req = indexedDB.open('clv-studio');
-      const db: IDBDatabase = await new Promise((ok, err) => { req.onsuccess = () => ok(req.result); req.onerror = () => err(req.error); });
-      const rows: { timings: Record<string, number>; rows: number }[] = await new Promise((ok) => {
-        const r = db.transaction('datasets').objectStore('datasets').getAll();
-        r.onsuccess = () => ok(r.result);
-      });
-      db.close();
-      return rows[0];
     });
     const version = browser.version();
     await browser.close();
-    const t = timings.timings;
-    console.log(`\nChromium ${version} (built app, worker) — ${timings.rows.toLocaleString('en')} rows accepted`);
-    line(t.parseParts === 2 ? 'parse in the worker (two halves at once)' : 'parse in the worker', `${fmt(t.parseMs)} ms`);
-    line('parser throughput', `${fmt(mb(bytes) / (t.parseMs / 1000), 1)} MB/s`, '≥ 50 MB/s');
-    line('dataset figures + monthly cohorts', `${fmt(t.figuresMs)} ms`);
-    line('import + figures + cohorts', `${fmt(t.parseMs + t.figuresMs)} ms`, '< 2000 ms');
-    line('save to IndexedDB (one transaction)', `${fmt(t.saveMs)} ms`);
-    line('click Import → dashboard shown', `${fmt(wall)} ms`);
+    const first = runs[0].timings;
+    const best = runs.map((r) => r.timings).reduce((a, b) => (a.parseMs + a.figuresMs <= b.parseMs + b.figuresMs ? a : b));
+    const both = (pick: (t: Record<string, number>) => number, unit = 'ms', d = 0) => `${fmt(pick(first), d)} / ${fmt(pick(best), d)} ${unit}`;
+    console.log(`\nChromium ${version} (built app, worker) — ${runs[0].rows.toLocaleString('en')} rows accepted`);
+    console.log(`${''.padEnd(46)} ${'first / best of 3'.padStart(18)}`);
+    line(first.parseParts === 2 ? 'parse in the worker (two halves at once)' : 'parse in the worker', both((t) => t.parseMs));
+    if (first.parseParts === 2) {
+      line('  first half, in the import worker', both((t) => t.firstHalfMs ?? NaN));
+      line('  second half, in its own worker', both((t) => t.secondHalfMs ?? NaN));
+      line('  then waiting for it / joining / finishing', `${[first, best].map((t) => [t.waitMs, t.absorbMs, t.finishMs].map((v) => fmt(v ?? NaN)).join('+')).join(' / ')} ms`);
+    }
+    line('parser throughput', both((t) => mb(bytes) / (t.parseMs / 1000), 'MB/s', 1), '≥ 50 MB/s');
+    line('dataset figures + monthly cohorts', both((t) => t.figuresMs));
+    line('import + figures + cohorts', both((t) => t.parseMs + t.figuresMs), '< 2000 ms');
+    line('save to IndexedDB (one transaction)', both((t) => t.saveMs));
+    line('click Import → dashboard shown', `${fmt(runs[0].wall)} / ${fmt(Math.min(...runs.map((r) => r.wall)))} ms`);
     if (dashboardMeasure) {
-      line('dashboard figures in the worker', `${fmt(dashboardMeasure.workerMs)} ms`, '< 300 ms');
+      line('dashboard figures in the worker (first)', `${fmt(dashboardMeasure.workerMs)} ms`, '< 300 ms');
       line('  asked → received by the page', `${fmt(dashboardMeasure.pageMs)} ms`);
     }
     line('first dashboard render after import', `${fmt(dashboardWall)} ms`, '< 500 ms');
     line('peak Chromium RSS (all processes)', `${fmt(mb(peak))} MB`);
-    line('  of which added by the import', `${fmt(mb(peak - idleRss))} MB`);
+    line('  of which added by the imports', `${fmt(mb(peak - idleRss))} MB`);
   } finally {
     server.stop();
   }
+}
+
+/**
+ * A fixed piece of arithmetic, timed: this shared machine's speed varies by up to 2× from hour to hour, and this
+ * figure lets two bench runs be compared fairly.
+ */
+function machineReference(): number {
+  let best = Infinity;
+  for (let run = 0; run < 5; run++) {
+    const t0 = performance.now();
+    let x = 0;
+    for (let i = 1; i < 20_000_000; i++) x += (i % 7) * 0.5 + Math.sqrt(i & 1023);
+    best = Math.min(best, performance.now() - t0);
+    if (x < 0) console.log(x);
+  }
+  return best;
 }
 
 async function main() {
@@ -146,6 +180,7 @@ async function main() {
     console.error(`bench: ${source} not found (the shared data folder must sit beside the project)`);
     process.exit(1);
   }
+  line('machine reference at start (fixed loop; lower = faster)', `${fmt(machineReference())} ms`);
   // Models first, on a fresh heap: in the app they run in a worker of their own, not after a 47 MB import.
   if (!process.argv.includes('--no-models')) benchModels(root, line);
   const csv = gunzipSync(readFileSync(source));
@@ -155,6 +190,7 @@ async function main() {
   const path = join(dir, 'online_retail.csv');
   writeFileSync(path, csv);
   await benchChromium(path, csv.byteLength);
+  line('\nmachine reference at the end', `${fmt(machineReference())} ms`);
 }
 
 void main();

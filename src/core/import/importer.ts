@@ -58,6 +58,8 @@ export interface ImportPart {
   labels: Partial<Record<LabelRole, { values: string[]; codes: Uint32Array }>>;
   currencyCodes: [string, number][];
   rejected: RejectedGroup[];
+  /** How long reading the part took (set by the caller that timed it). */
+  elapsedMs: number;
 }
 
 export interface Importer {
@@ -391,6 +393,7 @@ class StreamingImporter implements Importer, RecordSink {
       labels,
       currencyCodes: [...this.currencyCodes],
       rejected: this.rejects.groupsInOrder(),
+      elapsedMs: 0,
     };
   }
 

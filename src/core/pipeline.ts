@@ -165,7 +165,7 @@ export async function splitImport(options: ImportOptions, source: ByteSource, ru
 
 /** splitImport with the cut given: `split` must follow a line feed. */
 export async function importInTwo(options: ImportOptions, source: ByteSource, split: number, runPart: RunPart, hooks: ImportHooks = {}): Promise<StreamImportResult> {
-  const importer = createImporter(options);
+  const importer = createImporter({ ...options, totalBytes: split });
   let part: PartJob | null = null;
   const ticker = new ImportTicker(options.totalBytes, hooks, () => {
     const other = part?.progress() ?? { bytes: 0, rows: 0 };
@@ -174,7 +174,7 @@ export async function importInTwo(options: ImportOptions, source: ByteSource, sp
   // The second half starts as soon as the header is known (after the first chunk, normally).
   const startPart = () => {
     const header = importer.header;
-    if (part === null && header !== null) part = runPart({ ...options, continuation: { header: header.names, width: header.width } }, split, source.size);
+    if (part === null && header !== null) part = runPart({ ...options, totalBytes: source.size - split, continuation: { header: header.names, width: header.width } }, split, source.size);
   };
   try {
     await ticker.feed(importer, source.chunks(0, split), startPart);

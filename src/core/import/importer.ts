@@ -15,6 +15,7 @@ import { ChunkDecoder } from './text-encoding';
 /** How to read a file: what `sniff` proposed, as corrected by the user. */
 export interface ImportOptions {
   fileName: string;
+  /** Bytes this importer will be fed (the file's size, or its part's): the columns are sized from it ahead. */
   totalBytes: number;
   encoding: string;
   delimiter: Delimiter;
@@ -116,6 +117,9 @@ const readNumberText = readNumberCell;
 const scratchDays = new Int32Array(2);
 const scratchNumber = new Float64Array(2);
 const EXAMPLES_KEPT = 20;
+/** Rows read before the columns are sized for the whole input, and the most rows sized for ahead. */
+const SIZING_SAMPLE_ROWS = 2000;
+const MAX_PRESIZED_ROWS = 50_000_000;
 
 /** q × p as the decimal product it is (6 × 2.55 = 15.3, not 15.299999999999999). */
 const product = (q: number, p: number) => {
@@ -207,6 +211,19 @@ class StreamingImporter implements Importer, RecordSink {
   push(chunk: Uint8Array): void {
     this.bytes += chunk.byteLength;
     this.reader.push(this.decoder.decode(chunk));
+    if (!this.sized && this.reader.records >= SIZING_SAMPLE_ROWS) this.sizeColumns();
+  }
+
+  /**
+   * Size the per-row columns once for the whole input, from the bytes per row so far: growing them by doubling would
+   * copy every column several times over a large file.
+   */
+  private sized = false;
+  private sizeColumns() {
+    this.sized = true;
+    const bytesPerRow = this.bytes / this.reader.records;
+    const expected = Math.ceil((this.options.totalBytes / bytesPerRow) * 1.05);
+    if (expected > this.capacity && expected < MAX_PRESIZED_ROWS) this.reserve(expected);
   }
 
   private columnName(col: number): string {
@@ -235,7 +252,7 @@ class StreamingImporter implements Importer, RecordSink {
     this.read++;
     const line = r.line;
     if (r.fieldCount < this.needed) {
-      this.rejects.add('too-few-fields', () => `Row has fewer fields than the ${this.needed} the chosen columns need`, line, () => r.recordText());
+      this.rejects.add('too-few-fields', () => `Row has fewer fields than the ${this.needed} the chosen columns need`, line, this.recordText);
       return;
     }
     if (r.fieldCount > this.width && this.extraFieldsLine === 0) this.extraFieldsLine = line;
@@ -252,14 +269,14 @@ class StreamingImporter implements Importer, RecordSink {
     }
     while (cs < ce && ctext.charCodeAt(cs) <= 32) cs++;
     if (cs === ce) {
-      this.rejects.add('missing-customer', () => `Customer id is empty (column "${this.columnName(m.customer!)}")`, line, () => r.recordText());
+      this.rejects.add('missing-customer', this.missingCustomer, line, this.recordText);
       return;
     }
 
     const fit = this.readDate(r, m.date!);
     if (fit === DATE_INVALID) {
       const empty = r.field(m.date!).trim() === '';
-      this.rejects.add(empty ? 'missing-date' : 'bad-date', () => `${empty ? 'Date is empty' : 'Date not recognised'} (column "${this.columnName(m.date!)}")`, line, () => r.recordText());
+      this.rejects.add(empty ? 'missing-date' : 'bad-date', () => `${empty ? 'Date is empty' : 'Date not recognised'} (column "${this.columnName(m.date!)}")`, line, this.recordText);
       return;
     }
 
@@ -272,7 +289,7 @@ class StreamingImporter implements Importer, RecordSink {
       if (nfit === NUMBER_EMPTY || nfit === NUMBER_INVALID) {
         const what = role === 'amount' ? 'Amount' : role === 'quantity' ? 'Quantity' : 'Unit price';
         const code = `${nfit === NUMBER_EMPTY ? 'missing' : 'bad'}-${role === 'unitPrice' ? 'price' : role}`;
-        this.rejects.add(code, () => `${what} ${nfit === NUMBER_EMPTY ? 'is empty' : 'is not a number'} (column "${this.columnName(column.col)}")`, line, () => r.recordText());
+        this.rejects.add(code, () => `${what} ${nfit === NUMBER_EMPTY ? 'is empty' : 'is not a number'} (column "${this.columnName(column.col)}")`, line, this.recordText);
         return;
       }
     }
@@ -298,6 +315,10 @@ class StreamingImporter implements Importer, RecordSink {
     }
     this.rows++;
   }
+
+  /** The current record's text and the reason for an empty customer id, made once: some exports have 100,000s. */
+  private readonly recordText = () => this.reader.recordText();
+  private readonly missingCustomer = () => `Customer id is empty (column "${this.columnName(this.mapping.customer!)}")`;
 
   /** The previous date cell and its reading: the lines of one order repeat its date, so most cells are a repeat. */
   private lastDateText = '';

@@ -137,6 +137,7 @@ async function benchChromium(csvPath: string, bytes: number) {
     console.log(`\nChromium ${version} (built app, worker) — ${runs[0].rows.toLocaleString('en')} rows accepted`);
     console.log(`${''.padEnd(46)} ${'first / best of 3'.padStart(18)}`);
     line(first.parseParts === 2 ? 'parse in the worker (two halves at once)' : 'parse in the worker', both((t) => t.parseMs));
+    line('  each of the three imports', `${runs.map((r) => fmt(r.timings.parseMs)).join(', ')} ms`);
     if (first.parseParts === 2) {
       line('  first half, in the import worker', both((t) => t.firstHalfMs ?? NaN));
       line('  second half, in its own worker', both((t) => t.secondHalfMs ?? NaN));

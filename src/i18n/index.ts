@@ -1,5 +1,7 @@
 /** Message lookup with `{name}` substitution. Missing translations fall back to English, never to a key. */
 import { en, type Catalogue, type MessageKey } from './en';
+import { th } from './th';
+import { vi } from './vi';
 
 export type { MessageKey };
 export const LOCALES = [
@@ -9,7 +11,7 @@ export const LOCALES = [
 ] as const;
 export type LocaleCode = (typeof LOCALES)[number]['code'];
 
-const catalogues: Record<LocaleCode, Catalogue> = { en, vi: {}, th: {} };
+const catalogues: Record<LocaleCode, Catalogue> = { en, vi, th };
 
 export function registerCatalogue(code: LocaleCode, messages: Catalogue): void {
   catalogues[code] = messages;

@@ -84,7 +84,7 @@ export const vi: Catalogue = {
   'dashboard.refunds': 'Hoàn tiền',
   'dashboard.netRevenue': 'Doanh thu thuần',
   'dashboard.period': 'Khoảng thời gian',
-  'dashboard.exportSnapshot': 'Xuất bản chụp (snapshot)',
+  'dashboard.exportSnapshot': 'Xuất snapshot',
   'dashboard.currency': 'Tiền tệ',
   'dashboard.currencyUnknown': 'Tệp không ghi rõ',
   'rejected.title': 'Các dòng bị loại',

@@ -15,6 +15,11 @@ function initialLocale(): LocaleCode {
 class LocaleState {
   code = $state<LocaleCode>(initialLocale());
 
+  constructor() {
+    // Screen readers and hyphenation follow the page's language from the first render, not only after a switch.
+    if (globalThis.document) document.documentElement.lang = this.code;
+  }
+
   /** BCP 47 tag for Intl: the browser's own English variant for English, the national one otherwise. */
   get intl(): string {
     if (this.code === 'vi') return 'vi-VN';

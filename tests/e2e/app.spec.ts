@@ -111,6 +111,23 @@ test('a large file, read in two halves by two workers, gives the same snapshot a
   expect(exported.dataset).toMatchObject({ rowsRead: 541_909, customers: 4_372 });
 });
 
+test('the app speaks Vietnamese and Thai, with numbers in the local style, and remembers the choice', async ({ page }) => {
+  await page.goto('./');
+  await page.getByTestId('language').selectOption('vi');
+  await expect(page.getByRole('heading', { name: 'Nhập tệp đơn hàng' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+  await importFile(page, fixture);
+  const dash = page.getByTestId('analysis-ready');
+  await expect(dash).toContainText(/Khách hàng\s*3\b/);
+  // vi-VN groups thousands with dots: 5.050.000 ₫.
+  await expect(dash).toContainText(/5\.050\.000\s?₫/);
+  await page.reload();
+  await expect(page.getByTestId('analysis-ready')).toContainText(/Khách hàng\s*3\b/);
+  await page.getByTestId('language').selectOption('th');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'th');
+  await expect(page.getByTestId('analysis-ready')).toContainText(/ลูกค้า\s*3\b/);
+});
+
 test('sample data gives a full dashboard in one click', async ({ page }) => {
   await page.goto('./');
   await page.getByTestId('import-sample').click();

@@ -63,6 +63,8 @@ export interface RejectedGroup {
   code: string;
   /** Plain-English reason, as written into the snapshot. */
   reason: string;
+  /** The values in the reason (a column's name, say), for the UI's translation of `code`. */
+  vars?: NoticeVars;
   count: number;
   examples: { line: number; text: string }[];
 }
@@ -87,7 +89,17 @@ export interface ImportReport {
   blankLines: number;
   rejected: RejectedGroup[];
   /** Non-fatal notes for the user (e.g. "dates were ambiguous; used DD/MM as you chose"). */
-  warnings: string[];
+  warnings: Notice[];
+}
+
+/** Values filled into a notice; `variant` picks between wordings of one code. */
+export type NoticeVars = Record<string, string | number>;
+
+/** A note from the engine: a stable code the UI translates with `vars`, and its English text (CLI, logs). */
+export interface Notice {
+  code: string;
+  text: string;
+  vars: NoticeVars;
 }
 
 /** Figures of the snapshot contract's `dataset` part that come from the data. */

@@ -86,5 +86,19 @@ export class ClvDatabase extends Dexie {
             d.updatedAt ??= d.createdAt ?? Date.now();
           });
       });
+    // Version 3: an import's warnings carry a code and values (so they can be shown in the user's language), not only
+    // English text. Older warnings keep their text under a code the UI shows as written.
+    this.version(3)
+      .stores({})
+      .upgrade(async (tx) => {
+        await tx
+          .table('datasets')
+          .toCollection()
+          .modify((d: { report?: { warnings?: unknown[] } }) => {
+            const warnings = d.report?.warnings;
+            if (!warnings) return;
+            d.report!.warnings = warnings.map((w) => (typeof w === 'string' ? { code: 'as-written', text: w, vars: {} } : w));
+          });
+      });
   }
 }

@@ -13,6 +13,11 @@ export type LocaleCode = (typeof LOCALES)[number]['code'];
 
 const catalogues: Record<LocaleCode, Catalogue> = { en, vi, th };
 
+/** Whether a key made at run time (from an engine's code) names a message. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
 export function registerCatalogue(code: LocaleCode, messages: Catalogue): void {
   catalogues[code] = messages;
 }

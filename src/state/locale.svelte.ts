@@ -1,5 +1,6 @@
 /** The UI language and the locale used for numbers and dates. */
-import { LOCALES, translate, type LocaleCode, type MessageKey } from '../i18n';
+import { isMessageKey, LOCALES, translate, type LocaleCode, type MessageKey } from '../i18n';
+import type { NoticeVars } from '../core/types';
 
 const KEY = 'clv.locale';
 
@@ -39,4 +40,18 @@ export const locale = new LocaleState();
 
 export function t(key: MessageKey, vars?: Record<string, string | number>): string {
   return translate(locale.code, key, vars);
+}
+
+/**
+ * A note from the engine in the user's language: the message `prefix.code` (or `prefix.code.variant`), filled with
+ * the note's values. Without such a message, or without the values it needs (a report stored by an older version),
+ * the note's English text is shown as written.
+ */
+export function tNotice(prefix: string, note: { code: string; text: string; vars?: NoticeVars }): string {
+  const variant = note.vars?.variant;
+  const key = `${prefix}.${note.code}${variant !== undefined ? `.${variant}` : ''}`;
+  if (!isMessageKey(key)) return note.text;
+  const needsValues = /\{\w+/.test(translate('en', key));
+  if (needsValues && !note.vars) return note.text;
+  return translate(locale.code, key, note.vars);
 }

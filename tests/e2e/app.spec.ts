@@ -121,6 +121,10 @@ test('the app speaks Vietnamese and Thai, with numbers in the local style, and r
   await expect(dash).toContainText(/Khách hàng\s*3\b/);
   // vi-VN groups thousands with dots: 5.050.000 ₫.
   await expect(dash).toContainText(/5\.050\.000\s?₫/);
+  // Reasons and formulas from the engine are in Vietnamese too, with the file's own column name filled in.
+  await expect(page.getByTestId('rejected-rows')).toContainText('Mã khách hàng để trống (cột "Mã khách hàng")');
+  await expect(page.getByTestId('clv-formulas')).toContainText('Doanh thu thuần trên mỗi khách hàng (trung bình)');
+  await expect(page.getByTestId('clv-formulas')).not.toContainText('Gross margin');
   await page.reload();
   await expect(page.getByTestId('analysis-ready')).toContainText(/Khách hàng\s*3\b/);
   await page.getByTestId('language').selectOption('th');

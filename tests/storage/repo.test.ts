@@ -112,13 +112,31 @@ describe('schema upgrade', () => {
 
     const db = new ClvDatabase(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const record = await db.datasets.get(id);
     expect(record).toMatchObject({ name: 'old.csv', createdAt: 1700000000000, updatedAt: 1700000000000 });
     const t = await loadTable(db, id);
     expect(Array.from(t.amount)).toEqual([5, -1]);
     expect(t.customerIds).toEqual(['only']);
     expect(await db.mappings.count()).toBe(0);
+    db.close();
+  });
+
+  it('opening a version-2 database turns its English-only warnings into notices that keep the text', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores({ datasets: '++id, createdAt', chunks: '[datasetId+index], datasetId', dictionaries: '[datasetId+kind], datasetId' });
+    v2.version(2).stores({ datasets: '++id, createdAt, updatedAt', mappings: 'headerKey, savedAt' });
+    const warning = 'Some rows have more fields than the header (first on line 3); the extra fields were ignored.';
+    const id = (await v2.table('datasets').add({ name: 'old.csv', createdAt: 1, updatedAt: 1, rows: 0, chunkCount: 0, report: { warnings: [warning], rejected: [] } })) as number;
+    v2.close();
+
+    const db = new ClvDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    const record = await db.datasets.get(id);
+    expect(record?.report.warnings).toEqual([{ code: 'as-written', text: warning, vars: {} }]);
+    expect(record).toMatchObject({ name: 'old.csv', createdAt: 1, updatedAt: 1 });
     db.close();
   });
 });

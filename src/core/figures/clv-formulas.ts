@@ -2,12 +2,17 @@
  * The back-of-the-envelope CLV formulas shop owners know, each returned with its inputs filled in so the UI can
  * show the formula, the numbers that went in, and what it assumes.
  */
+import type { Notice, NoticeVars } from '../types';
 
 /** What an input is measured in; 'share' is a fraction 0–1 (the UI shows it as a percentage). */
 export type FormulaUnit = 'currency' | 'currency/month' | 'months' | 'orders/year' | 'years' | 'share' | 'share/month';
 
+/** Stable ids of the inputs; the UI names them in the user's language. */
+export type FormulaInputKey = 'monthlyPrice' | 'monthsRetained' | 'revenuePerCustomer' | 'grossMargin' | 'averageOrderValue' | 'purchaseFrequency' | 'lifespan' | 'arpu' | 'monthlyChurn';
+
 /** One filled-in input of a formula. */
 export interface FormulaInput {
+  key: FormulaInputKey;
   name: string;
   value: number;
   unit: FormulaUnit;
@@ -21,7 +26,9 @@ export interface ClvFormula {
   id: ClvFormulaId;
   inputs: FormulaInput[];
   value: number | null;
+  /** What the formula assumes or why it has no value, in English: the notes below, joined. */
   caveat: string | null;
+  notes: Notice[];
 }
 
 /** The measured facts the formulas are built from. */
@@ -49,13 +56,18 @@ export interface FormulaFacts {
 /** Below this many observed customer-months a churn rate is mostly noise. */
 export const MIN_CHURN_CUSTOMER_MONTHS = 30;
 
-const NO_MARGIN = 'No cost or margin was given, so the margin is taken as 100%: this is revenue, not profit.';
+const note = (code: string, text: string, vars: NoticeVars = {}): Notice => ({ code, text, vars });
+const NO_MARGIN = note('no-margin', 'No cost or margin was given, so the margin is taken as 100%: this is revenue, not profit.');
 
-const join = (...parts: (string | null)[]) => parts.filter((p): p is string => p !== null).join(' ') || null;
+/** The formula's notes, and their English text joined as its caveat. */
+function withNotes(...notes: (Notice | null)[]): { caveat: string | null; notes: Notice[] } {
+  const kept = notes.filter((n): n is Notice => n !== null);
+  return { caveat: kept.map((n) => n.text).join(' ') || null, notes: kept };
+}
 
-function marginInput(margin: number | null): { input: FormulaInput; value: number; caveat: string | null } {
+function marginInput(margin: number | null): { input: FormulaInput; value: number; note: Notice | null } {
   const value = margin ?? 1;
-  return { input: { name: 'Gross margin', value, unit: 'share' }, value, caveat: margin === null ? NO_MARGIN : null };
+  return { input: { key: 'grossMargin', name: 'Gross margin', value, unit: 'share' }, value, note: margin === null ? NO_MARGIN : null };
 }
 
 /** Monthly price × months retained. */
@@ -63,13 +75,17 @@ export function subscriptionClv(f: FormulaFacts): ClvFormula {
   return {
     id: 'subscription',
     inputs: [
-      { name: 'Monthly price (net revenue per customer-month with a purchase)', value: f.revenuePerActiveMonth, unit: 'currency/month' },
-      { name: 'Months retained (average, first to last purchase month, both counted)', value: f.monthsRetained, unit: 'months' },
+      { key: 'monthlyPrice', name: 'Monthly price (net revenue per customer-month with a purchase)', value: f.revenuePerActiveMonth, unit: 'currency/month' },
+      { key: 'monthsRetained', name: 'Months retained (average, first to last purchase month, both counted)', value: f.monthsRetained, unit: 'months' },
     ],
     value: f.revenuePerActiveMonth * f.monthsRetained,
-    caveat:
-      'Assumes a steady monthly price: every customer pays the same amount in every month they stay. ' +
-      'Shops where customers skip months are overstated by it.',
+    ...withNotes(
+      note(
+        'steady-price',
+        'Assumes a steady monthly price: every customer pays the same amount in every month they stay. ' +
+          'Shops where customers skip months are overstated by it.',
+      ),
+    ),
   };
 }
 
@@ -78,9 +94,9 @@ export function historicalClv(f: FormulaFacts): ClvFormula {
   const margin = marginInput(f.margin);
   return {
     id: 'historical',
-    inputs: [{ name: 'Net revenue per customer (average)', value: f.revenuePerCustomer, unit: 'currency' }, margin.input],
+    inputs: [{ key: 'revenuePerCustomer', name: 'Net revenue per customer (average)', value: f.revenuePerCustomer, unit: 'currency' }, margin.input],
     value: f.revenuePerCustomer * margin.value,
-    caveat: join('Counts only what customers have spent so far; it predicts nothing.', margin.caveat),
+    ...withNotes(note('spent-so-far', 'Counts only what customers have spent so far; it predicts nothing.'), margin.note),
   };
 }
 
@@ -90,15 +106,15 @@ export function aovFrequencyLifespanClv(f: FormulaFacts): ClvFormula {
   return {
     id: 'aov-frequency-lifespan',
     inputs: [
-      { name: 'Average order value', value: f.averageOrderValue, unit: 'currency' },
-      { name: 'Purchase frequency (orders per customer per year)', value: f.ordersPerCustomerPerYear, unit: 'orders/year' },
-      { name: 'Customer lifespan (average, first to last purchase)', value: f.lifespanYears, unit: 'years' },
+      { key: 'averageOrderValue', name: 'Average order value', value: f.averageOrderValue, unit: 'currency' },
+      { key: 'purchaseFrequency', name: 'Purchase frequency (orders per customer per year)', value: f.ordersPerCustomerPerYear, unit: 'orders/year' },
+      { key: 'lifespan', name: 'Customer lifespan (average, first to last purchase)', value: f.lifespanYears, unit: 'years' },
       margin.input,
     ],
     value: f.averageOrderValue * f.ordersPerCustomerPerYear * f.lifespanYears * margin.value,
-    caveat: join(
-      'Lifespan is first-to-last purchase seen so far: one-time buyers count zero and recent customers are cut short, so this understates lifetime value.',
-      margin.caveat,
+    ...withNotes(
+      note('lifespan-so-far', 'Lifespan is first-to-last purchase seen so far: one-time buyers count zero and recent customers are cut short, so this understates lifetime value.'),
+      margin.note,
     ),
   };
 }
@@ -108,28 +124,33 @@ export function churnClv(f: FormulaFacts): ClvFormula {
   const margin = marginInput(f.margin);
   const churn = f.monthlyChurn ?? 0;
   const inputs: FormulaInput[] = [
-    { name: 'Revenue per customer per month (ARPU)', value: f.revenuePerActiveMonth, unit: 'currency/month' },
+    { key: 'arpu', name: 'Revenue per customer per month (ARPU)', value: f.revenuePerActiveMonth, unit: 'currency/month' },
     margin.input,
-    { name: 'Monthly churn rate (share of active customers not buying the next month)', value: churn, unit: 'share/month' },
+    { key: 'monthlyChurn', name: 'Monthly churn rate (share of active customers not buying the next month)', value: churn, unit: 'share/month' },
   ];
   if (f.observedCustomerMonths < MIN_CHURN_CUSTOMER_MONTHS) {
     return {
       id: 'churn',
       inputs,
       value: null,
-      caveat: `Churn cannot be estimated: only ${f.observedCustomerMonths} customer-months are observed (at least ${MIN_CHURN_CUSTOMER_MONTHS} are needed).`,
+      ...withNotes(
+        note('churn-too-few', `Churn cannot be estimated: only ${f.observedCustomerMonths} customer-months are observed (at least ${MIN_CHURN_CUSTOMER_MONTHS} are needed).`, {
+          observed: f.observedCustomerMonths,
+          needed: MIN_CHURN_CUSTOMER_MONTHS,
+        }),
+      ),
     };
   }
   if (!(churn > 0)) {
-    return { id: 'churn', inputs, value: null, caveat: 'No churn was observed, and dividing by zero churn gives no finite value.' };
+    return { id: 'churn', inputs, value: null, ...withNotes(note('no-churn', 'No churn was observed, and dividing by zero churn gives no finite value.')) };
   }
   return {
     id: 'churn',
     inputs,
     value: (f.revenuePerActiveMonth * margin.value) / churn,
-    caveat: join(
-      'Treats a month without a purchase as churn; in shops where customers buy every few months it overstates churn and understates value.',
-      margin.caveat,
+    ...withNotes(
+      note('month-gap-churn', 'Treats a month without a purchase as churn; in shops where customers buy every few months it overstates churn and understates value.'),
+      margin.note,
     ),
   };
 }

@@ -3,7 +3,7 @@
  * Every data row is accounted for: rowsRead = rowsAccepted + rowsRejected. Day/month order and decimal marks are
  * decided per column at the end, from all its values; until then each cell is kept under both readings.
  */
-import type { ColumnMapping, DateOrder, Delimiter, ImportReport, NumberFormat, RejectedGroup, TransactionTable } from '../types';
+import type { ColumnMapping, DateOrder, Delimiter, ImportReport, Notice, NoticeVars, NumberFormat, RejectedGroup, TransactionTable } from '../types';
 import { DateColumnEvidence, DateFit, NO_DAY, readDateCell, type DateCounts } from './dates';
 import { compactDictionary, Dictionary, Growable } from './growable';
 import { nameScore } from './header-names';
@@ -252,7 +252,7 @@ class StreamingImporter implements Importer, RecordSink {
     this.read++;
     const line = r.line;
     if (r.fieldCount < this.needed) {
-      this.rejects.add('too-few-fields', () => `Row has fewer fields than the ${this.needed} the chosen columns need`, line, this.recordText);
+      this.rejects.add('too-few-fields', () => `Row has fewer fields than the ${this.needed} the chosen columns need`, line, this.recordText, () => ({ needed: this.needed }));
       return;
     }
     if (r.fieldCount > this.width && this.extraFieldsLine === 0) this.extraFieldsLine = line;
@@ -269,14 +269,14 @@ class StreamingImporter implements Importer, RecordSink {
     }
     while (cs < ce && ctext.charCodeAt(cs) <= 32) cs++;
     if (cs === ce) {
-      this.rejects.add('missing-customer', this.missingCustomer, line, this.recordText);
+      this.rejects.add('missing-customer', this.missingCustomer, line, this.recordText, this.customerColumnVars);
       return;
     }
 
     const fit = this.readDate(r, m.date!);
     if (fit === DATE_INVALID) {
       const empty = r.field(m.date!).trim() === '';
-      this.rejects.add(empty ? 'missing-date' : 'bad-date', () => `${empty ? 'Date is empty' : 'Date not recognised'} (column "${this.columnName(m.date!)}")`, line, this.recordText);
+      this.rejects.add(empty ? 'missing-date' : 'bad-date', () => `${empty ? 'Date is empty' : 'Date not recognised'} (column "${this.columnName(m.date!)}")`, line, this.recordText, () => ({ column: this.columnName(m.date!) }));
       return;
     }
 
@@ -289,7 +289,7 @@ class StreamingImporter implements Importer, RecordSink {
       if (nfit === NUMBER_EMPTY || nfit === NUMBER_INVALID) {
         const what = role === 'amount' ? 'Amount' : role === 'quantity' ? 'Quantity' : 'Unit price';
         const code = `${nfit === NUMBER_EMPTY ? 'missing' : 'bad'}-${role === 'unitPrice' ? 'price' : role}`;
-        this.rejects.add(code, () => `${what} ${nfit === NUMBER_EMPTY ? 'is empty' : 'is not a number'} (column "${this.columnName(column.col)}")`, line, this.recordText);
+        this.rejects.add(code, () => `${what} ${nfit === NUMBER_EMPTY ? 'is empty' : 'is not a number'} (column "${this.columnName(column.col)}")`, line, this.recordText, () => ({ column: this.columnName(column.col) }));
         return;
       }
     }
@@ -319,6 +319,7 @@ class StreamingImporter implements Importer, RecordSink {
   /** The current record's text and the reason for an empty customer id, made once: some exports have 100,000s. */
   private readonly recordText = () => this.reader.recordText();
   private readonly missingCustomer = () => `Customer id is empty (column "${this.columnName(this.mapping.customer!)}")`;
+  private readonly customerColumnVars = () => ({ column: this.columnName(this.mapping.customer!) });
 
   /** The previous date cell and its reading: the lines of one order repeat its date, so most cells are a repeat. */
   private lastDateText = '';
@@ -467,11 +468,13 @@ class StreamingImporter implements Importer, RecordSink {
     this.reader.end();
     if (this.headerNames === null) throw new ImportError('The file is empty: it has no rows to read.');
     if (this.read === 0) throw new ImportError('The file has a header line but no data rows.');
-    const warnings: string[] = [];
+    const warnings: Notice[] = [];
+    const warn = (code: string, text: string, vars: NoticeVars) => warnings.push({ code, text, vars });
     const fallback = this.options.dateOrderFallback ?? 'DMY';
     const dateOrder = this.dates.decide(fallback);
     if (this.dates.ambiguous) {
-      warnings.push(`Every date in column "${this.columnName(this.mapping.date!)}" could be read as day/month or month/day; they were read as ${dateOrder === 'MDY' ? 'MM/DD/YYYY' : 'DD/MM/YYYY'}.`);
+      const column = this.columnName(this.mapping.date!);
+      warn('ambiguous-dates', `Every date in column "${column}" could be read as day/month or month/day; they were read as ${dateOrder === 'MDY' ? 'MM/DD/YYYY' : 'DD/MM/YYYY'}.`, { column, variant: dateOrder === 'MDY' ? 'MDY' : 'DMY' });
     }
     const formats = new Map<NumberColumn, NumberFormat>();
     for (const column of Object.values(this.numbers)) formats.set(column, column.evidence.decide());
@@ -498,7 +501,7 @@ class StreamingImporter implements Importer, RecordSink {
     let kept = 0;
     for (let i = 0; i < n; i++) {
       if (day[i] === NO_DAY) {
-        this.rejects.add('date-order-mismatch', () => `Date does not fit the ${orderName} order of the rest of column "${this.columnName(this.mapping.date!)}"`, line[i], () => dateText.get(line[i]));
+        this.rejects.add('date-order-mismatch', () => `Date does not fit the ${orderName} order of the rest of column "${this.columnName(this.mapping.date!)}"`, line[i], () => dateText.get(line[i]), () => ({ column: this.columnName(this.mapping.date!), variant: dateOrder === 'MDY' ? 'MDY' : 'DMY' }));
         continue;
       }
       let value: number;
@@ -508,7 +511,7 @@ class StreamingImporter implements Importer, RecordSink {
         const column = [amountCol, qtyCol, priceCol].find((c) => c && Number.isNaN(valueOf(c, i)))!;
         const decimal = formats.get(column)!.decimal;
         const texts = decimal === '.' ? column.onlyCommaText : column.onlyDotText;
-        this.rejects.add(`number-format-mismatch-${column === priceCol ? 'price' : column === qtyCol ? 'quantity' : 'amount'}`, () => `Number uses a different decimal mark from the rest of column "${this.columnName(column.col)}" (which uses "${decimal}")`, line[i], () => texts.get(line[i]));
+        this.rejects.add(`number-format-mismatch-${column === priceCol ? 'price' : column === qtyCol ? 'quantity' : 'amount'}`, () => `Number uses a different decimal mark from the rest of column "${this.columnName(column.col)}" (which uses "${decimal}")`, line[i], () => texts.get(line[i]), () => ({ column: this.columnName(column.col), decimal }));
         continue;
       }
       customer[kept] = customer[i];
@@ -538,11 +541,14 @@ class StreamingImporter implements Importer, RecordSink {
     const productCol = labelColumn('product');
     const channel = labelColumn('channel');
 
-    if (this.extraFieldsLine) warnings.push(`Some rows have more fields than the header (first on line ${this.extraFieldsLine}); the extra fields were ignored.`);
-    if (this.costUnreadable) warnings.push(`${this.costUnreadable} cost or margin cells were not numbers; those rows have no cost.`);
-    if (this.decoder.replaced) warnings.push(`${this.decoder.replaced} characters could not be read as ${this.options.encoding.toUpperCase()} and show as �.`);
+    if (this.extraFieldsLine) warn('extra-fields', `Some rows have more fields than the header (first on line ${this.extraFieldsLine}); the extra fields were ignored.`, { line: this.extraFieldsLine });
+    if (this.costUnreadable) warn('cost-unreadable', `${this.costUnreadable} cost or margin cells were not numbers; those rows have no cost.`, { count: this.costUnreadable });
+    if (this.decoder.replaced) {
+      const encoding = this.options.encoding.toUpperCase();
+      warn('replaced-characters', `${this.decoder.replaced} characters could not be read as ${encoding} and show as �.`, { count: this.decoder.replaced, encoding });
+    }
     for (const column of Object.values(this.numbers)) {
-      if (column.evidence.conflicting) warnings.push(`Column "${this.columnName(column.col)}" mixes decimal points and decimal commas; rows that disagree with the majority were rejected.`);
+      if (column.evidence.conflicting) warn('mixed-decimal-marks', `Column "${this.columnName(column.col)}" mixes decimal points and decimal commas; rows that disagree with the majority were rejected.`, { column: this.columnName(column.col) });
     }
 
     const valueFormat = formats.get((amountCol ?? priceCol)!)!;

@@ -1,5 +1,5 @@
 /** Rejected rows, grouped by reason, each group with its count and up to 20 examples (line and original text). */
-import type { RejectedGroup } from '../types';
+import type { NoticeVars, RejectedGroup } from '../types';
 
 export const MAX_EXAMPLES = 20;
 
@@ -11,9 +11,13 @@ export class RejectLog {
    * Count one rejected row. A code has one reason per import, built on first use; `text` is read only while the
    * group still wants examples, so a file with 100,000 rejected rows builds 20 strings, not 100,000.
    */
-  add(code: string, reason: string | (() => string), line: number, text: string | (() => string | undefined)): void {
+  add(code: string, reason: string | (() => string), line: number, text: string | (() => string | undefined), vars?: () => NoticeVars): void {
     let group = this.groups.get(code);
-    if (!group) this.groups.set(code, (group = { code, reason: typeof reason === 'function' ? reason() : reason, count: 0, examples: [] }));
+    if (!group) {
+      group = { code, reason: typeof reason === 'function' ? reason() : reason, count: 0, examples: [] };
+      if (vars) group.vars = vars();
+      this.groups.set(code, group);
+    }
     group.count++;
     this.total++;
     if (group.examples.length < MAX_EXAMPLES) {
@@ -31,7 +35,7 @@ export class RejectLog {
   absorb(groups: RejectedGroup[], lineOffset: number): void {
     for (const g of groups) {
       let group = this.groups.get(g.code);
-      if (!group) this.groups.set(g.code, (group = { code: g.code, reason: g.reason, count: 0, examples: [] }));
+      if (!group) this.groups.set(g.code, (group = { code: g.code, reason: g.reason, ...(g.vars ? { vars: g.vars } : {}), count: 0, examples: [] }));
       group.count += g.count;
       this.total += g.count;
       for (const e of g.examples) {

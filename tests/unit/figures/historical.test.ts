@@ -120,13 +120,14 @@ describe('historicalFigures', () => {
     expect(f.subscription.caveat).toMatch(/steady monthly price/);
     // Historical: 700/3 per customer × 0.476 margin = 111.0667.
     expect(f.historical.value).toBeCloseTo((700 / 3) * 0.476, 9);
-    expect(f.historical.inputs[1]).toEqual({ name: 'Gross margin', value: expect.closeTo(0.476, 12), unit: 'share' });
+    expect(f.historical.inputs[1]).toEqual({ key: 'grossMargin', name: 'Gross margin', value: expect.closeTo(0.476, 12), unit: 'share' });
     // AOV 730/6 × (6/3 orders ÷ 152/365.25 years) × (72/365.25 years) × 0.476 = 730·2·72/(6·152) × 0.476 = 54.8653.
     expect(f['aov-frequency-lifespan'].value).toBeCloseTo(((730 * 2 * 72) / (6 * 152)) * 0.476, 9);
     expect(f['aov-frequency-lifespan'].inputs.map((i) => i.unit)).toEqual(['currency', 'orders/year', 'years', 'share']);
     // Churn: only 4 customer-months observed → no value, and the caveat says why.
     expect(f.churn.value).toBeNull();
     expect(f.churn.caveat).toMatch(/only 4 customer-months/);
+    expect(f.churn.notes.map((n) => [n.code, n.vars])).toEqual([['churn-too-few', { observed: 4, needed: 30 }]]);
   });
 
   it('computes revenue concentration', () => {
@@ -161,6 +162,7 @@ describe('churn-based CLV', () => {
     const churn = h.formulas.find((f) => f.id === 'churn')!;
     expect(churn.inputs.map((i) => i.value)).toEqual([10, 1, 0.375]);
     expect(churn.value).toBeCloseTo(10 / 0.375, 9);
+    expect(churn.notes.map((n) => n.code)).toEqual(['month-gap-churn', 'no-margin']);
     expect(churn.caveat).toMatch(/margin is taken as 100%/);
   });
 

@@ -158,10 +158,10 @@ describe('day/month order per column', () => {
     const mdy = run(text, { dateOrderFallback: 'MDY' });
     expect(mdy.report.dateOrder).toBe('MDY');
     expect(isoDates(mdy.table)).toEqual(['2024-01-02', '2024-03-04', '2024-05-05']);
-    expect(mdy.report.warnings).toEqual(['Every date in column "date" could be read as day/month or month/day; they were read as MM/DD/YYYY.']);
+    expect(mdy.report.warnings.map((w) => w.text)).toEqual(['Every date in column "date" could be read as day/month or month/day; they were read as MM/DD/YYYY.']);
     const dmy = run(text, { dateOrderFallback: 'DMY' });
     expect(isoDates(dmy.table)).toEqual(['2024-02-01', '2024-04-03', '2024-05-05']);
-    expect(dmy.report.warnings).toEqual(['Every date in column "date" could be read as day/month or month/day; they were read as DD/MM/YYYY.']);
+    expect(dmy.report.warnings.map((w) => w.text)).toEqual(['Every date in column "date" could be read as day/month or month/day; they were read as DD/MM/YYYY.']);
   });
 
   it('without a fallback, ambiguous dates are read day-first (as most of the world writes them)', () => {
@@ -194,6 +194,7 @@ describe('day/month order per column', () => {
       {
         code: 'date-order-mismatch',
         reason: 'Date does not fit the day/month order of the rest of column "date"',
+        vars: { column: 'date', variant: 'DMY' },
         count: 2,
         examples: [
           { line: 4, text: 'C,01/27/2024,3' },
@@ -242,6 +243,7 @@ describe('dates that cannot be read', () => {
     expect(report.rejected.find((g) => g.code === 'missing-date')).toEqual({
       code: 'missing-date',
       reason: 'Date is empty (column "Order date")',
+      vars: { column: 'Order date' },
       count: 2,
       examples: [
         { line: 5, text: 'D;;1' },

@@ -153,7 +153,7 @@ describe('Windows code pages when the bytes are not UTF-8', () => {
     const { table, sniff: s, report } = run(file);
     expect(s.encoding).toBe('utf-8');
     expect(table.customerIds).toEqual(['A', 'Jos\uFFFD', 'Zo\uFFFD']);
-    expect(report.warnings).toEqual(['2 characters could not be read as UTF-8 and show as �.']);
+    expect(report.warnings.map((w) => w.text)).toEqual(['2 characters could not be read as UTF-8 and show as �.']);
   });
 });
 

@@ -63,6 +63,7 @@ describe('customers', () => {
       {
         code: 'missing-customer',
         reason: 'Customer id is empty (column "CustomerID")',
+        vars: { column: 'CustomerID' },
         count: 4,
         examples: [
           { line: 2, text: ',2024-01-05,1' },
@@ -97,6 +98,7 @@ describe('broken rows', () => {
       {
         code: 'too-few-fields',
         reason: 'Row has fewer fields than the 3 the chosen columns need',
+        vars: { needed: 3 },
         count: 2,
         examples: [
           { line: 2, text: 'A,2024-01-05' },
@@ -104,7 +106,7 @@ describe('broken rows', () => {
         ],
       },
     ]);
-    expect(report.warnings).toEqual(['Some rows have more fields than the header (first on line 3); the extra fields were ignored.']);
+    expect(report.warnings.map((w) => w.text)).toEqual(['Some rows have more fields than the header (first on line 3); the extra fields were ignored.']);
     balanced(report);
   });
 
@@ -206,6 +208,6 @@ describe('the user says there is no header', () => {
     const { table, report } = run('customer,date,amount\nA,2024-01-05,1\n', { hasHeader: false });
     expect(report.header).toEqual(['Column 1', 'Column 2', 'Column 3']);
     expect(ids(table)).toEqual(['A']);
-    expect(report.rejected).toEqual([{ code: 'bad-date', reason: 'Date not recognised (column "Column 2")', count: 1, examples: [{ line: 1, text: 'customer,date,amount' }] }]);
+    expect(report.rejected).toEqual([{ code: 'bad-date', reason: 'Date not recognised (column "Column 2")', vars: { column: 'Column 2' }, count: 1, examples: [{ line: 1, text: 'customer,date,amount' }] }]);
   });
 });

@@ -144,11 +144,12 @@ describe('decimal mark per column', () => {
       {
         code: 'number-format-mismatch-amount',
         reason: 'Number uses a different decimal mark from the rest of column "amount" (which uses ",")',
+        vars: { column: 'amount', decimal: ',' },
         count: 1,
         examples: [{ line: 4, text: 'C2;2024-01-03;1,234.56' }],
       },
     ]);
-    expect(report.warnings).toEqual(['Column "amount" mixes decimal points and decimal commas; rows that disagree with the majority were rejected.']);
+    expect(report.warnings.map((w) => w.text)).toEqual(['Column "amount" mixes decimal points and decimal commas; rows that disagree with the majority were rejected.']);
     expect(report.rowsRead).toBe(report.rowsAccepted + report.rowsRejected);
   });
 
@@ -205,8 +206,8 @@ describe('refunds and zero amounts', () => {
   it('an empty or non-numeric amount is rejected, naming the column', () => {
     const { report } = run(amountFile(['10', '', 'abc', ' ', 'n/a'], 'Customer;Date;Total'));
     expect(report.rejected).toEqual([
-      { code: 'bad-amount', reason: 'Amount is not a number (column "Total")', count: 2, examples: [{ line: 4, text: 'C2;2024-01-03;abc' }, { line: 6, text: 'C4;2024-01-05;n/a' }] },
-      { code: 'missing-amount', reason: 'Amount is empty (column "Total")', count: 2, examples: [{ line: 3, text: 'C1;2024-01-02;' }, { line: 5, text: 'C3;2024-01-04; ' }] },
+      { code: 'bad-amount', reason: 'Amount is not a number (column "Total")', vars: { column: 'Total' }, count: 2, examples: [{ line: 4, text: 'C2;2024-01-03;abc' }, { line: 6, text: 'C4;2024-01-05;n/a' }] },
+      { code: 'missing-amount', reason: 'Amount is empty (column "Total")', vars: { column: 'Total' }, count: 2, examples: [{ line: 3, text: 'C1;2024-01-02;' }, { line: 5, text: 'C3;2024-01-04; ' }] },
     ]);
   });
 });

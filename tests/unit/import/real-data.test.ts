@@ -86,6 +86,7 @@ describe('UCI Online Retail', () => {
       {
         code: 'missing-customer',
         reason: 'Customer id is empty (column "CustomerID")',
+        vars: { column: 'CustomerID' },
         count: 135_080,
         examples: expect.arrayContaining([{ line: 624, text: '536414,22139,,56,2010-12-01 11:52:00,0,,United Kingdom' }]),
       },

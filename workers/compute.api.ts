@@ -36,7 +36,7 @@ export interface SniffOutcome {
 
 export type ImportOutcome =
   | { ok: true; datasetId: number; report: ImportReport; timings: Record<string, number> }
-  | { ok: false; reason: 'cancelled' | 'unreadable' | 'nothing-accepted'; message: string; report?: ImportReport };
+  | { ok: false; reason: 'cancelled' | 'unreadable' | 'nothing-accepted'; message: string; code?: string; report?: ImportReport };
 
 /** Import domain: look at a file, make the sample, run and cancel imports. */
 const imports = {
@@ -112,7 +112,7 @@ const imports = {
       return { ok: true, datasetId, report, timings };
     } catch (err: unknown) {
       if (err instanceof ImportCancelled) return { ok: false, reason: 'cancelled', message: 'Import cancelled. Nothing was saved.' };
-      if (err instanceof ImportError) return { ok: false, reason: 'unreadable', message: err.message };
+      if (err instanceof ImportError) return { ok: false, reason: 'unreadable', message: err.message, code: err.code };
       throw err;
     } finally {
       cancelled.delete(jobId);

@@ -93,7 +93,7 @@ export async function analyzeFile(args: AnalyzeArgs) {
   const totalBytes = statSync(args.file).size;
   const head = await readHead(args.file);
   const guess = sniff(head, basename(args.file), totalBytes);
-  if (guess.problem) throw new ImportError(guess.problem);
+  if (guess.problem) throw new ImportError(guess.problemCode ?? 'unreadable', guess.problem);
   const mapping = { ...guess.mapping };
   for (const [role, col] of Object.entries(args.columns) as [FieldRole, string][]) {
     mapping[role] = resolveColumn(guess.header, col);

@@ -378,6 +378,19 @@ export const en = {
   'formulas.unit.months': '{value} mo',
   'formulas.unit.perYear': '{value}/yr',
   'formulas.unit.years': '{value} yr',
+  'error.problem.empty': 'The file is empty.',
+  'error.problem.no-rows': 'The file is empty: it has no rows to read.',
+  'error.problem.one-column': 'Only one column was found. An orders file needs at least a customer, a date and an amount column, separated by commas, semicolons or tabs.',
+  'error.problem.header-only': 'The file has a header line but no data rows.',
+  'error.problem.no-dates': 'No column of this file holds dates, so purchases cannot be placed in time. An orders export needs an order date column.',
+  'error.problem.xlsx': 'This is an Excel workbook (.xlsx), not a text file. In Excel choose File › Save As › CSV, then open the CSV here.',
+  'error.problem.xls': 'This is an old Excel workbook (.xls), not a text file. In Excel choose File › Save As › CSV, then open the CSV here.',
+  'error.problem.pdf': 'This is a PDF document, not a data file. Export the orders from your shop system as CSV instead.',
+  'error.problem.image': 'This is an image, not a data file. Export the orders from your shop system as CSV instead.',
+  'error.problem.binary': 'This file is not text (it contains binary data), so it cannot be read as a CSV export.',
+  'error.problem.choose-customer': 'Choose the column that identifies the customer.',
+  'error.problem.choose-date': 'Choose the column that holds the order date.',
+  'error.problem.choose-amount': 'Choose the amount column, or both the quantity and the unit price columns.',
 } as const;
 
 export type MessageKey = keyof typeof en;

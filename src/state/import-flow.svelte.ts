@@ -22,7 +22,7 @@ class ImportFlow {
   usedRememberedMapping = $state(false);
   progress = $state.raw<ImportProgress | null>(null);
   /** A message for the user when the file could not be imported; `failedReport` lists rejected rows if any. */
-  error = $state<{ kind: 'unreadable' | 'nothing-accepted' | 'cancelled' | 'unexpected'; message: string } | null>(null);
+  error = $state<{ kind: 'unreadable' | 'nothing-accepted' | 'cancelled' | 'unexpected'; message: string; code?: string } | null>(null);
   failedReport = $state.raw<ImportReport | null>(null);
   #jobId = '';
 
@@ -43,7 +43,7 @@ class ImportFlow {
     this.phase = 'sniffing';
     try {
       const { sniff, remembered } = await compute().sniffFile(file);
-      if (sniff.problem) return this.fail('unreadable', sniff.problem);
+      if (sniff.problem) return this.fail('unreadable', sniff.problem, sniff.problemCode ?? undefined);
       this.sniff = sniff;
       this.mapping = { ...sniff.mapping, ...(remembered?.mapping ?? {}) };
       this.hasHeader = remembered?.hasHeader ?? sniff.hasHeader;
@@ -81,7 +81,7 @@ class ImportFlow {
         this.reset();
       } else {
         this.failedReport = outcome.report ?? null;
-        this.fail(outcome.reason, outcome.message);
+        this.fail(outcome.reason, outcome.message, outcome.code);
       }
     } catch (err) {
       this.fail('unexpected', (err as Error).message);
@@ -93,8 +93,8 @@ class ImportFlow {
     else this.reset();
   }
 
-  fail(kind: NonNullable<ImportFlow['error']>['kind'], message: string) {
-    this.error = { kind, message };
+  fail(kind: NonNullable<ImportFlow['error']>['kind'], message: string, code?: string) {
+    this.error = { kind, message, code };
     this.phase = 'failed';
   }
 

@@ -12,7 +12,7 @@ export function importBytes(
   overrides: Partial<ImportOptions> = {},
 ): { table: TransactionTable; report: ImportReport; sniff: SniffResult } {
   const guess = sniff(bytes.subarray(0, SNIFF_BYTES), fileName, bytes.length);
-  if (guess.problem && !overrides.mapping) throw new ImportError(guess.problem);
+  if (guess.problem && !overrides.mapping) throw new ImportError(guess.problemCode ?? 'unreadable', guess.problem);
   const importer = createImporter({
     fileName,
     totalBytes: bytes.length,

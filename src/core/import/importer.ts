@@ -80,9 +80,12 @@ export interface Importer {
   readonly bytesRead: number;
 }
 
-/** The file cannot be imported at all; the message says why in plain words. */
+/** The file cannot be imported at all; the message says why in plain words, the code says it for translation. */
 export class ImportError extends Error {
-  constructor(message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'ImportError';
   }
@@ -166,10 +169,10 @@ class StreamingImporter implements Importer, RecordSink {
   constructor(private readonly options: ImportOptions) {
     this.mapping = { ...options.mapping };
     const m = this.mapping;
-    if (m.customer === null) throw new ImportError('Choose the column that identifies the customer.');
-    if (m.date === null) throw new ImportError('Choose the column that holds the order date.');
+    if (m.customer === null) throw new ImportError('choose-customer', 'Choose the column that identifies the customer.');
+    if (m.date === null) throw new ImportError('choose-date', 'Choose the column that holds the order date.');
     if (m.amount === null && (m.quantity === null || m.unitPrice === null)) {
-      throw new ImportError('Choose the amount column, or both the quantity and the unit price columns.');
+      throw new ImportError('choose-amount', 'Choose the amount column, or both the quantity and the unit price columns.');
     }
     if (m.amount !== null) m.quantity = m.unitPrice = null;
     for (const role of ['amount', 'quantity', 'unitPrice', 'cost', 'margin'] as const) {
@@ -466,8 +469,8 @@ class StreamingImporter implements Importer, RecordSink {
   finish(): { table: TransactionTable; report: ImportReport } {
     this.reader.push(this.decoder.decode(null));
     this.reader.end();
-    if (this.headerNames === null) throw new ImportError('The file is empty: it has no rows to read.');
-    if (this.read === 0) throw new ImportError('The file has a header line but no data rows.');
+    if (this.headerNames === null) throw new ImportError('no-rows', 'The file is empty: it has no rows to read.');
+    if (this.read === 0) throw new ImportError('header-only', 'The file has a header line but no data rows.');
     const warnings: Notice[] = [];
     const warn = (code: string, text: string, vars: NoticeVars) => warnings.push({ code, text, vars });
     const fallback = this.options.dateOrderFallback ?? 'DMY';

@@ -30,6 +30,8 @@ export interface SniffResult {
   currency: string | null;
   /** One sentence when the file cannot be read at all; null otherwise. */
   problem: string | null;
+  /** The problem's stable code, for the UI's translation. */
+  problemCode: string | null;
 }
 
 const PREVIEW_ROWS = 20;
@@ -44,10 +46,10 @@ const BINARY_PROBLEMS: Record<BinaryKind, string> = {
   binary: 'This file is not text (it contains binary data), so it cannot be read as a CSV export.',
 };
 
-function failed(problem: string, encoding = 'utf-8'): SniffResult {
+function failed(problemCode: string, problem: string, encoding = 'utf-8'): SniffResult {
   return {
     encoding, delimiter: ',', hasHeader: false, header: [], preview: [], columns: [], dateOrder: null, dateOrderAmbiguous: false,
-    amountFormat: null, currency: null, problem,
+    amountFormat: null, currency: null, problem, problemCode,
     mapping: { customer: null, date: null, amount: null, quantity: null, unitPrice: null, orderId: null, product: null, channel: null, cost: null, margin: null },
   };
 }
@@ -75,34 +77,34 @@ function currencyInHeader(name: string | undefined): string | null {
 /** Look at the first bytes of a file and propose how to read it. */
 export function sniff(head: Uint8Array, fileName: string, totalBytes: number): SniffResult {
   void fileName;
-  if (head.length === 0 || totalBytes === 0) return failed('The file is empty.');
+  if (head.length === 0 || totalBytes === 0) return failed('empty', 'The file is empty.');
   const { encoding } = detectEncoding(head);
   const binary = binaryKind(head, encoding);
-  if (binary) return failed(BINARY_PROBLEMS[binary], encoding);
+  if (binary) return failed(binary, BINARY_PROBLEMS[binary], encoding);
   let text = new TextDecoder(encoding).decode(head);
   if (head.length < totalBytes) {
     // Only whole lines: the head may end mid-line or mid-character.
     const cut = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
     if (cut > 0) text = text.slice(0, cut);
   }
-  if (text.trim() === '') return failed('The file is empty: it has no rows to read.', encoding);
+  if (text.trim() === '') return failed('no-rows', 'The file is empty: it has no rows to read.', encoding);
   text = firstLines(text, PROFILE_ROWS + 1);
 
   const { delimiter } = detectDelimiter(text);
   const records = readRecords(text, delimiter, PROFILE_ROWS + 1).map((r) => r.fields);
   const width = Math.max(...records.slice(0, 50).map((r) => r.length));
   if (width < 2) {
-    return failed('Only one column was found. An orders file needs at least a customer, a date and an amount column, separated by commas, semicolons or tabs.', encoding);
+    return failed('one-column', 'Only one column was found. An orders file needs at least a customer, a date and an amount column, separated by commas, semicolons or tabs.', encoding);
   }
   const profilesOf = (rows: string[][]) => Array.from({ length: width }, (_, c) => profileColumn(rows, c));
   const hasHeader = looksLikeHeader(records[0], profilesOf(records.slice(1)));
   const dataRows = hasHeader ? records.slice(1) : records;
-  if (dataRows.length === 0) return failed('The file has a header line but no data rows.', encoding);
+  if (dataRows.length === 0) return failed('header-only', 'The file has a header line but no data rows.', encoding);
   const profiles = profilesOf(dataRows);
   const header = hasHeader ? Array.from({ length: width }, (_, c) => (records[0][c] ?? '').trim() || `Column ${c + 1}`) : Array.from({ length: width }, (_, c) => `Column ${c + 1}`);
   const { mapping, currencyColumn } = guessMapping(hasHeader ? header : null, profiles);
   if (mapping.date === null && !profiles.some((p) => p.dateShare > 0)) {
-    return { ...failed('No column of this file holds dates, so purchases cannot be placed in time. An orders export needs an order date column.', encoding), delimiter, hasHeader, header, preview: dataRows.slice(0, PREVIEW_ROWS) };
+    return { ...failed('no-dates', 'No column of this file holds dates, so purchases cannot be placed in time. An orders export needs an order date column.', encoding), delimiter, hasHeader, header, preview: dataRows.slice(0, PREVIEW_ROWS) };
   }
 
   // What the values say about date order, number format and currency.
@@ -154,5 +156,6 @@ export function sniff(head: Uint8Array, fileName: string, totalBytes: number): S
     amountFormat,
     currency,
     problem: null,
+    problemCode: null,
   };
 }

@@ -163,16 +163,16 @@ describe('files that are not text', () => {
   const noise = Uint8Array.from({ length: 4096 }, () => Math.floor(random() * 256));
 
   it.each([
-    ['random bytes', noise, 'This file is not text (it contains binary data), so it cannot be read as a CSV export.'],
-    ['a PNG image', bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d], 'IHDR'), 'This is an image, not a data file. Export the orders from your shop system as CSV instead.'],
-    ['a JPEG image', bytes([0xff, 0xd8, 0xff, 0xe0, 0, 0x10], 'JFIF'), 'This is an image, not a data file. Export the orders from your shop system as CSV instead.'],
-    ['an Excel workbook', bytes('PK', [0x03, 0x04, 0x14, 0, 0x06, 0], '[Content_Types].xml'), 'This is an Excel workbook (.xlsx), not a text file. In Excel choose File › Save As › CSV, then open the CSV here.'],
-    ['an old Excel workbook', bytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'This is an old Excel workbook (.xls), not a text file. In Excel choose File › Save As › CSV, then open the CSV here.'],
-    ['a PDF', bytes('%PDF-1.7\n%', [0xe2, 0xe3, 0xcf, 0xd3]), 'This is a PDF document, not a data file. Export the orders from your shop system as CSV instead.'],
-    ['text with NUL bytes', bytes('customer,date,amount\nA,2024-01-05,1', [0], '\n'), 'This file is not text (it contains binary data), so it cannot be read as a CSV export.'],
-  ])('%s gets one clear problem, and importing it throws it', (_, file, message) => {
+    ['random bytes', 'binary', noise, 'This file is not text (it contains binary data), so it cannot be read as a CSV export.'],
+    ['a PNG image', 'image', bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d], 'IHDR'), 'This is an image, not a data file. Export the orders from your shop system as CSV instead.'],
+    ['a JPEG image', 'image', bytes([0xff, 0xd8, 0xff, 0xe0, 0, 0x10], 'JFIF'), 'This is an image, not a data file. Export the orders from your shop system as CSV instead.'],
+    ['an Excel workbook', 'xlsx', bytes('PK', [0x03, 0x04, 0x14, 0, 0x06, 0], '[Content_Types].xml'), 'This is an Excel workbook (.xlsx), not a text file. In Excel choose File › Save As › CSV, then open the CSV here.'],
+    ['an old Excel workbook', 'xls', bytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'This is an old Excel workbook (.xls), not a text file. In Excel choose File › Save As › CSV, then open the CSV here.'],
+    ['a PDF', 'pdf', bytes('%PDF-1.7\n%', [0xe2, 0xe3, 0xcf, 0xd3]), 'This is a PDF document, not a data file. Export the orders from your shop system as CSV instead.'],
+    ['text with NUL bytes', 'binary', bytes('customer,date,amount\nA,2024-01-05,1', [0], '\n'), 'This file is not text (it contains binary data), so it cannot be read as a CSV export.'],
+  ])('%s gets one clear problem, and importing it throws it', (_, code, file, message) => {
     expect(problem(file)).toBe(message);
-    expect(() => run(file)).toThrow(new ImportError(message));
+    expect(() => run(file)).toThrow(new ImportError(code, message));
   });
 
   it('a few control characters in a text do not make it binary; many do', () => {

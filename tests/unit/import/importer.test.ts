@@ -179,13 +179,21 @@ describe('blank lines', () => {
 describe('files with nothing to import', () => {
   it('finish() throws an ImportError for an empty file and for a header without rows', () => {
     const empty = createImporter(options());
-    expect(() => empty.finish()).toThrow(new ImportError('The file is empty: it has no rows to read.'));
+    expect(() => empty.finish()).toThrow(new ImportError('no-rows', 'The file is empty: it has no rows to read.'));
     const blanks = createImporter(options());
     blanks.push(utf8('\n \n'));
-    expect(() => blanks.finish()).toThrow(new ImportError('The file is empty: it has no rows to read.'));
+    expect(() => blanks.finish()).toThrow(new ImportError('no-rows', 'The file is empty: it has no rows to read.'));
     const headerOnly = createImporter(options());
     headerOnly.push(utf8('customer,date,amount\n\n'));
-    expect(() => headerOnly.finish()).toThrow(new ImportError('The file has a header line but no data rows.'));
+    expect(() => headerOnly.finish()).toThrow(new ImportError('header-only', 'The file has a header line but no data rows.'));
+    // The code, for the message in the user's language.
+    let code = '';
+    try {
+      createImporter(options()).finish();
+    } catch (err) {
+      code = (err as ImportError).code;
+    }
+    expect(code).toBe('no-rows');
   });
 
   it('a file whose rows are all rejected gives an empty table and a full report', () => {

@@ -119,6 +119,6 @@ describe('UCI Online Retail', () => {
 describe('a file without amounts', () => {
   it('the grocery log (cust,date) is sniffed, and importing it asks for an amount column', () => {
     const bytes = data('grocery/groceryElog.csv');
-    expect(() => importBytes(bytes, 'groceryElog.csv')).toThrow(new ImportError('Choose the amount column, or both the quantity and the unit price columns.'));
+    expect(() => importBytes(bytes, 'groceryElog.csv')).toThrow(new ImportError('choose-amount', 'Choose the amount column, or both the quantity and the unit price columns.'));
   });
 });

@@ -84,21 +84,22 @@ describe('header, preview and column kinds', () => {
 
 describe('files that cannot be read', () => {
   it.each([
-    ['an empty file', '', 'The file is empty.'],
-    ['only line breaks and spaces', '\r\n \n\n', 'The file is empty: it has no rows to read.'],
-    ['a header line only', 'customer,date,amount\r\n', 'The file has a header line but no data rows.'],
-    ['a header and blank lines', 'customer,date,amount\n\n\n', 'The file has a header line but no data rows.'],
-    ['one column', 'customer\nA\nB\n', 'Only one column was found. An orders file needs at least a customer, a date and an amount column, separated by commas, semicolons or tabs.'],
-    ['no dates', 'customer,amount\nA,10\nB,20\n', 'No column of this file holds dates, so purchases cannot be placed in time. An orders export needs an order date column.'],
-  ])('%s', (_, text, problem) => {
+    ['an empty file', 'empty', '', 'The file is empty.'],
+    ['only line breaks and spaces', 'no-rows', '\r\n \n\n', 'The file is empty: it has no rows to read.'],
+    ['a header line only', 'header-only', 'customer,date,amount\r\n', 'The file has a header line but no data rows.'],
+    ['a header and blank lines', 'header-only', 'customer,date,amount\n\n\n', 'The file has a header line but no data rows.'],
+    ['one column', 'one-column', 'customer\nA\nB\n', 'Only one column was found. An orders file needs at least a customer, a date and an amount column, separated by commas, semicolons or tabs.'],
+    ['no dates', 'no-dates', 'customer,amount\nA,10\nB,20\n', 'No column of this file holds dates, so purchases cannot be placed in time. An orders export needs an order date column.'],
+  ])('%s', (_, code, text, problem) => {
     expect(look(text).problem).toBe(problem);
-    expect(() => run(text)).toThrow(new ImportError(problem));
+    expect(look(text).problemCode).toBe(code);
+    expect(() => run(text)).toThrow(new ImportError(code, problem));
   });
 
   it('a file with dates but no amount can be sniffed, and importing it says what is missing', () => {
     const s = look('cust,date\n1,2006-01-01\n2,2006-01-01\n2,2006-12-19\n');
     expect(s.problem).toBeNull();
     expect(s.mapping).toEqual(mapping({ customer: 0, date: 1 }));
-    expect(() => run('cust,date\n1,2006-01-01\n2,2006-01-01\n2,2006-12-19\n')).toThrow(new ImportError('Choose the amount column, or both the quantity and the unit price columns.'));
+    expect(() => run('cust,date\n1,2006-01-01\n2,2006-01-01\n2,2006-12-19\n')).toThrow(new ImportError('choose-amount', 'Choose the amount column, or both the quantity and the unit price columns.'));
   });
 });

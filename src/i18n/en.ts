@@ -391,6 +391,22 @@ export const en = {
   'error.problem.choose-customer': 'Choose the column that identifies the customer.',
   'error.problem.choose-date': 'Choose the column that holds the order date.',
   'error.problem.choose-amount': 'Choose the amount column, or both the quantity and the unit price columns.',
+  'model.not-evaluable': 'The likelihood could not be evaluated on this data from any starting point.',
+  'model.runaway': 'The data cannot pin down {params}: the best fit drives it towards {limits}. Predictions remain usable, but read that parameter with caution, or prefer another model.',
+  'model.ridge': 'The data cannot pin down {params}: quite different values fit equally well. Predictions remain usable, but read those parameters with caution, or prefer another model.',
+  'model.flat': 'The likelihood is flat in some direction at the best fit, so the parameters are not identified and no standard errors can be given.',
+  'model.not-converged': 'The fit did not fully converge; read its parameters with caution.',
+  'model.no-history': 'There are no customers with any history to fit.',
+  'model.few-repeaters': '{count, plural, one {Only # customer has} other {Only # customers have}} bought more than once, too few to tell how often customers buy and when they stop; the fit is not reliable.',
+  'model.no-customers': 'There are no customers to fit.',
+  'model.spend-too-few': 'Spend per purchase needs customers who bought more than once with a positive amount; there are too few.',
+  'model.no-cancellations': 'Nobody has cancelled yet, so the churn rate cannot be estimated.',
+  'model.no-cancellations-cohort': 'Nobody in this cohort has cancelled yet, so the churn rate cannot be estimated.',
+  'model.not-fitted': '{model} could not be fitted to this data.',
+  'model.spend-not-fitted': 'Spend per purchase could not be modelled.',
+  'model.spend-q-low': "Gamma-Gamma's q is {q} (≤ 1): its mean spend per purchase is undefined, so no CLV is given. Spend varies too wildly between customers for this model; check for outliers.",
+  'model.no-whole-period.quarter': 'No customer has a whole quarter of history after the quarter they joined in.',
+  'model.no-whole-period.year': 'No customer has a whole year of history after the year they joined in.',
 } as const;
 
 export type MessageKey = keyof typeof en;

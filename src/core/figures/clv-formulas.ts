@@ -2,7 +2,8 @@
  * The back-of-the-envelope CLV formulas shop owners know, each returned with its inputs filled in so the UI can
  * show the formula, the numbers that went in, and what it assumes.
  */
-import type { Notice, NoticeVars } from '../types';
+import { notice } from '../notice';
+import type { Notice } from '../types';
 
 /** What an input is measured in; 'share' is a fraction 0–1 (the UI shows it as a percentage). */
 export type FormulaUnit = 'currency' | 'currency/month' | 'months' | 'orders/year' | 'years' | 'share' | 'share/month';
@@ -56,8 +57,7 @@ export interface FormulaFacts {
 /** Below this many observed customer-months a churn rate is mostly noise. */
 export const MIN_CHURN_CUSTOMER_MONTHS = 30;
 
-const note = (code: string, text: string, vars: NoticeVars = {}): Notice => ({ code, text, vars });
-const NO_MARGIN = note('no-margin', 'No cost or margin was given, so the margin is taken as 100%: this is revenue, not profit.');
+const NO_MARGIN = notice('no-margin', 'No cost or margin was given, so the margin is taken as 100%: this is revenue, not profit.');
 
 /** The formula's notes, and their English text joined as its caveat. */
 function withNotes(...notes: (Notice | null)[]): { caveat: string | null; notes: Notice[] } {
@@ -80,7 +80,7 @@ export function subscriptionClv(f: FormulaFacts): ClvFormula {
     ],
     value: f.revenuePerActiveMonth * f.monthsRetained,
     ...withNotes(
-      note(
+      notice(
         'steady-price',
         'Assumes a steady monthly price: every customer pays the same amount in every month they stay. ' +
           'Shops where customers skip months are overstated by it.',
@@ -96,7 +96,7 @@ export function historicalClv(f: FormulaFacts): ClvFormula {
     id: 'historical',
     inputs: [{ key: 'revenuePerCustomer', name: 'Net revenue per customer (average)', value: f.revenuePerCustomer, unit: 'currency' }, margin.input],
     value: f.revenuePerCustomer * margin.value,
-    ...withNotes(note('spent-so-far', 'Counts only what customers have spent so far; it predicts nothing.'), margin.note),
+    ...withNotes(notice('spent-so-far', 'Counts only what customers have spent so far; it predicts nothing.'), margin.note),
   };
 }
 
@@ -113,7 +113,7 @@ export function aovFrequencyLifespanClv(f: FormulaFacts): ClvFormula {
     ],
     value: f.averageOrderValue * f.ordersPerCustomerPerYear * f.lifespanYears * margin.value,
     ...withNotes(
-      note('lifespan-so-far', 'Lifespan is first-to-last purchase seen so far: one-time buyers count zero and recent customers are cut short, so this understates lifetime value.'),
+      notice('lifespan-so-far', 'Lifespan is first-to-last purchase seen so far: one-time buyers count zero and recent customers are cut short, so this understates lifetime value.'),
       margin.note,
     ),
   };
@@ -134,7 +134,7 @@ export function churnClv(f: FormulaFacts): ClvFormula {
       inputs,
       value: null,
       ...withNotes(
-        note('churn-too-few', `Churn cannot be estimated: only ${f.observedCustomerMonths} customer-months are observed (at least ${MIN_CHURN_CUSTOMER_MONTHS} are needed).`, {
+        notice('churn-too-few', `Churn cannot be estimated: only ${f.observedCustomerMonths} customer-months are observed (at least ${MIN_CHURN_CUSTOMER_MONTHS} are needed).`, {
           observed: f.observedCustomerMonths,
           needed: MIN_CHURN_CUSTOMER_MONTHS,
         }),
@@ -142,14 +142,14 @@ export function churnClv(f: FormulaFacts): ClvFormula {
     };
   }
   if (!(churn > 0)) {
-    return { id: 'churn', inputs, value: null, ...withNotes(note('no-churn', 'No churn was observed, and dividing by zero churn gives no finite value.')) };
+    return { id: 'churn', inputs, value: null, ...withNotes(notice('no-churn', 'No churn was observed, and dividing by zero churn gives no finite value.')) };
   }
   return {
     id: 'churn',
     inputs,
     value: (f.revenuePerActiveMonth * margin.value) / churn,
     ...withNotes(
-      note('month-gap-churn', 'Treats a month without a purchase as churn; in shops where customers buy every few months it overstates churn and understates value.'),
+      notice('month-gap-churn', 'Treats a month without a purchase as churn; in shops where customers buy every few months it overstates churn and understates value.'),
       margin.note,
     ),
   };

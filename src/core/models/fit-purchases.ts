@@ -2,6 +2,7 @@
  * Fitting the purchase models (BG/NBD, MBG/NBD, Pareto/NBD) on customers' (x, tₓ, T): compress identical rows,
  * scale time to 0..1, maximise from a few fixed starts, report in the data's own time unit.
  */
+import { notice } from '../notice';
 import { compressRfm, dataScale, scaleTime, subsampleCustomers, type CompressedRfm, type RfmData } from './compress';
 import { BETA_GEO_PARAMS, betaGeoLogLikelihood } from './beta-geo';
 import { fitMaximumLikelihood, type MleResult } from './mle';
@@ -45,7 +46,7 @@ export function fitPurchaseModel(model: PurchaseModelName, input: RfmData | Comp
   const { totalWeight, maxT } = dataScale(data);
   const names = parameterNames(model);
   if (totalWeight === 0 || maxT <= 0) {
-    return { model, names, customers: totalWeight, distinctRows: data.x.length, params: new Float64Array(names.length).fill(NaN), logLikelihood: -Infinity, logCovariance: null, standardErrors: null, converged: false, identified: false, iterations: 0, message: 'There are no customers with any history to fit.' };
+    return { model, names, customers: totalWeight, distinctRows: data.x.length, params: new Float64Array(names.length).fill(NaN), logLikelihood: -Infinity, logCovariance: null, standardErrors: null, converged: false, identified: false, iterations: 0, message: notice('no-history', 'There are no customers with any history to fit.') };
   }
   let repeaters = 0;
   for (let i = 0; i < data.x.length; i++) if (data.x[i] > 0) repeaters += data.weight[i];
@@ -67,7 +68,7 @@ export function fitPurchaseModel(model: PurchaseModelName, input: RfmData | Comp
   // The root cause first: with so few repeat buyers any other symptom (a runaway parameter, a flat ridge) follows from it.
   if (repeaters < 10) {
     result.identified = false;
-    result.message = `Only ${repeaters} customer${repeaters === 1 ? ' has' : 's have'} bought more than once, too few to tell how often customers buy and when they stop; the fit is not reliable.`;
+    result.message = notice('few-repeaters', `Only ${repeaters} customer${repeaters === 1 ? ' has' : 's have'} bought more than once, too few to tell how often customers buy and when they stop; the fit is not reliable.`, { count: repeaters });
   }
   return { ...result, model, names, customers: totalWeight, distinctRows: data.x.length };
 }

@@ -3,6 +3,8 @@
  * every customer P(alive), expected purchases over the horizon, expected spend per purchase, discounted CLV with
  * 90% ranges, and the median time to the next purchase. Work is done once per distinct (x, tₓ, T) row.
  */
+import { notice } from '../notice';
+import type { Notice } from '../types';
 import type { CustomerSummary, TimeUnit } from '../types';
 import { discountedPurchases, unitsPerMonth } from './clv';
 import { compressRfm } from './compress';
@@ -39,14 +41,14 @@ export interface ModelFit {
   converged: boolean;
   /** False when the data cannot pin down some parameter (then `message` says which). */
   identified: boolean;
-  message: string | null;
+  message: Notice | null;
 }
 
 export interface Forecast {
   fit: ModelFit;
   spend: ModelFit | null;
   /** Why CLV cannot be given (then the CLV arrays are NaN), or null. */
-  spendWarning: string | null;
+  spendWarning: Notice | null;
   horizonUnits: number;
   /** Aligned with summary.customer. Low/High are the 5th and 95th percentiles; NaN when unknown. */
   customers: {
@@ -65,7 +67,12 @@ export interface Forecast {
 }
 
 /** A fit that produced no usable parameters; the message says why in plain words. */
-export class ModelFitError extends Error {}
+export class ModelFitError extends Error {
+  constructor(readonly notice: Notice) {
+    super(notice.text);
+    this.name = 'ModelFitError';
+  }
+}
 
 function toModelFit(model: ModelFit['model'], fit: PurchaseFit | SpendFit): ModelFit {
   const params: Record<string, number> = {};
@@ -100,13 +107,13 @@ export function compareModels(summary: CustomerSummary): ModelFit[] {
 export function forecast(summary: CustomerSummary, options: ForecastOptions): Forecast {
   const data = compressRfm({ x: summary.frequency, tx: summary.recency, T: summary.T });
   const purchaseFit = fitPurchaseModel(options.model, data);
-  if (!usable(purchaseFit.params)) throw new ModelFitError(purchaseFit.message ?? `${MODEL_LABELS[options.model]} could not be fitted to this data.`);
+  if (!usable(purchaseFit.params)) throw new ModelFitError(purchaseFit.message ?? notice('not-fitted', `${MODEL_LABELS[options.model]} could not be fitted to this data.`, { model: MODEL_LABELS[options.model] }));
   const spendFit = fitGammaGamma(spendData(summary.frequency, summary.monetary));
   const spendOk = usable(spendFit.params) && spendFit.params[1] > 1;
   const spendWarning = !usable(spendFit.params)
-    ? (spendFit.message ?? 'Spend per purchase could not be modelled.')
+    ? (spendFit.message ?? notice('spend-not-fitted', 'Spend per purchase could not be modelled.'))
     : spendFit.params[1] <= 1
-      ? `Gamma-Gamma's q is ${spendFit.params[1].toFixed(3)} (≤ 1): its mean spend per purchase is undefined, so no CLV is given. Spend varies too wildly between customers for this model; check for outliers.`
+      ? notice('spend-q-low', `Gamma-Gamma's q is ${spendFit.params[1].toFixed(3)} (≤ 1): its mean spend per purchase is undefined, so no CLV is given. Spend varies too wildly between customers for this model; check for outliers.`, { q: spendFit.params[1].toFixed(3) })
       : null;
 
   const model = purchaseModel(options.model);

@@ -2,6 +2,7 @@
  * Validation on evidence: fit on the calibration period, predict each customer's purchases over the holdout, and
  * compare with what happened, in total, per calibration-frequency group, and as errors per customer.
  */
+import type { Notice } from '../types';
 import type { CustomerSummary } from '../types';
 import { fitPurchaseModel } from './fit-purchases';
 import type { ModelName } from './forecast';
@@ -20,7 +21,7 @@ export interface HoldoutCheck {
   /** Customers grouped by repeat purchases in the calibration period (0..6, "7+"): mean predicted and actual. */
   byFrequency: { frequency: string; customers: number; predicted: number; actual: number }[];
   /** Why the model could not be checked (then the numbers are NaN), or a caution about its fit. */
-  message: string | null;
+  message: Notice | null;
   /** The parameters fitted on the calibration period; null when the fit failed. */
   params: number[] | null;
 }
@@ -28,7 +29,7 @@ export interface HoldoutCheck {
 const GROUPS = 8;
 
 /** Per-customer holdout predictions of a model fitted on the calibration summary. */
-export function holdoutPredictions(calibration: CustomerSummary, holdoutDuration: number, model: ModelName): { predicted: Float64Array; message: string | null; usable: boolean; params: Float64Array } {
+export function holdoutPredictions(calibration: CustomerSummary, holdoutDuration: number, model: ModelName): { predicted: Float64Array; message: Notice | null; usable: boolean; params: Float64Array } {
   const fit = fitPurchaseModel(model, { x: calibration.frequency, tx: calibration.recency, T: calibration.T });
   const n = calibration.customer.length;
   const predicted = new Float64Array(n);

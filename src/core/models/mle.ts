@@ -6,6 +6,8 @@
  * silently clamped parameter.
  */
 import { invertSpd } from './matrix';
+import { notice } from '../notice';
+import type { Notice } from '../types';
 import { minimize } from './optimize';
 
 /** A model's weighted log-likelihood over its data, with the gradient with respect to its natural parameters. */
@@ -39,7 +41,8 @@ export interface MleResult {
   converged: boolean;
   identified: boolean;
   iterations: number;
-  message: string | null;
+  /** Why the fit cannot be trusted, when it cannot (translated by the UI from its code). */
+  message: Notice | null;
 }
 
 /** log-parameters beyond these (on time scaled to 0..1) mean the parameter runs to 0 or ∞. */
@@ -87,7 +90,7 @@ export function fitMaximumLikelihood<D>(problem: MleProblem<D>): MleResult {
     if (Number.isFinite(polished.value)) best = polished;
   }
   if (!best) {
-    return { params: new Float64Array(k).fill(NaN), logLikelihood: -Infinity, logCovariance: null, standardErrors: null, converged: false, identified: false, iterations: 0, message: 'The likelihood could not be evaluated on this data from any starting point.' };
+    return { params: new Float64Array(k).fill(NaN), logLikelihood: -Infinity, logCovariance: null, standardErrors: null, converged: false, identified: false, iterations: 0, message: notice('not-evaluable', 'The likelihood could not be evaluated on this data from any starting point.') };
   }
   const fitted = new Float64Array(k);
   for (let i = 0; i < k; i++) fitted[i] = Math.exp(best.x[i]) * (problem.timeScaled[i] ? problem.timeScale : 1);
@@ -98,19 +101,24 @@ export function fitMaximumLikelihood<D>(problem: MleProblem<D>): MleResult {
   const ridge = confirmedBy ? names.filter((_, i) => Math.abs(confirmedBy.x[i] - best.x[i]) > 1e-2) : [];
   const logCovariance = runaway.length ? null : observedInformationInverse(problem, fitted);
   const standardErrors = logCovariance ? fitted.map((p, i) => p * Math.sqrt(logCovariance[i * k + i])) : null;
-  let message: string | null = null;
+  let message: Notice | null = null;
   let identified = true;
   if (runaway.length) {
     identified = false;
-    message = `The data cannot pin down ${runaway.join(' and ')}: the best fit drives it towards ${runaway.map((n) => (best.x[names.indexOf(n)] < 0 ? '0' : 'infinity')).join(' and ')}. Predictions remain usable, but read that parameter with caution, or prefer another model.`;
+    const limits = runaway.map((n) => (best.x[names.indexOf(n)] < 0 ? '0' : 'infinity'));
+    message = notice(
+      'runaway',
+      `The data cannot pin down ${runaway.join(' and ')}: the best fit drives it towards ${limits.join(' and ')}. Predictions remain usable, but read that parameter with caution, or prefer another model.`,
+      { params: runaway.join(', '), limits: limits.map((l) => (l === '0' ? '0' : '∞')).join(', ') },
+    );
   } else if (ridge.length) {
     identified = false;
-    message = `The data cannot pin down ${ridge.join(' and ')}: quite different values fit equally well. Predictions remain usable, but read those parameters with caution, or prefer another model.`;
+    message = notice('ridge', `The data cannot pin down ${ridge.join(' and ')}: quite different values fit equally well. Predictions remain usable, but read those parameters with caution, or prefer another model.`, { params: ridge.join(', ') });
   } else if (!logCovariance) {
     identified = false;
-    message = 'The likelihood is flat in some direction at the best fit, so the parameters are not identified and no standard errors can be given.';
+    message = notice('flat', 'The likelihood is flat in some direction at the best fit, so the parameters are not identified and no standard errors can be given.');
   } else if (!best.converged) {
-    message = `The fit did not fully converge: ${best.reason}`;
+    message = notice('not-converged', `The fit did not fully converge: ${best.reason}`);
   }
   return { params: fitted, logLikelihood: ll, logCovariance, standardErrors, converged: best.converged, identified, iterations: best.iterations, message };
 }

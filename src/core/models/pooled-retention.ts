@@ -4,6 +4,7 @@
  * different ages pool into two count series, churned[t] and censored[k], so the likelihood (in
  * shifted-beta-geometric.ts, which a single cohort uses too) costs O(longest tenure).
  */
+import { notice } from '../notice';
 import { fitMaximumLikelihood } from './mle';
 import { pooledRetentionLogLikelihood, SBG_PARAMS, type PooledSurvival, type RetentionFit } from './shifted-beta-geometric';
 
@@ -34,7 +35,7 @@ export function fitPooledRetention(data: PooledSurvival): RetentionFit {
   const result = fitMaximumLikelihood({ names: SBG_PARAMS, logLikelihood: pooledRetentionLogLikelihood, data, scaledData: data, timeScale: 1, timeScaled: [false, false], totalWeight: Math.max(1, customers), starts: STARTS });
   if (left === 0) {
     result.identified = false;
-    result.message = 'Nobody has cancelled yet, so the churn rate cannot be estimated.';
+    result.message = notice('no-cancellations', 'Nobody has cancelled yet, so the churn rate cannot be estimated.');
   }
   return { ...result, names: SBG_PARAMS, customers, periods };
 }

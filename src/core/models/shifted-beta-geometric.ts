@@ -5,6 +5,7 @@
  * and survival S(t) = P(T > t) = B(α, β+t)/B(α,β). Heterogeneity makes the retention rate rise with tenure.
  * Parameters are [α, β]; neither is a time scale.
  */
+import { notice } from '../notice';
 import { fitMaximumLikelihood, type MleResult } from './mle';
 import { digamma, hyp2f1, lnBeta } from './special';
 
@@ -106,7 +107,7 @@ export function fitShiftedBetaGeometric(data: SurvivalSeries): RetentionFit {
   const result = fitMaximumLikelihood({ names: SBG_PARAMS, logLikelihood: sbgLogLikelihood, data, scaledData: data, timeScale: 1, timeScaled: [false, false], totalWeight: customers, starts: STARTS });
   if (data.active[periods] === customers && result.identified) {
     result.identified = false;
-    result.message = 'Nobody in this cohort has cancelled yet, so the churn rate cannot be estimated.';
+    result.message = notice('no-cancellations-cohort', 'Nobody in this cohort has cancelled yet, so the churn rate cannot be estimated.');
   }
   return { ...result, names: SBG_PARAMS, customers, periods };
 }

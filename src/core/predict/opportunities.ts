@@ -5,6 +5,8 @@
  * (counted from the joining period), n = whole periods since joining. Only complete periods count: a period still
  * running would read as "no purchase yet".
  */
+import { notice } from '../notice';
+import type { Notice } from '../types';
 import { groupCustomerDays } from '../figures';
 import { civilFromDay, monthIndex, quarterIndex } from '../figures/dates';
 import {
@@ -25,7 +27,7 @@ export interface OpportunityReport {
   standardErrors: { alpha: number; beta: number; gamma: number; delta: number } | null;
   logLikelihood: number;
   identified: boolean;
-  message: string | null;
+  message: Notice | null;
   /** Over all customers: mean P(alive) in the next period, expected purchases in the next `horizon` periods, DERT. */
   meanPAlive: number;
   expectedNext: number;
@@ -75,9 +77,9 @@ export function discreteOpportunities(table: TransactionTable, period: Opportuni
   }
   const customers = weights.reduce((a, v) => a + v, 0);
   const empty = { period, customers, tooRecent, patterns: xs.length, params: null, standardErrors: null, logLikelihood: NaN, identified: false, meanPAlive: NaN, expectedNext: NaN, horizon, meanDert: NaN, byFrequency: [] };
-  if (!customers) return { ...empty, message: `No customer has a whole ${period} of history after the ${period} they joined in.` };
+  if (!customers) return { ...empty, message: notice('no-whole-period', `No customer has a whole ${period} of history after the ${period} they joined in.`, { variant: period }) };
   const fit = fitBetaGeoBetaBinomial(opportunityPatterns(xs, txs, ns, weights));
-  if (!fit.params.every(Number.isFinite)) return { ...empty, message: fit.message ?? 'BG/BB could not be fitted to this data.' };
+  if (!fit.params.every(Number.isFinite)) return { ...empty, message: fit.message ?? notice('not-fitted', 'BG/BB could not be fitted to this data.', { model: 'BG/BB' }) };
   let alive = 0, expected = 0, dert = 0;
   const groups = new Map<number, { customers: number; pAlive: number; expected: number }>();
   for (let i = 0; i < xs.length; i++) {

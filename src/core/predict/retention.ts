@@ -5,6 +5,7 @@
  * (one charge a month) and a reading of "kept buying" for an orders file. It gives the retention curve, the expected
  * and discounted months a new customer pays, and so "monthly revenue × months kept" with months from the model.
  */
+import type { Notice } from '../types';
 import { groupCustomerDays } from '../figures';
 import { monthIndex } from '../figures/dates';
 import {
@@ -20,7 +21,7 @@ export interface SubscriptionRetention {
   standardErrors: { alpha: number; beta: number } | null;
   logLikelihood: number;
   identified: boolean;
-  message: string | null;
+  message: Notice | null;
   /** Share still subscribed at the start of month k (k = 0..), observed (Kaplan–Meier) and from the model. */
   observed: number[];
   fitted: number[];

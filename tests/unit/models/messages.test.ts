@@ -20,7 +20,8 @@ describe('plain messages', () => {
     for (const model of ['bgnbd', 'mbgnbd', 'paretoNbd'] as const) {
       const fit = fitPurchaseModel(model, { x: s.frequency, tx: s.recency, T: s.T });
       expect(fit.identified).toBe(false);
-      expect(fit.message).toMatch(/Only 2 customers have bought more than once/);
+      expect(fit.message?.text).toMatch(/Only 2 customers have bought more than once/);
+      expect(fit.message).toMatchObject({ code: 'few-repeaters', vars: { count: 2 } });
     }
   });
 
@@ -41,7 +42,8 @@ describe('plain messages', () => {
     const result = forecast(summary(rows), options);
     expect(result.spend).not.toBeNull();
     expect(result.spend!.params.q).toBeLessThanOrEqual(1);
-    expect(result.spendWarning).toMatch(/q is .* \(≤ 1\)/);
+    expect(result.spendWarning?.text).toMatch(/q is .* \(≤ 1\)/);
+    expect(result.spendWarning?.code).toBe('spend-q-low');
     expect(Number.isNaN(result.totals.clv)).toBe(true);
     expect(result.customers.clv.every(Number.isNaN)).toBe(true);
     // Purchases are still forecast.

@@ -43,7 +43,7 @@ describe('pooled sBG', () => {
   it('says so when nobody has left', () => {
     const fit = fitPooledRetention(pooledSurvival([1, 2, 3], [true, true, true]));
     expect(fit.identified).toBe(false);
-    expect(fit.message).toMatch(/Nobody has cancelled/);
+    expect(fit.message?.text).toMatch(/Nobody has cancelled/);
   });
 });
 

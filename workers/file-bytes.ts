@@ -12,6 +12,8 @@ export const isGzip = (file: Blob & { name?: string }) => /\.gz$/i.test(file.nam
 /** Plain files are read in large slices: fewer, bigger chunks cost less per byte than the 64 KiB of File.stream(). */
 const SLICE_BYTES = 4 << 20;
 const FIRST_SLICE_BYTES = 64 << 10;
+/** Above this a range is read slice by slice, so that memory use stays bounded on a phone. */
+const WHOLE_READ_MAX_BYTES = 128 << 20;
 
 /** A gzipped file's bytes through DecompressionStream; `consumed` is how far through the compressed file it is. */
 export function gunzipChunks(file: Blob): { chunks: AsyncGenerator<Uint8Array>; consumed: () => number } {
@@ -58,23 +60,20 @@ export async function readHead(file: Blob & { name?: string }): Promise<Uint8Arr
 }
 
 /**
- * Slices `[from, to)` of a plain (not gzipped) file. The next slice is already being read while the caller parses
- * this one: reading is done by the browser, off this thread, and waiting for it cost about a third of an import.
+ * Slices `[from, to)` of a plain (not gzipped) file. A small first slice gives the header at once (so a second worker
+ * can start on the other half); the rest is read in one request when it is not huge, then parsed from memory: reading
+ * while parsing made the browser's reading compete with both parsing workers for the CPU.
  */
 async function* sliceChunks(file: Blob, from: number, to: number): AsyncGenerator<Uint8Array> {
-  const read = (start: number, end: number) => {
-    const pending = file.slice(start, end).arrayBuffer();
-    pending.catch(() => {}); // a read still in flight when the import stops must not report an unhandled rejection
-    return { pending, end };
-  };
-  // A small first slice: the header is known (and a second worker can start) before a 4 MiB read has finished.
-  let next = from < to ? read(from, Math.min(to, from + FIRST_SLICE_BYTES)) : null;
-  while (next !== null) {
-    const bytes = new Uint8Array(await next.pending);
-    const at = next.end;
-    next = at < to ? read(at, Math.min(to, at + SLICE_BYTES)) : null;
-    yield bytes;
+  const read = async (start: number, end: number) => new Uint8Array(await file.slice(start, end).arrayBuffer());
+  const first = Math.min(to, from + FIRST_SLICE_BYTES);
+  if (from < first) yield await read(from, first);
+  if (to - first <= WHOLE_READ_MAX_BYTES) {
+    const rest = await read(first, to);
+    for (let at = 0; at < rest.length; at += SLICE_BYTES) yield rest.subarray(at, at + SLICE_BYTES);
+    return;
   }
+  for (let at = first; at < to; at += SLICE_BYTES) yield await read(at, Math.min(to, at + SLICE_BYTES));
 }
 
 /** A plain file as a ByteSource: any byte range can be read on its own. */

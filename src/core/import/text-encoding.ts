@@ -111,6 +111,14 @@ export function detectEncoding(head: Uint8Array): { encoding: TextEncodingLabel;
   return { encoding: singleByteEncoding(head), bom: false };
 }
 
+/**
+ * In Chromium the importer's character reads on TextDecoder's output were several times slower per byte than in Node
+ * (CPU profiles of dictionary lookups and date reads), as if the string were not the engine's own (an external
+ * string). Copying each chunk once into a fresh string (joining then cutting forces a flat copy) made the browser's
+ * parse about 12% faster, median of six imports each way. Node's decoder needs no copy.
+ */
+const COPY_DECODED_TEXT = typeof (globalThis as { document?: unknown }).document !== 'undefined' || typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';
+
 /** Turns byte chunks cut anywhere into text, and counts characters it could not decode. */
 export class ChunkDecoder {
   private readonly decoder: TextDecoder;
@@ -122,7 +130,8 @@ export class ChunkDecoder {
   }
 
   decode(chunk: Uint8Array | null): string {
-    const text = chunk ? this.decoder.decode(chunk, { stream: true }) : this.decoder.decode();
+    let text = chunk ? this.decoder.decode(chunk, { stream: true }) : this.decoder.decode();
+    if (COPY_DECODED_TEXT && text.length > 0) text = (' ' + text).slice(1);
     for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) this.replaced++;
     return text;
   }

@@ -2,6 +2,7 @@
  * Predictive CLV of the open dataset: the reader's settings, and the model worker's fits, forecasts and checks.
  * Long work shows which step it is on (one model fit at a time) and can be cancelled.
  */
+import type { Notice } from '../core/types';
 import type { ModelFit, ModelName } from '../core/models';
 import {
   DEFAULT_PREDICTION_SETTINGS, monthlyRate, recommended, snapshotModelParts, type CustomerDetail, type OpportunityPeriod, type OpportunityReport, type SubscriptionRetention, type HoldoutReport, type PredictionSettings, type SnapshotModelParts,
@@ -28,7 +29,8 @@ class ForecastState {
   step = $state<ForecastStep | null>(null);
   /** Steps done out of the steps planned for the current action, for the progress bar. */
   progress = $state({ done: 0, total: 0 });
-  error = $state<string | null>(null);
+  /** Why the last step failed: a notice from the engine when it gave one, else the error's text as written. */
+  error = $state<Notice | null>(null);
   notice = $state<string | null>(null);
   /** Milliseconds of the last forecast as seen by the page. */
   lastMs = $state(0);
@@ -63,7 +65,8 @@ class ForecastState {
       return await job();
     } catch (err) {
       if (err instanceof JobCancelled) throw err;
-      this.error = (err as Error).message;
+      const notice = (err as { notice?: Notice }).notice;
+      this.error = notice ?? { code: 'as-written', text: (err as Error).message, vars: {} };
       return null;
     } finally {
       this.step = null;

@@ -4,6 +4,8 @@ import { MessageChannel } from 'node:worker_threads';
 import { expose, proxy, wrap, type Remote } from 'comlink';
 import { afterAll, describe, expect, it } from 'vitest';
 import { computeApi, type ComputeApi } from '../../../workers/compute.api';
+import { keepNoticesOnThrownErrors } from '../../../workers/error-notices';
+import { DEFAULT_PREDICTION_SETTINGS } from '../../../src/core/predict';
 import type { ImportOptions } from '../../../src/core/import';
 import type { ImportProgress } from '../../../src/core/pipeline';
 import { ClvDatabase } from '../../../src/db/schema';
@@ -18,6 +20,7 @@ function connect(): { api: Remote<ComputeApi>; close: () => void } {
   return { api: wrap<ComputeApi>(port1 as unknown as Parameters<typeof wrap>[0]), close: () => { port1.close(); port2.close(); } };
 }
 
+keepNoticesOnThrownErrors();
 const { api, close } = connect();
 afterAll(close);
 
@@ -72,6 +75,20 @@ describe('compute worker API', () => {
     const allBad = new File(['customer,date,amount\n,2024-01-01,5\nA,not a date,5\n'], 'bad.csv');
     const outcome = await api.runImport(allBad, await options(allBad), 'job-3');
     expect(outcome).toMatchObject({ ok: false, reason: 'nothing-accepted', report: { rowsRead: 2, rowsAccepted: 0, rowsRejected: 2 } });
+  });
+
+  it('a model that cannot be fitted reaches the page with its reason as a code, for the user\'s language', async () => {
+    // Every purchase on one day: no customer has any history to fit.
+    const file = new File(['customer,date,amount\nA,2024-01-05,10\nB,2024-01-05,20\nA,2024-01-05,5\n'], 'one-day.csv');
+    const outcome = await api.runImport(file, await options(file), 'job-4');
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    const error = await api.predictions(outcome.datasetId, DEFAULT_PREDICTION_SETTINGS).then(
+      () => null,
+      (err: unknown) => err as Error & { notice?: { code: string; text: string } },
+    );
+    expect(error?.message).toMatch(/no customers with any history/);
+    expect(error?.notice).toMatchObject({ code: 'no-history', text: error?.message });
   });
 
   it('generates the same sample shop from the same seed', async () => {

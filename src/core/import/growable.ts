@@ -1,4 +1,4 @@
-/** Typed arrays that grow by doubling while rows stream in, then shrink to size. */
+/** Typed arrays that grow by doubling while rows stream in (the importer sizes them ahead when it can). */
 
 type TypedArray = Uint32Array | Int32Array | Float64Array | Uint8Array;
 type TypedArrayCtor<T extends TypedArray> = { new (length: number): T };
@@ -17,11 +17,6 @@ export class Growable<T extends TypedArray> {
     const next = new this.ctor(n);
     next.set(this.data as never);
     this.data = next;
-  }
-
-  /** A right-sized copy of the first `length` entries. */
-  take(length: number): T {
-    return this.data.slice(0, length) as T;
   }
 }
 

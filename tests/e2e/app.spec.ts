@@ -83,13 +83,17 @@ test('exported snapshot has the same dataset figures as npm run analyze', async 
   ]);
 });
 
-test('a large file, read in two halves by two workers, gives the same snapshot as npm run analyze', async ({ page }) => {
+test('a large file, read offline in two halves by two workers, gives the same snapshot as npm run analyze', async ({ page, context }) => {
   test.setTimeout(120_000);
   // UCI Online Retail (45 MB, 541,909 rows): large enough to be split; its descriptions have quoted fields.
   const dir = mkdtempSync(join(tmpdir(), 'clv-'));
   const csv = join(dir, 'online_retail.csv');
   writeFileSync(csv, gunzipSync(readFileSync(resolve(root, '../shared/data/online_retail/online_retail.csv.gz'))));
   await page.goto('./');
+  // Offline: the second worker's code must come from the service worker's cache.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+  await context.setOffline(true);
+  await page.reload();
   await importFile(page, csv);
   const parts = await page.evaluate(async () => {
     const open = indexedDB.open('clv-studio');
@@ -109,6 +113,7 @@ test('a large file, read in two halves by two workers, gives the same snapshot a
   expect(exported.cohorts).toEqual(cli.cohorts);
   // The counts in ../shared/data/README.md.
   expect(exported.dataset).toMatchObject({ rowsRead: 541_909, customers: 4_372 });
+  await context.setOffline(false);
 });
 
 test('the app speaks Vietnamese and Thai, with numbers in the local style, and remembers the choice', async ({ page }) => {

@@ -138,11 +138,16 @@ test.describe('accessibility', () => {
   });
 });
 
-test('the forecast tab fits a 360 px phone screen without sideways scrolling', async ({ browser }) => {
-  const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-  const page = await phone.newPage();
-  await sampleForecastWithCheck(page);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-  await phone.close();
-});
+for (const language of ['en', 'vi', 'th']) {
+  test(`the forecast tab fits a 360 px phone screen without sideways scrolling (${language})`, async ({ browser }) => {
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await phone.newPage();
+    // Vietnamese and Thai labels are longer than English ones: each language must fit.
+    await page.addInitScript((code) => localStorage.setItem('clv.locale', code), language);
+    await sampleForecastWithCheck(page);
+    await expect(page.locator('html')).toHaveAttribute('lang', language);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await phone.close();
+  });
+}

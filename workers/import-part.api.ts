@@ -3,9 +3,8 @@
  * (see splitImport in src/core/pipeline). Its typed arrays are transferred back, not copied.
  */
 import { transfer } from 'comlink';
-import type { ImportOptions, ImportPart } from '../src/core/import';
-import type { SniffResult } from '../src/core/import';
-import { importPart, warmUpImporter } from '../src/core/pipeline';
+import type { ImportOptions, SniffResult } from '../src/core/import';
+import { importPart, warmUpImporter, type TimedImportPart } from '../src/core/pipeline';
 import { fileSource } from './file-bytes';
 
 export const importPartApi = {
@@ -14,7 +13,7 @@ export const importPartApi = {
     warmUpImporter(head, guess, fileName);
   },
 
-  async readPart(file: Blob, options: ImportOptions, from: number, to: number, onProgress: (bytes: number, rows: number) => void): Promise<ImportPart> {
+  async readPart(file: Blob, options: ImportOptions, from: number, to: number, onProgress: (bytes: number, rows: number) => void): Promise<TimedImportPart> {
     const part = await importPart(options, fileSource(file).chunks(from, to), onProgress);
     const buffers = new Set<ArrayBuffer>();
     const add = (a: ArrayBufferView) => buffers.add(a.buffer as ArrayBuffer);

@@ -122,9 +122,12 @@ export interface ByteSource {
   chunks(from: number, to: number): AsyncIterable<Uint8Array>;
 }
 
+/** A later part of a file as read elsewhere, with how long the reading took. */
+export type TimedImportPart = ImportPart & { elapsedMs: number };
+
 /** The second half of a file, being read elsewhere (another worker). */
 export interface PartJob {
-  result: Promise<ImportPart>;
+  result: Promise<TimedImportPart>;
   progress(): { bytes: number; rows: number };
   /** Stop it: its result is not wanted. */
   cancel(): void;
@@ -220,7 +223,7 @@ export function warmUpImporter(head: Uint8Array, guess: SniffResult, fileName: s
 }
 
 /** The importer of a later part of a file (ImportOptions.continuation), run to the end of its bytes. */
-export async function importPart(options: ImportOptions, chunks: AsyncIterable<Uint8Array>, onProgress?: (bytes: number, rows: number) => void): Promise<ImportPart> {
+export async function importPart(options: ImportOptions, chunks: AsyncIterable<Uint8Array>, onProgress?: (bytes: number, rows: number) => void): Promise<TimedImportPart> {
   const importer = createImporter(options);
   const started = performance.now();
   let last = started;
@@ -232,9 +235,7 @@ export async function importPart(options: ImportOptions, chunks: AsyncIterable<U
       onProgress(importer.bytesRead, importer.rowsRead);
     }
   }
-  const part = importer.endPart();
-  part.elapsedMs = performance.now() - started;
-  return part;
+  return { ...importer.endPart(), elapsedMs: performance.now() - started };
 }
 
 export interface DatasetAnalysis {

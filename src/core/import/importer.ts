@@ -11,6 +11,7 @@ import { NumberColumnEvidence, NumberFit, readNumberCell, currencyOf, type Numbe
 import { FieldKind, RecordReader, type RecordSink } from './record-reader';
 import { RejectLog } from './rejections';
 import { ChunkDecoder } from './text-encoding';
+import { notice } from '../notice';
 
 /** How to read a file: what `sniff` proposed, as corrected by the user. */
 export interface ImportOptions {
@@ -59,8 +60,6 @@ export interface ImportPart {
   labels: Partial<Record<LabelRole, { values: string[]; codes: Uint32Array }>>;
   currencyCodes: [string, number][];
   rejected: RejectedGroup[];
-  /** How long reading the part took (set by the caller that timed it). */
-  elapsedMs: number;
 }
 
 export interface Importer {
@@ -89,6 +88,13 @@ export class ImportError extends Error {
     super(message);
     this.name = 'ImportError';
   }
+}
+
+/** An order, product or channel column: its values' codes, and the dictionary of the values. */
+interface LabelColumn {
+  col: number;
+  dict: Dictionary;
+  codes: Growable<Uint32Array>;
 }
 
 /** A number column kept under both decimal-mark readings until the column decides. */
@@ -158,11 +164,11 @@ class StreamingImporter implements Importer, RecordSink {
   private readonly dayFirstOnlyText = new Map<number, string>();
   private readonly monthFirstOnlyText = new Map<number, string>();
   private readonly numbers: Partial<Record<NumberRole, NumberColumn>> = {};
-  private readonly labels: Partial<Record<LabelRole, { col: number; dict: Dictionary; codes: Growable<Uint32Array> }>> = {};
+  private readonly labels: Partial<Record<LabelRole, LabelColumn>> = {};
   /** The active columns as plain arrays, for the per-row loop. */
   private readonly valueColumns: { role: 'amount' | 'quantity' | 'unitPrice'; column: NumberColumn }[];
   private readonly costColumns: NumberColumn[];
-  private readonly labelList: { col: number; dict: Dictionary; codes: Growable<Uint32Array> }[];
+  private readonly labelList: LabelColumn[];
   private currencyColumn: number | null = null;
   private readonly currencyCodes = new Map<string, number>();
 
@@ -385,16 +391,21 @@ class StreamingImporter implements Importer, RecordSink {
     this.currencyColumn = i >= 0 ? i : null;
   }
 
-  endPart(): ImportPart {
+  /** No more bytes: flush the decoder and the last record. */
+  private endInput() {
     this.reader.push(this.decoder.decode(null));
     this.reader.end();
+  }
+
+  endPart(): ImportPart {
+    this.endInput();
     const n = this.rows;
     const numbers: ImportPart['numbers'] = {};
     for (const [role, c] of Object.entries(this.numbers) as [NumberRole, NumberColumn][]) {
       numbers[role] = { dot: c.dot.data.subarray(0, n), comma: c.comma.data.subarray(0, n), evidence: c.evidence.state(), onlyDotText: [...c.onlyDotText], onlyCommaText: [...c.onlyCommaText] };
     }
     const labels: ImportPart['labels'] = {};
-    for (const [role, l] of Object.entries(this.labels) as [LabelRole, { dict: Dictionary; codes: Growable<Uint32Array> }][]) {
+    for (const [role, l] of Object.entries(this.labels) as [LabelRole, LabelColumn][]) {
       labels[role] = { values: l.dict.values, codes: l.codes.data.subarray(0, n) };
     }
     return {
@@ -418,7 +429,6 @@ class StreamingImporter implements Importer, RecordSink {
       labels,
       currencyCodes: [...this.currencyCodes],
       rejected: this.rejects.groupsInOrder(),
-      elapsedMs: 0,
     };
   }
 
@@ -450,7 +460,7 @@ class StreamingImporter implements Importer, RecordSink {
       keepExamples(c.onlyDotText, p.onlyDotText);
       keepExamples(c.onlyCommaText, p.onlyCommaText);
     }
-    for (const [role, l] of Object.entries(this.labels) as [LabelRole, { dict: Dictionary; codes: Growable<Uint32Array> }][]) {
+    for (const [role, l] of Object.entries(this.labels) as [LabelRole, LabelColumn][]) {
       const p = part.labels[role]!;
       copyCodes(l.codes.data, p.codes, l.dict.absorb(p.values));
     }
@@ -467,12 +477,11 @@ class StreamingImporter implements Importer, RecordSink {
   }
 
   finish(): { table: TransactionTable; report: ImportReport } {
-    this.reader.push(this.decoder.decode(null));
-    this.reader.end();
+    this.endInput();
     if (this.headerNames === null) throw new ImportError('no-rows', 'The file is empty: it has no rows to read.');
     if (this.read === 0) throw new ImportError('header-only', 'The file has a header line but no data rows.');
     const warnings: Notice[] = [];
-    const warn = (code: string, text: string, vars: NoticeVars) => warnings.push({ code, text, vars });
+    const warn = (code: string, text: string, vars: NoticeVars) => warnings.push(notice(code, text, vars));
     const fallback = this.options.dateOrderFallback ?? 'DMY';
     const dateOrder = this.dates.decide(fallback);
     if (this.dates.ambiguous) {

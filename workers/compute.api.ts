@@ -4,17 +4,18 @@
  */
 import { name as appName, version as appVersion } from '../package.json';
 import { sniff, ImportError, type ImportOptions, type SniffResult } from '../src/core/import';
-import { analyzeDataset, ImportCancelled, SPLIT_MIN_BYTES, splitImport, streamImport, warmUpImporter, type ImportProgress, type StreamImportResult } from '../src/core/pipeline';
+import { analyzeDataset } from '../src/core/figures';
+import { ImportCancelled, SPLIT_MIN_BYTES, splitImport, streamImport, warmUpImporter, type ImportProgress, type StreamImportResult } from '../src/core/import/run';
 import { fileSource, gunzipChunks, isGzip, readHead } from './file-bytes';
 import { prepareSplitImport, runPartInWorker } from './run-part';
 import { cohortMembers as findCohortMembers, cohorts as buildCohorts } from '../src/core/figures';
-import { dashboardData, historicalForSnapshot, type DashboardData, type DashboardOptions } from '../src/core/dashboard';
+import { dashboardData, historicalForSnapshot, type DashboardData, type DashboardOptions } from '../src/core/figures';
 import { histogram, type Histogram } from '../src/core/figures';
 import {
   customerDetail, discreteOpportunities, fitModelOnTable, type OpportunityPeriod, type OpportunityReport, holdoutReport, predictCustomers, rfGrid, subscriptionRetention, type SubscriptionRetention,
   type CustomerDetail, type CustomerPredictions, type HoldoutReport, type PredictionSettings, type RfGrid, type SnapshotModelParts,
-} from '../src/core/predict';
-import type { ModelFit, ModelName } from '../src/core/models';
+} from '../src/core/forecast';
+import type { ModelFit, ModelName } from '../src/core/forecast/models';
 import { generateSampleShop } from '../src/core/sample';
 import { buildSnapshot, type SnapshotV1 } from '../src/core/snapshot/snapshot';
 import type { CohortPeriod, Cohorts, ImportReport, TransactionTable } from '../src/core/types';

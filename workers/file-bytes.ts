@@ -2,7 +2,7 @@
  * Reading a dropped file in the worker: its head (for sniffing), its bytes in large slices or through gunzip, and
  * byte ranges of it (for reading two halves at once).
  */
-import type { ByteSource } from '../src/core/pipeline';
+import type { ByteSource } from '../src/core/import/run';
 
 /** The first MiB is enough to guess encoding, delimiter, header and column roles. */
 export const SNIFF_BYTES = 1 << 20;

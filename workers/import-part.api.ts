@@ -4,7 +4,7 @@
  */
 import { transfer } from 'comlink';
 import type { ImportOptions, SniffResult } from '../src/core/import';
-import { importPart, warmUpImporter, type TimedImportPart } from '../src/core/pipeline';
+import { importPart, warmUpImporter, type TimedImportPart } from '../src/core/import/run';
 import { fileSource } from './file-bytes';
 
 export const importPartApi = {

@@ -1,6 +1,6 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type { SniffResult } from '../src/core/import';
-import type { RunPart } from '../src/core/pipeline';
+import type { RunPart } from '../src/core/import/run';
 import type { ImportPartApi } from './import-part.api';
 
 /** One Comlink proxy per worker: a second proxy's release (when it is garbage-collected) would close the worker's end. */

@@ -7,11 +7,12 @@ import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs
 import { createGunzip } from 'node:zlib';
 import { basename } from 'node:path';
 import { sniff, ImportError, type ImportOptions } from '../core/import';
-import { analyzeDataset, streamImport } from '../core/pipeline';
+import { streamImport } from '../core/import/run';
+import { analyzeDataset } from '../core/figures';
 import { buildSnapshot } from '../core/snapshot/snapshot';
-import { dashboardData, historicalForSnapshot } from '../core/dashboard';
-import { DEFAULT_PREDICTION_SETTINGS, modelComparison, predictCustomers, snapshotModelParts, type PredictionSettings } from '../core/predict';
-import { unitsPerMonth, type ModelName } from '../core/models';
+import { dashboardData, historicalForSnapshot } from '../core/figures';
+import { DEFAULT_PREDICTION_SETTINGS, modelComparison, predictCustomers, snapshotModelParts, type PredictionSettings } from '../core/forecast';
+import { unitsPerMonth, type ModelName } from '../core/forecast/models';
 import type { FieldRole, TimeUnit } from '../core/types';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };

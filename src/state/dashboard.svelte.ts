@@ -1,5 +1,5 @@
 /** The historical dashboard of the open dataset: figures fetched from the worker, and the reader's choices. */
-import type { DashboardData } from '../core/dashboard';
+import type { DashboardData } from '../core/figures';
 import type { CohortPeriod, Cohorts } from '../core/types';
 import type { CohortMetric } from '../charts/cohort-metrics';
 import { compute } from './compute';

@@ -3,10 +3,10 @@
  * Long work shows which step it is on (one model fit at a time) and can be cancelled.
  */
 import type { Notice } from '../core/types';
-import type { ModelFit, ModelName } from '../core/models';
+import type { ModelFit, ModelName } from '../core/forecast/models';
 import {
   DEFAULT_PREDICTION_SETTINGS, monthlyRate, recommended, snapshotModelParts, type CustomerDetail, type OpportunityPeriod, type OpportunityReport, type SubscriptionRetention, type HoldoutReport, type PredictionSettings, type SnapshotModelParts,
-} from '../core/predict';
+} from '../core/forecast';
 import type { PredictionView } from '../../workers/compute.api';
 import { cancelModelJobs, JobCancelled, runModelJob } from './compute';
 
@@ -191,6 +191,6 @@ class ForecastState {
   }
 }
 
-export { recommended } from '../core/predict';
+export { recommended } from '../core/forecast';
 
 export const forecastState = new ForecastState();

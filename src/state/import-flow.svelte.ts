@@ -1,7 +1,7 @@
 /** The import flow: pick a file → check the columns → import with progress (cancellable) → open the dataset. */
 import { proxy } from 'comlink';
 import type { ImportOptions, SniffResult } from '../core/import';
-import type { ImportProgress } from '../core/pipeline';
+import type { ImportProgress } from '../core/import/run';
 import type { ColumnMapping, DateOrder, ImportReport } from '../core/types';
 import { compute } from './compute';
 import { datasets } from './datasets.svelte';

@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fitGammaGamma, fitPurchaseModel, forecast, spendData } from '../../src/core/models';
-import { compressRfm } from '../../src/core/models/compress';
+import { fitGammaGamma, fitPurchaseModel, forecast, spendData } from '../../src/core/forecast/models';
+import { compressRfm } from '../../src/core/forecast/models/compress';
 import type { CustomerSummary } from '../../src/core/types';
 import { simulateCustomers } from './synthetic';
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { importBytes, type ImportOptions } from '../../../src/core/import';
-import { findSplit, importInTwo, importPart, ImportCancelled, SPLIT_MIN_BYTES, type ByteSource, type RunPart } from '../../../src/core/pipeline';
+import { findSplit, importInTwo, importPart, ImportCancelled, SPLIT_MIN_BYTES, type ByteSource, type RunPart } from '../../../src/core/import/run';
 import { utf8 } from '../../fixtures/import/helpers';
 
 /** A ByteSource over bytes in memory, read in small slices so that chunk edges fall everywhere too. */

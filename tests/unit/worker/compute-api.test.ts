@@ -5,9 +5,9 @@ import { expose, proxy, wrap, type Remote } from 'comlink';
 import { afterAll, describe, expect, it } from 'vitest';
 import { computeApi, type ComputeApi } from '../../../workers/compute.api';
 import { keepNoticesOnThrownErrors } from '../../../workers/error-notices';
-import { DEFAULT_PREDICTION_SETTINGS } from '../../../src/core/predict';
+import { DEFAULT_PREDICTION_SETTINGS } from '../../../src/core/forecast';
 import type { ImportOptions } from '../../../src/core/import';
-import type { ImportProgress } from '../../../src/core/pipeline';
+import type { ImportProgress } from '../../../src/core/import/run';
 import { ClvDatabase } from '../../../src/db/schema';
 
 const fixture = new URL('../../fixtures/e2e/don-hang.csv', import.meta.url);

@@ -1,1 +1,0 @@
-export { dashboardData, historicalForSnapshot, type DashboardData, type DashboardOptions } from './dashboard';

@@ -1,0 +1,69 @@
+/**
+ * Everything the historical dashboard draws, computed in one call from a stored table: the historical figures,
+ * the CLV distribution (linear and log bins) and the customers' ids. Also the `historical` part of the snapshot.
+ */
+import { histogram, type Histogram } from './histogram';
+import { historicalFigures, type HistoricalFigures } from './historical';
+import { dayToIso } from './dates';
+import type { TransactionTable } from '../types';
+
+export interface DashboardOptions {
+  /** Gross margin in percent when the file has no cost or margin column (e.g. 40 for 40%). */
+  marginPercent?: number;
+}
+
+export interface DashboardData {
+  historical: HistoricalFigures;
+  /** Ids of `historical.perCustomer.customer` entries (index into this array by the customer code). */
+  customerIds: string[];
+  /** Distribution of historical CLV (net revenue per customer), in linear and logarithmic bins. */
+  distribution: { linear: Histogram; log: Histogram };
+  timings: { figuresMs: number };
+}
+
+const DISTRIBUTION_BINS = 30;
+
+export function dashboardData(table: TransactionTable, options: DashboardOptions = {}): DashboardData {
+  const t0 = performance.now();
+  const historical = historicalFigures(table, { marginPercent: options.marginPercent });
+  const values = historical.perCustomer.netRevenue;
+  const distribution = {
+    linear: histogram(values, { bins: DISTRIBUTION_BINS, scale: 'linear' }),
+    log: histogram(values, { bins: DISTRIBUTION_BINS, scale: 'log' }),
+  };
+  return { historical, customerIds: table.customerIds, distribution, timings: { figuresMs: performance.now() - t0 } };
+}
+
+const round = (v: number, digits = 6) => (Number.isFinite(v) ? Number(v.toFixed(digits)) : null);
+const isoOrNull = (day: number | null) => (day === null || !Number.isFinite(day) ? null : dayToIso(day));
+
+/** The snapshot's `historical` part: aggregates only, no per-customer rows. */
+export function historicalForSnapshot(h: HistoricalFigures): Record<string, unknown> {
+  return {
+    customers: h.customers,
+    purchases: h.purchases,
+    orders: h.orders,
+    ordersCountedBy: h.ordersCountedBy,
+    grossRevenue: round(h.grossRevenue, 2),
+    refundTotal: round(h.refundTotal, 2),
+    netRevenue: round(h.netRevenue, 2),
+    averageOrderValue: round(h.averageOrderValue),
+    purchaseFrequency: round(h.purchaseFrequency),
+    repeatCustomerRate: round(h.repeatCustomerRate),
+    lifespanDays: { mean: round(h.lifespanDays.mean), median: round(h.lifespanDays.median) },
+    firstPurchaseDate: isoOrNull(h.firstPurchaseDay),
+    lastPurchaseDate: isoOrNull(h.lastPurchaseDay),
+    clv: {
+      revenueMean: round(h.clv.revenueMean),
+      revenueMedian: round(h.clv.revenueMedian),
+      profitMean: h.clv.profitMean === null ? null : round(h.clv.profitMean),
+      profitMedian: h.clv.profitMedian === null ? null : round(h.clv.profitMedian),
+    },
+    margin: h.margin,
+    formulas: h.formulas.map((f) => ({ id: f.id, value: f.value === null ? null : round(f.value), inputs: f.inputs.map((i) => ({ ...i, value: round(i.value) })), caveat: f.caveat })),
+    concentration: {
+      topShares: h.concentration.topShares.map((s) => ({ top: s.top, customers: s.customers, share: round(s.share) })),
+      gini: round(h.concentration.gini),
+    },
+  };
+}

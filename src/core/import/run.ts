@@ -1,0 +1,239 @@
+/**
+ * Running an import over a file's bytes: in one pass, or in two halves at once (the second read elsewhere), with
+ * progress and cancellation. Shared by the app's workers and the headless `npm run analyze` entry.
+ */
+import { createImporter, type Importer, type ImportOptions, type ImportPart } from './importer';
+import type { SniffResult } from './sniff';
+import type { ImportReport, TransactionTable } from '../types';
+
+export interface ImportProgress {
+  stage: 'reading' | 'analysing' | 'saving';
+  bytesRead: number;
+  totalBytes: number;
+  rowsRead: number;
+  rowsPerSecond: number;
+  elapsedMs: number;
+}
+
+export class ImportCancelled extends Error {
+  constructor() {
+    super('Import cancelled');
+    this.name = 'ImportCancelled';
+  }
+}
+
+export interface StreamImportResult {
+  table: TransactionTable;
+  report: ImportReport;
+  /** `parts`: 2 when the file was read in two halves at once; then the other figures say where the time went. */
+  timings: { parseMs: number; parts: number; firstHalfMs?: number; secondHalfMs?: number; waitMs?: number; absorbMs?: number; finishMs?: number };
+}
+
+/** How often progress is reported: often enough for a smooth bar, rare enough to cost nothing. */
+const PROGRESS_EVERY_MS = 100;
+const YIELD_EVERY_MS = 50;
+
+type ImportHooks = { onProgress?: (p: ImportProgress) => void; isCancelled?: () => boolean; bytesConsumed?: () => number };
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Progress reporting and cancellation shared by the one-pass and the split import. */
+class ImportTicker {
+  private readonly started = performance.now();
+  private lastReport = this.started;
+  private lastYield = this.started;
+  constructor(
+    private readonly totalBytes: number,
+    private readonly hooks: ImportHooks,
+    /** Bytes and rows read so far, over every part of the file. */
+    private readonly counts: () => { bytes: number; rows: number },
+  ) {}
+
+  get elapsedMs() {
+    return performance.now() - this.started;
+  }
+
+  checkCancelled() {
+    if (this.hooks.isCancelled?.()) throw new ImportCancelled();
+  }
+
+  /** After each chunk: now and then give queued messages (a Cancel) a turn, and report progress. */
+  async tick(): Promise<void> {
+    let now = performance.now();
+    // Reads can resolve as microtasks only; give queued messages (a Cancel) a turn now and then.
+    if (now - this.lastYield >= YIELD_EVERY_MS) {
+      await sleep(0);
+      now = this.lastYield = performance.now();
+    }
+    if (this.hooks.onProgress && now - this.lastReport >= PROGRESS_EVERY_MS) {
+      this.lastReport = now;
+      const elapsed = now - this.started;
+      const { bytes, rows } = this.counts();
+      this.hooks.onProgress({
+        stage: 'reading',
+        bytesRead: this.hooks.bytesConsumed?.() ?? bytes,
+        totalBytes: this.totalBytes,
+        rowsRead: rows,
+        rowsPerSecond: elapsed > 0 ? (rows * 1000) / elapsed : 0,
+        elapsedMs: elapsed,
+      });
+    }
+  }
+
+  async feed(importer: Importer, chunks: AsyncIterable<Uint8Array>, afterChunk?: () => void): Promise<void> {
+    for await (const chunk of chunks) {
+      this.checkCancelled();
+      importer.push(chunk);
+      afterChunk?.();
+      await this.tick();
+    }
+  }
+
+  /** Wait for `promise`, still reporting progress and noticing a Cancel meanwhile. */
+  async wait<T>(promise: Promise<T>): Promise<T> {
+    let done = false;
+    const settled = promise.finally(() => (done = true));
+    settled.catch(() => {});
+    while (!done) {
+      await Promise.race([settled, sleep(PROGRESS_EVERY_MS)]);
+      this.checkCancelled();
+      await this.tick();
+    }
+    return settled;
+  }
+}
+
+/**
+ * Feed byte chunks through the importer. `bytesConsumed` reports how far through the (possibly compressed) source
+ * the reader is, for the progress bar; `isCancelled` is polled between chunks.
+ */
+export async function streamImport(options: ImportOptions, chunks: AsyncIterable<Uint8Array>, hooks: ImportHooks = {}): Promise<StreamImportResult> {
+  const importer = createImporter(options);
+  const ticker = new ImportTicker(options.totalBytes, hooks, () => ({ bytes: importer.bytesRead, rows: importer.rowsRead }));
+  await ticker.feed(importer, chunks);
+  ticker.checkCancelled();
+  const { table, report } = importer.finish();
+  return { table, report, timings: { parseMs: ticker.elapsedMs, parts: 1 } };
+}
+
+/** A file whose byte ranges can be read on their own (a File's slices, or bytes in memory). */
+export interface ByteSource {
+  size: number;
+  chunks(from: number, to: number): AsyncIterable<Uint8Array>;
+}
+
+/** A later part of a file as read elsewhere, with how long the reading took. */
+export type TimedImportPart = ImportPart & { elapsedMs: number };
+
+/** The second half of a file, being read elsewhere (another worker). */
+export interface PartJob {
+  result: Promise<TimedImportPart>;
+  progress(): { bytes: number; rows: number };
+  /** Stop it: its result is not wanted. */
+  cancel(): void;
+}
+
+export type RunPart = (options: ImportOptions, from: number, to: number) => PartJob;
+
+/** Below this size a file is read in one pass: starting a second worker would cost more than it saves. */
+export const SPLIT_MIN_BYTES = 8 << 20;
+
+/**
+ * Where to cut a file in two: just after the first line feed past its middle, or null when it is not worth cutting
+ * or cannot be cut on bytes (UTF-16, where a line feed is two bytes).
+ */
+export async function findSplit(source: ByteSource, options: ImportOptions): Promise<number | null> {
+  if (source.size < SPLIT_MIN_BYTES || options.encoding.startsWith('utf-16')) return null;
+  const middle = Math.floor(source.size / 2);
+  let at = middle;
+  for await (const chunk of source.chunks(middle, Math.min(source.size, middle + (1 << 20)))) {
+    const lf = chunk.indexOf(10);
+    if (lf >= 0) return at + lf + 1 < source.size ? at + lf + 1 : null;
+    at += chunk.length;
+  }
+  return null;
+}
+
+/**
+ * Import a file in two halves at once: this thread reads the first, `runPart` the second (in another worker), and
+ * the second is appended to the first. The cut is made at a line feed on the guess that it is not inside a quoted
+ * field; when the first half ends inside one after all, the second half's work is dropped and this thread reads on.
+ * Either way the table and report equal those of one pass over the file.
+ */
+export async function splitImport(options: ImportOptions, source: ByteSource, runPart: RunPart, hooks: ImportHooks = {}): Promise<StreamImportResult> {
+  const split = await findSplit(source, options);
+  if (split === null) return streamImport(options, source.chunks(0, source.size), hooks);
+  return importInTwo(options, source, split, runPart, hooks);
+}
+
+/** splitImport with the cut given: `split` must follow a line feed. */
+export async function importInTwo(options: ImportOptions, source: ByteSource, split: number, runPart: RunPart, hooks: ImportHooks = {}): Promise<StreamImportResult> {
+  const importer = createImporter({ ...options, totalBytes: split });
+  let part: PartJob | null = null;
+  const ticker = new ImportTicker(options.totalBytes, hooks, () => {
+    const other = part?.progress() ?? { bytes: 0, rows: 0 };
+    return { bytes: importer.bytesRead + other.bytes, rows: importer.rowsRead + other.rows };
+  });
+  // The second half starts as soon as the header is known (after the first chunk, normally).
+  const startPart = () => {
+    const header = importer.header;
+    if (part === null && header !== null) part = runPart({ ...options, totalBytes: source.size - split, continuation: { header: header.names, width: header.width } }, split, source.size);
+  };
+  try {
+    await ticker.feed(importer, source.chunks(0, split), startPart);
+    startPart();
+    const firstHalfMs = ticker.elapsedMs;
+    const job = part as PartJob | null;
+    const later = job !== null && importer.atRecordBoundary ? await ticker.wait(job.result.catch(() => null)) : null;
+    const joinedAt = ticker.elapsedMs;
+    if (later !== null) importer.absorb(later);
+    else {
+      // Cut inside a quoted field, or the other worker failed: read the second half here.
+      job?.cancel();
+      part = null;
+      await ticker.feed(importer, source.chunks(split, source.size));
+    }
+    ticker.checkCancelled();
+    const finishAt = ticker.elapsedMs;
+    const { table, report } = importer.finish();
+    const parseMs = ticker.elapsedMs;
+    if (later === null) return { table, report, timings: { parseMs, parts: 1 } };
+    // Where the time went, for the benchmark: each half's reading, the wait for the second, joining, finishing.
+    const detail = { firstHalfMs, secondHalfMs: later.elapsedMs, waitMs: joinedAt - firstHalfMs, absorbMs: finishAt - joinedAt, finishMs: parseMs - finishAt };
+    return { table, report, timings: { parseMs, parts: 2, ...detail } };
+  } finally {
+    (part as PartJob | null)?.cancel();
+  }
+}
+
+/**
+ * Read a file's head with the options its sniff proposed and discard the result. Run in a worker while the user
+ * checks the column mapping, it lets the JIT optimise the importer's code paths for this file, so that a large import
+ * does not spend its first second in unoptimised code. Anything wrong with the head is reported by the real import.
+ */
+export function warmUpImporter(head: Uint8Array, guess: SniffResult, fileName: string): void {
+  if (guess.problem) return;
+  try {
+    const importer = createImporter({ fileName, totalBytes: head.length, encoding: guess.encoding, delimiter: guess.delimiter, hasHeader: guess.hasHeader, mapping: guess.mapping, dateOrderFallback: guess.dateOrder ?? 'DMY' });
+    importer.push(head);
+    importer.finish();
+  } catch {
+    // Nothing to warm up: the import will say why.
+  }
+}
+
+/** The importer of a later part of a file (ImportOptions.continuation), run to the end of its bytes. */
+export async function importPart(options: ImportOptions, chunks: AsyncIterable<Uint8Array>, onProgress?: (bytes: number, rows: number) => void): Promise<TimedImportPart> {
+  const importer = createImporter(options);
+  const started = performance.now();
+  let last = started;
+  for await (const chunk of chunks) {
+    importer.push(chunk);
+    const now = performance.now();
+    if (onProgress && now - last >= PROGRESS_EVERY_MS) {
+      last = now;
+      onProgress(importer.bytesRead, importer.rowsRead);
+    }
+  }
+  return { ...importer.endPart(), elapsedMs: performance.now() - started };
+}

@@ -1,0 +1,96 @@
+/**
+ * What the built app (dist/) makes a visitor download, gzip-compressed:
+ * - the page's JavaScript before it works: the entry chunk of index.html and every chunk it imports statically (read
+ *   from Vite's build manifest, which tells static `imports` from `dynamicImports`);
+ * - all JavaScript the service worker precaches (read from the precache list in dist/sw.js), i.e. what an install
+ *   downloads so that the app works offline: the page's chunks, the lazily loaded ones and the workers.
+ * Used by `npm run bench` (prints it) and by tests/e2e/budget.spec.ts (fails when a budget is exceeded).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** The targets, in KB of 1000 bytes, gzip (zlib's default level, as Vite's build report). */
+export const BUDGET = { entryKb: 100, precacheKb: 200 } as const;
+
+export interface ChunkSize {
+  /** Path inside dist/, e.g. `assets/index-abc123.js`. */
+  file: string;
+  bytes: number;
+  gzip: number;
+  /** Part of the page's JavaScript before it works (the entry or one of its static imports). */
+  initial: boolean;
+  precached: boolean;
+}
+
+export interface BundleSizes {
+  /** Entry + static imports, gzip bytes. */
+  initialGzip: number;
+  /** All precached JavaScript, gzip bytes. */
+  precacheGzip: number;
+  chunks: ChunkSize[];
+}
+
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+}
+
+/** The JavaScript files the page loads before it runs: the HTML entry's chunk and, transitively, its static imports. */
+export function initialChunks(dist: string): string[] {
+  const path = join(dist, '.vite/manifest.json');
+  if (!existsSync(path)) throw new Error(`${path} is missing: the build must set build.manifest (vite.config.ts)`);
+  const manifest = JSON.parse(readFileSync(path, 'utf8')) as Record<string, ManifestChunk>;
+  const entries = Object.entries(manifest).filter(([key, c]) => c.isEntry && key.endsWith('.html'));
+  if (entries.length !== 1) throw new Error(`expected one HTML entry in the build manifest, found ${entries.length}`);
+  const files = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk) throw new Error(`the build manifest names ${key} but has no entry for it`);
+    if (files.has(chunk.file)) return;
+    files.add(chunk.file);
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  visit(entries[0][0]);
+  // Cross-check with what the page really asks for: index.html's module script must be the entry found above.
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const scripts = [...html.matchAll(/<script[^>]*type="module"[^>]*src="\.?\/?([^"]+)"/g)].map((m) => m[1]);
+  if (scripts.length !== 1 || !files.has(scripts[0])) throw new Error(`index.html loads ${scripts.join(', ') || 'no module script'}, not the manifest's entry`);
+  return [...files];
+}
+
+/** The files in the service worker's precache list (dist/sw.js, made by vite-plugin-pwa's generateSW). */
+export function precachedFiles(dist: string): string[] {
+  const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
+  const list = /precacheAndRoute\(\s*(\[[\s\S]*?\])\s*,/.exec(sw);
+  if (!list) throw new Error('no precacheAndRoute([...]) list in dist/sw.js');
+  const urls = [...list[1].matchAll(/url\s*:\s*["']([^"']+)["']/g)].map((m) => m[1].replace(/^\.?\//, ''));
+  if (!urls.length) throw new Error('the precache list in dist/sw.js is empty');
+  return [...new Set(urls)];
+}
+
+export function bundleSizes(dist: string): BundleSizes {
+  const initial = new Set(initialChunks(dist));
+  const precached = new Set(precachedFiles(dist).filter((f) => f.endsWith('.js')));
+  const chunks = [...new Set([...initial, ...precached])].map((file): ChunkSize => {
+    const bytes = readFileSync(join(dist, file));
+    return { file, bytes: bytes.length, gzip: gzipSync(bytes).length, initial: initial.has(file), precached: precached.has(file) };
+  });
+  chunks.sort((a, b) => Number(b.initial) - Number(a.initial) || b.gzip - a.gzip);
+  const sum = (pick: (c: ChunkSize) => boolean) => chunks.filter(pick).reduce((s, c) => s + c.gzip, 0);
+  return { initialGzip: sum((c) => c.initial), precacheGzip: sum((c) => c.precached), chunks };
+}
+
+export const kb = (bytes: number) => (bytes / 1000).toFixed(1);
+
+/** The report as lines of text: both totals against their targets, then one line per chunk. */
+export function formatBundleSizes(s: BundleSizes): string[] {
+  const verdict = (gzip: number, target: number) => (gzip <= target * 1000 ? 'within' : 'OVER');
+  return [
+    `page JavaScript before it works (entry + static imports), gzip  ${kb(s.initialGzip).padStart(7)} KB   (target ≤ ${BUDGET.entryKb} KB: ${verdict(s.initialGzip, BUDGET.entryKb)})`,
+    `all JavaScript the service worker precaches, gzip              ${kb(s.precacheGzip).padStart(7)} KB   (target ≤ ${BUDGET.precacheKb} KB: ${verdict(s.precacheGzip, BUDGET.precacheKb)})`,
+    ...s.chunks.map((c) => `  ${c.file.padEnd(52)} ${kb(c.bytes).padStart(7)} KB raw ${kb(c.gzip).padStart(6)} KB gzip  ${[c.initial ? 'before the page works' : 'on demand', c.precached ? 'precached' : 'NOT precached'].join(', ')}`),
+  ];
+}

@@ -4,6 +4,8 @@ import { pwa } from './state/pwa.svelte';
 import { locale } from './state/locale.svelte';
 import './app.css';
 
-document.documentElement.lang = locale.code;
+// The saved or browser language's messages (a chunk of their own unless English) come first: the first render is
+// then already in that language.
+await locale.ready;
 mount(App, { target: document.getElementById('app')! });
 pwa.start();

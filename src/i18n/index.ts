@@ -1,7 +1,9 @@
-/** Message lookup with `{name}` substitution. Missing translations fall back to English, never to a key. */
+/**
+ * Message lookup with `{name}` substitution. Missing translations fall back to English, never to a key.
+ * English is in the page's first chunk; the other catalogues are chunks of their own, fetched by `loadCatalogue`
+ * when their language is chosen (the service worker precaches them, so they load offline too).
+ */
 import { en, type Catalogue, type MessageKey } from './en';
-import { th } from './th';
-import { vi } from './vi';
 
 export type { MessageKey };
 export const LOCALES = [
@@ -11,7 +13,38 @@ export const LOCALES = [
 ] as const;
 export type LocaleCode = (typeof LOCALES)[number]['code'];
 
-const catalogues: Record<LocaleCode, Catalogue> = { en, vi, th };
+const catalogues: Partial<Record<LocaleCode, Catalogue>> = { en };
+
+/** Each catalogue but English, as a dynamic import: the bundler makes each its own chunk. */
+const loaders: Record<Exclude<LocaleCode, 'en'>, () => Promise<Catalogue>> = {
+  vi: () => import('./vi').then((m) => m.vi),
+  th: () => import('./th').then((m) => m.th),
+};
+const loading = new Map<LocaleCode, Promise<void>>();
+
+/** Fetch a language's messages once (later calls share the first); until they arrive, `translate` gives English. */
+export function loadCatalogue(code: LocaleCode): Promise<void> {
+  if (code === 'en' || catalogues[code]) return Promise.resolve();
+  let pending = loading.get(code);
+  if (!pending) {
+    pending = loaders[code]().then(
+      (messages) => {
+        catalogues[code] = messages;
+      },
+      (err: unknown) => {
+        loading.delete(code); // a later attempt may succeed (e.g. back online)
+        throw err;
+      },
+    );
+    loading.set(code, pending);
+  }
+  return pending;
+}
+
+/** Whether a language's messages are here (English always is). */
+export function hasCatalogue(code: LocaleCode): boolean {
+  return catalogues[code] !== undefined;
+}
 
 /** Whether a key made at run time (from an engine's code) names a message. */
 export function isMessageKey(key: string): key is MessageKey {

@@ -1,5 +1,9 @@
-/** The UI language and the locale used for numbers and dates. */
-import { isMessageKey, LOCALES, translate, type LocaleCode, type MessageKey } from '../i18n';
+/**
+ * The UI language and the locale used for numbers and dates. A language's messages are loaded before it becomes the
+ * current one (`ready` for the saved or browser language at start, `set` for a choice), so no screen shows in
+ * English while they arrive.
+ */
+import { isMessageKey, loadCatalogue, LOCALES, translate, type LocaleCode, type MessageKey } from '../i18n';
 import type { NoticeVars } from '../core/types';
 
 const KEY = 'clv.locale';
@@ -15,10 +19,21 @@ function initialLocale(): LocaleCode {
 
 class LocaleState {
   code = $state<LocaleCode>(initialLocale());
+  /** The language asked for last: when two choices overlap, the later one wins whichever loads first. */
+  #wanted: LocaleCode = this.code;
+  /**
+   * Resolves when the starting language's messages are here: main.ts mounts the app after it, so the first render
+   * is already in that language. (If they cannot be fetched, the app starts in English.)
+   */
+  readonly ready: Promise<void>;
 
   constructor() {
     // Screen readers and hyphenation follow the page's language from the first render, not only after a switch.
     if (globalThis.document) document.documentElement.lang = this.code;
+    this.ready = loadCatalogue(this.code).catch((err: unknown) => {
+      console.error(`The ${this.code} messages could not be loaded; starting in English.`, err);
+      if (this.#wanted === this.code) this.#apply('en', false);
+    });
   }
 
   /** BCP 47 tag for Intl: the browser's own English variant for English, the national one otherwise. */
@@ -29,10 +44,29 @@ class LocaleState {
     return nav.toLowerCase().startsWith('en') ? nav : 'en-US';
   }
 
-  set(code: LocaleCode) {
+  /**
+   * Switch to a language once its messages are loaded, and remember it. Resolves to false when they could not be
+   * loaded (the language stays as it was) or a later choice replaced this one.
+   */
+  async set(code: LocaleCode): Promise<boolean> {
+    this.#wanted = code;
+    try {
+      await loadCatalogue(code);
+    } catch (err) {
+      console.error(`The ${code} messages could not be loaded.`, err);
+      if (this.#wanted === code) this.#wanted = this.code;
+      return false;
+    }
+    if (this.#wanted !== code) return false;
+    this.#apply(code, true);
+    return true;
+  }
+
+  #apply(code: LocaleCode, remember: boolean) {
     this.code = code;
-    globalThis.localStorage?.setItem(KEY, code);
-    document.documentElement.lang = code;
+    this.#wanted = code;
+    if (remember) globalThis.localStorage?.setItem(KEY, code);
+    if (globalThis.document) document.documentElement.lang = code;
   }
 }
 

@@ -137,6 +137,31 @@ test('the app speaks Vietnamese and Thai, with numbers in the local style, and r
   await expect(page.getByTestId('analysis-ready')).toContainText(/ลูกค้า\s*3\b/);
 });
 
+test('a Vietnamese browser gets Vietnamese from the first render (no English flash), online and offline', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'vi-VN' });
+  const page = await context.newPage();
+  // Record every text the app ever shows under #app, from before its first render.
+  await page.addInitScript(() => {
+    const seen: string[] = ((window as unknown as { seenTexts: string[] }).seenTexts = []);
+    new MutationObserver(() => {
+      const text = document.getElementById('app')?.textContent ?? '';
+      if (text) seen.push(text);
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  const englishShown = () => page.evaluate(() => (window as unknown as { seenTexts: string[] }).seenTexts.some((t) => t.includes('Import an orders file') || t.includes('Private: your data')));
+  await page.goto('./');
+  await expect(page.getByRole('heading', { name: 'Nhập tệp đơn hàng' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+  expect(await englishShown()).toBe(false);
+  // The Vietnamese messages are a chunk of their own: the service worker precaches it for offline use.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Nhập tệp đơn hàng' })).toBeVisible();
+  expect(await englishShown()).toBe(false);
+  await context.close();
+});
+
 test('sample data gives a full dashboard in one click', async ({ page }) => {
   await page.goto('./');
   await page.getByTestId('import-sample').click();

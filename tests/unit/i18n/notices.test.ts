@@ -1,8 +1,11 @@
 /** Engine notices shown in the user's language, and shown as written when no message fits them. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalogue } from '../../../src/i18n';
 import { locale, tNotice } from '../../../src/state/locale.svelte';
 
 describe('tNotice', () => {
+  beforeAll(() => Promise.all([loadCatalogue('vi'), loadCatalogue('th')]));
+
   it('translates a notice by its code and values, with a variant picking the wording', () => {
     locale.code = 'vi';
     expect(tNotice('rejected.reason', { code: 'missing-customer', text: 'Customer id is empty (column "Mã KH")', vars: { column: 'Mã KH' } })).toBe('Mã khách hàng để trống (cột "Mã KH")');
@@ -20,5 +23,15 @@ describe('tNotice', () => {
     // A message without values needs none.
     expect(tNotice('rejected.reason', { code: 'unclosed-quote', text: 'x' })).toBe('Dấu ngoặc kép (") mở ở dòng này nhưng không bao giờ được đóng');
     locale.code = 'en';
+  });
+});
+
+describe('choosing a language', () => {
+  it('switches once the messages are loaded, and the later of two overlapping choices wins', async () => {
+    const [first, second] = await Promise.all([locale.set('th'), locale.set('vi')]);
+    expect([first, second]).toEqual([false, true]);
+    expect(locale.code).toBe('vi');
+    expect(await locale.set('en')).toBe(true);
+    expect(locale.code).toBe('en');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { registerCatalogue, translate } from '../../../src/i18n';
+import { hasCatalogue, loadCatalogue, registerCatalogue, translate } from '../../../src/i18n';
 import { th } from '../../../src/i18n/th';
+import { vi } from '../../../src/i18n/vi';
 
 describe('translate', () => {
   it('substitutes values and picks the plural form for the locale', () => {
@@ -19,5 +20,19 @@ describe('translate', () => {
     } finally {
       registerCatalogue('th', th);
     }
+  });
+});
+
+describe('catalogues loaded on demand', () => {
+  it('gives English until a language is loaded, then its messages, loading each catalogue once', async () => {
+    expect(hasCatalogue('en')).toBe(true);
+    expect(hasCatalogue('vi')).toBe(false);
+    expect(translate('vi', 'import.title')).toBe(translate('en', 'import.title'));
+    const first = loadCatalogue('vi');
+    expect(loadCatalogue('vi')).toBe(first);
+    await first;
+    expect(hasCatalogue('vi')).toBe(true);
+    expect(translate('vi', 'import.title')).toBe(vi['import.title']);
+    await loadCatalogue('en');
   });
 });

@@ -7,35 +7,10 @@ import { calibrationHoldout, customerSummary, tableDayRange } from '../figures';
 import { dayToIso, isoToDay } from '../figures/dates';
 import { checkHoldout, compareModels, fitModel, forecast, purchaseModel, type Forecast, type HoldoutCheck, type ModelFit, type ModelName } from './models';
 import { trackingCurves, type TrackingCurves } from './tracking';
+import { monthlyRate, type PredictionSettings } from './settings';
 import type { CustomerSummary, DayNumber, TimeUnit, TransactionTable } from '../types';
 
-export interface PredictionSettings {
-  model: ModelName;
-  timeUnit: TimeUnit;
-  horizonMonths: number;
-  /** Discount rate per `discountPer`; converted to a monthly rate as (1 + a)^(1/12) − 1 for an annual one. */
-  discountRate: number;
-  discountPer: 'year' | 'month';
-  /** Gross margin 0..1 applied to expected spend. */
-  margin: number;
-  /** The day the model treats as now (ISO); default: the last day of the data. */
-  observationEnd?: string | null;
-}
-
-export const DEFAULT_PREDICTION_SETTINGS: PredictionSettings = {
-  model: 'bgnbd',
-  timeUnit: 'week',
-  horizonMonths: 12,
-  discountRate: 0.1,
-  discountPer: 'year',
-  margin: 1,
-  observationEnd: null,
-};
-
-/** A monthly discount rate from an annual or monthly one. */
-export function monthlyRate(rate: number, per: 'year' | 'month'): number {
-  return per === 'month' ? rate : Math.pow(1 + rate, 1 / 12) - 1;
-}
+export { DEFAULT_PREDICTION_SETTINGS, monthlyRate, recommended, type PredictionSettings } from './settings';
 
 export interface CustomerPredictions {
   settings: PredictionSettings;
@@ -104,10 +79,4 @@ export function holdoutReport(table: TransactionTable, calibrationEnd: string, t
   const checks = models.map((m) => checkHoldout(split.calibration, split.holdoutFrequency, split.holdoutDuration, m));
   const tracking = checks.map((c) => (c.params ? trackingCurves(table, cal, range.max, purchaseModel(c.model), c.params, timeUnit) : null));
   return { calibrationEnd, observationEnd: dayToIso(range.max), holdoutDuration: split.holdoutDuration, customers: split.calibration.customer.length, checks, tracking };
-}
-
-/** The purchase model with the lowest BIC among those the data identify (else among the converged), or null. */
-export function recommended(fits: ModelFit[]): ModelFit | null {
-  const pick = (ok: (f: ModelFit) => boolean) => fits.filter(ok).reduce<ModelFit | null>((best, f) => (!best || f.bic < best.bic ? f : best), null);
-  return pick((f) => f.converged && f.identified) ?? pick((f) => f.converged);
 }

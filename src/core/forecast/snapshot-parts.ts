@@ -1,8 +1,12 @@
-/** The `models` and `forecast` parts of the snapshot (contract: shared/contracts/snapshot-v1.md). */
+/**
+ * The `models` and `forecast` parts of the snapshot (contract: shared/contracts/snapshot-v1.md). The page builds
+ * them from the worker's results, so this module's value imports reach no model code (clv.ts and settings.ts import
+ * types only).
+ */
 import type { ModelFit } from './models';
 import type { CustomerPredictions } from './predictions';
-import { monthlyRate } from './predictions';
-import { unitsPerMonth } from './models';
+import { monthlyRate } from './settings';
+import { unitsPerMonth } from './models/clv';
 
 const round = (v: number, digits = 10) => (Number.isFinite(v) ? Number(v.toPrecision(digits)) : null);
 

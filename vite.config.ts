@@ -2,11 +2,59 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
+import type { Plugin } from 'vite';
+
+/**
+ * D3's packages ship as one flat file each, whose top-level values are made by calls without `@__PURE__` notes:
+ * d3-scale-chromatic builds all of its ~40 colour schemes (`var Greens = ramp(scheme)`), d3-shape its curves and
+ * symbols, d3-interpolate its colour-space interpolators. Rolldown keeps every call it cannot prove free of side
+ * effects, so all of them landed in the page although the charts use two schemes and `line`. These calls only compute
+ * the value they assign, so this marks the calls in top-level `var`/`const` initialisers as pure: the bundler then
+ * drops those whose value is never used. Code that is used is unchanged, so colours and paths stay exactly as D3
+ * computes them. Statements that are calls (d3-format's `defaultLocale(…)`, d3-color's `define(…)`) are left alone.
+ */
+function pureD3TopLevel(packages = ['d3-scale-chromatic', 'd3-shape', 'd3-interpolate']): Plugin {
+  const file = new RegExp(`/node_modules/(${packages.join('|')})/dist/[^/]+\\.mjs$`);
+  interface Node { type: string; start: number; end: number; [key: string]: unknown }
+  const isNode = (v: unknown): v is Node => typeof v === 'object' && v !== null && typeof (v as Node).type === 'string';
+  return {
+    name: 'pure-d3-top-level',
+    apply: 'build',
+    transform(code, id) {
+      if (!file.test(id)) return null;
+      const starts: number[] = [];
+      const visit = (node: Node) => {
+        if (node.type.includes('Function')) return; // calls inside a function run only when it is called
+        if (node.type === 'CallExpression' || node.type === 'NewExpression') {
+          if (code[node.end - 1] !== ')') this.error(`pure-d3-top-level: unexpected call at ${node.start} in ${id}`);
+          starts.push(node.start);
+        }
+        for (const value of Object.values(node)) {
+          if (Array.isArray(value)) value.filter(isNode).forEach(visit);
+          else if (isNode(value)) visit(value);
+        }
+      };
+      for (const statement of this.parse(code).body as unknown as Node[]) {
+        if (statement.type !== 'VariableDeclaration') continue;
+        for (const declarator of statement.declarations as Node[]) if (isNode(declarator.init)) visit(declarator.init);
+      }
+      if (!starts.length) return null;
+      let out = '';
+      let from = 0;
+      for (const at of starts.sort((a, b) => a - b)) {
+        out += `${code.slice(from, at)}/* @__PURE__ */ `;
+        from = at;
+      }
+      return { code: out + code.slice(from), map: null };
+    },
+  };
+}
 
 export default defineConfig({
   base: './',
   plugins: [
     svelte(),
+    pureD3TopLevel(),
     VitePWA({
       registerType: 'prompt',
       includeManifestIcons: false,

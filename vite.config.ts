@@ -91,10 +91,17 @@ export default defineConfig({
       },
     }),
   ],
-  worker: { format: 'es' },
+  worker: {
+    format: 'es',
+    // Vite strips comments from the minified page chunks but not from worker bundles: the compute worker carried
+    // ~115 KB of @stdlib's Apache licence headers (one per source file, ~180 files). Strip them as for the page; the
+    // notices of every bundled package, the workers' included, are in dist/.vite/license.md (build.license).
+    rolldownOptions: { output: { comments: false } },
+  },
   // The manifest (dist/.vite/manifest.json, not precached) tells the entry's static imports from its lazy ones, for the
-  // size report of `npm run bench` and the budget check in tests/e2e/budget.spec.ts.
-  build: { target: 'es2022', sourcemap: false, manifest: true },
+  // size report of `npm run bench` and the budget check in tests/e2e/budget.spec.ts. The licence file
+  // (dist/.vite/license.md) gathers the licences of the packages bundled into the page and the workers.
+  build: { target: 'es2022', sourcemap: false, manifest: true, license: true },
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/storage/**/*.test.ts'],
     environment: 'node',

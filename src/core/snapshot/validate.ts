@@ -2,7 +2,7 @@
  * Validation and migration of snapshot files opened from outside. A snapshot is untrusted input: every field
  * the app reads is checked for type and range before use, and older versions are migrated to the current one.
  */
-import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SnapshotV1 } from './snapshot';
+import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SnapshotV1 } from './schema';
 
 export type SnapshotCheck = { ok: true; snapshot: SnapshotV1 } | { ok: false; errors: string[] };
 

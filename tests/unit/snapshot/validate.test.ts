@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSnapshot } from '../../../src/core/snapshot/snapshot';
+import { buildSnapshot } from '../../../src/core/snapshot';
 import { validateSnapshot } from '../../../src/core/snapshot/validate';
 import type { ImportReport } from '../../../src/core/types';
 

@@ -1,0 +1,3 @@
+/** The snapshot file: its schema, how the engine builds it, and how an opened file is checked and brought up to date. */
+export * from './schema';
+export { buildSnapshot, type BuildSnapshotInput } from './build';

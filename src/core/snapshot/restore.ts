@@ -1,6 +1,6 @@
 /**
  * Opening a snapshot from outside: `restoreSnapshot` takes the file's text (or a value already parsed), checks its
- * envelope, upgrades an older version, and reads every part into new typed values.
+ * envelope, upgrades an older version, reads every part into new typed values and checks that the parts agree.
  * It never throws: the answer is the snapshot with notes about what was left out, or one sentence saying what is
  * wrong and where (also as a notice, for translation).
  *
@@ -13,6 +13,7 @@ import type { Notice } from '../types';
 import { MIGRATIONS, migrate, type Migrations } from './migrate';
 import { appName, readCohorts, readCustomers, readDataset, readForecast, readHistorical, readModels, readSettings } from './parts';
 import { describe, formatNumber, isRecord, Notes, ownValue, problem, record, SnapshotProblem, timestamp } from './reader';
+import { checkAgreement } from './rules';
 import { MAX_SNAPSHOT_BYTES, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SnapshotV1 } from './schema';
 
 export type RestoreResult =
@@ -114,6 +115,7 @@ export function restoreSnapshot(input: string | unknown, options: RestoreOptions
     const { document, version } = envelope(value);
     const current = migrate(document, version, options.migrations ?? MIGRATIONS, notes);
     const snapshot = read(current, notes);
+    checkAgreement(snapshot);
     return { ok: true, snapshot, notes: notes.all() };
   } catch (err) {
     const why =

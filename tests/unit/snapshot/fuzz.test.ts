@@ -22,20 +22,25 @@ function expectPrototypesUntouched(): void {
 }
 afterAll(expectPrototypesUntouched);
 
-/** A result is either a restored snapshot whose objects are plain, or one sentence on one line. */
-function expectWellFormed(r: RestoreResult, context: string): void {
+/** What is wrong with a result: it must be a restored snapshot of plain objects, or one sentence on one line. */
+function malformed(r: RestoreResult): string[] {
+  const wrong: string[] = [];
   if (r.ok) {
     for (const { path, object } of objectsIn(r.snapshot)) {
-      expect(Object.getPrototypeOf(object), `${context}: ${path}`).toBe(Object.prototype);
-      for (const key of ['__proto__', 'constructor', 'prototype']) expect(Object.hasOwn(object, key), `${context}: ${path}.${key}`).toBe(false);
+      if (Object.getPrototypeOf(object) !== Object.prototype) wrong.push(`${path}: prototype`);
+      for (const key of ['__proto__', 'constructor', 'prototype']) if (Object.hasOwn(object, key)) wrong.push(`${path}.${key}`);
     }
-    return;
+    return wrong;
   }
-  expect(typeof r.problem, context).toBe('string');
-  expect(r.problem, context).toMatch(/^[^\n\r]{5,600}\.$/);
-  expect(r.notice.text, context).toBe(r.problem);
-  expect(r.notice.code, context).toMatch(/^[a-z]+(-[a-z]+)*$/);
-  for (const v of Object.values(r.notice.vars)) expect(['string', 'number'], context).toContain(typeof v);
+  if (typeof r.problem !== 'string' || !/^[^\n\r]{5,600}\.$/.test(r.problem)) wrong.push(`problem: ${String(r.problem)}`);
+  if (r.notice.text !== r.problem) wrong.push('notice text');
+  if (!/^[a-z]+(-[a-z]+)*$/.test(r.notice.code)) wrong.push(`code: ${r.notice.code}`);
+  for (const [k, v] of Object.entries(r.notice.vars)) if (typeof v !== 'string' && typeof v !== 'number') wrong.push(`vars.${k}`);
+  return wrong;
+}
+
+function expectWellFormed(r: RestoreResult, context: string): void {
+  expect(malformed(r), context).toEqual([]);
 }
 
 /** Puts an own key on an object the way JSON.parse does, even for `__proto__`. */
@@ -191,7 +196,7 @@ describe('random mutations (seeded)', () => {
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
     const counts = { ok: 0, refused: 0 };
     const codes = new Set<string>();
-    for (let round = 0; round < 2000; round++) {
+    for (let round = 0; round < 1200; round++) {
       const s = copy(snap) as unknown;
       const mutations = 1 + Math.floor(random() * 3);
       for (let m = 0; m < mutations; m++) {
@@ -210,21 +215,26 @@ describe('random mutations (seeded)', () => {
       }
       const input = round % 2 === 0 ? JSON.stringify(s) : s;
       let r: RestoreResult;
-      expect(() => (r = restoreSnapshot(input)), `round ${round}`).not.toThrow();
-      expectWellFormed(r!, `round ${round}`);
-      if (r!.ok) {
+      try {
+        r = restoreSnapshot(input);
+      } catch (err) {
+        throw new Error(`round ${round}: restoreSnapshot threw ${String(err)}`);
+      }
+      const wrong = malformed(r);
+      if (wrong.length) expect(wrong, `round ${round}`).toEqual([]);
+      if (r.ok) {
         counts.ok++;
-        const again = restoreSnapshot(JSON.stringify(r!.snapshot));
-        expect(again.ok && again.snapshot, `round ${round}`).toEqual(r!.snapshot);
+        const again = restoreSnapshot(JSON.stringify(r.snapshot));
+        if (!again.ok || JSON.stringify(again.snapshot) !== JSON.stringify(r.snapshot)) expect(again, `round ${round}`).toEqual({ ok: true, snapshot: r.snapshot, notes: [] });
       } else {
         counts.refused++;
-        codes.add(r!.notice.code);
+        codes.add(r.notice.code);
       }
     }
     expectPrototypesUntouched();
     // The fuzz reaches both outcomes and many kinds of problem.
-    expect(counts.ok).toBeGreaterThan(50);
-    expect(counts.refused).toBeGreaterThan(1000);
-    expect(codes.size).toBeGreaterThan(5);
+    expect(counts.ok).toBeGreaterThan(40);
+    expect(counts.refused).toBeGreaterThan(700);
+    expect(codes.size).toBeGreaterThan(15);
   });
 });

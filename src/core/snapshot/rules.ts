@@ -92,7 +92,12 @@ function datasetRules(d: SnapshotDataset): DateRange | null {
   return { first: d.firstDate, last: d.lastDate };
 }
 
-function settingsRules(s: SnapshotSettings, range: DateRange | null): void {
+/**
+ * observationEnd is set exactly when there are dates, at most MAX_OBSERVATION_END_AFTER_DATA_DAYS after the last one,
+ * and not before the first one when models were fitted (they fit the purchases up to it). Without models an earlier
+ * date is only a setting: `npm run analyze --observation-end` writes what it was given even when nothing could be fitted.
+ */
+function settingsRules(s: SnapshotSettings, range: DateRange | null, fitted: boolean): void {
   const path = 'settings.observationEnd';
   if (range === null) {
     if (s.observationEnd !== null) problem('observation-end-without-dates', `${path}: ${s.observationEnd}, but the dataset has no dates.`, { path, date: s.observationEnd });
@@ -100,7 +105,9 @@ function settingsRules(s: SnapshotSettings, range: DateRange | null): void {
   }
   const end = s.observationEnd;
   if (end === null) problem('observation-end-missing', `${path}: no date, but the dataset has dates (${range.first} to ${range.last}).`, { path, first: range.first, last: range.last });
-  if (dayOf(end) < dayOf(range.first)) problem('observation-end-early', `${path}: ${end} is before the dataset's first date ${range.first}.`, { path, date: end, first: range.first });
+  if (fitted && dayOf(end) < dayOf(range.first)) {
+    problem('observation-end-early', `${path}: ${end} is before the dataset's first date ${range.first}, so the models had no purchases to fit.`, { path, date: end, first: range.first });
+  }
   if (dayOf(end) - dayOf(range.last) > MAX_OBSERVATION_END_AFTER_DATA_DAYS) {
     problem('observation-end-late', `${path}: ${end} is more than ${n(MAX_OBSERVATION_END_AFTER_DATA_DAYS)} days after the dataset's last date ${range.last}.`, {
       path, date: end, last: range.last, days: MAX_OBSERVATION_END_AFTER_DATA_DAYS,
@@ -234,7 +241,7 @@ function customerRules(list: SnapshotCustomer[], d: SnapshotDataset, range: Date
 /** Check that the parts agree; throws a SnapshotProblem at the first rule broken. */
 export function checkAgreement(s: SnapshotV1): void {
   const range = datasetRules(s.dataset);
-  settingsRules(s.settings, range);
+  settingsRules(s.settings, range, s.models !== undefined || s.forecast !== undefined);
   if (s.historical) historicalRules(s.historical, s.dataset, range);
   cohortRules(s.cohorts, s.dataset, range);
   modelRules(s, range);

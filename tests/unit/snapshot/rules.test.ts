@@ -45,7 +45,8 @@ const rules: [string, string, (s: any) => void, string][] = [
   // settings
   ['observation-end-missing', 'observationEnd set when there are dates', (s) => (s.settings.observationEnd = null), 'settings.observationEnd: no date, but the dataset has dates (2024-01-05 to 2024-04-02).'],
   ['observation-end-without-dates', 'no observationEnd without dates', (s) => (emptyDataset(s), (s.settings.observationEnd = '2024-04-02')), 'settings.observationEnd: 2024-04-02, but the dataset has no dates.'],
-  ['observation-end-early', 'observationEnd ≥ firstDate', (s) => (s.settings.observationEnd = '2023-12-31'), "settings.observationEnd: 2023-12-31 is before the dataset's first date 2024-01-05."],
+  ['observation-end-early', 'observationEnd ≥ firstDate when models were fitted', (s) => (s.settings.observationEnd = '2023-12-31'),
+    "settings.observationEnd: 2023-12-31 is before the dataset's first date 2024-01-05, so the models had no purchases to fit."],
   ['observation-end-late', 'observationEnd ≤ lastDate + 10 years', (s) => (s.settings.observationEnd = '2034-04-04'), "settings.observationEnd: 2034-04-04 is more than 3,653 days after the dataset's last date 2024-04-02."],
   // historical
   ['historical-customers', 'historical customers ≤ dataset customers', (s) => (s.historical.customers = 4), 'historical.customers: 4 customers, but the dataset has only 3.'],
@@ -96,6 +97,13 @@ describe('agreement between parts', () => {
     const s = copy(snap);
     change(s);
     expect(restoreSnapshot(JSON.stringify(s))).toEqual({ ok: false, problem: sentence, notice: { code, text: sentence, vars: expect.objectContaining({ path: sentence.slice(0, sentence.indexOf(':')) }) } });
+  });
+
+  it('accepts an observation end before the data when nothing was fitted, as the CLI writes it', async () => {
+    const early = await analyze(DON_HANG, '--observation-end', '2020-01-01');
+    expect(early.settings.observationEnd).toBe('2020-01-01');
+    expect(early.models).toBeUndefined();
+    expect(restoreSnapshot(JSON.stringify(early))).toEqual({ ok: true, snapshot: early, notes: [] });
   });
 
   it('gives the values of a broken rule for translation', () => {

@@ -17,7 +17,7 @@ import {
 } from '../src/core/forecast';
 import type { ModelFit, ModelName } from '../src/core/forecast/models';
 import { generateSampleShop } from '../src/core/sample';
-import { buildSnapshot, type SnapshotV1 } from '../src/core/snapshot/snapshot';
+import { buildSnapshot, type SnapshotV1 } from '../src/core/snapshot';
 import type { CohortPeriod, Cohorts, ImportReport, TransactionTable } from '../src/core/types';
 import { ClvDatabase } from '../src/db/schema';
 import { loadTable, recallMapping, rememberMapping, saveDataset } from '../src/db/repo';

@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { sniff, ImportError, type ImportOptions } from '../core/import';
 import { streamImport } from '../core/import/run';
 import { analyzeDataset } from '../core/figures';
-import { buildSnapshot } from '../core/snapshot/snapshot';
+import { buildSnapshot } from '../core/snapshot';
 import { dashboardData, historicalForSnapshot } from '../core/figures';
 import { DEFAULT_PREDICTION_SETTINGS, modelComparison, predictCustomers, snapshotModelParts, type PredictionSettings } from '../core/forecast';
 import { unitsPerMonth, type ModelName } from '../core/forecast/models';

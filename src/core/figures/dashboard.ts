@@ -6,6 +6,7 @@ import { histogram, type Histogram } from './histogram';
 import { historicalFigures, type HistoricalFigures } from './historical';
 import { dayToIso } from './dates';
 import type { TransactionTable } from '../types';
+import type { SnapshotHistorical } from '../snapshot/schema';
 
 export interface DashboardOptions {
   /** Gross margin in percent when the file has no cost or margin column (e.g. 40 for 40%). */
@@ -38,7 +39,7 @@ const round = (v: number, digits = 6) => (Number.isFinite(v) ? Number(v.toFixed(
 const isoOrNull = (day: number | null) => (day === null || !Number.isFinite(day) ? null : dayToIso(day));
 
 /** The snapshot's `historical` part: aggregates only, no per-customer rows. */
-export function historicalForSnapshot(h: HistoricalFigures): Record<string, unknown> {
+export function historicalForSnapshot(h: HistoricalFigures): SnapshotHistorical {
   return {
     customers: h.customers,
     purchases: h.purchases,
@@ -59,8 +60,8 @@ export function historicalForSnapshot(h: HistoricalFigures): Record<string, unkn
       profitMean: h.clv.profitMean === null ? null : round(h.clv.profitMean),
       profitMedian: h.clv.profitMedian === null ? null : round(h.clv.profitMedian),
     },
-    margin: h.margin,
-    formulas: h.formulas.map((f) => ({ id: f.id, value: f.value === null ? null : round(f.value), inputs: f.inputs.map((i) => ({ ...i, value: round(i.value) })), caveat: f.caveat })),
+    margin: { source: h.margin.source, rate: h.margin.rate, coverage: h.margin.coverage },
+    formulas: h.formulas.map((f) => ({ id: f.id, value: f.value === null ? null : round(f.value), inputs: f.inputs.map((i) => ({ key: i.key, name: i.name, value: round(i.value), unit: i.unit })), caveat: f.caveat })),
     concentration: {
       topShares: h.concentration.topShares.map((s) => ({ top: s.top, customers: s.customers, share: round(s.share) })),
       gini: round(h.concentration.gini),

@@ -1,32 +1,47 @@
 /**
- * The `models` and `forecast` parts of the snapshot (contract: shared/contracts/snapshot-v1.md). The page builds
- * them from the worker's results, so this module's value imports reach no model code (clv.ts and settings.ts import
- * types only).
+ * The `models` and `forecast` parts of the snapshot (contract: shared/contracts/snapshot-v1.md).
  */
 import type { ModelFit } from './models';
 import type { CustomerPredictions } from './predictions';
 import { monthlyRate } from './settings';
 import { unitsPerMonth } from './models/clv';
+import { MODEL_PARAMETERS, type SnapshotForecast, type SnapshotModelName, type SnapshotModelPart, type SnapshotModels, type SnapshotSettings } from '../snapshot/schema';
 
 const round = (v: number, digits = 10) => (Number.isFinite(v) ? Number(v.toPrecision(digits)) : null);
 
-/** Parameters to 8 significant digits: the optimum is found to about that precision, and further digits differ with the platform's last-bit arithmetic. */
-function part(fit: ModelFit): Record<string, number | null> {
-  const out: Record<string, number | null> = {};
-  for (const [k, v] of Object.entries(fit.params)) out[k] = round(v, 8);
-  out.logLikelihood = round(fit.logLikelihood);
-  return out;
+/**
+ * Parameters to 8 significant digits: the optimum is found to about that precision, and further digits differ with the
+ * platform's last-bit arithmetic. Null when a parameter or the log-likelihood is not a finite number: such a fit has
+ * nothing to write.
+ */
+function part<M extends SnapshotModelName>(model: M, fit: ModelFit): SnapshotModelPart<M> | null {
+  const out: Record<string, number> = {};
+  for (const name of MODEL_PARAMETERS[model]) {
+    const value = round(fit.params[name], 8);
+    if (value === null) return null;
+    out[name] = value;
+  }
+  const logLikelihood = round(fit.logLikelihood);
+  if (logLikelihood === null) return null;
+  out.logLikelihood = logLikelihood;
+  return out as SnapshotModelPart<M>;
 }
 
-/** Each fitted model under its contract name, plus Gamma-Gamma when it was fitted. */
-export function modelsForSnapshot(fits: ModelFit[], spend: ModelFit | null): Record<string, unknown> {
-  const models: Record<string, unknown> = {};
-  for (const fit of fits) if (fit.converged) models[fit.model] = part(fit);
-  if (spend?.converged) models.gammaGamma = part(spend);
+function put<M extends SnapshotModelName>(models: SnapshotModels, model: M, fit: ModelFit): void {
+  const written = part(model, fit);
+  // One model's entry: TypeScript cannot narrow the mapped type by a generic key.
+  if (written) (models as { [K in M]?: SnapshotModelPart<K> })[model] = written;
+}
+
+/** Each fitted (converged) model under its contract name, plus Gamma-Gamma when it was fitted. */
+export function modelsForSnapshot(fits: ModelFit[], spend: ModelFit | null): SnapshotModels {
+  const models: SnapshotModels = {};
+  for (const fit of fits) if (fit.converged) put(models, fit.model, fit);
+  if (spend?.converged) put(models, 'gammaGamma', spend);
   return models;
 }
 
-export function forecastForSnapshot(p: CustomerPredictions): Record<string, unknown> {
+export function forecastForSnapshot(p: CustomerPredictions): SnapshotForecast {
   const { settings, forecast } = p;
   return {
     model: settings.model,
@@ -44,9 +59,9 @@ export function forecastForSnapshot(p: CustomerPredictions): Record<string, unkn
 
 /** The parts of a snapshot that come from fitted models, as the page hands them to the snapshot builder. */
 export interface SnapshotModelParts {
-  settings?: { observationEnd: string; timeUnit: 'day' | 'week' };
-  models?: Record<string, unknown>;
-  forecast?: Record<string, unknown>;
+  settings?: SnapshotSettings & { observationEnd: string };
+  models?: SnapshotModels;
+  forecast?: SnapshotForecast;
 }
 
 /**

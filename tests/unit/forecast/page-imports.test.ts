@@ -42,7 +42,7 @@ describe('forecast modules for the page', () => {
   it.each(['src/core/forecast/settings.ts', 'src/core/forecast/snapshot-parts.ts'])('%s reaches no model code and no package', (entry) => {
     const { files, packages } = valueImports(entry);
     expect(packages).toEqual([]);
-    expect(files.filter((f) => !['src/core/forecast/settings.ts', 'src/core/forecast/snapshot-parts.ts', 'src/core/forecast/models/clv.ts'].includes(f))).toEqual([]);
+    expect(files.filter((f) => !['src/core/forecast/settings.ts', 'src/core/forecast/snapshot-parts.ts', 'src/core/forecast/models/clv.ts', 'src/core/snapshot/schema.ts'].includes(f))).toEqual([]);
   });
 
   it('the walk sees what the forecast index reaches (so the check above can fail)', () => {

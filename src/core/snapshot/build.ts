@@ -1,42 +1,20 @@
 /**
- * The snapshot file (contract: shared/contracts/snapshot-v1.md): one versioned JSON envelope that the app
- * exports, opens again read-only, and that `npm run analyze` writes. Names here are a public contract.
+ * Assembling a snapshot from what the engine computed. The app's worker and `npm run analyze` both call this, so
+ * the app's export and the CLI's output are the same document.
  */
-import type { Cohorts, DatasetFigures, ImportReport, RejectedGroup, TimeUnit } from '../types';
-
-export const SNAPSHOT_FORMAT = 'clv-snapshot';
-export const SNAPSHOT_VERSION = 1;
-
-export interface SnapshotDataset extends DatasetFigures {
-  name: string;
-  currency: string | null;
-  rowsRead: number;
-  rowsAccepted: number;
-  rowsRejected: number;
-  rejected: { reason: string; count: number; examples: { line: number; text: string }[] }[];
-}
-
-export interface SnapshotSettings {
-  observationEnd: string | null;
-  timeUnit: TimeUnit;
-}
-
-export interface SnapshotV1 {
-  format: typeof SNAPSHOT_FORMAT;
-  version: 1;
-  createdAt: string;
-  app: string;
-  dataset: SnapshotDataset;
-  settings: SnapshotSettings;
-  historical?: Record<string, unknown>;
-  cohorts: Cohorts;
-  models?: Record<string, unknown>;
-  forecast?: Record<string, unknown>;
-  customers?: unknown[];
-}
-
-/** Contract: at most 20 examples per rejection reason. */
-const MAX_EXAMPLES = 20;
+import type { Cohorts, DatasetFigures, ImportReport, RejectedGroup } from '../types';
+import {
+  MAX_EXAMPLES,
+  SNAPSHOT_FORMAT,
+  SNAPSHOT_VERSION,
+  type SnapshotCustomer,
+  type SnapshotDataset,
+  type SnapshotForecast,
+  type SnapshotHistorical,
+  type SnapshotModels,
+  type SnapshotSettings,
+  type SnapshotV1,
+} from './schema';
 
 function rejectedForSnapshot(groups: RejectedGroup[]): SnapshotDataset['rejected'] {
   return groups.map((g) => ({
@@ -47,21 +25,25 @@ function rejectedForSnapshot(groups: RejectedGroup[]): SnapshotDataset['rejected
 }
 
 export interface BuildSnapshotInput {
+  /** "<package name>@<version>". */
   app: string;
   report: ImportReport;
   figures: DatasetFigures;
   cohorts: Cohorts;
+  /** observationEnd defaults to the last date, timeUnit to "day". */
   settings?: Partial<SnapshotSettings>;
-  historical?: Record<string, unknown>;
-  models?: Record<string, unknown>;
-  forecast?: Record<string, unknown>;
+  historical?: SnapshotHistorical;
+  models?: SnapshotModels;
+  forecast?: SnapshotForecast;
+  /** The per-customer list; left out when not given (aggregates only). */
+  customers?: SnapshotCustomer[];
   createdAt?: Date;
 }
 
-/** Assemble a version-1 snapshot from an import report and the computed figures. */
+/** Assemble a version-1 snapshot from an import report and the computed figures, its parts in the contract's order. */
 export function buildSnapshot(input: BuildSnapshotInput): SnapshotV1 {
   const { report, figures } = input;
-  const snapshot: SnapshotV1 = {
+  return {
     format: SNAPSHOT_FORMAT,
     version: SNAPSHOT_VERSION,
     createdAt: (input.createdAt ?? new Date()).toISOString(),
@@ -89,6 +71,6 @@ export function buildSnapshot(input: BuildSnapshotInput): SnapshotV1 {
     cohorts: input.cohorts,
     ...(input.models ? { models: input.models } : {}),
     ...(input.forecast ? { forecast: input.forecast } : {}),
+    ...(input.customers ? { customers: input.customers } : {}),
   };
-  return snapshot;
 }

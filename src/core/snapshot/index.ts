@@ -1,0 +1,5 @@
+/** The snapshot file: its schema, how the engine builds it, and how an opened file is checked and brought up to date. */
+export * from './schema';
+export { buildSnapshot, type BuildSnapshotInput } from './build';
+export { restoreSnapshot, type RestoreOptions, type RestoreResult } from './restore';
+export { MIGRATIONS, type Migration, type Migrations } from './migrate';

@@ -1,0 +1,376 @@
+/**
+ * Readers of each part of a version-1 snapshot: the type and range of every field, into fresh objects in the order
+ * the app writes them. How the parts agree with each other is checked afterwards (rules.ts).
+ */
+import { notice } from '../notice';
+import { COHORT_LABEL_FORMS, periodOfLabel } from './calendar';
+import {
+  count,
+  currency,
+  date,
+  integer,
+  listOf,
+  number,
+  oneOf,
+  orNull,
+  positive,
+  quoted,
+  record,
+  text,
+  unexpected,
+  type Fields,
+  type Notes,
+  type Reader,
+} from './reader';
+import {
+  COHORT_PERIODS,
+  FORMULA_IDS,
+  FORMULA_INPUT_KEYS,
+  FORMULA_UNITS,
+  MARGIN_SOURCES,
+  MAX_AMOUNT,
+  MAX_APP_LENGTH,
+  MAX_COHORT_WIDTH,
+  MAX_COHORTS,
+  MAX_CUSTOMER_ID_LENGTH,
+  MAX_CUSTOMER_ROWS,
+  MAX_EXAMPLE_TEXT_LENGTH,
+  MAX_EXAMPLES,
+  MAX_EXCLUDED_STATUSES,
+  MAX_FORMULA_INPUTS,
+  MAX_FORMULAS,
+  MAX_HORIZON_DAYS,
+  MAX_HORIZON_MONTHS,
+  MAX_LABEL_LENGTH,
+  MAX_MODEL_PARAMETER,
+  MAX_NAME_LENGTH,
+  MAX_REJECTED_GROUPS,
+  MAX_ROWS,
+  MAX_SPAN_DAYS,
+  MAX_TOP_SHARES,
+  MODEL_NAMES,
+  MODEL_PARAMETERS,
+  ORDER_COUNT_BASES,
+  PURCHASE_MODELS,
+  TIME_UNITS,
+  type SnapshotCohortPeriod,
+  type SnapshotCohortRow,
+  type SnapshotCohorts,
+  type SnapshotCustomer,
+  type SnapshotDataset,
+  type SnapshotExcludedStatus,
+  type SnapshotForecast,
+  type SnapshotFormula,
+  type SnapshotFormulaInput,
+  type SnapshotHistorical,
+  type SnapshotModelName,
+  type SnapshotModelPart,
+  type SnapshotModels,
+  type SnapshotRejectedGroup,
+  type SnapshotSettings,
+  type SnapshotTopShare,
+} from './schema';
+
+/** Any money amount or measured figure, of either sign. */
+const amount = number(-MAX_AMOUNT, MAX_AMOUNT);
+const share = number(0, 1);
+/** An example's line: 1-based, so at least 1. */
+const line = integer(1, MAX_ROWS);
+
+export const appName: Reader<string> = text(MAX_APP_LENGTH, 1);
+
+function rejectedGroup(notes: Notes): Reader<SnapshotRejectedGroup> {
+  const example = (value: unknown, path: string) => {
+    const f = record(notes)(value, path);
+    const out = { line: f.required('line', line), text: f.required('text', text(MAX_EXAMPLE_TEXT_LENGTH)) };
+    f.done();
+    return out;
+  };
+  return (value, path) => {
+    const f = record(notes)(value, path);
+    const out = {
+      reason: f.required('reason', text(MAX_LABEL_LENGTH)),
+      count: f.required('count', count()),
+      examples: f.required('examples', listOf(MAX_EXAMPLES, example)),
+    };
+    f.done();
+    return out;
+  };
+}
+
+function excludedStatus(notes: Notes): Reader<SnapshotExcludedStatus> {
+  return (value, path) => {
+    const f = record(notes)(value, path);
+    const out = { status: f.required('status', text(MAX_LABEL_LENGTH)), count: f.required('count', count()) };
+    f.done();
+    return out;
+  };
+}
+
+export function readDataset(notes: Notes): Reader<SnapshotDataset> {
+  return (value, path) => {
+    const f = record(notes)(value, path);
+    const name = f.required('name', text(MAX_NAME_LENGTH));
+    const currencyCode = f.required('currency', currency);
+    const rowsRead = f.required('rowsRead', count());
+    const rowsAccepted = f.required('rowsAccepted', count());
+    const rowsRejected = f.required('rowsRejected', count());
+    const rejected = f.required('rejected', listOf(MAX_REJECTED_GROUPS, rejectedGroup(notes)));
+    const customers = f.required('customers', count());
+    const purchases = f.required('purchases', count());
+    const orders = f.optional('orders', count());
+    const refunds = f.required('refunds', count());
+    const excluded = f.optional('excluded', listOf(MAX_EXCLUDED_STATUSES, excludedStatus(notes)));
+    const netRevenue = f.required('netRevenue', amount);
+    const firstDate = f.required('firstDate', orNull(date));
+    const lastDate = f.required('lastDate', orNull(date));
+    f.done();
+    return {
+      name,
+      currency: currencyCode,
+      rowsRead,
+      rowsAccepted,
+      rowsRejected,
+      rejected,
+      customers,
+      purchases,
+      ...(orders === undefined ? {} : { orders }),
+      refunds,
+      ...(excluded === undefined ? {} : { excluded }),
+      netRevenue,
+      firstDate,
+      lastDate,
+    };
+  };
+}
+
+export function readSettings(notes: Notes): Reader<SnapshotSettings> {
+  return (value, path) => {
+    const f = record(notes)(value, path);
+    const out = { observationEnd: f.required('observationEnd', orNull(date)), timeUnit: f.required('timeUnit', oneOf(TIME_UNITS)) };
+    f.done();
+    return out;
+  };
+}
+
+/** Reads the named fields of an object, each with the same reader, into a new object with those names. */
+function sameFields<K extends string, T>(f: Fields, keys: readonly K[], reader: Reader<T>): Record<K, T> {
+  const out = {} as Record<K, T>;
+  for (const key of keys) out[key] = f.required(key, reader);
+  return out;
+}
+
+function nested<K extends string, T>(notes: Notes, keys: readonly K[], reader: Reader<T>): Reader<Record<K, T>> {
+  return (value, path) => {
+    const f = record(notes)(value, path);
+    const out = sameFields(f, keys, reader);
+    f.done();
+    return out;
+  };
+}
+
+const known = <T extends string>(choices: readonly T[], value: string): value is T => choices.some((c) => c === value);
+
+/**
+ * One formula, or null when it names a formula, input or unit this version does not know (a newer app's addition):
+ * that formula is left out with a note rather than refusing the file.
+ */
+function formula(notes: Notes): Reader<SnapshotFormula | null> {
+  const input: Reader<SnapshotFormulaInput | string> = (value, path) => {
+    const f = record(notes)(value, path);
+    const key = f.required('key', text(100));
+    const name = f.required('name', text(MAX_LABEL_LENGTH));
+    const inputValue = f.required('value', orNull(amount));
+    const unit = f.required('unit', text(100));
+    f.done();
+    if (!known(FORMULA_INPUT_KEYS, key)) return `input ${quoted(key)}`;
+    if (!known(FORMULA_UNITS, unit)) return `unit ${quoted(unit)}`;
+    return { key, name, value: inputValue, unit };
+  };
+  return (value, path) => {
+    const f = record(notes)(value, path);
+    const id = f.required('id', text(100));
+    const formulaValue = f.required('value', orNull(amount));
+    const inputs = f.required('inputs', listOf(MAX_FORMULA_INPUTS, input));
+    const caveat = f.required('caveat', orNull(text(MAX_LABEL_LENGTH)));
+    f.done();
+    const drop = (what: string) => {
+      notes.add(notice('formula-dropped', `${path} was left out: this version does not know its ${what}.`, { path, what }));
+      return null;
+    };
+    if (!known(FORMULA_IDS, id)) return drop(`formula ${quoted(id)}`);
+    const unknownInput = inputs.find((i): i is string => typeof i === 'string');
+    if (unknownInput !== undefined) return drop(unknownInput);
+    return { id, value: formulaValue, inputs: inputs as SnapshotFormulaInput[], caveat };
+  };
+}
+
+function topShare(notes: Notes): Reader<SnapshotTopShare> {
+  return (value, path) => {
+    const f = record(notes)(value, path);
+    const out = { top: f.required('top', positive(1)), customers: f.required('customers', count()), share: f.required('share', orNull(amount)) };
+    f.done();
+    return out;
+  };
+}
+
+export function readHistorical(notes: Notes): Reader<SnapshotHistorical> {
+  const money = orNull(number(0, MAX_AMOUNT));
+  const days = orNull(number(0, MAX_SPAN_DAYS));
+  return (value, path) => {
+    const f = record(notes)(value, path);
+    const customers = f.required('customers', count());
+    const purchases = f.required('purchases', count());
+    const orders = f.required('orders', count());
+    const ordersCountedBy = f.required('ordersCountedBy', oneOf(ORDER_COUNT_BASES));
+    const grossRevenue = f.required('grossRevenue', money);
+    const refundTotal = f.required('refundTotal', money);
+    const netRevenue = f.required('netRevenue', orNull(amount));
+    const averageOrderValue = f.required('averageOrderValue', money);
+    const purchaseFrequency = f.required('purchaseFrequency', orNull(number(0, MAX_ROWS)));
+    const repeatCustomerRate = f.required('repeatCustomerRate', orNull(share));
+    const lifespanDays = f.required('lifespanDays', nested(notes, ['mean', 'median'] as const, days));
+    const firstPurchaseDate = f.required('firstPurchaseDate', orNull(date));
+    const lastPurchaseDate = f.required('lastPurchaseDate', orNull(date));
+    const clv = f.required('clv', nested(notes, ['revenueMean', 'revenueMedian', 'profitMean', 'profitMedian'] as const, orNull(amount)));
+    const margin = f.required('margin', (v, p) => {
+      const m = record(notes)(v, p);
+      const out = { source: m.required('source', oneOf(MARGIN_SOURCES)), rate: m.required('rate', orNull(amount)), coverage: m.required('coverage', share) };
+      m.done();
+      return out;
+    });
+    const formulas = f.required('formulas', listOf(MAX_FORMULAS, formula(notes))).filter((x): x is SnapshotFormula => x !== null);
+    const concentration = f.required('concentration', (v, p) => {
+      const c = record(notes)(v, p);
+      const out = { topShares: c.required('topShares', listOf(MAX_TOP_SHARES, topShare(notes))), gini: c.required('gini', orNull(amount)) };
+      c.done();
+      return out;
+    });
+    f.done();
+    return {
+      customers,
+      purchases,
+      orders,
+      ordersCountedBy,
+      grossRevenue,
+      refundTotal,
+      netRevenue,
+      averageOrderValue,
+      purchaseFrequency,
+      repeatCustomerRate,
+      lifespanDays,
+      firstPurchaseDate,
+      lastPurchaseDate,
+      clv,
+      margin,
+      formulas,
+      concentration,
+    };
+  };
+}
+
+/** A cohort label must be a real period of the table's kind. */
+const cohortLabel =
+  (period: SnapshotCohortPeriod): Reader<string> =>
+  (value, path) => {
+    if (typeof value !== 'string' || value.length > 10 || periodOfLabel(period, value) === null) {
+      unexpected(path, `cohort-${period}`, COHORT_LABEL_FORMS[period], value);
+    }
+    return value;
+  };
+
+export function readCohorts(notes: Notes): Reader<SnapshotCohorts> {
+  const row =
+    (period: SnapshotCohortPeriod): Reader<SnapshotCohortRow> =>
+    (value, path) => {
+      const f = record(notes)(value, path);
+      const out = {
+        cohort: f.required('cohort', cohortLabel(period)),
+        customers: f.required('customers', count()),
+        active: f.required('active', listOf(MAX_COHORT_WIDTH, count())),
+        revenue: f.required('revenue', listOf(MAX_COHORT_WIDTH, amount)),
+      };
+      f.done();
+      return out;
+    };
+  return (value, path) => {
+    const f = record(notes)(value, path);
+    const period = f.required('period', oneOf(COHORT_PERIODS));
+    const rows = f.required('rows', listOf(MAX_COHORTS, row(period)));
+    f.done();
+    return { period, rows };
+  };
+}
+
+function modelPart<M extends SnapshotModelName>(notes: Notes, model: M): Reader<SnapshotModelPart<M>> {
+  return (value, path) => {
+    const f = record(notes)(value, path);
+    const out = sameFields(f, MODEL_PARAMETERS[model], positive(MAX_MODEL_PARAMETER));
+    const logLikelihood = f.required('logLikelihood', amount);
+    f.done();
+    return { ...out, logLikelihood } as SnapshotModelPart<M>;
+  };
+}
+
+/** The models this version knows, in the order they are written; a model it does not know is left out with a note. */
+export function readModels(notes: Notes): Reader<SnapshotModels> {
+  return (value, path) => {
+    const f = record(notes)(value, path);
+    const models: SnapshotModels = {};
+    for (const model of MODEL_NAMES) {
+      const part = f.optional(model, modelPart(notes, model));
+      // One model's entry: TypeScript cannot narrow the mapped type by a generic key.
+      if (part !== undefined) (models as Record<SnapshotModelName, unknown>)[model] = part;
+    }
+    f.done();
+    return models;
+  };
+}
+
+export function readForecast(notes: Notes): Reader<SnapshotForecast> {
+  return (value, path) => {
+    const f = record(notes)(value, path);
+    const model = f.required('model', oneOf(PURCHASE_MODELS));
+    const horizonDays = f.required('horizonDays', integer(1, MAX_HORIZON_DAYS));
+    const expectedPurchases = f.required('expectedPurchases', orNull(number(0, MAX_AMOUNT)));
+    const meanProbabilityAlive = f.required('meanProbabilityAlive', orNull(share));
+    const clv = f.required('clv', (v, p) => {
+      const c = record(notes)(v, p);
+      const out = {
+        horizonMonths: c.required('horizonMonths', positive(MAX_HORIZON_MONTHS)),
+        monthlyDiscountRate: c.required('monthlyDiscountRate', orNull(share)),
+        total: c.required('total', orNull(amount)),
+      };
+      c.done();
+      return out;
+    });
+    f.done();
+    return { model, horizonDays, expectedPurchases, meanProbabilityAlive, clv };
+  };
+}
+
+export function readCustomers(notes: Notes): Reader<SnapshotCustomer[]> {
+  const customer: Reader<SnapshotCustomer> = (value, path) => {
+    const f = record(notes)(value, path);
+    const id = f.required('id', text(MAX_CUSTOMER_ID_LENGTH, 1));
+    const firstDate = f.required('firstDate', date);
+    const lastDate = f.required('lastDate', date);
+    const purchases = f.required('purchases', count());
+    const netRevenue = f.required('netRevenue', amount);
+    const probabilityAlive = f.optional('probabilityAlive', orNull(share));
+    const expectedPurchases = f.optional('expectedPurchases', orNull(number(0, MAX_AMOUNT)));
+    const clv = f.optional('clv', orNull(amount));
+    f.done();
+    return {
+      id,
+      firstDate,
+      lastDate,
+      purchases,
+      netRevenue,
+      ...(probabilityAlive === undefined ? {} : { probabilityAlive }),
+      ...(expectedPurchases === undefined ? {} : { expectedPurchases }),
+      ...(clv === undefined ? {} : { clv }),
+    };
+  };
+  return listOf(MAX_CUSTOMER_ROWS, customer);
+}

@@ -98,7 +98,7 @@ export function betaGeoLogLikelihood(variant: BetaGeoVariant, params: Float64Arr
 /** P(alive at T | x, tₓ, T). A BG/NBD customer with no repeat purchase cannot have dropped out, so it is 1. */
 export function betaGeoPAlive(variant: BetaGeoVariant, params: ArrayLike<number>, x: number, tx: number, T: number): number {
   if (!hasDropTerm(variant, x)) return 1;
-  const [r, alpha, a, b] = params as [number, number, number, number];
+  const r = params[0], alpha = params[1], a = params[2], b = params[3];
   const logOdds = Math.log(a) - Math.log(shifted(variant, b) + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
   return logistic(-logOdds);
 }
@@ -110,7 +110,7 @@ export function betaGeoPAlive(variant: BetaGeoVariant, params: ArrayLike<number>
  */
 export function betaGeoExpectedIfAlive(variant: BetaGeoVariant, params: ArrayLike<number>, x: number, T: number, t: number): number {
   if (t <= 0) return 0;
-  const [r, alpha, a, b] = params as [number, number, number, number];
+  const r = params[0], alpha = params[1], a = params[2], b = params[3];
   const bb = shifted(variant, b);
   const z = t / (alpha + T + t);
   const c = a + bb + x - 1;
@@ -125,7 +125,7 @@ export function betaGeoExpected(variant: BetaGeoVariant, params: ArrayLike<numbe
 
 /** E[X(t)]: expected purchases in (0, t] for a customer just acquired. */
 export function betaGeoExpectedNew(variant: BetaGeoVariant, params: ArrayLike<number>, t: number): number {
-  const [r, alpha, a, b] = params as [number, number, number, number];
+  const r = params[0], alpha = params[1], a = params[2], b = params[3];
   if (t <= 0) return 0;
   const bb = shifted(variant, b);
   const z = t / (alpha + t);
@@ -138,7 +138,7 @@ export function betaGeoExpectedNew(variant: BetaGeoVariant, params: ArrayLike<nu
 
 /** P(N(t) = n) for a customer just acquired (FHL 2005, eq. 8; for MBG the drop-out term also applies at n = 0). */
 export function betaGeoPmf(variant: BetaGeoVariant, params: ArrayLike<number>, t: number, n: number): number {
-  const [r, alpha, a, b] = params as [number, number, number, number];
+  const r = params[0], alpha = params[1], a = params[2], b = params[3];
   const bb = shifted(variant, b);
   const logBab = lnBeta(a, b);
   const logP = Math.log(alpha / (alpha + t));
@@ -162,6 +162,6 @@ export function betaGeoPmf(variant: BetaGeoVariant, params: ArrayLike<number>, t
 export function betaGeoNextPurchase(variant: BetaGeoVariant, params: ArrayLike<number>, x: number, tx: number, T: number): number {
   const pAlive = betaGeoPAlive(variant, params, x, tx, T);
   if (pAlive <= 0.5) return NaN;
-  const [r, alpha] = params as [number, number];
+  const r = params[0], alpha = params[1];
   return (alpha + T) * Math.expm1(-Math.log1p(-0.5 / pAlive) / (r + x));
 }

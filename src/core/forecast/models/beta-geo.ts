@@ -5,7 +5,7 @@
  * Parameters are [r, α, a, b]; time is in the data's unit (α scales with it).
  */
 import type { CompressedRfm } from './compress';
-import { digamma, hyp2f1Scaled, lnBeta, lnGamma, logistic } from './special';
+import { digamma, Hyp2f1Terms, hyp2f1Scaled, lnBeta, lnGamma, logistic } from './special';
 
 export type BetaGeoVariant = 'bgnbd' | 'mbgnbd';
 export const BETA_GEO_PARAMS = ['r', 'alpha', 'a', 'b'] as const;
@@ -115,6 +115,28 @@ export function betaGeoExpectedIfAlive(variant: BetaGeoVariant, params: ArrayLik
   const z = t / (alpha + T + t);
   const c = a + bb + x - 1;
   return (c / (a - 1)) * (1 - hyp2f1Scaled(r + x, r + x, bb + x, c, z));
+}
+
+/**
+ * betaGeoExpectedIfAlive for one parameter set and frequency x, as a function of (T, t): for predicting many
+ * customers over many months. The series' coefficients depend on the parameters and x only, so they are tabulated
+ * once (Hyp2f1Terms); the values agree with betaGeoExpectedIfAlive to round-off.
+ */
+export function betaGeoAliveCurve(variant: BetaGeoVariant, params: ArrayLike<number>, x: number): (T: number, t: number) => number {
+  const r = params[0], alpha = params[1], a = params[2], b = params[3];
+  const bb = shifted(variant, b);
+  const c = a + bb + x - 1;
+  const lead = c / (a - 1);
+  // hyp2f1Scaled(r + x, r + x, bb + x, c, z), with its choice of series (Euler's transformation when c − a − b < 0).
+  const p = r + x, sa = r + x, sb = bb + x;
+  const excess = c - sa - sb;
+  const power = excess >= 0 ? p : p + excess;
+  const series = excess >= 0 ? new Hyp2f1Terms(sa, sb, c) : new Hyp2f1Terms(c - sa, c - sb, c);
+  return (T, t) => {
+    if (t <= 0) return 0;
+    const z = t / (alpha + T + t);
+    return lead * (1 - Math.exp(power * Math.log1p(-z)) * series.sum(z));
+  };
 }
 
 /** E[Y(t) | x, tₓ, T] = P(alive) · E[Y(t) | alive]: the expected number of purchases in (T, T + t]. */

@@ -7,6 +7,7 @@ import { calibrationHoldout, customerSummary, tableDayRange } from '../figures';
 import { dayToIso, isoToDay } from '../figures/dates';
 import { checkHoldout, compareModels, fitModel, forecast, purchaseModel, type Forecast, type HoldoutCheck, type ModelFit, type ModelName } from './models';
 import { trackingCurves, type TrackingCurves } from './tracking';
+import type { OpportunityPeriod } from './opportunities';
 import type { CustomerSummary, DayNumber, TimeUnit, TransactionTable } from '../types';
 
 export interface PredictionSettings {
@@ -35,6 +36,20 @@ export const DEFAULT_PREDICTION_SETTINGS: PredictionSettings = {
 /** A monthly discount rate from an annual or monthly one. */
 export function monthlyRate(rate: number, per: 'year' | 'month'): number {
   return per === 'month' ? rate : Math.pow(1 + rate, 1 / 12) - 1;
+}
+
+const PERIOD_MONTHS: Record<OpportunityPeriod, number> = { year: 12, quarter: 3, month: 1 };
+
+/**
+ * The discount rate per BG/BB period (year, quarter or month) equivalent to an annual or monthly rate, compounding:
+ * (1 + a)^(m/12) − 1 for an annual rate a, (1 + d)^m − 1 for a monthly rate d, m months to the period. A rate given
+ * per the period itself is returned as it is, and the monthly rate is the forecast's (monthlyRate).
+ */
+export function periodDiscountRate(rate: number, per: 'year' | 'month', period: OpportunityPeriod): number {
+  if (period === per) return rate;
+  if (period === 'month') return monthlyRate(rate, per);
+  const months = PERIOD_MONTHS[period];
+  return Math.expm1((per === 'year' ? months / 12 : months) * Math.log1p(rate));
 }
 
 export interface CustomerPredictions {

@@ -7,7 +7,7 @@ import { calibrationHoldout } from '../../../src/core/figures';
 import { isoToDay } from '../../../src/core/figures/dates';
 import { fitPurchaseModel, purchaseModel } from '../../../src/core/forecast/models';
 import {
-  DEFAULT_PREDICTION_SETTINGS, forecastForSnapshot, holdoutReport, modelComparison, modelsForSnapshot, monthlyRate, predictCustomers, rfGrid, trackingCurves,
+  DEFAULT_PREDICTION_SETTINGS, forecastForSnapshot, holdoutReport, modelComparison, modelsForSnapshot, monthlyRate, periodDiscountRate, predictCustomers, rfGrid, trackingCurves,
 } from '../../../src/core/forecast';
 import { SHARED_DATA } from './reference-files';
 
@@ -61,6 +61,21 @@ describe('forecast settings and snapshot parts', () => {
   it('turns annual rates into monthly ones', () => {
     expect(monthlyRate(0.12, 'month')).toBe(0.12);
     expect(Math.pow(1 + monthlyRate(0.1, 'year'), 12)).toBeCloseTo(1.1, 12);
+  });
+
+  it('turns annual and monthly rates into rates per BG/BB period (values worked out by hand)', () => {
+    // 10% a year: 1.1^(1/4) − 1 a quarter, 1.1^(1/12) − 1 a month (the forecast's own monthly rate), 10% a year.
+    expect(periodDiscountRate(0.1, 'year', 'quarter')).toBeCloseTo(0.024113689084445129, 16);
+    expect(periodDiscountRate(0.1, 'year', 'month')).toBe(monthlyRate(0.1, 'year'));
+    expect(periodDiscountRate(0.1, 'year', 'month')).toBeCloseTo(0.0079741404289037411, 16);
+    expect(periodDiscountRate(0.1, 'year', 'year')).toBe(0.1);
+    // 1% a month: 1.01³ − 1 = 0.030301 a quarter, 1.01¹² − 1 = 0.12682503013196972 a year, 1% a month.
+    expect(periodDiscountRate(0.01, 'month', 'quarter')).toBeCloseTo(0.030301, 16);
+    expect(periodDiscountRate(0.01, 'month', 'year')).toBeCloseTo(0.12682503013196972, 15);
+    expect(periodDiscountRate(0.01, 'month', 'month')).toBe(0.01);
+    // Four quarters compound to the year; no discount stays none.
+    expect(Math.pow(1 + periodDiscountRate(0.07, 'year', 'quarter'), 4) - 1).toBeCloseTo(0.07, 15);
+    expect(periodDiscountRate(0, 'month', 'year')).toBe(0);
   });
 
   it('writes models and forecast as the contract names them, with the horizon in days of the models’ month', () => {

@@ -5,7 +5,7 @@
  */
 import { calibrationHoldout, customerSummary, tableDayRange } from '../figures';
 import { dayToIso, isoToDay } from '../figures/dates';
-import { checkHoldout, compareModels, fitModel, forecast, purchaseModel, type Forecast, type HoldoutCheck, type ModelFit, type ModelName } from './models';
+import { checkHoldout, compareModels, fitModel, forecast, purchaseModel, type Forecast, type HoldoutCheck, type ModelFit, type ModelName, type PredictSettings } from './models';
 import { trackingCurves, type TrackingCurves } from './tracking';
 import type { OpportunityPeriod } from './opportunities';
 import type { CustomerSummary, DayNumber, TimeUnit, TransactionTable } from '../types';
@@ -70,22 +70,41 @@ export function observationDay(table: TransactionTable, iso: string | null | und
   return range.max;
 }
 
-/** Fit the chosen model (and Gamma-Gamma) and predict every customer. */
-export function predictCustomers(table: TransactionTable, settings: PredictionSettings): CustomerPredictions {
-  const t0 = performance.now();
-  const end = observationDay(table, settings.observationEnd);
-  const summary = customerSummary(table, { observationEnd: end, timeUnit: settings.timeUnit });
-  const t1 = performance.now();
-  const result = forecast(summary, {
-    model: settings.model,
+/**
+ * The customers as the models see them, for one time unit and observation end: the summary (in the time unit), the
+ * ids aligned with it, and the end as an ISO date. Made once per (dataset, unit, end) and handed to fitForecast and
+ * forecastPredictor, which never rebuild it.
+ */
+export interface PredictionInput {
+  observationEnd: string;
+  summary: CustomerSummary;
+  ids: string[];
+}
+
+export function predictionInput(table: TransactionTable, timeUnit: TimeUnit, observationEnd?: string | null): PredictionInput {
+  const end = observationDay(table, observationEnd);
+  const summary = customerSummary(table, { observationEnd: end, timeUnit });
+  return { observationEnd: dayToIso(end), summary, ids: Array.from(summary.customer, (c) => table.customerIds[c]) };
+}
+
+/** The settings a ForecastPredictor needs, from the page's (the discount rate made monthly). */
+export function toPredictSettings(settings: PredictionSettings): PredictSettings {
+  return {
     timeUnit: settings.timeUnit,
     horizonMonths: settings.horizonMonths,
     monthlyDiscountRate: monthlyRate(settings.discountRate, settings.discountPer),
     margin: settings.margin,
-  });
+  };
+}
+
+/** Fit the chosen model (and Gamma-Gamma) and predict every customer. */
+export function predictCustomers(table: TransactionTable, settings: PredictionSettings): CustomerPredictions {
+  const t0 = performance.now();
+  const { observationEnd, summary, ids } = predictionInput(table, settings.timeUnit, settings.observationEnd);
+  const t1 = performance.now();
+  const result = forecast(summary, { model: settings.model, ...toPredictSettings(settings) });
   const t2 = performance.now();
-  const ids = Array.from(summary.customer, (c) => table.customerIds[c]);
-  return { settings, observationEnd: dayToIso(end), forecast: result, ids, summary, timings: { summaryMs: t1 - t0, forecastMs: t2 - t1 } };
+  return { settings, observationEnd, forecast: result, ids, summary, timings: { summaryMs: t1 - t0, forecastMs: t2 - t1 } };
 }
 
 /** One purchase model fitted on the table's customer summary. */

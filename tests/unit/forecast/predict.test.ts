@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { importBytes } from '../../../src/core/import';
 import { calibrationHoldout } from '../../../src/core/figures';
 import { isoToDay } from '../../../src/core/figures/dates';
-import { fitPurchaseModel, purchaseModel } from '../../../src/core/forecast/models';
+import { fitForecast, fitPurchaseModel, forecastPredictor, purchaseModel } from '../../../src/core/forecast/models';
 import {
-  DEFAULT_PREDICTION_SETTINGS, forecastForSnapshot, holdoutReport, modelComparison, modelsForSnapshot, monthlyRate, periodDiscountRate, predictCustomers, rfGrid, trackingCurves,
+  DEFAULT_PREDICTION_SETTINGS, forecastForSnapshot, holdoutReport, modelComparison, modelsForSnapshot, monthlyRate, periodDiscountRate, predictCustomers, predictionInput, toPredictSettings, rfGrid, trackingCurves,
 } from '../../../src/core/forecast';
 import { SHARED_DATA } from './reference-files';
 
@@ -93,6 +93,19 @@ describe('forecast settings and snapshot parts', () => {
     expect(forecast.clv.total).toBeGreaterThan(0);
     const day = forecastForSnapshot(predictCustomers(sample, { ...settings, timeUnit: 'day' })) as { horizonDays: number };
     expect(day.horizonDays).toBe(360);
+  });
+
+  it('splits into the pieces a worker keeps: the input per unit and end, the fit per model, a predictor per both', () => {
+    const settings = { ...DEFAULT_PREDICTION_SETTINGS, observationEnd: '1997-09-30', horizonMonths: 18, discountRate: 0.01, discountPer: 'month' as const, margin: 0.5 };
+    const whole = predictCustomers(sample, settings);
+    const input = predictionInput(sample, settings.timeUnit, settings.observationEnd);
+    expect(input.observationEnd).toBe(whole.observationEnd);
+    expect(input.ids).toEqual(whole.ids);
+    expect(input.summary).toEqual(whole.summary);
+    expect(toPredictSettings(settings)).toEqual({ timeUnit: 'week', horizonMonths: 18, monthlyDiscountRate: 0.01, margin: 0.5 });
+    const predictor = forecastPredictor(input.summary, fitForecast(input.summary, settings.model));
+    predictor.predict(toPredictSettings({ ...settings, horizonMonths: 3 }));
+    expect(predictor.predict(toPredictSettings(settings))).toEqual(whole.forecast);
   });
 
   it('gives every customer a 90% range around expected purchases and CLV', () => {

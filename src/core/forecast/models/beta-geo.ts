@@ -118,24 +118,41 @@ export function betaGeoExpectedIfAlive(variant: BetaGeoVariant, params: ArrayLik
 }
 
 /**
- * betaGeoExpectedIfAlive for one parameter set and frequency x, as a function of (T, t): for predicting many
- * customers over many months. The series' coefficients depend on the parameters and x only, so they are tabulated
- * once (Hyp2f1Terms); the values agree with betaGeoExpectedIfAlive to round-off.
+ * betaGeoExpectedIfAlive for one parameter set, as curves in (T, t) per frequency x: for predicting many customers
+ * over many months. The series' coefficients depend on the parameters and x only, so each curve tabulates them
+ * once (Hyp2f1Terms). Where Euler's transformation is taken (c − a − b < 0, nearly always), the power in front is
+ * (1 − z)^(a−1) for every x: the curves of one parameter set share it, computed once for consecutive calls at the
+ * same (T, t), as when the x of one T are evaluated in a row. The values agree with betaGeoExpectedIfAlive to
+ * round-off, whatever the order of calls.
  */
-export function betaGeoAliveCurve(variant: BetaGeoVariant, params: ArrayLike<number>, x: number): (T: number, t: number) => number {
+export function betaGeoAliveCurves(variant: BetaGeoVariant, params: ArrayLike<number>): (x: number) => (T: number, t: number) => number {
   const r = params[0], alpha = params[1], a = params[2], b = params[3];
   const bb = shifted(variant, b);
-  const c = a + bb + x - 1;
-  const lead = c / (a - 1);
-  // hyp2f1Scaled(r + x, r + x, bb + x, c, z), with its choice of series (Euler's transformation when c − a − b < 0).
-  const p = r + x, sa = r + x, sb = bb + x;
-  const excess = c - sa - sb;
-  const power = excess >= 0 ? p : p + excess;
-  const series = excess >= 0 ? new Hyp2f1Terms(sa, sb, c) : new Hyp2f1Terms(c - sa, c - sb, c);
-  return (T, t) => {
-    if (t <= 0) return 0;
-    const z = t / (alpha + T + t);
-    return lead * (1 - Math.exp(power * Math.log1p(-z)) * series.sum(z));
+  let lastT = NaN, lastTime = NaN, lastZ = 0, lastPower = 0;
+  return (x) => {
+    const c = a + bb + x - 1;
+    const lead = c / (a - 1);
+    // hyp2f1Scaled(r + x, r + x, bb + x, c, z), with its choice of series.
+    const sa = r + x, sb = bb + x;
+    if (c - sa - sb >= 0) {
+      const series = new Hyp2f1Terms(sa, sb, c);
+      return (T, t) => {
+        if (t <= 0) return 0;
+        const z = t / (alpha + T + t);
+        return lead * (1 - Math.exp(sa * Math.log1p(-z)) * series.sum(z));
+      };
+    }
+    const series = new Hyp2f1Terms(c - sa, c - sb, c);
+    return (T, t) => {
+      if (t <= 0) return 0;
+      if (T !== lastT || t !== lastTime) {
+        lastT = T;
+        lastTime = t;
+        lastZ = t / (alpha + T + t);
+        lastPower = Math.exp((a - 1) * Math.log1p(-lastZ));
+      }
+      return lead * (1 - lastPower * series.sum(lastZ));
+    };
   };
 }
 

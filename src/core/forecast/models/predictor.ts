@@ -72,10 +72,11 @@ export class ForecastPredictor {
   /** Per customer: expected spend per purchase at the fit and the variance of its log (NaN without CLV). */
   private readonly spend: Float64Array;
   private readonly spendVar: Float64Array;
-  /** The (x, T) pairs of the rows, grouped by x; each row's slot among them. */
+  /** The (x, T) pairs of the rows, grouped by T; each row's slot among them. */
   private readonly slotPair: Uint32Array;
   private readonly rowSlot: Uint32Array;
-  /** Curves E[Y(t) | alive] per distinct x and parameter set, made when first needed. */
+  /** Curves E[Y(t) | alive] per parameter set, and per distinct x and parameter set, made when first needed. */
+  private readonly curveSets: ((x: number) => (T: number, t: number) => number)[] = [];
   private readonly curves: ((T: number, t: number) => number)[] = [];
   /** The time unit the month values below are in. */
   private unitsMonth = NaN;
@@ -109,7 +110,7 @@ export class ForecastPredictor {
       this.rowPAlive[j] = this.rowAlive[j * sets];
     }
 
-    // Slots for the pairs some row has as (x, T), in order of x so that one curve serves a run of them.
+    // Slots for the pairs some row has as (x, T), in order of T (see fillSlots).
     const slotOfPair = new Int32Array(this.data.pairX.length).fill(-1);
     const used: number[] = [];
     for (let j = 0; j < rows; j++) {
@@ -118,8 +119,8 @@ export class ForecastPredictor {
         used.push(TPair[j]);
       }
     }
-    const pairX = this.data.pairX;
-    this.slotPair = Uint32Array.from(used).sort((a, b) => pairX[a] - pairX[b] || a - b);
+    const { pairX, pairTime } = this.data;
+    this.slotPair = Uint32Array.from(used).sort((a, b) => pairTime[a] - pairTime[b] || pairX[a] - pairX[b]);
     for (let slot = 0; slot < this.slotPair.length; slot++) slotOfPair[this.slotPair[slot]] = slot;
     this.rowSlot = new Uint32Array(rows);
     for (let j = 0; j < rows; j++) this.rowSlot[j] = slotOfPair[TPair[j]];
@@ -194,23 +195,27 @@ export class ForecastPredictor {
   /** The curve of E[Y(t) | alive] for a distinct x (by index) and parameter set. */
   private curve(xi: number, s: number): (T: number, t: number) => number {
     const k = xi * this.sets.length + s;
-    return (this.curves[k] ??= this.model.aliveCurve(this.sets[s], this.data.xValues[xi]));
+    return (this.curves[k] ??= (this.curveSets[s] ??= this.model.aliveCurves(this.sets[s]))(this.data.xValues[xi]));
   }
 
-  /** Values at every pair slot and parameter set of E[Y(t) | alive], for each t of `times`, into `into`. */
+  /**
+   * Values at every pair slot and parameter set of E[Y(t) | alive], for each t of `times`, into `into`. The slots of
+   * one T are done one after another at each t: the curves of a parameter set share what depends on (T, t) only.
+   */
   private fillSlots(times: number[], into: Float64Array[]) {
     const { pairX, pairTime, times: pairTimes } = this.data;
     const sets = this.sets.length;
     const slots = this.slotPair.length;
     for (let start = 0; start < slots; ) {
-      const xi = pairX[this.slotPair[start]];
+      const ti = pairTime[this.slotPair[start]];
       let end = start + 1;
-      while (end < slots && pairX[this.slotPair[end]] === xi) end++;
+      while (end < slots && pairTime[this.slotPair[end]] === ti) end++;
+      const T = pairTimes[ti];
       for (let s = 0; s < sets; s++) {
-        const curve = this.curve(xi, s);
-        for (let slot = start; slot < end; slot++) {
-          const T = pairTimes[pairTime[this.slotPair[slot]]];
-          for (let m = 0; m < times.length; m++) into[m][slot * sets + s] = curve(T, times[m]);
+        for (let m = 0; m < times.length; m++) {
+          const t = times[m];
+          const values = into[m];
+          for (let slot = start; slot < end; slot++) values[slot * sets + s] = this.curve(pairX[this.slotPair[slot]], s)(T, t);
         }
       }
       start = end;

@@ -45,6 +45,22 @@ export function logVariance(values: ArrayLike<number>, logCovariance: Float64Arr
 }
 
 /**
+ * logVariance from the logarithms of the values (`logs[0]` at the fit), for callers that have them as sums of
+ * logarithms of factors: no logarithm is taken again. A value ≤ 0 at the fit (log −∞ or NaN) has no variance: NaN.
+ */
+export function logVarianceOfLogs(logs: ArrayLike<number>, logCovariance: Float64Array): number {
+  const k = logs.length - 1;
+  const lnBase = logs[0];
+  if (!(lnBase > -Infinity)) return NaN;
+  let variance = 0;
+  if (gradient.length < k) gradient = new Float64Array(k);
+  const g = gradient;
+  for (let j = 0; j < k; j++) g[j] = (logs[j + 1] - lnBase) / LOG_STEP;
+  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) variance += g[i] * logCovariance[i * k + j] * g[j];
+  return variance;
+}
+
+/**
  * The 90% log-normal range around `value` for a given variance of its log, written to low[i] and high[i]; NaN ends
  * when it is unknown. (The form without an array per call, for filling per-customer columns.)
  */

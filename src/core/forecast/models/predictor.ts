@@ -15,7 +15,7 @@ import { compressRfm, type CompressedRfm } from './compress';
 import { parameterNames, type PurchaseModelName } from './fit-purchases';
 import type { FittedForecast, Forecast } from './forecast';
 import { GAMMA_GAMMA_PARAMS, gammaGammaExpectedSpend } from './gamma-gamma';
-import { logVariance, perturbedParameters, range90Into } from './intervals';
+import { logVariance, logVarianceOfLogs, perturbedParameters, range90Into } from './intervals';
 import { purchaseModel, type PurchaseModel } from './purchase-models';
 
 /** What a prediction depends on besides the fits. */
@@ -66,6 +66,8 @@ export class ForecastPredictor {
   private readonly spendOk: boolean;
   /** Per distinct row: P(alive) at each parameter set (row-major), at the fit, and the time to the next purchase. */
   private readonly rowAlive: Float64Array;
+  /** ln P(alive) per row and parameter set: the ranges' log-gradients add it to the log of E[Y | alive]. */
+  private readonly rowLogAlive: Float64Array;
   private readonly rowPAlive: Float64Array;
   private readonly rowNext: Float64Array;
   private readonly totalPAlive: number;
@@ -102,11 +104,16 @@ export class ForecastPredictor {
     const rows = x.length;
     const sets = this.sets.length;
     this.rowAlive = new Float64Array(rows * sets);
+    this.rowLogAlive = new Float64Array(rows * sets);
     this.rowPAlive = new Float64Array(rows);
     this.rowNext = new Float64Array(rows);
     for (let j = 0; j < rows; j++) {
       this.rowNext[j] = this.model.nextPurchase(this.sets[0], x[j], tx[j], T[j]);
-      for (let s = 0; s < sets; s++) this.rowAlive[j * sets + s] = this.model.pAlive(this.sets[s], x[j], tx[j], T[j]);
+      for (let s = 0; s < sets; s++) {
+        const alive = this.model.pAlive(this.sets[s], x[j], tx[j], T[j]);
+        this.rowAlive[j * sets + s] = alive;
+        this.rowLogAlive[j * sets + s] = Math.log(alive);
+      }
       this.rowPAlive[j] = this.rowAlive[j * sets];
     }
 
@@ -252,18 +259,10 @@ export class ForecastPredictor {
     if (steps > whole) stepValues.push(this.partial(months));
 
     const rows = this.data.x.length;
-    const sets = this.sets.length;
-    const last = steps > 0 ? stepValues[steps - 1] : null;
-    const rowExpected = new Float64Array(rows);
+    const { rowExpected, rowVar } = this.timesAlive(steps > 0 ? stepValues[steps - 1] : new Float64Array(this.slotPair.length * this.sets.length));
     const rowExpectedLow = new Float64Array(rows);
     const rowExpectedHigh = new Float64Array(rows);
-    const at = new Float64Array(sets);
-    for (let j = 0; j < rows; j++) {
-      const slot = this.rowSlot[j];
-      for (let s = 0; s < sets; s++) at[s] = this.rowAlive[j * sets + s] * (last ? last[slot * sets + s] : 0);
-      rowExpected[j] = at[0];
-      range90Into(at[0], this.covariance ? logVariance(at, this.covariance) : NaN, rowExpectedLow, rowExpectedHigh, j);
-    }
+    for (let j = 0; j < rows; j++) range90Into(rowExpected[j], rowVar[j], rowExpectedLow, rowExpectedHigh, j);
     let totalExpected = 0;
     const { rowOf } = this.data;
     for (let i = 0; i < rowOf.length; i++) totalExpected += rowExpected[rowOf[i]];
@@ -285,17 +284,31 @@ export class ForecastPredictor {
       for (let i = 0; i < size; i++) discounted[i] += (current[i] - previous[i]) * factor;
       previous = current;
     }
-    const rows = this.data.x.length;
-    const rowDiscounted = new Float64Array(rows);
-    const rowDiscountedVar = new Float64Array(rows);
-    const at = new Float64Array(sets);
-    for (let j = 0; j < rows; j++) {
-      const slot = this.rowSlot[j];
-      for (let s = 0; s < sets; s++) at[s] = this.rowAlive[j * sets + s] * discounted[slot * sets + s];
-      rowDiscounted[j] = at[0];
-      rowDiscountedVar[j] = this.covariance ? logVariance(at, this.covariance) : NaN;
-    }
+    const { rowExpected: rowDiscounted, rowVar: rowDiscountedVar } = this.timesAlive(discounted);
     return (this.discount = { horizon, monthlyDiscountRate, rowDiscounted, rowDiscountedVar });
+  }
+
+  /**
+   * Per distinct row, P(alive) times a value per pair slot (at the fit), and the variance of its log over the
+   * parameter sets (NaN without a covariance), from ln P(alive) + ln value: a logarithm per slot and set, not per row.
+   */
+  private timesAlive(slotValues: Float64Array): { rowExpected: Float64Array; rowVar: Float64Array } {
+    const rows = this.data.x.length;
+    const sets = this.sets.length;
+    const rowExpected = new Float64Array(rows);
+    const rowVar = new Float64Array(rows).fill(NaN);
+    const covariance = this.covariance;
+    const slotLogs = new Float64Array(slotValues.length);
+    if (covariance) for (let i = 0; i < slotValues.length; i++) slotLogs[i] = Math.log(slotValues[i]);
+    const logs = new Float64Array(sets);
+    for (let j = 0; j < rows; j++) {
+      const at = this.rowSlot[j] * sets;
+      rowExpected[j] = this.rowAlive[j * sets] * slotValues[at];
+      if (!covariance) continue;
+      for (let s = 0; s < sets; s++) logs[s] = this.rowLogAlive[j * sets + s] + slotLogs[at + s];
+      rowVar[j] = logVarianceOfLogs(logs, covariance);
+    }
+    return { rowExpected, rowVar };
   }
 }
 

@@ -1,14 +1,15 @@
 /**
  * Model timings for `npm run bench` (issue 4), beside lifetimes' in ../shared/reference/timings.json: BG/NBD +
- * Gamma-Gamma on Online Retail, Pareto/NBD on CDNOW master, predictions with 90% ranges for 100,000 customers, and a
- * fit on 1,000,000 synthetic customers. Cold = the first call in a fresh process (what a user's first fit costs);
+ * Gamma-Gamma on Online Retail, Pareto/NBD on CDNOW master, predictions with 90% ranges for 100,000 customers,
+ * re-predictions after a change of horizon, discount or margin (Online Retail in weeks and days, 100,000 customers),
+ * and a fit on 1,000,000 synthetic customers. Cold = the first call in a fresh process (what a user's first fit costs);
  * warm = median of the later calls (8 of them, 2 for the big fits).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fitGammaGamma, fitPurchaseModel, forecast, spendData } from '../../src/core/forecast/models';
+import { fitForecast, fitGammaGamma, fitPurchaseModel, forecastPredictor, monthlyFromAnnual, spendData, type PredictSettings } from '../../src/core/forecast/models';
 import { compressRfm } from '../../src/core/forecast/models/compress';
-import type { CustomerSummary } from '../../src/core/types';
+import type { CustomerSummary, TimeUnit } from '../../src/core/types';
 import { simulateCustomers } from './synthetic';
 
 type Line = (label: string, value: string, target?: string) => void;
@@ -36,6 +37,40 @@ function timed(run: () => void, repeats = 9): { cold: number; warm: number } {
 }
 
 const ms = (v: number) => `${v.toFixed(0)} ms`;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const spread = (values: number[]) => `${median(values).toFixed(1)} (${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)})`;
+
+/**
+ * Re-prediction after one change of the settings, as a what-if slider asks it: for each repeat and change, a fresh
+ * predictor predicts the base settings (timed as the first prediction, predictor built included), then the changed
+ * ones (timed). The changes: horizon 12 → 24 months, discount 10% → 15% a year, margin 100% → 40%.
+ */
+function repredict(line: Line, label: string, summary: CustomerSummary, timeUnit: TimeUnit, repeats: number, target: string) {
+  const fitted = fitForecast(summary, 'bgnbd');
+  const base: PredictSettings = { timeUnit, horizonMonths: 12, monthlyDiscountRate: monthlyFromAnnual(0.1), margin: 1 };
+  const changes: [string, PredictSettings][] = [
+    ['horizon 12→24 months', { ...base, horizonMonths: 24 }],
+    ['discount 10→15% a year', { ...base, monthlyDiscountRate: monthlyFromAnnual(0.15) }],
+    ['margin 100→40%', { ...base, margin: 0.4 }],
+  ];
+  const first: number[] = [];
+  const times = changes.map((): number[] => []);
+  for (let r = 0; r < repeats; r++) {
+    changes.forEach(([, changed], c) => {
+      const t0 = performance.now();
+      const predictor = forecastPredictor(summary, fitted);
+      predictor.predict(base);
+      const t1 = performance.now();
+      predictor.predict(changed);
+      times[c].push(performance.now() - t1);
+      first.push(t1 - t0);
+    });
+  }
+  const worst = Math.max(...times.map(median));
+  line(`  ${label} (worst of three)`, `${worst.toFixed(1)} ms`, target);
+  changes.forEach(([name], c) => line(`    ${name}`, `${spread(times[c])} ms`));
+  line('    first prediction (predictor built)', `${spread(first)} ms`);
+}
 
 export function benchModels(root: string, line: Line) {
   const reference = resolve(root, '../shared/reference');
@@ -59,18 +94,24 @@ export function benchModels(root: string, line: Line) {
   line('BG/NBD fit, CDNOW master (23,570)', `${ms(bgMaster.cold)} cold, ${ms(bgMaster.warm)} warm`, `${theirs(seconds('cdnow_master_cal39w_weeks', 'BetaGeoFitter.fit'))}`.trim());
 
   const hundredK = simulateCustomers(100_000, 7);
-  const options = { model: 'bgnbd' as const, timeUnit: 'day' as const, horizonMonths: 12, monthlyDiscountRate: 0.01, margin: 1 };
-  let fitMs = 0;
+  const options = { timeUnit: 'day' as const, horizonMonths: 12, monthlyDiscountRate: 0.01, margin: 1 };
+  const predictMs: number[] = [];
   const whole = timed(() => {
+    const fitted = fitForecast(hundredK, 'bgnbd');
     const t0 = performance.now();
-    fitPurchaseModel('bgnbd', { x: hundredK.frequency, tx: hundredK.recency, T: hundredK.T });
-    fitGammaGamma(spendData(hundredK.frequency, hundredK.monetary));
-    fitMs = performance.now() - t0;
-    forecast(hundredK, options);
+    forecastPredictor(hundredK, fitted).predict(options);
+    predictMs.push(performance.now() - t0);
   }, 3);
   const distinct = compressRfm({ x: hundredK.frequency, tx: hundredK.recency, T: hundredK.T }).x.length;
   line('Forecast, 100,000 customers (fit + predictions)', `${ms(whole.warm)}`, '');
-  line(`  of which predictions with 90% ranges`, `${ms(Math.max(0, whole.warm - fitMs))}`, `< 1 s; ${distinct.toLocaleString('en')} distinct rows`);
+  line(`  of which predictions with 90% ranges`, `${ms(median(predictMs.slice(1)))}`, `< 1 s; ${distinct.toLocaleString('en')} distinct rows`);
+
+  // What a what-if slider costs: from a predictor at 12 months, 10% a year and full margin, one setting changed.
+  console.log('Re-predict after a change (BG/NBD, predictor kept; medians, range in brackets; the targets include a worker round trip and rendering):');
+  const weeks = { ...retail, recency: retail.recency.map((v) => v / 7), T: retail.T.map((v) => v / 7) };
+  repredict(line, 'Online Retail, weeks', weeks, 'week', 9, '< 100 ms; core aim < 30 ms');
+  repredict(line, 'Online Retail, days', retail, 'day', 9, '< 100 ms; core aim < 30 ms');
+  repredict(line, '100,000 synthetic, days', hundredK, 'day', 5, '< 300 ms; core aim < 150 ms');
 
   const million = simulateCustomers(1_000_000, 11);
   const before = process.memoryUsage().rss;

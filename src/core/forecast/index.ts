@@ -1,4 +1,4 @@
-export { predictCustomers, recommended, fitModelOnTable, modelComparison, holdoutReport, monthlyRate, DEFAULT_PREDICTION_SETTINGS, type PredictionSettings, type CustomerPredictions, type HoldoutReport } from './predictions';
+export { predictCustomers, predictionInput, toPredictSettings, recommended, fitModelOnTable, modelComparison, holdoutReport, monthlyRate, periodDiscountRate, DEFAULT_PREDICTION_SETTINGS, type PredictionSettings, type PredictionInput, type CustomerPredictions, type HoldoutReport } from './predictions';
 export { rfGrid, type RfGrid } from './rf-grid';
 export { modelsForSnapshot, forecastForSnapshot, snapshotModelParts, type SnapshotModelParts } from './snapshot-parts';
 export { trackingCurves, type TrackingCurves } from './tracking';

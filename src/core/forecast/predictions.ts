@@ -5,12 +5,27 @@
  */
 import { calibrationHoldout, customerSummary, tableDayRange } from '../figures';
 import { dayToIso, isoToDay } from '../figures/dates';
-import { checkHoldout, compareModels, fitModel, forecast, purchaseModel, type Forecast, type HoldoutCheck, type ModelFit, type ModelName } from './models';
+import { checkHoldout, compareModels, fitModel, forecast, purchaseModel, type Forecast, type HoldoutCheck, type ModelFit, type ModelName, type PredictSettings } from './models';
 import { trackingCurves, type TrackingCurves } from './tracking';
 import { monthlyRate, type PredictionSettings } from './settings';
+import type { OpportunityPeriod } from './opportunities';
 import type { CustomerSummary, DayNumber, TimeUnit, TransactionTable } from '../types';
 
 export { DEFAULT_PREDICTION_SETTINGS, monthlyRate, recommended, type PredictionSettings } from './settings';
+
+const PERIOD_MONTHS: Record<OpportunityPeriod, number> = { year: 12, quarter: 3, month: 1 };
+
+/**
+ * The discount rate per BG/BB period (year, quarter or month) equivalent to an annual or monthly rate, compounding:
+ * (1 + a)^(m/12) − 1 for an annual rate a, (1 + d)^m − 1 for a monthly rate d, m months to the period. A rate given
+ * per the period itself is returned as it is, and the monthly rate is the forecast's (monthlyRate).
+ */
+export function periodDiscountRate(rate: number, per: 'year' | 'month', period: OpportunityPeriod): number {
+  if (period === per) return rate;
+  if (period === 'month') return monthlyRate(rate, per);
+  const months = PERIOD_MONTHS[period];
+  return Math.expm1((per === 'year' ? months / 12 : months) * Math.log1p(rate));
+}
 
 export interface CustomerPredictions {
   settings: PredictionSettings;
@@ -30,22 +45,41 @@ export function observationDay(table: TransactionTable, iso: string | null | und
   return range.max;
 }
 
-/** Fit the chosen model (and Gamma-Gamma) and predict every customer. */
-export function predictCustomers(table: TransactionTable, settings: PredictionSettings): CustomerPredictions {
-  const t0 = performance.now();
-  const end = observationDay(table, settings.observationEnd);
-  const summary = customerSummary(table, { observationEnd: end, timeUnit: settings.timeUnit });
-  const t1 = performance.now();
-  const result = forecast(summary, {
-    model: settings.model,
+/**
+ * The customers as the models see them, for one time unit and observation end: the summary (in the time unit), the
+ * ids aligned with it, and the end as an ISO date. Made once per (dataset, unit, end) and handed to fitForecast and
+ * forecastPredictor, which never rebuild it.
+ */
+export interface PredictionInput {
+  observationEnd: string;
+  summary: CustomerSummary;
+  ids: string[];
+}
+
+export function predictionInput(table: TransactionTable, timeUnit: TimeUnit, observationEnd?: string | null): PredictionInput {
+  const end = observationDay(table, observationEnd);
+  const summary = customerSummary(table, { observationEnd: end, timeUnit });
+  return { observationEnd: dayToIso(end), summary, ids: Array.from(summary.customer, (c) => table.customerIds[c]) };
+}
+
+/** The settings a ForecastPredictor needs, from the page's (the discount rate made monthly). */
+export function toPredictSettings(settings: PredictionSettings): PredictSettings {
+  return {
     timeUnit: settings.timeUnit,
     horizonMonths: settings.horizonMonths,
     monthlyDiscountRate: monthlyRate(settings.discountRate, settings.discountPer),
     margin: settings.margin,
-  });
+  };
+}
+
+/** Fit the chosen model (and Gamma-Gamma) and predict every customer. */
+export function predictCustomers(table: TransactionTable, settings: PredictionSettings): CustomerPredictions {
+  const t0 = performance.now();
+  const { observationEnd, summary, ids } = predictionInput(table, settings.timeUnit, settings.observationEnd);
+  const t1 = performance.now();
+  const result = forecast(summary, { model: settings.model, ...toPredictSettings(settings) });
   const t2 = performance.now();
-  const ids = Array.from(summary.customer, (c) => table.customerIds[c]);
-  return { settings, observationEnd: dayToIso(end), forecast: result, ids, summary, timings: { summaryMs: t1 - t0, forecastMs: t2 - t1 } };
+  return { settings, observationEnd, forecast: result, ids, summary, timings: { summaryMs: t1 - t0, forecastMs: t2 - t1 } };
 }
 
 /** One purchase model fitted on the table's customer summary. */

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { importBytes } from '../../../src/core/import';
 import { calibrationHoldout } from '../../../src/core/figures';
 import { isoToDay } from '../../../src/core/figures/dates';
-import { fitPurchaseModel, purchaseModel } from '../../../src/core/forecast/models';
+import { fitForecast, fitPurchaseModel, forecastPredictor, purchaseModel } from '../../../src/core/forecast/models';
 import {
-  DEFAULT_PREDICTION_SETTINGS, forecastForSnapshot, holdoutReport, modelComparison, modelsForSnapshot, monthlyRate, predictCustomers, rfGrid, trackingCurves,
+  DEFAULT_PREDICTION_SETTINGS, forecastForSnapshot, holdoutReport, modelComparison, modelsForSnapshot, monthlyRate, periodDiscountRate, predictCustomers, predictionInput, toPredictSettings, rfGrid, trackingCurves,
 } from '../../../src/core/forecast';
 import { SHARED_DATA } from './reference-files';
 
@@ -63,6 +63,21 @@ describe('forecast settings and snapshot parts', () => {
     expect(Math.pow(1 + monthlyRate(0.1, 'year'), 12)).toBeCloseTo(1.1, 12);
   });
 
+  it('turns annual and monthly rates into rates per BG/BB period (values worked out by hand)', () => {
+    // 10% a year: 1.1^(1/4) − 1 a quarter, 1.1^(1/12) − 1 a month (the forecast's own monthly rate), 10% a year.
+    expect(periodDiscountRate(0.1, 'year', 'quarter')).toBeCloseTo(0.024113689084445129, 16);
+    expect(periodDiscountRate(0.1, 'year', 'month')).toBe(monthlyRate(0.1, 'year'));
+    expect(periodDiscountRate(0.1, 'year', 'month')).toBeCloseTo(0.0079741404289037411, 16);
+    expect(periodDiscountRate(0.1, 'year', 'year')).toBe(0.1);
+    // 1% a month: 1.01³ − 1 = 0.030301 a quarter, 1.01¹² − 1 = 0.12682503013196972 a year, 1% a month.
+    expect(periodDiscountRate(0.01, 'month', 'quarter')).toBeCloseTo(0.030301, 16);
+    expect(periodDiscountRate(0.01, 'month', 'year')).toBeCloseTo(0.12682503013196972, 15);
+    expect(periodDiscountRate(0.01, 'month', 'month')).toBe(0.01);
+    // Four quarters compound to the year; no discount stays none.
+    expect(Math.pow(1 + periodDiscountRate(0.07, 'year', 'quarter'), 4) - 1).toBeCloseTo(0.07, 15);
+    expect(periodDiscountRate(0, 'month', 'year')).toBe(0);
+  });
+
   it('writes models and forecast as the contract names them, with the horizon in days of the models’ month', () => {
     const settings = { ...DEFAULT_PREDICTION_SETTINGS, timeUnit: 'week' as const, observationEnd: '1997-09-30', horizonMonths: 12 };
     const p = predictCustomers(sample, settings);
@@ -78,6 +93,19 @@ describe('forecast settings and snapshot parts', () => {
     expect(forecast.clv.total).toBeGreaterThan(0);
     const day = forecastForSnapshot(predictCustomers(sample, { ...settings, timeUnit: 'day' })) as { horizonDays: number };
     expect(day.horizonDays).toBe(360);
+  });
+
+  it('splits into the pieces a worker keeps: the input per unit and end, the fit per model, a predictor per both', () => {
+    const settings = { ...DEFAULT_PREDICTION_SETTINGS, observationEnd: '1997-09-30', horizonMonths: 18, discountRate: 0.01, discountPer: 'month' as const, margin: 0.5 };
+    const whole = predictCustomers(sample, settings);
+    const input = predictionInput(sample, settings.timeUnit, settings.observationEnd);
+    expect(input.observationEnd).toBe(whole.observationEnd);
+    expect(input.ids).toEqual(whole.ids);
+    expect(input.summary).toEqual(whole.summary);
+    expect(toPredictSettings(settings)).toEqual({ timeUnit: 'week', horizonMonths: 18, monthlyDiscountRate: 0.01, margin: 0.5 });
+    const predictor = forecastPredictor(input.summary, fitForecast(input.summary, settings.model));
+    predictor.predict(toPredictSettings({ ...settings, horizonMonths: 3 }));
+    expect(predictor.predict(toPredictSettings(settings))).toEqual(whole.forecast);
   });
 
   it('gives every customer a 90% range around expected purchases and CLV', () => {

@@ -40,6 +40,28 @@ describe.each(['bgnbd', 'mbgnbd', 'paretoNbd'] as const)('%s predictions', (name
     }
   });
 
+  it('give E[Y(t) | alive] through aliveCurves as expectedIfAlive does, to round-off, in any order of calls', () => {
+    // BG/NBD's curves sum a tabulated series; [0.3, 1, 4, 0.5] takes the direct series (a ≥ 1 + r + x for x ≤ 2).
+    const xs = [0, 1, 2, 7, 30, 300, 1000];
+    const times = [...customers.slice(0, 40), ...extremes].map((c) => c[2]);
+    // Up to z = t/(α + T + t) near 1, where the series needs thousands of terms (the table grows).
+    const ts = [0, 0.5, 4.345, 52, 200, 5000];
+    for (const p of [...paramSets[name], [0.3, 1, 4, 0.5]]) {
+      const curves = model.aliveCurves(p);
+      const byX = xs.map((x) => curves(x));
+      const check = (k: number, T: number, t: number) => {
+        const expected = model.expectedIfAlive(p, xs[k], T, t);
+        const value = byX[k](T, t);
+        // BG/NBD's value is c/(a−1)·(1 − H) with H near 1 when t ≪ T: round-off in H shows ~1000× larger (3e-13 seen).
+        expect(Math.abs(value - expected), `${p} ${xs[k]} ${T} ${t}: ${value} vs ${expected}`).toBeLessThanOrEqual(1e-10 * Math.abs(expected));
+        return value;
+      };
+      // Each x through all (T, t), then each (T, t) through all x (the curves share work at one (T, t)): same values.
+      const first = xs.map((_, k) => times.map((T) => ts.map((t) => check(k, T, t))));
+      times.forEach((T, i) => ts.forEach((t, j) => xs.forEach((_, k) => expect(check(k, T, t)).toBe(first[k][i][j]))));
+    }
+  });
+
   it('make E[X(t)] grow with t and the PMF sum to 1', () => {
     const p = paramSets[name][0];
     let previous = 0;

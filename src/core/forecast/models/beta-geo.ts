@@ -5,7 +5,7 @@
  * Parameters are [r, α, a, b]; time is in the data's unit (α scales with it).
  */
 import type { CompressedRfm } from './compress';
-import { digamma, hyp2f1Scaled, lnBeta, lnGamma, logistic } from './special';
+import { digamma, Hyp2f1Terms, hyp2f1Scaled, lnBeta, lnGamma, logistic } from './special';
 
 export type BetaGeoVariant = 'bgnbd' | 'mbgnbd';
 export const BETA_GEO_PARAMS = ['r', 'alpha', 'a', 'b'] as const;
@@ -98,7 +98,7 @@ export function betaGeoLogLikelihood(variant: BetaGeoVariant, params: Float64Arr
 /** P(alive at T | x, tₓ, T). A BG/NBD customer with no repeat purchase cannot have dropped out, so it is 1. */
 export function betaGeoPAlive(variant: BetaGeoVariant, params: ArrayLike<number>, x: number, tx: number, T: number): number {
   if (!hasDropTerm(variant, x)) return 1;
-  const [r, alpha, a, b] = params as [number, number, number, number];
+  const r = params[0], alpha = params[1], a = params[2], b = params[3];
   const logOdds = Math.log(a) - Math.log(shifted(variant, b) + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
   return logistic(-logOdds);
 }
@@ -110,11 +110,50 @@ export function betaGeoPAlive(variant: BetaGeoVariant, params: ArrayLike<number>
  */
 export function betaGeoExpectedIfAlive(variant: BetaGeoVariant, params: ArrayLike<number>, x: number, T: number, t: number): number {
   if (t <= 0) return 0;
-  const [r, alpha, a, b] = params as [number, number, number, number];
+  const r = params[0], alpha = params[1], a = params[2], b = params[3];
   const bb = shifted(variant, b);
   const z = t / (alpha + T + t);
   const c = a + bb + x - 1;
   return (c / (a - 1)) * (1 - hyp2f1Scaled(r + x, r + x, bb + x, c, z));
+}
+
+/**
+ * betaGeoExpectedIfAlive for one parameter set, as curves in (T, t) per frequency x: for predicting many customers
+ * over many months. The series' coefficients depend on the parameters and x only, so each curve tabulates them
+ * once (Hyp2f1Terms). Where Euler's transformation is taken (c − a − b < 0, nearly always), the power in front is
+ * (1 − z)^(a−1) for every x: the curves of one parameter set share it, computed once for consecutive calls at the
+ * same (T, t), as when the x of one T are evaluated in a row. The values agree with betaGeoExpectedIfAlive to
+ * round-off, whatever the order of calls.
+ */
+export function betaGeoAliveCurves(variant: BetaGeoVariant, params: ArrayLike<number>): (x: number) => (T: number, t: number) => number {
+  const r = params[0], alpha = params[1], a = params[2], b = params[3];
+  const bb = shifted(variant, b);
+  let lastT = NaN, lastTime = NaN, lastZ = 0, lastPower = 0;
+  return (x) => {
+    const c = a + bb + x - 1;
+    const lead = c / (a - 1);
+    // hyp2f1Scaled(r + x, r + x, bb + x, c, z), with its choice of series.
+    const sa = r + x, sb = bb + x;
+    if (c - sa - sb >= 0) {
+      const series = new Hyp2f1Terms(sa, sb, c);
+      return (T, t) => {
+        if (t <= 0) return 0;
+        const z = t / (alpha + T + t);
+        return lead * (1 - Math.exp(sa * Math.log1p(-z)) * series.sum(z));
+      };
+    }
+    const series = new Hyp2f1Terms(c - sa, c - sb, c);
+    return (T, t) => {
+      if (t <= 0) return 0;
+      if (T !== lastT || t !== lastTime) {
+        lastT = T;
+        lastTime = t;
+        lastZ = t / (alpha + T + t);
+        lastPower = Math.exp((a - 1) * Math.log1p(-lastZ));
+      }
+      return lead * (1 - lastPower * series.sum(lastZ));
+    };
+  };
 }
 
 /** E[Y(t) | x, tₓ, T] = P(alive) · E[Y(t) | alive]: the expected number of purchases in (T, T + t]. */
@@ -125,7 +164,7 @@ export function betaGeoExpected(variant: BetaGeoVariant, params: ArrayLike<numbe
 
 /** E[X(t)]: expected purchases in (0, t] for a customer just acquired. */
 export function betaGeoExpectedNew(variant: BetaGeoVariant, params: ArrayLike<number>, t: number): number {
-  const [r, alpha, a, b] = params as [number, number, number, number];
+  const r = params[0], alpha = params[1], a = params[2], b = params[3];
   if (t <= 0) return 0;
   const bb = shifted(variant, b);
   const z = t / (alpha + t);
@@ -138,7 +177,7 @@ export function betaGeoExpectedNew(variant: BetaGeoVariant, params: ArrayLike<nu
 
 /** P(N(t) = n) for a customer just acquired (FHL 2005, eq. 8; for MBG the drop-out term also applies at n = 0). */
 export function betaGeoPmf(variant: BetaGeoVariant, params: ArrayLike<number>, t: number, n: number): number {
-  const [r, alpha, a, b] = params as [number, number, number, number];
+  const r = params[0], alpha = params[1], a = params[2], b = params[3];
   const bb = shifted(variant, b);
   const logBab = lnBeta(a, b);
   const logP = Math.log(alpha / (alpha + t));
@@ -162,6 +201,6 @@ export function betaGeoPmf(variant: BetaGeoVariant, params: ArrayLike<number>, t
 export function betaGeoNextPurchase(variant: BetaGeoVariant, params: ArrayLike<number>, x: number, tx: number, T: number): number {
   const pAlive = betaGeoPAlive(variant, params, x, tx, T);
   if (pAlive <= 0.5) return NaN;
-  const [r, alpha] = params as [number, number];
+  const r = params[0], alpha = params[1];
   return (alpha + T) * Math.expm1(-Math.log1p(-0.5 / pAlive) / (r + x));
 }

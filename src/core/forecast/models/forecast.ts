@@ -1,30 +1,23 @@
 /**
- * The forecast the app shows: fit the chosen purchase model and Gamma-Gamma on the customers' summary, then give
- * every customer P(alive), expected purchases over the horizon, expected spend per purchase, discounted CLV with
- * 90% ranges, and the median time to the next purchase. Work is done once per distinct (x, tₓ, T) row.
+ * The forecast the app shows: fit the chosen purchase model and Gamma-Gamma on the customers' summary (fitForecast),
+ * then give every customer P(alive), expected purchases over the horizon, expected spend per purchase, discounted
+ * CLV with 90% ranges, and the median time to the next purchase (ForecastPredictor, in predictor.ts, which can
+ * predict again at other settings without refitting). Work is done once per distinct (x, tₓ, T) row.
  */
 import { notice } from '../../notice';
 import type { Notice } from '../../types';
-import type { CustomerSummary, TimeUnit } from '../../types';
-import { discountedPurchases, unitsPerMonth } from './clv';
-import { compressRfm } from './compress';
+import type { CustomerSummary } from '../../types';
+import { compressRfm, type CompressedRfm } from './compress';
 import { fitPurchaseModel, type PurchaseFit, type PurchaseModelName } from './fit-purchases';
-import { fitGammaGamma, gammaGammaExpectedSpend, spendData, type SpendFit } from './gamma-gamma';
-import { logVariance, perturbedParameters, range90 } from './intervals';
+import { fitGammaGamma, spendData, type SpendFit } from './gamma-gamma';
 import { informationCriteria } from './mle';
-import { MODEL_LABELS, purchaseModel } from './purchase-models';
+import { ForecastPredictor, type PredictSettings } from './predictor';
+import { MODEL_LABELS } from './purchase-models';
 
 export type ModelName = PurchaseModelName;
 
-export interface ForecastOptions {
+export interface ForecastOptions extends PredictSettings {
   model: ModelName;
-  /** Unit of the summary's recency and T. */
-  timeUnit: TimeUnit;
-  /** CLV and expected-purchases horizon in months (30 days or 4.345 weeks each). */
-  horizonMonths: number;
-  monthlyDiscountRate: number;
-  /** Gross margin, 0..1, applied to expected spend. */
-  margin: number;
 }
 
 export interface ModelFit {
@@ -104,100 +97,42 @@ export function compareModels(summary: CustomerSummary): ModelFit[] {
   return (['bgnbd', 'mbgnbd', 'paretoNbd'] as const).map((m) => fitModel(summary, m));
 }
 
-export function forecast(summary: CustomerSummary, options: ForecastOptions): Forecast {
-  const data = compressRfm({ x: summary.frequency, tx: summary.recency, T: summary.T });
-  const purchaseFit = fitPurchaseModel(options.model, data);
-  if (!usable(purchaseFit.params)) throw new ModelFitError(purchaseFit.message ?? notice('not-fitted', `${MODEL_LABELS[options.model]} could not be fitted to this data.`, { model: MODEL_LABELS[options.model] }));
+/** What fitting gives a forecast: plain data (structured-cloneable), a few hundred bytes. */
+export interface FittedForecast {
+  /** The purchase model's fit, in the summary's time unit; `fit.model` names the model. */
+  fit: ModelFit;
+  /** Gamma-Gamma's fit, or null when it gave no usable parameters. */
+  spend: ModelFit | null;
+  /** Why CLV cannot be given, or null. */
+  spendWarning: Notice | null;
+}
+
+function fitCompressed(summary: CustomerSummary, data: CompressedRfm, model: ModelName): FittedForecast {
+  const purchaseFit = fitPurchaseModel(model, data);
+  if (!usable(purchaseFit.params)) throw new ModelFitError(purchaseFit.message ?? notice('not-fitted', `${MODEL_LABELS[model]} could not be fitted to this data.`, { model: MODEL_LABELS[model] }));
   const spendFit = fitGammaGamma(spendData(summary.frequency, summary.monetary));
-  const spendOk = usable(spendFit.params) && spendFit.params[1] > 1;
   const spendWarning = !usable(spendFit.params)
     ? (spendFit.message ?? notice('spend-not-fitted', 'Spend per purchase could not be modelled.'))
     : spendFit.params[1] <= 1
       ? notice('spend-q-low', `Gamma-Gamma's q is ${spendFit.params[1].toFixed(3)} (≤ 1): its mean spend per purchase is undefined, so no CLV is given. Spend varies too wildly between customers for this model; check for outliers.`, { q: spendFit.params[1].toFixed(3) })
       : null;
-
-  const model = purchaseModel(options.model);
-  const unitsMonth = unitsPerMonth(options.timeUnit);
-  const months = options.horizonMonths;
-  const horizonUnits = months * unitsMonth;
-  const paramSets = purchaseFit.logCovariance ? perturbedParameters(purchaseFit.params) : [purchaseFit.params];
-  const rows = data.x.length;
-  const sets = paramSets.length;
-  // E[Y | x, tₓ, T] = P(alive | x, tₓ, T) · E[Y | alive, x, T]: the second factor (the costly one, per month of the
-  // horizon) depends on the (x, T) pair only, so it is computed once per pair and parameter set.
-  const pairCount = data.pairX.length;
-  const pairExpected = new Float64Array(pairCount * sets).fill(NaN);
-  const pairDiscounted = new Float64Array(pairCount * sets);
-  const cumulative = new Float64Array(Math.ceil(months) + 1);
-  const last = Math.ceil(months - 1e-9);
-  for (let j = 0; j < rows; j++) {
-    const q = data.TPair[j];
-    if (!Number.isNaN(pairExpected[q * sets])) continue;
-    const x = data.x[j], T = data.T[j];
-    for (let s = 0; s < sets; s++) {
-      const p = paramSets[s];
-      pairDiscounted[q * sets + s] = discountedPurchases((t) => model.expectedIfAlive(p, x, T, t), months, unitsMonth, options.monthlyDiscountRate, cumulative);
-      pairExpected[q * sets + s] = last > 0 ? cumulative[last] : 0;
-    }
-  }
-  const rowPAlive = new Float64Array(rows);
-  const rowNext = new Float64Array(rows);
-  const rowExpected = new Float64Array(rows);
-  const rowExpectedVar = new Float64Array(rows);
-  const rowDiscounted = new Float64Array(rows);
-  const rowDiscountedVar = new Float64Array(rows);
-  const expectedAt = new Float64Array(sets);
-  const discountedAt = new Float64Array(sets);
-  for (let j = 0; j < rows; j++) {
-    const x = data.x[j], tx = data.tx[j], T = data.T[j];
-    const q = data.TPair[j];
-    rowNext[j] = model.nextPurchase(purchaseFit.params, x, tx, T);
-    for (let s = 0; s < sets; s++) {
-      const alive = model.pAlive(paramSets[s], x, tx, T);
-      if (s === 0) rowPAlive[j] = alive;
-      expectedAt[s] = alive * pairExpected[q * sets + s];
-      discountedAt[s] = alive * pairDiscounted[q * sets + s];
-    }
-    rowExpected[j] = expectedAt[0];
-    rowDiscounted[j] = discountedAt[0];
-    rowExpectedVar[j] = purchaseFit.logCovariance ? logVariance(expectedAt, purchaseFit.logCovariance) : NaN;
-    rowDiscountedVar[j] = purchaseFit.logCovariance ? logVariance(discountedAt, purchaseFit.logCovariance) : NaN;
-  }
-
-  const n = summary.customer.length;
-  const out: Forecast['customers'] = {
-    pAlive: new Float64Array(n), expectedPurchases: new Float64Array(n), expectedPurchasesLow: new Float64Array(n),
-    expectedPurchasesHigh: new Float64Array(n), expectedSpend: new Float64Array(n).fill(NaN), clv: new Float64Array(n).fill(NaN),
-    clvLow: new Float64Array(n).fill(NaN), clvHigh: new Float64Array(n).fill(NaN), nextPurchase: new Float64Array(n),
-  };
-  const spendSets = spendOk && spendFit.logCovariance ? perturbedParameters(spendFit.params) : spendOk ? [spendFit.params] : [];
-  const spendAt = new Float64Array(spendSets.length);
-  let totalExpected = 0, totalPAlive = 0, totalClv = 0;
-  for (let i = 0; i < n; i++) {
-    const j = data.rowOf[i];
-    out.pAlive[i] = rowPAlive[j];
-    out.nextPurchase[i] = rowNext[j];
-    out.expectedPurchases[i] = rowExpected[j];
-    [out.expectedPurchasesLow[i], out.expectedPurchasesHigh[i]] = range90(rowExpected[j], rowExpectedVar[j]);
-    totalExpected += rowExpected[j];
-    totalPAlive += rowPAlive[j];
-    if (spendOk) {
-      for (let s = 0; s < spendSets.length; s++) spendAt[s] = gammaGammaExpectedSpend(spendSets[s], summary.frequency[i], summary.monetary[i]);
-      const spend = spendAt[0];
-      const clv = options.margin * spend * rowDiscounted[j];
-      out.expectedSpend[i] = spend;
-      out.clv[i] = clv;
-      const spendVar = spendFit.logCovariance ? logVariance(spendAt, spendFit.logCovariance) : NaN;
-      [out.clvLow[i], out.clvHigh[i]] = range90(clv, rowDiscountedVar[j] + spendVar);
-      totalClv += clv;
-    }
-  }
   return {
-    fit: toModelFit(options.model, purchaseFit),
+    fit: toModelFit(model, purchaseFit),
     spend: usable(spendFit.params) ? toModelFit('gammaGamma', spendFit) : null,
     spendWarning,
-    horizonUnits,
-    customers: out,
-    totals: { expectedPurchases: totalExpected, meanPAlive: n ? totalPAlive / n : NaN, clv: spendOk ? totalClv : NaN },
   };
+}
+
+/**
+ * Fit the purchase model and Gamma-Gamma on a summary, for predicting with a ForecastPredictor (or
+ * predictForecast). Throws ModelFitError when the purchase model gives no usable parameters.
+ */
+export function fitForecast(summary: CustomerSummary, model: ModelName): FittedForecast {
+  return fitCompressed(summary, compressRfm({ x: summary.frequency, tx: summary.recency, T: summary.T }), model);
+}
+
+/** Fit and predict in one call: fitForecast, then one prediction at these settings. */
+export function forecast(summary: CustomerSummary, options: ForecastOptions): Forecast {
+  const data = compressRfm({ x: summary.frequency, tx: summary.recency, T: summary.T });
+  return new ForecastPredictor(summary, fitCompressed(summary, data, options.model), data).predict(options);
 }

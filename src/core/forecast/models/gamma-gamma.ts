@@ -113,7 +113,7 @@ export function fitGammaGamma(data: SpendData): SpendFit {
 
 /** Population mean spend per purchase, v·p/(q − 1); undefined (NaN) when q ≤ 1. */
 export function gammaGammaMeanSpend(params: ArrayLike<number>): number {
-  const [p, q, v] = params as [number, number, number];
+  const p = params[0], q = params[1], v = params[2];
   return q > 1 ? (v * p) / (q - 1) : NaN;
 }
 
@@ -123,7 +123,7 @@ export function gammaGammaMeanSpend(params: ArrayLike<number>): number {
  * NaN when q ≤ 1.
  */
 export function gammaGammaExpectedSpend(params: ArrayLike<number>, x: number, m: number): number {
-  const [p, q] = params as [number, number];
+  const p = params[0], q = params[1];
   const mean = gammaGammaMeanSpend(params);
   if (Number.isNaN(mean)) return NaN;
   if (!(x > 0)) return mean;

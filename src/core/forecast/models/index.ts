@@ -1,4 +1,5 @@
 export * from './forecast';
+export { ForecastPredictor, forecastPredictor, predictForecast, type PredictSettings } from './predictor';
 export { checkHoldout, holdoutPredictions, type HoldoutCheck } from './holdout-check';
 export { unitsPerMonth, monthlyFromAnnual, discountedPurchases } from './clv';
 export { fitPurchaseModel, type PurchaseFit, type PurchaseModelName } from './fit-purchases';

@@ -164,7 +164,7 @@ function lifetimeFactor(s: number, t: number, u: number): number {
 /** E[Y(t) | alive at T, x, T]: expected purchases in (T, T + t] of a customer known to be alive (closed form). */
 export function paretoExpectedIfAlive(params: ArrayLike<number>, x: number, T: number, t: number): number {
   if (t <= 0) return 0;
-  const [r, alpha, s, beta] = params as [number, number, number, number];
+  const r = params[0], alpha = params[1], s = params[2], beta = params[3];
   return ((r + x) * (beta + T) * lifetimeFactor(s, t, beta + T)) / (alpha + T);
 }
 
@@ -177,7 +177,7 @@ export function paretoExpected(params: ArrayLike<number>, x: number, tx: number,
 /** E[X(t)]: expected purchases in (0, t] for a customer just acquired. */
 export function paretoExpectedNew(params: ArrayLike<number>, t: number): number {
   if (t <= 0) return 0;
-  const [r, alpha, s, beta] = params as [number, number, number, number];
+  const r = params[0], alpha = params[1], s = params[2], beta = params[3];
   return ((r * beta) / alpha) * lifetimeFactor(s, t, beta);
 }
 
@@ -191,7 +191,7 @@ const GL = gaussLegendre(24);
  * u = ln(1 + τ/β) pieces.
  */
 export function paretoPmf(params: ArrayLike<number>, t: number, n: number): number {
-  const [r, alpha, s, beta] = params as [number, number, number, number];
+  const r = params[0], alpha = params[1], s = params[2], beta = params[3];
   const logNb = (tau: number) => lnGamma(r + n) - lnGamma(r) - lnGamma(n + 1) + r * Math.log(alpha / (alpha + tau)) + (n > 0 ? n * Math.log(tau / (alpha + tau)) : 0);
   const alive = Math.exp(logNb(t) + s * Math.log(beta / (beta + t)));
   // Substituting u = ln(1 + τ/β): sβ^s(β+τ)^−(s+1) dτ = s e^(−s u) du.
@@ -220,7 +220,7 @@ export function paretoPmf(params: ArrayLike<number>, t: number, n: number): numb
 export function paretoNextPurchase(params: ArrayLike<number>, x: number, tx: number, T: number): number {
   const pAlive = paretoPAlive(params, x, tx, T);
   if (pAlive <= 0.5) return NaN;
-  const [r, alpha, s, beta] = params as [number, number, number, number];
+  const r = params[0], alpha = params[1], s = params[2], beta = params[3];
   const rx = r + x;
   const kappa = (alpha + T) / (beta + T);
   const target = 0.5 / pAlive;

@@ -56,6 +56,58 @@ export function hyp2f1Series(a: number, b: number, c: number, z: number): number
 }
 
 /**
+ * hyp2f1Series(a, b, c, ·) for fixed a, b, c at many z. The parts of the term ratios that do not depend on z,
+ * (a+n)(b+n)/((c+n)(n+1)), are tabulated once (the table grows when a z needs more terms), so a term costs two
+ * multiplications instead of a division; and the stopping rule is tested every fourth term, which stops at most three
+ * (negligible) terms later. Together about three times faster; the sums agree with hyp2f1Series to round-off.
+ */
+export class Hyp2f1Terms {
+  /** Ratios for n = 0, 1, …; the length stays a multiple of 4. */
+  private ratios: Float64Array = new Float64Array(0);
+
+  constructor(
+    readonly a: number,
+    readonly b: number,
+    readonly c: number,
+  ) {
+    this.extend(64);
+  }
+
+  private extend(length: number) {
+    const { a, b, c } = this;
+    const ratios = new Float64Array(Math.min(length, MAX_TERMS));
+    ratios.set(this.ratios);
+    for (let n = this.ratios.length; n < ratios.length; n++) ratios[n] = ((a + n) * (b + n)) / ((c + n) * (n + 1));
+    this.ratios = ratios;
+  }
+
+  sum(z: number): number {
+    let term = 1;
+    let sum = 1;
+    let n = 0;
+    for (;;) {
+      const ratios = this.ratios;
+      for (; n < ratios.length; n += 4) {
+        term *= ratios[n] * z;
+        sum += term;
+        term *= ratios[n + 1] * z;
+        sum += term;
+        term *= ratios[n + 2] * z;
+        sum += term;
+        const ratio = ratios[n + 3] * z;
+        term *= ratio;
+        sum += term;
+        if (term === 0) return sum;
+        const size = Math.abs(ratio);
+        if (size < 1 && Math.abs(term) <= EPS * Math.abs(sum) * (1 - size)) return sum;
+      }
+      if (n >= MAX_TERMS) return sum;
+      this.extend(2 * n);
+    }
+  }
+}
+
+/**
  * (1 − z)^p · ₂F₁(a, b; c; z) for 0 ≤ z < 1. When c − a − b < 0 the function grows like (1 − z)^(c−a−b) near 1 and
  * its series converges slowly; Euler's transformation ₂F₁(a,b;c;z) = (1−z)^(c−a−b) ₂F₁(c−a, c−b; c; z) turns it into
  * a series whose terms fall like n^(a+b−c−1) zⁿ, and moves the growth into the power, where it cancels against p.

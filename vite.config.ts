@@ -103,9 +103,13 @@ export default defineConfig({
   // (dist/.vite/license.md) gathers the licences of the packages bundled into the page and the workers.
   build: { target: 'es2022', sourcemap: false, manifest: true, license: true },
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/storage/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
     pool: 'threads',
+    projects: [
+      { extends: true, test: { name: 'engine', include: ['tests/unit/**/*.test.ts', 'tests/storage/**/*.test.ts'], exclude: ['tests/unit/state/**'] } },
+      // The page's rune stores: Svelte's client runtime (effects run), still in Node.
+      { extends: true, resolve: { conditions: ['browser'] }, test: { name: 'stores', environment: './tests/support/client-environment.ts', include: ['tests/unit/state/**/*.test.ts'] } },
+    ],
   },
 });

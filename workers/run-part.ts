@@ -2,13 +2,14 @@ import { proxy, wrap, type Remote } from 'comlink';
 import type { SniffResult } from '../src/core/import';
 import type { RunPart } from '../src/core/import/run';
 import type { ImportPartApi } from './import-part.api';
+import { canStartHelpers, startHelper } from './roles';
 
 /** One Comlink proxy per worker: a second proxy's release (when it is garbage-collected) would close the worker's end. */
 type PartWorker = { worker: Worker; api: Remote<ImportPartApi> };
 
-function startWorker(): PartWorker {
-  const worker = new Worker(new URL('./import-part.worker.ts', import.meta.url), { type: 'module', name: 'import-part' });
-  return { worker, api: wrap<ImportPartApi>(worker) };
+function startWorker(): PartWorker | null {
+  const worker = startHelper('import-part');
+  return worker && { worker, api: wrap<ImportPartApi>(worker) };
 }
 
 /** A part worker started ahead of an import, so that its start-up (fetching and compiling its code) is not on the import's clock. */
@@ -19,10 +20,9 @@ let spare: PartWorker | null = null;
  * starts now and reads the file's head once (see warmUpImporter) while the user checks the columns.
  */
 export function prepareSplitImport(head: Uint8Array, guess: SniffResult, fileName: string): void {
-  if (typeof Worker === 'undefined') return;
   spare?.worker.terminate();
   spare = startWorker();
-  void spare.api.warmUp(head, guess, fileName);
+  void spare?.api.warmUp(head, guess, fileName);
 }
 
 /**
@@ -30,9 +30,9 @@ export function prepareSplitImport(head: Uint8Array, guess: SniffResult, fileNam
  * (the split import then reads on in its own thread); `cancel` ends the worker.
  */
 export function runPartInWorker(file: Blob): RunPart | null {
-  if (typeof Worker === 'undefined') return null;
+  if (!canStartHelpers()) return null;
   return (options, from, to) => {
-    const { worker, api } = spare ?? startWorker();
+    const { worker, api } = spare ?? startWorker()!;
     spare = null;
     let progress = { bytes: 0, rows: 0 };
     const failed = new Promise<never>((_, reject) => {

@@ -2,6 +2,7 @@
  * Typed reads and writes over the schema. Every function takes the database, so the worker, the page and the
  * storage tests each pass their own instance.
  */
+import type { DatasetEntry, DatasetSettings } from '../core/datasets';
 import type { TransactionTable } from '../core/types';
 import type { ChunkRecord, ClvDatabase, DatasetRecord, DictionaryRecord, MappingRecord } from './schema';
 
@@ -9,6 +10,8 @@ import type { ChunkRecord, ClvDatabase, DatasetRecord, DictionaryRecord, Mapping
 export const CHUNK_ROWS = 65_536;
 
 type NewDataset = Omit<DatasetRecord, 'id' | 'chunkCount' | 'rows' | 'createdAt' | 'updatedAt'>;
+/** Fields known only once the chunks are written (how long saving took), set in the same transaction. */
+type LastFields = () => Partial<Pick<DatasetRecord, 'timings'>>;
 
 /** Copy (not view) a range: a stored subarray would clone its whole underlying buffer. */
 function part<T extends Uint32Array | Int32Array | Float64Array>(a: T | null, from: number, to: number): T | null {
@@ -40,7 +43,7 @@ function splitIntoChunks(table: TransactionTable, datasetId: number): ChunkRecor
  * Store a parsed dataset whole or not at all: the record, its chunks and its dictionaries go in one IndexedDB
  * transaction, which the browser rolls back if the tab closes or any write fails.
  */
-export async function saveDataset(db: ClvDatabase, table: TransactionTable, meta: NewDataset): Promise<number> {
+export async function saveDataset(db: ClvDatabase, table: TransactionTable, meta: NewDataset, lastFields?: LastFields): Promise<number> {
   return db.transaction('rw', db.datasets, db.chunks, db.dictionaries, async () => {
     const now = Date.now();
     const id = (await db.datasets.add({ ...meta, rows: table.length, chunkCount: 0, createdAt: now, updatedAt: now })) as number;
@@ -51,7 +54,7 @@ export async function saveDataset(db: ClvDatabase, table: TransactionTable, meta
     if (table.productNames) dictionaries.push({ datasetId: id, kind: 'product', values: table.productNames });
     if (table.channelNames) dictionaries.push({ datasetId: id, kind: 'channel', values: table.channelNames });
     await db.dictionaries.bulkAdd(dictionaries);
-    await db.datasets.update(id, { chunkCount: chunks.length });
+    await db.datasets.update(id, { chunkCount: chunks.length, ...lastFields?.() });
     return id;
   });
 }
@@ -97,6 +100,36 @@ export async function loadTable(db: ClvDatabase, datasetId: number): Promise<Tra
 
 export async function listDatasets(db: ClvDatabase): Promise<DatasetRecord[]> {
   return db.datasets.orderBy('createdAt').reverse().toArray();
+}
+
+/** A stored dataset as the page sees it. */
+export function datasetEntry(record: DatasetRecord): DatasetEntry {
+  return {
+    id: record.id!,
+    name: record.name,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    rows: record.rows,
+    figures: record.figures,
+    report: record.report,
+    settings: { currency: record.currency, marginPercent: record.marginPercent ?? null },
+    timings: record.timings,
+  };
+}
+
+/** A dataset's settings; throws when it no longer exists. */
+export async function datasetSettings(db: ClvDatabase, id: number): Promise<DatasetSettings> {
+  const record = await db.datasets.get(id);
+  if (!record) throw new Error(`Dataset ${id} no longer exists.`);
+  return { currency: record.currency, marginPercent: record.marginPercent ?? null };
+}
+
+/** Change a dataset's currency or margin (only the fields given). */
+export async function updateSettings(db: ClvDatabase, id: number, settings: Partial<DatasetSettings>): Promise<void> {
+  const changes: Partial<DatasetRecord> = { updatedAt: Date.now() };
+  if (settings.currency !== undefined) changes.currency = settings.currency;
+  if (settings.marginPercent !== undefined) changes.marginPercent = settings.marginPercent;
+  await db.datasets.update(id, changes);
 }
 
 export async function renameDataset(db: ClvDatabase, id: number, name: string): Promise<void> {

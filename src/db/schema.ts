@@ -3,7 +3,7 @@
  * Never edit an old version's stores: add a new version with an upgrade, so stored data survives app updates.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { Cohorts, DatasetFigures, ImportReport, TimeUnit } from '../core/types';
+import type { DatasetFigures, ImportReport, TimeUnit } from '../core/types';
 
 /** One imported file. Written in the same transaction as its chunks and dictionaries, so it exists only whole. */
 export interface DatasetRecord {
@@ -15,7 +15,6 @@ export interface DatasetRecord {
   chunkCount: number;
   report: ImportReport;
   figures: DatasetFigures;
-  cohorts: Cohorts;
   currency: string | null;
   /** Gross margin % the user entered for a file without cost data (not indexed: no schema version needed). */
   marginPercent?: number | null;
@@ -98,6 +97,18 @@ export class ClvDatabase extends Dexie {
             const warnings = d.report?.warnings;
             if (!warnings) return;
             d.report!.warnings = warnings.map((w) => (typeof w === 'string' ? { code: 'as-written', text: w, vars: {} } : w));
+          });
+      });
+    // Version 4: monthly cohorts are no longer stored with a dataset (they are computed once each time it is opened,
+    // from its rows, so they always follow the current rules).
+    this.version(4)
+      .stores({})
+      .upgrade(async (tx) => {
+        await tx
+          .table('datasets')
+          .toCollection()
+          .modify((d: { cohorts?: unknown }) => {
+            delete d.cohorts;
           });
       });
   }

@@ -1,44 +1,62 @@
-/** The stored datasets (kept live from IndexedDB) and which one is open. */
-import { liveQuery } from 'dexie';
-import { deleteDataset, deleteEverything, listDatasets, renameDataset } from '../db/repo';
-import type { DatasetRecord } from '../db/schema';
-import { db } from './db';
+/** The stored datasets, kept live by the worker (which hears every change, from this tab or another). */
+import { proxy } from 'comlink';
+import type { DatasetEntry, DatasetSettings } from '../core/datasets';
+import { compute, type Compute } from './compute';
 
-class DatasetsState {
-  list = $state.raw<DatasetRecord[] | undefined>(undefined);
-  selectedId = $state<number | null>(null);
+export class DatasetsStore {
+  /** Newest first; undefined until the worker has answered. */
+  list = $state.raw<DatasetEntry[] | undefined>(undefined);
+  #started = false;
+  readonly #waiting = new Map<number, () => void>();
+  readonly client: () => Compute;
 
-  constructor() {
-    liveQuery(() => listDatasets(db)).subscribe({
-      next: (rows) => {
-        this.list = rows;
-        if (this.selectedId !== null && !rows.some((r) => r.id === this.selectedId)) this.selectedId = null;
-        if (this.selectedId === null && rows.length > 0) this.selectedId = rows[0].id!;
-      },
-      error: (err) => console.error('Could not read datasets', err),
-    });
+  constructor(client: () => Compute) {
+    this.client = client;
   }
 
-  get selected(): DatasetRecord | null {
-    return this.list?.find((d) => d.id === this.selectedId) ?? null;
+  /** Start following the stored datasets. */
+  start(): void {
+    if (this.#started) return;
+    this.#started = true;
+    void this.client().watchDatasets(proxy((entries: DatasetEntry[]) => this.#received(entries)));
   }
 
-  select(id: number | null) {
-    this.selectedId = id;
+  #received(entries: DatasetEntry[]) {
+    this.list = entries;
+    for (const [id, resolve] of this.#waiting) {
+      if (entries.some((d) => d.id === id)) {
+        this.#waiting.delete(id);
+        resolve();
+      }
+    }
+  }
+
+  /** Resolves once the list holds the dataset (a new import is reported a moment after it is stored). */
+  whenListed(id: number): Promise<void> {
+    if (this.list?.some((d) => d.id === id)) return Promise.resolve();
+    return new Promise((resolve) => this.#waiting.set(id, resolve));
+  }
+
+  byId(id: number | null): DatasetEntry | null {
+    return id === null ? null : (this.list?.find((d) => d.id === id) ?? null);
   }
 
   rename(id: number, name: string) {
-    return renameDataset(db, id, name);
+    return this.client().renameDataset(id, name);
+  }
+
+  /** Change the dataset's currency or margin; every view follows when the worker reports the change. */
+  updateSettings(id: number, settings: Partial<DatasetSettings>) {
+    return this.client().updateDatasetSettings(id, settings);
   }
 
   remove(id: number) {
-    return deleteDataset(db, id);
+    return this.client().deleteDataset(id);
   }
 
   removeAll() {
-    this.selectedId = null;
-    return deleteEverything(db);
+    return this.client().deleteEverything();
   }
 }
 
-export const datasets = new DatasetsState();
+export const datasets = new DatasetsStore(compute);

@@ -1,23 +1,35 @@
 /**
- * Predictive CLV of the open dataset: the reader's settings, and the model worker's fits, forecasts and checks.
- * Long work shows which step it is on (one model fit at a time) and can be cancelled.
+ * The Forecast tab of whatever is open: the reader's settings, and the worker's fits, forecasts and checks. It follows
+ * the session by itself: another dataset starts from the defaults (and stops any running fit); a new margin, horizon
+ * or discount rate predicts again from the fitted parameters at once. Long work shows which step it is on and can be
+ * cancelled; an answer that arrives after a newer request is dropped.
  */
+import { untrack } from 'svelte';
 import type { Notice } from '../core/types';
 import type { ModelFit, ModelName } from '../core/forecast/models';
-import {
-  DEFAULT_PREDICTION_SETTINGS, monthlyRate, recommended, snapshotModelParts, type CustomerDetail, type OpportunityPeriod, type OpportunityReport, type SubscriptionRetention, type HoldoutReport, type PredictionSettings, type SnapshotModelParts,
-} from '../core/forecast';
-import type { PredictionView } from '../../workers/compute.api';
-import { cancelModelJobs, JobCancelled, runModelJob } from './compute';
+import type { CustomerDetail, ForecastRequest, ForecastView, HoldoutReport, OpportunityPeriod, OpportunityReport, SubscriptionRetention } from '../core/forecast';
+// Not the forecast index: these modules bring no model code into the page.
+import { DEFAULT_PREDICTION_SETTINGS, recommended } from '../core/forecast/settings';
+import { defaultCalibrationEnd, defaultOpportunityPeriod } from '../core/forecast/defaults';
+import { compute, isCancelled, type Compute } from './compute';
+import { session, type Session } from './session.svelte';
 
-export type ForecastStep = { kind: 'comparing'; model: ModelName; index: number; total: number } | { kind: 'fitting'; model: ModelName } | { kind: 'checking' } | { kind: 'detail' } | { kind: 'retention' } | { kind: 'opportunities' };
+export type ForecastStep =
+  | { kind: 'comparing'; model: ModelName; index: number; total: number }
+  | { kind: 'fitting'; model: ModelName }
+  | { kind: 'checking' } | { kind: 'detail' } | { kind: 'retention' } | { kind: 'opportunities' };
 
 const COMPARED: ModelName[] = ['bgnbd', 'mbgnbd', 'paretoNbd'];
 
-class ForecastState {
+const defaultRequest = (): ForecastRequest => {
+  const { margin: _margin, ...rest } = DEFAULT_PREDICTION_SETTINGS;
+  return { ...rest };
+};
+
+export class ForecastStore {
   datasetId = $state<number | null>(null);
-  settings = $state<PredictionSettings>({ ...DEFAULT_PREDICTION_SETTINGS });
-  result = $state.raw<PredictionView | null>(null);
+  settings = $state<ForecastRequest>(defaultRequest());
+  result = $state.raw<ForecastView | null>(null);
   comparison = $state.raw<{ fits: ModelFit[]; timeUnit: string; observationEnd: string | null } | null>(null);
   holdout = $state.raw<HoldoutReport | null>(null);
   detail = $state.raw<CustomerDetail | null>(null);
@@ -35,36 +47,74 @@ class ForecastState {
   /** Milliseconds of the last forecast as seen by the page. */
   lastMs = $state(0);
 
+  readonly client: () => Compute;
+  readonly session: Session;
+  #jobId: string | null = null;
+  #forecastRequest = 0;
+  #margin: number | null = null;
+  readonly #stop: () => void;
+
+  constructor(client: () => Compute, session: Session) {
+    this.client = client;
+    this.session = session;
+    this.#stop = $effect.root(() => {
+      $effect(() => {
+        const dataset = this.session.dataset;
+        const id = dataset?.id ?? null;
+        const margin = dataset?.settings.marginPercent ?? null;
+        untrack(() => this.#follow(id, margin, dataset?.figures.firstDate ?? null, dataset?.figures.lastDate ?? null));
+      });
+      $effect(() => {
+        // A forecast on screen follows its horizon and discount rate at once: no fit is needed for those.
+        const { horizonMonths, discountRate, discountPer } = this.settings;
+        void [horizonMonths, discountRate, discountPer];
+        untrack(() => {
+          const r = this.result;
+          if (r && (r.settings.horizonMonths !== horizonMonths || r.settings.discountRate !== discountRate || r.settings.discountPer !== discountPer)) void this.repredict();
+        });
+      });
+    });
+  }
+
+  destroy() {
+    this.#stop();
+  }
+
   get busy(): boolean {
     return this.step !== null;
   }
 
-  /** A new dataset starts from the defaults (its margin from the dashboard when entered there). */
-  reset(datasetId: number, margin: number | null, calibrationDefault: string, spanDays = 0) {
-    if (this.datasetId === datasetId) return;
+  #follow(id: number | null, margin: number | null, firstDate: string | null, lastDate: string | null) {
+    if (id === this.datasetId) {
+      if (margin !== this.#margin) {
+        this.#margin = margin;
+        if (this.result) void this.repredict();
+      }
+      return;
+    }
     this.cancel(true);
-    this.datasetId = datasetId;
-    this.settings = { ...DEFAULT_PREDICTION_SETTINGS, margin: margin ?? 1 };
+    this.datasetId = id;
+    this.#margin = margin;
+    this.settings = defaultRequest();
     this.result = null;
     this.comparison = null;
     this.holdout = null;
     this.detail = null;
     this.retention = null;
     this.opportunities = null;
-    // Whole years need several years of data; shorter files get quarters.
-    this.opportunityPeriod = spanDays >= 3 * 365 ? 'year' : 'quarter';
-    this.calibrationEnd = calibrationDefault;
+    this.opportunityPeriod = defaultOpportunityPeriod(firstDate, lastDate);
+    this.calibrationEnd = defaultCalibrationEnd(firstDate, lastDate);
     this.error = null;
     this.notice = null;
   }
 
-  private async run<T>(step: ForecastStep, job: () => Promise<T>): Promise<T | null> {
+  private async run<T>(step: ForecastStep, job: (jobId: string) => Promise<T>): Promise<T | null> {
     this.step = step;
     this.error = null;
     try {
-      return await job();
+      return await job(this.#jobId!);
     } catch (err) {
-      if (err instanceof JobCancelled) throw err;
+      if (isCancelled(err)) throw err;
       const notice = (err as { notice?: Notice }).notice;
       this.error = notice ?? { code: 'as-written', text: (err as Error).message, vars: {} };
       return null;
@@ -74,18 +124,22 @@ class ForecastState {
     }
   }
 
-  /** Runs a sequence of steps; a Cancel ends it quietly with a notice. */
+  /** Runs a sequence of steps as one job; a Cancel ends it quietly with a notice. */
   private async sequence(total: number, body: () => Promise<void>) {
+    const datasetId = this.datasetId;
+    this.#jobId = crypto.randomUUID();
     this.progress = { done: 0, total };
     this.notice = null;
     try {
       await body();
     } catch (err) {
-      if (!(err instanceof JobCancelled)) throw err;
-      this.notice = 'cancelled';
+      if (!isCancelled(err)) throw err;
+      // Cancelled because another dataset was opened: nothing to say about it there.
+      if (datasetId === this.datasetId) this.notice = 'cancelled';
     } finally {
       this.step = null;
       this.progress = { done: 0, total: 0 };
+      this.#jobId = null;
     }
   }
 
@@ -97,10 +151,10 @@ class ForecastState {
     await this.sequence(COMPARED.length + 1, async () => {
       const fits: ModelFit[] = [];
       for (const [index, model] of COMPARED.entries()) {
-        const fit = await this.run({ kind: 'comparing', model, index, total: COMPARED.length }, () => runModelJob((api) => api.fitModel(id, settings, model)));
+        const fit = await this.run({ kind: 'comparing', model, index, total: COMPARED.length }, (job) => this.client().compareModel(id, settings, model, job));
         if (fit) fits.push(fit);
       }
-      if (!fits.length) return;
+      if (!fits.length || id !== this.datasetId) return;
       this.comparison = { fits, timeUnit: settings.timeUnit, observationEnd: settings.observationEnd ?? null };
       const best = recommended(fits);
       if (best) this.settings.model = best.model as ModelName;
@@ -108,6 +162,7 @@ class ForecastState {
     });
   }
 
+  /** Forecast with the chosen model (fitting it when the model, time unit or observation end changed). */
   async fit() {
     await this.sequence(1, () => this.forecastStep());
   }
@@ -115,13 +170,41 @@ class ForecastState {
   private async forecastStep() {
     const id = this.datasetId;
     if (id === null) return;
+    const request = ++this.#forecastRequest;
     const settings = $state.snapshot(this.settings);
     const t0 = performance.now();
-    const result = await this.run({ kind: 'fitting', model: settings.model }, () => runModelJob((api) => api.predictions(id, settings)));
-    if (result) {
+    const result = await this.run({ kind: 'fitting', model: settings.model }, (job) => this.client().forecast(id, settings, job));
+    if (result && request === this.#forecastRequest && id === this.datasetId) {
       this.result = result;
       this.detail = null;
       this.lastMs = performance.now() - t0;
+      // The horizon or discount changed while the model was being fitted: follow them now.
+      const s = this.settings;
+      if (s.horizonMonths !== settings.horizonMonths || s.discountRate !== settings.discountRate || s.discountPer !== settings.discountPer) queueMicrotask(() => void this.repredict());
+    }
+  }
+
+  /**
+   * Predict again at the current horizon, discount and margin, from the model already fitted (no progress bar: it
+   * takes a moment). A newer change overtakes an older one.
+   */
+  async repredict() {
+    const id = this.datasetId;
+    const current = this.result;
+    if (id === null || !current || this.busy) return;
+    const request = ++this.#forecastRequest;
+    const settings = { ...$state.snapshot(this.settings), model: current.settings.model, timeUnit: current.settings.timeUnit, observationEnd: current.settings.observationEnd };
+    const t0 = performance.now();
+    try {
+      const result = await this.client().forecast(id, settings, `predict-${request}`);
+      if (request !== this.#forecastRequest || id !== this.datasetId) return;
+      this.result = result;
+      this.lastMs = performance.now() - t0;
+      performance.measure?.('clv:repredict', { start: t0, detail: { predictMs: result.timings.predictMs } });
+    } catch (err) {
+      if (request !== this.#forecastRequest) return;
+      const notice = (err as { notice?: Notice }).notice;
+      this.error = notice ?? { code: 'as-written', text: (err as Error).message, vars: {} };
     }
   }
 
@@ -131,21 +214,18 @@ class ForecastState {
     const calibrationEnd = this.calibrationEnd;
     const unit = this.settings.timeUnit;
     await this.sequence(1, async () => {
-      const report = await this.run({ kind: 'checking' }, () => runModelJob((api) => api.holdout(id, calibrationEnd, unit)));
-      if (report) this.holdout = report;
+      const report = await this.run({ kind: 'checking' }, (job) => this.client().holdout(id, calibrationEnd, unit, job));
+      if (report && id === this.datasetId) this.holdout = report;
     });
   }
 
   /** The purchase history and P(alive) path of one customer under the current forecast's model. */
   async showCustomer(customerId: string) {
     const id = this.datasetId;
-    const r = this.result;
-    if (id === null || !r) return;
-    const fit = r.forecast.fit;
-    const params = Object.values(fit.params);
-    const settings = { timeUnit: r.settings.timeUnit, observationEnd: r.observationEnd };
+    if (id === null || !this.result) return;
     await this.sequence(1, async () => {
-      this.detail = await this.run({ kind: 'detail' }, () => runModelJob((api) => api.customerDetail(id, customerId, fit.model as ModelName, params, settings)));
+      const detail = await this.run({ kind: 'detail' }, () => this.client().customerDetail(id, customerId));
+      if (id === this.datasetId) this.detail = detail;
     });
   }
 
@@ -153,10 +233,10 @@ class ForecastState {
   async fitRetention() {
     const id = this.datasetId;
     if (id === null) return;
-    const rate = monthlyRate(this.settings.discountRate, this.settings.discountPer);
+    const discount = { discountRate: this.settings.discountRate, discountPer: this.settings.discountPer };
     await this.sequence(1, async () => {
-      const result = await this.run({ kind: 'retention' }, () => runModelJob((api) => api.retention(id, rate)));
-      if (result) this.retention = result;
+      const result = await this.run({ kind: 'retention' }, (job) => this.client().retention(id, discount, job));
+      if (result && id === this.datasetId) this.retention = result;
     });
   }
 
@@ -165,12 +245,11 @@ class ForecastState {
     const id = this.datasetId;
     if (id === null) return;
     const period = this.opportunityPeriod;
-    const horizon = Math.max(1, Math.round(this.opportunityHorizon));
-    const months = period === 'year' ? 12 : period === 'quarter' ? 3 : 1;
-    const rate = Math.pow(1 + monthlyRate(this.settings.discountRate, this.settings.discountPer), months) - 1;
+    const horizon = this.opportunityHorizon;
+    const discount = { discountRate: this.settings.discountRate, discountPer: this.settings.discountPer };
     await this.sequence(1, async () => {
-      const report = await this.run({ kind: 'opportunities' }, () => runModelJob((api) => api.opportunities(id, period, horizon, rate)));
-      if (report) this.opportunities = report;
+      const report = await this.run({ kind: 'opportunities' }, (job) => this.client().opportunities(id, period, horizon, discount, job));
+      if (report && id === this.datasetId) this.opportunities = report;
     });
   }
 
@@ -180,17 +259,12 @@ class ForecastState {
 
   /** Stop the running fit; `quiet` skips the notice (used when the dataset changes). */
   cancel(quiet = false) {
-    if (!this.busy) return;
-    cancelModelJobs();
+    if (!this.busy || !this.#jobId) return;
+    void this.client().cancelJob(this.#jobId);
     if (!quiet) this.notice = 'cancelled';
-  }
-
-  /** The models, forecast and their settings for the dataset's snapshot, from what was last fitted. */
-  snapshotParts(): SnapshotModelParts {
-    return this.result ? snapshotModelParts(this.result, this.comparison && { ...this.comparison, observationEnd: this.comparison.observationEnd ?? this.result.observationEnd }) : {};
   }
 }
 
-export { recommended } from '../core/forecast';
+export { recommended } from '../core/forecast/settings';
 
-export const forecastState = new ForecastState();
+export const forecastState = new ForecastStore(compute, session);

@@ -3,8 +3,9 @@ import { proxy } from 'comlink';
 import type { ImportOptions, SniffResult } from '../core/import';
 import type { ImportProgress } from '../core/import/run';
 import type { ColumnMapping, DateOrder, ImportReport } from '../core/types';
-import { compute } from './compute';
-import { datasets } from './datasets.svelte';
+import { compute, type Compute } from './compute';
+import { session as appSession, type Session } from './session.svelte';
+import { datasets as appDatasets, type DatasetsStore } from './datasets.svelte';
 
 export type ImportPhase = 'idle' | 'sniffing' | 'mapping' | 'importing' | 'failed';
 
@@ -12,7 +13,7 @@ export interface MappingProblem {
   key: 'mapping.needCustomer' | 'mapping.needDate' | 'mapping.needAmount';
 }
 
-class ImportFlow {
+export class ImportFlow {
   phase = $state<ImportPhase>('idle');
   file = $state.raw<File | null>(null);
   sniff = $state.raw<SniffResult | null>(null);
@@ -25,6 +26,15 @@ class ImportFlow {
   error = $state<{ kind: 'unreadable' | 'nothing-accepted' | 'cancelled' | 'unexpected'; message: string; code?: string } | null>(null);
   failedReport = $state.raw<ImportReport | null>(null);
   #jobId = '';
+  readonly client: () => Compute;
+  readonly datasets: DatasetsStore;
+  readonly session: Session;
+
+  constructor(client: () => Compute, datasets: DatasetsStore, session: Session) {
+    this.client = client;
+    this.datasets = datasets;
+    this.session = session;
+  }
 
   /** What still blocks the Import button, if anything. */
   get problems(): MappingProblem['key'][] {
@@ -42,7 +52,7 @@ class ImportFlow {
     this.file = file;
     this.phase = 'sniffing';
     try {
-      const { sniff, remembered } = await compute().sniffFile(file);
+      const { sniff, remembered } = await this.client().sniffFile(file);
       if (sniff.problem) return this.fail('unreadable', sniff.problem, sniff.problemCode ?? undefined);
       this.sniff = sniff;
       this.mapping = { ...sniff.mapping, ...(remembered?.mapping ?? {}) };
@@ -56,7 +66,7 @@ class ImportFlow {
   }
 
   async chooseSample(seed = 20261122) {
-    const sample = await compute().sampleFile(seed);
+    const sample = await this.client().sampleFile(seed);
     await this.choose(new File([sample.csv], sample.name, { type: 'text/csv' }));
   }
 
@@ -75,9 +85,10 @@ class ImportFlow {
     this.phase = 'importing';
     this.progress = null;
     try {
-      const outcome = await compute().runImport(this.file, options, this.#jobId, proxy((p: ImportProgress) => (this.progress = p)));
+      const outcome = await this.client().runImport(this.file, options, this.#jobId, proxy((p: ImportProgress) => (this.progress = p)));
       if (outcome.ok) {
-        datasets.select(outcome.datasetId);
+        await this.datasets.whenListed(outcome.datasetId);
+        this.session.open(outcome.datasetId);
         this.reset();
       } else {
         this.failedReport = outcome.report ?? null;
@@ -89,7 +100,7 @@ class ImportFlow {
   }
 
   cancel() {
-    if (this.phase === 'importing') void compute().cancelImport(this.#jobId);
+    if (this.phase === 'importing') void this.client().cancelImport(this.#jobId);
     else this.reset();
   }
 
@@ -110,4 +121,4 @@ class ImportFlow {
   }
 }
 
-export const importFlow = new ImportFlow();
+export const importFlow = new ImportFlow(compute, appDatasets, appSession);

@@ -30,7 +30,6 @@ const meta = (name: string) => ({
   name,
   report: { fileName: name } as DatasetRecord['report'],
   figures: { customers: 3, purchases: 1, refunds: 0, netRevenue: 1, firstDate: null, lastDate: null },
-  cohorts: { period: 'month' as const, rows: [] },
   currency: null,
   timeUnit: 'day' as const,
   timings: {},
@@ -112,7 +111,7 @@ describe('schema upgrade', () => {
 
     const db = new ClvDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const record = await db.datasets.get(id);
     expect(record).toMatchObject({ name: 'old.csv', createdAt: 1700000000000, updatedAt: 1700000000000 });
     const t = await loadTable(db, id);
@@ -133,10 +132,31 @@ describe('schema upgrade', () => {
 
     const db = new ClvDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const record = await db.datasets.get(id);
     expect(record?.report.warnings).toEqual([{ code: 'as-written', text: warning, vars: {} }]);
     expect(record).toMatchObject({ name: 'old.csv', createdAt: 1, updatedAt: 1 });
+    db.close();
+  });
+
+  it('opening a version-3 database drops the stored monthly cohorts (now computed on open) and keeps everything else', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    const v3 = new Dexie(name);
+    v3.version(1).stores({ datasets: '++id, createdAt', chunks: '[datasetId+index], datasetId', dictionaries: '[datasetId+kind], datasetId' });
+    v3.version(2).stores({ datasets: '++id, createdAt, updatedAt', mappings: 'headerKey, savedAt' });
+    v3.version(3).stores({});
+    const cohorts = { period: 'month', rows: [{ cohort: '2024-01', customers: 1, active: [1], revenue: [5] }] };
+    const id = (await v3.table('datasets').add({ name: 'v3.csv', createdAt: 5, updatedAt: 6, rows: 1, chunkCount: 1, marginPercent: 35, cohorts, report: { warnings: [], rejected: [] } })) as number;
+    await v3.table('chunks').add({ datasetId: id, index: 0, customer: new Uint32Array([0]), day: new Int32Array([19723]), amount: new Float64Array([5]), line: new Uint32Array([2]), cost: null, order: null, product: null, channel: null });
+    v3.close();
+
+    const db = new ClvDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    const record = (await db.datasets.get(id)) as DatasetRecord & { cohorts?: unknown };
+    expect(record).toMatchObject({ name: 'v3.csv', createdAt: 5, updatedAt: 6, rows: 1, marginPercent: 35 });
+    expect('cohorts' in record).toBe(false);
+    expect(Array.from((await loadTable(db, id)).amount)).toEqual([5]);
     db.close();
   });
 });

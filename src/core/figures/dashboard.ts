@@ -60,7 +60,7 @@ export function historicalForSnapshot(h: HistoricalFigures): SnapshotHistorical 
       profitMean: h.clv.profitMean === null ? null : round(h.clv.profitMean),
       profitMedian: h.clv.profitMedian === null ? null : round(h.clv.profitMedian),
     },
-    margin: { source: h.margin.source, rate: h.margin.rate, coverage: h.margin.coverage },
+    margin: { source: h.margin.source, rate: h.margin.rate === null ? null : round(h.margin.rate), coverage: round(h.margin.coverage) ?? 0 },
     formulas: h.formulas.map((f) => ({ id: f.id, value: f.value === null ? null : round(f.value), inputs: f.inputs.map((i) => ({ key: i.key, name: i.name, value: round(i.value), unit: i.unit })), caveat: f.caveat })),
     concentration: {
       topShares: h.concentration.topShares.map((s) => ({ top: s.top, customers: s.customers, share: round(s.share) })),

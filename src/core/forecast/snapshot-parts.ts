@@ -7,6 +7,9 @@ import { monthlyRate } from './settings';
 import { unitsPerMonth } from './models/clv';
 import { MODEL_PARAMETERS, type SnapshotForecast, type SnapshotModelName, type SnapshotModelPart, type SnapshotModels, type SnapshotSettings } from '../snapshot/schema';
 
+/** A prediction as the snapshot needs it: its settings, its observation end and its totals. */
+type PredictionForSnapshot = Pick<CustomerPredictions, 'settings' | 'observationEnd' | 'forecast'>;
+
 const round = (v: number, digits = 10) => (Number.isFinite(v) ? Number(v.toPrecision(digits)) : null);
 
 /**
@@ -41,7 +44,7 @@ export function modelsForSnapshot(fits: ModelFit[], spend: ModelFit | null): Sna
   return models;
 }
 
-export function forecastForSnapshot(p: CustomerPredictions): SnapshotForecast {
+export function forecastForSnapshot(p: PredictionForSnapshot): SnapshotForecast {
   const { settings, forecast } = p;
   return {
     model: settings.model,
@@ -68,7 +71,7 @@ export interface SnapshotModelParts {
  * The snapshot parts of a forecast and of the comparison fits. The comparison is kept only when it was fitted in the
  * forecast's time unit and period (its parameters are in its own unit).
  */
-export function snapshotModelParts(p: CustomerPredictions, comparison: { fits: ModelFit[]; timeUnit: string; observationEnd: string } | null): SnapshotModelParts {
+export function snapshotModelParts(p: PredictionForSnapshot, comparison: { fits: ModelFit[]; timeUnit: string; observationEnd: string } | null): SnapshotModelParts {
   const same = comparison && comparison.timeUnit === p.settings.timeUnit && comparison.observationEnd === p.observationEnd;
   return {
     settings: { observationEnd: p.observationEnd, timeUnit: p.settings.timeUnit },

@@ -33,7 +33,7 @@ export interface StreamImportResult {
 const PROGRESS_EVERY_MS = 100;
 const YIELD_EVERY_MS = 50;
 
-type ImportHooks = { onProgress?: (p: ImportProgress) => void; isCancelled?: () => boolean; bytesConsumed?: () => number };
+export type ImportHooks = { onProgress?: (p: ImportProgress) => void; isCancelled?: () => boolean; bytesConsumed?: () => number };
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -236,4 +236,22 @@ export async function importPart(options: ImportOptions, chunks: AsyncIterable<U
     }
   }
   return { ...importer.endPart(), elapsedMs: performance.now() - started };
+}
+
+/** A file as the import sees it: plain bytes that can be read by range, or a gzip stream read from the start. */
+export type ImportSource =
+  | { kind: 'plain'; bytes: ByteSource; runPart: RunPart | null }
+  | { kind: 'gzip'; gunzip: () => { chunks: AsyncIterable<Uint8Array>; consumed: () => number } };
+
+/**
+ * The whole read of a file: gzip in one pass (it cannot be cut), a large plain file in two halves at once when a
+ * second reader is available (`runPart`), anything else in one pass.
+ */
+export async function importSource(options: ImportOptions, source: ImportSource, hooks: ImportHooks = {}): Promise<StreamImportResult> {
+  if (source.kind === 'gzip') {
+    const { chunks, consumed } = source.gunzip();
+    return streamImport(options, chunks, { ...hooks, bytesConsumed: consumed });
+  }
+  const { bytes, runPart } = source;
+  return runPart ? splitImport(options, bytes, runPart, hooks) : streamImport(options, bytes.chunks(0, bytes.size), hooks);
 }

@@ -1,37 +1,22 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
-import { MessageChannel } from 'node:worker_threads';
-import { expose, proxy, wrap, type Remote } from 'comlink';
+import { proxy } from 'comlink';
 import { afterAll, describe, expect, it } from 'vitest';
-import { computeApi, type ComputeApi } from '../../../workers/compute.api';
-import { keepNoticesOnThrownErrors } from '../../../workers/error-notices';
 import { DEFAULT_PREDICTION_SETTINGS } from '../../../src/core/forecast';
 import type { ImportOptions } from '../../../src/core/import';
 import type { ImportProgress } from '../../../src/core/import/run';
 import { ClvDatabase } from '../../../src/db/schema';
+import { acceptedOptions, computeHarness } from '../../support/compute-harness';
 
 const fixture = new URL('../../fixtures/e2e/don-hang.csv', import.meta.url);
-
-/** The worker's API across a real MessagePort, so results must survive structured cloning as they do in the app. */
-function connect(): { api: Remote<ComputeApi>; close: () => void } {
-  const { port1, port2 } = new MessageChannel();
-  // Node's MessagePort is close enough to the browser's for Comlink.
-  expose(computeApi, port2 as unknown as Parameters<typeof expose>[1]);
-  return { api: wrap<ComputeApi>(port1 as unknown as Parameters<typeof wrap>[0]), close: () => { port1.close(); port2.close(); } };
-}
-
-keepNoticesOnThrownErrors();
-const { api, close } = connect();
+const { api, dbName, close } = computeHarness();
 afterAll(close);
 
 function csvFile(): File {
   return new File([readFileSync(fixture)], 'don-hang.csv', { type: 'text/csv' });
 }
 
-async function options(file: File): Promise<ImportOptions> {
-  const { sniff } = await api.sniffFile(file);
-  return { fileName: file.name, totalBytes: file.size, encoding: sniff.encoding, delimiter: sniff.delimiter, hasHeader: sniff.hasHeader, mapping: sniff.mapping, dateOrderFallback: 'DMY' };
-}
+const options = (file: File): Promise<ImportOptions> => acceptedOptions(api, file);
 
 describe('compute worker API', () => {
   it('sniffs, imports and stores a file, reporting progress, and builds its snapshot', async () => {
@@ -56,7 +41,7 @@ describe('compute worker API', () => {
   });
 
   it('a cancelled import stores nothing', async () => {
-    const db = new ClvDatabase();
+    const db = new ClvDatabase(dbName);
     const before = await db.datasets.count();
     const lines = ['customer,date,amount'];
     for (let i = 0; i < 300_000; i++) lines.push(`C${i % 999},2024-01-${String((i % 28) + 1).padStart(2, '0')},${i % 50}.25`);
@@ -83,7 +68,8 @@ describe('compute worker API', () => {
     const outcome = await api.runImport(file, await options(file), 'job-4');
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
-    const error = await api.predictions(outcome.datasetId, DEFAULT_PREDICTION_SETTINGS).then(
+    const { margin: _margin, ...request } = DEFAULT_PREDICTION_SETTINGS;
+    const error = await api.forecast(outcome.datasetId, request, 'job-5').then(
       () => null,
       (err: unknown) => err as Error & { notice?: { code: string; text: string } },
     );

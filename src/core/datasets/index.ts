@@ -1,0 +1,1 @@
+export { checkedMarginPercent, type DatasetEntry, type DatasetSettings } from './entry';

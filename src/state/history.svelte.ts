@@ -1,0 +1,119 @@
+/**
+ * The History tab of whatever is open: the dashboard figures and the cohorts, reloaded by themselves when another
+ * dataset is opened or its margin changes, with the reader's choices (cohort period and metric, log scale). An answer
+ * that arrives after a newer request is dropped.
+ */
+import { untrack } from 'svelte';
+import type { DashboardData } from '../core/figures';
+import type { CohortPeriod, Cohorts } from '../core/types';
+import type { CohortMetric } from '../charts/cohort-metrics';
+import { compute, type Compute } from './compute';
+import { session, type Session } from './session.svelte';
+
+export class HistoryStore {
+  data = $state.raw<DashboardData | null>(null);
+  cohorts = $state.raw<Cohorts | null>(null);
+  loading = $state(false);
+  error = $state<string | null>(null);
+  cohortPeriod = $state<CohortPeriod>('month');
+  cohortMetric = $state<CohortMetric>('retention');
+  /** Customers of the cohort cell the reader clicked. */
+  members = $state.raw<{ cohort: string; k: number; ids: string[] } | null>(null);
+  logScale = $state(false);
+  /** Time from asking to having the figures, for the benchmark. */
+  lastLoadMs = $state(0);
+  /** The dataset the figures above belong to. */
+  datasetId = $state<number | null>(null);
+
+  /** The margin the figures were last asked at (they follow the dataset's margin). */
+  #margin: number | null = null;
+  #figuresRequest = 0;
+  #cohortsRequest = 0;
+  readonly #stop: () => void;
+  readonly client: () => Compute;
+  readonly session: Session;
+
+  constructor(client: () => Compute, session: Session) {
+    this.client = client;
+    this.session = session;
+    this.#stop = $effect.root(() => {
+      $effect(() => {
+        const dataset = this.session.dataset;
+        const id = dataset?.id ?? null;
+        const margin = dataset?.settings.marginPercent ?? null;
+        untrack(() => this.#follow(id, margin));
+      });
+    });
+  }
+
+  /** Stop following the session (tests). */
+  destroy() {
+    this.#stop();
+  }
+
+  #follow(id: number | null, margin: number | null) {
+    if (id !== this.datasetId) {
+      this.datasetId = id;
+      this.data = null;
+      this.cohorts = null;
+      this.members = null;
+      this.#margin = margin;
+      if (id !== null) {
+        void this.#loadFigures(id);
+        void this.#loadCohorts(id);
+      }
+    } else if (id !== null && margin !== this.#margin) {
+      this.#margin = margin;
+      void this.#loadFigures(id);
+    }
+  }
+
+  async #loadFigures(id: number) {
+    const request = ++this.#figuresRequest;
+    this.loading = true;
+    this.error = null;
+    const t0 = performance.now();
+    try {
+      const data = await this.client().dashboard(id);
+      if (request !== this.#figuresRequest) return;
+      this.data = data;
+      this.lastLoadMs = performance.now() - t0;
+      // For the benchmark: the page-side wait and the worker's own compute time.
+      performance.measure?.('clv:dashboard-data', { start: t0, detail: { workerMs: data.timings.figuresMs } });
+    } catch (err) {
+      if (request === this.#figuresRequest) this.error = (err as Error).message;
+    } finally {
+      if (request === this.#figuresRequest) this.loading = false;
+    }
+  }
+
+  async #loadCohorts(id: number) {
+    const request = ++this.#cohortsRequest;
+    const period = this.cohortPeriod;
+    try {
+      const cohorts = await this.client().cohorts(id, period);
+      if (request === this.#cohortsRequest) this.cohorts = cohorts;
+    } catch (err) {
+      if (request === this.#cohortsRequest) this.error = (err as Error).message;
+    }
+  }
+
+  setPeriod(period: CohortPeriod) {
+    this.cohortPeriod = period;
+    this.members = null;
+    if (this.datasetId !== null) void this.#loadCohorts(this.datasetId);
+  }
+
+  async showMembers(cohort: string, k: number) {
+    const id = this.datasetId;
+    if (id === null) return;
+    const ids = await this.client().cohortMembers(id, this.cohortPeriod, cohort, k);
+    if (id === this.datasetId) this.members = { cohort, k, ids };
+  }
+
+  closeMembers() {
+    this.members = null;
+  }
+}
+
+export const history = new HistoryStore(compute, session);

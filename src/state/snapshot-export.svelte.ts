@@ -1,0 +1,29 @@
+/** Exporting the open dataset's snapshot: the worker assembles it from what it holds; the page saves the file. */
+import type { DatasetEntry } from '../core/datasets';
+import { downloadText, safeFileName } from '../lib/download';
+import { compute, type Compute } from './compute';
+
+export class SnapshotExport {
+  busy = $state(false);
+  error = $state<string | null>(null);
+  readonly client: () => Compute;
+
+  constructor(client: () => Compute) {
+    this.client = client;
+  }
+
+  async download(dataset: DatasetEntry) {
+    this.busy = true;
+    this.error = null;
+    try {
+      const snapshot = await this.client().snapshot(dataset.id);
+      downloadText(JSON.stringify(snapshot, null, 2), safeFileName(dataset.name, '.clv.json'), 'application/json');
+    } catch (err) {
+      this.error = (err as Error).message;
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+export const snapshotExport = new SnapshotExport(compute);

@@ -1,0 +1,242 @@
+/**
+ * The page's stores against the real compute API (in this process, over a MessageChannel, with an in-memory
+ * IndexedDB): each follows what is open by itself, and a slow answer never overwrites a newer one.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { flushSync } from 'svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DatasetsStore } from '../../../src/state/datasets.svelte';
+import { Session } from '../../../src/state/session.svelte';
+import { HistoryStore } from '../../../src/state/history.svelte';
+import { ForecastStore } from '../../../src/state/forecast.svelte';
+import { SHARED_DATA } from '../forecast/reference-files';
+import type { Compute } from '../../../src/state/compute';
+import { computeHarness, importText, type ComputeHarness } from '../../support/compute-harness';
+
+/** Two small shops with different figures, so that a mix-up between them shows. */
+const SHOP_A = 'customer,date,amount\nA1,2024-01-05,100\nA1,2024-02-10,50\nA2,2024-01-20,30\n';
+const SHOP_B = 'customer,date,amount\nB1,2024-03-01,7\nB2,2024-03-02,9\nB3,2024-04-15,11\nB1,2024-05-01,13\n';
+
+const open: ComputeHarness[] = [];
+afterEach(() => {
+  while (open.length) open.pop()!.close();
+});
+
+/** Wait until `ready` holds, letting effects and worker answers run. */
+async function until(ready: () => boolean, what: string, ms = 5000) {
+  const t0 = Date.now();
+  for (;;) {
+    flushSync();
+    if (ready()) return;
+    if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+async function setUp() {
+  const harness = computeHarness();
+  open.push(harness);
+  const client = () => harness.api as Compute;
+  const a = await importText(harness.api, 'a.csv', SHOP_A);
+  const b = await importText(harness.api, 'b.csv', SHOP_B);
+  const datasets = new DatasetsStore(client);
+  datasets.start();
+  const session = new Session(datasets);
+  return { harness, client, datasets, session, a, b };
+}
+
+describe('datasets and session', () => {
+  it('the list comes from the worker, newest first, and the newest is open until another is chosen', async () => {
+    const { datasets, session, a, b } = await setUp();
+    await until(() => datasets.list?.length === 2, 'the list');
+    expect(datasets.list!.map((d) => d.name)).toEqual(['b.csv', 'a.csv']);
+    expect(session.opened).toEqual({ kind: 'dataset', id: b });
+    session.open(a);
+    expect(session.dataset?.name).toBe('a.csv');
+    expect(session.dataset?.figures).toMatchObject({ customers: 2, netRevenue: 180 });
+  });
+
+  it('a rename or a deletion made through the worker reaches the list; a deleted open dataset gives way to the newest', async () => {
+    const { datasets, session, a, b } = await setUp();
+    await until(() => datasets.list?.length === 2, 'the list');
+    session.open(a);
+    await datasets.rename(a, 'Shop A');
+    await until(() => session.dataset?.name === 'Shop A', 'the new name');
+    await datasets.remove(a);
+    await until(() => datasets.list?.length === 1, 'the deletion');
+    expect(session.opened).toEqual({ kind: 'dataset', id: b });
+  });
+});
+
+describe('HistoryStore', () => {
+  it('loads the figures and cohorts of what is open, and follows when another dataset is opened', async () => {
+    const { client, session, datasets, a, b } = await setUp();
+    const history = new HistoryStore(client, session);
+    try {
+      await until(() => datasets.list?.length === 2 && history.data !== null && history.cohorts !== null, 'figures of b');
+      expect(history.datasetId).toBe(b);
+      expect(history.data!.historical.customers).toBe(3);
+      expect(history.data!.historical.netRevenue).toBe(40);
+      expect(history.cohorts!.rows.map((r) => r.cohort)).toEqual(['2024-03', '2024-04']);
+      session.open(a);
+      flushSync();
+      // Nothing of b stays on screen while a loads.
+      expect(history.datasetId).toBe(a);
+      expect(history.data).toBeNull();
+      await until(() => history.data !== null && history.cohorts !== null, 'figures of a');
+      expect(history.data!.historical.netRevenue).toBe(180);
+      expect(history.cohorts!.rows.map((r) => r.customers)).toEqual([2]);
+    } finally {
+      history.destroy();
+    }
+  });
+
+  it('the one margin setting reaches the figures: profit appears once a margin is set for the dataset', async () => {
+    const { client, session, datasets, a } = await setUp();
+    session.open(a);
+    const history = new HistoryStore(client, session);
+    try {
+      await until(() => history.data?.historical.clv.profitMean === null, 'figures without a margin');
+      await datasets.updateSettings(a, { marginPercent: 40 });
+      await until(() => history.data?.historical.clv.profitMean != null, 'figures at 40%');
+      // Σ net revenue 180 over 2 customers at 40%.
+      expect(history.data!.historical.clv.profitMean).toBeCloseTo(36, 10);
+    } finally {
+      history.destroy();
+    }
+  });
+
+  it('an answer that arrives after a newer request is dropped', async () => {
+    const { client, session, datasets, a, b } = await setUp();
+    await until(() => datasets.list?.length === 2, 'the list');
+    // A worker that answers for a slowly: b's figures arrive first, a's after them.
+    let releaseA: () => void = () => {};
+    const gate = new Promise<void>((r) => (releaseA = r));
+    const slow = new Proxy(client(), {
+      get(target, name) {
+        const real = Reflect.get(target, name) as (...args: unknown[]) => Promise<unknown>;
+        if (name !== 'dashboard') return real;
+        return async (id: number) => {
+          const answer = await real(id);
+          if (id === a) await gate;
+          return answer;
+        };
+      },
+    });
+    session.open(a);
+    const history = new HistoryStore(() => slow, session);
+    try {
+      flushSync();
+      session.open(b);
+      await until(() => history.data !== null, 'figures of b');
+      releaseA();
+      await new Promise((r) => setTimeout(r, 50));
+      expect(history.datasetId).toBe(b);
+      expect(history.data!.historical.netRevenue).toBe(40);
+    } finally {
+      history.destroy();
+    }
+  });
+});
+
+describe('ImportFlow', () => {
+  it('file → columns → import: the new dataset is listed and open when the flow ends', async () => {
+    const { client, datasets, session } = await setUp();
+    const { ImportFlow } = await import('../../../src/state/import-flow.svelte');
+    const flow = new ImportFlow(client, datasets, session);
+    await flow.choose(new File(['klant;datum;bedrag\nC1;05/01/2024;12,50\nC2;06/01/2024;7,25\n'], 'c.csv'));
+    expect(flow.phase).toBe('mapping');
+    expect(flow.problems).toEqual([]);
+    await flow.confirm();
+    expect(flow.phase).toBe('idle');
+    expect(session.dataset?.name).toBe('c.csv');
+    expect(session.dataset?.figures).toMatchObject({ customers: 2, netRevenue: 19.75 });
+  });
+});
+
+describe('ForecastStore', () => {
+  const cdnow = () => readFileSync(resolve(SHARED_DATA, 'cdnow/CDNOW_sample.txt'), 'utf8');
+
+  async function withForecast() {
+    const harness = computeHarness();
+    open.push(harness);
+    const id = await importText(harness.api, 'cdnow.txt', cdnow());
+    const datasets = new DatasetsStore(() => harness.api as Compute);
+    datasets.start();
+    const session = new Session(datasets);
+    await until(() => session.dataset?.id === id, 'the dataset');
+    return { harness, datasets, session, id };
+  }
+
+  it('follows the margin and horizon from the fitted parameters (no refit), and starts over on another dataset', async () => {
+    const { harness, datasets, session, id } = await withForecast();
+    const store = new ForecastStore(() => harness.api as Compute, session);
+    try {
+      flushSync();
+      expect(store.datasetId).toBe(id);
+      // Two thirds through 1 Jan 1997 … 30 Jun 1998 (545 days): day 363, 30 Dec 1997.
+      expect(store.calibrationEnd).toBe('1997-12-30');
+      expect(store.opportunityPeriod).toBe('quarter');
+      await store.fit();
+      const first = store.result!;
+      expect(first.refitted).toBe(true);
+      expect(first.margin).toEqual({ rate: 1, source: 'none' });
+      await datasets.updateSettings(id, { marginPercent: 25 });
+      await until(() => store.result !== first, 'the forecast at 25%');
+      expect(store.result!.refitted).toBe(false);
+      expect(store.result!.margin).toEqual({ rate: 0.25, source: 'owner' });
+      expect(store.result!.forecast.totals.clv).toBeCloseTo(first.forecast.totals.clv * 0.25, 6);
+      const at12 = store.result!;
+      store.settings.horizonMonths = 24;
+      await until(() => store.result !== at12, 'the forecast over 24 months');
+      expect(store.result!.refitted).toBe(false);
+      expect(store.result!.settings.horizonMonths).toBe(24);
+      expect(store.result!.forecast.totals.expectedPurchases).toBeGreaterThan(at12.forecast.totals.expectedPurchases);
+      // Another dataset: nothing of this one stays.
+      const other = await importText(harness.api, 'small.csv', SHOP_A);
+      await until(() => datasets.list?.some((d) => d.id === other) ?? false, 'the new dataset');
+      session.open(other);
+      flushSync();
+      expect(store.datasetId).toBe(other);
+      expect(store.result).toBeNull();
+      expect(store.settings.horizonMonths).toBe(12);
+    } finally {
+      store.destroy();
+    }
+  });
+
+  it('an older forecast that answers last does not replace a newer one', async () => {
+    const { harness, session } = await withForecast();
+    // Hold back the answer for a 6-month horizon until the 9-month one has arrived.
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const api = harness.api as Compute;
+    const slow = new Proxy(api, {
+      get(target, name) {
+        const real = Reflect.get(target, name) as (...args: unknown[]) => Promise<unknown>;
+        if (name !== 'forecast') return real;
+        return async (...args: unknown[]) => {
+          const answer = (await real(...args)) as { settings: { horizonMonths: number } };
+          if (answer.settings.horizonMonths === 6) await gate;
+          return answer;
+        };
+      },
+    });
+    const store = new ForecastStore(() => slow, session);
+    try {
+      flushSync();
+      await store.fit();
+      store.settings.horizonMonths = 6;
+      flushSync();
+      await new Promise((r) => setTimeout(r, 20));
+      store.settings.horizonMonths = 9;
+      await until(() => store.result?.settings.horizonMonths === 9, 'the 9-month forecast');
+      release();
+      await new Promise((r) => setTimeout(r, 100));
+      expect(store.result!.settings.horizonMonths).toBe(9);
+    } finally {
+      store.destroy();
+    }
+  });
+});

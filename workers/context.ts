@@ -1,0 +1,38 @@
+/**
+ * What the compute worker's domains share: the database (the worker is its only writer), the open table with what
+ * is derived from it, the forecast of the open dataset, and cancellation flags. Made once per worker; tests make
+ * their own with a database of their own.
+ */
+import { ClvDatabase } from '../src/db/schema';
+import { loadTable } from '../src/db/repo';
+import { TableCache } from './table-cache';
+import { ForecastSessions } from './forecast-session';
+import { CancelFlags } from './jobs';
+import { FitRunner } from './fit-runner';
+
+export interface WorkerContext {
+  db: ClvDatabase;
+  tables: TableCache;
+  forecasts: ForecastSessions;
+  fits: FitRunner;
+  cancelFlags: CancelFlags;
+  /** Drop everything held in memory for a dataset (deleted, or its rows changed). */
+  forget(id: number): void;
+}
+
+export function createContext(dbName?: string): WorkerContext {
+  const db = new ClvDatabase(dbName);
+  const tables = new TableCache((id) => loadTable(db, id));
+  const forecasts = new ForecastSessions();
+  return {
+    db,
+    tables,
+    forecasts,
+    fits: new FitRunner(),
+    cancelFlags: new CancelFlags(),
+    forget(id) {
+      tables.invalidate(id);
+      forecasts.forget(id);
+    },
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * Values computed from an open dataset's table, each kept in the table cache under its own key, so that each is
+ * computed once while the dataset stays open (cohorts at import or on first open, not again on every view).
+ */
+import { cohorts, dashboardData, type DashboardData } from '../src/core/figures';
+import { predictionInput, type PredictionInput } from '../src/core/forecast';
+import type { CohortPeriod, Cohorts, TimeUnit } from '../src/core/types';
+import type { TableCache } from './table-cache';
+
+const cohortsKey = (period: CohortPeriod) => `cohorts:${period}`;
+
+/** The derived values an import computed already, under their keys. */
+export function importedValues(monthly: Cohorts): Record<string, unknown> {
+  return { [cohortsKey(monthly.period)]: monthly };
+}
+
+export function cohortsOf(tables: TableCache, id: number, period: CohortPeriod): Promise<Cohorts> {
+  return tables.derived(id, cohortsKey(period), (table) => cohorts(table, period));
+}
+
+/** Every figure of the historical dashboard, at the dataset's margin (null: none entered). */
+export function dashboardOf(tables: TableCache, id: number, marginPercent: number | null): Promise<DashboardData> {
+  return tables.derived(id, `dashboard:${marginPercent ?? 'none'}`, (table) => dashboardData(table, { marginPercent: marginPercent ?? undefined }));
+}
+
+/** The models' input per customer (x, tₓ, T, monetary) in a time unit, as of a day (default: the data's last). */
+export function summaryOf(tables: TableCache, id: number, timeUnit: TimeUnit, observationEnd: string | null): Promise<PredictionInput> {
+  return tables.derived(id, `summary:${timeUnit}:${observationEnd ?? 'last'}`, (table) => predictionInput(table, timeUnit, observationEnd));
+}

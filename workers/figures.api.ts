@@ -1,0 +1,27 @@
+/** Figures domain: the historical dashboard and the cohorts of a stored dataset, at the dataset's own settings. */
+import { cohortMembers, type DashboardData } from '../src/core/figures';
+import type { CohortPeriod, Cohorts } from '../src/core/types';
+import { datasetSettings } from '../src/db/repo';
+import type { WorkerContext } from './context';
+import { cohortsOf, dashboardOf } from './derived';
+
+export function figuresApi(context: WorkerContext) {
+  const { db, tables } = context;
+  return {
+    /** Every figure of the historical dashboard (historical CLV, formulas, concentration, distribution). */
+    async dashboard(datasetId: number): Promise<DashboardData> {
+      // The margin is read from the dataset, the one setting that history, forecast and snapshot all use.
+      return dashboardOf(tables, datasetId, (await datasetSettings(db, datasetId)).marginPercent);
+    },
+
+    cohorts(datasetId: number, period: CohortPeriod): Promise<Cohorts> {
+      return cohortsOf(tables, datasetId, period);
+    },
+
+    /** The ids of a cohort's customers, or of those among them who bought in period `k` after joining. */
+    async cohortMembers(datasetId: number, period: CohortPeriod, cohort: string, k?: number): Promise<string[]> {
+      const table = await tables.table(datasetId);
+      return Array.from(cohortMembers(table, period, cohort, k), (c) => table.customerIds[c]);
+    },
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * Forecast domain: buy-till-you-die models on the open dataset. Fits run in the fit worker (cancellable); predictions
+ * are made here from the fitted parameters, so a change of horizon, discount or margin is answered without a fit.
+ */
+import { customerDetail, forecastMargin, forecastView, monthlyRate, periodDiscountRate, toPredictSettings, type CustomerDetail, type Discount, type ForecastRequest, type ForecastView, type HoldoutReport, type OpportunityPeriod, type OpportunityReport, type PredictionSettings, type SubscriptionRetention } from '../src/core/forecast';
+import { ForecastPredictor } from '../src/core/forecast/models';
+import type { ModelFit, ModelName } from '../src/core/forecast/models';
+import { datasetSettings } from '../src/db/repo';
+import type { WorkerContext } from './context';
+import { dashboardOf, summaryOf } from './derived';
+
+export function forecastApi(context: WorkerContext) {
+  const { db, tables, forecasts, fits } = context;
+
+  async function marginFor(datasetId: number) {
+    const { marginPercent } = await datasetSettings(db, datasetId);
+    if (marginPercent !== null) return forecastMargin(marginPercent, null);
+    const { historical } = await dashboardOf(tables, datasetId, null);
+    const fromFile = historical.margin.source === 'cost' ? historical.margin.rate : null;
+    return forecastMargin(null, fromFile);
+  }
+
+  return {
+    /** One purchase model for the comparison table (the page fits them one by one to show progress). */
+    async compareModel(datasetId: number, basis: Pick<PredictionSettings, 'timeUnit' | 'observationEnd'>, model: ModelName, jobId: string): Promise<ModelFit> {
+      const input = await summaryOf(tables, datasetId, basis.timeUnit, basis.observationEnd ?? null);
+      const fit = await fits.run(jobId, (api) => api.fitModel(input.summary, model));
+      forecasts.of(datasetId).addComparisonFit({ timeUnit: basis.timeUnit, observationEnd: input.observationEnd }, fit);
+      return fit;
+    },
+
+    /**
+     * The forecast at these settings: fitted first when the model, time unit or observation end changed, otherwise
+     * predicted again from the parameters already fitted.
+     */
+    async forecast(datasetId: number, request: ForecastRequest, jobId: string): Promise<ForecastView> {
+      const order = forecasts.nextOrder();
+      const input = await summaryOf(tables, datasetId, request.timeUnit, request.observationEnd ?? null);
+      const basis = { timeUnit: request.timeUnit, observationEnd: input.observationEnd };
+      const session = forecasts.of(datasetId);
+      let predictor = session.predictorFor(request.model, basis);
+      const refitted = predictor === null;
+      const t0 = performance.now();
+      if (!predictor) {
+        const fitted = await fits.run(jobId, (api) => api.fitForecast(input.summary, request.model));
+        predictor = new ForecastPredictor(input.summary, fitted);
+        session.fitted = { ...basis, model: request.model, fitted, predictor };
+      }
+      const t1 = performance.now();
+      const margin = await marginFor(datasetId);
+      const settings: PredictionSettings = { ...request, margin: margin.rate };
+      const forecast = predictor.predict(toPredictSettings(settings));
+      const t2 = performance.now();
+      session.keepPrediction(order, { settings, observationEnd: input.observationEnd, forecast });
+      return forecastView({ settings, margin, observationEnd: input.observationEnd, forecast, ids: input.ids, summary: input.summary, refitted, timings: { fitMs: t1 - t0, predictMs: t2 - t1 } });
+    },
+
+    async holdout(datasetId: number, calibrationEnd: string, timeUnit: PredictionSettings['timeUnit'], jobId: string): Promise<HoldoutReport> {
+      const table = await tables.table(datasetId);
+      return fits.run(jobId, (api) => api.holdout(table, calibrationEnd, timeUnit));
+    },
+
+    /** sBG over the monthly cohorts: retention curve, months kept and the value of a new customer. */
+    async retention(datasetId: number, discount: Discount, jobId: string): Promise<SubscriptionRetention> {
+      const table = await tables.table(datasetId);
+      return fits.run(jobId, (api) => api.retention(table, monthlyRate(discount.discountRate, discount.discountPer)));
+    },
+
+    /** BG/BB on whole years, quarters or months since each customer joined, discounted per period. */
+    async opportunities(datasetId: number, period: OpportunityPeriod, horizon: number, discount: Discount, jobId: string): Promise<OpportunityReport> {
+      const table = await tables.table(datasetId);
+      const rate = periodDiscountRate(discount.discountRate, discount.discountPer, period);
+      return fits.run(jobId, (api) => api.opportunities(table, period, Math.max(1, Math.round(horizon)), rate));
+    },
+
+    /** A customer's purchases and P(alive) path under the forecast's fitted model. */
+    async customerDetail(datasetId: number, customerId: string): Promise<CustomerDetail | null> {
+      const f = forecasts.peek(datasetId)?.fitted;
+      if (!f) return null;
+      const table = await tables.table(datasetId);
+      return customerDetail(table, customerId, f.model, Object.values(f.fitted.fit.params), f.timeUnit, f.observationEnd);
+    },
+
+    /** Stop a running fit (the comparison, forecast, holdout, retention or BG/BB). */
+    cancelJob(jobId: string): boolean {
+      return fits.cancel(jobId);
+    },
+  };
+}

@@ -1,4 +1,0 @@
-import { expose } from 'comlink';
-import { importPartApi } from './import-part.api';
-
-expose(importPartApi);

@@ -1,0 +1,48 @@
+/** Import domain: look at a file, make the sample shop, run and cancel imports. */
+import { sniff, type ImportOptions, type ImportOutcome, type SniffOutcome } from '../src/core/import';
+import { SPLIT_MIN_BYTES, warmUpImporter, type ImportProgress } from '../src/core/import/run';
+import { generateSampleShop } from '../src/core/sample';
+import { recallMapping } from '../src/db/repo';
+import type { WorkerContext } from './context';
+import { isGzip, readHead } from './file-bytes';
+import { runImportJob } from './import-job';
+import { prepareSplitImport } from './run-part';
+
+export function importApi(context: WorkerContext) {
+  const { db, cancelFlags } = context;
+  return {
+    async sniffFile(file: File): Promise<SniffOutcome> {
+      const head = await readHead(file);
+      const result = sniff(head, file.name, file.size);
+      if (!result.problem && !isGzip(file) && file.size >= SPLIT_MIN_BYTES) {
+        // A large import will follow: start its second worker, and let both warm up on the head meanwhile.
+        prepareSplitImport(head, result, file.name);
+        setTimeout(() => warmUpImporter(head, result, file.name), 0);
+      }
+      const remembered = result.problem ? null : await recallMapping(db, result.header);
+      return { sniff: result, remembered: remembered as Partial<ImportOptions> | null };
+    },
+
+    /**
+     * A realistic synthetic shop, generated from a seed, as CSV text the page wraps in a File so that it takes the
+     * normal import path. (Plain data: a File's name does not survive structured cloning everywhere.)
+     */
+    sampleFile(seed: number): { name: string; csv: string } {
+      return { name: 'sample-shop.csv', csv: generateSampleShop({ seed }) };
+    },
+
+    /** Parse, analyse and store a file. Stored whole or not at all. */
+    async runImport(file: File, options: ImportOptions, jobId: string, onProgress?: (p: ImportProgress) => void): Promise<ImportOutcome> {
+      cancelFlags.clear(jobId);
+      try {
+        return await runImportJob(file, options, { db, tables: context.tables, isCancelled: () => cancelFlags.isCancelled(jobId), onProgress });
+      } finally {
+        cancelFlags.clear(jobId);
+      }
+    },
+
+    cancelImport(jobId: string): void {
+      cancelFlags.cancel(jobId);
+    },
+  };
+}

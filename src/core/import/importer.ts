@@ -3,33 +3,19 @@
  * Every data row is accounted for: rowsRead = rowsAccepted + rowsRejected. Day/month order and decimal marks are
  * decided per column at the end, from all its values; until then each cell is kept under both readings.
  */
-import type { ColumnMapping, DateOrder, Delimiter, ImportReport, Notice, NoticeVars, NumberFormat, RejectedGroup, TransactionTable } from '../types';
+import type { ColumnMapping, ImportReport, Notice, NoticeVars, NumberFormat, RejectedGroup, TransactionTable } from '../types';
 import { DateColumnEvidence, DateFit, NO_DAY, readDateCell, type DateCounts } from './dates';
 import { compactDictionary, Dictionary, Growable } from './growable';
 import { nameScore } from './header-names';
 import { NumberColumnEvidence, NumberFit, readNumberCell, currencyOf, type NumberEvidenceState } from './numbers';
 import { FieldKind, RecordReader, type RecordSink } from './record-reader';
 import { RejectLog } from './rejections';
+import { ImportError } from './import-error';
+import { settleMapping, type ImportOptions } from './import-options';
 import { ChunkDecoder } from './text-encoding';
 import { notice } from '../notice';
 
-/** How to read a file: what `sniff` proposed, as corrected by the user. */
-export interface ImportOptions {
-  fileName: string;
-  /** Bytes this importer will be fed (the file's size, or its part's): the columns are sized from it ahead. */
-  totalBytes: number;
-  encoding: string;
-  delimiter: Delimiter;
-  hasHeader: boolean;
-  mapping: ColumnMapping;
-  /** Used only when a date column's values leave day/month order open (every day ≤ 12). */
-  dateOrderFallback?: DateOrder;
-  /**
-   * Set when these bytes are a later part of a file, starting at a record boundary: the header as the first part
-   * read it (names and field count). Every line of the part is data; line numbers count from the part's start.
-   */
-  continuation?: { header: string[]; width: number };
-}
+export { ImportError, type ImportOptions };
 
 type NumberRole = 'amount' | 'quantity' | 'unitPrice' | 'cost' | 'margin';
 type LabelRole = 'order' | 'product' | 'channel';
@@ -77,17 +63,6 @@ export interface Importer {
   readonly header: { names: string[]; width: number } | null;
   readonly rowsRead: number;
   readonly bytesRead: number;
-}
-
-/** The file cannot be imported at all; the message says why in plain words, the code says it for translation. */
-export class ImportError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ImportError';
-  }
 }
 
 /** An order, product or channel column: its values' codes, and the dictionary of the values. */
@@ -173,14 +148,8 @@ class StreamingImporter implements Importer, RecordSink {
   private readonly currencyCodes = new Map<string, number>();
 
   constructor(private readonly options: ImportOptions) {
-    this.mapping = { ...options.mapping };
+    this.mapping = settleMapping(options.mapping);
     const m = this.mapping;
-    if (m.customer === null) throw new ImportError('choose-customer', 'Choose the column that identifies the customer.');
-    if (m.date === null) throw new ImportError('choose-date', 'Choose the column that holds the order date.');
-    if (m.amount === null && (m.quantity === null || m.unitPrice === null)) {
-      throw new ImportError('choose-amount', 'Choose the amount column, or both the quantity and the unit price columns.');
-    }
-    if (m.amount !== null) m.quantity = m.unitPrice = null;
     for (const role of ['amount', 'quantity', 'unitPrice', 'cost', 'margin'] as const) {
       const col = m[role];
       if (col !== null) this.numbers[role] = new NumberColumn(col);

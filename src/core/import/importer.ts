@@ -4,48 +4,20 @@
  * decided per column at the end, from all its values; until then each cell is kept under both readings.
  *
  * This module owns the byte stream (decoding, bytes and lines counted); rows are accepted by accept-rows.ts (the
- * record sink filling the ImportState).
+ * record sink filling the ImportState); the halves of a file read at once are joined by join-parts.ts.
  */
-import type { ImportReport, Notice, NoticeVars, NumberFormat, RejectedGroup, TransactionTable } from '../types';
-import { NO_DAY, type DateCounts } from './dates';
+import type { ImportReport, Notice, NoticeVars, NumberFormat, TransactionTable } from '../types';
+import { NO_DAY } from './dates';
 import { compactDictionary } from './growable';
-import type { LabelColumn, LabelRole, NumberColumn, NumberRole } from './import-state';
-import type { NumberEvidenceState } from './numbers';
+import type { NumberColumn } from './import-state';
 import { notice } from '../notice';
 import { RowAcceptor } from './accept-rows';
 import { ImportError } from './import-error';
 import { settleMapping, type ImportOptions } from './import-options';
+import { absorbPart, exportPart, type ImportPart } from './join-parts';
 import { ChunkDecoder } from './text-encoding';
 
-export { ImportError, type ImportOptions };
-
-/**
- * What the importer of a later part of a file gathered, as plain data (typed arrays, strings, arrays) that a worker
- * can transfer. The importer of the part before absorbs it; the result equals reading the file in one pass.
- */
-export interface ImportPart {
-  /** Physical lines the part spans: its line numbers are shifted by the lines before it. */
-  lines: number;
-  bytes: number;
-  rows: number;
-  read: number;
-  blankLines: number;
-  extraFieldsLine: number;
-  costUnreadable: number;
-  replacedCharacters: number;
-  customerIds: string[];
-  customer: Uint32Array;
-  line: Uint32Array;
-  dayFirst: Int32Array;
-  monthFirst: Int32Array;
-  dates: DateCounts;
-  dayFirstOnlyText: [number, string][];
-  monthFirstOnlyText: [number, string][];
-  numbers: Partial<Record<NumberRole, { dot: Float64Array; comma: Float64Array; evidence: NumberEvidenceState; onlyDotText: [number, string][]; onlyCommaText: [number, string][] }>>;
-  labels: Partial<Record<LabelRole, { values: string[]; codes: Uint32Array }>>;
-  currencyCodes: [string, number][];
-  rejected: RejectedGroup[];
-}
+export { ImportError, type ImportOptions, type ImportPart };
 
 export interface Importer {
   /** Feed the next bytes; a chunk may end anywhere (mid-character, mid-quote, mid-CRLF). */
@@ -63,8 +35,6 @@ export interface Importer {
   readonly rowsRead: number;
   readonly bytesRead: number;
 }
-
-const EXAMPLES_KEPT = 20;
 
 /** q × p as the decimal product it is (6 × 2.55 = 15.3, not 15.299999999999999). */
 const product = (q: number, p: number) => {
@@ -124,84 +94,17 @@ class StreamingImporter implements Importer {
   }
 
   endPart(): ImportPart {
-    const s = this.rows;
     this.endInput();
-    const n = s.rows;
-    const numbers: ImportPart['numbers'] = {};
-    for (const [role, c] of Object.entries(s.numbers) as [NumberRole, NumberColumn][]) {
-      numbers[role] = { dot: c.dot.data.subarray(0, n), comma: c.comma.data.subarray(0, n), evidence: c.evidence.state(), onlyDotText: [...c.onlyDotText], onlyCommaText: [...c.onlyCommaText] };
-    }
-    const labels: ImportPart['labels'] = {};
-    for (const [role, l] of Object.entries(s.labels) as [LabelRole, LabelColumn][]) {
-      labels[role] = { values: l.dict.values, codes: l.codes.data.subarray(0, n) };
-    }
-    return {
-      lines: s.reader.linesRead,
-      bytes: this.bytes,
-      rows: n,
-      read: s.read,
-      blankLines: s.blankLines,
-      extraFieldsLine: s.extraFieldsLine,
-      costUnreadable: s.costUnreadable,
-      replacedCharacters: this.decoder.replaced,
-      customerIds: s.customers.values,
-      customer: s.customer.data.subarray(0, n),
-      line: s.line.data.subarray(0, n),
-      dayFirst: s.dayFirst.data.subarray(0, n),
-      monthFirst: s.monthFirst.data.subarray(0, n),
-      dates: s.dates.counts(),
-      dayFirstOnlyText: [...s.dayFirstOnlyText],
-      monthFirstOnlyText: [...s.monthFirstOnlyText],
-      numbers,
-      labels,
-      currencyCodes: [...s.currencyCodes],
-      rejected: s.rejects.groupsInOrder(),
-    };
+    return exportPart(this.rows, { lines: this.rows.reader.linesRead, bytes: this.bytes, replacedCharacters: this.decoder.replaced });
   }
 
   absorb(part: ImportPart): void {
-    const s = this.rows;
-    if (!s.reader.atRecordBoundary) throw new Error('A later part can only be appended at a record boundary.');
-    const offset = s.reader.linesRead;
-    const at = s.rows;
-    const n = part.rows;
-    s.reserve(at + n);
-    const keepExamples = (into: Map<number, string>, from: [number, string][]) => {
-      for (const [line, text] of from) if (into.size < EXAMPLES_KEPT) into.set(line + offset, text);
-    };
-    const copyCodes = (into: Uint32Array, codes: Uint32Array, remap: Uint32Array) => {
-      for (let i = 0; i < n; i++) into[at + i] = remap[codes[i]];
-    };
-    copyCodes(s.customer.data, part.customer, s.customers.absorb(part.customerIds));
-    const line = s.line.data;
-    for (let i = 0; i < n; i++) line[at + i] = part.line[i] + offset;
-    s.dayFirst.data.set(part.dayFirst, at);
-    s.monthFirst.data.set(part.monthFirst, at);
-    s.dates.absorb(part.dates);
-    keepExamples(s.dayFirstOnlyText, part.dayFirstOnlyText);
-    keepExamples(s.monthFirstOnlyText, part.monthFirstOnlyText);
-    for (const [role, c] of Object.entries(s.numbers) as [NumberRole, NumberColumn][]) {
-      const p = part.numbers[role]!;
-      c.dot.data.set(p.dot, at);
-      c.comma.data.set(p.comma, at);
-      c.evidence.absorb(p.evidence);
-      keepExamples(c.onlyDotText, p.onlyDotText);
-      keepExamples(c.onlyCommaText, p.onlyCommaText);
-    }
-    for (const [role, l] of Object.entries(s.labels) as [LabelRole, LabelColumn][]) {
-      const p = part.labels[role]!;
-      copyCodes(l.codes.data, p.codes, l.dict.absorb(p.values));
-    }
-    for (const [code, count] of part.currencyCodes) s.currencyCodes.set(code, (s.currencyCodes.get(code) ?? 0) + count);
-    s.rejects.absorb(part.rejected, offset);
-    if (s.extraFieldsLine === 0 && part.extraFieldsLine !== 0) s.extraFieldsLine = part.extraFieldsLine + offset;
-    s.rows += n;
-    s.read += part.read;
+    const reader = this.rows.reader;
+    if (!reader.atRecordBoundary) throw new Error('A later part can only be appended at a record boundary.');
+    absorbPart(this.rows, part, reader.linesRead);
     this.bytes += part.bytes;
-    s.blankLines += part.blankLines;
-    s.costUnreadable += part.costUnreadable;
     this.decoder.replaced += part.replacedCharacters;
-    s.reader.skipLines(part.lines);
+    reader.skipLines(part.lines);
   }
 
   finish(): { table: TransactionTable; report: ImportReport } {

@@ -31,7 +31,10 @@ interface KeptRows {
   cost: Float64Array | null;
 }
 
-/** Decide the formats, keep the rows that fit them, and build the table and the report. Throws ImportError when no data row was read. */
+/**
+ * Decide the formats, keep the rows that fit them, and build the table and the report. Throws ImportError when no
+ * data row was read. Call once: the kept rows are moved up in the state's own columns.
+ */
 export function finishImport(state: ImportState, options: ImportOptions, stream: { bytes: number; replacedCharacters: number }): { table: TransactionTable; report: ImportReport } {
   const header = state.header;
   if (header === null) throw new ImportError('no-rows', 'The file is empty: it has no rows to read.');

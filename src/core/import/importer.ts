@@ -38,6 +38,7 @@ const SIZING_SAMPLE_ROWS = 2000;
 const MAX_PRESIZED_ROWS = 50_000_000;
 
 class StreamingImporter implements Importer {
+  /** The record sink, with its reader and the state it fills. */
   private readonly rows: RowAcceptor;
   private readonly decoder: ChunkDecoder;
   private bytes = 0;

@@ -1,0 +1,213 @@
+/**
+ * Accepting rows: the record sink that reads each record's cells into the per-row columns, or rejects the row for
+ * one stated reason. Day/month order and decimal marks are not decided here: each cell is kept under both readings,
+ * with the evidence the end decides from (finish.ts).
+ */
+import type { ColumnMapping } from '../types';
+import { DateFit, readDateCell } from './dates';
+import { nameScore } from './header-names';
+import type { ImportOptions } from './import-options';
+import { ImportState, type NumberColumn, type LabelColumn } from './import-state';
+import { NumberFit, readNumberCell, currencyOf } from './numbers';
+import { FieldKind, RecordReader, type RecordSink } from './record-reader';
+import { MAX_EXAMPLES } from './rejections';
+
+// Enum members as plain constants: read in the per-row path, where a module property lookup per use adds up.
+const DATE_INVALID = DateFit.Invalid;
+const DAY_FIRST_ONLY = DateFit.DayFirstOnly;
+const MONTH_FIRST_ONLY = DateFit.MonthFirstOnly;
+const NUMBER_EMPTY = NumberFit.Empty;
+const NUMBER_INVALID = NumberFit.Invalid;
+const DOT_ONLY = NumberFit.DotOnly;
+const COMMA_ONLY = NumberFit.CommaOnly;
+const QUOTED_ESCAPED = FieldKind.QuotedEscaped;
+
+// Imported functions as local bindings too: some module loaders (tsx in the Node benchmark) turn each use of an
+// import into a getter call.
+const readDate = readDateCell;
+const readNumberText = readNumberCell;
+/** Example texts kept per reading: as many as a rejection group shows. */
+const EXAMPLES_KEPT = MAX_EXAMPLES;
+
+const scratchDays = new Int32Array(2);
+const scratchNumber = new Float64Array(2);
+
+/**
+ * The record sink, and the state it fills: it extends ImportState rather than holding one so that the per-row path
+ * reaches every column straight from `this`, with no extra lookup per row or cell.
+ */
+export class RowAcceptor extends ImportState implements RecordSink {
+  /** The reader that hands records to this sink. */
+  readonly reader: RecordReader;
+  /** The header's field count. */
+  width = 0;
+  /** Fields a row needs to hold every mapped column. */
+  private readonly needed: number;
+  private currencyColumn: number | null = null;
+  /** The active columns as plain arrays, for the per-row loop. */
+  private readonly valueColumns: { role: 'amount' | 'quantity' | 'unitPrice'; column: NumberColumn }[];
+  private readonly costColumns: NumberColumn[];
+  private readonly labelList: LabelColumn[];
+
+  /** The previous date cell and its reading: the lines of one order repeat its date, so most cells are a repeat. */
+  private lastDateText = '';
+  private lastDateFit: DateFit = DATE_INVALID;
+  private lastDayFirst = 0;
+  private lastMonthFirst = 0;
+
+  /** `mapping` is the settled one (see settleMapping). */
+  constructor(
+    private readonly options: ImportOptions,
+    mapping: ColumnMapping,
+  ) {
+    super(mapping);
+    this.valueColumns = (['amount', 'quantity', 'unitPrice'] as const).flatMap((role) => (this.numbers[role] ? [{ role, column: this.numbers[role] }] : []));
+    this.costColumns = [this.numbers.cost, this.numbers.margin].filter((c): c is NumberColumn => c !== undefined);
+    this.labelList = Object.values(this.labels);
+    this.needed = Math.max(...Object.values(mapping).filter((v): v is number => v !== null)) + 1;
+    this.reader = new RecordReader(options.delimiter, this);
+    if (options.continuation) {
+      this.header = options.continuation.header;
+      this.width = options.continuation.width;
+      this.findCurrencyColumn();
+    }
+  }
+
+  blank(): void {
+    this.blankLines++;
+  }
+
+  unclosedQuote(line: number, text: string): void {
+    this.read++;
+    this.rejects.add('unclosed-quote', 'A quote (") opened on this line is never closed', line, text.slice(0, 200));
+  }
+
+  record(r: RecordReader): void {
+    if (this.header === null) {
+      this.width = r.fieldCount;
+      if (this.options.hasHeader) {
+        this.header = Array.from({ length: r.fieldCount }, (_, f) => r.field(f).trim());
+        this.findCurrencyColumn();
+        return;
+      }
+      this.header = Array.from({ length: r.fieldCount }, (_, f) => `Column ${f + 1}`);
+    }
+    this.read++;
+    const line = r.line;
+    if (r.fieldCount < this.needed) {
+      this.rejects.add('too-few-fields', () => `Row has fewer fields than the ${this.needed} the chosen columns need`, line, this.recordText, () => ({ needed: this.needed }));
+      return;
+    }
+    if (r.fieldCount > this.width && this.extraFieldsLine === 0) this.extraFieldsLine = line;
+    const m = this.mapping;
+
+    const cc = m.customer!;
+    let cs = r.fieldStart[cc];
+    let ce = r.fieldEnd[cc];
+    let ctext = r.text;
+    if (r.fieldKind[cc] >= QUOTED_ESCAPED) {
+      ctext = r.field(cc);
+      cs = 0;
+      ce = ctext.length;
+    }
+    while (cs < ce && ctext.charCodeAt(cs) <= 32) cs++;
+    if (cs === ce) {
+      this.rejects.add('missing-customer', this.missingCustomer, line, this.recordText, this.customerColumnVars);
+      return;
+    }
+
+    const fit = this.readDate(r, m.date!);
+    if (fit === DATE_INVALID) {
+      const empty = r.field(m.date!).trim() === '';
+      this.rejects.add(empty ? 'missing-date' : 'bad-date', () => `${empty ? 'Date is empty' : 'Date not recognised'} (column "${this.columnName(m.date!)}")`, line, this.recordText, () => ({ column: this.columnName(m.date!) }));
+      return;
+    }
+
+    // Value columns must each read as a number under at least one decimal mark.
+    const at = this.rows;
+    if (at === this.capacity) this.reserve(at + 1);
+    for (let v = 0; v < this.valueColumns.length; v++) {
+      const { role, column } = this.valueColumns[v];
+      const nfit = this.readNumber(r, column, at);
+      if (nfit === NUMBER_EMPTY || nfit === NUMBER_INVALID) {
+        const what = role === 'amount' ? 'Amount' : role === 'quantity' ? 'Quantity' : 'Unit price';
+        const code = `${nfit === NUMBER_EMPTY ? 'missing' : 'bad'}-${role === 'unitPrice' ? 'price' : role}`;
+        this.rejects.add(code, () => `${what} ${nfit === NUMBER_EMPTY ? 'is empty' : 'is not a number'} (column "${this.columnName(column.col)}")`, line, this.recordText, () => ({ column: this.columnName(column.col) }));
+        return;
+      }
+    }
+
+    // Accepted so far: keep the row under every reading still open.
+    this.customer.data[at] = this.customers.idOf(ctext, cs, ce);
+    this.line.data[at] = line;
+    this.dayFirst.data[at] = scratchDays[0];
+    this.monthFirst.data[at] = scratchDays[1];
+    this.dates.add(fit);
+    if (fit === DAY_FIRST_ONLY && this.dayFirstOnlyText.size < EXAMPLES_KEPT) this.dayFirstOnlyText.set(line, r.recordText());
+    if (fit === MONTH_FIRST_ONLY && this.monthFirstOnlyText.size < EXAMPLES_KEPT) this.monthFirstOnlyText.set(line, r.recordText());
+    for (let c = 0; c < this.costColumns.length; c++) {
+      if (this.readNumber(r, this.costColumns[c], at) === NUMBER_INVALID) this.costUnreadable++;
+    }
+    for (let l = 0; l < this.labelList.length; l++) {
+      const label = this.labelList[l];
+      label.codes.data[at] = r.fieldKind[label.col] >= QUOTED_ESCAPED ? label.dict.id(r.field(label.col).trim()) : label.dict.idOf(r.text, r.fieldStart[label.col], r.fieldEnd[label.col]);
+    }
+    if (this.currencyColumn !== null && this.currencyColumn < r.fieldCount) {
+      const code = currencyOf(r.field(this.currencyColumn));
+      if (code) this.currencyCodes.set(code, (this.currencyCodes.get(code) ?? 0) + 1);
+    }
+    this.rows++;
+  }
+
+  /** The current record's text and the reason for an empty customer id, made once: some exports have 100,000s. */
+  private readonly recordText = () => this.reader.recordText();
+  private readonly missingCustomer = () => `Customer id is empty (column "${this.columnName(this.mapping.customer!)}")`;
+  private readonly customerColumnVars = () => ({ column: this.columnName(this.mapping.customer!) });
+
+  private readDate(r: RecordReader, col: number): DateFit {
+    let text = r.text;
+    let start = r.fieldStart[col];
+    let end = r.fieldEnd[col];
+    if (r.fieldKind[col] >= QUOTED_ESCAPED) {
+      text = r.field(col);
+      start = 0;
+      end = text.length;
+    }
+    const last = this.lastDateText;
+    if (end - start === last.length && last.length > 0 && text.startsWith(last, start)) {
+      scratchDays[0] = this.lastDayFirst;
+      scratchDays[1] = this.lastMonthFirst;
+      return this.lastDateFit;
+    }
+    const fit = readDate(text, start, end, scratchDays);
+    this.lastDateText = text.slice(start, end);
+    this.lastDateFit = fit;
+    this.lastDayFirst = scratchDays[0];
+    this.lastMonthFirst = scratchDays[1];
+    return fit;
+  }
+
+  private readNumber(r: RecordReader, column: NumberColumn, at: number): NumberFit {
+    let text = r.text;
+    let start = r.fieldStart[column.col];
+    let end = r.fieldEnd[column.col];
+    if (r.fieldKind[column.col] >= QUOTED_ESCAPED) {
+      text = r.field(column.col);
+      start = 0;
+      end = text.length;
+    }
+    const fit = readNumberText(text, start, end, scratchNumber);
+    column.dot.data[at] = fit <= NUMBER_INVALID ? NaN : scratchNumber[0];
+    column.comma.data[at] = fit <= NUMBER_INVALID ? NaN : scratchNumber[1];
+    column.evidence.add(fit, text, start, end);
+    if (fit === DOT_ONLY && column.onlyDotText.size < EXAMPLES_KEPT) column.onlyDotText.set(r.line, r.recordText());
+    if (fit === COMMA_ONLY && column.onlyCommaText.size < EXAMPLES_KEPT) column.onlyCommaText.set(r.line, r.recordText());
+    return fit;
+  }
+
+  /** A "Currency" column (one code per row) says the dataset's currency when the amounts do not. */
+  private findCurrencyColumn() {
+    const i = (this.header ?? []).findIndex((name) => nameScore(name, 'currency') === 2);
+    this.currencyColumn = i >= 0 ? i : null;
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * The end of an import: each column's day/month order and decimal mark are decided from all its evidence, rows that
+ * contradict their column's decision are rejected, and the kept rows become the TransactionTable, described by the
+ * ImportReport.
+ */
+import type { DateOrder, ImportReport, Notice, NoticeVars, NumberFormat, TransactionTable } from '../types';
+import { NO_DAY } from './dates';
+import { compactDictionary } from './growable';
+import { ImportError } from './import-error';
+import type { ImportOptions } from './import-options';
+import type { ImportState, LabelRole, NumberColumn } from './import-state';
+import { notice } from '../notice';
+
+/** q × p as the decimal product it is (6 × 2.55 = 15.3, not 15.299999999999999). */
+const product = (q: number, p: number) => {
+  const v = q * p;
+  return Math.abs(v) < 1e9 ? Math.round(v * 1e6) / 1e6 : v;
+};
+
+/** Each column's reading, decided from all its values. */
+interface Decisions {
+  dateOrder: DateOrder;
+  formats: Map<NumberColumn, NumberFormat>;
+}
+
+/** The kept rows' values under the decisions, in the first `kept` places of each column. */
+interface KeptRows {
+  kept: number;
+  day: Int32Array;
+  amount: Float64Array;
+  cost: Float64Array | null;
+}
+
+/**
+ * Decide the formats, keep the rows that fit them, and build the table and the report. Throws ImportError when no
+ * data row was read. Call once: the kept rows are moved up in the state's own columns.
+ */
+export function finishImport(state: ImportState, options: ImportOptions, stream: { bytes: number; replacedCharacters: number }): { table: TransactionTable; report: ImportReport } {
+  const header = state.header;
+  if (header === null) throw new ImportError('no-rows', 'The file is empty: it has no rows to read.');
+  if (state.read === 0) throw new ImportError('header-only', 'The file has a header line but no data rows.');
+  const decisions: Decisions = {
+    dateOrder: state.dates.decide(options.dateOrderFallback ?? 'DMY'),
+    formats: new Map(Object.values(state.numbers).map((column) => [column, column.evidence.decide()])),
+  };
+  const rows = keepRowsThatFit(state, decisions);
+  const table = tableOf(state, rows);
+  // The amount's format and currency are the unit price's when the amount is quantity × unit price.
+  const valueColumn = (state.numbers.amount ?? state.numbers.unitPrice)!;
+  const report: ImportReport = {
+    fileName: options.fileName,
+    bytes: stream.bytes,
+    encoding: options.encoding,
+    delimiter: options.delimiter,
+    hasHeader: options.hasHeader,
+    header,
+    mapping: options.mapping,
+    dateOrder: decisions.dateOrder,
+    amountFormat: decisions.formats.get(valueColumn)!,
+    currency: valueColumn.evidence.currency ?? mostFrequent(state.currencyCodes),
+    rowsRead: state.read,
+    rowsAccepted: rows.kept,
+    rowsRejected: state.rejects.total,
+    blankLines: state.blankLines,
+    rejected: state.rejects.list(),
+    warnings: warningsOf(state, options.encoding, stream.replacedCharacters, decisions.dateOrder),
+  };
+  return { table, report };
+}
+
+/**
+ * Resolve every kept row under the column decisions, rejecting the rows that contradict their column. The kept rows
+ * are moved up in place in the state's per-row columns.
+ */
+function keepRowsThatFit(state: ImportState, { dateOrder, formats }: Decisions): KeptRows {
+  const n = state.rows;
+  const customer = state.customer.data;
+  const line = state.line.data;
+  const day = dateOrder === 'MDY' ? state.monthFirst.data : state.dayFirst.data;
+  const amount = new Float64Array(n);
+  // Each number column's values under its decided decimal mark, looked up once rather than per row.
+  const decided = new Map<NumberColumn | undefined, Float64Array>();
+  for (const [column, format] of formats) decided.set(column, format.decimal === '.' ? column.dot.data : column.comma.data);
+  const valueOf = (column: NumberColumn | undefined, i: number) => (column ? decided.get(column)![i] : NaN);
+  const { amount: amountCol, quantity: qtyCol, unitPrice: priceCol, cost: costCol, margin: marginCol } = state.numbers;
+  const amountValues = amountCol ? decided.get(amountCol)! : null;
+  const qtyValues = qtyCol ? decided.get(qtyCol)! : null;
+  const priceValues = priceCol ? decided.get(priceCol)! : null;
+  const dateText = dateOrder === 'MDY' ? state.dayFirstOnlyText : state.monthFirstOnlyText;
+  const orderName = dateOrder === 'MDY' ? 'month/day' : 'day/month';
+  const dateColumn = () => state.columnName(state.mapping.date!);
+  const marginIsPercent = marginCol ? marginCol.evidence.percentCells > 0 || state.columnName(marginCol.col).includes('%') : false;
+  const cost = costCol || marginCol ? new Float64Array(n) : null;
+  const labelCodes = Object.values(state.labels).map((l) => l.codes.data);
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    if (day[i] === NO_DAY) {
+      state.rejects.add('date-order-mismatch', () => `Date does not fit the ${orderName} order of the rest of column "${dateColumn()}"`, line[i], () => dateText.get(line[i]), () => ({ column: dateColumn(), variant: dateOrder === 'MDY' ? 'MDY' : 'DMY' }));
+      continue;
+    }
+    let value: number;
+    if (amountValues) value = amountValues[i];
+    else value = product(qtyValues![i], priceValues![i]);
+    if (Number.isNaN(value)) {
+      const column = [amountCol, qtyCol, priceCol].find((c) => c && Number.isNaN(valueOf(c, i)))!;
+      const decimal = formats.get(column)!.decimal;
+      const texts = decimal === '.' ? column.onlyCommaText : column.onlyDotText;
+      state.rejects.add(`number-format-mismatch-${column === priceCol ? 'price' : column === qtyCol ? 'quantity' : 'amount'}`, () => `Number uses a different decimal mark from the rest of column "${state.columnName(column.col)}" (which uses "${decimal}")`, line[i], () => texts.get(line[i]), () => ({ column: state.columnName(column.col), decimal }));
+      continue;
+    }
+    customer[kept] = customer[i];
+    line[kept] = line[i];
+    day[kept] = day[i];
+    amount[kept] = value;
+    if (cost) {
+      if (costCol) cost[kept] = valueOf(costCol, i);
+      else {
+        const margin = valueOf(marginCol, i);
+        cost[kept] = marginIsPercent ? value * (1 - (Math.abs(margin) > 1 ? margin / 100 : margin)) : value - margin;
+      }
+    }
+    for (let l = 0; l < labelCodes.length; l++) labelCodes[l][kept] = labelCodes[l][i];
+    kept++;
+  }
+  return { kept, day, amount, cost };
+}
+
+/** The kept rows as a table; dictionaries lose the values only rejected rows used. */
+function tableOf(state: ImportState, { kept, day, amount, cost }: KeptRows): TransactionTable {
+  const droppedLate = kept < state.rows;
+  const customerCodes = state.customer.data.slice(0, kept);
+  const customerIds = droppedLate ? compactDictionary(customerCodes, kept, state.customers.values) : state.customers.values;
+  const labelColumn = (role: LabelRole) => {
+    const label = state.labels[role];
+    if (!label) return { codes: null, names: null };
+    const codes = label.codes.data.slice(0, kept);
+    return { codes, names: droppedLate ? compactDictionary(codes, kept, label.dict.values) : label.dict.values };
+  };
+  const orders = labelColumn('order');
+  const products = labelColumn('product');
+  const channels = labelColumn('channel');
+  return {
+    length: kept,
+    customerIds,
+    customer: customerCodes,
+    day: day.slice(0, kept),
+    amount: amount.slice(0, kept),
+    line: state.line.data.slice(0, kept),
+    cost: cost ? cost.slice(0, kept) : null,
+    order: orders.codes,
+    orderIds: orders.names,
+    product: products.codes,
+    productNames: products.names,
+    channel: channels.codes,
+    channelNames: channels.names,
+  };
+}
+
+/** What the user should know about how the file was read, in a fixed order. */
+function warningsOf(state: ImportState, encoding: string, replacedCharacters: number, dateOrder: DateOrder): Notice[] {
+  const warnings: Notice[] = [];
+  const warn = (code: string, text: string, vars: NoticeVars) => warnings.push(notice(code, text, vars));
+  if (state.dates.ambiguous) {
+    const column = state.columnName(state.mapping.date!);
+    warn('ambiguous-dates', `Every date in column "${column}" could be read as day/month or month/day; they were read as ${dateOrder === 'MDY' ? 'MM/DD/YYYY' : 'DD/MM/YYYY'}.`, { column, variant: dateOrder === 'MDY' ? 'MDY' : 'DMY' });
+  }
+  if (state.extraFieldsLine) warn('extra-fields', `Some rows have more fields than the header (first on line ${state.extraFieldsLine}); the extra fields were ignored.`, { line: state.extraFieldsLine });
+  if (state.costUnreadable) warn('cost-unreadable', `${state.costUnreadable} cost or margin cells were not numbers; those rows have no cost.`, { count: state.costUnreadable });
+  if (replacedCharacters) {
+    const name = encoding.toUpperCase();
+    warn('replaced-characters', `${replacedCharacters} characters could not be read as ${name} and show as �.`, { count: replacedCharacters, encoding: name });
+  }
+  for (const column of Object.values(state.numbers)) {
+    if (column.evidence.conflicting) warn('mixed-decimal-marks', `Column "${state.columnName(column.col)}" mixes decimal points and decimal commas; rows that disagree with the majority were rejected.`, { column: state.columnName(column.col) });
+  }
+  return warnings;
+}
+
+function mostFrequent(counts: Map<string, number>): string | null {
+  let best: string | null = null;
+  let n = 0;
+  for (const [k, v] of counts) if (v > n) [best, n] = [k, v];
+  return best;
+}

@@ -1,0 +1,95 @@
+/**
+ * Everything an importer gathers from the rows before the end decides the columns' formats: per-row columns kept
+ * under every reading still open, dictionaries, each column's evidence, the rejection log and the counters. One
+ * type, filled by the record sink (accept-rows.ts), handed from a later part of a file to the part before
+ * (join-parts.ts) and read once at the end (finish.ts).
+ */
+import type { ColumnMapping } from '../types';
+import { DateColumnEvidence } from './dates';
+import { Dictionary, Growable } from './growable';
+import { NumberColumnEvidence } from './numbers';
+import { RejectLog } from './rejections';
+
+export type NumberRole = 'amount' | 'quantity' | 'unitPrice' | 'cost' | 'margin';
+export type LabelRole = 'order' | 'product' | 'channel';
+
+/** A number column kept under both decimal-mark readings until the column decides. */
+export class NumberColumn {
+  readonly dot = new Growable(Float64Array);
+  readonly comma = new Growable(Float64Array);
+  readonly evidence = new NumberColumnEvidence();
+  /** Original text of the first rows valid under only one reading, keyed by line, for rejection examples. */
+  readonly onlyDotText = new Map<number, string>();
+  readonly onlyCommaText = new Map<number, string>();
+  constructor(readonly col: number) {}
+}
+
+/** An order, product or channel column: its values' codes, and the dictionary of the values. */
+export interface LabelColumn {
+  col: number;
+  dict: Dictionary;
+  codes: Growable<Uint32Array>;
+}
+
+export class ImportState {
+  /** The columns' names (the header's, or "Column n" without one); null until the first record is read. */
+  header: string[] | null = null;
+  /** Rows kept so far: candidates until the end rejects those that contradict their column's format. */
+  rows = 0;
+  /** Data rows read: kept and rejected. */
+  read = 0;
+  blankLines = 0;
+  /** The first line with more fields than the header, or 0. */
+  extraFieldsLine = 0;
+  costUnreadable = 0;
+  readonly rejects = new RejectLog();
+
+  readonly customers = new Dictionary();
+  readonly customer = new Growable(Uint32Array);
+  /** The physical line each kept row starts on. */
+  readonly line = new Growable(Uint32Array);
+  /** Each kept row's date read day-first and month-first (NO_DAY where a reading fails). */
+  readonly dayFirst = new Growable(Int32Array);
+  readonly monthFirst = new Growable(Int32Array);
+  readonly dates = new DateColumnEvidence();
+  /** Original text of the first rows whose date reads only one way, keyed by line, for rejection examples. */
+  readonly dayFirstOnlyText = new Map<number, string>();
+  readonly monthFirstOnlyText = new Map<number, string>();
+  readonly numbers: Partial<Record<NumberRole, NumberColumn>> = {};
+  readonly labels: Partial<Record<LabelRole, LabelColumn>> = {};
+  /** Codes seen in a "Currency" column, with their counts. */
+  readonly currencyCodes = new Map<string, number>();
+
+  /** Rows every per-row column has room for: checked once per row, not once per column. */
+  capacity: number;
+  /** Every per-row column, grown together. */
+  private readonly rowColumns: Growable<Uint32Array | Int32Array | Float64Array>[];
+
+  /** `mapping` is settled (see settleMapping): each role it names gets its columns. */
+  constructor(readonly mapping: ColumnMapping) {
+    for (const role of ['amount', 'quantity', 'unitPrice', 'cost', 'margin'] as const) {
+      const col = mapping[role];
+      if (col !== null) this.numbers[role] = new NumberColumn(col);
+    }
+    const labelRoles = { order: mapping.orderId, product: mapping.product, channel: mapping.channel };
+    for (const [key, col] of Object.entries(labelRoles) as [LabelRole, number | null][]) {
+      if (col !== null) this.labels[key] = { col, dict: new Dictionary(), codes: new Growable(Uint32Array) };
+    }
+    this.rowColumns = [
+      this.customer, this.line, this.dayFirst, this.monthFirst,
+      ...Object.values(this.numbers).flatMap((c) => [c.dot, c.comma]),
+      ...Object.values(this.labels).map((l) => l.codes),
+    ];
+    this.capacity = Math.min(...this.rowColumns.map((c) => c.data.length));
+  }
+
+  columnName(col: number): string {
+    return this.header?.[col]?.trim() || `column ${col + 1}`;
+  }
+
+  /** Room for `rows` rows in every per-row column. */
+  reserve(rows: number): void {
+    for (const c of this.rowColumns) c.ensure(rows - 1);
+    this.capacity = Math.min(...this.rowColumns.map((c) => c.data.length));
+  }
+}

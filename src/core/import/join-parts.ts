@@ -1,0 +1,103 @@
+/**
+ * Joining the two halves of a file read at once: the importer of the later half exports its ImportState as plain
+ * data (typed arrays, strings, arrays) a worker can transfer; the importer of the half before absorbs it. The
+ * result equals reading the file in one pass: line numbers are shifted by the lines before the part, dictionary
+ * codes are renumbered into the first half's dictionaries, and evidence and examples merge in file order.
+ */
+import type { ImportState, LabelColumn, LabelRole, NumberColumn, NumberRole } from './import-state';
+import { MAX_EXAMPLES } from './rejections';
+
+/** What the byte stream under the state counted: the physical lines the part spans, its bytes, its � characters. */
+export interface StreamCounts {
+  lines: number;
+  bytes: number;
+  replacedCharacters: number;
+}
+
+const numberColumnPart = (c: NumberColumn, rows: number) => ({
+  dot: c.dot.data.subarray(0, rows),
+  comma: c.comma.data.subarray(0, rows),
+  evidence: c.evidence.state(),
+  onlyDotText: [...c.onlyDotText],
+  onlyCommaText: [...c.onlyCommaText],
+});
+
+const labelColumnPart = (l: LabelColumn, rows: number) => ({ values: l.dict.values, codes: l.codes.data.subarray(0, rows) });
+
+/** A part's state as plain data; the per-row arrays are views of the state's own buffers (transferred, not copied). */
+export function exportPart(state: ImportState, stream: StreamCounts) {
+  const n = state.rows;
+  const numbers: Partial<Record<NumberRole, ReturnType<typeof numberColumnPart>>> = {};
+  for (const [role, c] of Object.entries(state.numbers) as [NumberRole, NumberColumn][]) numbers[role] = numberColumnPart(c, n);
+  const labels: Partial<Record<LabelRole, ReturnType<typeof labelColumnPart>>> = {};
+  for (const [role, l] of Object.entries(state.labels) as [LabelRole, LabelColumn][]) labels[role] = labelColumnPart(l, n);
+  return {
+    ...stream,
+    rows: n,
+    read: state.read,
+    blankLines: state.blankLines,
+    extraFieldsLine: state.extraFieldsLine,
+    costUnreadable: state.costUnreadable,
+    customerIds: state.customers.values,
+    customer: state.customer.data.subarray(0, n),
+    line: state.line.data.subarray(0, n),
+    dayFirst: state.dayFirst.data.subarray(0, n),
+    monthFirst: state.monthFirst.data.subarray(0, n),
+    dates: state.dates.counts(),
+    dayFirstOnlyText: [...state.dayFirstOnlyText],
+    monthFirstOnlyText: [...state.monthFirstOnlyText],
+    numbers,
+    labels,
+    currencyCodes: [...state.currencyCodes],
+    rejected: state.rejects.groupsInOrder(),
+  };
+}
+
+/**
+ * What the importer of a later part of a file gathered, as plain data a worker can transfer: its state as
+ * `exportPart` gives it, so that a field added to the state and exported is carried without a second list.
+ */
+export type ImportPart = ReturnType<typeof exportPart>;
+
+/**
+ * Append a later part's rows and evidence to `state`, as if its lines had followed the state's own. `lineOffset`
+ * is the number of physical lines before the part. The stream counts (bytes, lines, � characters) are the caller's.
+ */
+export function absorbPart(state: ImportState, part: ImportPart, lineOffset: number): void {
+  const at = state.rows;
+  const n = part.rows;
+  state.reserve(at + n);
+  const keepExamples = (into: Map<number, string>, from: [number, string][]) => {
+    for (const [line, text] of from) if (into.size < MAX_EXAMPLES) into.set(line + lineOffset, text);
+  };
+  const copyCodes = (into: Uint32Array, codes: Uint32Array, remap: Uint32Array) => {
+    for (let i = 0; i < n; i++) into[at + i] = remap[codes[i]];
+  };
+  copyCodes(state.customer.data, part.customer, state.customers.absorb(part.customerIds));
+  const line = state.line.data;
+  for (let i = 0; i < n; i++) line[at + i] = part.line[i] + lineOffset;
+  state.dayFirst.data.set(part.dayFirst, at);
+  state.monthFirst.data.set(part.monthFirst, at);
+  state.dates.absorb(part.dates);
+  keepExamples(state.dayFirstOnlyText, part.dayFirstOnlyText);
+  keepExamples(state.monthFirstOnlyText, part.monthFirstOnlyText);
+  for (const [role, c] of Object.entries(state.numbers) as [NumberRole, NumberColumn][]) {
+    const p = part.numbers[role]!;
+    c.dot.data.set(p.dot, at);
+    c.comma.data.set(p.comma, at);
+    c.evidence.absorb(p.evidence);
+    keepExamples(c.onlyDotText, p.onlyDotText);
+    keepExamples(c.onlyCommaText, p.onlyCommaText);
+  }
+  for (const [role, l] of Object.entries(state.labels) as [LabelRole, LabelColumn][]) {
+    const p = part.labels[role]!;
+    copyCodes(l.codes.data, p.codes, l.dict.absorb(p.values));
+  }
+  for (const [code, count] of part.currencyCodes) state.currencyCodes.set(code, (state.currencyCodes.get(code) ?? 0) + count);
+  state.rejects.absorb(part.rejected, lineOffset);
+  if (state.extraFieldsLine === 0 && part.extraFieldsLine !== 0) state.extraFieldsLine = part.extraFieldsLine + lineOffset;
+  state.rows += n;
+  state.read += part.read;
+  state.blankLines += part.blankLines;
+  state.costUnreadable += part.costUnreadable;
+}

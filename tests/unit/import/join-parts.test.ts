@@ -1,0 +1,149 @@
+/**
+ * Joining two parts of a file on their own (join-parts.ts), without the split runner: the state of an importer that
+ * read the first lines and absorbed what another importer gathered from the rest equals the state of one importer
+ * that read every line. The state is compared in its exported (plain) form, which carries every gathered field.
+ */
+import { describe, expect, it } from 'vitest';
+import { createImporter, type ImportOptions } from '../../../src/core/import';
+import { RowAcceptor } from '../../../src/core/import/accept-rows';
+import { settleMapping } from '../../../src/core/import/import-options';
+import { absorbPart, exportPart } from '../../../src/core/import/join-parts';
+import { mapping, utf8 } from '../../fixtures/import/helpers';
+
+const NO_STREAM = { lines: 0, bytes: 0, replacedCharacters: 0 };
+
+const shopOptions: ImportOptions = {
+  fileName: 'shop.csv',
+  totalBytes: 0,
+  encoding: 'utf-8',
+  delimiter: ';',
+  hasHeader: true,
+  mapping: mapping({ orderId: 0, customer: 1, date: 2, amount: 3, product: 4, cost: 5 }),
+};
+
+/**
+ * Rows that exercise every part of the state: new and repeated customers and products on both sides of any cut,
+ * more than 20 rejections of one reason, dates that prove day/month order both ways, decimal commas with digit groups,
+ * unreadable costs, blank lines, a row with extra fields, quoted cells with doubled quotes, a currency column.
+ */
+function shopText(): string {
+  const lines = ['Order;Customer;Date;Amount;Product;Cost;Currency'];
+  for (let i = 0; i < 90; i++) {
+    if (i % 23 === 7) {
+      lines.push('');
+      continue;
+    }
+    const customer = i % 10 === 3 ? '' : i % 4 === 0 ? `"K ""${i % 6}"""` : `K${(i * 5) % 13}`;
+    const date = i % 3 === 1 ? 'someday' : i === 20 ? '02/13/2024' : i === 50 || i === 62 ? '13/02/2024' : `0${1 + (i % 9)}/0${1 + (i % 7)}/2024`;
+    const amount = i % 5 === 0 ? `"1.${200 + i},50"` : `${i},75`;
+    const cost = i % 8 === 2 ? 'n/a' : `${i % 7},5`;
+    const extra = i === 44 ? ';surplus' : '';
+    lines.push(`O${i >> 1};${customer};${date};${amount};P${i % 4};${cost};EUR${extra}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+function acceptor(options: ImportOptions) {
+  return new RowAcceptor(options, settleMapping(options.mapping));
+}
+
+/** One importer's state after reading all of `text`. */
+function onePass(text: string, options: ImportOptions) {
+  const whole = acceptor(options);
+  whole.reader.push(text);
+  whole.reader.end();
+  return whole;
+}
+
+/** The state after reading `text` up to `cut` and absorbing the part another importer read from `cut` on. */
+function joinedAt(text: string, cut: number, options: ImportOptions) {
+  const first = acceptor(options);
+  first.reader.push(text.slice(0, cut));
+  if (first.header === null || !first.reader.atRecordBoundary) return null;
+  const second = acceptor({ ...options, continuation: { header: first.header, width: first.width } });
+  second.reader.push(text.slice(cut));
+  second.reader.end();
+  absorbPart(first, exportPart(second, NO_STREAM), first.reader.linesRead);
+  return first;
+}
+
+/** Every position just after a line feed, except the end. */
+const cutsOf = (text: string) => [...text].flatMap((c, i) => (c === '\n' && i + 1 < text.length ? [i + 1] : []));
+
+describe('a part absorbed into the importer of the part before', () => {
+  it('leaves the same state as one pass, wherever the cut falls', () => {
+    const text = shopText();
+    const whole = exportPart(onePass(text, shopOptions), NO_STREAM);
+    expect(whole.rejected.find((g) => g.code === 'bad-date')!.count).toBeGreaterThan(20);
+    expect(whole.costUnreadable).toBeGreaterThan(0);
+    expect(whole.blankLines).toBeGreaterThan(0);
+    expect(whole.extraFieldsLine).toBeGreaterThan(0);
+    let joins = 0;
+    for (const cut of cutsOf(text)) {
+      const joined = joinedAt(text, cut, shopOptions);
+      if (joined === null) continue;
+      joins++;
+      expect(exportPart(joined, NO_STREAM), `cut at character ${cut}`).toEqual(whole);
+    }
+    expect(joins).toBe(cutsOf(text).length);
+  });
+
+  it('renumbers the part’s dictionary codes into the dictionaries before it', () => {
+    const options: ImportOptions = { ...shopOptions, mapping: mapping({ customer: 0, date: 1, amount: 2, product: 3 }) };
+    const text = 'Customer;Date;Amount;Product\nA;2024-01-01;1;x\nB;2024-01-02;2;y\nC;2024-01-03;3;y\nA;2024-01-04;4;z\n';
+    const joined = joinedAt(text, text.indexOf('C;'), options)!;
+    const part = exportPart(joined, NO_STREAM);
+    expect(part.customerIds).toEqual(['A', 'B', 'C']);
+    expect(Array.from(part.customer)).toEqual([0, 1, 2, 0]);
+    expect(part.labels.product!.values).toEqual(['x', 'y', 'z']);
+    expect(Array.from(part.labels.product!.codes)).toEqual([0, 1, 1, 2]);
+  });
+
+  it('shifts the part’s line numbers by the lines before it, blank and multi-line records included', () => {
+    const options: ImportOptions = { ...shopOptions, mapping: mapping({ customer: 0, date: 1, amount: 2 }) };
+    const text = 'Customer;Date;Amount\n"A\nB";2024-01-01;1\n\nC;later;2\nD;2024-01-03;3;4\nE;2024-01-04;x\n';
+    const joined = joinedAt(text, text.indexOf('C;'), options)!;
+    const part = exportPart(joined, NO_STREAM);
+    expect(Array.from(part.line)).toEqual([2, 6]);
+    expect(part.extraFieldsLine).toBe(6);
+    expect(part.rejected.map((g) => [g.code, g.examples])).toEqual([
+      ['bad-date', [{ line: 5, text: 'C;later;2' }]],
+      ['bad-amount', [{ line: 7, text: 'E;2024-01-04;x' }]],
+    ]);
+  });
+
+  it('merges the evidence: a date in the part decides the order, a comma in the part decides the decimal mark', () => {
+    const options: ImportOptions = { ...shopOptions, mapping: mapping({ customer: 0, date: 1, amount: 2 }) };
+    const text = 'Customer;Date;Amount\nA;01/02/2024;"1.250"\nB;03/04/2024;7\nC;25/04/2024;"2,5"\n';
+    const joined = joinedAt(text, text.indexOf('C;'), options)!;
+    expect(joined.dates.decide('MDY')).toBe('DMY');
+    expect(joined.dayFirstOnlyText).toEqual(new Map([[4, 'C;25/04/2024;"2,5"']]));
+    expect(joined.numbers.amount!.evidence.decide()).toEqual({ decimal: ',', group: '.' });
+  });
+});
+
+describe('Importer.endPart and absorb', () => {
+  it('give the table and report of one pass', () => {
+    const text = shopText();
+    const bytes = utf8(text);
+    const whole = createImporter({ ...shopOptions, totalBytes: bytes.length });
+    whole.push(bytes);
+    const expected = whole.finish();
+    const cut = utf8(text.slice(0, cutsOf(text)[30])).length;
+    const first = createImporter({ ...shopOptions, totalBytes: cut });
+    first.push(bytes.subarray(0, cut));
+    const second = createImporter({ ...shopOptions, totalBytes: bytes.length - cut, continuation: { header: first.header!.names, width: first.header!.width } });
+    second.push(bytes.subarray(cut));
+    first.absorb(second.endPart());
+    expect(first.bytesRead).toBe(bytes.length);
+    expect(first.finish()).toEqual(expected);
+  });
+
+  it('refuse a part when the bytes before it end inside a record', () => {
+    const first = createImporter(shopOptions);
+    first.push(utf8('Order;Customer;Date;Amount;Product;Cost\nO1;"K\n'));
+    const second = createImporter({ ...shopOptions, continuation: { header: first.header!.names, width: first.header!.width } });
+    second.push(utf8('O2;K2;01/01/2024;1;P;0\n'));
+    expect(() => first.absorb(second.endPart())).toThrow(/record boundary/);
+  });
+});

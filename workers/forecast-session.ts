@@ -3,8 +3,8 @@
  * predictor built on it, and the last prediction (for the snapshot). A change of horizon, discount or margin predicts
  * again from the fitted parameters; only a change of model, time unit or observation end fits again.
  */
-import type { PredictionSettings } from '../src/core/forecast';
-import type { FittedForecast, Forecast, ForecastPredictor } from '../src/core/forecast/models';
+import type { PredictionForSnapshot } from '../src/core/forecast/snapshot-parts';
+import type { FittedForecast, ForecastPredictor } from '../src/core/forecast/models';
 import type { ModelFit, ModelName } from '../src/core/forecast/models';
 import type { TimeUnit } from '../src/core/types';
 
@@ -14,11 +14,8 @@ export interface FitBasis {
   observationEnd: string;
 }
 
-export interface Prediction {
-  settings: PredictionSettings;
-  observationEnd: string;
-  forecast: Forecast;
-}
+/** A prediction as kept for the snapshot: its per-customer columns went to the page. */
+export type Prediction = PredictionForSnapshot;
 
 const sameBasis = (a: FitBasis, b: FitBasis) => a.timeUnit === b.timeUnit && a.observationEnd === b.observationEnd;
 

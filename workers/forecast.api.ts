@@ -2,12 +2,39 @@
  * Forecast domain: buy-till-you-die models on the open dataset. Fits run in the fit worker (cancellable); predictions
  * are made here from the fitted parameters, so a change of horizon, discount or margin is answered without a fit.
  */
-import { customerDetail, forecastMargin, forecastView, monthlyRate, periodDiscountRate, toPredictSettings, type CustomerDetail, type Discount, type ForecastRequest, type ForecastView, type HoldoutReport, type OpportunityPeriod, type OpportunityReport, type PredictionSettings, type SubscriptionRetention } from '../src/core/forecast';
+import { customerDetail, forecastAnswer, forecastMargin, monthlyRate, periodDiscountRate, toPredictSettings, type CustomerDetail, type Discount, type ForecastAnswer, type ForecastRequest, type HoldoutReport, type OpportunityPeriod, type OpportunityReport, type PredictionSettings, type SubscriptionRetention } from '../src/core/forecast';
+import { transfer } from 'comlink';
 import { ForecastPredictor } from '../src/core/forecast/models';
+import type { PredictionInput } from '../src/core/forecast';
+import type { TimeUnit } from '../src/core/types';
+import type { ForecastSession } from './forecast-session';
 import type { ModelFit, ModelName } from '../src/core/forecast/models';
 import { datasetSettings } from '../src/db/repo';
 import type { WorkerContext } from './context';
 import { dashboardOf, summaryOf } from './derived';
+
+/** Each customers' summary gets a name of its own, so the page can say which one it holds. */
+const baseIds = new WeakMap<PredictionInput, string>();
+let baseCount = 0;
+const baseIdOf = (datasetId: number, input: PredictionInput) => {
+  let id = baseIds.get(input);
+  if (!id) baseIds.set(input, (id = `${datasetId}:${input.observationEnd}:${++baseCount}`));
+  return id;
+};
+
+/** Months ahead of the horizon computed while idle, up to five years: a longer horizon is then answered at once. */
+const MONTHS_AHEAD_MAX = 60;
+/** Milliseconds of such work at a time, so that a request waits at most that long. */
+const IDLE_SLICE_MS = 8;
+
+function prepareAhead(session: ForecastSession, predictor: ForecastPredictor, unit: TimeUnit, horizonMonths: number) {
+  const target = Math.min(MONTHS_AHEAD_MAX, Math.max(24, Math.ceil(2 * horizonMonths)));
+  const step = () => {
+    if (session.fitted?.predictor !== predictor) return;
+    if (!predictor.prepareMonths(unit, target, IDLE_SLICE_MS)) setTimeout(step, 0);
+  };
+  setTimeout(step, 0);
+}
 
 export function forecastApi(context: WorkerContext) {
   const { db, tables, forecasts, fits } = context;
@@ -31,9 +58,10 @@ export function forecastApi(context: WorkerContext) {
 
     /**
      * The forecast at these settings: fitted first when the model, time unit or observation end changed, otherwise
-     * predicted again from the parameters already fitted.
+     * predicted again from the parameters already fitted. `knownBase`: the customers the page holds (see ForecastView's
+     * baseId), not sent again when they are the same. The per-customer columns are transferred, not copied.
      */
-    async forecast(datasetId: number, request: ForecastRequest, jobId: string): Promise<ForecastView> {
+    async forecast(datasetId: number, request: ForecastRequest, jobId: string, knownBase: string | null = null): Promise<ForecastAnswer> {
       const order = forecasts.nextOrder();
       const input = await summaryOf(tables, datasetId, request.timeUnit, request.observationEnd ?? null);
       const basis = { timeUnit: request.timeUnit, observationEnd: input.observationEnd };
@@ -51,8 +79,12 @@ export function forecastApi(context: WorkerContext) {
       const settings: PredictionSettings = { ...request, margin: margin.rate };
       const forecast = predictor.predict(toPredictSettings(settings));
       const t2 = performance.now();
-      session.keepPrediction(order, { settings, observationEnd: input.observationEnd, forecast });
-      return forecastView({ settings, margin, observationEnd: input.observationEnd, forecast, ids: input.ids, summary: input.summary, refitted, timings: { fitMs: t1 - t0, predictMs: t2 - t1 } });
+      const { fit, spend, spendWarning, totals } = forecast;
+      session.keepPrediction(order, { settings, observationEnd: input.observationEnd, forecast: { fit, spend, spendWarning, totals } });
+      prepareAhead(session, predictor, request.timeUnit, request.horizonMonths);
+      const baseId = baseIdOf(datasetId, input);
+      const answer = forecastAnswer({ settings, margin, observationEnd: input.observationEnd, forecast, baseId, refitted, timings: { fitMs: t1 - t0, predictMs: t2 - t1 } }, input, baseId !== knownBase);
+      return transfer(answer, Object.values(forecast.customers).map((a) => a.buffer as ArrayBuffer));
     },
 
     async holdout(datasetId: number, calibrationEnd: string, timeUnit: PredictionSettings['timeUnit'], jobId: string): Promise<HoldoutReport> {

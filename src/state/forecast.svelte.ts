@@ -11,6 +11,7 @@ import type { CustomerDetail, ForecastRequest, ForecastView, HoldoutReport, Oppo
 // Not the forecast index: these modules bring no model code into the page.
 import { DEFAULT_PREDICTION_SETTINGS, recommended } from '../core/forecast/settings';
 import { defaultCalibrationEnd, defaultOpportunityPeriod } from '../core/forecast/defaults';
+import { resolveAnswer } from '../core/forecast/view';
 import { compute, isCancelled, type Compute } from './compute';
 import { session, type Session } from './session.svelte';
 
@@ -173,9 +174,10 @@ export class ForecastStore {
     const request = ++this.#forecastRequest;
     const settings = $state.snapshot(this.settings);
     const t0 = performance.now();
-    const result = await this.run({ kind: 'fitting', model: settings.model }, (job) => this.client().forecast(id, settings, job));
-    if (result && request === this.#forecastRequest && id === this.datasetId) {
-      this.result = result;
+    const known = this.result;
+    const answer = await this.run({ kind: 'fitting', model: settings.model }, (job) => this.client().forecast(id, settings, job, known?.baseId ?? null));
+    if (answer && request === this.#forecastRequest && id === this.datasetId) {
+      this.result = resolveAnswer(answer, known);
       this.detail = null;
       this.lastMs = performance.now() - t0;
       // The horizon or discount changed while the model was being fitted: follow them now.
@@ -196,11 +198,11 @@ export class ForecastStore {
     const settings = { ...$state.snapshot(this.settings), model: current.settings.model, timeUnit: current.settings.timeUnit, observationEnd: current.settings.observationEnd };
     const t0 = performance.now();
     try {
-      const result = await this.client().forecast(id, settings, `predict-${request}`);
+      const answer = await this.client().forecast(id, settings, `predict-${request}`, current.baseId);
       if (request !== this.#forecastRequest || id !== this.datasetId) return;
-      this.result = result;
+      this.result = resolveAnswer(answer, this.result);
       this.lastMs = performance.now() - t0;
-      performance.measure?.('clv:repredict', { start: t0, detail: { predictMs: result.timings.predictMs } });
+      performance.measure?.('clv:repredict', { start: t0, detail: { predictMs: answer.timings.predictMs } });
     } catch (err) {
       if (request !== this.#forecastRequest) return;
       const notice = (err as { notice?: Notice }).notice;

@@ -38,6 +38,13 @@ async function measure(label: string, csv: string, name: string, timeUnit: 'day'
     const t0 = performance.now();
     const fitted = await harness.api.forecast(id, base, 'fit');
     const fitMs = performance.now() - t0;
+    // At once, before the worker has had any idle moment to prepare months ahead: the new months are computed now.
+    const t1 = performance.now();
+    const immediate = await harness.api.forecast(id, { ...base, horizonMonths: 24 }, 'at-once');
+    const atOnce = performance.now() - t1;
+    await harness.api.forecast(id, base, 'back');
+    // A moment of reading the forecast, as a person would.
+    await new Promise((r) => setTimeout(r, 1500));
     const changes: [string, () => Promise<unknown>][] = [
       ['horizon 12 → 24 months', () => harness.api.forecast(id, { ...base, horizonMonths: 24 }, 'h')],
       ['discount 10% → 15% a year', () => harness.api.forecast(id, { ...base, discountRate: 0.15 }, 'd')],
@@ -50,8 +57,9 @@ async function measure(label: string, csv: string, name: string, timeUnit: 'day'
     let worst = 0;
     for (const [what, run] of changes) {
       const samples: number[] = [];
-      for (let k = 0; k < 5; k++) {
-        // Back to the base each time, so every sample is a real change.
+      for (let k = 0; k < 6; k++) {
+        // Back to the base each time, so every sample is a real change. The first is the costly one (a longer horizon
+        // computes its new months); later ones find those months known.
         await harness.api.updateDatasetSettings(id, { marginPercent: null });
         await harness.api.forecast(id, base, 'reset');
         const t = performance.now();
@@ -59,13 +67,14 @@ async function measure(label: string, csv: string, name: string, timeUnit: 'day'
         samples.push(performance.now() - t);
         if (view.refitted) throw new Error(`${what} refitted the model`);
       }
-      samples.sort((a, b) => a - b);
-      const median = samples[2];
-      worst = Math.max(worst, median);
-      times.push(`${what} ${median.toFixed(0)} ms`);
+      const first = samples[0];
+      const again = samples.slice(1).sort((a, b) => a - b)[2];
+      worst = Math.max(worst, first, again, atOnce);
+      times.push(`${what.padEnd(28)} first ${first.toFixed(0).padStart(4)} ms, again (median of 5) ${again.toFixed(0).padStart(4)} ms`);
     }
-    line(`${label}: fit + first forecast`, `${fitMs.toFixed(0)} ms`, `${fitted.ids.length.toLocaleString('en')} customers`);
-    line(`  change → updated forecast, worst median`, `${worst.toFixed(0)} ms`, target);
+    line(`${label} (${fitted.customers!.ids.length.toLocaleString('en')} customers): fit + first forecast`, `${fitMs.toFixed(0)} ms`);
+    line(`  a settings change → updated forecast, worst`, `${worst.toFixed(0)} ms`, target);
+    console.log(`    ${'horizon 12 → 24, at once'.padEnd(28)} ${atOnce.toFixed(0).padStart(4)} ms (no idle moment to prepare months; ${immediate.timings.predictMs.toFixed(0)} ms of it predicting)`);
     for (const t of times) console.log(`    ${t}`);
   } finally {
     harness.close();
@@ -73,7 +82,7 @@ async function measure(label: string, csv: string, name: string, timeUnit: 'day'
 }
 
 export async function benchRepredict(onlineRetailCsv: string, line: Line) {
-  console.log('\nForecast settings changed → new forecast, through the compute API (no refit; median of 5)');
+  console.log('\nForecast settings changed → new forecast, through the compute API (no refit; answers cloned as for the page)');
   await measure('Online Retail', onlineRetailCsv, 'online_retail.csv', 'week', line, '< 100 ms');
   await measure('100,000 synthetic customers', syntheticOrders(100_000, 7), 'synthetic.csv', 'day', line, '< 300 ms');
 }

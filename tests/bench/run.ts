@@ -4,7 +4,8 @@
  * Targets (issue 2): under 2 s in Chromium for import + dataset figures + cohorts; at least 50 MB/s through the parser.
  * Then the models (issue 4, tests/bench/models.ts), beside lifetimes' timings. With the Chromium part, the sizes of the
  * built app's JavaScript, gzip: before the page works ≤ 100 KB, all that the service worker precaches ≤ 200 KB.
- * Flags: --node-only, --no-models, --sizes-only (build and print the sizes, nothing else).
+ * Flags: --node-only, --no-models, --sizes-only (build and print the sizes, nothing else), --repredict-only (the
+ * forecast's answer to a settings change, through the compute API, nothing else).
  */
 import { execSync } from 'node:child_process';
 import { startPreview } from '../support/preview-server';
@@ -22,6 +23,7 @@ import { dashboardData } from '../../src/core/figures';
 import { RecordReader } from '../../src/core/import/record-reader';
 import { ChunkDecoder } from '../../src/core/import/text-encoding';
 import { benchModels } from './models';
+import { benchRepredict } from './repredict';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const source = resolve(root, '../shared/data/online_retail/online_retail.csv.gz');
@@ -214,9 +216,11 @@ async function main() {
   }
   line('machine reference at start (fixed loop; lower = faster)', `${fmt(machineReference())} ms`);
   // Models first, on a fresh heap: in the app they run in a worker of their own, not after a 47 MB import.
-  if (!process.argv.includes('--no-models')) benchModels(root, line);
+  if (!process.argv.includes('--no-models') && !process.argv.includes('--repredict-only')) benchModels(root, line);
   const csv = gunzipSync(readFileSync(source));
+  if (process.argv.includes('--repredict-only')) return benchRepredict(csv.toString('utf8'), line);
   await benchNode(new Uint8Array(csv.buffer, csv.byteOffset, csv.byteLength));
+  if (!process.argv.includes('--no-models')) await benchRepredict(csv.toString('utf8'), line);
   if (process.argv.includes('--node-only')) return;
   buildApp();
   benchBundle();

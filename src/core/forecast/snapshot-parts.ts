@@ -7,8 +7,8 @@ import { monthlyRate } from './settings';
 import { unitsPerMonth } from './models/clv';
 import { MODEL_PARAMETERS, type SnapshotForecast, type SnapshotModelName, type SnapshotModelPart, type SnapshotModels, type SnapshotSettings } from '../snapshot/schema';
 
-/** A prediction as the snapshot needs it: its settings, its observation end and its totals. */
-type PredictionForSnapshot = Pick<CustomerPredictions, 'settings' | 'observationEnd' | 'forecast'>;
+/** A prediction as the snapshot needs it: its settings, its observation end, its fits and its totals. */
+export type PredictionForSnapshot = Pick<CustomerPredictions, 'settings' | 'observationEnd'> & { forecast: Pick<CustomerPredictions['forecast'], 'fit' | 'spend' | 'spendWarning' | 'totals'> };
 
 const round = (v: number, digits = 10) => (Number.isFinite(v) ? Number(v.toPrecision(digits)) : null);
 

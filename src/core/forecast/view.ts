@@ -1,10 +1,10 @@
 /** A forecast as the Forecast tab shows it: every customer's predictions, with the heatmaps and the CLV histogram. */
-import { histogram, type Histogram } from '../figures';
+import { histogram, type Histogram } from '../figures/histogram';
 import type { CustomerSummary } from '../types';
 import type { ForecastMargin } from './margin';
-import type { PredictionSettings } from './predictions';
+import type { PredictionSettings } from './settings';
 import { rfGrid, type RfGrid } from './rf-grid';
-import type { Forecast } from './models';
+import type { Forecast } from './models/forecast';
 
 export interface ForecastView {
   settings: PredictionSettings;
@@ -14,6 +14,8 @@ export interface ForecastView {
   /** Ids aligned with the forecast's per-customer arrays. */
   ids: string[];
   summary: CustomerSummary;
+  /** Names the customers (ids and summary) above: the same name, the same customers. */
+  baseId: string;
   grids: { pAlive: RfGrid; expectedPurchases: RfGrid };
   clvDistribution: Histogram;
   /** Whether this answer needed a model fit (false: predicted again from the fitted parameters). */
@@ -21,11 +23,26 @@ export interface ForecastView {
   timings: { fitMs: number; predictMs: number };
 }
 
-export function forecastView(input: Omit<ForecastView, 'grids' | 'clvDistribution'>): ForecastView {
+/**
+ * What the worker sends: the customers' ids and summary only when the page does not hold them already (a new
+ * prediction on the same customers sends only what changed).
+ */
+export type ForecastAnswer = Omit<ForecastView, 'ids' | 'summary'> & { customers: { ids: string[]; summary: CustomerSummary } | null };
+
+export function forecastAnswer(input: Omit<ForecastView, 'grids' | 'clvDistribution' | 'ids' | 'summary'>, customers: { ids: string[]; summary: CustomerSummary }, send: boolean): ForecastAnswer {
   const c = input.forecast.customers;
   return {
     ...input,
-    grids: { pAlive: rfGrid(input.summary, c.pAlive), expectedPurchases: rfGrid(input.summary, c.expectedPurchases) },
+    customers: send ? customers : null,
+    grids: { pAlive: rfGrid(customers.summary, c.pAlive), expectedPurchases: rfGrid(customers.summary, c.expectedPurchases) },
     clvDistribution: histogram(c.clv, { bins: 30, scale: 'linear' }),
   };
+}
+
+/** The view of an answer, with the customers from the previous view when the answer left them out. */
+export function resolveAnswer(answer: ForecastAnswer, previous: ForecastView | null): ForecastView {
+  const { customers, ...rest } = answer;
+  if (customers) return { ...rest, ...customers };
+  if (!previous || previous.baseId !== answer.baseId) throw new Error('The forecast came without its customers.');
+  return { ...rest, ids: previous.ids, summary: previous.summary };
 }

@@ -150,6 +150,19 @@ describe.each(['bgnbd', 'mbgnbd', 'paretoNbd'] as const)('%s: fit once, predict 
     expectIdentical(predictor.predict({ ...base, horizonMonths: 24 }), forecast(summary, { model, ...base, horizonMonths: 24 }), '12 → 24 months');
     expectIdentical(predictor.predict({ ...base, horizonMonths: 18.5 }), forecast(summary, { model, ...base, horizonMonths: 18.5 }), '24 → 18.5 months');
   });
+
+  it('months prepared ahead while idle, a few at a time, give exactly what a fresh prediction gives', () => {
+    const predictor = forecastPredictor(summary, fitted);
+    predictor.predict(base);
+    // A budget of 0 ms still computes one month per call: 24 calls prepare months 13..36.
+    let calls = 0;
+    while (!predictor.prepareMonths('week', 36, 0)) calls++;
+    expect(calls).toBe(23);
+    expectIdentical(predictor.predict({ ...base, horizonMonths: 30 }), forecast(summary, { model, ...base, horizonMonths: 30 }), 'prepared to 36, asked 30');
+    // Prepared in another unit than the one predicted: nothing is prepared, and nothing breaks.
+    expect(predictor.prepareMonths('day', 48, 5)).toBe(true);
+    expectIdentical(predictor.predict({ ...base, horizonMonths: 40 }), forecast(summary, { model, ...base, horizonMonths: 40 }), 'then 40');
+  });
 });
 
 describe('predicting never fits', () => {

@@ -199,6 +199,21 @@ export class ForecastPredictor {
     };
   }
 
+  /**
+   * Compute whole months ahead, while nothing else is asked (a longer horizon is then answered from them): months up
+   * to `count`, one at a time, for about `budgetMs` (at least one month). True when they are all known.
+   */
+  prepareMonths(timeUnit: TimeUnit, count: number, budgetMs: number): boolean {
+    if (unitsPerMonth(timeUnit) !== this.unitsMonth) return true;
+    const started = performance.now();
+    // At least one month a call, whatever the budget, so that repeated calls always get there.
+    while (this.wholeMonths.length < count) {
+      this.ensureWholeMonths(this.wholeMonths.length + 1);
+      if (this.wholeMonths.length < count && performance.now() - started > budgetMs) return false;
+    }
+    return true;
+  }
+
   /** The curve of E[Y(t) | alive] for a distinct x (by index) and parameter set. */
   private curve(xi: number, s: number): (T: number, t: number) => number {
     const k = xi * this.sets.length + s;

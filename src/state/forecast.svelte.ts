@@ -59,12 +59,7 @@ export class ForecastStore {
     this.client = client;
     this.session = session;
     this.#stop = $effect.root(() => {
-      $effect(() => {
-        const dataset = this.session.dataset;
-        const id = dataset?.id ?? null;
-        const margin = dataset?.settings.marginPercent ?? null;
-        untrack(() => this.#follow(id, margin, dataset?.figures.firstDate ?? null, dataset?.figures.lastDate ?? null));
-      });
+      session.follow((dataset) => this.#follow(dataset?.id ?? null, dataset?.settings.marginPercent ?? null, dataset?.figures.firstDate ?? null, dataset?.figures.lastDate ?? null));
       $effect(() => {
         // A forecast on screen follows its horizon and discount rate at once: no fit is needed for those.
         const { horizonMonths, discountRate, discountPer } = this.settings;

@@ -3,7 +3,6 @@
  * dataset is opened or its margin changes, with the reader's choices (cohort period and metric, log scale). An answer
  * that arrives after a newer request is dropped.
  */
-import { untrack } from 'svelte';
 import type { DashboardData } from '../core/figures';
 import type { CohortPeriod, Cohorts } from '../core/types';
 import type { CohortMetric } from '../charts/cohort-metrics';
@@ -36,14 +35,7 @@ export class HistoryStore {
   constructor(client: () => Compute, session: Session) {
     this.client = client;
     this.session = session;
-    this.#stop = $effect.root(() => {
-      $effect(() => {
-        const dataset = this.session.dataset;
-        const id = dataset?.id ?? null;
-        const margin = dataset?.settings.marginPercent ?? null;
-        untrack(() => this.#follow(id, margin));
-      });
-    });
+    this.#stop = $effect.root(() => session.follow((dataset) => this.#follow(dataset?.id ?? null, dataset?.settings.marginPercent ?? null)));
   }
 
   /** Stop following the session (tests). */

@@ -2,6 +2,7 @@
  * What is open. Every feature store follows this by itself; views only read it. Today a stored dataset can be open;
  * an opened snapshot comes next.
  */
+import { untrack } from 'svelte';
 import type { DatasetEntry } from '../core/datasets';
 import { datasets, type DatasetsStore } from './datasets.svelte';
 
@@ -31,6 +32,17 @@ export class Session {
 
   open(id: number): void {
     this.#chosen = id;
+  }
+
+  /**
+   * For a store, inside its effect root: `onChange` gets the open dataset's values each time another is opened or the
+   * worker reports a change to it (a new name, currency or margin). It runs untracked, so it may read and set state.
+   */
+  follow(onChange: (dataset: DatasetEntry | null) => void): void {
+    $effect(() => {
+      const dataset = this.dataset;
+      untrack(() => onChange(dataset));
+    });
   }
 }
 

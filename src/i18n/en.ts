@@ -359,6 +359,7 @@ export const en = {
   'warning.ambiguous-dates.DMY': 'Every date in column "{column}" could be read as day/month or month/day; they were read as DD/MM/YYYY.',
   'warning.ambiguous-dates.MDY': 'Every date in column "{column}" could be read as day/month or month/day; they were read as MM/DD/YYYY.',
   'warning.extra-fields': 'Some rows have more fields than the header (first on line {line}); the extra fields were ignored.',
+  'warning.margin-as-share': 'Column "{column}" holds margins as shares of the amount (0.4 = 40%), and was read so.',
   'warning.cost-unreadable': '{count} cost or margin cells were not numbers; those rows have no cost.',
   'warning.replaced-characters': '{count} characters could not be read as {encoding} and show as �.',
   'warning.mixed-decimal-marks': 'Column "{column}" mixes decimal points and decimal commas; rows that disagree with the majority were rejected.',

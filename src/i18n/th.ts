@@ -361,6 +361,7 @@ export const th: Catalogue = {
   'warning.ambiguous-dates.DMY': 'ทุกวันที่ในคอลัมน์ "{column}" อ่านได้ทั้งแบบวัน/เดือนและเดือน/วัน จึงอ่านเป็น DD/MM/YYYY',
   'warning.ambiguous-dates.MDY': 'ทุกวันที่ในคอลัมน์ "{column}" อ่านได้ทั้งแบบวัน/เดือนและเดือน/วัน จึงอ่านเป็น MM/DD/YYYY',
   'warning.extra-fields': 'บางแถวมีช่องมากกว่าแถวหัวตาราง (แถวแรกคือบรรทัด {line}) ช่องที่เกินมาถูกข้ามไป',
+  'warning.margin-as-share': 'คอลัมน์ "{column}" เก็บอัตรากำไรเป็นสัดส่วนของยอดเงิน (0.4 = 40%) และอ่านตามนั้นแล้ว',
   'warning.cost-unreadable': 'มี {count} ช่องต้นทุนหรืออัตรากำไรที่ไม่ใช่ตัวเลข แถวเหล่านั้นจึงไม่มีต้นทุน',
   'warning.replaced-characters': 'มี {count} ตัวอักษรที่อ่านด้วยรหัส {encoding} ไม่ได้ และแสดงเป็น �',
   'warning.mixed-decimal-marks': 'คอลัมน์ "{column}" ใช้ทั้งจุดและจุลภาคเป็นทศนิยม แถวที่ต่างจากส่วนใหญ่ถูกปฏิเสธ',

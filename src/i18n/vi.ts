@@ -361,6 +361,7 @@ export const vi: Catalogue = {
   'warning.ambiguous-dates.DMY': 'Mọi ngày trong cột "{column}" đều có thể đọc theo ngày/tháng hoặc tháng/ngày; chúng đã được đọc theo DD/MM/YYYY.',
   'warning.ambiguous-dates.MDY': 'Mọi ngày trong cột "{column}" đều có thể đọc theo ngày/tháng hoặc tháng/ngày; chúng đã được đọc theo MM/DD/YYYY.',
   'warning.extra-fields': 'Một số dòng có nhiều trường hơn dòng tiêu đề (dòng đầu tiên: {line}); các trường thừa đã được bỏ qua.',
+  'warning.margin-as-share': 'Cột "{column}" ghi biên lợi nhuận dưới dạng tỷ lệ trên số tiền (0,4 = 40%) và đã được đọc như vậy.',
   'warning.cost-unreadable': '{count} ô giá vốn hoặc biên lợi nhuận không phải là số; các dòng đó không có giá vốn.',
   'warning.replaced-characters': '{count} ký tự không đọc được theo bảng mã {encoding} và hiển thị thành �.',
   'warning.mixed-decimal-marks': 'Cột "{column}" dùng lẫn dấu chấm và dấu phẩy thập phân; các dòng khác với đa số đã bị loại.',

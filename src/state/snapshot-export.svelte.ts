@@ -7,9 +7,12 @@ export class SnapshotExport {
   busy = $state(false);
   error = $state<string | null>(null);
   readonly client: () => Compute;
+  /** How a file reaches the user (a download in the page). */
+  readonly save: (text: string, name: string, type: string) => void;
 
-  constructor(client: () => Compute) {
+  constructor(client: () => Compute, save: SnapshotExport['save'] = downloadText) {
     this.client = client;
+    this.save = save;
   }
 
   async download(dataset: DatasetEntry) {
@@ -17,7 +20,7 @@ export class SnapshotExport {
     this.error = null;
     try {
       const snapshot = await this.client().snapshot(dataset.id);
-      downloadText(JSON.stringify(snapshot, null, 2), safeFileName(dataset.name, '.clv.json'), 'application/json');
+      this.save(JSON.stringify(snapshot, null, 2), safeFileName(dataset.name, '.clv.json'), 'application/json');
     } catch (err) {
       this.error = (err as Error).message;
     } finally {

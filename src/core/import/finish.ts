@@ -10,6 +10,7 @@ import { ImportError } from './import-error';
 import type { ImportOptions } from './import-options';
 import type { ImportState, LabelRole, NumberColumn } from './import-state';
 import { notice } from '../notice';
+import { marginReading, type MarginReading } from './margin-column';
 
 /** q × p as the decimal product it is (6 × 2.55 = 15.3, not 15.299999999999999). */
 const product = (q: number, p: number) => {
@@ -25,6 +26,8 @@ interface Decisions {
 
 /** The kept rows' values under the decisions, in the first `kept` places of each column. */
 interface KeptRows {
+  /** How the margin column was read, when there is one. */
+  margins: MarginReading | null;
   kept: number;
   day: Int32Array;
   amount: Float64Array;
@@ -63,7 +66,7 @@ export function finishImport(state: ImportState, options: ImportOptions, stream:
     rowsRejected: state.rejects.total,
     blankLines: state.blankLines,
     rejected: state.rejects.list(),
-    warnings: warningsOf(state, options.encoding, stream.replacedCharacters, decisions.dateOrder),
+    warnings: warningsOf(state, options.encoding, stream.replacedCharacters, decisions.dateOrder, rows.margins),
   };
   return { table, report };
 }
@@ -89,7 +92,10 @@ function keepRowsThatFit(state: ImportState, { dateOrder, formats }: Decisions):
   const dateText = dateOrder === 'MDY' ? state.dayFirstOnlyText : state.monthFirstOnlyText;
   const orderName = dateOrder === 'MDY' ? 'month/day' : 'day/month';
   const dateColumn = () => state.columnName(state.mapping.date!);
-  const marginIsPercent = marginCol ? marginCol.evidence.percentCells > 0 || state.columnName(marginCol.col).includes('%') : false;
+  const margins = marginCol
+    ? marginReading(state.columnName(marginCol.col), marginCol.evidence.percentCells, decided.get(marginCol)!, (i) => (amountValues ? amountValues[i] : product(qtyValues![i], priceValues![i])), n)
+    : null;
+  const marginIsShare = margins?.as === 'share';
   const cost = costCol || marginCol ? new Float64Array(n) : null;
   const labelCodes = Object.values(state.labels).map((l) => l.codes.data);
   let kept = 0;
@@ -116,13 +122,13 @@ function keepRowsThatFit(state: ImportState, { dateOrder, formats }: Decisions):
       if (costCol) cost[kept] = valueOf(costCol, i);
       else {
         const margin = valueOf(marginCol, i);
-        cost[kept] = marginIsPercent ? value * (1 - (Math.abs(margin) > 1 ? margin / 100 : margin)) : value - margin;
+        cost[kept] = marginIsShare ? value * (1 - (Math.abs(margin) > 1 ? margin / 100 : margin)) : value - margin;
       }
     }
     for (let l = 0; l < labelCodes.length; l++) labelCodes[l][kept] = labelCodes[l][i];
     kept++;
   }
-  return { kept, day, amount, cost };
+  return { kept, day, amount, cost, margins };
 }
 
 /** The kept rows as a table; dictionaries lose the values only rejected rows used. */
@@ -157,7 +163,7 @@ function tableOf(state: ImportState, { kept, day, amount, cost }: KeptRows): Tra
 }
 
 /** What the user should know about how the file was read, in a fixed order. */
-function warningsOf(state: ImportState, encoding: string, replacedCharacters: number, dateOrder: DateOrder): Notice[] {
+function warningsOf(state: ImportState, encoding: string, replacedCharacters: number, dateOrder: DateOrder, margins: MarginReading | null): Notice[] {
   const warnings: Notice[] = [];
   const warn = (code: string, text: string, vars: NoticeVars) => warnings.push(notice(code, text, vars));
   if (state.dates.ambiguous) {
@@ -165,6 +171,10 @@ function warningsOf(state: ImportState, encoding: string, replacedCharacters: nu
     warn('ambiguous-dates', `Every date in column "${column}" could be read as day/month or month/day; they were read as ${dateOrder === 'MDY' ? 'MM/DD/YYYY' : 'DD/MM/YYYY'}.`, { column, variant: dateOrder === 'MDY' ? 'MDY' : 'DMY' });
   }
   if (state.extraFieldsLine) warn('extra-fields', `Some rows have more fields than the header (first on line ${state.extraFieldsLine}); the extra fields were ignored.`, { line: state.extraFieldsLine });
+  if (margins?.fromValues) {
+    const column = state.columnName(state.mapping.margin!);
+    warn('margin-as-share', `Column "${column}" holds margins as shares of the amount (0.4 = 40%), and was read so.`, { column });
+  }
   if (state.costUnreadable) warn('cost-unreadable', `${state.costUnreadable} cost or margin cells were not numbers; those rows have no cost.`, { count: state.costUnreadable });
   if (replacedCharacters) {
     const name = encoding.toUpperCase();

@@ -74,7 +74,7 @@ const NAMES: Record<HeaderRole, RoleNames> = {
   },
   margin: {
     exact: ['margin', 'grossmargin', 'profit', 'grossprofit', 'margin%', 'loinhuan', 'laigop', 'กำไร', 'กำไรขั้นต้น'],
-    contains: ['margin', 'profit', 'loinhuan', 'กำไร'],
+    contains: ['margin', 'profit', 'loinhuan', 'laigop', 'กำไร'],
   },
   currency: {
     exact: ['currency', 'currencycode', 'tiente', 'loaitien', 'สกุลเงิน'],

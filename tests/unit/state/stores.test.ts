@@ -10,6 +10,7 @@ import { DatasetsStore } from '../../../src/state/datasets.svelte';
 import { Session } from '../../../src/state/session.svelte';
 import { HistoryStore } from '../../../src/state/history.svelte';
 import { ForecastStore } from '../../../src/state/forecast.svelte';
+import { SnapshotExport } from '../../../src/state/snapshot-export.svelte';
 import { SHARED_DATA } from '../forecast/reference-files';
 import type { Compute } from '../../../src/state/compute';
 import { computeHarness, importText, type ComputeHarness } from '../../support/compute-harness';
@@ -238,5 +239,24 @@ describe('ForecastStore', () => {
     } finally {
       store.destroy();
     }
+  });
+});
+
+describe('SnapshotExport', () => {
+  it('saves the snapshot the worker assembles, named after the dataset, and says why when it cannot', async () => {
+    const { client, datasets, session } = await setUp();
+    await until(() => session.dataset !== null, 'a dataset');
+    const saved: { text: string; name: string; type: string }[] = [];
+    const exporter = new SnapshotExport(client, (text, name, type) => saved.push({ text, name, type }));
+    await exporter.download(session.dataset!);
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toMatchObject({ name: 'b.clv.json', type: 'application/json' });
+    expect(JSON.parse(saved[0].text).dataset).toMatchObject({ name: 'b.csv', customers: 3, netRevenue: 40 });
+    expect(exporter.busy).toBe(false);
+    const gone = session.dataset!;
+    await datasets.remove(gone.id);
+    await exporter.download(gone);
+    expect(saved).toHaveLength(1);
+    expect(exporter.error).toMatch(/no longer exists/);
   });
 });

@@ -5,3 +5,4 @@ export { DEFAULT_RULES, SEGMENTS, assignSegments, checkRules, unreachableRules, 
 export { segmentsReport, segmentMembers, type CustomerPredictionsByCode, type SegmentRow, type SegmentsReport } from './report';
 export { segmentMovement, type SegmentMovement } from './movement';
 export { DEFAULT_LIST_RULES, atRiskList, customerList, growList, winBackList, type CustomerList, type ListEntry, type ListKind, type ListRules } from './lists';
+export { valueByOrigin, type OriginDimension, type OriginReport, type OriginRow } from './origin';

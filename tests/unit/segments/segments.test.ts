@@ -24,7 +24,7 @@ import { describe, expect, it } from 'vitest';
 import { tableFromRows, day, type LiteralRow } from '../../fixtures/figures/build-table';
 import {
   DEFAULT_LIST_RULES, DEFAULT_RULES, SEGMENTS, atRiskList, checkRules, growList, quintileScores, rfmScores, rfmInput,
-  segmentMembers, segmentMovement, segmentsReport, winBackList, type SegmentRule,
+  segmentMembers, segmentMovement, segmentsReport, valueByOrigin, winBackList, type SegmentRule,
 } from '../../../src/core/segments';
 
 const purchases: [string, string[], number][] = [
@@ -183,5 +183,28 @@ describe('lists to act on', () => {
     clv[c5] = 120;
     const list = atRiskList(report, DEFAULT_LIST_RULES.atRisk, { pAlive, clv });
     expect(list.entries.map((e) => [idOf(e.customer), e.value])).toEqual([['C5', 300], ['C6', 10 / 0.9]]);
+  });
+});
+
+describe('value by origin', () => {
+  const input = rfmInput(table, asOf);
+
+  it('by the month of the first purchase, in time order', () => {
+    const report = valueByOrigin(table, input, 'month', null)!;
+    // 2024-03: C1 500 (5 purchases), C3 320 (4), C10 10 (1) → 3 customers, 830 / 3, two of three came back.
+    expect(report.rows.map((r) => [r.origin, r.customers, Math.round(r.averageHistoricalClv * 100) / 100, Math.round(r.repeatRate * 1000) / 1000])).toEqual([
+      ['2023-07', 2, 700, 1], ['2023-09', 1, 40, 0], ['2023-11', 1, 450, 1], ['2024-02', 1, 120, 1], ['2024-03', 3, 276.67, 0.667], ['2024-06', 2, 45, 0.5],
+    ]);
+  });
+
+  it('by the first product, largest first, with customers whose first row has none counted apart', () => {
+    const productOf: Record<string, string> = { C1: 'Tea', C3: 'Tea', C5: 'Coffee', C8: 'Coffee', C10: '' };
+    const names = ['Cake', 'Tea', 'Coffee', ''];
+    const withProducts = { ...table, productNames: names, product: Uint32Array.from({ length: table.length }, (_, i) => names.indexOf(productOf[table.customerIds[table.customer[i]]] ?? 'Cake')) };
+    const report = valueByOrigin(withProducts, input, 'product', null)!;
+    // Cake: C2 50, C4 120, C6 450, C7 40, C9 40 → 700 / 5 = 140; C4, C6 and C9 bought again.
+    expect(report.rows.map((r) => [r.origin, r.customers, r.averageHistoricalClv, r.repeatRate])).toEqual([['Cake', 5, 140, 0.6], ['Coffee', 2, 700, 1], ['Tea', 2, 410, 1]]);
+    expect(report.unknown).toBe(1);
+    expect(valueByOrigin(table, input, 'channel', null)).toBeNull();
   });
 });

@@ -6,3 +6,4 @@ export { segmentsReport, segmentMembers, type CustomerPredictionsByCode, type Se
 export { segmentMovement, type SegmentMovement } from './movement';
 export { DEFAULT_LIST_RULES, atRiskList, customerList, growList, winBackList, type CustomerList, type ListEntry, type ListKind, type ListRules } from './lists';
 export { valueByOrigin, type OriginDimension, type OriginReport, type OriginRow } from './origin';
+export type { CustomerListView, ListEntryView, SegmentsView } from './view';

@@ -10,6 +10,7 @@ export const en = {
   'common.dismiss': 'Dismiss',
   'common.cancel': 'Cancel',
   'common.close': 'Close',
+  'common.tableOf': 'Table: {title}',
   'common.download': 'Download',
   'common.downloadCsv': 'Download CSV',
   'common.viewTable': 'View as table',

@@ -12,6 +12,7 @@ export const th: Catalogue = {
   'common.dismiss': 'ปิด',
   'common.cancel': 'ยกเลิก',
   'common.close': 'ปิด',
+  'common.tableOf': 'ตาราง: {title}',
   'common.download': 'ดาวน์โหลด',
   'common.downloadCsv': 'ดาวน์โหลด CSV',
   'common.viewTable': 'ดูเป็นตาราง',

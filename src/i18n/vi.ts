@@ -12,6 +12,7 @@ export const vi: Catalogue = {
   'common.dismiss': 'Bỏ qua',
   'common.cancel': 'Hủy',
   'common.close': 'Đóng',
+  'common.tableOf': 'Bảng: {title}',
   'common.download': 'Tải xuống',
   'common.downloadCsv': 'Tải CSV',
   'common.viewTable': 'Xem dạng bảng',

@@ -50,6 +50,19 @@ export class ForecastSession {
     if (order < this.#predictionOrder) return;
     this.#predictionOrder = order;
     this.prediction = prediction;
+    this.#byCode = null;
+  }
+
+  #byCode: { pAlive: Float64Array; clv: Float64Array } | null = null;
+
+  /** predictionsByCode for this session, computed once per prediction kept. */
+  byCode(customerCount: number): { pAlive: Float64Array; clv: Float64Array } | null {
+    return (this.#byCode ??= predictionsByCode(this, customerCount));
+  }
+
+  /** Changes whenever the prediction kept changes: a key for values derived from it. */
+  get predictionKey(): number {
+    return this.#predictionOrder;
   }
 }
 

@@ -10,7 +10,6 @@ import { tableDayRange } from '../src/core/figures';
 import type { Notice } from '../src/core/types';
 import { notice } from '../src/core/notice';
 import type { WorkerContext } from './context';
-import { predictionsByCode } from './forecast-session';
 
 /** Survey files are small; a larger one is refused before it is read into memory. */
 const MAX_NPS_BYTES = 50 << 20;
@@ -47,7 +46,7 @@ export function npsApi(context: WorkerContext) {
         revenue[input.customer[i]] = input.monetary[i];
         purchases[input.customer[i]] = input.frequency[i];
       }
-      const predictions = predictionsByCode(forecasts.peek(datasetId), n);
+      const predictions = forecasts.peek(datasetId)?.byCode(n) ?? null;
       const values: CustomerValues = { codeOf: new Map(table.customerIds.map((id, c) => [id, c])), revenue, purchases, predictedClv: predictions?.clv ?? null, pAlive: predictions?.pAlive ?? null };
       const { latest: _latest, ...report } = npsReport(record.answers, values);
       const toCall = detractorsToCall({ ...report, latest: _latest }, values).slice(0, 200).map((d) => ({ id: table.customerIds[d.customer], score: d.score, date: dayToIso(d.day), comment: d.comment, value: d.value }));

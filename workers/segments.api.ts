@@ -10,7 +10,7 @@ import { dayToIso, isoToDay } from '../src/core/figures/dates';
 import { tableDayRange } from '../src/core/figures';
 import type { TransactionTable } from '../src/core/types';
 import type { WorkerContext } from './context';
-import { predictionsByCode } from './forecast-session';
+
 
 /** Entries of a list sent to the page at once; the download has them all. */
 const LIST_SHOWN = 5000;
@@ -27,11 +27,21 @@ export function segmentsApi(context: WorkerContext) {
 
   const asOfDay = (table: TransactionTable, asOf: string | null) => (asOf ? isoToDay(asOf) : (tableDayRange(table)?.max ?? 0));
 
+  /** The open forecast's predictions by customer code, or null before a forecast. */
+  async function predictions(datasetId: number) {
+    const table = await tables.table(datasetId);
+    return forecasts.peek(datasetId)?.byCode(table.customerIds.length) ?? null;
+  }
+
+  /** The segments report, computed once per (day, rules, forecast) while the dataset stays open. */
   async function report(datasetId: number, asOf: string | null): Promise<{ report: SegmentsReport; table: TransactionTable; edited: boolean; lists: ListRules; predicted: boolean }> {
     const table = await tables.table(datasetId);
     const { rules, edited, lists } = await rulesOf(datasetId);
-    const predictions = predictionsByCode(forecasts.peek(datasetId), table.customerIds.length);
-    return { report: segmentsReport(table, asOfDay(table, asOf), rules, predictions), table, edited, lists, predicted: predictions !== null };
+    const byCode = await predictions(datasetId);
+    const day = asOfDay(table, asOf);
+    const key = `segments:${day}:${JSON.stringify(rules)}:${forecasts.peek(datasetId)?.predictionKey ?? 'none'}`;
+    const computed = await tables.derived(datasetId, key, () => segmentsReport(table, day, rules, byCode));
+    return { report: computed, table, edited, lists, predicted: byCode !== null };
   }
 
   return {
@@ -71,16 +81,16 @@ export function segmentsApi(context: WorkerContext) {
 
     async valueByOrigin(datasetId: number, asOf: string | null, dimension: OriginDimension): Promise<OriginReport | null> {
       const { report: r, table } = await report(datasetId, asOf);
-      return valueByOrigin(table, r.input, dimension, predictionsByCode(forecasts.peek(datasetId), table.customerIds.length));
+      return valueByOrigin(table, r.input, dimension, await predictions(datasetId));
     },
 
     /** A ranked list with its rule (the dataset's tuning unless `rules` is given), the first entries for the page. */
     async customerList(datasetId: number, asOf: string | null, kind: ListKind, rules: ListRules | null = null, all = false): Promise<CustomerListView> {
       const { report: r, table, lists, predicted } = await report(datasetId, asOf);
       const used = rules ?? lists;
-      const list = customerList(kind, r, used, predictionsByCode(forecasts.peek(datasetId), table.customerIds.length));
-      const entries = (all ? list.entries : list.entries.slice(0, LIST_SHOWN)).map(({ customer, ...rest }) => ({ id: table.customerIds[customer], ...rest }));
-      return { kind, rules: used, considered: list.considered, entries, total: list.entries.length, predicted, asOf: dayToIso(r.asOf) };
+      const list = customerList(kind, r, used, await predictions(datasetId), all ? Infinity : LIST_SHOWN);
+      const entries = list.entries.map(({ customer, ...rest }) => ({ id: table.customerIds[customer], ...rest }));
+      return { kind, rules: used, considered: list.considered, entries, total: list.total, predicted, asOf: dayToIso(r.asOf) };
     },
   };
 }

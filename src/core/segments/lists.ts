@@ -58,10 +58,24 @@ export interface ListEntry {
 
 export interface CustomerList {
   kind: ListKind;
-  /** Sorted by `value`, largest first. */
+  /** Sorted by `value`, largest first; the first `limit` when one was asked. */
   entries: ListEntry[];
+  /** Customers on the list. */
+  total: number;
   /** Customers the rule looked at (all scored customers). */
   considered: number;
+}
+
+/** Candidates as they are found: row (index into the report's customers), P(alive) and ranking value. */
+class Picked {
+  rows: number[] = [];
+  alive: number[] = [];
+  values: number[] = [];
+  add(row: number, pAlive: number, value: number) {
+    this.rows.push(row);
+    this.alive.push(pAlive);
+    this.values.push(value);
+  }
 }
 
 function usualGap(report: SegmentsReport, i: number): number {
@@ -75,22 +89,27 @@ function yearlyRevenue(report: SegmentsReport, i: number): number {
   return (report.input.monetary[i] * DAYS_PER_YEAR) / days;
 }
 
-function entry(report: SegmentsReport, i: number, pAlive: number, value: number): ListEntry {
+/** The picked customers ranked by value (largest first, then by customer), as entries for the first `limit`. */
+function ranked(kind: ListKind, report: SegmentsReport, picked: Picked, limit: number): CustomerList {
   const { input } = report;
-  return { customer: input.customer[i], lastDay: input.lastDay[i], daysSinceLast: input.recencyDays[i], purchases: input.frequency[i], revenue: input.monetary[i], usualGap: usualGap(report, i), pAlive, value };
-}
-
-function ranked(kind: ListKind, entries: ListEntry[], considered: number): CustomerList {
-  entries.sort((a, b) => b.value - a.value || a.customer - b.customer);
-  return { kind, entries, considered };
+  const values = Float64Array.from(picked.values);
+  const order = Uint32Array.from(picked.rows.keys());
+  order.sort((a, b) => values[b] - values[a] || input.customer[picked.rows[a]] - input.customer[picked.rows[b]]);
+  const shown = Math.min(limit, order.length);
+  const entries: ListEntry[] = new Array(shown);
+  for (let k = 0; k < shown; k++) {
+    const p = order[k], i = picked.rows[p];
+    entries[k] = { customer: input.customer[i], lastDay: input.lastDay[i], daysSinceLast: input.recencyDays[i], purchases: input.frequency[i], revenue: input.monetary[i], usualGap: usualGap(report, i), pAlive: picked.alive[p], value: values[p] };
+  }
+  return { kind, entries, total: order.length, considered: input.customer.length };
 }
 
 /**
  * At risk. Value at risk: with a model, the predicted CLV the customer brings if they stay (CLV ÷ P(alive)); without
  * one, a year of their spending so far.
  */
-export function atRiskList(report: SegmentsReport, rule: AtRiskRule, predictions: CustomerPredictionsByCode | null): CustomerList {
-  const out: ListEntry[] = [];
+export function atRiskList(report: SegmentsReport, rule: AtRiskRule, predictions: CustomerPredictionsByCode | null, limit = Infinity): CustomerList {
+  const out = new Picked();
   const n = report.input.customer.length;
   for (let i = 0; i < n; i++) {
     const gap = usualGap(report, i);
@@ -100,29 +119,29 @@ export function atRiskList(report: SegmentsReport, rule: AtRiskRule, predictions
     if (!overdue && !fading) continue;
     const clv = predictions ? predictions.clv[report.input.customer[i]] : NaN;
     const value = Number.isFinite(clv) && pAlive > 0.01 ? clv / pAlive : yearlyRevenue(report, i);
-    if (value > 0) out.push(entry(report, i, pAlive, value));
+    if (value > 0) out.add(i, pAlive, value);
   }
-  return ranked('atRisk', out, n);
+  return ranked('atRisk', report, out, limit);
 }
 
 /** Win back: lapsed customers whose spending so far reaches the chosen quantile, ranked by it. */
-export function winBackList(report: SegmentsReport, rule: WinBackRule, predictions: CustomerPredictionsByCode | null): CustomerList {
+export function winBackList(report: SegmentsReport, rule: WinBackRule, predictions: CustomerPredictionsByCode | null, limit = Infinity): CustomerList {
   const n = report.input.customer.length;
   const revenues = Float64Array.from(report.input.monetary).sort();
   const floor = n ? revenues[Math.min(n - 1, Math.floor(rule.minRevenueQuantile * n))] : 0;
-  const out: ListEntry[] = [];
+  const out = new Picked();
   for (let i = 0; i < n; i++) {
     if (report.input.recencyDays[i] < rule.lapsedDays || report.input.monetary[i] < floor || report.input.monetary[i] <= 0) continue;
-    out.push(entry(report, i, predictions ? predictions.pAlive[report.input.customer[i]] : NaN, report.input.monetary[i]));
+    out.add(i, predictions ? predictions.pAlive[report.input.customer[i]] : NaN, report.input.monetary[i]);
   }
-  return ranked('winBack', out, n);
+  return ranked('winBack', report, out, limit);
 }
 
 /**
  * Grow: active, frequent customers whose average order is below the median of such customers; the value is the
  * yearly revenue they would add at that median (their purchases per year × the difference).
  */
-export function growList(report: SegmentsReport, rule: GrowRule, predictions: CustomerPredictionsByCode | null): CustomerList {
+export function growList(report: SegmentsReport, rule: GrowRule, predictions: CustomerPredictionsByCode | null, limit = Infinity): CustomerList {
   const n = report.input.customer.length;
   const peers: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -131,21 +150,23 @@ export function growList(report: SegmentsReport, rule: GrowRule, predictions: Cu
     if (active && report.input.frequency[i] >= rule.minPurchases && report.input.monetary[i] > 0) peers.push(i);
   }
   const orderValue = (i: number) => report.input.monetary[i] / report.input.frequency[i];
-  const values = Float64Array.from(peers, orderValue).sort();
+  const values = new Float64Array(peers.length);
+  peers.forEach((i, k) => (values[k] = orderValue(i)));
+  values.sort();
   const median = values.length ? (values[(values.length - 1) >> 1] + values[values.length >> 1]) / 2 : 0;
-  const out: ListEntry[] = [];
+  const out = new Picked();
   for (const i of peers) {
     const aov = orderValue(i);
     if (aov >= median) continue;
     const years = Math.max(30, report.asOf - report.input.firstDay[i] + 1) / DAYS_PER_YEAR;
     const perYear = report.input.frequency[i] / years;
-    out.push(entry(report, i, predictions ? predictions.pAlive[report.input.customer[i]] : NaN, perYear * (median - aov)));
+    out.add(i, predictions ? predictions.pAlive[report.input.customer[i]] : NaN, perYear * (median - aov));
   }
-  return ranked('grow', out, n);
+  return ranked('grow', report, out, limit);
 }
 
-export function customerList(kind: ListKind, report: SegmentsReport, rules: ListRules, predictions: CustomerPredictionsByCode | null): CustomerList {
-  if (kind === 'atRisk') return atRiskList(report, rules.atRisk, predictions);
-  if (kind === 'winBack') return winBackList(report, rules.winBack, predictions);
-  return growList(report, rules.grow, predictions);
+export function customerList(kind: ListKind, report: SegmentsReport, rules: ListRules, predictions: CustomerPredictionsByCode | null, limit = Infinity): CustomerList {
+  if (kind === 'atRisk') return atRiskList(report, rules.atRisk, predictions, limit);
+  if (kind === 'winBack') return winBackList(report, rules.winBack, predictions, limit);
+  return growList(report, rules.grow, predictions, limit);
 }

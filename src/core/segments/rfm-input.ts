@@ -3,7 +3,7 @@
  * one customer's purchases on one day being one purchase), and what they are worth so far (monetary: net revenue,
  * refunds subtracted). Only customers with a purchase by that day are scored.
  */
-import { groupCustomerDays } from '../figures/customer-days';
+import { groupCustomerDays, tableDayRange } from '../figures/customer-days';
 import type { DayNumber, TransactionTable } from '../types';
 
 export interface RfmInput {
@@ -21,9 +21,12 @@ export interface RfmInput {
 }
 
 export function rfmInput(table: TransactionTable, asOf: DayNumber): RfmInput {
-  const days = groupCustomerDays(table, { through: asOf });
+  // As of the data's last day (the usual case) every row counts: the grouping the other figures made is reused.
+  const range = tableDayRange(table);
+  const days = groupCustomerDays(table, range && asOf >= range.max ? {} : { through: asOf });
   const net = new Float64Array(days.customerCount);
-  for (let i = 0; i < table.length; i++) if (table.day[i] <= asOf) net[table.customer[i]] += table.amount[i];
+  const { day, amount, customer } = table;
+  for (let i = 0; i < table.length; i++) if (day[i] <= asOf) net[customer[i]] += amount[i];
   let buyers = 0;
   for (let c = 0; c < days.customerCount; c++) if (days.dayStart[c + 1] > days.dayStart[c]) buyers++;
   const out: RfmInput = {

@@ -17,7 +17,8 @@ export function quintileScores(values: ArrayLike<number>, higherIsBetter: boolea
   const n = values.length;
   const scores = new Uint8Array(n);
   if (n === 0) return scores;
-  const key = Float64Array.from({ length: n }, (_, i) => (higherIsBetter ? values[i] : -values[i]));
+  const key = new Float64Array(n);
+  for (let i = 0; i < n; i++) key[i] = higherIsBetter ? values[i] : -values[i];
   // A sorted copy (a native numeric sort) answers "how many are worse" by a binary search per customer.
   const sorted = key.slice().sort();
   for (let i = 0; i < n; i++) scores[i] = 1 + Math.floor((5 * lowerBound(sorted, key[i])) / n);

@@ -3,7 +3,8 @@
  * the customers' value, with the open forecast's predictions when there is one.
  */
 import { ImportError } from '../src/core/import';
-import { detractorsToCall, npsReport, readNpsFile, type CustomerValues, type NpsMapping, type NpsView } from '../src/core/nps';
+import { detractorsToCall, npsReport, readNpsFile, type CustomerValues, type NpsMapping, type NpsReport, type NpsView } from '../src/core/nps';
+import type { NpsRecord } from '../src/db/schema';
 import { rfmInput } from '../src/core/segments';
 import { dayToIso } from '../src/core/figures/dates';
 import { tableDayRange } from '../src/core/figures';
@@ -14,8 +15,25 @@ import type { WorkerContext } from './context';
 /** Survey files are small; a larger one is refused before it is read into memory. */
 const MAX_NPS_BYTES = 50 << 20;
 
+/** NPS of the answers attached to a dataset, joined to its customers; null when none are attached. */
+export async function npsOf(context: WorkerContext, datasetId: number): Promise<{ report: NpsReport; values: CustomerValues; record: NpsRecord; predicted: boolean } | null> {
+  const record = await context.db.nps.get(datasetId);
+  if (!record) return null;
+  const table = await context.tables.table(datasetId);
+  const input = rfmInput(table, tableDayRange(table)?.max ?? 0);
+  const n = table.customerIds.length;
+  const revenue = new Float64Array(n), purchases = new Float64Array(n);
+  for (let i = 0; i < input.customer.length; i++) {
+    revenue[input.customer[i]] = input.monetary[i];
+    purchases[input.customer[i]] = input.frequency[i];
+  }
+  const predictions = context.forecasts.peek(datasetId)?.byCode(n) ?? null;
+  const values: CustomerValues = { codeOf: new Map(table.customerIds.map((id, c) => [id, c])), revenue, purchases, predictedClv: predictions?.clv ?? null, pAlive: predictions?.pAlive ?? null };
+  return { report: npsReport(record.answers, values), values, record, predicted: predictions !== null };
+}
+
 export function npsApi(context: WorkerContext) {
-  const { db, tables, forecasts } = context;
+  const { db, tables } = context;
   return {
     /** Read a survey file and keep its answers with the dataset; the answer says what was read and what was not. */
     async attachNps(datasetId: number, file: File, fileName: string, mapping: Partial<NpsMapping> | null = null): Promise<{ ok: true } | { ok: false; problem: Notice }> {
@@ -36,21 +54,13 @@ export function npsApi(context: WorkerContext) {
 
     /** NPS of the attached answers joined to the dataset's customers; null when no survey is attached. */
     async nps(datasetId: number): Promise<NpsView | null> {
-      const record = await db.nps.get(datasetId);
-      if (!record) return null;
+      const found = await npsOf(context, datasetId);
+      if (!found) return null;
+      const { report, values, record, predicted } = found;
       const table = await tables.table(datasetId);
-      const input = rfmInput(table, tableDayRange(table)?.max ?? 0);
-      const n = table.customerIds.length;
-      const revenue = new Float64Array(n), purchases = new Float64Array(n);
-      for (let i = 0; i < input.customer.length; i++) {
-        revenue[input.customer[i]] = input.monetary[i];
-        purchases[input.customer[i]] = input.frequency[i];
-      }
-      const predictions = forecasts.peek(datasetId)?.byCode(n) ?? null;
-      const values: CustomerValues = { codeOf: new Map(table.customerIds.map((id, c) => [id, c])), revenue, purchases, predictedClv: predictions?.clv ?? null, pAlive: predictions?.pAlive ?? null };
-      const { latest: _latest, ...report } = npsReport(record.answers, values);
-      const toCall = detractorsToCall({ ...report, latest: _latest }, values).slice(0, 200).map((d) => ({ id: table.customerIds[d.customer], score: d.score, date: dayToIso(d.day), comment: d.comment, value: d.value }));
-      return { ...report, fileName: record.fileName, attachedAt: record.attachedAt, mapping: record.mapping, header: record.header, rowsRead: record.rowsRead, rejected: record.rejected, toCall, predicted: predictions !== null };
+      const toCall = detractorsToCall(report, values).slice(0, 200).map((d) => ({ id: table.customerIds[d.customer], score: d.score, date: dayToIso(d.day), comment: d.comment, value: d.value }));
+      const { latest: _latest, ...rest } = report;
+      return { ...rest, fileName: record.fileName, attachedAt: record.attachedAt, mapping: record.mapping, header: record.header, rowsRead: record.rowsRead, rejected: record.rejected, toCall, predicted };
     },
   };
 }

@@ -3,46 +3,21 @@
  * as-of day, with the owner's rule table (kept with the dataset) and, when a forecast is open, its predictions.
  */
 import {
-  DEFAULT_LIST_RULES, DEFAULT_RULES, checkRules, customerList, segmentMembers, segmentMovement, segmentsReport, valueByOrigin,
-  type CustomerListView, type ListKind, type ListRules, type OriginDimension, type OriginReport, type SegmentId, type SegmentMovement, type SegmentRule, type SegmentsReport, type SegmentsView,
+  checkRules, customerList, segmentMembers, segmentMovement, valueByOrigin,
+  type CustomerListView, type ListKind, type ListRules, type OriginDimension, type OriginReport, type SegmentId, type SegmentMovement, type SegmentRule, type SegmentsView,
 } from '../src/core/segments';
 import { dayToIso, isoToDay } from '../src/core/figures/dates';
-import { tableDayRange } from '../src/core/figures';
-import type { TransactionTable } from '../src/core/types';
 import type { WorkerContext } from './context';
+import { predictionsOf, segmentRulesOf, segmentsOf } from './segments-of';
 
 
 /** Entries of a list sent to the page at once; the download has them all. */
 const LIST_SHOWN = 5000;
 
 export function segmentsApi(context: WorkerContext) {
-  const { db, tables, forecasts } = context;
-
-  async function rulesOf(datasetId: number): Promise<{ rules: SegmentRule[]; edited: boolean; lists: ListRules }> {
-    const record = await db.datasets.get(datasetId);
-    if (!record) throw new Error(`Dataset ${datasetId} no longer exists.`);
-    const stored = record.segmentRules ? checkRules(record.segmentRules) : null;
-    return { rules: stored?.ok ? stored.rules : DEFAULT_RULES.map((r) => ({ ...r })), edited: stored?.ok ?? false, lists: { ...DEFAULT_LIST_RULES, ...record.listRules } };
-  }
-
-  const asOfDay = (table: TransactionTable, asOf: string | null) => (asOf ? isoToDay(asOf) : (tableDayRange(table)?.max ?? 0));
-
-  /** The open forecast's predictions by customer code, or null before a forecast. */
-  async function predictions(datasetId: number) {
-    const table = await tables.table(datasetId);
-    return forecasts.peek(datasetId)?.byCode(table.customerIds.length) ?? null;
-  }
-
-  /** The segments report, computed once per (day, rules, forecast) while the dataset stays open. */
-  async function report(datasetId: number, asOf: string | null): Promise<{ report: SegmentsReport; table: TransactionTable; edited: boolean; lists: ListRules; predicted: boolean }> {
-    const table = await tables.table(datasetId);
-    const { rules, edited, lists } = await rulesOf(datasetId);
-    const byCode = await predictions(datasetId);
-    const day = asOfDay(table, asOf);
-    const key = `segments:${day}:${JSON.stringify(rules)}:${forecasts.peek(datasetId)?.predictionKey ?? 'none'}`;
-    const computed = await tables.derived(datasetId, key, () => segmentsReport(table, day, rules, byCode));
-    return { report: computed, table, edited, lists, predicted: byCode !== null };
-  }
+  const { db, tables } = context;
+  const report = (datasetId: number, asOf: string | null) => segmentsOf(context, datasetId, asOf);
+  const predictions = (datasetId: number) => predictionsOf(context, datasetId);
 
   return {
     async segments(datasetId: number, asOf: string | null): Promise<SegmentsView> {
@@ -74,7 +49,7 @@ export function segmentsApi(context: WorkerContext) {
 
     async segmentMovement(datasetId: number, from: string, to: string): Promise<SegmentMovement & { fromIso: string; toIso: string }> {
       const table = await tables.table(datasetId);
-      const { rules } = await rulesOf(datasetId);
+      const { rules } = await segmentRulesOf(context, datasetId);
       const moved = segmentMovement(table, rules, isoToDay(from), isoToDay(to));
       return { ...moved, fromIso: from, toIso: to };
     },

@@ -7,3 +7,4 @@ export { segmentMovement, type SegmentMovement } from './movement';
 export { DEFAULT_LIST_RULES, atRiskList, customerList, growList, winBackList, type CustomerList, type ListEntry, type ListKind, type ListRules } from './lists';
 export { valueByOrigin, type OriginDimension, type OriginReport, type OriginRow } from './origin';
 export type { CustomerListView, ListEntryView, SegmentsView } from './view';
+export { segmentsForSnapshot } from './snapshot-part';

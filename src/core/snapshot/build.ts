@@ -10,6 +10,8 @@ import {
   type SnapshotCustomer,
   type SnapshotDataset,
   type SnapshotForecast,
+  type SnapshotNps,
+  type SnapshotSegments,
   type SnapshotHistorical,
   type SnapshotModels,
   type SnapshotSettings,
@@ -35,6 +37,8 @@ export interface BuildSnapshotInput {
   historical?: SnapshotHistorical;
   models?: SnapshotModels;
   forecast?: SnapshotForecast;
+  segments?: SnapshotSegments;
+  nps?: SnapshotNps;
   /** The per-customer list; left out when not given (aggregates only). */
   customers?: SnapshotCustomer[];
   createdAt?: Date;
@@ -71,6 +75,8 @@ export function buildSnapshot(input: BuildSnapshotInput): SnapshotV1 {
     cohorts: input.cohorts,
     ...(input.models ? { models: input.models } : {}),
     ...(input.forecast ? { forecast: input.forecast } : {}),
+    ...(input.segments ? { segments: input.segments } : {}),
+    ...(input.nps ? { nps: input.nps } : {}),
     ...(input.customers ? { customers: input.customers } : {}),
   };
 }

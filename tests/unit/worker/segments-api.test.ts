@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../src/core/segments';
+import { restoreSnapshot } from '../../../src/core/snapshot';
 import { computeHarness, importText } from '../../support/compute-harness';
 
 const harness = computeHarness();
@@ -61,6 +62,20 @@ describe('segments through the worker', () => {
     expect(await api.attachNps(id, new File(['just,one,column\n'], 'bad.csv'), 'bad.csv')).toMatchObject({ ok: false });
     await api.attachNps(id, new File(['customer,score,date\nC1,3,2024-06-05\n'], 'second.csv'), 'second.csv');
     expect(await api.nps(id)).toMatchObject({ fileName: 'second.csv', detractors: 1, score: -100 });
+    // The snapshot carries the segments and the NPS, and opens again.
+    await api.attachNps(id, new File([survey], 'survey.csv'), 'survey.csv');
+    const snap = await api.snapshot(id);
+    expect(snap.segments).toMatchObject({ asOf: '2024-06-30', counts: { champions: { customers: 1, revenue: 500 }, lost: { customers: 2, revenue: 640 } } });
+    expect(snap.nps).toMatchObject({ answers: 4, matched: 3, unmatched: 1, promoters: 2, passives: 0, detractors: 2, score: 0, byGroup: { detractor: { customers: 2, revenue: 570, averageHistoricalClv: 285 } } });
+    const restored = restoreSnapshot(JSON.stringify(snap));
+    expect(restored).toMatchObject({ ok: true, snapshot: { segments: snap.segments, nps: snap.nps } });
+    // Parts that disagree are refused with one sentence.
+    const broken = { ...snap, nps: { ...snap.nps!, promoters: 3 } };
+    expect(restoreSnapshot(broken)).toMatchObject({ ok: false, notice: { code: 'nps-groups-sum' } });
+    const crowded = { ...snap, segments: { ...snap.segments!, counts: { ...snap.segments!.counts, lost: { customers: 50, revenue: 0 } } } };
+    expect(restoreSnapshot(crowded)).toMatchObject({ ok: false, notice: { code: 'segments-too-many' } });
+    const open = { ...snap, segments: { ...snap.segments!, rules: snap.segments!.rules.slice(0, -1) } };
+    expect(restoreSnapshot(open)).toMatchObject({ ok: false, notice: { code: 'segments-no-catch-all' } });
     await api.deleteDataset(id);
     expect(await harness.context.db.nps.get(id)).toBeUndefined();
   });

@@ -3,7 +3,7 @@
  * fit the length without their labels running together, labels with just the digits the ticks need (compact money
  * such as 132K or 1.2M in the reader's locale), and the room the labels take, so a chart reserves it.
  */
-import { scaleUtc, type ScaleLinear, type ScaleLogarithmic } from 'd3';
+import { utcMonth, utcYear, type ScaleLinear, type ScaleLogarithmic } from 'd3';
 import { formatMonth } from '../lib/format';
 
 export interface Tick {
@@ -97,34 +97,33 @@ export function fitTicks(
 const DAY_MS = 86_400_000;
 const yearFormats = new Map<string, Intl.DateTimeFormat>();
 
+/** Calendar steps a time axis may take, in months: a month, two, a quarter, half a year, then years. */
+const MONTH_STEPS = [1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200];
+
 /**
- * Ticks of a scale over day numbers at calendar boundaries (month, quarter or year starts), labelled "Jan 2011"
- * or, when every tick starts a year, "2011" (in the reader's calendar: Thai shows Buddhist-era years).
+ * Ticks of a scale over day numbers at calendar boundaries (the starts of months, quarters, half years or years),
+ * labelled "Jan 2011" or, with steps of a year or more, "2011" (in the reader's calendar: Thai shows Buddhist-era
+ * years): the smallest step whose labels keep 12 px apart and at least `spacing` px.
  */
 export function fitDateTicks(scale: ScaleLinear<number, number>, locale: string, { font = CHART_FONT, spacing = 40 } = {}): Tick[] {
   const [d0, d1] = scale.domain();
-  const utc = scaleUtc().domain([new Date(d0 * DAY_MS), new Date(d1 * DAY_MS)]);
+  const first = utcMonth.ceil(new Date(d0 * DAY_MS));
+  const end = new Date(d1 * DAY_MS + 1);
   let year = yearFormats.get(locale);
   if (!year) yearFormats.set(locale, (year = new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' })));
   const yearOf = year;
-  const make = (dates: Date[]): Tick[] => {
-    const days = dates.map((d) => Math.round(d.getTime() / DAY_MS)).filter((d) => d >= d0 && d <= d1);
-    const yearsOnly = dates.every((d) => d.getUTCMonth() === 0 && d.getUTCDate() === 1);
-    return days.map((day) => {
-      const iso = new Date(day * DAY_MS).toISOString();
-      return { value: day, position: scale(day), label: yearsOnly ? yearOf.format(new Date(day * DAY_MS)) : formatMonth(iso.slice(0, 7), locale) };
+  const make = (months: number): Tick[] => {
+    const dates = months < 12 ? utcMonth.every(months)!.range(first, end) : utcYear.every(months / 12)!.range(utcYear.ceil(first), end);
+    return dates.map((d) => {
+      const day = Math.round(d.getTime() / DAY_MS);
+      return { value: day, position: scale(day), label: months < 12 ? formatMonth(d.toISOString().slice(0, 7), locale) : yearOf.format(d) };
     });
   };
-  // Month starts only: a tick inside a month would repeat its neighbour's label.
-  const monthStarts = (count: number) => utc.ticks(count).filter((d) => d.getUTCDate() === 1 && d.getUTCHours() === 0);
-  const [a, b] = scale.range();
-  let count = Math.max(1, Math.floor(Math.abs(b - a) / spacing));
-  let ticks = make(monthStarts(count));
-  // Dates read as words: keep them further apart (12 px) than numbers.
-  while (count > 1 && ticksOverlap(ticks, 'x', font, 12)) {
-    count--;
-    const fewer = make(monthStarts(count));
-    if (fewer.length < ticks.length) ticks = fewer;
+  let ticks: Tick[] = [];
+  for (const months of MONTH_STEPS) {
+    ticks = make(months);
+    const apart = ticks.length < 2 || Math.abs(ticks[1].position - ticks[0].position) >= spacing;
+    if (apart && !ticksOverlap(ticks, 'x', font, 12)) return ticks;
   }
   return thin(ticks, 'x', font, 12);
 }

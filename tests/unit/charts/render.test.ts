@@ -112,6 +112,9 @@ describe('chart rendering', () => {
     expect(xOverlaps(xLabels(log))).toEqual([]);
     expect(log).toContain('Net revenue per customer (log scale)');
     expect(svgSize(narrow)).toEqual({ width: 300, viewBoxWidth: 300 });
+    // Amounts from a little above 0 (predicted CLV, 2.5 and up) are drawn on an axis from 0.
+    const positive = render(DistributionChart, { props: { histogram: histogram(skewed.filter((v) => v > 0).map((v) => v + 2.5), { bins: 30 }), currency: null, width: 300 } }).body;
+    expect(xLabels(positive).map((t) => t.label)).toEqual(['0', '100K', '200K']);
     expect(clean(render(DistributionChart, { props: { histogram: histogram([5, 15, 15, 25, 25, 25], { bins: 3, min: 0, max: 30 }), currency: 'USD', width: 440 } }).body)).toMatchSnapshot();
   });
 
@@ -140,6 +143,11 @@ describe('chart rendering', () => {
     expect(stops[0]).toEqual(['0%', '#440154']);
     expect(stops[10]).toEqual(['100%', '#fde725']);
     expect(xLabels(body, 1).map((t) => t.label)).toEqual(['0%', '20%', '40%', '60%', '80%', '100%']);
+    // The grid's recency labels, 0% to 100%, and the last one stays inside the drawing (it is centred on the edge).
+    const recency = xLabels(body, 0);
+    expect(recency.map((t) => t.label)).toEqual(['0%', '50%', '100%']);
+    const last = recency[recency.length - 1];
+    expect(last.x + textWidth(last.label) / 2).toBeLessThanOrEqual(svgSize(body).width);
     expect(body).toContain('Colour: the mean over the customers in the cell');
     // The values are spread (half the cells at a tenth of the largest or more): no log scale offered.
     expect(body).not.toContain('Logarithmic colours');

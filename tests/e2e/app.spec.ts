@@ -232,6 +232,13 @@ test('the History tab fits a 360 px phone screen in English, Vietnamese and Thai
     expect(await smallChartText(page), `${language}: chart text under 11 px`).toEqual([]);
     expect(await overlappingChartText(page), `${language}: chart texts on top of each other`).toEqual([]);
   }
+  // The keyboard reaches the last month of the oldest cohort (Dec 2010, month 12): the box scrolls it into view.
+  await page.locator('[data-cell]').first().focus();
+  await page.keyboard.press('End');
+  await expect(page.locator('[data-cell]:focus')).toHaveAttribute('data-cell', '12');
+  const focused = await page.locator('[data-cell]:focus').boundingBox();
+  expect(focused!.x).toBeGreaterThanOrEqual(0);
+  expect(focused!.x + focused!.width).toBeLessThanOrEqual(PHONE.width);
   // Weekly cohorts (54 weeks, 1,435 cells) and the log scale: the heatmap scrolls in its own box, the page does not.
   await page.getByTestId('cohort-period').selectOption('week');
   await expect(page.getByTestId('cohort-heatmap').locator('[data-cell]')).toHaveCount(1435);

@@ -72,7 +72,8 @@ export function buildSnapshot(input: BuildSnapshotInput): SnapshotV1 {
     },
     // The contract's order: historical figures before cohorts.
     ...(input.historical ? { historical: input.historical } : {}),
-    cohorts: input.cohorts,
+    // The contract's cohort fields only: what the app adds for its views (lastPeriod, omitted) the schema does not hold.
+    cohorts: { period: input.cohorts.period, rows: input.cohorts.rows },
     ...(input.models ? { models: input.models } : {}),
     ...(input.forecast ? { forecast: input.forecast } : {}),
     ...(input.segments ? { segments: input.segments } : {}),

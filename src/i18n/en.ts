@@ -23,6 +23,8 @@ export const en = {
   'import.sampleHint': 'A realistic synthetic shop, generated on your device.',
   'import.reading': 'Reading the file…',
   'mapping.title': 'Check the columns',
+  'mapping.heading': 'How your file will be read',
+  'import.working': 'Importing your file',
   'mapping.intro': 'We guessed what each column holds. Correct anything that is wrong, then import.',
   'mapping.file': '{name}: {size}, {encoding}, separated by {delimiter}',
   'mapping.role.customer': 'Customer',

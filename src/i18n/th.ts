@@ -25,6 +25,8 @@ export const th: Catalogue = {
   'import.sampleHint': 'ร้านค้าจำลองที่สมจริง สร้างขึ้นบนอุปกรณ์ของคุณ',
   'import.reading': 'กำลังอ่านไฟล์…',
   'mapping.title': 'ตรวจสอบคอลัมน์',
+  'mapping.heading': 'ไฟล์ของคุณจะถูกอ่านอย่างไร',
+  'import.working': 'กำลังนำเข้าไฟล์ของคุณ',
   'mapping.intro': 'เราคาดเดาว่าแต่ละคอลัมน์เก็บข้อมูลอะไร แก้ไขส่วนที่ไม่ถูกต้อง แล้วกดนำเข้า',
   'mapping.file': '{name}: {size}, {encoding}, คั่นด้วย{delimiter}',
   'mapping.role.customer': 'ลูกค้า',

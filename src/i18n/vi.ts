@@ -25,6 +25,8 @@ export const vi: Catalogue = {
   'import.sampleHint': 'Một cửa hàng giả lập sát thực tế, được tạo ngay trên thiết bị của bạn.',
   'import.reading': 'Đang đọc tệp…',
   'mapping.title': 'Kiểm tra các cột',
+  'mapping.heading': 'Tệp của bạn sẽ được đọc thế nào',
+  'import.working': 'Đang nhập tệp của bạn',
   'mapping.intro': 'Chúng tôi đã đoán nội dung của từng cột. Hãy sửa chỗ nào chưa đúng, rồi bấm nhập.',
   'mapping.file': '{name}: {size}, {encoding}, phân tách bằng {delimiter}',
   'mapping.role.customer': 'Khách hàng',

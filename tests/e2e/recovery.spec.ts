@@ -24,9 +24,17 @@ test('the first import asks the browser to keep the data, and the space used is 
   await expect(page.getByTestId('storage-used')).toContainText(/Stored on this device: [\d.,]+ (KB|MB)/);
 });
 
-test('after an import, and after choosing a dataset, the keyboard continues at the dataset, not at the top', async ({ page }) => {
+test('after choosing a file, after an import, and after choosing a dataset, the keyboard continues there, not at the top', async ({ page }) => {
   await page.goto('./');
-  await importSample(page);
+  await page.getByTestId('import-sample').focus();
+  await page.keyboard.press('Enter');
+  // The file is chosen: the keyboard goes on from the mapping's heading, and Tab reaches the first column's choice.
+  await expect(page.getByRole('heading', { name: 'How your file will be read' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('map-customer')).toBeFocused();
+  await page.getByTestId('import-confirm').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('analysis-ready')).toBeVisible({ timeout: 30_000 });
   await expect(page.locator('#dash-title')).toBeFocused();
   await page.getByTestId('new-import').click();
   await page.getByRole('button', { name: /sample-shop\.csv/ }).first().click();

@@ -159,12 +159,3 @@ describe('customer detail', () => {
   });
 });
 
-describe('recommended model', () => {
-  it('is the lowest BIC among identified fits, else among converged ones', async () => {
-    const { recommended } = await import('../../../src/core/forecast');
-    const fit = (model: string, bic: number, converged = true, identified = true) => ({ model, bic, converged, identified }) as never;
-    expect(recommended([fit('bgnbd', 10), fit('mbgnbd', 9), fit('paretoNbd', 5, true, false)])!.model).toBe('mbgnbd');
-    expect(recommended([fit('bgnbd', 10, true, false), fit('paretoNbd', 5, true, false)])!.model).toBe('paretoNbd');
-    expect(recommended([fit('bgnbd', 1, false)])).toBeNull();
-  });
-});

@@ -63,7 +63,16 @@ export interface Forecast {
     /** Median time to the next purchase in the time unit; NaN when none is more likely than not. */
     nextPurchase: Float64Array;
   };
-  totals: { expectedPurchases: number; meanPAlive: number; clv: number };
+  /**
+   * Sums over customers. Low/High: the 90% range of the sum from the fits' uncertainty (the delta method over the
+   * parameters' covariance, as for each customer; CLV's adds Gamma-Gamma's); NaN when unknown. likelyActive is
+   * Σ P(alive), the number of customers expected to be still buying.
+   */
+  totals: {
+    expectedPurchases: number; expectedPurchasesLow: number; expectedPurchasesHigh: number;
+    meanPAlive: number; likelyActive: number;
+    clv: number; clvLow: number; clvHigh: number;
+  };
 }
 
 /** A fit that produced no usable parameters; the message says why in plain words. */

@@ -168,6 +168,13 @@ describe('recommended()', () => {
   });
 });
 
+describe('the snapshot', () => {
+  it('lists exactly the engine’s reason codes as the forecast’s possible cautions', async () => {
+    const { FORECAST_CAUTIONS } = await import('../../../src/core/snapshot/schema');
+    expect([...FORECAST_CAUTIONS]).toEqual([...RELIABILITY_CODES]);
+  });
+});
+
 describe('the words', () => {
   it('every reason has a plain message and a “what helps” in English, Vietnamese and Thai', () => {
     for (const code of RELIABILITY_CODES) {

@@ -1,6 +1,6 @@
 /**
  * The reader's forecast settings and the small pure helpers the page uses with them. This module imports no model
- * code (types only): the page can import it without the models, their special functions (@stdlib) and their
+ * code (types only): the page can import it without the models, their special functions and their
  * module-level tables coming into its first chunk. The models run in the compute worker.
  */
 import type { ModelFit, ModelName } from './models';

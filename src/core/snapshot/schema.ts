@@ -235,6 +235,41 @@ export interface SnapshotCustomer {
   clv?: number | null;
 }
 
+/** The RFM segment names the app knows (src/core/segments), in rule-table order. */
+export const SEGMENT_NAMES = ['champions', 'loyal', 'potentialLoyalists', 'new', 'promising', 'needAttention', 'aboutToSleep', 'atRisk', 'cantLose', 'hibernating', 'lost'] as const;
+export type SnapshotSegmentName = (typeof SEGMENT_NAMES)[number];
+
+/** One rule of the segment table: inclusive score ranges 1–5. */
+export interface SnapshotSegmentRule {
+  segment: SnapshotSegmentName;
+  r: [number, number];
+  f: [number, number];
+  m: [number, number];
+}
+
+/** RFM segments at a day: the rules in order, and each segment's customers and net revenue. */
+export interface SnapshotSegments {
+  asOf: IsoDate;
+  rules: SnapshotSegmentRule[];
+  counts: Partial<Record<SnapshotSegmentName, { customers: number; revenue: number }>>;
+}
+
+export const NPS_GROUP_NAMES = ['promoter', 'passive', 'detractor'] as const;
+export type SnapshotNpsGroup = (typeof NPS_GROUP_NAMES)[number];
+
+/** NPS of the attached survey: counts of each customer's latest answer, the score in points and its 95% margin. */
+export interface SnapshotNps {
+  answers: number;
+  matched: number;
+  unmatched: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  score: number | null;
+  marginOfError: number | null;
+  byGroup: Record<SnapshotNpsGroup, { customers: number; revenue: number; averageHistoricalClv: number | null }>;
+}
+
 /** The whole document, its parts in the order they are written. */
 export interface SnapshotV1 {
   format: typeof SNAPSHOT_FORMAT;
@@ -248,6 +283,8 @@ export interface SnapshotV1 {
   cohorts: SnapshotCohorts;
   models?: SnapshotModels;
   forecast?: SnapshotForecast;
+  segments?: SnapshotSegments;
+  nps?: SnapshotNps;
   customers?: SnapshotCustomer[];
 }
 

@@ -12,6 +12,7 @@ import { Session } from '../../../src/state/session.svelte';
 import { HistoryStore } from '../../../src/state/history.svelte';
 import { ForecastStore } from '../../../src/state/forecast.svelte';
 import { SnapshotExport } from '../../../src/state/snapshot-export.svelte';
+import { StorageStore } from '../../../src/state/storage.svelte';
 import { SHARED_DATA } from '../forecast/reference-files';
 import type { Compute } from '../../../src/state/compute';
 import { computeHarness, importText, type ComputeHarness } from '../../support/compute-harness';
@@ -325,5 +326,67 @@ describe('SnapshotExport', () => {
     await exporter.download(gone);
     expect(saved).toHaveLength(1);
     expect(exporter.error).toMatch(/no longer exists/);
+  });
+});
+
+describe('Session, when a dataset could not be shown', () => {
+  function memory(initial: Record<string, string> = {}) {
+    const items = new Map(Object.entries(initial));
+    return { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), removeItem: (k: string) => void items.delete(k), items };
+  }
+
+  it('a dataset whose views did not finish drawing on the last visit is not opened again by itself', async () => {
+    const harness = computeHarness();
+    open.push(harness);
+    const a = await importText(harness.api, 'a.csv', SHOP_A);
+    const datasets = new DatasetsStore(() => harness.api as Compute);
+    datasets.start();
+    const store = memory({ 'clv.showing': String(a) });
+    const session = new Session(datasets, store);
+    await until(() => datasets.list?.length === 1, 'the list');
+    expect(session.interrupted).toBe(a);
+    expect(session.opened).toBeNull();
+    // The marker is gone: should this visit die too before the user chooses, the next one starts normally.
+    expect(store.items.has('clv.showing')).toBe(false);
+    session.open(a);
+    expect(session.opened).toEqual({ kind: 'dataset', id: a });
+    expect(session.interrupted).toBeNull();
+    session.showing(a);
+    expect(store.items.get('clv.showing')).toBe(String(a));
+    session.shown(a);
+    expect(store.items.has('clv.showing')).toBe(false);
+  });
+
+  it('a visit that ended normally opens the newest dataset as always', async () => {
+    const { datasets, b } = await setUp();
+    const session = new Session(datasets, memory());
+    await until(() => session.opened !== null, 'a dataset');
+    expect(session.opened).toEqual({ kind: 'dataset', id: b });
+    expect(session.interrupted).toBeNull();
+  });
+});
+
+describe('StorageStore', () => {
+  it('asks to persist once, and reports the space used and whether the browser keeps it', async () => {
+    let persisted = false;
+    let asked = 0;
+    const manager = {
+      estimate: async () => ({ usage: 12_345_678, quota: 1e9 }),
+      persisted: async () => persisted,
+      persist: async () => (asked++, (persisted = true)),
+    } as unknown as StorageManager;
+    const store = new StorageStore(() => manager);
+    await store.refresh();
+    expect(store).toMatchObject({ usage: 12_345_678, quota: 1e9, persisted: false });
+    await store.persist();
+    await store.persist();
+    expect(asked).toBe(1);
+    expect(store.persisted).toBe(true);
+  });
+
+  it('says nothing where the browser has no storage manager', async () => {
+    const store = new StorageStore(() => undefined);
+    await store.persist();
+    expect(store).toMatchObject({ usage: null, persisted: null });
   });
 });

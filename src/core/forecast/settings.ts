@@ -34,8 +34,11 @@ export function monthlyRate(rate: number, per: 'year' | 'month'): number {
   return per === 'month' ? rate : Math.pow(1 + rate, 1 / 12) - 1;
 }
 
-/** The purchase model with the lowest BIC among those the data identify (else among the converged), or null. */
+/**
+ * The purchase model with the lowest BIC among the fits the data can support (reliable: converged, every parameter
+ * pinned down, enough repeat buyers), or null when none can be trusted: an unreliable fit is never recommended, however
+ * well it scores.
+ */
 export function recommended(fits: ModelFit[]): ModelFit | null {
-  const pick = (ok: (f: ModelFit) => boolean) => fits.filter(ok).reduce<ModelFit | null>((best, f) => (!best || f.bic < best.bic ? f : best), null);
-  return pick((f) => f.converged && f.identified) ?? pick((f) => f.converged);
+  return fits.filter((f) => f.reliability.reliable).reduce<ModelFit | null>((best, f) => (!best || f.bic < best.bic ? f : best), null);
 }

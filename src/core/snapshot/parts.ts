@@ -8,6 +8,7 @@ import {
   count,
   currency,
   date,
+  flag,
   integer,
   listOf,
   number,
@@ -24,6 +25,7 @@ import {
 } from './reader';
 import {
   COHORT_PERIODS,
+  FORECAST_CAUTIONS,
   FORMULA_IDS,
   FORMULA_INPUT_KEYS,
   FORMULA_UNITS,
@@ -312,8 +314,9 @@ function modelPart<M extends SnapshotModelName>(notes: Notes, model: M): Reader<
     const f = record(notes)(value, path);
     const out = sameFields(f, MODEL_PARAMETERS[model], positive(MAX_MODEL_PARAMETER));
     const logLikelihood = f.required('logLikelihood', amount);
+    const reliable = f.optional('reliable', flag);
     f.done();
-    return { ...out, logLikelihood } as SnapshotModelPart<M>;
+    return { ...out, logLikelihood, ...(reliable === undefined ? {} : { reliable }) } as SnapshotModelPart<M>;
   };
 }
 
@@ -349,8 +352,10 @@ export function readForecast(notes: Notes): Reader<SnapshotForecast> {
       c.done();
       return out;
     });
+    const reliable = f.optional('reliable', flag);
+    const cautions = f.optional('cautions', listOf(FORECAST_CAUTIONS.length, oneOf(FORECAST_CAUTIONS)));
     f.done();
-    return { model, horizonDays, expectedPurchases, meanProbabilityAlive, clv };
+    return { model, horizonDays, expectedPurchases, meanProbabilityAlive, clv, ...(reliable === undefined ? {} : { reliable }), ...(cautions === undefined ? {} : { cautions }) };
   };
 }
 

@@ -215,6 +215,15 @@ function modelRules(s: SnapshotV1, range: DateRange | null): void {
   if (fitted.length > 0 && !fitted.includes(f.model)) {
     problem('forecast-model', `forecast.model: ${quoted(f.model)} is not among the fitted models (${fitted.join(', ')}).`, { path: 'forecast.model', model: f.model, models: fitted.join(', ') });
   }
+  if (f.reliable !== undefined && f.cautions !== undefined && f.reliable !== (f.cautions.length === 0)) {
+    const listed = f.cautions.length ? `${plural(f.cautions.length, 'reason')} (${f.cautions.join(', ')})` : 'no reason';
+    problem('forecast-cautions', `forecast.reliable: ${f.reliable}, but forecast.cautions lists ${listed}.`, { path: 'forecast.reliable', reliable: String(f.reliable), cautions: f.cautions.join(', ') });
+  }
+  if (f.reliable) {
+    // Gamma-Gamma counts only when it gives the CLV.
+    const unreliable = ([f.model, 'gammaGamma'] as const).find((m) => s.models?.[m]?.reliable === false && (m !== 'gammaGamma' || f.clv.total !== null));
+    if (unreliable) problem('forecast-unreliable-model', `forecast.reliable: true, but the model it uses (models.${unreliable}) is not reliable.`, { path: 'forecast.reliable', model: unreliable });
+  }
   const perMonth = DAYS_PER_MODEL_MONTH[s.settings.timeUnit];
   const days = Math.round(f.clv.horizonMonths * perMonth);
   if (Math.abs(f.horizonDays - days) > 1) {

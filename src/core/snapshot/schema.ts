@@ -69,6 +69,14 @@ export type SnapshotModelName = keyof typeof MODEL_PARAMETERS;
 /** The models in the order they are written. */
 export const MODEL_NAMES = ['bgnbd', 'mbgnbd', 'paretoNbd', 'gammaGamma'] as const satisfies readonly SnapshotModelName[];
 
+/**
+ * Why a forecast's figures could be far off (the engine's reliability codes): too few repeat buyers, a fit that did
+ * not converge or cannot be pinned down, how often customers buy or how soon they stop not told by the data, spend
+ * per purchase not modelled reliably.
+ */
+export const FORECAST_CAUTIONS = ['few-repeaters', 'not-converged', 'not-identified', 'rate-unknown', 'dropout-unknown', 'spend-runaway', 'spend-unknown'] as const;
+export type SnapshotForecastCaution = (typeof FORECAST_CAUTIONS)[number];
+
 // ---------------------------------------------------------------------------------------------------------------
 // The parts.
 
@@ -182,8 +190,11 @@ export interface SnapshotCohorts {
   rows: SnapshotCohortRow[];
 }
 
-/** A fitted model: its parameters in MODEL_PARAMETERS order (positive, in the snapshot's time unit), then its log-likelihood. */
-export type SnapshotModelPart<M extends SnapshotModelName> = { [P in (typeof MODEL_PARAMETERS)[M][number]]: number } & { logLikelihood: number };
+/**
+ * A fitted model: its parameters in MODEL_PARAMETERS order (positive, in the snapshot's time unit), then its
+ * log-likelihood, then (added 2026-12; absent in older files) whether the data pin it down well enough to trust.
+ */
+export type SnapshotModelPart<M extends SnapshotModelName> = { [P in (typeof MODEL_PARAMETERS)[M][number]]: number } & { logLikelihood: number; reliable?: boolean };
 
 /** The models that were fitted (converged), under their contract names. */
 export type SnapshotModels = { [M in SnapshotModelName]?: SnapshotModelPart<M> };
@@ -201,6 +212,12 @@ export interface SnapshotForecast {
     /** Null when spend per purchase could not be modelled. */
     total: number | null;
   };
+  /**
+   * (Added 2026-12; absent in older files.) Whether the forecast's figures can be trusted: the purchase model's fit
+   * and Gamma-Gamma's (when it gives the CLV) are both reliable. `cautions` says why not; empty when reliable.
+   */
+  reliable?: boolean;
+  cautions?: SnapshotForecastCaution[];
 }
 
 /**

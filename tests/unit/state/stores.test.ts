@@ -3,6 +3,7 @@
  * IndexedDB): each follows what is open by itself, and a slow answer never overwrites a newer one.
  */
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -207,6 +208,72 @@ describe('ForecastStore', () => {
       store.destroy();
     }
   });
+
+  it('signals new results after a fit and after a holdout check (for focus), not after a prediction that follows a setting', async () => {
+    const { harness, session } = await withForecast();
+    const store = new ForecastStore(() => harness.api as Compute, session);
+    try {
+      flushSync();
+      expect(store.arrived).toBeNull();
+      await store.fit();
+      expect(store.arrived).toEqual({ kind: 'forecast', count: 1 });
+      const first = store.result;
+      store.settings.horizonMonths = 18;
+      await until(() => store.result !== first, 'the forecast over 18 months');
+      expect(store.arrived).toEqual({ kind: 'forecast', count: 1 });
+      store.calibrationEnd = '1997-09-30';
+      await store.check();
+      expect(store.holdout).not.toBeNull();
+      expect(store.arrived).toEqual({ kind: 'holdout', count: 2 });
+    } finally {
+      store.destroy();
+    }
+  });
+
+  it('preselects the model the data support best (CDNOW: MBG/NBD), a reliable one', async () => {
+    const { harness, session } = await withForecast();
+    const store = new ForecastStore(() => harness.api as Compute, session);
+    try {
+      flushSync();
+      await store.start();
+      expect(store.comparison!.fits.map((f) => f.reliability.reliable)).toEqual([true, true, true]);
+      expect(store.settings.model).toBe('mbgnbd');
+      expect(store.result!.forecast.fit.model).toBe('mbgnbd');
+      expect(store.arrived).toEqual({ kind: 'forecast', count: 1 });
+    } finally {
+      store.destroy();
+    }
+  });
+
+  it('on Online Retail preselects nothing: no model can tell how soon customers stop buying, so the reader’s choice stays', async () => {
+    const harness = computeHarness();
+    open.push(harness);
+    const csv = gunzipSync(readFileSync(resolve(SHARED_DATA, 'online_retail/online_retail.csv.gz'))).toString('utf8');
+    const id = await importText(harness.api, 'online_retail.csv', csv);
+    const datasets = new DatasetsStore(() => harness.api as Compute);
+    datasets.start();
+    const session = new Session(datasets);
+    await until(() => session.dataset?.id === id, 'the dataset');
+    const store = new ForecastStore(() => harness.api as Compute, session);
+    try {
+      flushSync();
+      // The reader picked MBG/NBD. BG/NBD has the lowest BIC (a = 0.0034 ± 0.0103, b = 6.7 ± 22.4): it used to be
+      // preselected as "identified"; it is not reliable, and neither are the others.
+      store.settings.model = 'mbgnbd';
+      await store.start();
+      const fits = store.comparison!.fits;
+      expect(fits.map((f) => [f.model, f.reliability.reliable])).toEqual([['bgnbd', false], ['mbgnbd', false], ['paretoNbd', false]]);
+      expect(Math.min(...fits.map((f) => f.bic))).toBe(fits[0].bic);
+      expect(store.settings.model).toBe('mbgnbd');
+      const fit = store.result!.forecast.fit;
+      expect(fit.model).toBe('mbgnbd');
+      expect(fit.reliability.reasons.map((r) => r.code)).toEqual(['dropout-unknown']);
+      // Spend per purchase is well determined here: only the purchase model needs the caution.
+      expect(store.result!.forecast.spend!.reliability.reliable).toBe(true);
+    } finally {
+      store.destroy();
+    }
+  }, 120_000);
 
   it('an older forecast that answers last does not replace a newer one', async () => {
     const { harness, session } = await withForecast();

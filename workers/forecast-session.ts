@@ -5,6 +5,7 @@
  */
 import type { PredictionForSnapshot } from '../src/core/forecast/snapshot-parts';
 import { toPredictSettings } from '../src/core/forecast/predictions';
+import { predictionsByCustomerCode } from '../src/core/segments/predictions-by-code';
 import type { FittedForecast, ForecastPredictor } from '../src/core/forecast/models';
 import type { ModelFit, ModelName } from '../src/core/forecast/models';
 import type { TimeUnit } from '../src/core/types';
@@ -104,11 +105,5 @@ export function predictionsByCode(session: ForecastSession | null, customerCount
   const fitted = session?.fitted, prediction = session?.prediction;
   if (!fitted || !prediction) return null;
   const forecast = fitted.predictor.predict(toPredictSettings(prediction.settings));
-  const pAlive = new Float64Array(customerCount).fill(NaN), clv = new Float64Array(customerCount).fill(NaN);
-  const codes = fitted.predictor.summary.customer;
-  for (let i = 0; i < codes.length; i++) {
-    pAlive[codes[i]] = forecast.customers.pAlive[i];
-    clv[codes[i]] = forecast.customers.clv[i];
-  }
-  return { pAlive, clv };
+  return predictionsByCustomerCode(fitted.predictor.summary.customer, forecast.customers.pAlive, forecast.customers.clv, customerCount);
 }

@@ -3,9 +3,8 @@
  * the customers' value, with the open forecast's predictions when there is one.
  */
 import { ImportError } from '../src/core/import';
-import { detractorsToCall, npsReport, readNpsFile, type CustomerValues, type NpsMapping, type NpsReport, type NpsView } from '../src/core/nps';
+import { customerValues, detractorsToCall, npsReport, readNpsFile, type CustomerValues, type NpsMapping, type NpsReport, type NpsView } from '../src/core/nps';
 import type { NpsRecord } from '../src/db/schema';
-import { rfmInput } from '../src/core/segments';
 import { dayToIso } from '../src/core/figures/dates';
 import { tableDayRange } from '../src/core/figures';
 import type { Notice } from '../src/core/types';
@@ -20,15 +19,8 @@ export async function npsOf(context: WorkerContext, datasetId: number): Promise<
   const record = await context.db.nps.get(datasetId);
   if (!record) return null;
   const table = await context.tables.table(datasetId);
-  const input = rfmInput(table, tableDayRange(table)?.max ?? 0);
-  const n = table.customerIds.length;
-  const revenue = new Float64Array(n), purchases = new Float64Array(n);
-  for (let i = 0; i < input.customer.length; i++) {
-    revenue[input.customer[i]] = input.monetary[i];
-    purchases[input.customer[i]] = input.frequency[i];
-  }
-  const predictions = context.forecasts.peek(datasetId)?.byCode(n) ?? null;
-  const values: CustomerValues = { codeOf: new Map(table.customerIds.map((id, c) => [id, c])), revenue, purchases, predictedClv: predictions?.clv ?? null, pAlive: predictions?.pAlive ?? null };
+  const predictions = context.forecasts.peek(datasetId)?.byCode(table.customerIds.length) ?? null;
+  const values = customerValues(table, tableDayRange(table)?.max ?? 0, predictions);
   return { report: npsReport(record.answers, values), values, record, predicted: predictions !== null };
 }
 

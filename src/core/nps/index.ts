@@ -4,3 +4,4 @@ export { readNpsFile, type NpsAnswer, type NpsFile } from './read-answers';
 export { NPS_GROUPS, detractorsToCall, npsGroup, npsReport, npsScore, type CustomerValues, type NpsGroup, type NpsGroupFigures, type NpsReport, type NpsScore } from './nps';
 export type { NpsView } from './view';
 export { npsForSnapshot } from './snapshot-part';
+export { customerValues } from './customer-values';

@@ -8,3 +8,4 @@ export { DEFAULT_LIST_RULES, atRiskList, customerList, growList, winBackList, ty
 export { valueByOrigin, type OriginDimension, type OriginReport, type OriginRow } from './origin';
 export type { CustomerListView, ListEntryView, SegmentsView } from './view';
 export { segmentsForSnapshot } from './snapshot-part';
+export { predictionsByCustomerCode } from './predictions-by-code';

@@ -1,0 +1,110 @@
+/**
+ * Pictures and the report, on the sample shop: a chart downloaded as SVG (title, legend and units inside, the
+ * theme's colours resolved, nothing that runs) and as PNG (the signature, a plausible size), a table downloaded as
+ * CSV and read back (BOM, the table's rows, no cell a spreadsheet would run), and the printable report with the
+ * dashboard's key figures, in English and Vietnamese, at most three A4 pages.
+ */
+import { test, expect, type Download, type Page } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { axeViolations } from './axe';
+import { phonePage, settle, sidewaysOverflow } from './phone';
+import { chartFileName } from '../../src/core/export/file-name';
+
+const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+
+async function openSample(page: Page) {
+  await page.goto('./');
+  await page.getByTestId('import-sample').click();
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('analysis-ready')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('cohort-section')).toBeVisible({ timeout: 20_000 });
+  await settle(page);
+}
+
+async function download(page: Page, click: () => Promise<void>): Promise<{ file: Download; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  return { file, bytes: readFileSync((await file.path())!) };
+}
+
+/** The text of every <text> element of an SVG file, entities decoded. */
+const svgTexts = (svg: string) =>
+  [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&'));
+
+/** The width and height in a PNG's IHDR chunk. */
+const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
+
+test('a chart as SVG and PNG, a table as CSV, from the sample shop', async ({ page }) => {
+  await openSample(page);
+  const frame = page.getByTestId('cohort-section');
+  const title = (await frame.locator('h3').innerText()).trim();
+  const legend = (await frame.getByTestId('cohort-legend').locator('.caption').innerText()).trim();
+
+  const svg = await download(page, () => frame.getByTestId('chart-download-svg').click());
+  expect(svg.file.suggestedFilename()).toBe(chartFileName(title, 'svg'));
+  writeFileSync(test.info().outputPath('cohorts.svg'), svg.bytes);
+  const text = svg.bytes.toString('utf8');
+  expect(text.startsWith('<?xml')).toBe(true);
+  const texts = svgTexts(text);
+  expect(texts.join('\n')).toContain(title);
+  expect(texts).toContain(legend);
+  expect(texts).toContain('Cohort');
+  expect(texts).toContain('100'); // a cell's value (per cent)
+  expect(texts.some((s) => s.startsWith('Months since first order'))).toBe(true); // the axis and its unit
+  expect(text).not.toMatch(/var\(|<script|foreignObject|\son[a-z]+=/);
+  // The light theme's surface behind it, as the page resolves it.
+  expect(text).toMatch(/<rect width="100%" height="100%" fill="rgb\(255, 255, 255\)"\/>/);
+
+  const png = await download(page, () => frame.getByTestId('chart-download-png').click());
+  expect(png.file.suggestedFilename()).toBe(chartFileName(title, 'png'));
+  writeFileSync(test.info().outputPath('cohorts.png'), png.bytes);
+  expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const size = pngSize(png.bytes);
+  const svgW = Number(text.match(/<svg[^>]*width="(\d+)"/)![1]);
+  expect(size.width).toBe(svgW * 2);
+  expect(size.height).toBeGreaterThan(300);
+  expect(png.bytes.length).toBeGreaterThan(10_000);
+  console.log(`cohort heatmap: SVG ${svg.bytes.length} bytes, PNG ${size.width}×${size.height} px, ${png.bytes.length} bytes`);
+
+  // Every chart has the two buttons, with names that say which chart.
+  for (const id of ['concentration', 'distribution', 'cohort-section', 'curves-section']) {
+    const f = page.getByTestId(id);
+    const name = (await f.locator('h3').innerText()).trim();
+    await expect(f.getByTestId('chart-download-png')).toHaveAccessibleName(`Download “${name}” as a PNG picture`);
+    await expect(f.getByTestId('chart-download-svg')).toHaveAccessibleName(`Download “${name}” as an SVG picture`);
+  }
+  // The Lorenz chart: its axis titles (units) are in the picture.
+  const lorenz = svgTexts((await download(page, () => page.getByTestId('concentration').getByTestId('chart-download-svg').click())).bytes.toString('utf8'));
+  expect(lorenz.join(' ')).toContain('Share of net revenue');
+
+  // The table, from the chart view: the same rows as the table view shows.
+  const csv = await download(page, () => frame.getByTestId('table-download-csv').click());
+  const raw = csv.bytes.toString('utf8');
+  expect(raw.charCodeAt(0)).toBe(0xfeff);
+  const lines = raw.slice(1).split('\r\n').filter(Boolean);
+  await frame.getByRole('button', { name: 'View as table' }).click();
+  const tableRows = await frame.locator('table tr').count();
+  expect(lines.length).toBe(tableRows);
+  const firstRow = (await frame.locator('table tbody tr').first().locator('th, td').allInnerTexts()).map((s) => s.trim());
+  expect(lines[1].startsWith(firstRow[0])).toBe(true);
+  for (const cell of lines.flatMap((l) => l.split(','))) expect(cell).not.toMatch(/^[=+\-@]/);
+  // In table view the picture buttons give way; the CSV stays.
+  await expect(frame.getByTestId('chart-download-svg')).toHaveCount(0);
+  const again = await download(page, () => frame.getByTestId('table-download-csv').click());
+  expect(again.bytes.toString('utf8')).toBe(raw);
+});
+
+test('a picture in the dark theme carries the dark colours', async ({ browser }) => {
+  const context = await browser.newContext({ colorScheme: 'dark' });
+  const page = await context.newPage();
+  await openSample(page);
+  const svg = (await download(page, () => page.getByTestId('curves-section').getByTestId('chart-download-svg').click())).bytes.toString('utf8');
+  const png = (await download(page, () => page.getByTestId('curves-section').getByTestId('chart-download-png').click())).bytes;
+  writeFileSync(test.info().outputPath('curves-dark.png'), png);
+  // --surface and --text of the dark theme.
+  expect(svg).toContain('fill="rgb(17, 26, 46)"');
+  expect(svg).toContain('rgb(229, 231, 235)');
+  expect(svg).not.toContain('var(');
+  await context.close();
+});

@@ -31,7 +31,6 @@ export const en = {
   'report.keyFigures': 'Key figures',
   'report.forecast': 'Forecast',
   'report.noForecast': 'No forecast yet: fit a model on the Forecast tab and it will be in this report.',
-  'report.segments': 'Customer segments on {date}',
   'report.segmentsFailed': 'The segments could not be computed: {error}',
   'import.title': 'Import an orders file',
   'import.drop': 'Drop a CSV file here, or',

@@ -33,7 +33,6 @@ export const th: Catalogue = {
   'report.keyFigures': 'ตัวเลขสำคัญ',
   'report.forecast': 'การคาดการณ์',
   'report.noForecast': 'ยังไม่มีการคาดการณ์: ปรับโมเดลในแท็บการคาดการณ์ แล้วรายงานนี้จะมีส่วนการคาดการณ์',
-  'report.segments': 'กลุ่มลูกค้า ณ วันที่ {date}',
   'report.segmentsFailed': 'คำนวณกลุ่มลูกค้าไม่ได้: {error}',
   'import.title': 'นำเข้าไฟล์คำสั่งซื้อ',
   'import.drop': 'ลากไฟล์ CSV มาวางที่นี่ หรือ',

@@ -33,7 +33,6 @@ export const vi: Catalogue = {
   'report.keyFigures': 'Số liệu chính',
   'report.forecast': 'Dự báo',
   'report.noForecast': 'Chưa có dự báo: hãy chạy một mô hình ở thẻ Dự báo, báo cáo này sẽ có phần dự báo.',
-  'report.segments': 'Phân khúc khách hàng ngày {date}',
   'report.segmentsFailed': 'Không tính được phân khúc: {error}',
   'import.title': 'Nhập tệp đơn hàng',
   'import.drop': 'Thả tệp CSV vào đây, hoặc',

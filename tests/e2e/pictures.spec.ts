@@ -108,3 +108,83 @@ test('a picture in the dark theme carries the dark colours', async ({ browser })
   expect(svg).not.toContain('var(');
   await context.close();
 });
+
+const KPIS = ['kpi-customers', 'kpi-net-revenue', 'kpi-purchases', 'kpi-aov', 'kpi-repeat', 'kpi-clv'];
+
+/** The key figures as the dashboard shows them, by test id. */
+async function dashboardFigures(page: Page): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const id of KPIS) out[id] = (await page.getByTestId('analysis-ready').getByTestId(id).locator('.value').innerText()).trim();
+  return out;
+}
+
+/** Pages in a PDF made by Chromium (one /Type /Page object per page). */
+const pdfPages = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+
+test('the printable report: key figures as on the dashboard, formulas, cohorts, forecast, segments; A4, at most 3 pages; in Vietnamese too', async ({ page }) => {
+  await openSample(page);
+  const shown = await dashboardFigures(page);
+  // A forecast, so that the report has one.
+  await page.getByTestId('tab-forecast').click();
+  await page.getByTestId('forecast-run').click();
+  await expect(page.getByTestId('forecast-summary')).toBeVisible({ timeout: 60_000 });
+  const expected = (await page.getByTestId('kpi-expected').locator('.value').innerText()).trim();
+
+  await page.getByTestId('print-report').click();
+  const report = page.getByTestId('report');
+  await expect(report).toBeVisible();
+  await expect(page.getByTestId('analysis-ready')).toBeHidden();
+  await expect(report.locator('h1')).toBeFocused();
+  await expect(report.locator('h1')).toHaveText('Customer value report: sample-shop.csv');
+  for (const id of KPIS) await expect(report.getByTestId(id).locator('.value'), id).toHaveText(shown[id]);
+  await expect(report.getByTestId('report-formulas').locator('tbody tr')).toHaveCount(4);
+  await expect(report.getByTestId('report-formulas')).toContainText(' × ');
+  await expect(report.getByTestId('cohort-heatmap')).toBeVisible();
+  await expect(report.getByTestId('kpi-expected').locator('.value')).toHaveText(expected);
+  await expect(report.getByTestId('report-segments')).toContainText(/Segments of [\d,]+ customers on/, { timeout: 20_000 });
+  await expect(report.getByTestId('report-segments').locator('tbody tr')).toHaveCount(11);
+
+  // On paper: no buttons, A4, one to three pages.
+  await page.emulateMedia({ media: 'print' });
+  await expect(report.getByTestId('report-print')).toBeHidden();
+  await expect(page.locator('button:visible')).toHaveCount(0);
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  if (process.env.REPORT_SHOT) {
+    await page.setViewportSize({ width: 718, height: 1000 });
+    await page.screenshot({ path: test.info().outputPath('report-print.png'), fullPage: true });
+  }
+  const pages = pdfPages(pdf);
+  console.log(`report: ${pages} A4 pages, PDF ${pdf.length} bytes`);
+  expect(pages).toBeGreaterThanOrEqual(1);
+  expect(pages).toBeLessThanOrEqual(3);
+  writeFileSync(test.info().outputPath('report.pdf'), pdf);
+  const box = pdf.toString('latin1').match(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/);
+  // A4 is 595 × 842 points.
+  expect([Math.round(Number(box?.[1])), Math.round(Number(box?.[2]))]).toEqual([595, 842]);
+  await page.emulateMedia({ media: 'screen' });
+
+  // Escape goes back to the dashboard, with focus on the button that opened the report.
+  await page.keyboard.press('Escape');
+  await expect(report).toHaveCount(0);
+  await expect(page.getByTestId('print-report')).toBeFocused();
+
+  // Vietnamese: the report in Vietnamese, with the figures as the Vietnamese dashboard shows them.
+  await page.getByTestId('language').selectOption('vi');
+  await page.getByTestId('tab-history').click();
+  await expect(page.getByTestId('tab-history')).toHaveText('Lịch sử');
+  const shownVi = await dashboardFigures(page);
+  expect(shownVi['kpi-net-revenue']).not.toBe(shown['kpi-net-revenue']); // formatted the Vietnamese way
+  await page.getByTestId('print-report').click();
+  await expect(report.locator('h1')).toHaveText('Báo cáo giá trị khách hàng: sample-shop.csv');
+  await expect(report).toHaveAttribute('lang', 'vi');
+  for (const id of KPIS) await expect(report.getByTestId(id).locator('.value'), id).toHaveText(shownVi[id]);
+  await expect(report.getByTestId('report-kpis').locator('h2')).toHaveText('Số liệu chính');
+  await expect(report.getByTestId('report-segments')).toContainText('Phân khúc', { timeout: 20_000 });
+  await page.emulateMedia({ media: 'print' });
+  const pagesVi = pdfPages(await page.pdf({ preferCSSPageSize: true }));
+  console.log(`report in Vietnamese: ${pagesVi} A4 pages`);
+  expect(pagesVi).toBeLessThanOrEqual(3);
+  await page.emulateMedia({ media: 'screen' });
+  await report.getByTestId('report-close').click();
+  await expect(page.getByTestId('analysis-ready')).toBeVisible();
+});

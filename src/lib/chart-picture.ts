@@ -1,7 +1,7 @@
 /**
  * A chart as it stands on the page, made into a picture file: the SVGs it draws (with their computed colours, fonts
  * and strokes written on each element), the HTML text around them (axis titles, legends, notes) as SVG text at the
- * same places, and coloured boxes (legend swatches). Controls (buttons, selects, unchecked choices) and live tooltips
+ * same places, and coloured boxes (legend swatches, cells). Controls (selects, fields, unchecked choices) and live tooltips
  * are left out. Loaded on demand: only a download needs it.
  */
 import { chartFileName } from '../core/export/file-name';
@@ -48,7 +48,7 @@ function offsetOf(el: Element, root: Element, origin: DOMRect): { left: number; 
 /** Left out of a picture: controls, live tooltips, text for screen readers only, anything marked so. */
 function skipped(el: Element, style: CSSStyleDeclaration): boolean {
   if (style.display === 'none' || style.visibility === 'hidden') return true;
-  if (el.matches('button, select, textarea, summary, [role="status"], [data-picture="skip"], input:not([type="checkbox"])')) return true;
+  if (el.matches('select, textarea, summary, [role="status"], [data-picture="skip"], input:not([type="checkbox"])')) return true;
   if (style.position === 'absolute' && style.clip !== 'auto') return true;
   // A choice: an unchecked one is not in the picture; a radio group is the title's business.
   if (el.matches('label') && el.querySelector('input[type="radio"], input[type="checkbox"]:not(:checked)')) return true;

@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { axeViolations } from './axe';
-import { phonePage, settle, sidewaysOverflow } from './phone';
+import { PHONE, settle, sidewaysOverflow } from './phone';
 import { chartFileName } from '../../src/core/export/file-name';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -95,7 +95,7 @@ test('a chart as SVG and PNG, a table as CSV, from the sample shop', async ({ pa
   expect(again.bytes.toString('utf8')).toBe(raw);
 });
 
-test('a picture in the dark theme carries the dark colours', async ({ browser }) => {
+test('a picture in the dark theme carries the dark colours; the report prints light', async ({ browser }) => {
   const context = await browser.newContext({ colorScheme: 'dark' });
   const page = await context.newPage();
   await openSample(page);
@@ -106,6 +106,12 @@ test('a picture in the dark theme carries the dark colours', async ({ browser })
   expect(svg).toContain('fill="rgb(17, 26, 46)"');
   expect(svg).toContain('rgb(229, 231, 235)');
   expect(svg).not.toContain('var(');
+  // The report on paper is light whatever the screen's theme: dark text on white.
+  await page.getByTestId('print-report').click();
+  const title = page.getByTestId('report').locator('h1');
+  expect(await title.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(229, 231, 235)');
+  await page.emulateMedia({ media: 'print' });
+  expect(await title.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(17, 24, 39)');
   await context.close();
 });
 
@@ -149,10 +155,6 @@ test('the printable report: key figures as on the dashboard, formulas, cohorts, 
   await expect(report.getByTestId('report-print')).toBeHidden();
   await expect(page.locator('button:visible')).toHaveCount(0);
   const pdf = await page.pdf({ preferCSSPageSize: true });
-  if (process.env.REPORT_SHOT) {
-    await page.setViewportSize({ width: 718, height: 1000 });
-    await page.screenshot({ path: test.info().outputPath('report-print.png'), fullPage: true });
-  }
   const pages = pdfPages(pdf);
   console.log(`report: ${pages} A4 pages, PDF ${pdf.length} bytes`);
   expect(pages).toBeGreaterThanOrEqual(1);
@@ -187,4 +189,44 @@ test('the printable report: key figures as on the dashboard, formulas, cohorts, 
   await page.emulateMedia({ media: 'screen' });
   await report.getByTestId('report-close').click();
   await expect(page.getByTestId('analysis-ready')).toBeVisible();
+});
+
+test('on a 360 px phone in Thai: the download buttons and the report fit the screen, take the keyboard, and pass axe', async ({ browser }) => {
+  // As phonePage, and with the CSP bypassed for axe's inline script.
+  const context = await browser.newContext({ viewport: PHONE, hasTouch: true, bypassCSP: true });
+  const page = await context.newPage();
+  await page.addInitScript(() => localStorage.setItem('clv.locale', 'th'));
+  await openSample(page);
+  expect(await sidewaysOverflow(page), 'dashboard: wider than the screen').toEqual([]);
+  // The keyboard reaches a chart's PNG button and Enter downloads it.
+  const frame = page.getByTestId('concentration');
+  await frame.getByTestId('table-download-csv').focus();
+  await page.keyboard.press('Shift+Tab');
+  await expect(frame.getByTestId('chart-download-svg')).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(frame.getByTestId('chart-download-png')).toBeFocused();
+  const png = await download(page, () => page.keyboard.press('Enter'));
+  expect(png.file.suggestedFilename()).toMatch(/\.png$/);
+  expect([...png.bytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+  const name = (await frame.locator('h3').innerText()).trim();
+  await expect(frame.getByTestId('chart-download-png')).toHaveAccessibleName(`ดาวน์โหลด “${name}” เป็นรูปภาพ PNG`);
+
+  // A chart drawn in HTML (the segments' grid): its cells' numbers are in the picture.
+  await page.getByTestId('tab-segments').click();
+  const grid = page.getByTestId('rf-grid-frame');
+  await expect(grid.getByTestId('rf-grid')).toBeVisible({ timeout: 20_000 });
+  const cells = (await grid.getByTestId('rf-grid').locator('.n').allInnerTexts()).map((s) => s.trim());
+  const svg = svgTexts((await download(page, () => grid.getByTestId('chart-download-svg').click())).bytes.toString('utf8'));
+  expect(svg).toContain('R5');
+  expect(svg).toContain('F1');
+  for (const n of cells) expect(svg).toContain(n);
+
+  await page.getByTestId('print-report').click();
+  const report = page.getByTestId('report');
+  await expect(report.locator('h1')).toContainText('รายงานมูลค่าลูกค้า');
+  await expect(report.getByTestId('report-segments').locator('tbody tr')).toHaveCount(11, { timeout: 20_000 });
+  await settle(page);
+  expect(await sidewaysOverflow(page), 'report: wider than the screen').toEqual([]);
+  expect(await axeViolations(page, root)).toEqual([]);
+  await page.context().close();
 });

@@ -52,6 +52,8 @@ function skipped(el: Element, style: CSSStyleDeclaration): boolean {
   if (style.position === 'absolute' && style.clip !== 'auto') return true;
   // A choice: an unchecked one is not in the picture; a radio group is the title's business.
   if (el.matches('label') && el.querySelector('input[type="radio"], input[type="checkbox"]:not(:checked)')) return true;
+  // The caption of a set of checkboxes asks the reader to choose ("Cohorts to show"): the picture shows the chosen.
+  if (el.matches('fieldset > legend') && el.parentElement?.querySelector('input[type="checkbox"]')) return true;
   return el instanceof HTMLInputElement && !el.checked;
 }
 

@@ -106,6 +106,9 @@ test('a picture in the dark theme carries the dark colours; the report prints li
   expect(svg).toContain('fill="rgb(17, 26, 46)"');
   expect(svg).toContain('rgb(229, 231, 235)');
   expect(svg).not.toContain('var(');
+  // The legend: the cohorts drawn and the average, not the chooser's caption.
+  expect(svgTexts(svg)).toContain('Average');
+  expect(svg).not.toContain('Cohorts to show');
   // The report on paper is light whatever the screen's theme: dark text on white.
   await page.getByTestId('print-report').click();
   const title = page.getByTestId('report').locator('h1');

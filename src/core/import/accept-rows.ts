@@ -8,7 +8,7 @@ import { DateFit, readDateCell } from './dates';
 import { nameScore } from './header-names';
 import type { ImportOptions } from './import-options';
 import { ImportState, type NumberColumn, type LabelColumn } from './import-state';
-import { NumberFit, readNumberCell, currencyOf } from './numbers';
+import { CellProblem, cellExtras, MAX_CELL_MAGNITUDE, NumberFit, readNumberCell, currencyOf } from './numbers';
 import { FieldKind, RecordReader, type RecordSink } from './record-reader';
 import { MAX_EXAMPLES } from './rejections';
 
@@ -21,6 +21,16 @@ const NUMBER_INVALID = NumberFit.Invalid;
 const DOT_ONLY = NumberFit.DotOnly;
 const COMMA_ONLY = NumberFit.CommaOnly;
 const QUOTED_ESCAPED = FieldKind.QuotedEscaped;
+const TOO_LARGE = CellProblem.TooLarge;
+const TOO_PRECISE = CellProblem.TooPrecise;
+
+/** How a rejected number cell is described, by the first part of the rejection's code. */
+const PROBLEM_WORDS = {
+  missing: 'is empty',
+  bad: 'is not a number',
+  'too-large': 'is too large to be read (above 10^15)',
+  'too-precise': 'has more digits than can be kept exactly',
+} as const;
 
 // Imported functions as local bindings too: some module loaders (tsx in the Node benchmark) turn each use of an
 // import into a getter call.
@@ -30,6 +40,12 @@ const readNumberText = readNumberCell;
 const EXAMPLES_KEPT = MAX_EXAMPLES;
 
 const scratchDays = new Int32Array(2);
+
+/** Whether q × p at row `at` exceeds what a cell may hold under some pair of the cells' readings. */
+function productMayOverflow(quantity: NumberColumn, price: NumberColumn, at: number): boolean {
+  const largest = (c: NumberColumn) => Math.max(Math.abs(c.dot.data[at]) || 0, Math.abs(c.comma.data[at]) || 0);
+  return largest(quantity) * largest(price) > MAX_CELL_MAGNITUDE;
+}
 const scratchNumber = new Float64Array(2);
 
 /**
@@ -48,6 +64,8 @@ export class RowAcceptor extends ImportState implements RecordSink {
   private readonly valueColumns: { role: 'amount' | 'quantity' | 'unitPrice'; column: NumberColumn }[];
   private readonly costColumns: NumberColumn[];
   private readonly labelList: LabelColumn[];
+  /** Quantity and unit price when they make the amount; null when an amount column does. */
+  private readonly productColumns: [NumberColumn, NumberColumn] | null;
 
   /** The previous date cell and its reading: the lines of one order repeat its date, so most cells are a repeat. */
   private lastDateText = '';
@@ -64,6 +82,7 @@ export class RowAcceptor extends ImportState implements RecordSink {
     this.valueColumns = (['amount', 'quantity', 'unitPrice'] as const).flatMap((role) => (this.numbers[role] ? [{ role, column: this.numbers[role] }] : []));
     this.costColumns = [this.numbers.cost, this.numbers.margin].filter((c): c is NumberColumn => c !== undefined);
     this.labelList = Object.values(this.labels);
+    this.productColumns = this.numbers.quantity && this.numbers.unitPrice && !this.numbers.amount ? [this.numbers.quantity, this.numbers.unitPrice] : null;
     this.needed = Math.max(...Object.values(mapping).filter((v): v is number => v !== null)) + 1;
     this.reader = new RecordReader(options.delimiter, this);
     if (options.continuation) {
@@ -131,10 +150,16 @@ export class RowAcceptor extends ImportState implements RecordSink {
       const nfit = this.readNumber(r, column, at);
       if (nfit === NUMBER_EMPTY || nfit === NUMBER_INVALID) {
         const what = role === 'amount' ? 'Amount' : role === 'quantity' ? 'Quantity' : 'Unit price';
-        const code = `${nfit === NUMBER_EMPTY ? 'missing' : 'bad'}-${role === 'unitPrice' ? 'price' : role}`;
-        this.rejects.add(code, () => `${what} ${nfit === NUMBER_EMPTY ? 'is empty' : 'is not a number'} (column "${this.columnName(column.col)}")`, line, this.recordText, () => ({ column: this.columnName(column.col) }));
+        const problem = nfit === NUMBER_EMPTY ? 'missing' : cellExtras.problem === TOO_LARGE ? 'too-large' : cellExtras.problem === TOO_PRECISE ? 'too-precise' : 'bad';
+        const says = PROBLEM_WORDS[problem];
+        this.rejects.add(`${problem}-${role === 'unitPrice' ? 'price' : role}`, () => `${what} ${says} (column "${this.columnName(column.col)}")`, line, this.recordText, () => ({ column: this.columnName(column.col) }));
         return;
       }
+    }
+
+    // Quantity × unit price beyond what a cell may hold under some reading: the end rejects it if its reading is one.
+    if (this.productColumns !== null && this.riskyProductText.size < EXAMPLES_KEPT && productMayOverflow(this.productColumns[0], this.productColumns[1], at)) {
+      this.riskyProductText.set(line, r.recordText());
     }
 
     // Accepted so far: keep the row under every reading still open.

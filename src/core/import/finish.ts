@@ -11,6 +11,7 @@ import type { ImportOptions } from './import-options';
 import type { ImportState, LabelRole, NumberColumn } from './import-state';
 import { notice } from '../notice';
 import { marginReading, type MarginReading } from './margin-column';
+import { currencyInHeader, MAX_CELL_MAGNITUDE } from './numbers';
 
 /** q × p as the decimal product it is (6 × 2.55 = 15.3, not 15.299999999999999). */
 const product = (q: number, p: number) => {
@@ -28,6 +29,8 @@ interface Decisions {
 interface KeptRows {
   /** How the margin column was read, when there is one. */
   margins: MarginReading | null;
+  /** Kept rows whose cost or margin cell reads only with the other decimal mark, and the first one's line. */
+  costMismatch: { count: number; line: number };
   kept: number;
   day: Int32Array;
   amount: Float64Array;
@@ -60,13 +63,13 @@ export function finishImport(state: ImportState, options: ImportOptions, stream:
     mapping: options.mapping,
     dateOrder: decisions.dateOrder,
     amountFormat: decisions.formats.get(valueColumn)!,
-    currency: valueColumn.evidence.currency ?? mostFrequent(state.currencyCodes),
+    currency: valueColumn.evidence.currency ?? mostFrequent(state.currencyCodes) ?? currencyInHeader(header[valueColumn.col]),
     rowsRead: state.read,
     rowsAccepted: rows.kept,
     rowsRejected: state.rejects.total,
     blankLines: state.blankLines,
     rejected: state.rejects.list(),
-    warnings: warningsOf(state, options.encoding, stream.replacedCharacters, decisions.dateOrder, rows.margins),
+    warnings: warningsOf(state, options.encoding, stream.replacedCharacters, decisions.dateOrder, rows),
   };
   return { table, report };
 }
@@ -83,7 +86,12 @@ function keepRowsThatFit(state: ImportState, { dateOrder, formats }: Decisions):
   const amount = new Float64Array(n);
   // Each number column's values under its decided decimal mark, looked up once rather than per row.
   const decided = new Map<NumberColumn | undefined, Float64Array>();
-  for (const [column, format] of formats) decided.set(column, format.decimal === '.' ? column.dot.data : column.comma.data);
+  const otherReading = new Map<NumberColumn | undefined, Float64Array>();
+  for (const [column, format] of formats) {
+    decided.set(column, format.decimal === '.' ? column.dot.data : column.comma.data);
+    otherReading.set(column, format.decimal === '.' ? column.comma.data : column.dot.data);
+  }
+  const costMismatch = { count: 0, line: 0 };
   const valueOf = (column: NumberColumn | undefined, i: number) => (column ? decided.get(column)![i] : NaN);
   const { amount: amountCol, quantity: qtyCol, unitPrice: priceCol, cost: costCol, margin: marginCol } = state.numbers;
   const amountValues = amountCol ? decided.get(amountCol)! : null;
@@ -107,8 +115,13 @@ function keepRowsThatFit(state: ImportState, { dateOrder, formats }: Decisions):
     let value: number;
     if (amountValues) value = amountValues[i];
     else value = product(qtyValues![i], priceValues![i]);
-    if (Number.isNaN(value)) {
-      const column = [amountCol, qtyCol, priceCol].find((c) => c && Number.isNaN(valueOf(c, i)))!;
+    const column = Number.isNaN(value) ? [amountCol, qtyCol, priceCol].find((c) => c && Number.isNaN(valueOf(c, i))) : undefined;
+    if (!column && !(Math.abs(value) <= MAX_CELL_MAGNITUDE)) {
+      // Only a product can get here: each cell was bounded as it was read.
+      state.rejects.add('too-large-product', 'Quantity × unit price is too large to be read (above 10^15)', line[i], () => state.riskyProductText.get(line[i]));
+      continue;
+    }
+    if (column) {
       const decimal = formats.get(column)!.decimal;
       const texts = decimal === '.' ? column.onlyCommaText : column.onlyDotText;
       state.rejects.add(`number-format-mismatch-${column === priceCol ? 'price' : column === qtyCol ? 'quantity' : 'amount'}`, () => `Number uses a different decimal mark from the rest of column "${state.columnName(column.col)}" (which uses "${decimal}")`, line[i], () => texts.get(line[i]), () => ({ column: state.columnName(column.col), decimal }));
@@ -119,16 +132,22 @@ function keepRowsThatFit(state: ImportState, { dateOrder, formats }: Decisions):
     day[kept] = day[i];
     amount[kept] = value;
     if (cost) {
-      if (costCol) cost[kept] = valueOf(costCol, i);
+      const costColumn = (costCol ?? marginCol)!;
+      const costValue = valueOf(costColumn, i);
+      if (Number.isNaN(costValue) && !Number.isNaN(otherReading.get(costColumn)![i])) {
+        // Readable only with the other decimal mark: the row keeps no cost, and the user is told.
+        if (costMismatch.count++ === 0) costMismatch.line = line[i];
+      }
+      if (costCol) cost[kept] = costValue;
       else {
-        const margin = valueOf(marginCol, i);
+        const margin = costValue;
         cost[kept] = marginIsShare ? value * (1 - (Math.abs(margin) > 1 ? margin / 100 : margin)) : value - margin;
       }
     }
     for (let l = 0; l < labelCodes.length; l++) labelCodes[l][kept] = labelCodes[l][i];
     kept++;
   }
-  return { kept, day, amount, cost, margins };
+  return { kept, day, amount, cost, margins, costMismatch };
 }
 
 /** The kept rows as a table; dictionaries lose the values only rejected rows used. */
@@ -163,7 +182,7 @@ function tableOf(state: ImportState, { kept, day, amount, cost }: KeptRows): Tra
 }
 
 /** What the user should know about how the file was read, in a fixed order. */
-function warningsOf(state: ImportState, encoding: string, replacedCharacters: number, dateOrder: DateOrder, margins: MarginReading | null): Notice[] {
+function warningsOf(state: ImportState, encoding: string, replacedCharacters: number, dateOrder: DateOrder, { margins, costMismatch }: KeptRows): Notice[] {
   const warnings: Notice[] = [];
   const warn = (code: string, text: string, vars: NoticeVars) => warnings.push(notice(code, text, vars));
   if (state.dates.ambiguous) {
@@ -176,6 +195,10 @@ function warningsOf(state: ImportState, encoding: string, replacedCharacters: nu
     warn('margin-as-share', `Column "${column}" holds margins as shares of the amount (0.4 = 40%), and was read so.`, { column });
   }
   if (state.costUnreadable) warn('cost-unreadable', `${state.costUnreadable} cost or margin cells were not numbers; those rows have no cost.`, { count: state.costUnreadable });
+  if (costMismatch.count) {
+    const column = state.columnName((state.mapping.cost ?? state.mapping.margin)!);
+    warn('cost-decimal-mismatch', `${costMismatch.count} cells of column "${column}" use a different decimal mark from the rest of it (first on line ${costMismatch.line}); those rows have no cost.`, { count: costMismatch.count, column, line: costMismatch.line });
+  }
   if (replacedCharacters) {
     const name = encoding.toUpperCase();
     warn('replaced-characters', `${replacedCharacters} characters could not be read as ${name} and show as �.`, { count: replacedCharacters, encoding: name });

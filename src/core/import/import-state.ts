@@ -55,6 +55,8 @@ export class ImportState {
   /** Original text of the first rows whose date reads only one way, keyed by line, for rejection examples. */
   readonly dayFirstOnlyText = new Map<number, string>();
   readonly monthFirstOnlyText = new Map<number, string>();
+  /** Original text of the first rows whose quantity × unit price may be too large, keyed by line. */
+  readonly riskyProductText = new Map<number, string>();
   readonly numbers: Partial<Record<NumberRole, NumberColumn>> = {};
   readonly labels: Partial<Record<LabelRole, LabelColumn>> = {};
   /** Codes seen in a "Currency" column, with their counts. */

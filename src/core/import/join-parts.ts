@@ -46,6 +46,7 @@ export function exportPart(state: ImportState, stream: StreamCounts) {
     dates: state.dates.counts(),
     dayFirstOnlyText: [...state.dayFirstOnlyText],
     monthFirstOnlyText: [...state.monthFirstOnlyText],
+    riskyProductText: [...state.riskyProductText],
     numbers,
     labels,
     currencyCodes: [...state.currencyCodes],
@@ -81,6 +82,7 @@ export function absorbPart(state: ImportState, part: ImportPart, lineOffset: num
   state.dates.absorb(part.dates);
   keepExamples(state.dayFirstOnlyText, part.dayFirstOnlyText);
   keepExamples(state.monthFirstOnlyText, part.monthFirstOnlyText);
+  keepExamples(state.riskyProductText, part.riskyProductText);
   for (const [role, c] of Object.entries(state.numbers) as [NumberRole, NumberColumn][]) {
     const p = part.numbers[role]!;
     c.dot.data.set(p.dot, at);

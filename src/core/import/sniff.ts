@@ -7,7 +7,7 @@ import type { ColumnMapping, DateOrder, Delimiter, NumberFormat } from '../types
 import { DateColumnEvidence, readDateCell } from './dates';
 import { detectDelimiter } from './delimiter';
 import { guessMapping, looksLikeHeader, profileColumn, type ColumnKind } from './detect-columns';
-import { currencyOf, NumberColumnEvidence, readNumberCell } from './numbers';
+import { currencyInHeader, currencyOf, NumberColumnEvidence, readNumberCell } from './numbers';
 import { readRecords } from './rows';
 import { binaryKind, detectEncoding, type BinaryKind } from './text-encoding';
 
@@ -62,16 +62,6 @@ function firstLines(text: string, n: number): string {
     if (at < 0) return text;
   }
   return text.slice(0, at);
-}
-
-/** A currency named in a header, as in "Amount (VND)" or "Thành tiền (₫)". */
-function currencyInHeader(name: string | undefined): string | null {
-  if (!name) return null;
-  for (const token of name.split(/[\s()[\]/,:-]+/)) {
-    const code = currencyOf(token);
-    if (code && token.length > 0) return code;
-  }
-  return null;
 }
 
 /** Look at the first bytes of a file and propose how to read it. */

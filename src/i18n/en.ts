@@ -343,6 +343,8 @@ export const en = {
   'rejected.reason.unclosed-quote': 'A quote (") opened on this line is never closed',
   'rejected.reason.too-few-fields': 'Row has fewer fields than the {needed} the chosen columns need',
   'rejected.reason.missing-customer': 'Customer id is empty (column "{column}")',
+  'rejected.reason.undecodable-customer': 'Customer id has bytes that are not valid {encoding} text (shown as �), so it cannot be told apart from other ids (column "{column}")',
+  'rejected.reason.undecodable-order': 'Order id has bytes that are not valid {encoding} text (shown as �), so it cannot be told apart from other ids (column "{column}")',
   'rejected.reason.missing-date': 'Date is empty (column "{column}")',
   'rejected.reason.bad-date': 'Date not recognised (column "{column}")',
   'rejected.reason.missing-amount': 'Amount is empty (column "{column}")',

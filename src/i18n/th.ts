@@ -345,6 +345,8 @@ export const th: Catalogue = {
   'rejected.reason.unclosed-quote': 'มีเครื่องหมายคำพูด (") เปิดในบรรทัดนี้แต่ไม่มีการปิด',
   'rejected.reason.too-few-fields': 'แถวมีช่องน้อยกว่า {needed} ช่องที่คอลัมน์ที่เลือกต้องใช้',
   'rejected.reason.missing-customer': 'รหัสลูกค้าว่าง (คอลัมน์ "{column}")',
+  'rejected.reason.undecodable-customer': 'รหัสลูกค้ามีไบต์ที่ไม่ใช่ข้อความ {encoding} ที่ถูกต้อง (แสดงเป็น �) จึงแยกไม่ออกจากรหัสอื่น (คอลัมน์ "{column}")',
+  'rejected.reason.undecodable-order': 'หมายเลขคำสั่งซื้อมีไบต์ที่ไม่ใช่ข้อความ {encoding} ที่ถูกต้อง (แสดงเป็น �) จึงแยกไม่ออกจากหมายเลขอื่น (คอลัมน์ "{column}")',
   'rejected.reason.missing-date': 'วันที่ว่าง (คอลัมน์ "{column}")',
   'rejected.reason.bad-date': 'อ่านวันที่ไม่ได้ (คอลัมน์ "{column}")',
   'rejected.reason.missing-amount': 'ยอดเงินว่าง (คอลัมน์ "{column}")',

@@ -345,6 +345,8 @@ export const vi: Catalogue = {
   'rejected.reason.unclosed-quote': 'Dấu ngoặc kép (") mở ở dòng này nhưng không bao giờ được đóng',
   'rejected.reason.too-few-fields': 'Dòng có ít trường hơn {needed} trường mà các cột đã chọn cần',
   'rejected.reason.missing-customer': 'Mã khách hàng để trống (cột "{column}")',
+  'rejected.reason.undecodable-customer': 'Mã khách hàng có byte không hợp lệ theo bảng mã {encoding} (hiển thị thành �), nên không phân biệt được với các mã khác (cột "{column}")',
+  'rejected.reason.undecodable-order': 'Mã đơn hàng có byte không hợp lệ theo bảng mã {encoding} (hiển thị thành �), nên không phân biệt được với các mã khác (cột "{column}")',
   'rejected.reason.missing-date': 'Ngày để trống (cột "{column}")',
   'rejected.reason.bad-date': 'Không đọc được ngày (cột "{column}")',
   'rejected.reason.missing-amount': 'Số tiền để trống (cột "{column}")',

@@ -162,8 +162,24 @@ export class RowAcceptor extends ImportState implements RecordSink {
       this.riskyProductText.set(line, r.recordText());
     }
 
+    // Ids read with U+FFFD (bytes that were not valid text) cannot be told apart: refuse them rather than merge.
+    const customerId = this.customers.idOf(ctext, cs, ce);
+    if (this.customers.undecodable?.has(customerId)) {
+      this.rejectUndecodable('customer', m.customer!, line);
+      return;
+    }
+    const order = this.labels.order;
+    let orderCode = 0;
+    if (order) {
+      orderCode = r.fieldKind[order.col] >= QUOTED_ESCAPED ? order.dict.id(r.field(order.col).trim()) : order.dict.idOf(r.text, r.fieldStart[order.col], r.fieldEnd[order.col]);
+      if (order.dict.undecodable?.has(orderCode)) {
+        this.rejectUndecodable('order', order.col, line);
+        return;
+      }
+    }
+
     // Accepted so far: keep the row under every reading still open.
-    this.customer.data[at] = this.customers.idOf(ctext, cs, ce);
+    this.customer.data[at] = customerId;
     this.line.data[at] = line;
     this.dayFirst.data[at] = scratchDays[0];
     this.monthFirst.data[at] = scratchDays[1];
@@ -175,13 +191,26 @@ export class RowAcceptor extends ImportState implements RecordSink {
     }
     for (let l = 0; l < this.labelList.length; l++) {
       const label = this.labelList[l];
-      label.codes.data[at] = r.fieldKind[label.col] >= QUOTED_ESCAPED ? label.dict.id(r.field(label.col).trim()) : label.dict.idOf(r.text, r.fieldStart[label.col], r.fieldEnd[label.col]);
+      if (label === order) label.codes.data[at] = orderCode;
+      else label.codes.data[at] = r.fieldKind[label.col] >= QUOTED_ESCAPED ? label.dict.id(r.field(label.col).trim()) : label.dict.idOf(r.text, r.fieldStart[label.col], r.fieldEnd[label.col]);
     }
     if (this.currencyColumn !== null && this.currencyColumn < r.fieldCount) {
       const code = currencyOf(r.field(this.currencyColumn));
       if (code) this.currencyCodes.set(code, (this.currencyCodes.get(code) ?? 0) + 1);
     }
     this.rows++;
+  }
+
+  private rejectUndecodable(what: 'customer' | 'order', col: number, line: number) {
+    const encoding = this.options.encoding.toUpperCase();
+    const name = what === 'customer' ? 'Customer id' : 'Order id';
+    this.rejects.add(
+      `undecodable-${what}`,
+      () => `${name} has bytes that are not valid ${encoding} text (shown as �), so it cannot be told apart from other ids (column "${this.columnName(col)}")`,
+      line,
+      this.recordText,
+      () => ({ column: this.columnName(col), encoding }),
+    );
   }
 
   /** The current record's text and the reason for an empty customer id, made once: some exports have 100,000s. */

@@ -152,14 +152,15 @@ function keepRowsThatFit(state: ImportState, { dateOrder, formats }: Decisions):
 
 /** The kept rows as a table; dictionaries lose the values only rejected rows used. */
 function tableOf(state: ImportState, { kept, day, amount, cost }: KeptRows): TransactionTable {
+  // Values only rejected rows used are dropped: rows rejected at the end, or ids refused for undecodable bytes.
   const droppedLate = kept < state.rows;
   const customerCodes = state.customer.data.slice(0, kept);
-  const customerIds = droppedLate ? compactDictionary(customerCodes, kept, state.customers.values) : state.customers.values;
+  const customerIds = droppedLate || state.customers.undecodable ? compactDictionary(customerCodes, kept, state.customers.values) : state.customers.values;
   const labelColumn = (role: LabelRole) => {
     const label = state.labels[role];
     if (!label) return { codes: null, names: null };
     const codes = label.codes.data.slice(0, kept);
-    return { codes, names: droppedLate ? compactDictionary(codes, kept, label.dict.values) : label.dict.values };
+    return { codes, names: droppedLate || label.dict.undecodable ? compactDictionary(codes, kept, label.dict.values) : label.dict.values };
   };
   const orders = labelColumn('order');
   const products = labelColumn('product');

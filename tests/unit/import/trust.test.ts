@@ -120,3 +120,26 @@ describe('a cost the column cannot read', () => {
     ]);
   });
 });
+
+describe('bytes that are not valid text', () => {
+  const bytes = (...parts: (string | number[])[]) => new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...new TextEncoder().encode(p)] : p)));
+
+  it('two customer ids that differ only in such a byte are refused with their lines, not merged', () => {
+    // "A\xff" and "A\xfe" both decode to "A�": as one customer they would buy twice. They are refused instead.
+    const file = bytes('customer,date,amount\nA', [0xff], ',2024-01-02,10\nA', [0xfe], ',2024-01-03,20\nB,2024-01-04,5\n');
+    const { table, report } = run(file, { encoding: 'utf-8' });
+    expect(rowsOf(table)).toEqual([['B', '2024-01-04', 5, 4]]);
+    expect(table.customerIds).toEqual(['B']);
+    expect(report.rejected.map((g) => [g.code, g.count, g.examples.map((e) => e.line)])).toEqual([['undecodable-customer', 2, [2, 3]]]);
+    expect(report.rejected[0].vars).toEqual({ column: 'customer', encoding: 'UTF-8' });
+    expect(report.warnings.map((w) => w.code)).toContain('replaced-characters');
+  });
+
+  it('so are order ids: two orders would otherwise count as one', () => {
+    const file = bytes('customer,date,amount,order\nA,2024-01-02,10,X', [0xff], '\nA,2024-01-02,20,X', [0xfe], '\nA,2024-01-03,5,Y\n');
+    const { table, report } = run(file, { encoding: 'utf-8', mapping: mapping({ customer: 0, date: 1, amount: 2, orderId: 3 }) });
+    expect(amounts(table)).toEqual([5]);
+    expect(table.orderIds).toEqual(['Y']);
+    expect(rejectCounts(report)).toEqual({ 'undecodable-order': 2 });
+  });
+});

@@ -118,7 +118,7 @@ export interface CohortRow {
   /** "YYYY-MM" for months, "YYYY-Www" (ISO week) for weeks, "YYYY-Qn" for quarters. */
   cohort: string;
   customers: number;
-  /** active[k]: cohort customers with a purchase (amount > 0) in period k after acquisition; active[0] = customers. */
+  /** active[k]: cohort customers with a purchase (amount >= 0) in period k after acquisition; active[0] = customers. */
   active: number[];
   /** revenue[k]: net accepted amounts of the cohort's customers in period k. */
   revenue: number[];
@@ -131,7 +131,7 @@ export interface Cohorts {
 
 /**
  * Per-customer model input under the contract's conventions (lifetimes-compatible): purchase rows only
- * (amount > 0), one purchase per customer-day with amounts summed.
+ * (amount >= 0), one purchase per customer-day with amounts summed.
  */
 export interface CustomerSummary {
   /** Index into TransactionTable.customerIds. Customers with no purchase before observationEnd are absent. */

@@ -36,7 +36,7 @@ function assignCohorts(table: TransactionTable, period: CohortPeriod): CohortAss
 
 /**
  * Cohort table. The cohort is the period of a customer's FIRST accepted row (any amount, so a customer whose first
- * row is a refund still belongs to that cohort). active[k] = cohort customers with a purchase (amount > 0) in the
+ * row is a refund still belongs to that cohort). active[k] = cohort customers with a purchase (amount >= 0) in the
  * k-th period after the cohort's, except active[0] = customers by the contract's definition; revenue[k] = net
  * accepted amounts of the cohort in period k. Every row runs to the dataset's last period, so its arrays have
  * lastPeriod − cohortPeriod + 1 entries. Rows are in cohort order.
@@ -134,7 +134,7 @@ export function cohortMembers(table: TransactionTable, period: CohortPeriod, coh
   const { customer, day, amount, length } = table;
   for (let i = 0; i < length; i++) {
     const c = customer[i];
-    if (inCohort[c] && amount[i] > 0 && lookup.table[day[i] - lookup.firstDay] === wanted) activeThen[c] = 1;
+    if (inCohort[c] && amount[i] >= 0 && lookup.table[day[i] - lookup.firstDay] === wanted) activeThen[c] = 1;
   }
   return Uint32Array.from(members.filter((c) => activeThen[c] === 1));
 }

@@ -8,8 +8,8 @@ import { groupCustomerDays, type CustomerDays } from './customer-days';
 export type ProfitSource = 'cost' | 'margin-percent' | 'cost-and-margin-percent' | 'none';
 
 /**
- * One entry per customer with at least one purchase (amount > 0), ascending customer index; arrays are aligned.
- * Customers whose only rows are refunds or zero amounts are not here (they have no purchase history).
+ * One entry per customer with at least one purchase (amount >= 0), ascending customer index; arrays are aligned.
+ * Customers whose only rows are refunds are not here (they have no purchase history).
  */
 export interface CustomerHistory {
   customer: Uint32Array;
@@ -20,9 +20,9 @@ export interface CustomerHistory {
   orders: Uint32Array;
   /** Distinct days with a purchase. */
   purchaseDays: Uint32Array;
-  /** Purchase rows (amount > 0). */
+  /** Purchase rows (amount >= 0). */
   purchaseRows: Uint32Array;
-  /** Σ of the customer's positive amounts. */
+  /** Σ of the customer's purchase amounts. */
   grossRevenue: Float64Array;
   /** Σ of all the customer's amounts, refunds included. */
   netRevenue: Float64Array;
@@ -35,7 +35,7 @@ export interface CustomerHistory {
 
 /** Whole-table totals gathered in the same pass over the rows. */
 export interface RowTotals {
-  /** Rows with amount > 0 and their compensated sum. */
+  /** Rows with amount >= 0 and their compensated sum. */
   purchases: number;
   grossRevenue: number;
   /** Rows with amount < 0 and the compensated sum of their magnitudes. */
@@ -146,7 +146,7 @@ function sumRows(table: TransactionTable, margin: number): { net: Float64Array; 
     t = s + p;
     profitC[c] += Math.abs(s) >= Math.abs(p) ? s - t + p : p - t + s;
     profit[c] = t;
-    if (a > 0) {
+    if (a >= 0) {
       totals.purchases++;
       t = gross + a;
       grossC += gross >= a ? gross - t + a : a - t + gross;

@@ -5,8 +5,8 @@ import type { DatasetFigures, TransactionTable } from '../types';
 import { dayToIso } from './dates';
 
 /**
- * customers = distinct customer ids among accepted rows; purchases = rows with amount > 0; refunds = rows with
- * amount < 0 (rows of exactly 0 are neither); netRevenue = sum of all amounts, refunds included (compensated sum);
+ * customers = distinct customer ids among accepted rows; purchases = rows with amount >= 0 (a free order is a
+ * purchase); refunds = rows with amount < 0; netRevenue = sum of all amounts, refunds included (compensated sum);
  * firstDate/lastDate = earliest/latest day as YYYY-MM-DD, null for an empty table.
  */
 export function datasetFigures(table: TransactionTable): DatasetFigures {
@@ -27,7 +27,7 @@ export function datasetFigures(table: TransactionTable): DatasetFigures {
       customers++;
     }
     const a = amount[i];
-    if (a > 0) purchases++;
+    if (a >= 0) purchases++;
     else if (a < 0) refunds++;
     const t = net + a;
     compensation += Math.abs(net) >= Math.abs(a) ? net - t + a : a - t + net;

@@ -21,16 +21,16 @@ export const DAYS_PER_YEAR = 365.25;
 
 /** The owner's dashboard figures. Counts are of rows unless said otherwise; money is in the dataset's currency. */
 export interface HistoricalFigures {
-  /** Customers with at least one purchase (amount > 0). */
+  /** Customers with at least one purchase (amount >= 0). */
   customers: number;
-  /** Customers with accepted rows but no purchase (refunds or zero amounts only); not in the per-customer figures. */
+  /** Customers with accepted rows but no purchase (refunds only); not in the per-customer figures. */
   refundOnlyCustomers: number;
-  /** Purchase rows (amount > 0). */
+  /** Purchase rows (amount >= 0). */
   purchases: number;
   /** Distinct (customer, order id) among purchase rows, or customer purchase-days without an order column. */
   orders: number;
   ordersCountedBy: 'order-id' | 'purchase-day';
-  /** Σ positive amounts. */
+  /** Σ of the purchase rows' amounts. */
   grossRevenue: number;
   /** Refund rows (amount < 0). */
   refunds: number;

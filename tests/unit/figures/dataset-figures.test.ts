@@ -9,14 +9,14 @@ describe('datasetFigures', () => {
       ['A', '2024-01-05', 100],
       ['A', '2024-01-05', -20],
       ['B', '2024-02-10', 50.5],
-      ['C', '2023-12-31', 0], // neither purchase nor refund, but C is a customer
+      ['C', '2023-12-31', 0], // a free order: a purchase that adds nothing (contract, 2026-12)
       ['B', '2024-03-01', -0.5],
     ]);
-    // customers A, B, C = 3; purchases 100 and 50.5 = 2; refunds −20 and −0.5 = 2;
+    // customers A, B, C = 3; purchases 100, 50.5 and 0 = 3; refunds −20 and −0.5 = 2;
     // net = 100 − 20 + 50.5 + 0 − 0.5 = 130; dates from 2023-12-31 to 2024-03-01.
     expect(datasetFigures(table)).toEqual({
       customers: 3,
-      purchases: 2,
+      purchases: 3,
       refunds: 2,
       netRevenue: 130,
       firstDate: '2023-12-31',

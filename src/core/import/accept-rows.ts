@@ -142,12 +142,19 @@ export class RowAcceptor extends ImportState implements RecordSink {
       return;
     }
 
-    // Value columns must each read as a number under at least one decimal mark.
+    // Value columns must each read as a number under at least one decimal mark. An empty amount on a row with an
+    // order id may be one of the order's items (its total on another line): the end decides.
     const at = this.rows;
     if (at === this.capacity) this.reserve(at + 1);
+    this.amountEmpty.data[at] = 0;
     for (let v = 0; v < this.valueColumns.length; v++) {
       const { role, column } = this.valueColumns[v];
       const nfit = this.readNumber(r, column, at);
+      if (nfit === NUMBER_EMPTY && role === 'amount' && this.labels.order) {
+        this.amountEmpty.data[at] = 1;
+        if (this.emptyAmountText.size < EXAMPLES_KEPT) this.emptyAmountText.set(line, r.recordText());
+        continue;
+      }
       if (nfit === NUMBER_EMPTY || nfit === NUMBER_INVALID) {
         const what = role === 'amount' ? 'Amount' : role === 'quantity' ? 'Quantity' : 'Unit price';
         const problem = nfit === NUMBER_EMPTY ? 'missing' : cellExtras.problem === TOO_LARGE ? 'too-large' : cellExtras.problem === TOO_PRECISE ? 'too-precise' : 'bad';
@@ -189,6 +196,7 @@ export class RowAcceptor extends ImportState implements RecordSink {
     for (let c = 0; c < this.costColumns.length; c++) {
       if (this.readNumber(r, this.costColumns[c], at) === NUMBER_INVALID) this.costUnreadable++;
     }
+    if (this.numbers.refunded && this.readNumber(r, this.numbers.refunded, at) === NUMBER_INVALID) this.refundedUnreadable++;
     for (let l = 0; l < this.labelList.length; l++) {
       const label = this.labelList[l];
       if (label === order) label.codes.data[at] = orderCode;

@@ -1,6 +1,7 @@
 /**
- * `npm run analyze -- <file> [--customer COL] [--date COL] [--amount COL] [--out FILE] [--observation-end YYYY-MM-DD]
- *   [--time-unit day|week] [--horizon-days N] [--model bgnbd|mbgnbd|paretoNbd]`
+ * `npm run analyze -- <file> [--customer COL] [--date COL] [--amount COL] [--order COL] [--status COL] [--refunded COL]
+ *   [--out FILE] [--observation-end YYYY-MM-DD] [--time-unit day|week] [--horizon-days N] [--model bgnbd|mbgnbd|paretoNbd]`
+ * Statuses count as the app's defaults say (paid, completed, delivered … count; cancelled, refunded, pending … do not).
  * The app's engine, headless in Node: same sniffing, same importer, same figures, same snapshot.
  */
 import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -29,7 +30,10 @@ export interface AnalyzeArgs {
 
 export class UsageError extends Error {}
 
-const FLAG_ROLE: Record<string, FieldRole> = { '--customer': 'customer', '--date': 'date', '--amount': 'amount' };
+/** Column flags and the role each names. A Map: the flags are user text, and an object would know `toString`. */
+const FLAG_ROLE: ReadonlyMap<string, FieldRole> = new Map([
+  ['--customer', 'customer'], ['--date', 'date'], ['--amount', 'amount'], ['--order', 'orderId'], ['--status', 'status'], ['--refunded', 'refunded'],
+]);
 
 export function parseArgs(argv: string[]): AnalyzeArgs {
   const args: AnalyzeArgs = { file: '', columns: {}, out: null, observationEnd: null, timeUnit: 'day', horizonDays: null, model: null };
@@ -40,7 +44,8 @@ export function parseArgs(argv: string[]): AnalyzeArgs {
       if (v === undefined) throw new UsageError(`${a} needs a value`);
       return v;
     };
-    if (a in FLAG_ROLE) args.columns[FLAG_ROLE[a]] = next();
+    const role = FLAG_ROLE.get(a);
+    if (role) args.columns[role] = next();
     else if (a === '--out') args.out = next();
     else if (a === '--observation-end') {
       args.observationEnd = next();
@@ -59,7 +64,7 @@ export function parseArgs(argv: string[]): AnalyzeArgs {
     else if (!args.file) args.file = a;
     else throw new UsageError(`unexpected argument ${a}`);
   }
-  if (!args.file) throw new UsageError('usage: npm run analyze -- <file> [--customer COLUMN] [--date COLUMN] [--amount COLUMN] [--out FILE]');
+  if (!args.file) throw new UsageError('usage: npm run analyze -- <file> [--customer COLUMN] [--date COLUMN] [--amount COLUMN] [--order COLUMN] [--status COLUMN] [--refunded COLUMN] [--out FILE]');
   return args;
 }
 

@@ -155,12 +155,29 @@ export interface Notice {
   vars: NoticeVars;
 }
 
-/** Figures of the snapshot contract's `dataset` part that come from the data. */
+/**
+ * Figures of the snapshot contract's `dataset` part that come from the data (the counted rows). Fields marked
+ * optional were added in 2026-12: datasets stored before lack them.
+ */
 export interface DatasetFigures {
+  /** Distinct customer ids among the counted rows (buyers and customers with refunds only). */
   customers: number;
+  /** Counted purchases: orders with an order id (each once, however many lines), else rows with amount >= 0. */
   purchases: number;
+  /** Distinct (customer, order id) among rows with amount >= 0, when the file has an order id. */
+  orders?: number;
+  /** Rows with amount >= 0 (an order's lines each count). */
+  lineItems?: number;
+  /** Rows with amount < 0, plus rows with a refunded amount. */
   refunds: number;
+  /** Σ of the purchase rows' amounts. */
+  grossRevenue?: number;
+  /** Money refunded: Σ |negative amounts| + Σ refunded amounts. */
+  refundTotal?: number;
+  /** grossRevenue − refundTotal: Σ of every amount, refunds subtracted. 0 for a file without amounts. */
   netRevenue: number;
+  /** True when the file has no amounts: the money figures are unknown, not zero. */
+  withoutAmounts?: boolean;
   firstDate: string | null;
   lastDate: string | null;
 }

@@ -62,13 +62,14 @@ export function cohorts(table: TransactionTable, period: CohortPeriod): Cohorts 
   const revenue = new Float64Array(cells);
   const compensation = new Float64Array(cells);
   const { customer, day, amount, length } = table;
+  const refunded = table.refunded ?? null;
   const days = lookup.table;
   const minDay = lookup.firstDay;
   for (let i = 0; i < length; i++) {
     const cp = cohortOf[customer[i]];
     const cell = offset[cp - firstPeriod] + days[day[i] - minDay] - cp;
     const s = revenue[cell];
-    const x = amount[i];
+    const x = refunded ? amount[i] - refunded[i] : amount[i];
     const t = s + x;
     compensation[cell] += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
     revenue[cell] = t;

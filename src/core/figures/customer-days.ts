@@ -34,7 +34,7 @@ export interface CustomerDays {
   rowStart: Uint32Array;
   /** Distinct purchase days, ascending within a customer. */
   day: Int32Array;
-  /** Summed amount of each customer-day. */
+  /** Summed amount of each customer-day, net of the refunds written on its rows (table.refunded). */
   total: Float64Array;
   /** How many rows merged into each customer-day. */
   rowCount: Uint32Array;
@@ -120,6 +120,7 @@ export function groupCustomerDays(table: TransactionTable, filter: PurchaseRowFi
 
 function computeCustomerDays(table: TransactionTable, after: number, through: number, positiveOnly: boolean): CustomerDays {
   const { length, customer, day, amount } = table;
+  const refunded = table.refunded ?? null;
   const customerCount = table.customerIds.length;
 
   // Counting sort by customer: count, prefix-sum, place. The row test is written out in both loops (no helper
@@ -144,7 +145,8 @@ function computeCustomerDays(table: TransactionTable, after: number, through: nu
     const j = cursor[customer[i]]++;
     rows[j] = i;
     rowDay[j] = d;
-    rowAmount[j] = a;
+    // A partly refunded order is worth what was kept.
+    rowAmount[j] = refunded ? a - refunded[i] : a;
   }
 
   // Merge each customer's rows into days, into arrays sized for the worst case (every row its own day).

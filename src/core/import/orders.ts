@@ -63,6 +63,9 @@ export interface PurchaseOutcome {
 
 const NONE = -1;
 
+/** A status as the report shows it: as written, its first 200 characters (a misread column can hold long text). */
+const label = (value: string) => (value.length > 200 ? `${value.slice(0, 200)}…` : value);
+
 /** Per order, over its rows in file order: where it starts, how many lines, which lines hold a value. */
 interface OrderFacts {
   lines: Int32Array;
@@ -177,7 +180,7 @@ export function countPurchases(input: PurchaseInput): PurchaseOutcome {
     const value = input.statusValues![code];
     const key = foldStatus(value);
     let entry = tally.get(key);
-    if (!entry) tally.set(key, (entry = { status: value, rows: 0, orders: new Set(), counts: codeCounts[code] }));
+    if (!entry) tally.set(key, (entry = { status: label(value), rows: 0, orders: new Set(), counts: codeCounts[code] }));
     entry.rows++;
     if (order) entry.orders.add(order[i] === blank ? -1 - i : order[i]);
     if (!entry.counts) fate[i] = RowFate.Excluded;

@@ -58,8 +58,10 @@ describe('Online Retail customer history', () => {
     // (13256), 40 lines and 4 invoices of their own, and nothing to revenue (counted from the raw file).
     expect(h.customers).toBe(4_339);
     expect(h.refundOnlyCustomers).toBe(4_372 - 4_339);
-    expect(h.purchases).toBe(397_884 + 40);
+    expect(h.lineItems).toBe(397_884 + 40);
     expect(h.orders).toBe(18_532 + 4);
+    // With an order id, purchases are the orders.
+    expect(h.purchases).toBe(h.orders);
     expect(h.grossRevenue).toBeCloseTo(8_911_407.904, 3);
     // Customers with 2 or more invoices: the reference's 2,845 (the free invoices went to customers who had two
     // already, and 13256 has one), now out of 4,339 buyers.
@@ -102,7 +104,10 @@ describe('Online Retail dataset figures', () => {
     // 4,372 customers; 397,924 purchase rows (the 397,884 cleaned rows and 40 free ones); refunds = rows with a
     // negative amount, which here are the 8,905 'C' invoice lines with a customer.
     expect(f.customers).toBe(4_372);
-    expect(f.purchases).toBe(397_884 + 40);
+    expect(f.lineItems).toBe(397_884 + 40);
+    // Purchases are (customer, invoice) pairs with a purchase line: the same 18,536 as the customer history's orders.
+    expect(f.purchases).toBe(18_536);
+    expect(f.orders).toBe(18_536);
     expect(f.refunds).toBe(406_829 - 397_884 - 40);
   });
 });

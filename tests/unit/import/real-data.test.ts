@@ -97,9 +97,9 @@ describe('UCI Online Retail', () => {
     expect(facts(table)).toEqual({ rows: 406_829, sum: 8_300_065.814, first: '2010-12-01', last: '2011-12-09', customers: 4_372, zero: 40, positive: 397_884 });
     expect(table.orderIds).toHaveLength(22_190);
     expect(table.productNames).toHaveLength(3_684);
-    // The contract's dataset figures on this table: purchases are the 397,884 positive and the 40 free rows; refunds
+    // The contract's dataset figures on this table: purchases are the invoices (with a customer) holding the 397,884 positive and 40 free lines; refunds
     // are the 406,829 − 397,884 − 40 negative rows.
-    expect(datasetFigures(table)).toMatchObject({ customers: 4_372, purchases: 397_924, refunds: 8_905, firstDate: '2010-12-01', lastDate: '2011-12-09' });
+    expect(datasetFigures(table)).toMatchObject({ customers: 4_372, purchases: 18_536, lineItems: 397_924, refunds: 8_905, firstDate: '2010-12-01', lastDate: '2011-12-09' });
     expect(Math.round(datasetFigures(table).netRevenue * 100)).toBe(830_006_581);
   });
 

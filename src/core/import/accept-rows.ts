@@ -267,9 +267,14 @@ export class RowAcceptor extends ImportState implements RecordSink {
     return fit;
   }
 
-  /** A "Currency" column (one code per row) says the dataset's currency when the amounts do not. */
+  /**
+   * A "Currency" column (one code per row) says the dataset's currency when the amounts do not. A whole-name match
+   * first ("Currency"), else a name that contains the word (WooCommerce's "order_currency"), as the sniff reads it.
+   */
   private findCurrencyColumn() {
-    const i = (this.header ?? []).findIndex((name) => nameScore(name, 'currency') === 2);
+    const header = this.header ?? [];
+    let i = header.findIndex((name) => nameScore(name, 'currency') === 2);
+    if (i < 0) i = header.findIndex((name) => nameScore(name, 'currency') === 1);
     this.currencyColumn = i >= 0 ? i : null;
   }
 }

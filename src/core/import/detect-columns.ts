@@ -123,6 +123,13 @@ export function statusColumns(header: string[] | null, profiles: ColumnProfile[]
   return [...named.map(({ column, kind }) => ({ column, kind })), ...byValues];
 }
 
+/** Headers that name a person ("Tên khách hàng", "Customer Name", "ชื่อลูกค้า"), not an account (a user name is one). */
+const PERSON_NAME = /^(ten|hoten)(khachhang|khach|nguoimua)$|^(customer|client|buyer|billing)(full)?name$|^fullname$|^ชื่อ(ลูกค้า|ผู้ซื้อ)$/;
+
+function isPersonName(name: string): boolean {
+  return PERSON_NAME.test(foldName(name.replace(/\s*[([][^)\]]*[)\]]\s*/g, ' ')));
+}
+
 /**
  * Guess the role of each column: the status column first (see statusColumns), then header names (whole-name
  * matches before partial ones, each column used once), then values for the required roles still open.
@@ -142,7 +149,9 @@ export function guessMapping(header: string[] | null, profiles: ColumnProfile[])
       for (const role of HEADER_ROLES) {
         if (role === 'status') continue;
         const score = nameScore(name, role);
-        if (score > 0) candidates.push({ role, col, score });
+        // A person's name is the weakest customer id (two customers share "Nguyễn Văn An"): an id, email, phone or
+        // user name named as well wins over it.
+        if (score > 0) candidates.push({ role, col, score: role === 'customer' && isPersonName(name) ? score - 0.5 : score });
       }
       // Shopify names its orders "#1001" in a column called "Name": an order id when the values say so.
       if (foldName(name) === 'name' && profiles[col].hashShare >= 0.8) candidates.push({ role: 'orderId', col, score: 2 });

@@ -57,6 +57,9 @@ export default defineConfig({
     pureD3TopLevel(),
     VitePWA({
       registerType: 'prompt',
+      // src/state/pwa.svelte.ts registers sw.js itself (without workbox-window, 2.2 KB gzip): inject nothing. With
+      // 'prompt' the plugin leaves skipWaiting and clientsClaim to the workbox options below whatever this says.
+      injectRegister: false,
       includeManifestIcons: false,
       manifest: {
         id: './',
@@ -86,7 +89,8 @@ export default defineConfig({
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
         // The first install takes control of the open page at once (so it works offline without a reload); later
-        // versions still wait for the user's "Update" (no skipWaiting), so a running import is never cut off.
+        // versions still wait for the user's "Update" (no skipWaiting: the page posts { type: 'SKIP_WAITING' }, which
+        // the generated sw.js answers), so a running import is never cut off.
         clientsClaim: true,
       },
     }),

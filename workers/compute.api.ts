@@ -9,6 +9,8 @@ import { figuresApi } from './figures.api';
 import { forecastApi } from './forecast.api';
 import { importApi } from './import.api';
 import { snapshotApi } from './snapshot.api';
+import { segmentsApi } from './segments.api';
+import { npsApi } from './nps.api';
 
 export function makeComputeApi(context: WorkerContext) {
   return combineApis({
@@ -17,6 +19,8 @@ export function makeComputeApi(context: WorkerContext) {
     figures: figuresApi(context),
     forecast: forecastApi(context),
     snapshot: snapshotApi(context),
+    segments: segmentsApi(context),
+    nps: npsApi(context),
   });
 }
 

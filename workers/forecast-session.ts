@@ -4,6 +4,8 @@
  * again from the fitted parameters; only a change of model, time unit or observation end fits again.
  */
 import type { PredictionForSnapshot } from '../src/core/forecast/snapshot-parts';
+import { toPredictSettings } from '../src/core/forecast/predictions';
+import { predictionsByCustomerCode } from '../src/core/segments/predictions-by-code';
 import type { FittedForecast, ForecastPredictor } from '../src/core/forecast/models';
 import type { ModelFit, ModelName } from '../src/core/forecast/models';
 import type { TimeUnit } from '../src/core/types';
@@ -49,6 +51,19 @@ export class ForecastSession {
     if (order < this.#predictionOrder) return;
     this.#predictionOrder = order;
     this.prediction = prediction;
+    this.#byCode = null;
+  }
+
+  #byCode: { pAlive: Float64Array; clv: Float64Array } | null = null;
+
+  /** predictionsByCode for this session, computed once per prediction kept. */
+  byCode(customerCount: number): { pAlive: Float64Array; clv: Float64Array } | null {
+    return (this.#byCode ??= predictionsByCode(this, customerCount));
+  }
+
+  /** Changes whenever the prediction kept changes: a key for values derived from it. */
+  get predictionKey(): number {
+    return this.#predictionOrder;
   }
 }
 
@@ -79,4 +94,16 @@ export class ForecastSessions {
   clear(): void {
     this.#session = null;
   }
+}
+
+/**
+ * The open forecast's P(alive) and CLV of each customer by customer code (NaN for customers it does not cover), for
+ * segments, lists and NPS; null before a forecast. Predicted again from the fitted model at the last settings: the
+ * columns sent to the page are theirs now, and predicting again costs milliseconds.
+ */
+export function predictionsByCode(session: ForecastSession | null, customerCount: number): { pAlive: Float64Array; clv: Float64Array } | null {
+  const fitted = session?.fitted, prediction = session?.prediction;
+  if (!fitted || !prediction) return null;
+  const forecast = fitted.predictor.predict(toPredictSettings(prediction.settings));
+  return predictionsByCustomerCode(fitted.predictor.summary.customer, forecast.customers.pAlive, forecast.customers.clv, customerCount);
 }

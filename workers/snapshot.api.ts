@@ -9,6 +9,10 @@ import { snapshotModelParts } from '../src/core/forecast';
 import { buildSnapshot, type SnapshotV1 } from '../src/core/snapshot';
 import type { WorkerContext } from './context';
 import { cohortsOf, dashboardOf } from './derived';
+import { segmentsOf } from './segments-of';
+import { npsOf } from './nps.api';
+import { segmentsForSnapshot } from '../src/core/segments';
+import { npsForSnapshot } from '../src/core/nps';
 
 export function snapshotApi(context: WorkerContext) {
   const { db, tables, forecasts } = context;
@@ -20,6 +24,7 @@ export function snapshotApi(context: WorkerContext) {
       const session = forecasts.peek(datasetId);
       const prediction = session?.prediction;
       const parts = prediction ? snapshotModelParts(prediction, session.comparison) : {};
+      const [segments, nps] = await Promise.all([segmentsOf(context, datasetId, null), npsOf(context, datasetId)]);
       return buildSnapshot({
         app: `${appName}@${appVersion}`,
         report: record.report,
@@ -27,6 +32,8 @@ export function snapshotApi(context: WorkerContext) {
         cohorts,
         historical: historicalForSnapshot(dashboard.historical),
         ...parts,
+        segments: segmentsForSnapshot(segments.report),
+        ...(nps ? { nps: npsForSnapshot(nps.report) } : {}),
       });
     },
   };

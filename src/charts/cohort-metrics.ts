@@ -8,6 +8,12 @@ export type CohortMetric = 'retention' | 'active' | 'revenuePerCustomer' | 'cumu
 
 export const COHORT_METRICS: CohortMetric[] = ['retention', 'active', 'revenuePerCustomer', 'cumulativePerCustomer'];
 
+/**
+ * Fewest cohorts an average point stands on. At ages only one or two cohorts have reached, the "average" is those
+ * cohorts alone (the oldest, often the most loyal), and a curve of it bends up for no reason a shop can act on.
+ */
+export const MIN_AVERAGE_COHORTS = 3;
+
 /** The metric's value for period k of one cohort (k within the row). */
 export function cohortValue(row: CohortRow, k: number, metric: CohortMetric): number {
   const n = row.customers;
@@ -19,25 +25,37 @@ export function cohortValue(row: CohortRow, k: number, metric: CohortMetric): nu
   return n ? sum / n : 0;
 }
 
+export interface AveragePoint {
+  value: number;
+  /** Customers and cohorts behind the value. */
+  customers: number;
+  cohorts: number;
+  /** At least MIN_AVERAGE_COHORTS cohorts: the value may be shown. */
+  enough: boolean;
+}
+
 /**
- * The average over cohorts for each period, weighted by cohort size and using only cohorts old enough to have
- * reached that period (younger cohorts would drag the average down with periods that have not happened yet).
- * For `active` it is the mean count per cohort.
+ * The average over cohorts for each period, weighted by cohort size and using only cohorts that have completed that
+ * period: younger cohorts would drag the average down with periods that have not happened yet, and a period still
+ * in progress (`partialLast[i]`: row i's last entry) with a part of one. For `active` it is the mean count per
+ * cohort. A point stands on fewer than MIN_AVERAGE_COHORTS cohorts is marked not `enough`.
  */
-export function weightedAverageRow(rows: CohortRow[], metric: CohortMetric): { value: number; customers: number; cohorts: number }[] {
+export function weightedAverageRow(rows: CohortRow[], metric: CohortMetric, partialLast: readonly boolean[] = []): AveragePoint[] {
   const periods = rows.reduce((m, r) => Math.max(m, r.active.length), 0);
-  const out: { value: number; customers: number; cohorts: number }[] = [];
+  const out: AveragePoint[] = [];
   for (let k = 0; k < periods; k++) {
     let customers = 0;
     let cohorts = 0;
     let weighted = 0;
-    for (const r of rows) {
-      if (k >= r.active.length) continue;
+    rows.forEach((r, i) => {
+      const complete = r.active.length - (partialLast[i] ? 1 : 0);
+      if (k >= complete) return;
       cohorts++;
       customers += r.customers;
       weighted += metric === 'active' ? r.active[k] : cohortValue(r, k, metric) * r.customers;
-    }
-    out.push({ value: metric === 'active' ? (cohorts ? weighted / cohorts : 0) : customers ? weighted / customers : 0, customers, cohorts });
+    });
+    const value = metric === 'active' ? (cohorts ? weighted / cohorts : 0) : customers ? weighted / customers : 0;
+    out.push({ value, customers, cohorts, enough: cohorts >= MIN_AVERAGE_COHORTS });
   }
   return out;
 }

@@ -1,8 +1,11 @@
 /**
  * `npm run analyze -- <file> [--customer COL] [--date COL] [--amount COL] [--order COL] [--status COL] [--refunded COL]
- *   [--out FILE] [--observation-end YYYY-MM-DD] [--time-unit day|week] [--horizon-days N] [--model bgnbd|mbgnbd|paretoNbd]`
- * Statuses count as the app's defaults say (paid, completed, delivered … count; cancelled, refunded, pending … do not).
- * The app's engine, headless in Node: same sniffing, same importer, same figures, same snapshot.
+ *   [--out FILE] [--observation-end YYYY-MM-DD] [--time-unit day|week] [--horizon-days N] [--model bgnbd|mbgnbd|paretoNbd]
+ *   [--segments] [--segments-as-of YYYY-MM-DD] [--nps FILE [--nps-customer COL] [--nps-score COL] [--nps-date COL] [--nps-comment COL]]`
+ * The app's engine, headless in Node: same sniffing, same importer, same figures, same snapshot. Statuses count as the
+ * app's defaults say (paid, completed, delivered … count; cancelled, refunded, pending … do not). --segments adds the
+ * RFM segments (default rules, at the data's last day unless --segments-as-of, which implies it, says otherwise, with
+ * the forecast's predictions when the models ran), and --nps FILE the NPS part.
  */
 import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
@@ -14,6 +17,10 @@ import { buildSnapshot } from '../core/snapshot';
 import { dashboardData, historicalForSnapshot } from '../core/figures';
 import { DEFAULT_PREDICTION_SETTINGS, modelComparison, predictCustomers, snapshotModelParts, type PredictionSettings } from '../core/forecast';
 import { unitsPerMonth, type ModelName } from '../core/forecast/models';
+import { DEFAULT_RULES, predictionsByCustomerCode, segmentsForSnapshot, segmentsReport, type CustomerPredictionsByCode } from '../core/segments';
+import { customerValues, npsForSnapshot, npsReport, readNpsFile, type NpsMapping } from '../core/nps';
+import { isoToDay } from '../core/figures/dates';
+import { tableDayRange } from '../core/figures';
 import type { FieldRole, TimeUnit } from '../core/types';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
@@ -26,17 +33,26 @@ export interface AnalyzeArgs {
   timeUnit: TimeUnit;
   horizonDays: number | null;
   model: string | null;
+  /** Add the segments part. */
+  segments: boolean;
+  /** The day the RFM segments are scored at (default: the data's last day). */
+  segmentsAsOf: string | null;
+  /** A survey export (customer, score 0–10, date, optional comment) to join to the customers' value. */
+  nps: string | null;
+  npsColumns: Partial<Record<keyof NpsMapping, string>>;
 }
 
 export class UsageError extends Error {}
 
-/** Column flags and the role each names. A Map: the flags are user text, and an object would know `toString`. */
+/** Column flags and the role each names. Maps: the flags are user text, and an object would know `toString`. */
 const FLAG_ROLE: ReadonlyMap<string, FieldRole> = new Map([
   ['--customer', 'customer'], ['--date', 'date'], ['--amount', 'amount'], ['--order', 'orderId'], ['--status', 'status'], ['--refunded', 'refunded'],
 ]);
+const NPS_FLAG_ROLE: ReadonlyMap<string, keyof NpsMapping> = new Map([['--nps-customer', 'customer'], ['--nps-score', 'score'], ['--nps-date', 'date'], ['--nps-comment', 'comment']]);
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function parseArgs(argv: string[]): AnalyzeArgs {
-  const args: AnalyzeArgs = { file: '', columns: {}, out: null, observationEnd: null, timeUnit: 'day', horizonDays: null, model: null };
+  const args: AnalyzeArgs = { file: '', columns: {}, out: null, observationEnd: null, timeUnit: 'day', horizonDays: null, model: null, segments: false, segmentsAsOf: null, nps: null, npsColumns: {} };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -44,12 +60,19 @@ export function parseArgs(argv: string[]): AnalyzeArgs {
       if (v === undefined) throw new UsageError(`${a} needs a value`);
       return v;
     };
-    const role = FLAG_ROLE.get(a);
+    const role = FLAG_ROLE.get(a), npsRole = NPS_FLAG_ROLE.get(a);
     if (role) args.columns[role] = next();
+    else if (npsRole) args.npsColumns[npsRole] = next();
+    else if (a === '--nps') args.nps = next();
+    else if (a === '--segments') args.segments = true;
     else if (a === '--out') args.out = next();
-    else if (a === '--observation-end') {
+    else if (a === '--segments-as-of') {
+      args.segmentsAsOf = next();
+      args.segments = true;
+      if (!ISO_DAY.test(args.segmentsAsOf)) throw new UsageError('--segments-as-of must be YYYY-MM-DD');
+    } else if (a === '--observation-end') {
       args.observationEnd = next();
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(args.observationEnd)) throw new UsageError('--observation-end must be YYYY-MM-DD');
+      if (!ISO_DAY.test(args.observationEnd)) throw new UsageError('--observation-end must be YYYY-MM-DD');
     } else if (a === '--time-unit') {
       const v = next();
       if (v !== 'day' && v !== 'week') throw new UsageError('--time-unit must be day or week');
@@ -65,6 +88,7 @@ export function parseArgs(argv: string[]): AnalyzeArgs {
     else throw new UsageError(`unexpected argument ${a}`);
   }
   if (!args.file) throw new UsageError('usage: npm run analyze -- <file> [--customer COLUMN] [--date COLUMN] [--amount COLUMN] [--order COLUMN] [--status COLUMN] [--refunded COLUMN] [--out FILE]');
+  if (!args.nps && Object.keys(args.npsColumns).length) throw new UsageError('--nps-customer, --nps-score, --nps-date and --nps-comment need --nps FILE');
   return args;
 }
 
@@ -121,8 +145,13 @@ export async function analyzeFile(args: AnalyzeArgs) {
   const { table, report } = await streamImport(options, chunks);
   const analysis = analyzeDataset(table);
   const observationEnd = args.observationEnd ?? analysis.figures.lastDate;
+  const { predictions, ...models } = modelParts(table, args, observationEnd);
+  const lastDay = tableDayRange(table)?.max ?? 0;
+  const segmentsDay = args.segmentsAsOf ? isoToDay(args.segmentsAsOf) : lastDay;
   return buildSnapshot({
-    ...modelParts(table, args, observationEnd),
+    ...models,
+    ...(args.segments ? { segments: segmentsForSnapshot(segmentsReport(table, segmentsDay, DEFAULT_RULES, predictions)) } : {}),
+    ...(args.nps ? { nps: npsPart(args, table, lastDay, predictions) } : {}),
     app: `${pkg.name}@${pkg.version}`,
     report,
     figures: analysis.figures,
@@ -151,11 +180,36 @@ function modelParts(table: Parameters<typeof predictCustomers>[0], args: Analyze
     const predictions = predictCustomers(table, settings);
     const fits = modelComparison(table, settings.timeUnit, observationEnd);
     const { models, forecast } = snapshotModelParts(predictions, { fits, timeUnit: settings.timeUnit, observationEnd: predictions.observationEnd });
-    return { models, forecast };
+    const byCode = predictionsByCustomerCode(predictions.summary.customer, predictions.forecast.customers.pAlive, predictions.forecast.customers.clv, table.customerIds.length);
+    return { models, forecast, predictions: byCode };
   } catch (err) {
     process.stderr.write(`analyze: no models: ${(err as Error).message.split('\n')[0]}\n`);
-    return {};
+    return { predictions: null };
   }
+}
+
+/** Survey files are small: one larger than this is refused, as in the app. */
+const MAX_NPS_BYTES = 50 << 20;
+
+/**
+ * The `nps` part: the survey file read as the app reads it (columns guessed, or named with --nps-*), joined to the
+ * customers' value at the data's last day. Rejected answers are reported on stderr with their lines, as the app
+ * lists them.
+ */
+function npsPart(args: AnalyzeArgs, table: Parameters<typeof predictCustomers>[0], lastDay: number, predictions: CustomerPredictionsByCode | null) {
+  const file = args.nps!;
+  if (statSync(file).size > MAX_NPS_BYTES) throw new UsageError(`${file}: survey files up to 50 MB can be read`);
+  const bytes = new Uint8Array(readFileSync(file));
+  let chosen: Partial<NpsMapping> | undefined;
+  if (Object.keys(args.npsColumns).length) {
+    const header = sniff(bytes.subarray(0, 1 << 20), basename(file), bytes.length).header;
+    chosen = {};
+    for (const [role, name] of Object.entries(args.npsColumns) as [keyof NpsMapping, string][]) chosen[role] = resolveColumn(header, name);
+  }
+  const read = readNpsFile(bytes, basename(file), chosen);
+  for (const g of read.rejected) process.stderr.write(`analyze: ${file}: ${g.count} answer${g.count === 1 ? '' : 's'} not read: ${g.reason} (first at line ${g.examples[0]?.line ?? '?'})\n`);
+  const { latest: _latest, ...report } = npsReport(read.answers, customerValues(table, lastDay, predictions));
+  return npsForSnapshot(report);
 }
 
 async function main() {

@@ -197,6 +197,17 @@ export interface CohortRow {
 export interface Cohorts {
   period: CohortPeriod;
   rows: CohortRow[];
+  /**
+   * The last period, every row's last entry: the days of it the data reaches (through its last date) and the days it
+   * has. With fewer days it is still in progress, and its counts are not comparable with whole periods'. Absent when
+   * there are no rows.
+   */
+  lastPeriod?: { days: number; length: number };
+  /**
+   * Present when building every cohort would take more than `cellLimit` cells (dates spread over centuries): `rows`
+   * then holds only the most recent cohorts that fit, and these older ones (with their customers) are left out.
+   */
+  omitted?: { cohorts: number; customers: number; cellLimit: number };
 }
 
 /**

@@ -138,19 +138,20 @@ export async function renameDataset(db: ClvDatabase, id: number, name: string): 
   await db.datasets.update(id, { name: trimmed, updatedAt: Date.now() });
 }
 
-/** Remove a dataset with all its chunks and dictionaries, atomically. */
+/** Remove a dataset with all its chunks, dictionaries and survey answers, atomically. */
 export async function deleteDataset(db: ClvDatabase, id: number): Promise<void> {
-  await db.transaction('rw', db.datasets, db.chunks, db.dictionaries, async () => {
+  await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.nps], async () => {
     await db.chunks.where('datasetId').equals(id).delete();
     await db.dictionaries.where('datasetId').equals(id).delete();
+    await db.nps.delete(id);
     await db.datasets.delete(id);
   });
 }
 
 /** "Delete all data on this device": every table emptied, in one transaction. */
 export async function deleteEverything(db: ClvDatabase): Promise<void> {
-  await db.transaction('rw', db.datasets, db.chunks, db.dictionaries, db.mappings, async () => {
-    await Promise.all([db.datasets.clear(), db.chunks.clear(), db.dictionaries.clear(), db.mappings.clear()]);
+  await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.mappings, db.nps], async () => {
+    await Promise.all([db.datasets.clear(), db.chunks.clear(), db.dictionaries.clear(), db.mappings.clear(), db.nps.clear()]);
   });
 }
 

@@ -3,7 +3,9 @@
  * Never edit an old version's stores: add a new version with an upgrade, so stored data survives app updates.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { DatasetFigures, ImportReport, TimeUnit } from '../core/types';
+import type { DatasetFigures, ImportReport, RejectedGroup, TimeUnit } from '../core/types';
+import type { SegmentRule, ListRules } from '../core/segments';
+import type { NpsAnswer, NpsMapping } from '../core/nps';
 
 /** One imported file. Written in the same transaction as its chunks and dictionaries, so it exists only whole. */
 export interface DatasetRecord {
@@ -19,6 +21,10 @@ export interface DatasetRecord {
   /** Gross margin % the user entered for a file without cost data (not indexed: no schema version needed). */
   marginPercent?: number | null;
   timeUnit: TimeUnit;
+  /** The owner's segment rule table, when edited (not indexed: no schema version needed). */
+  segmentRules?: SegmentRule[] | null;
+  /** The owner's tuning of the action lists' rules. */
+  listRules?: ListRules | null;
   /** Milliseconds spent per import stage, shown to the user and read by the benchmark. */
   timings: Record<string, number>;
 }
@@ -44,6 +50,18 @@ export interface DictionaryRecord {
   values: string[];
 }
 
+/** Survey answers attached to a dataset (added in version 5): one file per dataset, replaced by the next. */
+export interface NpsRecord {
+  datasetId: number;
+  fileName: string;
+  attachedAt: number;
+  mapping: NpsMapping;
+  header: string[];
+  rowsRead: number;
+  rejected: RejectedGroup[];
+  answers: NpsAnswer[];
+}
+
 /** Column choices remembered for files with the same header (added in version 2). */
 export interface MappingRecord {
   headerKey: string;
@@ -62,6 +80,7 @@ export class ClvDatabase extends Dexie {
   chunks!: Dexie.Table<ChunkRecord, [number, number]>;
   dictionaries!: Dexie.Table<DictionaryRecord, [number, string]>;
   mappings!: EntityTable<MappingRecord, 'headerKey'>;
+  nps!: EntityTable<NpsRecord, 'datasetId'>;
 
   constructor(name = 'clv-studio') {
     super(name);
@@ -111,5 +130,7 @@ export class ClvDatabase extends Dexie {
             delete d.cohorts;
           });
       });
+    // Version 5: survey (NPS) answers attached to a dataset.
+    this.version(5).stores({ nps: 'datasetId' });
   }
 }

@@ -47,6 +47,12 @@ export class ForecastStore {
   notice = $state<string | null>(null);
   /** Milliseconds of the last forecast as seen by the page. */
   lastMs = $state(0);
+  /**
+   * New results from something the reader asked for (a fit, a holdout check), numbered: the view moves keyboard focus
+   * to them. A prediction that follows a setting (horizon, discount, margin) is not one: focus stays where it is.
+   */
+  arrived = $state<{ kind: 'forecast' | 'holdout'; count: number } | null>(null);
+  #arrivals = 0;
 
   readonly client: () => Compute;
   readonly session: Session;
@@ -102,6 +108,11 @@ export class ForecastStore {
     this.calibrationEnd = defaultCalibrationEnd(firstDate, lastDate);
     this.error = null;
     this.notice = null;
+    this.arrived = null;
+  }
+
+  #arrive(kind: 'forecast' | 'holdout') {
+    this.arrived = { kind, count: ++this.#arrivals };
   }
 
   private async run<T>(step: ForecastStep, job: (jobId: string) => Promise<T>): Promise<T | null> {
@@ -152,20 +163,25 @@ export class ForecastStore {
       }
       if (!fits.length || id !== this.datasetId) return;
       this.comparison = { fits, timeUnit: settings.timeUnit, observationEnd: settings.observationEnd ?? null };
+      // Only a model the data can support is preselected; when none can be, the reader's choice stays and the tab
+      // says that none can be trusted.
       const best = recommended(fits);
       if (best) this.settings.model = best.model as ModelName;
-      await this.forecastStep();
+      if (await this.forecastStep()) this.#arrive('forecast');
     });
   }
 
   /** Forecast with the chosen model (fitting it when the model, time unit or observation end changed). */
   async fit() {
-    await this.sequence(1, () => this.forecastStep());
+    await this.sequence(1, async () => {
+      if (await this.forecastStep()) this.#arrive('forecast');
+    });
   }
 
-  private async forecastStep() {
+  /** True when a new forecast was shown. */
+  private async forecastStep(): Promise<boolean> {
     const id = this.datasetId;
-    if (id === null) return;
+    if (id === null) return false;
     const request = ++this.#forecastRequest;
     const settings = $state.snapshot(this.settings);
     const t0 = performance.now();
@@ -178,7 +194,9 @@ export class ForecastStore {
       // The horizon or discount changed while the model was being fitted: follow them now.
       const s = this.settings;
       if (s.horizonMonths !== settings.horizonMonths || s.discountRate !== settings.discountRate || s.discountPer !== settings.discountPer) queueMicrotask(() => void this.repredict());
+      return true;
     }
+    return false;
   }
 
   /**
@@ -212,7 +230,10 @@ export class ForecastStore {
     const unit = this.settings.timeUnit;
     await this.sequence(1, async () => {
       const report = await this.run({ kind: 'checking' }, (job) => this.client().holdout(id, calibrationEnd, unit, job));
-      if (report && id === this.datasetId) this.holdout = report;
+      if (report && id === this.datasetId) {
+        this.holdout = report;
+        this.#arrive('holdout');
+      }
     });
   }
 

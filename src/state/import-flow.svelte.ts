@@ -6,6 +6,7 @@ import type { ColumnMapping, DateOrder, ImportReport } from '../core/types';
 import { compute, type Compute } from './compute';
 import { session as appSession, type Session } from './session.svelte';
 import { datasets as appDatasets, type DatasetsStore } from './datasets.svelte';
+import { storage } from './storage.svelte';
 
 export type ImportPhase = 'idle' | 'sniffing' | 'mapping' | 'importing' | 'failed';
 
@@ -89,6 +90,8 @@ export class ImportFlow {
       if (outcome.ok) {
         await this.datasets.whenListed(outcome.datasetId);
         this.session.open(outcome.datasetId);
+        // The data is now worth keeping: ask the browser not to clear it when space runs low.
+        void storage.persist();
         this.reset();
       } else {
         this.failedReport = outcome.report ?? null;

@@ -8,18 +8,36 @@ import { datasets, type DatasetsStore } from './datasets.svelte';
 
 export type Opened = { kind: 'dataset'; id: number };
 
+/** Set while a dataset's views draw for the first time; still set on the next visit if the page died meanwhile. */
+const SHOWING_KEY = 'clv.showing';
+
+type Memory = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
 export class Session {
   #chosen = $state<number | null>(null);
+  /** Nothing is open on purpose: the last visit died while showing a dataset, so the list comes first. */
+  #holding = $state(false);
+  /** The dataset whose views did not finish drawing on the last visit (they crashed or froze the page). */
+  interrupted = $state<number | null>(null);
   readonly store: DatasetsStore;
+  readonly memory: Memory | undefined;
 
-  constructor(store: DatasetsStore) {
+  constructor(store: DatasetsStore, memory: Memory | undefined = globalThis.localStorage) {
     this.store = store;
+    this.memory = memory;
+    const left = memory?.getItem(SHOWING_KEY);
+    if (left && /^\d+$/.test(left)) {
+      // A stored dataset that fails to render must never lock the user out: open on the list this time.
+      this.interrupted = Number(left);
+      this.#holding = true;
+      memory!.removeItem(SHOWING_KEY);
+    }
   }
 
   /** The dataset the user chose while it exists; otherwise the newest one; nothing when there is none. */
   get opened(): Opened | null {
     const list = this.store.list;
-    if (!list?.length) return null;
+    if (!list?.length || this.#holding) return null;
     const id = this.#chosen !== null && list.some((d) => d.id === this.#chosen) ? this.#chosen : list[0].id;
     return { kind: 'dataset', id };
   }
@@ -30,8 +48,31 @@ export class Session {
     return opened ? this.store.byId(opened.id) : null;
   }
 
+  /** Open a dataset because the user asked (a click, an import): its view takes the keyboard focus. */
   open(id: number): void {
     this.#chosen = id;
+    this.#holding = false;
+    this.interrupted = null;
+    this.#focusFor = id;
+  }
+
+  #focusFor: number | null = null;
+
+  /** Whether the view of this dataset should take the focus (once, after the user opened it). */
+  takeFocus(id: number): boolean {
+    if (this.#focusFor !== id) return false;
+    this.#focusFor = null;
+    return true;
+  }
+
+  /** A dataset's views start drawing: if the page dies before `shown`, the next visit opens on the list. */
+  showing(id: number): void {
+    this.memory?.setItem(SHOWING_KEY, String(id));
+  }
+
+  /** The dataset's views have drawn. */
+  shown(id: number): void {
+    if (this.memory?.getItem(SHOWING_KEY) === String(id)) this.memory.removeItem(SHOWING_KEY);
   }
 
   /**

@@ -20,4 +20,5 @@ export interface TabDefinition {
 export const TABS: readonly TabDefinition[] = [
   { id: 'history', label: 'tabs.history', load: () => Promise.resolve({ default: HistoryTab }) },
   { id: 'forecast', label: 'tabs.forecast', load: () => import('./ForecastTab.svelte') },
+  { id: 'segments', label: 'tabs.segments', load: () => import('./SegmentsTab.svelte') },
 ];

@@ -5,7 +5,7 @@
  * Then the models (issue 4, tests/bench/models.ts), beside lifetimes' timings. With the Chromium part, the sizes of the
  * built app's JavaScript, gzip: before the page works ≤ 100 KB, all that the service worker precaches ≤ 200 KB.
  * Flags: --node-only, --no-models, --sizes-only (build and print the sizes, nothing else), --repredict-only (the
- * forecast's answer to a settings change, through the compute API, nothing else).
+ * forecast's answer to a settings change, through the compute API, nothing else), --segments-only.
  */
 import { execSync } from 'node:child_process';
 import { startPreview } from '../support/preview-server';
@@ -24,6 +24,7 @@ import { RecordReader } from '../../src/core/import/record-reader';
 import { ChunkDecoder } from '../../src/core/import/text-encoding';
 import { benchModels } from './models';
 import { benchRepredict } from './repredict';
+import { benchSegments } from './segments';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const source = resolve(root, '../shared/data/online_retail/online_retail.csv.gz');
@@ -219,8 +220,10 @@ async function main() {
   if (!process.argv.includes('--no-models') && !process.argv.includes('--repredict-only')) benchModels(root, line);
   const csv = gunzipSync(readFileSync(source));
   if (process.argv.includes('--repredict-only')) return benchRepredict(csv.toString('utf8'), line);
+  if (process.argv.includes('--segments-only')) return benchSegments(line);
   await benchNode(new Uint8Array(csv.buffer, csv.byteOffset, csv.byteLength));
   if (!process.argv.includes('--no-models')) await benchRepredict(csv.toString('utf8'), line);
+  await benchSegments(line);
   if (process.argv.includes('--node-only')) return;
   buildApp();
   benchBundle();

@@ -1,12 +1,13 @@
 /**
  * Size budgets of the built app (dist/, made by `npm run build` before the e2e tests in `npm run test:all`), gzip:
- * the page's JavaScript before it works (entry chunk + its static imports) ≤ 100 KB, and all JavaScript the service
- * worker precaches ≤ 200 KB. The sizes are printed either way; tests/support/bundle-size.ts measures them.
+ * the page's JavaScript before it works (entry chunk + its static imports) ≤ 100 KB, the compute worker ≤ 100 KB, each
+ * other part loaded on demand (a tab, a language) ≤ 30 KB, and all JavaScript the service worker precaches ≤ 300 KB.
+ * The sizes are printed either way; tests/support/bundle-size.ts measures them.
  */
 import { test, expect } from '@playwright/test';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUDGET, bundleSizes, formatBundleSizes, kb } from '../support/bundle-size';
+import { BUDGET, bundleSizes, formatBundleSizes, isWorkerChunk, kb } from '../support/bundle-size';
 
 const dist = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../dist');
 const sizes = bundleSizes(dist);
@@ -23,6 +24,15 @@ test('every chunk the page needs at start is precached for offline use', () => {
 // messages load when needed, and the page imports no model code.
 test(`the page's JavaScript before it works is at most ${BUDGET.entryKb} KB gzip`, () => {
   expect(sizes.initialGzip / 1000, entry).toBeLessThanOrEqual(BUDGET.entryKb);
+});
+
+test(`the compute worker is at most ${BUDGET.workerKb} KB gzip, and every other part loaded on demand at most ${BUDGET.lazyChunkKb} KB`, () => {
+  const lazy = sizes.chunks.filter((c) => !c.initial);
+  const worker = lazy.filter((c) => isWorkerChunk(c.file));
+  expect(worker.length, 'one compute worker script').toBe(1);
+  expect(worker[0].gzip / 1000, `${worker[0].file}: ${kb(worker[0].gzip)} KB gzip`).toBeLessThanOrEqual(BUDGET.workerKb);
+  const over = lazy.filter((c) => !isWorkerChunk(c.file) && c.gzip > BUDGET.lazyChunkKb * 1000).map((c) => `${c.file} ${kb(c.gzip)} KB`);
+  expect(over).toEqual([]);
 });
 
 // The workers are one script (the fit worker and the second-half reader are copies of the compute worker), so the

@@ -4,7 +4,9 @@
  * counts are checked against the data's README and the lifetimes references in the unit tests.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { axeViolations } from './axe';
@@ -83,6 +85,35 @@ test('a file dropped anywhere on the page, even on the dashboard, starts an impo
   await expect(page.getByTestId('map-customer')).toHaveValue('1');
   await page.getByTestId('import-confirm').click();
   await expect(page.getByTestId('analysis-ready')).toContainText('don-hang.csv');
+});
+
+test('a file whose dates span three centuries opens at once, draws the most recent cohorts and says what it leaves out', async ({ page }) => {
+  test.setTimeout(120_000);
+  // 5,000 rows (about 140 KB) of 2,000 customers, dated evenly from 1900 to 2199: whole, its monthly cohorts would be
+  // about 2.4 million cells, which froze the page for a minute and then crashed it, on every visit.
+  let seed = 7;
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const from = Date.UTC(1900, 0, 1);
+  const to = Date.UTC(2199, 11, 31);
+  const lines = ['customer,date,amount'];
+  for (let i = 0; i < 5000; i++) lines.push(`C${Math.floor(random() * 2000)},${new Date(from + random() * (to - from)).toISOString().slice(0, 10)},${(1 + random() * 99).toFixed(2)}`);
+  const file = join(mkdtempSync(join(tmpdir(), 'clv-')), 'three-centuries.csv');
+  writeFileSync(file, lines.join('\n'));
+  await importFile(page, file);
+  const heatmap = page.getByTestId('cohort-heatmap');
+  await expect(heatmap).toBeVisible({ timeout: 15_000 });
+  // At most 60 cohorts of at most 60 months each are drawn, the most recent first to last.
+  const cells = await heatmap.locator('[data-cell]').count();
+  expect(cells).toBeGreaterThan(0);
+  expect(cells).toBeLessThanOrEqual(60 * 60);
+  await expect(page.getByTestId('cohort-window').first()).toContainText(/Showing the 60 most recent of [\d,]+ cohorts; the [\d,]+ older ones \([\d,]+ customers\) are not drawn\./);
+  await expect(page.getByTestId('cohort-window').first()).toContainText('Cohorts by quarter show more of them at once.');
+  // Weeks too, and the dataset opens again after a reload.
+  await page.getByTestId('cohort-period').selectOption('week');
+  await expect(page.getByTestId('cohort-window').first()).toContainText('Cohorts by month or quarter');
+  await page.reload();
+  await expect(page.getByTestId('cohort-heatmap')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('kpi-customers')).toBeVisible();
 });
 
 test.describe('accessibility', () => {

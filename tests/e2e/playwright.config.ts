@@ -1,8 +1,20 @@
+import { createServer } from 'node:net';
 import { defineConfig } from '@playwright/test';
 
 const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-// E2E_PORT lets two checkouts on one machine run their e2e suites at once (4173 is `npm run preview`'s port).
-const PORT = Number(process.env.E2E_PORT ?? 4173);
+
+/** A port nothing listens on now, so the tests never meet another server (`npm start` serves on 4173). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  const { port } = server.address() as { port: number };
+  await new Promise((closed) => server.close(closed));
+  return port;
+}
+
+// Chosen once by the runner; its worker processes inherit it, so they all agree on the address. E2E_PORT fixes it.
+process.env.E2E_PORT ??= String(await freePort());
+const PORT = Number(process.env.E2E_PORT);
 
 export default defineConfig({
   testDir: '.',

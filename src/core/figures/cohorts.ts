@@ -35,24 +35,52 @@ function assignCohorts(table: TransactionTable, period: CohortPeriod): CohortAss
 }
 
 /**
+ * Most cells (cohort × period) one cohort table holds: ten years of weekly cohorts take 135,000 and fifty years of
+ * monthly ones 180,000, while a file whose dates run over centuries would take millions (a dozen bytes each here,
+ * and far more as the page's arrays and as cells drawn).
+ */
+export const COHORT_CELL_LIMIT = 250_000;
+
+/**
  * Cohort table. The cohort is the period of a customer's FIRST accepted row (any amount, so a customer whose first
  * row is a refund still belongs to that cohort). active[k] = cohort customers with a purchase (amount >= 0) in the
  * k-th period after the cohort's, except active[0] = customers by the contract's definition; revenue[k] = net
  * accepted amounts of the cohort in period k. Every row runs to the dataset's last period, so its arrays have
- * lastPeriod − cohortPeriod + 1 entries. Rows are in cohort order.
+ * lastPeriod − cohortPeriod + 1 entries. Rows are in cohort order. `lastPeriod` says how much of the last period the
+ * data covers.
+ *
+ * When all cohorts together would hold more than `cellLimit` cells, only the most recent cohorts that fit are built
+ * (each still whole, to the last period) and `omitted` counts the older ones: the work and memory stay bounded
+ * however far apart the dates are.
  */
-export function cohorts(table: TransactionTable, period: CohortPeriod): Cohorts {
+export function cohorts(table: TransactionTable, period: CohortPeriod, cellLimit = COHORT_CELL_LIMIT): Cohorts {
   const assigned = assignCohorts(table, period);
   if (!assigned) return { period, rows: [] };
   const { lookup, cohortOf, firstPeriod, lastPeriod } = assigned;
   const span = lastPeriod - firstPeriod + 1;
 
   // Cohort sizes, then a flat layout: cohort p's cells start at offset[p − firstPeriod], one per period to the end.
+  // Cohorts are taken from the most recent back while they fit the cell limit; offset −1 marks a cohort not built.
   const size = new Uint32Array(span);
   for (let c = 0; c < cohortOf.length; c++) if (cohortOf[c] !== NO_COHORT) size[cohortOf[c] - firstPeriod]++;
-  const offset = new Int32Array(span).fill(-1);
+  let oldest = span;
   let cells = 0;
-  for (let s = 0; s < span; s++) {
+  for (let s = span - 1; s >= 0; s--) {
+    if (size[s] === 0) continue;
+    if (cells + (span - s) > cellLimit) break;
+    cells += span - s;
+    oldest = s;
+  }
+  let omittedCohorts = 0;
+  let omittedCustomers = 0;
+  for (let s = 0; s < oldest; s++) {
+    if (size[s] === 0) continue;
+    omittedCohorts++;
+    omittedCustomers += size[s];
+  }
+  const offset = new Int32Array(span).fill(-1);
+  cells = 0;
+  for (let s = oldest; s < span; s++) {
     if (size[s] === 0) continue;
     offset[s] = cells;
     cells += span - s;
@@ -67,7 +95,9 @@ export function cohorts(table: TransactionTable, period: CohortPeriod): Cohorts 
   const minDay = lookup.firstDay;
   for (let i = 0; i < length; i++) {
     const cp = cohortOf[customer[i]];
-    const cell = offset[cp - firstPeriod] + days[day[i] - minDay] - cp;
+    const start = offset[cp - firstPeriod];
+    if (start < 0) continue;
+    const cell = start + days[day[i] - minDay] - cp;
     const s = revenue[cell];
     const x = refunded ? amount[i] - refunded[i] : amount[i];
     const t = s + x;
@@ -81,7 +111,8 @@ export function cohorts(table: TransactionTable, period: CohortPeriod): Cohorts 
   const purchases = groupCustomerDays(table);
   for (let c = 0; c < purchases.customerCount; c++) {
     const cp = cohortOf[c];
-    const base = cp === NO_COHORT ? 0 : offset[cp - firstPeriod] - cp;
+    if (cp === NO_COHORT || offset[cp - firstPeriod] < 0) continue;
+    const base = offset[cp - firstPeriod] - cp;
     let previous = NO_COHORT;
     for (let j = purchases.dayStart[c]; j < purchases.dayStart[c + 1]; j++) {
       const p = days[purchases.day[j] - minDay];
@@ -92,7 +123,7 @@ export function cohorts(table: TransactionTable, period: CohortPeriod): Cohorts 
 
   const scheme = periodScheme(period);
   const rows: CohortRow[] = [];
-  for (let s = 0; s < span; s++) {
+  for (let s = oldest; s < span; s++) {
     if (size[s] === 0) continue;
     const from = offset[s];
     const n = span - s;
@@ -102,7 +133,11 @@ export function cohorts(table: TransactionTable, period: CohortPeriod): Cohorts 
     for (let k = 0; k < n; k++) rowRevenue[k] = revenue[from + k] + compensation[from + k];
     rows.push({ cohort: scheme.label(firstPeriod + s), customers: size[s], active: rowActive, revenue: rowRevenue });
   }
-  return { period, rows };
+  const lastStart = scheme.startDay(lastPeriod);
+  const lastDay = lookup.firstDay + days.length - 1;
+  const result: Cohorts = { period, rows, lastPeriod: { days: lastDay - lastStart + 1, length: scheme.startDay(lastPeriod + 1) - lastStart } };
+  if (omittedCohorts > 0) result.omitted = { cohorts: omittedCohorts, customers: omittedCustomers, cellLimit };
+  return result;
 }
 
 /**

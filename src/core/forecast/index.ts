@@ -6,6 +6,7 @@ export { customerDetail, type CustomerDetail } from './customer-detail';
 export { subscriptionRetention, type SubscriptionRetention } from './retention';
 export { discreteOpportunities, type OpportunityReport, type OpportunityPeriod } from './opportunities';
 export { forecastMargin, type ForecastMargin } from './margin';
+export { topShare, topCustomers, type TopShare } from './headline';
 export { forecastAnswer, resolveAnswer, type ForecastAnswer, type ForecastView } from './view';
 export { defaultCalibrationEnd, defaultOpportunityPeriod } from './defaults';
 export type { ForecastRequest, Discount } from './request';

@@ -1,6 +1,6 @@
 /**
  * The reader's forecast settings and the small pure helpers the page uses with them. This module imports no model
- * code (types only): the page can import it without the models, their special functions (@stdlib) and their
+ * code (types only): the page can import it without the models, their special functions and their
  * module-level tables coming into its first chunk. The models run in the compute worker.
  */
 import type { ModelFit, ModelName } from './models';
@@ -34,8 +34,11 @@ export function monthlyRate(rate: number, per: 'year' | 'month'): number {
   return per === 'month' ? rate : Math.pow(1 + rate, 1 / 12) - 1;
 }
 
-/** The purchase model with the lowest BIC among those the data identify (else among the converged), or null. */
+/**
+ * The purchase model with the lowest BIC among the fits the data can support (reliable: converged, every parameter
+ * pinned down, enough repeat buyers), or null when none can be trusted: an unreliable fit is never recommended, however
+ * well it scores.
+ */
 export function recommended(fits: ModelFit[]): ModelFit | null {
-  const pick = (ok: (f: ModelFit) => boolean) => fits.filter(ok).reduce<ModelFit | null>((best, f) => (!best || f.bic < best.bic ? f : best), null);
-  return pick((f) => f.converged && f.identified) ?? pick((f) => f.converged);
+  return fits.filter((f) => f.reliability.reliable).reduce<ModelFit | null>((best, f) => (!best || f.bic < best.bic ? f : best), null);
 }

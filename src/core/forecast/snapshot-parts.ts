@@ -5,7 +5,7 @@ import type { ModelFit } from './models';
 import type { CustomerPredictions } from './predictions';
 import { monthlyRate } from './settings';
 import { unitsPerMonth } from './models/clv';
-import { MODEL_PARAMETERS, type SnapshotForecast, type SnapshotModelName, type SnapshotModelPart, type SnapshotModels, type SnapshotSettings } from '../snapshot/schema';
+import { MODEL_PARAMETERS, type SnapshotForecast, type SnapshotForecastCaution, type SnapshotModelName, type SnapshotModelPart, type SnapshotModels, type SnapshotSettings } from '../snapshot/schema';
 
 /** A prediction as the snapshot needs it: its settings, its observation end, its fits and its totals. */
 export type PredictionForSnapshot = Pick<CustomerPredictions, 'settings' | 'observationEnd'> & { forecast: Pick<CustomerPredictions['forecast'], 'fit' | 'spend' | 'spendWarning' | 'totals'> };
@@ -27,7 +27,7 @@ function part<M extends SnapshotModelName>(model: M, fit: ModelFit): SnapshotMod
   const logLikelihood = round(fit.logLikelihood);
   if (logLikelihood === null) return null;
   out.logLikelihood = logLikelihood;
-  return out as SnapshotModelPart<M>;
+  return { ...out, reliable: fit.reliability.reliable } as SnapshotModelPart<M>;
 }
 
 function put<M extends SnapshotModelName>(models: SnapshotModels, model: M, fit: ModelFit): void {
@@ -44,8 +44,19 @@ export function modelsForSnapshot(fits: ModelFit[], spend: ModelFit | null): Sna
   return models;
 }
 
+/**
+ * Why the forecast's figures could be far off: the purchase model's reasons, then Gamma-Gamma's when it gives the
+ * CLV (with spendWarning there is no CLV, so its fit does not matter).
+ */
+export function forecastCautions(forecast: Pick<CustomerPredictions['forecast'], 'fit' | 'spend' | 'spendWarning'>): SnapshotForecastCaution[] {
+  const reasons = [...forecast.fit.reliability.reasons];
+  if (forecast.spend && !forecast.spendWarning) reasons.push(...forecast.spend.reliability.reasons);
+  return reasons.map((r) => r.code as SnapshotForecastCaution);
+}
+
 export function forecastForSnapshot(p: PredictionForSnapshot): SnapshotForecast {
   const { settings, forecast } = p;
+  const cautions = forecastCautions(forecast);
   return {
     model: settings.model,
     // The models' month: 30 days, or 4.345 weeks (lifetimes' convention), so the horizon in days follows the unit.
@@ -57,6 +68,8 @@ export function forecastForSnapshot(p: PredictionForSnapshot): SnapshotForecast 
       monthlyDiscountRate: round(monthlyRate(settings.discountRate, settings.discountPer)),
       total: forecast.spendWarning ? null : round(forecast.totals.clv),
     },
+    reliable: cautions.length === 0,
+    cautions,
   };
 }
 

@@ -4,6 +4,7 @@ import type { CustomerSummary } from '../types';
 import type { ForecastMargin } from './margin';
 import type { PredictionSettings } from './settings';
 import { rfGrid, type RfGrid } from './rf-grid';
+import { topCustomers, type TopShare } from './headline';
 import type { Forecast } from './models/forecast';
 
 export interface ForecastView {
@@ -18,6 +19,8 @@ export interface ForecastView {
   baseId: string;
   grids: { pAlive: RfGrid; expectedPurchases: RfGrid };
   clvDistribution: Histogram;
+  /** The top 10% of customers by predicted CLV (by expected purchases without CLV) and their share. */
+  top: TopShare | null;
   /** Whether this answer needed a model fit (false: predicted again from the fitted parameters). */
   refitted: boolean;
   timings: { fitMs: number; predictMs: number };
@@ -29,13 +32,14 @@ export interface ForecastView {
  */
 export type ForecastAnswer = Omit<ForecastView, 'ids' | 'summary'> & { customers: { ids: string[]; summary: CustomerSummary } | null };
 
-export function forecastAnswer(input: Omit<ForecastView, 'grids' | 'clvDistribution' | 'ids' | 'summary'>, customers: { ids: string[]; summary: CustomerSummary }, send: boolean): ForecastAnswer {
+export function forecastAnswer(input: Omit<ForecastView, 'grids' | 'clvDistribution' | 'top' | 'ids' | 'summary'>, customers: { ids: string[]; summary: CustomerSummary }, send: boolean): ForecastAnswer {
   const c = input.forecast.customers;
   return {
     ...input,
     customers: send ? customers : null,
     grids: { pAlive: rfGrid(customers.summary, c.pAlive), expectedPurchases: rfGrid(customers.summary, c.expectedPurchases) },
     clvDistribution: histogram(c.clv, { bins: 30, scale: 'linear' }),
+    top: topCustomers(c.clv, c.expectedPurchases),
   };
 }
 

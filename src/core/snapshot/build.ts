@@ -10,6 +10,8 @@ import {
   type SnapshotCustomer,
   type SnapshotDataset,
   type SnapshotForecast,
+  type SnapshotNps,
+  type SnapshotSegments,
   type SnapshotHistorical,
   type SnapshotModels,
   type SnapshotSettings,
@@ -35,6 +37,8 @@ export interface BuildSnapshotInput {
   historical?: SnapshotHistorical;
   models?: SnapshotModels;
   forecast?: SnapshotForecast;
+  segments?: SnapshotSegments;
+  nps?: SnapshotNps;
   /** The per-customer list; left out when not given (aggregates only). */
   customers?: SnapshotCustomer[];
   createdAt?: Date;
@@ -73,9 +77,12 @@ export function buildSnapshot(input: BuildSnapshotInput): SnapshotV1 {
     },
     // The contract's order: historical figures before cohorts.
     ...(input.historical ? { historical: input.historical } : {}),
-    cohorts: input.cohorts,
+    // The contract's cohort fields only: what the app adds for its views (lastPeriod, omitted) the schema does not hold.
+    cohorts: { period: input.cohorts.period, rows: input.cohorts.rows },
     ...(input.models ? { models: input.models } : {}),
     ...(input.forecast ? { forecast: input.forecast } : {}),
+    ...(input.segments ? { segments: input.segments } : {}),
+    ...(input.nps ? { nps: input.nps } : {}),
     ...(input.customers ? { customers: input.customers } : {}),
   };
 }

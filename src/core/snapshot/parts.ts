@@ -8,6 +8,7 @@ import {
   count,
   currency,
   date,
+  flag,
   integer,
   listOf,
   number,
@@ -24,6 +25,7 @@ import {
 } from './reader';
 import {
   COHORT_PERIODS,
+  FORECAST_CAUTIONS,
   FORMULA_IDS,
   FORMULA_INPUT_KEYS,
   FORMULA_UNITS,
@@ -53,6 +55,11 @@ import {
   ORDER_COUNT_BASES,
   PURCHASE_MODELS,
   TIME_UNITS,
+  NPS_GROUP_NAMES,
+  SEGMENT_NAMES,
+  type SnapshotNps,
+  type SnapshotSegmentRule,
+  type SnapshotSegments,
   type SnapshotCohortPeriod,
   type SnapshotCohortRow,
   type SnapshotCohorts,
@@ -309,8 +316,9 @@ function modelPart<M extends SnapshotModelName>(notes: Notes, model: M): Reader<
     const f = record(notes)(value, path);
     const out = sameFields(f, MODEL_PARAMETERS[model], positive(MAX_MODEL_PARAMETER));
     const logLikelihood = f.required('logLikelihood', amount);
+    const reliable = f.optional('reliable', flag);
     f.done();
-    return { ...out, logLikelihood } as SnapshotModelPart<M>;
+    return { ...out, logLikelihood, ...(reliable === undefined ? {} : { reliable }) } as SnapshotModelPart<M>;
   };
 }
 
@@ -346,8 +354,10 @@ export function readForecast(notes: Notes): Reader<SnapshotForecast> {
       c.done();
       return out;
     });
+    const reliable = f.optional('reliable', flag);
+    const cautions = f.optional('cautions', listOf(FORECAST_CAUTIONS.length, oneOf(FORECAST_CAUTIONS)));
     f.done();
-    return { model, horizonDays, expectedPurchases, meanProbabilityAlive, clv };
+    return { model, horizonDays, expectedPurchases, meanProbabilityAlive, clv, ...(reliable === undefined ? {} : { reliable }), ...(cautions === undefined ? {} : { cautions }) };
   };
 }
 
@@ -375,4 +385,73 @@ export function readCustomers(notes: Notes): Reader<SnapshotCustomer[]> {
     };
   };
   return listOf(MAX_CUSTOMER_ROWS, customer);
+}
+
+const score = integer(1, 5);
+
+/** RFM segments: the rule table (each rule's ranges whole scores 1–5, lowest first) and the counts per segment. */
+export function readSegments(notes: Notes): Reader<SnapshotSegments> {
+  const range: Reader<[number, number]> = (value, path) => {
+    const [a, b] = listOf(2, score)(value, path);
+    if (a === undefined || b === undefined || a > b) unexpected(path, 'range', 'two scores from 1 to 5, lowest first', value);
+    return [a, b];
+  };
+  const rule: Reader<SnapshotSegmentRule> = (value, path) => {
+    const f = record(notes)(value, path);
+    const out = { segment: f.required('segment', oneOf(SEGMENT_NAMES)), r: f.required('r', range), f: f.required('f', range), m: f.required('m', range) };
+    f.done();
+    return out;
+  };
+  const counts: Reader<SnapshotSegments['counts']> = (value, path) => {
+    const f = record(notes)(value, path);
+    const out: SnapshotSegments['counts'] = {};
+    for (const name of SEGMENT_NAMES) {
+      const entry = f.optional(name, (v, p) => {
+        const c = record(notes)(v, p);
+        const got = { customers: c.required('customers', count()), revenue: c.required('revenue', amount) };
+        c.done();
+        return got;
+      });
+      if (entry !== undefined) out[name] = entry;
+    }
+    f.done();
+    return out;
+  };
+  return (value, path) => {
+    const f = record(notes)(value, path);
+    const out = { asOf: f.required('asOf', date), rules: f.required('rules', listOf(SEGMENT_NAMES.length, rule)), counts: f.required('counts', counts) };
+    f.done();
+    return out;
+  };
+}
+
+/** NPS: the counts, the score in points (−100 to 100) with its margin, and value by group. */
+export function readNps(notes: Notes): Reader<SnapshotNps> {
+  const group: Reader<SnapshotNps['byGroup']['promoter']> = (value, path) => {
+    const f = record(notes)(value, path);
+    const out = { customers: f.required('customers', count()), revenue: f.required('revenue', amount), averageHistoricalClv: f.required('averageHistoricalClv', orNull(amount)) };
+    f.done();
+    return out;
+  };
+  return (value, path) => {
+    const f = record(notes)(value, path);
+    const out = {
+      answers: f.required('answers', count()),
+      matched: f.required('matched', count()),
+      unmatched: f.required('unmatched', count()),
+      promoters: f.required('promoters', count()),
+      passives: f.required('passives', count()),
+      detractors: f.required('detractors', count()),
+      score: f.required('score', orNull(number(-100, 100))),
+      marginOfError: f.required('marginOfError', orNull(number(0, 200))),
+      byGroup: f.required('byGroup', (v, p) => {
+        const g = record(notes)(v, p);
+        const got = Object.fromEntries(NPS_GROUP_NAMES.map((name) => [name, g.required(name, group)])) as SnapshotNps['byGroup'];
+        g.done();
+        return got;
+      }),
+    };
+    f.done();
+    return out;
+  };
 }

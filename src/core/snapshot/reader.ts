@@ -215,6 +215,12 @@ export const text =
     return value;
   };
 
+/** true or false. */
+export const flag: Reader<boolean> = (value, path) => {
+  if (typeof value !== 'boolean') unexpected(path, 'boolean', 'true or false', value);
+  return value;
+};
+
 /** One of a closed set of names. */
 export const oneOf =
   <T extends string>(choices: readonly T[]): Reader<T> =>

@@ -11,7 +11,7 @@
 import { notice } from '../notice';
 import type { Notice } from '../types';
 import { MIGRATIONS, migrate, type Migrations } from './migrate';
-import { appName, readCohorts, readCustomers, readDataset, readForecast, readHistorical, readModels, readSettings } from './parts';
+import { appName, readCohorts, readCustomers, readDataset, readForecast, readHistorical, readModels, readNps, readSegments, readSettings } from './parts';
 import { describe, formatNumber, isRecord, Notes, ownValue, problem, record, SnapshotProblem, timestamp } from './reader';
 import { checkAgreement } from './rules';
 import { MAX_SNAPSHOT_BYTES, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SnapshotV1 } from './schema';
@@ -87,6 +87,8 @@ function read(document: object, notes: Notes): SnapshotV1 {
   const cohorts = f.required('cohorts', readCohorts(notes));
   const models = f.optional('models', readModels(notes));
   const forecast = f.optional('forecast', readForecast(notes));
+  const segments = f.optional('segments', readSegments(notes));
+  const nps = f.optional('nps', readNps(notes));
   const customers = f.optional('customers', readCustomers(notes));
   f.done();
   return {
@@ -100,6 +102,8 @@ function read(document: object, notes: Notes): SnapshotV1 {
     cohorts,
     ...(models === undefined ? {} : { models }),
     ...(forecast === undefined ? {} : { forecast }),
+    ...(segments === undefined ? {} : { segments }),
+    ...(nps === undefined ? {} : { nps }),
     ...(customers === undefined ? {} : { customers }),
   };
 }

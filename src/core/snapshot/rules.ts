@@ -13,6 +13,8 @@ import {
   type SnapshotDataset,
   type SnapshotForecast,
   type SnapshotHistorical,
+  type SnapshotNps,
+  type SnapshotSegments,
   type SnapshotSettings,
   type SnapshotV1,
 } from './schema';
@@ -214,6 +216,15 @@ function modelRules(s: SnapshotV1, range: DateRange | null): void {
   if (fitted.length > 0 && !fitted.includes(f.model)) {
     problem('forecast-model', `forecast.model: ${quoted(f.model)} is not among the fitted models (${fitted.join(', ')}).`, { path: 'forecast.model', model: f.model, models: fitted.join(', ') });
   }
+  if (f.reliable !== undefined && f.cautions !== undefined && f.reliable !== (f.cautions.length === 0)) {
+    const listed = f.cautions.length ? `${plural(f.cautions.length, 'reason')} (${f.cautions.join(', ')})` : 'no reason';
+    problem('forecast-cautions', `forecast.reliable: ${f.reliable}, but forecast.cautions lists ${listed}.`, { path: 'forecast.reliable', reliable: String(f.reliable), cautions: f.cautions.join(', ') });
+  }
+  if (f.reliable) {
+    // Gamma-Gamma counts only when it gives the CLV.
+    const unreliable = ([f.model, 'gammaGamma'] as const).find((m) => s.models?.[m]?.reliable === false && (m !== 'gammaGamma' || f.clv.total !== null));
+    if (unreliable) problem('forecast-unreliable-model', `forecast.reliable: true, but the model it uses (models.${unreliable}) is not reliable.`, { path: 'forecast.reliable', model: unreliable });
+  }
   const perMonth = DAYS_PER_MODEL_MONTH[s.settings.timeUnit];
   const days = Math.round(f.clv.horizonMonths * perMonth);
   if (Math.abs(f.horizonDays - days) > 1) {
@@ -240,11 +251,48 @@ function customerRules(list: SnapshotCustomer[], d: SnapshotDataset, range: Date
 }
 
 /** Check that the parts agree; throws a SnapshotProblem at the first rule broken. */
+/** Segments: each segment one rule, the last open on every score; counts only for segments of the table, at most the buyers. */
+function segmentRules(seg: SnapshotSegments, s: SnapshotV1, range: DateRange | null): void {
+  withinDataset(range, 'segments.asOf', seg.asOf);
+  const named = new Set<string>();
+  seg.rules.forEach((rule, i) => {
+    if (named.has(rule.segment)) problem('segment-twice', `segments.rules[${i}]: ${rule.segment} has a rule already.`, { path: `segments.rules[${i}]`, segment: rule.segment });
+    named.add(rule.segment);
+  });
+  const last = seg.rules.at(-1);
+  if (!last || ![last.r, last.f, last.m].every(([a, b]) => a === 1 && b === 5)) {
+    problem('segments-no-catch-all', 'segments.rules: the last rule must take every score from 1 to 5, so that every customer is in a segment.', { path: 'segments.rules' });
+  }
+  let customers = 0;
+  for (const [name, entry] of Object.entries(seg.counts)) {
+    if (!named.has(name)) problem('segment-without-rule', `segments.counts.${name}: the rules have no such segment.`, { path: `segments.counts.${name}`, segment: name });
+    customers += entry!.customers;
+  }
+  const buyers = s.historical?.customers ?? s.dataset.customers;
+  if (customers > buyers) problem('segments-too-many', `segments.counts: ${n(customers)} customers in segments, but the dataset has ${n(buyers)} buyers.`, { path: 'segments.counts', customers, buyers });
+}
+
+/** NPS: the groups add up to the answers, matched and unmatched too, and the score follows from the counts. */
+function npsRules(nps: SnapshotNps): void {
+  if (nps.promoters + nps.passives + nps.detractors !== nps.answers) {
+    problem('nps-groups-sum', `nps: ${n(nps.promoters)} promoters, ${n(nps.passives)} passives and ${n(nps.detractors)} detractors do not add up to ${n(nps.answers)} answers.`, { path: 'nps', answers: nps.answers });
+  }
+  if (nps.matched + nps.unmatched !== nps.answers) problem('nps-matched-sum', `nps: ${n(nps.matched)} matched and ${n(nps.unmatched)} unmatched answers do not add up to ${n(nps.answers)}.`, { path: 'nps', answers: nps.answers });
+  const grouped = nps.byGroup.promoter.customers + nps.byGroup.passive.customers + nps.byGroup.detractor.customers;
+  if (grouped !== nps.matched) problem('nps-byGroup-sum', `nps.byGroup: ${n(grouped)} customers in the groups, but ${n(nps.matched)} answers matched a customer.`, { path: 'nps.byGroup', customers: grouped, matched: nps.matched });
+  const expected = nps.answers ? (100 * (nps.promoters - nps.detractors)) / nps.answers : null;
+  if (expected === null ? nps.score !== null : nps.score === null || Math.abs(nps.score - expected) > 1e-6) {
+    problem('nps-score', `nps.score: ${nps.score} does not follow from the counts (${expected === null ? 'no answers' : expected.toFixed(4)}).`, { path: 'nps.score' });
+  }
+}
+
 export function checkAgreement(s: SnapshotV1): void {
   const range = datasetRules(s.dataset);
   settingsRules(s.settings, range, s.models !== undefined || s.forecast !== undefined);
   if (s.historical) historicalRules(s.historical, s.dataset, range);
   cohortRules(s.cohorts, s.dataset, range);
   modelRules(s, range);
+  if (s.segments) segmentRules(s.segments, s, range);
+  if (s.nps) npsRules(s.nps);
   if (s.customers) customerRules(s.customers, s.dataset, range);
 }

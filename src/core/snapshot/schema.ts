@@ -69,6 +69,14 @@ export type SnapshotModelName = keyof typeof MODEL_PARAMETERS;
 /** The models in the order they are written. */
 export const MODEL_NAMES = ['bgnbd', 'mbgnbd', 'paretoNbd', 'gammaGamma'] as const satisfies readonly SnapshotModelName[];
 
+/**
+ * Why a forecast's figures could be far off (the engine's reliability codes): too few repeat buyers, a fit that did
+ * not converge or cannot be pinned down, how often customers buy or how soon they stop not told by the data, spend
+ * per purchase not modelled reliably.
+ */
+export const FORECAST_CAUTIONS = ['few-repeaters', 'not-converged', 'not-identified', 'rate-unknown', 'dropout-unknown', 'spend-runaway', 'spend-unknown'] as const;
+export type SnapshotForecastCaution = (typeof FORECAST_CAUTIONS)[number];
+
 // ---------------------------------------------------------------------------------------------------------------
 // The parts.
 
@@ -184,8 +192,11 @@ export interface SnapshotCohorts {
   rows: SnapshotCohortRow[];
 }
 
-/** A fitted model: its parameters in MODEL_PARAMETERS order (positive, in the snapshot's time unit), then its log-likelihood. */
-export type SnapshotModelPart<M extends SnapshotModelName> = { [P in (typeof MODEL_PARAMETERS)[M][number]]: number } & { logLikelihood: number };
+/**
+ * A fitted model: its parameters in MODEL_PARAMETERS order (positive, in the snapshot's time unit), then its
+ * log-likelihood, then (added 2026-12; absent in older files) whether the data pin it down well enough to trust.
+ */
+export type SnapshotModelPart<M extends SnapshotModelName> = { [P in (typeof MODEL_PARAMETERS)[M][number]]: number } & { logLikelihood: number; reliable?: boolean };
 
 /** The models that were fitted (converged), under their contract names. */
 export type SnapshotModels = { [M in SnapshotModelName]?: SnapshotModelPart<M> };
@@ -203,6 +214,12 @@ export interface SnapshotForecast {
     /** Null when spend per purchase could not be modelled. */
     total: number | null;
   };
+  /**
+   * (Added 2026-12; absent in older files.) Whether the forecast's figures can be trusted: the purchase model's fit
+   * and Gamma-Gamma's (when it gives the CLV) are both reliable. `cautions` says why not; empty when reliable.
+   */
+  reliable?: boolean;
+  cautions?: SnapshotForecastCaution[];
 }
 
 /**
@@ -220,6 +237,41 @@ export interface SnapshotCustomer {
   clv?: number | null;
 }
 
+/** The RFM segment names the app knows (src/core/segments), in rule-table order. */
+export const SEGMENT_NAMES = ['champions', 'loyal', 'potentialLoyalists', 'new', 'promising', 'needAttention', 'aboutToSleep', 'atRisk', 'cantLose', 'hibernating', 'lost'] as const;
+export type SnapshotSegmentName = (typeof SEGMENT_NAMES)[number];
+
+/** One rule of the segment table: inclusive score ranges 1–5. */
+export interface SnapshotSegmentRule {
+  segment: SnapshotSegmentName;
+  r: [number, number];
+  f: [number, number];
+  m: [number, number];
+}
+
+/** RFM segments at a day: the rules in order, and each segment's customers and net revenue. */
+export interface SnapshotSegments {
+  asOf: IsoDate;
+  rules: SnapshotSegmentRule[];
+  counts: Partial<Record<SnapshotSegmentName, { customers: number; revenue: number }>>;
+}
+
+export const NPS_GROUP_NAMES = ['promoter', 'passive', 'detractor'] as const;
+export type SnapshotNpsGroup = (typeof NPS_GROUP_NAMES)[number];
+
+/** NPS of the attached survey: counts of each customer's latest answer, the score in points and its 95% margin. */
+export interface SnapshotNps {
+  answers: number;
+  matched: number;
+  unmatched: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  score: number | null;
+  marginOfError: number | null;
+  byGroup: Record<SnapshotNpsGroup, { customers: number; revenue: number; averageHistoricalClv: number | null }>;
+}
+
 /** The whole document, its parts in the order they are written. */
 export interface SnapshotV1 {
   format: typeof SNAPSHOT_FORMAT;
@@ -233,6 +285,8 @@ export interface SnapshotV1 {
   cohorts: SnapshotCohorts;
   models?: SnapshotModels;
   forecast?: SnapshotForecast;
+  segments?: SnapshotSegments;
+  nps?: SnapshotNps;
   customers?: SnapshotCustomer[];
 }
 

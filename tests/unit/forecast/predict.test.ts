@@ -83,15 +83,27 @@ describe('forecast settings and snapshot parts', () => {
     const p = predictCustomers(sample, settings);
     const models = modelsForSnapshot(modelComparison(sample, 'week', '1997-09-30'), p.forecast.spend) as Record<string, Record<string, number>>;
     expect(Object.keys(models).sort()).toEqual(['bgnbd', 'gammaGamma', 'mbgnbd', 'paretoNbd']);
-    expect(Object.keys(models.bgnbd)).toEqual(['r', 'alpha', 'a', 'b', 'logLikelihood']);
-    expect(Object.keys(models.paretoNbd)).toEqual(['r', 'alpha', 's', 'beta', 'logLikelihood']);
-    expect(Object.keys(models.gammaGamma)).toEqual(['p', 'q', 'v', 'logLikelihood']);
+    expect(Object.keys(models.bgnbd)).toEqual(['r', 'alpha', 'a', 'b', 'logLikelihood', 'reliable']);
+    expect(Object.keys(models.paretoNbd)).toEqual(['r', 'alpha', 's', 'beta', 'logLikelihood', 'reliable']);
+    expect(Object.keys(models.gammaGamma)).toEqual(['p', 'q', 'v', 'logLikelihood', 'reliable']);
+    // The CDNOW sample's 39 weeks pin every model down (FHL 2005's fit).
+    expect(Object.values(models).map((m) => m.reliable)).toEqual([true, true, true, true]);
     // The published fit (FHL 2005; lifetimes 0.242593) now that $0 orders count as purchases (it was 0.2439 without).
     expect(models.bgnbd.r).toBeCloseTo(0.2426, 4);
     const forecast = forecastForSnapshot(p) as { horizonDays: number; expectedPurchases: number; meanProbabilityAlive: number; clv: { total: number } };
     expect(forecast.horizonDays).toBe(365); // 12 × 4.345 weeks
     expect(forecast.expectedPurchases).toBeCloseTo(p.forecast.totals.expectedPurchases, 6);
     expect(forecast.clv.total).toBeGreaterThan(0);
+    expect(forecast).toMatchObject({ reliable: true, cautions: [] });
+    // An unreliable fit is written as such, with its reasons: the purchase model's, then Gamma-Gamma's.
+    const reason = (code: string) => ({ code, text: code, vars: {} });
+    const unreliable = { reliable: false, reasons: [reason('dropout-unknown')], worstRelativeError: 3.3 };
+    const spendOff = { reliable: false, reasons: [reason('spend-runaway')], worstRelativeError: null };
+    const shaky = { ...p, forecast: { ...p.forecast, fit: { ...p.forecast.fit, reliability: unreliable }, spend: { ...p.forecast.spend!, reliability: spendOff } } };
+    expect(forecastForSnapshot(shaky)).toMatchObject({ reliable: false, cautions: ['dropout-unknown', 'spend-runaway'] });
+    // Without a CLV (Gamma-Gamma's mean undefined), its fit does not matter.
+    const noClv = { ...shaky, forecast: { ...shaky.forecast, fit: p.forecast.fit, spendWarning: reason('spend-q-low') } };
+    expect(forecastForSnapshot(noClv)).toMatchObject({ reliable: true, cautions: [], clv: { total: null } });
     const day = forecastForSnapshot(predictCustomers(sample, { ...settings, timeUnit: 'day' })) as { horizonDays: number };
     expect(day.horizonDays).toBe(360);
   });
@@ -160,12 +172,3 @@ describe('customer detail', () => {
   });
 });
 
-describe('recommended model', () => {
-  it('is the lowest BIC among identified fits, else among converged ones', async () => {
-    const { recommended } = await import('../../../src/core/forecast');
-    const fit = (model: string, bic: number, converged = true, identified = true) => ({ model, bic, converged, identified }) as never;
-    expect(recommended([fit('bgnbd', 10), fit('mbgnbd', 9), fit('paretoNbd', 5, true, false)])!.model).toBe('mbgnbd');
-    expect(recommended([fit('bgnbd', 10, true, false), fit('paretoNbd', 5, true, false)])!.model).toBe('paretoNbd');
-    expect(recommended([fit('bgnbd', 1, false)])).toBeNull();
-  });
-});

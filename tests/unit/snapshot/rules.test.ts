@@ -22,6 +22,7 @@ function emptyDataset(s: any): void {
   delete s.historical;
   delete s.models;
   delete s.forecast;
+  delete s.segments;
 }
 
 const rules: [string, string, (s: any) => void, string][] = [
@@ -78,6 +79,12 @@ const rules: [string, string, (s: any) => void, string][] = [
   ['models-without-data', 'models need dated purchases', (s) => (emptyDataset(s), (s.models = {})), 'models: models and forecasts need dated purchases, but the dataset has none.'],
   ['forecast-model', 'the forecast uses a fitted model', (s) => (delete s.models.paretoNbd, (s.forecast.model = 'paretoNbd')), 'forecast.model: "paretoNbd" is not among the fitted models (bgnbd, mbgnbd).'],
   ['forecast-horizon', 'horizonDays matches horizonMonths', (s) => (s.forecast.horizonDays = 100), 'forecast.horizonDays: 100 days, but 12 months of 30 days are 360.'],
+  // Three customers, one of them a repeat buyer: nothing can be trusted (few-repeaters; Gamma-Gamma runs off).
+  ['forecast-cautions', 'reliable exactly when no caution is listed', (s) => (s.forecast.reliable = true), 'forecast.reliable: true, but forecast.cautions lists 2 reasons (few-repeaters, spend-runaway).'],
+  ['forecast-cautions', 'a caution for an unreliable forecast', (s) => (s.forecast.cautions = []), 'forecast.reliable: false, but forecast.cautions lists no reason.'],
+  ['forecast-unreliable-model', 'a reliable forecast uses a reliable model', (s) => Object.assign(s.forecast, { reliable: true, cautions: [] }), 'forecast.reliable: true, but the model it uses (models.bgnbd) is not reliable.'],
+  ['forecast-unreliable-model', 'and a reliable Gamma-Gamma for its CLV',
+    (s) => (Object.assign(s.forecast, { reliable: true, cautions: [] }), (s.models.bgnbd.reliable = true)), 'forecast.reliable: true, but the model it uses (models.gammaGamma) is not reliable.'],
   // customers
   ['customers-listed', 'no more customers listed than counted',
     (s) => (s.customers = ['A', 'B', 'C', 'D'].map((id) => ({ id, firstDate: '2024-01-05', lastDate: '2024-01-05', purchases: 1, netRevenue: 1 }))), 'customers: 4 customers listed, but the dataset has only 3.'],
@@ -115,6 +122,14 @@ describe('agreement between parts', () => {
     s.cohorts.rows[0].active[3] = 57;
     const r = restoreSnapshot(s);
     expect(r.ok || r.notice.vars).toEqual({ path: 'cohorts.rows[0].active[3]', active: 57, customers: 2 });
+  });
+
+  it('accepts a reliable forecast without a CLV whose Gamma-Gamma is not reliable (its fit gives no figure)', () => {
+    const s = copy(snap) as any;
+    Object.assign(s.forecast, { reliable: true, cautions: [] });
+    s.models.bgnbd.reliable = true;
+    s.forecast.clv.total = null;
+    expect(restoreSnapshot(JSON.stringify(s))).toEqual({ ok: true, snapshot: s, notes: [] });
   });
 
   it('accepts a week table, a forecast in weeks, and observationEnd after the data', () => {

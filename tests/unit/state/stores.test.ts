@@ -3,6 +3,7 @@
  * IndexedDB): each follows what is open by itself, and a slow answer never overwrites a newer one.
  */
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import { Session } from '../../../src/state/session.svelte';
 import { HistoryStore } from '../../../src/state/history.svelte';
 import { ForecastStore } from '../../../src/state/forecast.svelte';
 import { SnapshotExport } from '../../../src/state/snapshot-export.svelte';
+import { StorageStore } from '../../../src/state/storage.svelte';
 import { SHARED_DATA } from '../forecast/reference-files';
 import type { Compute } from '../../../src/state/compute';
 import { computeHarness, importText, type ComputeHarness } from '../../support/compute-harness';
@@ -207,6 +209,72 @@ describe('ForecastStore', () => {
     }
   });
 
+  it('signals new results after a fit and after a holdout check (for focus), not after a prediction that follows a setting', async () => {
+    const { harness, session } = await withForecast();
+    const store = new ForecastStore(() => harness.api as Compute, session);
+    try {
+      flushSync();
+      expect(store.arrived).toBeNull();
+      await store.fit();
+      expect(store.arrived).toEqual({ kind: 'forecast', count: 1 });
+      const first = store.result;
+      store.settings.horizonMonths = 18;
+      await until(() => store.result !== first, 'the forecast over 18 months');
+      expect(store.arrived).toEqual({ kind: 'forecast', count: 1 });
+      store.calibrationEnd = '1997-09-30';
+      await store.check();
+      expect(store.holdout).not.toBeNull();
+      expect(store.arrived).toEqual({ kind: 'holdout', count: 2 });
+    } finally {
+      store.destroy();
+    }
+  });
+
+  it('preselects the model the data support best (CDNOW: MBG/NBD), a reliable one', async () => {
+    const { harness, session } = await withForecast();
+    const store = new ForecastStore(() => harness.api as Compute, session);
+    try {
+      flushSync();
+      await store.start();
+      expect(store.comparison!.fits.map((f) => f.reliability.reliable)).toEqual([true, true, true]);
+      expect(store.settings.model).toBe('mbgnbd');
+      expect(store.result!.forecast.fit.model).toBe('mbgnbd');
+      expect(store.arrived).toEqual({ kind: 'forecast', count: 1 });
+    } finally {
+      store.destroy();
+    }
+  });
+
+  it('on Online Retail preselects nothing: no model can tell how soon customers stop buying, so the reader’s choice stays', async () => {
+    const harness = computeHarness();
+    open.push(harness);
+    const csv = gunzipSync(readFileSync(resolve(SHARED_DATA, 'online_retail/online_retail.csv.gz'))).toString('utf8');
+    const id = await importText(harness.api, 'online_retail.csv', csv);
+    const datasets = new DatasetsStore(() => harness.api as Compute);
+    datasets.start();
+    const session = new Session(datasets);
+    await until(() => session.dataset?.id === id, 'the dataset');
+    const store = new ForecastStore(() => harness.api as Compute, session);
+    try {
+      flushSync();
+      // The reader picked MBG/NBD. BG/NBD has the lowest BIC (a = 0.0034 ± 0.0103, b = 6.7 ± 22.4): it used to be
+      // preselected as "identified"; it is not reliable, and neither are the others.
+      store.settings.model = 'mbgnbd';
+      await store.start();
+      const fits = store.comparison!.fits;
+      expect(fits.map((f) => [f.model, f.reliability.reliable])).toEqual([['bgnbd', false], ['mbgnbd', false], ['paretoNbd', false]]);
+      expect(Math.min(...fits.map((f) => f.bic))).toBe(fits[0].bic);
+      expect(store.settings.model).toBe('mbgnbd');
+      const fit = store.result!.forecast.fit;
+      expect(fit.model).toBe('mbgnbd');
+      expect(fit.reliability.reasons.map((r) => r.code)).toEqual(['dropout-unknown']);
+      // Spend per purchase is well determined here: only the purchase model needs the caution.
+      expect(store.result!.forecast.spend!.reliability.reliable).toBe(true);
+    } finally {
+      store.destroy();
+    }
+  }, 120_000);
+
   it('an older forecast that answers last does not replace a newer one', async () => {
     const { harness, session } = await withForecast();
     // Hold back the answer for a 6-month horizon until the 9-month one has arrived.
@@ -258,5 +326,67 @@ describe('SnapshotExport', () => {
     await exporter.download(gone);
     expect(saved).toHaveLength(1);
     expect(exporter.error).toMatch(/no longer exists/);
+  });
+});
+
+describe('Session, when a dataset could not be shown', () => {
+  function memory(initial: Record<string, string> = {}) {
+    const items = new Map(Object.entries(initial));
+    return { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), removeItem: (k: string) => void items.delete(k), items };
+  }
+
+  it('a dataset whose views did not finish drawing on the last visit is not opened again by itself', async () => {
+    const harness = computeHarness();
+    open.push(harness);
+    const a = await importText(harness.api, 'a.csv', SHOP_A);
+    const datasets = new DatasetsStore(() => harness.api as Compute);
+    datasets.start();
+    const store = memory({ 'clv.showing': String(a) });
+    const session = new Session(datasets, store);
+    await until(() => datasets.list?.length === 1, 'the list');
+    expect(session.interrupted).toBe(a);
+    expect(session.opened).toBeNull();
+    // The marker is gone: should this visit die too before the user chooses, the next one starts normally.
+    expect(store.items.has('clv.showing')).toBe(false);
+    session.open(a);
+    expect(session.opened).toEqual({ kind: 'dataset', id: a });
+    expect(session.interrupted).toBeNull();
+    session.showing(a);
+    expect(store.items.get('clv.showing')).toBe(String(a));
+    session.shown(a);
+    expect(store.items.has('clv.showing')).toBe(false);
+  });
+
+  it('a visit that ended normally opens the newest dataset as always', async () => {
+    const { datasets, b } = await setUp();
+    const session = new Session(datasets, memory());
+    await until(() => session.opened !== null, 'a dataset');
+    expect(session.opened).toEqual({ kind: 'dataset', id: b });
+    expect(session.interrupted).toBeNull();
+  });
+});
+
+describe('StorageStore', () => {
+  it('asks to persist once, and reports the space used and whether the browser keeps it', async () => {
+    let persisted = false;
+    let asked = 0;
+    const manager = {
+      estimate: async () => ({ usage: 12_345_678, quota: 1e9 }),
+      persisted: async () => persisted,
+      persist: async () => (asked++, (persisted = true)),
+    } as unknown as StorageManager;
+    const store = new StorageStore(() => manager);
+    await store.refresh();
+    expect(store).toMatchObject({ usage: 12_345_678, quota: 1e9, persisted: false });
+    await store.persist();
+    await store.persist();
+    expect(asked).toBe(1);
+    expect(store.persisted).toBe(true);
+  });
+
+  it('says nothing where the browser has no storage manager', async () => {
+    const store = new StorageStore(() => undefined);
+    await store.persist();
+    expect(store).toMatchObject({ usage: null, persisted: null });
   });
 });

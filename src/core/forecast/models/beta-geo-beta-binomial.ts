@@ -104,7 +104,7 @@ export function fitBetaGeoBetaBinomial(data: OpportunityPatterns): OpportunityFi
   for (let i = 0; i < data.weight.length; i++) customers += data.weight[i];
   const meta = { names: BGBB_PARAMS, customers, patterns: data.x.length };
   if (customers === 0) {
-    return { ...meta, params: new Float64Array(4).fill(NaN), logLikelihood: -Infinity, logCovariance: null, standardErrors: null, converged: false, identified: false, iterations: 0, message: notice('no-customers', 'There are no customers to fit.') };
+    return { ...meta, params: new Float64Array(4).fill(NaN), logLikelihood: -Infinity, logCovariance: null, standardErrors: null, converged: false, identified: false, iterations: 0, runaway: [], ridge: [], message: notice('no-customers', 'There are no customers to fit.') };
   }
   const result = fitMaximumLikelihood({ names: BGBB_PARAMS, logLikelihood: bgbbLogLikelihood, data, scaledData: data, timeScale: 1, timeScaled: [false, false, false, false], totalWeight: customers, starts: STARTS });
   return { ...result, ...meta };

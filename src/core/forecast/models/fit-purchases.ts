@@ -46,7 +46,7 @@ export function fitPurchaseModel(model: PurchaseModelName, input: RfmData | Comp
   const { totalWeight, maxT } = dataScale(data);
   const names = parameterNames(model);
   if (totalWeight === 0 || maxT <= 0) {
-    return { model, names, customers: totalWeight, distinctRows: data.x.length, params: new Float64Array(names.length).fill(NaN), logLikelihood: -Infinity, logCovariance: null, standardErrors: null, converged: false, identified: false, iterations: 0, message: notice('no-history', 'There are no customers with any history to fit.') };
+    return { model, names, customers: totalWeight, distinctRows: data.x.length, params: new Float64Array(names.length).fill(NaN), logLikelihood: -Infinity, logCovariance: null, standardErrors: null, converged: false, identified: false, iterations: 0, runaway: [], ridge: [], message: notice('no-history', 'There are no customers with any history to fit.') };
   }
   let repeaters = 0;
   for (let i = 0; i < data.x.length; i++) if (data.x[i] > 0) repeaters += data.weight[i];

@@ -13,6 +13,7 @@ import { fitGammaGamma, spendData, type SpendFit } from './gamma-gamma';
 import { informationCriteria } from './mle';
 import { ForecastPredictor, type PredictSettings } from './predictor';
 import { MODEL_LABELS } from './purchase-models';
+import { purchaseReliability, spendReliability, type FitReliability } from './reliability';
 
 export type ModelName = PurchaseModelName;
 
@@ -34,7 +35,13 @@ export interface ModelFit {
   converged: boolean;
   /** False when the data cannot pin down some parameter (then `message` says which). */
   identified: boolean;
+  /** The technical caution, for analysts (which parameter runs off, lies on a ridge…). */
   message: Notice | null;
+  /**
+   * Whether the figures made from this fit can be trusted, and if not why, in plain words: a fit the data cannot
+   * support (a parameter run off or on a ridge, SE above its estimate, too few repeat buyers) is never recommended.
+   */
+  reliability: FitReliability;
 }
 
 export interface Forecast {
@@ -56,7 +63,16 @@ export interface Forecast {
     /** Median time to the next purchase in the time unit; NaN when none is more likely than not. */
     nextPurchase: Float64Array;
   };
-  totals: { expectedPurchases: number; meanPAlive: number; clv: number };
+  /**
+   * Sums over customers. Low/High: the 90% range of the sum from the fits' uncertainty (the delta method over the
+   * parameters' covariance, as for each customer; CLV's adds Gamma-Gamma's); NaN when unknown. likelyActive is
+   * Σ P(alive), the number of customers expected to be still buying.
+   */
+  totals: {
+    expectedPurchases: number; expectedPurchasesLow: number; expectedPurchasesHigh: number;
+    meanPAlive: number; likelyActive: number;
+    clv: number; clvLow: number; clvHigh: number;
+  };
 }
 
 /** A fit that produced no usable parameters; the message says why in plain words. */
@@ -82,6 +98,7 @@ function toModelFit(model: ModelFit['model'], fit: PurchaseFit | SpendFit): Mode
     logCovariance: fit.logCovariance ? Array.from(fit.logCovariance) : null,
     logLikelihood: fit.logLikelihood, aic, bic, customers: fit.customers,
     converged: fit.converged, identified: fit.identified, message: fit.message,
+    reliability: model === 'gammaGamma' ? spendReliability(fit) : purchaseReliability(fit),
   };
 }
 

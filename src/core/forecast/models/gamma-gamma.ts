@@ -100,7 +100,7 @@ const STARTS = [
 export function fitGammaGamma(data: SpendData): SpendFit {
   const n = data.x.length;
   if (n < 2) {
-    return { names: GAMMA_GAMMA_PARAMS, customers: n, params: new Float64Array(3).fill(NaN), logLikelihood: -Infinity, logCovariance: null, standardErrors: null, converged: false, identified: false, iterations: 0, message: notice('spend-too-few', 'Spend per purchase needs customers who bought more than once with a positive amount; there are too few.') };
+    return { names: GAMMA_GAMMA_PARAMS, customers: n, params: new Float64Array(3).fill(NaN), logLikelihood: -Infinity, logCovariance: null, standardErrors: null, converged: false, identified: false, iterations: 0, runaway: [], ridge: [], message: notice('spend-too-few', 'Spend per purchase needs customers who bought more than once with a positive amount; there are too few.') };
   }
   let total = 0;
   for (let i = 0; i < n; i++) total += data.m[i];

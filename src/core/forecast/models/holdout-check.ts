@@ -7,6 +7,7 @@ import type { CustomerSummary } from '../../types';
 import { fitPurchaseModel } from './fit-purchases';
 import type { ModelName } from './forecast';
 import { purchaseModel } from './purchase-models';
+import { purchaseReliability, type FitReliability } from './reliability';
 
 export interface HoldoutCheck {
   model: ModelName;
@@ -24,24 +25,27 @@ export interface HoldoutCheck {
   message: Notice | null;
   /** The parameters fitted on the calibration period; null when the fit failed. */
   params: number[] | null;
+  /** Whether the fit on the calibration period can be trusted (a short calibration period may not pin it down). */
+  reliability: FitReliability;
 }
 
 const GROUPS = 8;
 
 /** Per-customer holdout predictions of a model fitted on the calibration summary. */
-export function holdoutPredictions(calibration: CustomerSummary, holdoutDuration: number, model: ModelName): { predicted: Float64Array; message: Notice | null; usable: boolean; params: Float64Array } {
+export function holdoutPredictions(calibration: CustomerSummary, holdoutDuration: number, model: ModelName): { predicted: Float64Array; message: Notice | null; usable: boolean; params: Float64Array; reliability: FitReliability } {
   const fit = fitPurchaseModel(model, { x: calibration.frequency, tx: calibration.recency, T: calibration.T });
   const n = calibration.customer.length;
   const predicted = new Float64Array(n);
   const usable = Array.from(fit.params).every(Number.isFinite);
-  if (!usable) return { predicted: predicted.fill(NaN), message: fit.message, usable, params: fit.params };
+  const reliability = purchaseReliability(fit);
+  if (!usable) return { predicted: predicted.fill(NaN), message: fit.message, usable, params: fit.params, reliability };
   const m = purchaseModel(model);
   for (let i = 0; i < n; i++) predicted[i] = m.expected(fit.params, calibration.frequency[i], calibration.recency[i], calibration.T[i], holdoutDuration);
-  return { predicted, message: fit.message, usable, params: fit.params };
+  return { predicted, message: fit.message, usable, params: fit.params, reliability };
 }
 
 export function checkHoldout(calibration: CustomerSummary, holdoutFrequency: Float64Array, holdoutDuration: number, model: ModelName): HoldoutCheck {
-  const { predicted, message, usable, params } = holdoutPredictions(calibration, holdoutDuration, model);
+  const { predicted, message, usable, params, reliability } = holdoutPredictions(calibration, holdoutDuration, model);
   const n = calibration.customer.length;
   const count = new Array<number>(GROUPS).fill(0);
   const sumPredicted = new Array<number>(GROUPS).fill(0);
@@ -69,5 +73,6 @@ export function checkHoldout(calibration: CustomerSummary, holdoutFrequency: Flo
     byFrequency: count.map((c, g) => ({ frequency: g === GROUPS - 1 ? `${g}+` : String(g), customers: c, predicted: c ? sumPredicted[g] / c : NaN, actual: c ? sumActual[g] / c : NaN })),
     message,
     params: usable ? Array.from(params) : null,
+    reliability,
   };
 }

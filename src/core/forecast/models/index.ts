@@ -4,6 +4,7 @@ export { checkHoldout, holdoutPredictions, type HoldoutCheck } from './holdout-c
 export { unitsPerMonth, monthlyFromAnnual, discountedPurchases } from './clv';
 export { fitPurchaseModel, type PurchaseFit, type PurchaseModelName } from './fit-purchases';
 export { fitGammaGamma, gammaGammaExpectedSpend, gammaGammaMeanSpend, spendData } from './gamma-gamma';
+export { purchaseReliability, spendReliability, RELATIVE_SE_LIMIT, RELIABILITY_CODES, type FitReliability, type ReliabilityCode } from './reliability';
 export { purchaseModel, MODEL_LABELS, type PurchaseModel } from './purchase-models';
 export type { RfmData } from './compress';
 export * from './beta-geo-beta-binomial';

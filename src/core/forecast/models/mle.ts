@@ -41,6 +41,10 @@ export interface MleResult {
   converged: boolean;
   identified: boolean;
   iterations: number;
+  /** Parameters driven towards 0 or ∞ (their log beyond the bounds): the data cannot pin them down. */
+  runaway: string[];
+  /** Parameters two starts put at quite different values with the same likelihood (a flat ridge). */
+  ridge: string[];
   /** Why the fit cannot be trusted, when it cannot (translated by the UI from its code). */
   message: Notice | null;
 }
@@ -90,7 +94,7 @@ export function fitMaximumLikelihood<D>(problem: MleProblem<D>): MleResult {
     if (Number.isFinite(polished.value)) best = polished;
   }
   if (!best) {
-    return { params: new Float64Array(k).fill(NaN), logLikelihood: -Infinity, logCovariance: null, standardErrors: null, converged: false, identified: false, iterations: 0, message: notice('not-evaluable', 'The likelihood could not be evaluated on this data from any starting point.') };
+    return { params: new Float64Array(k).fill(NaN), logLikelihood: -Infinity, logCovariance: null, standardErrors: null, converged: false, identified: false, iterations: 0, runaway: [], ridge: [], message: notice('not-evaluable', 'The likelihood could not be evaluated on this data from any starting point.') };
   }
   const fitted = new Float64Array(k);
   for (let i = 0; i < k; i++) fitted[i] = Math.exp(best.x[i]) * (problem.timeScaled[i] ? problem.timeScale : 1);
@@ -108,19 +112,19 @@ export function fitMaximumLikelihood<D>(problem: MleProblem<D>): MleResult {
     const limits = runaway.map((n) => (best.x[names.indexOf(n)] < 0 ? '0' : 'infinity'));
     message = notice(
       'runaway',
-      `The data cannot pin down ${runaway.join(' and ')}: the best fit drives it towards ${limits.join(' and ')}. Predictions remain usable, but read that parameter with caution, or prefer another model.`,
+      `The data cannot pin down ${runaway.join(' and ')}: the best fit drives ${runaway.length === 1 ? 'it' : 'them'} towards ${limits.join(' and ')}, so the figures that depend on ${runaway.length === 1 ? 'it' : 'them'} are not reliable.`,
       { params: runaway.join(', '), limits: limits.map((l) => (l === '0' ? '0' : '∞')).join(', ') },
     );
   } else if (ridge.length) {
     identified = false;
-    message = notice('ridge', `The data cannot pin down ${ridge.join(' and ')}: quite different values fit equally well. Predictions remain usable, but read those parameters with caution, or prefer another model.`, { params: ridge.join(', ') });
+    message = notice('ridge', `The data cannot pin down ${ridge.join(' and ')}: quite different values fit equally well, so the figures that depend on ${ridge.length === 1 ? 'it' : 'them'} are not reliable.`, { params: ridge.join(', ') });
   } else if (!logCovariance) {
     identified = false;
     message = notice('flat', 'The likelihood is flat in some direction at the best fit, so the parameters are not identified and no standard errors can be given.');
   } else if (!best.converged) {
     message = notice('not-converged', `The fit did not fully converge: ${best.reason}`);
   }
-  return { params: fitted, logLikelihood: ll, logCovariance, standardErrors, converged: best.converged, identified, iterations: best.iterations, message };
+  return { params: fitted, logLikelihood: ll, logCovariance, standardErrors, converged: best.converged, identified, iterations: best.iterations, runaway, ridge, message };
 }
 
 /**

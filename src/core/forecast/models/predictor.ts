@@ -15,7 +15,7 @@ import { compressRfm, type CompressedRfm } from './compress';
 import { parameterNames, type PurchaseModelName } from './fit-purchases';
 import type { FittedForecast, Forecast } from './forecast';
 import { GAMMA_GAMMA_PARAMS, gammaGammaExpectedSpend } from './gamma-gamma';
-import { logVariance, logVarianceOfLogs, perturbedParameters, range90Into } from './intervals';
+import { logVariance, logVarianceOfLogs, perturbedParameters, range90, range90Into } from './intervals';
 import { purchaseModel, type PurchaseModel } from './purchase-models';
 
 /** What a prediction depends on besides the fits. */
@@ -40,6 +40,9 @@ interface HorizonPart {
   rowExpectedLow: Float64Array;
   rowExpectedHigh: Float64Array;
   totalExpected: number;
+  /** The 90% range of the total, from the variance of its log over the purchase parameters (NaN ends without). */
+  totalExpectedLow: number;
+  totalExpectedHigh: number;
 }
 
 /** Per distinct row, what depends on the horizon and the discount rate. */
@@ -48,6 +51,11 @@ interface DiscountPart {
   monthlyDiscountRate: number;
   rowDiscounted: Float64Array;
   rowDiscountedVar: Float64Array;
+  /**
+   * Variance of ln(total CLV) (the margin does not change it): from the purchase parameters plus, independently
+   * fitted, the spend parameters. NaN without CLV or without either covariance.
+   */
+  totalClvVar: number;
 }
 
 const isPurchaseModel = (name: string): name is PurchaseModelName => name === 'bgnbd' || name === 'mbgnbd' || name === 'paretoNbd';
@@ -74,6 +82,12 @@ export class ForecastPredictor {
   /** Per customer: expected spend per purchase at the fit and the variance of its log (NaN without CLV). */
   private readonly spend: Float64Array;
   private readonly spendVar: Float64Array;
+  /** Per distinct row and spend parameter set, the sum of its customers' expected spend (for the total's range). */
+  private readonly rowSpend: Float64Array;
+  /** The same at the fit: Σ expected spend of each distinct row's customers (null without CLV). */
+  private readonly rowSpendAtFit: Float64Array | null;
+  private readonly spendSets: number;
+  private readonly spendCovariance: Float64Array | null;
   /** The (x, T) pairs of the rows, grouped by T; each row's slot among them. */
   private readonly slotPair: Uint32Array;
   private readonly rowSlot: Uint32Array;
@@ -142,14 +156,26 @@ export class ForecastPredictor {
     this.spendOk = spend !== null && spend.params.q > 1;
     this.spend = new Float64Array(n).fill(NaN);
     this.spendVar = new Float64Array(n).fill(NaN);
+    this.spendSets = 0;
+    this.spendCovariance = null;
+    this.rowSpend = new Float64Array(0);
+    this.rowSpendAtFit = null;
     if (spend && this.spendOk) {
       const { sets: spendSets, covariance } = parameterSets(spend.params, GAMMA_GAMMA_PARAMS, spend.logCovariance);
-      const spendAt = new Float64Array(spendSets.length);
+      const k = spendSets.length;
+      this.spendSets = k;
+      this.spendCovariance = covariance;
+      this.rowSpend = new Float64Array(rows * k);
+      const spendAt = new Float64Array(k);
+      const { rowOf } = this.data;
       for (let i = 0; i < n; i++) {
-        for (let s = 0; s < spendSets.length; s++) spendAt[s] = gammaGammaExpectedSpend(spendSets[s], summary.frequency[i], summary.monetary[i]);
+        for (let s = 0; s < k; s++) spendAt[s] = gammaGammaExpectedSpend(spendSets[s], summary.frequency[i], summary.monetary[i]);
         this.spend[i] = spendAt[0];
         this.spendVar[i] = covariance ? logVariance(spendAt, covariance) : NaN;
+        const at = rowOf[i] * k;
+        for (let s = 0; s < k; s++) this.rowSpend[at + s] += spendAt[s];
       }
+      this.rowSpendAtFit = Float64Array.from({ length: rows }, (_, j) => this.rowSpend[j * k]);
     }
   }
 
@@ -189,13 +215,18 @@ export class ForecastPredictor {
         totalClv += clv;
       }
     }
+    const [clvLow, clvHigh] = this.spendOk ? range90(totalClv, discount.totalClvVar) : [NaN, NaN];
     return {
       fit: this.fitted.fit,
       spend: this.fitted.spend,
       spendWarning: this.fitted.spendWarning,
       horizonUnits: settings.horizonMonths * unitsMonth,
       customers: out,
-      totals: { expectedPurchases: horizon.totalExpected, meanPAlive: n ? this.totalPAlive / n : NaN, clv: this.spendOk ? totalClv : NaN },
+      totals: {
+        expectedPurchases: horizon.totalExpected, expectedPurchasesLow: horizon.totalExpectedLow, expectedPurchasesHigh: horizon.totalExpectedHigh,
+        meanPAlive: n ? this.totalPAlive / n : NaN, likelyActive: this.totalPAlive,
+        clv: this.spendOk ? totalClv : NaN, clvLow, clvHigh,
+      },
     };
   }
 
@@ -274,15 +305,16 @@ export class ForecastPredictor {
     if (steps > whole) stepValues.push(this.partial(months));
 
     const rows = this.data.x.length;
-    const { rowExpected, rowVar } = this.timesAlive(steps > 0 ? stepValues[steps - 1] : new Float64Array(this.slotPair.length * this.sets.length));
+    const { rowExpected, rowVar, totals } = this.timesAlive(steps > 0 ? stepValues[steps - 1] : new Float64Array(this.slotPair.length * this.sets.length), this.data.weight);
     const rowExpectedLow = new Float64Array(rows);
     const rowExpectedHigh = new Float64Array(rows);
     for (let j = 0; j < rows; j++) range90Into(rowExpected[j], rowVar[j], rowExpectedLow, rowExpectedHigh, j);
     let totalExpected = 0;
     const { rowOf } = this.data;
     for (let i = 0; i < rowOf.length; i++) totalExpected += rowExpected[rowOf[i]];
+    const [totalExpectedLow, totalExpectedHigh] = range90(totalExpected, this.covariance ? logVariance(totals, this.covariance) : NaN);
     this.discount = null;
-    return (this.horizon = { months, steps, stepValues, rowExpected, rowExpectedLow, rowExpectedHigh, totalExpected });
+    return (this.horizon = { months, steps, stepValues, rowExpected, rowExpectedLow, rowExpectedHigh, totalExpected, totalExpectedLow, totalExpectedHigh });
   }
 
   private discountPart(horizon: HorizonPart, monthlyDiscountRate: number): DiscountPart {
@@ -299,19 +331,31 @@ export class ForecastPredictor {
       for (let i = 0; i < size; i++) discounted[i] += (current[i] - previous[i]) * factor;
       previous = current;
     }
-    const { rowExpected: rowDiscounted, rowVar: rowDiscountedVar } = this.timesAlive(discounted);
-    return (this.discount = { horizon, monthlyDiscountRate, rowDiscounted, rowDiscountedVar });
+    // The total's range: Σ over customers of spend × discounted purchases, at each purchase parameter set (spend at
+    // the fit) and at each spend parameter set (discounted purchases at the fit); the two fits are independent.
+    const k = this.spendSets;
+    const spendAtFit = this.rowSpendAtFit;
+    const { rowExpected: rowDiscounted, rowVar: rowDiscountedVar, totals } = this.timesAlive(discounted, spendAtFit);
+    let totalClvVar = NaN;
+    if (spendAtFit && this.covariance && this.spendCovariance) {
+      const spendTotals = new Float64Array(k);
+      for (let j = 0; j < rowDiscounted.length; j++) for (let s = 0; s < k; s++) spendTotals[s] += rowDiscounted[j] * this.rowSpend[j * k + s];
+      totalClvVar = logVariance(totals, this.covariance) + logVariance(spendTotals, this.spendCovariance);
+    }
+    return (this.discount = { horizon, monthlyDiscountRate, rowDiscounted, rowDiscountedVar, totalClvVar });
   }
 
   /**
    * Per distinct row, P(alive) times a value per pair slot (at the fit), and the variance of its log over the
    * parameter sets (NaN without a covariance), from ln P(alive) + ln value: a logarithm per slot and set, not per row.
+   * With row weights, also Σ weight × P(alive) × value at each parameter set (for the range of the total).
    */
-  private timesAlive(slotValues: Float64Array): { rowExpected: Float64Array; rowVar: Float64Array } {
+  private timesAlive(slotValues: Float64Array, weights: Float64Array | null): { rowExpected: Float64Array; rowVar: Float64Array; totals: Float64Array } {
     const rows = this.data.x.length;
     const sets = this.sets.length;
     const rowExpected = new Float64Array(rows);
     const rowVar = new Float64Array(rows).fill(NaN);
+    const totals = new Float64Array(sets);
     const covariance = this.covariance;
     const slotLogs = new Float64Array(slotValues.length);
     if (covariance) for (let i = 0; i < slotValues.length; i++) slotLogs[i] = Math.log(slotValues[i]);
@@ -320,10 +364,11 @@ export class ForecastPredictor {
       const at = this.rowSlot[j] * sets;
       rowExpected[j] = this.rowAlive[j * sets] * slotValues[at];
       if (!covariance) continue;
+      if (weights) for (let s = 0; s < sets; s++) totals[s] += weights[j] * this.rowAlive[j * sets + s] * slotValues[at + s];
       for (let s = 0; s < sets; s++) logs[s] = this.rowLogAlive[j * sets + s] + slotLogs[at + s];
       rowVar[j] = logVarianceOfLogs(logs, covariance);
     }
-    return { rowExpected, rowVar };
+    return { rowExpected, rowVar, totals };
   }
 }
 

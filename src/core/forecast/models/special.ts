@@ -1,14 +1,12 @@
 /**
  * Special functions the models need, in the forms that stay finite for the arguments they produce: log-space sums,
- * lnΓ and ψ from stdlib (well tested), and the Gauss hypergeometric series written for 0 ≤ z < 1, where every
- * model evaluates it, with the Euler transformation chosen so that the series converges quickly and the result
- * does not overflow.
+ * lnΓ and ψ (gamma-functions.ts, checked against @stdlib and exact values), and the Gauss hypergeometric series
+ * written for 0 ≤ z < 1, where every model evaluates it, with the Euler transformation chosen so that the series
+ * converges quickly and the result does not overflow.
  */
-import gammalnImpl from '@stdlib/math-base-special-gammaln';
-import digammaImpl from '@stdlib/math-base-special-digamma';
+import { digamma, lnGamma } from './gamma-functions';
 
-export const lnGamma: (x: number) => number = gammalnImpl;
-export const digamma: (x: number) => number = digammaImpl;
+export { digamma, lnGamma };
 
 /** ln B(a, b). */
 export function lnBeta(a: number, b: number): number {

@@ -1,0 +1,97 @@
+/**
+ * The Segments tab's figures at an as-of day: each customer's RFM scores and segment, the segment table (size, shares
+ * of customers and revenue, average historical and, when a model is fitted, predicted CLV and P(alive)), and the 5 × 5
+ * recency × frequency grid with customer counts and revenue shares.
+ */
+import type { DayNumber, TransactionTable } from '../types';
+import { rfmInput, type RfmInput } from './rfm-input';
+import { assignSegments, unreachableRules, type SegmentId, type SegmentRule } from './rules';
+import { rfmScores, type RfmScores } from './scores';
+
+/** Per-customer predictions by customer code (NaN where unknown), from a fitted model. */
+export interface CustomerPredictionsByCode {
+  pAlive: Float64Array;
+  clv: Float64Array;
+}
+
+export interface SegmentRow {
+  segment: SegmentId;
+  customers: number;
+  customerShare: number;
+  revenue: number;
+  revenueShare: number;
+  /** Net revenue per customer so far. */
+  averageHistoricalClv: number;
+  /** Means over the segment's customers with a prediction; null without a model. */
+  averagePredictedClv: number | null;
+  averagePAlive: number | null;
+}
+
+export interface SegmentsReport {
+  asOf: DayNumber;
+  rules: SegmentRule[];
+  /** Rules no score combination reaches (earlier rules take all their cells). */
+  unreachable: SegmentId[];
+  customers: number;
+  revenue: number;
+  rows: SegmentRow[];
+  /** grid[r − 1][f − 1]: customers and their revenue with recency score r and frequency score f. */
+  grid: { customers: number[][]; revenue: number[][] };
+  input: RfmInput;
+  scores: RfmScores;
+  /** Rule index of each scored customer (aligned with input.customer). */
+  segmentOf: Uint8Array;
+}
+
+export function segmentsReport(table: TransactionTable, asOf: DayNumber, rules: readonly SegmentRule[], predictions: CustomerPredictionsByCode | null = null): SegmentsReport {
+  const input = rfmInput(table, asOf);
+  const scores = rfmScores(input);
+  const segmentOf = assignSegments(scores, rules);
+  const k = rules.length;
+  const count = new Float64Array(k), revenue = new Float64Array(k);
+  const clvSum = new Float64Array(k), clvCount = new Float64Array(k), aliveSum = new Float64Array(k), aliveCount = new Float64Array(k);
+  const gridCustomers = Array.from({ length: 5 }, () => new Array<number>(5).fill(0));
+  const gridRevenue = Array.from({ length: 5 }, () => new Array<number>(5).fill(0));
+  let total = 0;
+  const n = input.customer.length;
+  for (let i = 0; i < n; i++) {
+    const s = segmentOf[i];
+    const value = input.monetary[i];
+    count[s]++;
+    revenue[s] += value;
+    total += value;
+    gridCustomers[scores.r[i] - 1][scores.f[i] - 1]++;
+    gridRevenue[scores.r[i] - 1][scores.f[i] - 1] += value;
+    if (predictions) {
+      const c = input.customer[i];
+      const clv = predictions.clv[c], alive = predictions.pAlive[c];
+      if (Number.isFinite(clv)) (clvSum[s] += clv), clvCount[s]++;
+      if (Number.isFinite(alive)) (aliveSum[s] += alive), aliveCount[s]++;
+    }
+  }
+  const rows = rules.map((rule, s): SegmentRow => ({
+    segment: rule.segment,
+    customers: count[s],
+    customerShare: n ? count[s] / n : 0,
+    revenue: revenue[s],
+    revenueShare: total ? revenue[s] / total : 0,
+    averageHistoricalClv: count[s] ? revenue[s] / count[s] : 0,
+    averagePredictedClv: predictions && clvCount[s] ? clvSum[s] / clvCount[s] : null,
+    averagePAlive: predictions && aliveCount[s] ? aliveSum[s] / aliveCount[s] : null,
+  }));
+  return {
+    asOf, rules: rules.map((r) => ({ ...r })), unreachable: unreachableRules(rules), customers: n, revenue: total, rows,
+    grid: { customers: gridCustomers, revenue: gridRevenue }, input, scores, segmentOf,
+  };
+}
+
+/** The customers (codes) of a segment, or of a grid cell, most valuable first. */
+export function segmentMembers(report: SegmentsReport, pick: { segment: SegmentId } | { r: number; f: number }): Uint32Array {
+  const s = 'segment' in pick ? report.rules.findIndex((rule) => rule.segment === pick.segment) : -1;
+  const chosen: number[] = [];
+  for (let i = 0; i < report.input.customer.length; i++) {
+    if ('segment' in pick ? report.segmentOf[i] === s : report.scores.r[i] === pick.r && report.scores.f[i] === pick.f) chosen.push(i);
+  }
+  chosen.sort((a, b) => report.input.monetary[b] - report.input.monetary[a]);
+  return Uint32Array.from(chosen, (i) => report.input.customer[i]);
+}

@@ -1,0 +1,41 @@
+/**
+ * The open dataset's segments report, shared by the segments API and the snapshot: computed once per (day, rules,
+ * forecast) while the dataset stays open, with the owner's rule table and the open forecast's predictions.
+ */
+import { DEFAULT_LIST_RULES, DEFAULT_RULES, checkRules, segmentsReport, type ListRules, type SegmentRule, type SegmentsReport } from '../src/core/segments';
+import { isoToDay } from '../src/core/figures/dates';
+import { tableDayRange } from '../src/core/figures';
+import type { TransactionTable } from '../src/core/types';
+import type { WorkerContext } from './context';
+
+export async function segmentRulesOf(context: WorkerContext, datasetId: number): Promise<{ rules: SegmentRule[]; edited: boolean; lists: ListRules }> {
+  const record = await context.db.datasets.get(datasetId);
+  if (!record) throw new Error(`Dataset ${datasetId} no longer exists.`);
+  const stored = record.segmentRules ? checkRules(record.segmentRules) : null;
+  return { rules: stored?.ok ? stored.rules : DEFAULT_RULES.map((r) => ({ ...r })), edited: stored?.ok ?? false, lists: { ...DEFAULT_LIST_RULES, ...record.listRules } };
+}
+
+/** The open forecast's predictions by customer code, or null before a forecast. */
+export async function predictionsOf(context: WorkerContext, datasetId: number) {
+  const table = await context.tables.table(datasetId);
+  return context.forecasts.peek(datasetId)?.byCode(table.customerIds.length) ?? null;
+}
+
+export interface SegmentsOf {
+  report: SegmentsReport;
+  table: TransactionTable;
+  edited: boolean;
+  lists: ListRules;
+  predicted: boolean;
+}
+
+export async function segmentsOf(context: WorkerContext, datasetId: number, asOf: string | null): Promise<SegmentsOf> {
+  const { tables, forecasts } = context;
+  const table = await tables.table(datasetId);
+  const { rules, edited, lists } = await segmentRulesOf(context, datasetId);
+  const byCode = await predictionsOf(context, datasetId);
+  const day = asOf ? isoToDay(asOf) : (tableDayRange(table)?.max ?? 0);
+  const key = `segments:${day}:${JSON.stringify(rules)}:${forecasts.peek(datasetId)?.predictionKey ?? 'none'}`;
+  const report = await tables.derived(datasetId, key, () => segmentsReport(table, day, rules, byCode));
+  return { report, table, edited, lists, predicted: byCode !== null };
+}

@@ -64,8 +64,15 @@ export interface HistoricalFigures {
   averageOrderValue: number;
   /** orders ÷ customers (buyers). */
   purchaseFrequency: number;
+  /** Buyers with 2 or more orders: the numerator of repeatCustomerRate. */
+  repeatCustomers: number;
   /** Customers with ≥ 2 orders ÷ customers. */
   repeatCustomerRate: number;
+  /**
+   * The per-order and per-customer cards as the divisions they are, so that each card can state what it divides by
+   * what, with the same counts as the other cards (NaN money without amounts; a 0 denominator gives NaN or ∞ values).
+   */
+  ratios: HistoricalRatios;
   /** First to last purchase day, per customer: mean and median. */
   lifespanDays: { mean: number; median: number };
   /** First and last purchase day of the data, and the span in years (both days counted). */
@@ -85,6 +92,30 @@ export interface HistoricalFigures {
   /** Concentration of net revenue per customer. */
   concentration: Concentration;
 }
+
+/** A figure that is a division: value = numerator ÷ denominator. */
+export interface Ratio {
+  value: number;
+  numerator: number;
+  denominator: number;
+}
+
+export interface HistoricalRatios {
+  /** grossRevenue ÷ orders. */
+  averageOrderValue: Ratio;
+  /** orders ÷ customers (buyers). */
+  purchaseFrequency: Ratio;
+  /** repeatCustomers ÷ customers. */
+  repeatCustomerRate: Ratio;
+  /** buyersNetRevenue ÷ customers: historical CLV as revenue, the mean net revenue per buyer. */
+  netRevenuePerCustomer: Ratio;
+  /** lineItems ÷ orders: lines per order (without an order id, purchase rows per customer purchase-day). */
+  lineItemsPerOrder: Ratio;
+  /** refundTotal ÷ grossRevenue: the share of sales given back. */
+  refundShare: Ratio;
+}
+
+const ratio = (numerator: number, denominator: number): Ratio => ({ value: numerator / denominator, numerator, denominator });
 
 /** Every historical figure of the dashboard in one pass over the grouping. */
 export function historicalFigures(table: TransactionTable, options: HistoricalOptions = {}): HistoricalFigures {
@@ -158,7 +189,16 @@ export function historicalFigures(table: TransactionTable, options: HistoricalOp
     buyersNetRevenue,
     averageOrderValue: grossRevenue / orders,
     purchaseFrequency: orders / n,
+    repeatCustomers: repeaters,
     repeatCustomerRate: repeaters / n,
+    ratios: {
+      averageOrderValue: ratio(grossRevenue, orders),
+      purchaseFrequency: ratio(orders, n),
+      repeatCustomerRate: ratio(repeaters, n),
+      netRevenuePerCustomer: ratio(buyersNetRevenue, n),
+      lineItemsPerOrder: ratio(totals.purchases, orders),
+      refundShare: ratio(refundTotal, grossRevenue),
+    },
     lifespanDays: { mean: lifespanMean, median: median(lifespan) },
     firstPurchaseDay: hasBuyers ? firstPurchaseDay : null,
     lastPurchaseDay: hasBuyers ? lastPurchaseDay : null,

@@ -59,6 +59,17 @@ describe('historicalFigures', () => {
     expect(h.netRevenue).toBe(680); // 730 − 30 − 20
     // CLV's numerator: the buyers' net, 680 less D's −20 = 700 (net per buyer 200, 200, 300).
     expect(h.buyersNetRevenue).toBe(700);
+    // Each card as its division, with the counts the other cards show: 6 orders, 3 buyers, 2 repeaters (A, C), 7 lines.
+    expect(h.repeatCustomers).toBe(2);
+    expect(h.ratios).toEqual({
+      averageOrderValue: { value: 730 / 6, numerator: 730, denominator: 6 },
+      purchaseFrequency: { value: 2, numerator: 6, denominator: 3 },
+      repeatCustomerRate: { value: 2 / 3, numerator: 2, denominator: 3 },
+      netRevenuePerCustomer: { value: 700 / 3, numerator: 700, denominator: 3 },
+      lineItemsPerOrder: { value: 7 / 6, numerator: 7, denominator: 6 },
+      refundShare: { value: 50 / 730, numerator: 50, denominator: 730 },
+    });
+    expect(h.clv.revenueMean).toBeCloseTo(h.ratios.netRevenuePerCustomer.value, 12);
     expect(h.averageOrderValue).toBeCloseTo(730 / 6, 12);
     expect(h.purchaseFrequency).toBe(2); // 6 orders / 3 customers
     expect(h.repeatCustomerRate).toBeCloseTo(2 / 3, 12); // A and C have ≥ 2 orders

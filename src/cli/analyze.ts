@@ -1,8 +1,9 @@
 /**
- * `npm run analyze -- <file> [--customer COL] [--date COL] [--amount COL] [--out FILE] [--observation-end YYYY-MM-DD]
- *   [--time-unit day|week] [--horizon-days N] [--model bgnbd|mbgnbd|paretoNbd] [--segments] [--segments-as-of YYYY-MM-DD]
- *   [--nps FILE [--nps-customer COL] [--nps-score COL] [--nps-date COL] [--nps-comment COL]]`
- * The app's engine, headless in Node: same sniffing, same importer, same figures, same snapshot. --segments adds the
+ * `npm run analyze -- <file> [--customer COL] [--date COL] [--amount COL] [--order COL] [--status COL] [--refunded COL]
+ *   [--out FILE] [--observation-end YYYY-MM-DD] [--time-unit day|week] [--horizon-days N] [--model bgnbd|mbgnbd|paretoNbd]
+ *   [--segments] [--segments-as-of YYYY-MM-DD] [--nps FILE [--nps-customer COL] [--nps-score COL] [--nps-date COL] [--nps-comment COL]]`
+ * The app's engine, headless in Node: same sniffing, same importer, same figures, same snapshot. Statuses count as the
+ * app's defaults say (paid, completed, delivered … count; cancelled, refunded, pending … do not). --segments adds the
  * RFM segments (default rules, at the data's last day unless --segments-as-of, which implies it, says otherwise, with
  * the forecast's predictions when the models ran), and --nps FILE the NPS part.
  */
@@ -43,7 +44,10 @@ export interface AnalyzeArgs {
 
 export class UsageError extends Error {}
 
-const FLAG_ROLE: ReadonlyMap<string, FieldRole> = new Map([['--customer', 'customer'], ['--date', 'date'], ['--amount', 'amount']]);
+/** Column flags and the role each names. Maps: the flags are user text, and an object would know `toString`. */
+const FLAG_ROLE: ReadonlyMap<string, FieldRole> = new Map([
+  ['--customer', 'customer'], ['--date', 'date'], ['--amount', 'amount'], ['--order', 'orderId'], ['--status', 'status'], ['--refunded', 'refunded'],
+]);
 const NPS_FLAG_ROLE: ReadonlyMap<string, keyof NpsMapping> = new Map([['--nps-customer', 'customer'], ['--nps-score', 'score'], ['--nps-date', 'date'], ['--nps-comment', 'comment']]);
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -83,7 +87,7 @@ export function parseArgs(argv: string[]): AnalyzeArgs {
     else if (!args.file) args.file = a;
     else throw new UsageError(`unexpected argument ${a}`);
   }
-  if (!args.file) throw new UsageError('usage: npm run analyze -- <file> [--customer COLUMN] [--date COLUMN] [--amount COLUMN] [--out FILE]');
+  if (!args.file) throw new UsageError('usage: npm run analyze -- <file> [--customer COLUMN] [--date COLUMN] [--amount COLUMN] [--order COLUMN] [--status COLUMN] [--refunded COLUMN] [--out FILE]');
   if (!args.nps && Object.keys(args.npsColumns).length) throw new UsageError('--nps-customer, --nps-score, --nps-date and --nps-comment need --nps FILE');
   return args;
 }

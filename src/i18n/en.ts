@@ -22,6 +22,7 @@ export const en = {
   'picture.downloadSvg': 'Download “{title}” as an SVG picture',
   'picture.downloadCsv': 'Download the table of “{title}” as CSV',
   'picture.failed': 'The picture could not be made: {error}',
+  'picture.footer': '{name} · CLV Studio, {date}',
   'report.open': 'Print report',
   'report.title': 'Customer value report: {name}',
   'report.made': 'Made with CLV Studio on {date} from {name}: {rows} rows, orders from {from} to {to}. Made on this device; nothing was sent anywhere.',

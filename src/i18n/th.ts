@@ -24,6 +24,7 @@ export const th: Catalogue = {
   'picture.downloadSvg': 'ดาวน์โหลด “{title}” เป็นรูปภาพ SVG',
   'picture.downloadCsv': 'ดาวน์โหลดตารางของ “{title}” เป็น CSV',
   'picture.failed': 'สร้างรูปภาพไม่ได้: {error}',
+  'picture.footer': '{name} · CLV Studio, {date}',
   'report.open': 'พิมพ์รายงาน',
   'report.title': 'รายงานมูลค่าลูกค้า: {name}',
   'report.made': 'สร้างด้วย CLV Studio เมื่อ {date} จาก {name}: {rows} แถว คำสั่งซื้อตั้งแต่ {from} ถึง {to} สร้างบนอุปกรณ์นี้ ไม่มีข้อมูลใดถูกส่งออกไป',

@@ -24,6 +24,7 @@ export const vi: Catalogue = {
   'picture.downloadSvg': 'Tải “{title}” dạng ảnh SVG',
   'picture.downloadCsv': 'Tải bảng của “{title}” dạng CSV',
   'picture.failed': 'Không tạo được ảnh: {error}',
+  'picture.footer': '{name} · CLV Studio, {date}',
   'report.open': 'In báo cáo',
   'report.title': 'Báo cáo giá trị khách hàng: {name}',
   'report.made': 'Tạo bằng CLV Studio ngày {date} từ {name}: {rows} dòng, đơn hàng từ {from} đến {to}. Tạo ngay trên thiết bị này; không gì được gửi đi.',

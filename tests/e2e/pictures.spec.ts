@@ -52,6 +52,7 @@ test('a chart as SVG and PNG, a table as CSV, from the sample shop', async ({ pa
   expect(texts).toContain('Cohort');
   expect(texts).toContain('100'); // a cell's value (per cent)
   expect(texts.some((s) => s.startsWith('Months since first order'))).toBe(true); // the axis and its unit
+  expect(texts.some((s) => s.startsWith('sample-shop.csv · CLV Studio, '))).toBe(true); // where it comes from
   expect(text).not.toMatch(/var\(|<script|foreignObject|\son[a-z]+=/);
   // The light theme's surface behind it, as the page resolves it.
   expect(text).toMatch(/<rect width="100%" height="100%" fill="rgb\(255, 255, 255\)"\/>/);

@@ -3,6 +3,7 @@
  * the user typed, stands alone (no CSS variables, no scripts, no links out), and gets a file name any OS accepts.
  */
 import { describe, expect, it } from 'vitest';
+import { todayIso } from '../../../src/lib/format';
 import { chartFileName, escapeXml, nodeMarkup, pictureSvg, rasterSize, resolveVars, wrapLines, type ChartPicture, type PictureNode } from '../../../src/core/export/svg-picture';
 
 const LIGHT = { '--text': '#111827', '--muted': '#4b5563', '--surface': '#ffffff', '--border': '#d1d5db' };
@@ -150,5 +151,12 @@ describe('chartFileName', () => {
     const long = chartFileName('𠀀'.repeat(100), 'png');
     expect(long).toBe(`${'𠀀'.repeat(80)}.png`);
     expect(long.isWellFormed()).toBe(true);
+  });
+});
+
+describe('todayIso', () => {
+  it("is the user's calendar day, late in the evening too (not UTC's)", () => {
+    expect(todayIso(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+    expect(todayIso(new Date(2026, 11, 31, 0, 1))).toBe('2026-12-31');
   });
 });

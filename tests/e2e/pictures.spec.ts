@@ -234,3 +234,22 @@ test('on a 360 px phone in Thai: the download buttons and the report fit the scr
   expect(await axeViolations(page, root)).toEqual([]);
   await page.context().close();
 });
+
+test('the report of Online Retail (4,372 customers, a forecast the data cannot pin down, its cautions) still fits three A4 pages', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('./');
+  await page.getByTestId('import-file').setInputFiles(resolve(root, '../shared/data/online_retail/online_retail.csv.gz'));
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('cohort-section')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('tab-forecast').click();
+  await page.getByTestId('forecast-run').click();
+  await expect(page.getByTestId('forecast-summary')).toBeVisible({ timeout: 120_000 });
+  await page.getByTestId('print-report').click();
+  const report = page.getByTestId('report');
+  await expect(report.getByTestId('forecast-caution')).toBeVisible();
+  await expect(report.getByTestId('report-segments').locator('tbody tr')).toHaveCount(11, { timeout: 30_000 });
+  await page.emulateMedia({ media: 'print' });
+  const pages = pdfPages(await page.pdf({ preferCSSPageSize: true }));
+  console.log(`Online Retail report: ${pages} A4 pages`);
+  expect(pages).toBeLessThanOrEqual(3);
+});

@@ -61,7 +61,7 @@ test('Shopify: statuses chosen in the mapping, orders counted once, refunds as m
   const excluded = page.getByTestId('excluded-statuses');
   await excluded.locator('summary').click();
   await expect(excluded.locator('tbody tr')).toHaveText([/refunded\s*2\s*1/, /authorized\s*1\s*1/, /pending\s*1\s*1/, /voided\s*1\s*1/]);
-  await expect(page.getByTestId('excluded-only-customers')).toHaveText('2 customers have only such orders and are not counted as a customer.');
+  await expect(page.getByTestId('excluded-only-customers')).toHaveText('2 customers have only such orders and are not counted as customers.');
 
   // The owner counts pending orders: cat's $45.00 order joins.
   await page.getByTestId('new-import').click();

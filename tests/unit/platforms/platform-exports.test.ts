@@ -70,8 +70,8 @@ const cases: [file: string, expected: Expected][] = [
     excluded: [['Cancelled', 1], ['Unpaid', 1]],
   }],
   ['woocommerce-orders.csv', {
-    currency: 'EUR', rowsRead: 10, rowsRejected: 0, customers: 3, orders: 5, lineItems: 5, hasOrderId: true,
-    grossRevenue: 230.4, refunds: 1, refundTotal: 20, netRevenue: 210.4, firstDate: '2024-01-05', lastDate: '2024-03-12',
+    currency: 'EUR', rowsRead: 13, rowsRejected: 0, customers: 5, orders: 8, lineItems: 8, hasOrderId: true,
+    grossRevenue: 315.4, refunds: 1, refundTotal: 20, netRevenue: 295.4, firstDate: '2024-01-05', lastDate: '2024-03-20',
     excluded: [['cancelled', 1], ['failed', 1], ['on-hold', 1], ['pending', 1], ['refunded', 1]],
   }],
   ['stripe-payments.csv', {

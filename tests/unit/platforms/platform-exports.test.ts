@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyzeFile, parseArgs } from '../../../src/cli/analyze';
-import type { SnapshotV1 } from '../../../src/core/snapshot';
+import { restoreSnapshot, type SnapshotV1 } from '../../../src/core/snapshot';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/platforms/${name}`, import.meta.url));
 
@@ -109,5 +109,7 @@ describe('npm run analyze on platform exports, no column flags', () => {
     expect(h.ordersCountedBy).toBe(e.hasOrderId ? 'order-id' : 'purchase-day');
     // Average order value = gross revenue ÷ orders, the two figures above.
     expect(h.averageOrderValue).toBe(Number((e.grossRevenue / e.orders).toFixed(6)));
+    // The snapshot opens again: its parts agree by every rule restore checks (orders, line items, exclusions).
+    expect(restoreSnapshot(JSON.stringify(s))).toMatchObject({ ok: true, notes: [] });
   });
 });

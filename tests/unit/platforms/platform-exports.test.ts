@@ -3,10 +3,12 @@
  * the file must be understood as it comes. Every expected figure is worked out by hand in that folder's README.md
  * (orders listed one by one, which count, their totals); none is copied from a run.
  */
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyzeFile, parseArgs } from '../../../src/cli/analyze';
 import { restoreSnapshot, type SnapshotV1 } from '../../../src/core/snapshot';
+import { SHARED_DATA } from '../forecast/reference-files';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/platforms/${name}`, import.meta.url));
 
@@ -85,6 +87,18 @@ const cases: [file: string, expected: Expected][] = [
     excluded: [['open', 2], ['draft', 1], ['uncollectible', 1], ['void', 1]],
   }],
 ];
+
+describe('npm run analyze on a purchase log without amounts', () => {
+  it('counts customers and purchases, says the money is unknown, and fits the count models', async () => {
+    // ../shared/data/grocery/groceryElog.csv (customer, date): 10,483 rows, 1,525 customers, 2006-01-01 to
+    // 2007-12-30 (data/README.md); no customer buys twice on one day, so purchases = rows = purchase days.
+    const s = await analyzeFile(parseArgs([resolve(SHARED_DATA, 'grocery/groceryElog.csv')]));
+    expect(s.dataset).toMatchObject({ rowsRead: 10_483, rowsRejected: 0, customers: 1_525, purchases: 10_483, lineItems: 10_483, refunds: 0, netRevenue: 0, withoutAmounts: true, firstDate: '2006-01-01', lastDate: '2007-12-30' });
+    expect(s.historical).toMatchObject({ customers: 1_525, purchases: 10_483, grossRevenue: null, refundTotal: null, netRevenue: null, averageOrderValue: null, purchaseFrequency: Number((10_483 / 1_525).toFixed(6)) });
+    expect(s.models?.bgnbd?.r).toBeGreaterThan(0);
+    expect(restoreSnapshot(JSON.stringify(s))).toMatchObject({ ok: true, notes: [] });
+  });
+});
 
 describe('npm run analyze on platform exports, no column flags', () => {
   it.each(cases)('%s gives the hand-computed figures', async (file, e) => {

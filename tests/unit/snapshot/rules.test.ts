@@ -41,6 +41,7 @@ const rules: [string, string, (s: any) => void, string][] = [
   ['no-customers', 'accepted rows have customers', (s) => (s.dataset.customers = 0), 'dataset.customers: no customers, but 7 rows were accepted, and every accepted row has one.'],
   ['over-accepted-rows', 'purchases ≤ rowsAccepted', (s) => (s.dataset.purchases = 8), 'dataset.purchases: 8 purchases, but only 7 rows were accepted.'],
   ['over-accepted-rows', 'orders ≤ rowsAccepted', (s) => (s.dataset.orders = 9), 'dataset.orders: 9 orders, but only 7 rows were accepted.'],
+  ['money-without-amounts', 'a purchase log has no money', (s) => (s.dataset.withoutAmounts = true), 'dataset.withoutAmounts: the file has no amounts, but netRevenue is 5,050,000 and refunds 1.'],
   ['orders-over-lines', 'orders ≤ lineItems', (s) => (s.dataset.lineItems = 5), 'dataset.orders: 6 orders, but only 5 line items.'],
   ['over-accepted-rows', 'lineItems ≤ rowsAccepted', (s) => (s.dataset.lineItems = 8), 'dataset.lineItems: 8 line items, but only 7 rows were accepted.'],
   ['over-accepted-rows', 'refunds ≤ rowsAccepted', (s) => (s.dataset.refunds = 8), 'dataset.refunds: 8 refunds, but only 7 rows were accepted.'],

@@ -41,6 +41,13 @@ const cases: [file: string, expected: Expected][] = [
     grossRevenue: 250.36, refunds: 1, refundTotal: 15, netRevenue: 235.36, firstDate: '2024-01-05', lastDate: '2024-03-15',
     excluded: [['refunded', 2], ['authorized', 1], ['pending', 1], ['voided', 1]],
   }],
+  // The same orders with the item lines holding only the order's Name and the item (Email, Created at and every
+  // other order field left blank there, as some Shopify exports and the tools built on them have it).
+  ['shopify-orders-sparse.csv', {
+    currency: 'USD', rowsRead: 15, rowsRejected: 0, customers: 3, orders: 6, lineItems: 10, hasOrderId: true,
+    grossRevenue: 250.36, refunds: 1, refundTotal: 15, netRevenue: 235.36, firstDate: '2024-01-05', lastDate: '2024-03-15',
+    excluded: [['refunded', 2], ['authorized', 1], ['pending', 1], ['voided', 1]],
+  }],
   ['haravan-orders.csv', {
     currency: 'VND', rowsRead: 11, rowsRejected: 0, customers: 3, orders: 5, lineItems: 8, hasOrderId: true,
     grossRevenue: 2_119_000, refunds: 1, refundTotal: 70_000, netRevenue: 2_049_000, firstDate: '2024-01-06', lastDate: '2024-03-08',

@@ -26,6 +26,8 @@ export interface ColumnProfile {
   hashShare: number;
   /** A few distinct values, almost all of them statuses the rules know (paid, Đã hủy, สำเร็จ …). */
   statusLike: boolean;
+  /** Share of values that are zero written as digits ("0"): a placeholder id, as WooCommerce's guests have. */
+  zeroShare: number;
 }
 
 const days = new Int32Array(2);
@@ -43,6 +45,7 @@ export function profileColumn(rows: string[][], col: number): ColumnProfile {
   let spaces = false;
   let integersOnly = true;
   let hashed = 0;
+  let zeros = 0;
   const distinct = new Set<string>();
   for (const row of rows) {
     const v = (row[col] ?? '').trim();
@@ -50,6 +53,7 @@ export function profileColumn(rows: string[][], col: number): ColumnProfile {
     nonEmpty++;
     distinct.add(v);
     if (v.charCodeAt(0) === 35) hashed++;
+    if (/^0+$/.test(v)) zeros++;
     if (v.includes(' ')) spaces = true;
     if (isDateCell(v)) dates++;
     const fit = numberFit(v);
@@ -72,7 +76,7 @@ export function profileColumn(rows: string[][], col: number): ColumnProfile {
   const statusLike = kind !== 'date' && kind !== 'number' && distinct.size <= 30 && looksLikeStatuses(rows.map((r) => r[col] ?? ''));
   return {
     kind, nonEmpty, dateShare, numberShare, moneyLike: money, distinctShare: nonEmpty ? distinct.size / nonEmpty : 1, hasSpaces: spaces,
-    hashShare: nonEmpty ? hashed / nonEmpty : 0, statusLike,
+    hashShare: nonEmpty ? hashed / nonEmpty : 0, statusLike, zeroShare: nonEmpty ? zeros / nonEmpty : 0,
   };
 }
 
@@ -171,6 +175,17 @@ export function guessMapping(header: string[] | null, profiles: ColumnProfile[])
       if (role === 'date' && profiles[col].dateShare === 0 && profiles[col].nonEmpty > 0) continue;
       mapping[role] = col;
       used.add(col);
+    }
+  }
+  // A customer id of 0 is no customer: WooCommerce writes it for every guest checkout, so all guests would be one
+  // customer. When the file also has an email column as well filled, the email tells customers apart.
+  const byId = mapping.customer;
+  if (header && byId !== null && profiles[byId].zeroShare > 0) {
+    const email = header.findIndex((name, col) => !used.has(col) && foldName(name).includes('email') && profiles[col].nonEmpty >= profiles[byId].nonEmpty);
+    if (email >= 0) {
+      used.delete(byId);
+      mapping.customer = email;
+      used.add(email);
     }
   }
   const free = (c: number) => !used.has(c) && profiles[c].kind !== 'empty';

@@ -58,6 +58,7 @@ import {
   NPS_GROUP_NAMES,
   SEGMENT_NAMES,
   type SnapshotNps,
+  type SnapshotSegmentName,
   type SnapshotSegmentRule,
   type SnapshotSegments,
   type SnapshotCohortPeriod,
@@ -400,24 +401,29 @@ export function readSegments(notes: Notes): Reader<SnapshotSegments> {
     f.done();
     return out;
   };
-  const counts: Reader<SnapshotSegments['counts']> = (value, path) => {
-    const f = record(notes)(value, path);
-    const out: SnapshotSegments['counts'] = {};
-    for (const name of SEGMENT_NAMES) {
-      const entry = f.optional(name, (v, p) => {
-        const c = record(notes)(v, p);
-        const got = { customers: c.required('customers', count()), revenue: c.required('revenue', amount) };
-        c.done();
-        return got;
-      });
-      if (entry !== undefined) out[name] = entry;
-    }
-    f.done();
-    return out;
-  };
+  /** Counts in the order of the rules (as the app writes them), then any segment without a rule (refused later). */
+  const counts =
+    (order: readonly SnapshotSegmentName[]): Reader<SnapshotSegments['counts']> =>
+    (value, path) => {
+      const f = record(notes)(value, path);
+      const out: SnapshotSegments['counts'] = {};
+      for (const name of [...order, ...SEGMENT_NAMES.filter((n) => !order.includes(n))]) {
+        const entry = f.optional(name, (v, p) => {
+          const c = record(notes)(v, p);
+          const got = { customers: c.required('customers', count()), revenue: c.required('revenue', amount) };
+          c.done();
+          return got;
+        });
+        if (entry !== undefined) out[name] = entry;
+      }
+      f.done();
+      return out;
+    };
   return (value, path) => {
     const f = record(notes)(value, path);
-    const out = { asOf: f.required('asOf', date), rules: f.required('rules', listOf(SEGMENT_NAMES.length, rule)), counts: f.required('counts', counts) };
+    const asOf = f.required('asOf', date);
+    const rules = f.required('rules', listOf(SEGMENT_NAMES.length, rule));
+    const out = { asOf, rules, counts: f.required('counts', counts(rules.map((r) => r.segment))) };
     f.done();
     return out;
   };

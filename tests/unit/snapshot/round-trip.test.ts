@@ -27,7 +27,7 @@ describe.each([
   });
 
   it('has every part, models and forecast included', () => {
-    expect(Object.keys(built)).toEqual(['format', 'version', 'createdAt', 'app', 'dataset', 'settings', 'historical', 'cohorts', 'models', 'forecast']);
+    expect(Object.keys(built)).toEqual(['format', 'version', 'createdAt', 'app', 'dataset', 'settings', 'historical', 'cohorts', 'models', 'forecast', 'segments']);
     expect(Object.keys(built.models!)).toEqual(['bgnbd', 'mbgnbd', 'paretoNbd', 'gammaGamma']);
     expect(built.historical!.formulas).toHaveLength(4);
   });

@@ -19,6 +19,7 @@ function emptyDataset(s: any): void {
   delete s.historical;
   delete s.models;
   delete s.forecast;
+  delete s.segments;
 }
 
 const rules: [string, string, (s: any) => void, string][] = [

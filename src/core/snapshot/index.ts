@@ -3,3 +3,5 @@ export * from './schema';
 export { buildSnapshot, type BuildSnapshotInput } from './build';
 export { restoreSnapshot, type RestoreOptions, type RestoreResult } from './restore';
 export { MIGRATIONS, type Migration, type Migrations } from './migrate';
+export { aggregateOnlySnapshot, checkK, type AggregateOnlyOptions } from './aggregate-only';
+export { shareSummary, type ShareSummary } from './share-summary';

@@ -17,8 +17,8 @@ function file(name: string, text: string): string {
   return path;
 }
 
-const sum = (counts: Record<string, { customers: number; revenue: number } | undefined>) =>
-  Object.values(counts).reduce((s, c) => ({ customers: s.customers + (c?.customers ?? 0), revenue: s.revenue + (c?.revenue ?? 0) }), { customers: 0, revenue: 0 });
+const sum = (counts: Record<string, { customers: number | null; revenue: number | null } | undefined>) =>
+  Object.values(counts).reduce<{ customers: number; revenue: number }>((s, c) => ({ customers: s.customers + (c?.customers ?? 0), revenue: s.revenue + (c?.revenue ?? 0) }), { customers: 0, revenue: 0 });
 
 describe('analyze: segments', () => {
   it('scores every buyer at the data’s last day, with the default rules, each customer in one segment', async () => {

@@ -120,7 +120,7 @@ describe('numbers JSON cannot carry', () => {
   it('refuses NaN and Infinity in a parsed value', () => {
     for (const value of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
       const s = copy(snap);
-      s.cohorts.rows[0].revenue[1] = value;
+      s.cohorts.rows[0].revenue![1] = value;
       expect(restoreSnapshot(s)).toMatchObject({ ok: false, notice: { code: 'unexpected-value', vars: { path: 'cohorts.rows[0].revenue[1]', found: String(value) } } });
     }
   });
@@ -131,9 +131,9 @@ describe('numbers JSON cannot carry', () => {
     expect(r.ok).toBe(true);
     if (r.ok) expect(Object.is(r.snapshot.dataset.netRevenue, 0)).toBe(true);
     const s = copy(snap);
-    s.cohorts.rows[0].revenue[2] = -0;
+    s.cohorts.rows[0].revenue![2] = -0;
     const v = restoreSnapshot(s);
-    expect(v.ok && Object.is(v.snapshot.cohorts.rows[0].revenue[2], 0)).toBe(true);
+    expect(v.ok && Object.is(v.snapshot.cohorts.rows[0].revenue![2], 0)).toBe(true);
   });
 });
 

@@ -22,6 +22,7 @@ import {
   MAX_K,
   MIN_K,
   NPS_GROUP_NAMES,
+  SEGMENT_NAMES,
   type SnapshotCohortRow,
   type SnapshotCohorts,
   type SnapshotHistorical,
@@ -91,7 +92,9 @@ export function topSharesOnly(shares: SnapshotHistorical['concentration']['topSh
 }
 
 function segmentsOnly(segments: SnapshotSegments, k: number): SnapshotSegments {
-  const names = Object.keys(segments.counts) as (keyof SnapshotSegments['counts'])[];
+  // Names from the app's own list (in the document's order), never keys taken from the input.
+  const order = [...segments.rules.map((r) => r.segment), ...SEGMENT_NAMES];
+  const names = SEGMENT_NAMES.filter((name) => Object.hasOwn(segments.counts, name)).sort((a, b) => order.indexOf(a) - order.indexOf(b));
   const hide = suppressedIndices(
     names.map((name) => segments.counts[name]!.customers),
     k,

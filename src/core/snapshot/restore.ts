@@ -43,11 +43,27 @@ function utf8BytesOver(text: string, limit: number): boolean {
   return false;
 }
 
-function parse(text: string): unknown {
-  if (utf8BytesOver(text, MAX_SNAPSHOT_BYTES)) {
-    const mb = formatNumber(MAX_SNAPSHOT_BYTES / (1024 * 1024));
-    problem('too-large', `The file is larger than ${mb} MB, the most a snapshot may be.`, { limit: MAX_SNAPSHOT_BYTES });
+function tooLarge(): never {
+  const mb = formatNumber(MAX_SNAPSHOT_BYTES / (1024 * 1024));
+  return problem('too-large', `The file is larger than ${mb} MB, the most a snapshot may be.`, { limit: MAX_SNAPSHOT_BYTES });
+}
+
+/**
+ * The refusal of a file of `bytes` bytes when it is over the limit, else null: callers that know a file's size (a
+ * File in the page, a path in the CLI) ask this before reading it, so a huge file is never read into memory.
+ */
+export function snapshotTooLarge(bytes: number): Extract<RestoreResult, { ok: false }> | null {
+  if (bytes <= MAX_SNAPSHOT_BYTES) return null;
+  try {
+    return tooLarge();
+  } catch (err) {
+    const why = (err as SnapshotProblem).notice;
+    return { ok: false, problem: why.text, notice: why };
   }
+}
+
+function parse(text: string): unknown {
+  if (utf8BytesOver(text, MAX_SNAPSHOT_BYTES)) tooLarge();
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') problem('empty', 'The file is empty.');
   try {

@@ -5,3 +5,4 @@ export { restoreSnapshot, snapshotTooLarge, type RestoreOptions, type RestoreRes
 export { MIGRATIONS, type Migration, type Migrations } from './migrate';
 export { aggregateOnlySnapshot, checkK, type AggregateOnlyOptions } from './aggregate-only';
 export { shareSummary, type ShareSummary } from './share-summary';
+export { datasetFiguresOf, snapshotViews, type SnapshotViews } from './views';

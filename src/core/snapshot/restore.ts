@@ -16,6 +16,11 @@ import { describe, formatNumber, isRecord, Notes, ownValue, problem, record, Sna
 import { checkAgreement } from './rules';
 import { MAX_SNAPSHOT_BYTES, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SnapshotV1 } from './schema';
 
+/**
+ * What restore gives the app: every part the file holds, checked, as new values. The read-only views of an opened
+ * snapshot use it as views.ts lists (figures, formulas, cohorts, models, forecast totals, segments, NPS); an
+ * aggregate-only file (`dataset.aggregateOnly`) has suppressed groups as null with `suppressed: true`.
+ */
 export type RestoreResult =
   | { ok: true; snapshot: SnapshotV1; notes: Notice[] }
   | { ok: false; problem: string; notice: Notice };

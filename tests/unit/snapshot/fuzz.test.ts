@@ -4,7 +4,7 @@
  * one clear sentence or restore safely, and must leave Object.prototype as it was.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { restoreSnapshot, type RestoreResult, type SnapshotV1 } from '../../../src/core/snapshot';
+import { aggregateOnlySnapshot, restoreSnapshot, type RestoreResult, type SnapshotV1 } from '../../../src/core/snapshot';
 import { mulberry32 } from '../../../src/core/sample/prng';
 import { analyze, copy, DON_HANG, objectsIn } from './fixtures';
 
@@ -70,6 +70,16 @@ describe('prototype keys', () => {
       expect(r.notes[50].vars.count).toBe(objects.length * 3 - 50);
       expectPrototypesUntouched();
     }
+  });
+
+  it('drops prototype keys in the suppressed groups of an aggregate-only snapshot too', () => {
+    const shared = aggregateOnlySnapshot(snap, { k: 2 });
+    const s = copy(shared);
+    for (const { object } of objectsIn(s)) defineOwn(object, '__proto__', { suppressed: false, customers: 1 });
+    const r = restoreSnapshot(JSON.stringify(s));
+    expectWellFormed(r, 'prototype keys');
+    expect(r.ok && r.snapshot).toEqual(shared);
+    expectPrototypesUntouched();
   });
 
   it('reads only own fields: a part inherited through a prototype is missing', () => {
@@ -155,6 +165,26 @@ describe('size', () => {
     expect(performance.now() - started).toBeLessThan(2000);
   });
 
+  it('refuses a 100 MB text from its length, before parsing it', () => {
+    const hundred = `{"format":"clv-snapshot","version":1,"dataset":"${'<script>'.repeat(100 * 1024 * 128)}"}`;
+    expect(hundred.length).toBeGreaterThan(100 * 1024 * 1024);
+    const started = performance.now();
+    expect(restoreSnapshot(hundred)).toMatchObject({ ok: false, problem: 'The file is larger than 20 MB, the most a snapshot may be.' });
+    // Parsing 100 MB would take far longer than checking its length.
+    expect(performance.now() - started).toBeLessThan(50);
+  });
+
+  it('reads an object with 200,000 unknown keys in time, noting 50 and counting the rest', () => {
+    const s = copy(snap) as any;
+    for (let i = 0; i < 200_000; i++) s.dataset[`k${i}`] = i;
+    const text = JSON.stringify(s);
+    const started = performance.now();
+    const r = restoreSnapshot(text);
+    expect(r.ok && r.snapshot).toEqual(snap);
+    expect(r.ok && r.notes.at(-1)).toEqual({ code: 'more-notes', text: '199,950 more notes like these were left out.', vars: { count: 199_950 } });
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
   it('refuses text over 20 MB, and deep nesting, without throwing', () => {
     const huge = `{"format":"clv-snapshot","version":1,"pad":"${'x'.repeat(21 * 1024 * 1024)}"}`;
     expect(restoreSnapshot(huge)).toMatchObject({ ok: false, notice: { code: 'too-large' } });
@@ -178,6 +208,11 @@ describe('text is text', () => {
 });
 
 describe('random mutations (seeded)', () => {
+  let shared: SnapshotV1;
+  beforeAll(() => {
+    shared = aggregateOnlySnapshot(snap, { k: 2 });
+  });
+
   const deep = JSON.parse(`${'{"a":'.repeat(200)}1${'}'.repeat(200)}`) as unknown;
   const hostile: unknown[] = [
     null, undefined, true, false, 0, -0, -1, 1.5, 7, 1e300, -1e300, Number.NaN, Number.POSITIVE_INFINITY, Number.MAX_SAFE_INTEGER + 2,
@@ -191,8 +226,13 @@ describe('random mutations (seeded)', () => {
     return [value, ...Object.values(value).flatMap(containersOf)];
   }
 
-  it('never throws, and refuses with one sentence or restores plain objects that restore again the same', () => {
-    const random = mulberry32(20261201);
+  it.each([
+    // Fewer kinds of problem in the aggregate-only file: its suppressed groups have fewer numbers to break.
+    ['the full snapshot', 20261201, () => snap, 15],
+    ['an aggregate-only snapshot (k = 2)', 20261213, () => shared, 8],
+  ] as const)('%s: never throws, and refuses with one sentence or restores plain objects that restore again the same', (_name, seed, base, kinds) => {
+    const snap = base();
+    const random = mulberry32(seed);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
     const counts = { ok: 0, refused: 0 };
     const codes = new Set<string>();
@@ -235,6 +275,6 @@ describe('random mutations (seeded)', () => {
     // The fuzz reaches both outcomes and many kinds of problem.
     expect(counts.ok).toBeGreaterThan(40);
     expect(counts.refused).toBeGreaterThan(700);
-    expect(codes.size).toBeGreaterThan(15);
+    expect(codes.size).toBeGreaterThan(kinds);
   });
 });

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PREDICTION_SETTINGS, type ForecastRequest } from '../../../src/core/forecast';
+import { datasetFiguresOf, restoreSnapshot, snapshotViews } from '../../../src/core/snapshot';
 import { computeHarness, importText } from '../../support/compute-harness';
 import { SHARED_DATA } from '../forecast/reference-files';
 
@@ -71,6 +72,21 @@ describe('the snapshot of a stored dataset', () => {
     expect(summary).toMatchObject({ aggregateOnly: true, k: 5, suppressed: { cohorts: 2, segments: 3, topShares: 3, npsGroups: 0 } });
     expect(summary.cautions.map((c) => c.code)).toEqual(['small-dataset']);
     await expect(api.snapshot(id, { aggregateOnly: true, k: 0 })).rejects.toThrow('k must be a whole number from 1 to 1000, not 0');
+  });
+
+  it('a full snapshot, saved and opened again, gives back the stored dataset figures and every part the views use', async () => {
+    const id = await importText(api, 'shop3.csv', SHOP);
+    const backup = await api.snapshot(id, { aggregateOnly: false });
+    const r = restoreSnapshot(JSON.stringify(backup, null, 2));
+    expect(r).toEqual({ ok: true, snapshot: backup, notes: [] });
+    if (!r.ok) return;
+    const stored = await harness.context.db.datasets.get(id);
+    expect(datasetFiguresOf(r.snapshot)).toEqual(stored!.figures);
+    expect(datasetFiguresOf(r.snapshot)).toEqual({ customers: 3, purchases: 5, refunds: 1, netRevenue: 280, firstDate: '2024-01-05', lastDate: '2024-03-15' });
+    expect(snapshotViews(r.snapshot)).toEqual({ figures: true, historical: true, cohorts: true, models: false, forecast: false, segments: true, nps: false, customers: false });
+    // The shared one holds no cohort to draw (both under 5 customers).
+    const shared = restoreSnapshot(JSON.stringify(await api.snapshot(id)));
+    expect(shared.ok && snapshotViews(shared.snapshot).cohorts).toBe(false);
   });
 
   it('carries only model fits made in the forecast\'s own time unit (parameters are in that unit)', async () => {

@@ -92,9 +92,8 @@ export function topSharesOnly(shares: SnapshotHistorical['concentration']['topSh
 }
 
 function segmentsOnly(segments: SnapshotSegments, k: number): SnapshotSegments {
-  // Names from the app's own list (in the document's order), never keys taken from the input.
-  const order = [...segments.rules.map((r) => r.segment), ...SEGMENT_NAMES];
-  const names = SEGMENT_NAMES.filter((name) => Object.hasOwn(segments.counts, name)).sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  // Names from the app's own list, in its order (as the app writes them), never keys taken from the input.
+  const names = SEGMENT_NAMES.filter((name) => Object.hasOwn(segments.counts, name));
   const hide = suppressedIndices(
     names.map((name) => segments.counts[name]!.customers),
     k,

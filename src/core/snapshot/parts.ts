@@ -60,7 +60,6 @@ import {
   NPS_GROUP_NAMES,
   SEGMENT_NAMES,
   type SnapshotNps,
-  type SnapshotSegmentName,
   type SnapshotSegmentRule,
   type SnapshotSegments,
   type SnapshotCohortPeriod,
@@ -148,6 +147,7 @@ export function readDataset(notes: Notes): Reader<SnapshotDataset> {
     const customers = f.required('customers', count());
     const purchases = f.required('purchases', count());
     const orders = f.optional('orders', count());
+    const lineItems = f.optional('lineItems', count());
     const refunds = f.required('refunds', count());
     const excluded = f.optional('excluded', listOf(MAX_EXCLUDED_STATUSES, excludedStatus(notes)));
     const netRevenue = f.required('netRevenue', amount);
@@ -166,6 +166,7 @@ export function readDataset(notes: Notes): Reader<SnapshotDataset> {
       customers,
       purchases,
       ...(orders === undefined ? {} : { orders }),
+      ...(lineItems === undefined ? {} : { lineItems }),
       refunds,
       ...(excluded === undefined ? {} : { excluded }),
       netRevenue,
@@ -434,31 +435,27 @@ export function readSegments(notes: Notes): Reader<SnapshotSegments> {
     f.done();
     return out;
   };
-  /** Counts in the order of the rules (as the app writes them), then any segment without a rule (refused later). */
-  const counts =
-    (order: readonly SnapshotSegmentName[]): Reader<SnapshotSegments['counts']> =>
-    (value, path) => {
-      const f = record(notes)(value, path);
-      const out: SnapshotSegments['counts'] = {};
-      for (const name of [...order, ...SEGMENT_NAMES.filter((n) => !order.includes(n))]) {
-        const entry = f.optional(name, (v, p) => {
-          const c = record(notes)(v, p);
-          const got = isSuppressed(c)
-            ? { ...nulls(c, ['customers', 'revenue'] as const), suppressed: true as const }
-            : { customers: c.required('customers', count()), revenue: c.required('revenue', amount) };
-          c.done();
-          return got;
-        });
-        if (entry !== undefined) out[name] = entry;
-      }
-      f.done();
-      return out;
-    };
+  /** Counts in the schema's order of segments, as the app writes them (segments/snapshot-part.ts). */
+  const counts: Reader<SnapshotSegments['counts']> = (value, path) => {
+    const f = record(notes)(value, path);
+    const out: SnapshotSegments['counts'] = {};
+    for (const name of SEGMENT_NAMES) {
+      const entry = f.optional(name, (v, p) => {
+        const c = record(notes)(v, p);
+        const got = isSuppressed(c)
+          ? { ...nulls(c, ['customers', 'revenue'] as const), suppressed: true as const }
+          : { customers: c.required('customers', count()), revenue: c.required('revenue', amount) };
+        c.done();
+        return got;
+      });
+      if (entry !== undefined) out[name] = entry;
+    }
+    f.done();
+    return out;
+  };
   return (value, path) => {
     const f = record(notes)(value, path);
-    const asOf = f.required('asOf', date);
-    const rules = f.required('rules', listOf(SEGMENT_NAMES.length, rule));
-    const out = { asOf, rules, counts: f.required('counts', counts(rules.map((r) => r.segment))) };
+    const out = { asOf: f.required('asOf', date), rules: f.required('rules', listOf(SEGMENT_NAMES.length, rule)), counts: f.required('counts', counts) };
     f.done();
     return out;
   };

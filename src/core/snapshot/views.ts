@@ -23,7 +23,20 @@ import type { SnapshotV1 } from './schema';
 /** The dataset's figures as the app stores them for a dataset (DatasetFigures), from a snapshot's `dataset` part. */
 export function datasetFiguresOf(s: SnapshotV1): DatasetFigures {
   const d = s.dataset;
-  return { customers: d.customers, purchases: d.purchases, refunds: d.refunds, netRevenue: d.netRevenue, firstDate: d.firstDate, lastDate: d.lastDate };
+  const h = s.historical;
+  return {
+    customers: d.customers,
+    purchases: d.purchases,
+    ...(d.orders === undefined ? {} : { orders: d.orders }),
+    ...(d.lineItems === undefined ? {} : { lineItems: d.lineItems }),
+    refunds: d.refunds,
+    // Money before refunds and refunded, as the historical figures give them (null there when unknown).
+    ...(h?.grossRevenue == null ? {} : { grossRevenue: h.grossRevenue }),
+    ...(h?.refundTotal == null ? {} : { refundTotal: h.refundTotal }),
+    netRevenue: d.netRevenue,
+    firstDate: d.firstDate,
+    lastDate: d.lastDate,
+  };
 }
 
 /** Which read-only views the snapshot holds data for. */

@@ -1,7 +1,7 @@
 /**
  * `npm run snapshot -- check FILE`: the app's restore, one line, exit 0 / 1 / 2; and `npm run analyze --aggregate-only`.
  * don-hang.csv's snapshot by hand: 3 customers, 9 rows, 2024-01-05 to 2024-04-02; at k = 5, 2 cohorts, 3 segments and
- * 3 top shares suppressed (8 groups).
+ * 3 top shares suppressed (8 groups; segments with --segments).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
@@ -25,8 +25,8 @@ function file(name: string, text: string): string {
 let full: SnapshotV1;
 let shared: SnapshotV1;
 beforeAll(async () => {
-  full = await analyze(DON_HANG);
-  shared = await analyze(DON_HANG, '--aggregate-only');
+  full = await analyze(DON_HANG, '--segments');
+  shared = await analyze(DON_HANG, '--segments', '--aggregate-only');
 });
 
 const ABOUT = 'version 1 snapshot of "don-hang.csv": 3 customers, 9 rows, 2024-01-05 to 2024-04-02';

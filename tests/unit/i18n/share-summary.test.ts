@@ -8,7 +8,7 @@ describe('share summary messages', () => {
   beforeAll(() => Promise.all([loadCatalogue('vi'), loadCatalogue('th')]));
 
   it('has a message for every line, whose English is the summary’s own text', async () => {
-    const full = await analyze(DON_HANG);
+    const full = await analyze(DON_HANG, '--segments');
     const bare = await analyze(DON_HANG, '--observation-end', '2020-01-01');
     const notes = [full, aggregateOnlySnapshot(full), aggregateOnlySnapshot(full, { k: 2 }), aggregateOnlySnapshot(bare)].flatMap((s) => {
       const summary = shareSummary(s);

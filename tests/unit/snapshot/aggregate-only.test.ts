@@ -18,7 +18,7 @@ writeFileSync(survey, '\uFEFFMã khách hàng;Điểm;Ngày trả lời;Nhận x
 
 let full: SnapshotV1;
 beforeAll(async () => {
-  full = await analyze(DON_HANG, '--nps', survey);
+  full = await analyze(DON_HANG, '--segments', '--nps', survey);
 });
 
 const SUPPRESSED_ROW = { customers: null, active: null, revenue: null, suppressed: true };

@@ -18,7 +18,7 @@ let full: SnapshotV1;
 let k1: SnapshotV1;
 let k2: SnapshotV1;
 beforeAll(async () => {
-  full = await analyze(DON_HANG, '--nps', survey);
+  full = await analyze(DON_HANG, '--segments', '--nps', survey);
   k1 = aggregateOnlySnapshot(full, { k: 1 });
   k2 = aggregateOnlySnapshot(full, { k: 2 });
 });

@@ -76,13 +76,13 @@ describe('envelope', () => {
 
 describe('fields', () => {
   it('names every required field that is missing', () => {
-    const optional = new Set(['historical', 'models', 'forecast', 'models.bgnbd', 'models.mbgnbd', 'models.paretoNbd', 'models.gammaGamma', 'forecast.reliable', 'forecast.cautions', 'segments', 'nps']);
+    const optional = new Set(['dataset.orders', 'dataset.lineItems', 'historical', 'models', 'forecast', 'segments', 'models.bgnbd', 'models.mbgnbd', 'models.paretoNbd', 'models.gammaGamma', 'forecast.reliable', 'forecast.cautions']);
     const paths: string[] = [];
     for (const { path, object } of objectsIn(snap)) {
       for (const key of Object.keys(object)) {
         const at = path ? `${path}.${key}` : key;
         // Whether a model can be trusted was added later: files from before have no `reliable`.
-        // Each segment's count is written for the segments of the rules, but a file may leave one out.
+        // A segment with no rule matching anyone may be left out of the counts.
         if (optional.has(at) || /^models\.\w+\.reliable$/.test(at) || /^segments\.counts\.\w+$/.test(at) || at === 'format' || at === 'version') continue;
         paths.push(at);
         const s = copy(snap);
@@ -95,20 +95,19 @@ describe('fields', () => {
   });
 
   it('drops fields it does not know, at every level, and says so', () => {
-    const s = copy(snap) as any;
+    // Without the segments part, so that every dropped field fits the 50 notes listed (the segments' own fields are
+    // dropped the same way: the next test's limit counts them).
+    const { segments: _segments, ...withoutSegments } = snap;
+    const s = copy(withoutSegments) as any;
     const where = objectsIn(s).map((o) => o.path);
+    expect(where.length).toBeLessThanOrEqual(50);
     for (const { object } of objectsIn(s)) object.extra = '<b>x</b>';
     const r = restoreSnapshot(JSON.stringify(s));
-    expect(r.ok && r.snapshot).toEqual(snap);
+    expect(r.ok && r.snapshot).toEqual(withoutSegments);
     if (!r.ok) return;
-    // Notes list the first 50 fields dropped, then count the rest.
     const expected = where.map((p) => (p ? `${p}.extra` : 'extra'));
-    expect(expected.length).toBeGreaterThan(50);
-    const listed = r.notes.slice(0, 50).map((n) => n.vars.path as string);
-    for (const path of listed) expect(expected).toContain(path);
-    expect(new Set(listed).size).toBe(50);
-    expect(r.notes[50]).toEqual({ code: 'more-notes', text: `${expected.length - 50} more notes like these were left out.`, vars: { count: expected.length - 50 } });
-    expect(r.notes.find((n) => n.vars.path === 'dataset.extra')).toEqual({ code: 'field-dropped', text: 'dataset.extra is not part of a version 1 snapshot, so it was left out.', vars: { path: 'dataset.extra' } });
+    expect(r.notes.map((n) => n.vars.path).sort()).toEqual(expected.sort());
+    expect(r.notes.find((n) => n.vars.path === 'extra')).toEqual({ code: 'field-dropped', text: 'extra is not part of a version 1 snapshot, so it was left out.', vars: { path: 'extra' } });
   });
 
   it('lists at most 50 dropped fields, then counts the rest', () => {
@@ -219,7 +218,7 @@ describe('fields', () => {
     ]);
   });
 
-  it('accepts the fields the contract added to dataset (orders, excluded) and the per-customer list', () => {
+  it('accepts the fields added to dataset (orders, lineItems, excluded) and the per-customer list', () => {
     const s = copy(snap) as any;
     s.dataset = { ...s.dataset, orders: 6, excluded: [{ status: 'cancelled', count: 1 }] };
     s.customers = [
@@ -234,4 +233,4 @@ describe('fields', () => {
   });
 });
 
-const datasetOrder = ['name', 'currency', 'rowsRead', 'rowsAccepted', 'rowsRejected', 'rejected', 'customers', 'purchases', 'orders', 'refunds', 'excluded', 'netRevenue', 'firstDate', 'lastDate'];
+const datasetOrder = ['name', 'currency', 'rowsRead', 'rowsAccepted', 'rowsRejected', 'rejected', 'customers', 'purchases', 'orders', 'lineItems', 'refunds', 'excluded', 'netRevenue', 'firstDate', 'lastDate'];

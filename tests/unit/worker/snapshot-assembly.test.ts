@@ -82,7 +82,8 @@ describe('the snapshot of a stored dataset', () => {
     if (!r.ok) return;
     const stored = await harness.context.db.datasets.get(id);
     expect(datasetFiguresOf(r.snapshot)).toEqual(stored!.figures);
-    expect(datasetFiguresOf(r.snapshot)).toEqual({ customers: 3, purchases: 5, refunds: 1, netRevenue: 280, firstDate: '2024-01-05', lastDate: '2024-03-15' });
+    // Five rows with amounts >= 0 (no order id: each row a line), 300 before the refund of 20.
+    expect(datasetFiguresOf(r.snapshot)).toEqual({ customers: 3, purchases: 5, lineItems: 5, refunds: 1, grossRevenue: 300, refundTotal: 20, netRevenue: 280, firstDate: '2024-01-05', lastDate: '2024-03-15' });
     expect(snapshotViews(r.snapshot)).toEqual({ figures: true, historical: true, cohorts: true, models: false, forecast: false, segments: true, nps: false, customers: false });
     // The shared one holds no cohort to draw (both under 5 customers).
     const shared = restoreSnapshot(JSON.stringify(await api.snapshot(id)));

@@ -658,6 +658,7 @@ export const en = {
   'share.file-name': "The file's name: \"{name}\".",
   'share.rejected-examples': 'Why {count, plural, one {# row was} other {# rows were}} rejected, with {examples, plural, one {# line} other {# lines}} quoted from the file.',
   'share.rejected-reasons': 'Why {count, plural, one {# row was} other {# rows were}} rejected, in words only.',
+  'share.excluded-statuses': 'The {statuses, plural, one {# status} other {# statuses}} of {count, plural, one {# row} other {# rows}} left out of the counts, as written in the file.',
   'share.historical': 'The historical figures, how revenue is spread over customers, and the formulas with their inputs.',
   'share.cohorts.month': '{shown} of {count, plural, one {# monthly cohort} other {# monthly cohorts}}, by customers still buying and revenue.',
   'share.cohorts.week': '{shown} of {count, plural, one {# weekly cohort} other {# weekly cohorts}}, by customers still buying and revenue.',

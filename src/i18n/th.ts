@@ -660,6 +660,7 @@ export const th: Catalogue = {
   'share.file-name': 'ชื่อไฟล์: "{name}"',
   'share.rejected-examples': 'เหตุผลที่ {count, plural, other {# แถว}} ถูกปฏิเสธ พร้อม {examples, plural, other {# บรรทัด}} ที่ยกมาจากไฟล์',
   'share.rejected-reasons': 'เหตุผลที่ {count, plural, other {# แถว}} ถูกปฏิเสธ เป็นคำอธิบายเท่านั้น',
+  'share.excluded-statuses': '{statuses, plural, other {# สถานะ}} ของ {count, plural, other {# แถว}} ที่ไม่นับรวม ตามที่เขียนในไฟล์',
   'share.historical': 'ตัวเลขย้อนหลัง การกระจายของรายได้ในกลุ่มลูกค้า และสูตรพร้อมค่าที่ใช้',
   'share.cohorts.month': '{shown} จาก {count, plural, other {# กลุ่มรายเดือน}} ตามจำนวนลูกค้าที่ยังซื้อและรายได้',
   'share.cohorts.week': '{shown} จาก {count, plural, other {# กลุ่มรายสัปดาห์}} ตามจำนวนลูกค้าที่ยังซื้อและรายได้',

@@ -660,6 +660,7 @@ export const vi: Catalogue = {
   'share.file-name': 'Tên tệp: "{name}".',
   'share.rejected-examples': 'Lý do {count, plural, other {# dòng}} bị loại, kèm {examples, plural, other {# dòng}} trích từ tệp.',
   'share.rejected-reasons': 'Lý do {count, plural, other {# dòng}} bị loại, chỉ bằng lời.',
+  'share.excluded-statuses': '{statuses, plural, other {# trạng thái}} của {count, plural, other {# dòng}} không được tính, đúng như ghi trong tệp.',
   'share.historical': 'Các chỉ số lịch sử, doanh thu phân bổ giữa các khách hàng ra sao, và các công thức cùng đầu vào của chúng.',
   'share.cohorts.month': '{shown} trên {count, plural, other {# nhóm theo tháng}}, theo số khách còn mua và doanh thu.',
   'share.cohorts.week': '{shown} trên {count, plural, other {# nhóm theo tuần}}, theo số khách còn mua và doanh thu.',

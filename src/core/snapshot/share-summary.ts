@@ -48,6 +48,11 @@ export function shareSummary(s: SnapshotV1): ShareSummary {
     if (examples > 0) inside.push(notice('rejected-examples', `Why ${plural(d.rowsRejected, 'row was', 'rows were')} rejected, with ${plural(examples, 'line')} quoted from the file.`, { count: d.rowsRejected, examples }));
     else inside.push(notice('rejected-reasons', `Why ${plural(d.rowsRejected, 'row was', 'rows were')} rejected, in words only.`, { count: d.rowsRejected }));
   }
+  const excluded = d.excluded?.filter((e) => e.count > 0) ?? [];
+  if (excluded.length) {
+    const rows = excluded.reduce((sum, e) => sum + e.count, 0);
+    inside.push(notice('excluded-statuses', `The ${plural(excluded.length, 'status', 'statuses')} of ${plural(rows, 'row')} left out of the counts, as written in the file.`, { statuses: excluded.length, count: rows }));
+  }
   if (s.historical) inside.push(notice('historical', 'The historical figures, how revenue is spread over customers, and the formulas with their inputs.'));
   const rows = s.cohorts.rows.length;
   if (rows > 0) inside.push(notice('cohorts', `${n(rows - suppressed.cohorts)} of ${plural(rows, `${s.cohorts.period}ly cohort`)}, by customers still buying and revenue.`, { shown: rows - suppressed.cohorts, count: rows, variant: s.cohorts.period }));

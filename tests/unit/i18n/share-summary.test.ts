@@ -10,7 +10,9 @@ describe('share summary messages', () => {
   it('has a message for every line, whose English is the summary’s own text', async () => {
     const full = await analyze(DON_HANG, '--segments');
     const bare = await analyze(DON_HANG, '--observation-end', '2020-01-01');
-    const notes = [full, aggregateOnlySnapshot(full), aggregateOnlySnapshot(full, { k: 2 }), aggregateOnlySnapshot(bare)].flatMap((s) => {
+    const withStatuses = { ...full, dataset: { ...full.dataset, excluded: [{ status: 'Đã hủy', count: 1 }, { status: 'pending', count: 0 }] } };
+    expect(shareSummary(withStatuses).inside.find((n) => n.code === 'excluded-statuses')?.text).toBe('The 1 status of 1 row left out of the counts, as written in the file.');
+    const notes = [full, withStatuses, aggregateOnlySnapshot(full), aggregateOnlySnapshot(full, { k: 2 }), aggregateOnlySnapshot(bare)].flatMap((s) => {
       const summary = shareSummary(s);
       return [...summary.inside, ...summary.leftOut, ...summary.cautions];
     });

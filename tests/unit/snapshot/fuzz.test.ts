@@ -278,3 +278,43 @@ describe('random mutations (seeded)', () => {
     expect(codes.size).toBeGreaterThan(kinds);
   });
 });
+
+describe('issue 13, item by item', () => {
+  /** The don-hang snapshot as text, changed by `change`. */
+  const withChange = (change: (s: any) => void) => {
+    const s = copy(snap) as any;
+    change(s);
+    return JSON.stringify(s);
+  };
+  const money = 'a number from -1,000,000,000,000,000,000 to 1,000,000,000,000,000,000';
+
+  it('refuses each malformed, oversized or hostile input with one sentence saying where', () => {
+    const cases: [string, () => string, string][] = [
+      ['wrong version', () => withChange((s) => (s.version = 2)), 'version: this snapshot is version 2, newer than this app reads (1); update the app to open it.'],
+      ['missing field', () => withChange((s) => delete s.dataset.rowsRead), 'dataset.rowsRead is missing.'],
+      ['huge array', () => withChange((s) => (s.cohorts.rows[0].active = new Array(5000).fill(0))), 'cohorts.rows[0].active: the list has 5,000 entries; at most 1,200 are allowed.'],
+      ['huge number', () => withChange((s) => (s.dataset.netRevenue = 1e300)), `dataset.netRevenue: expected ${money}, found 1e+300.`],
+      ['Infinity', () => JSON.stringify(snap).replace('"netRevenue":5050000', '"netRevenue":1e999'), `dataset.netRevenue: expected ${money}, found Infinity.`],
+      ['NaN', () => withChange((s) => (s.dataset.netRevenue = 'NaN')), `dataset.netRevenue: expected ${money}, found "NaN".`],
+      ['100 MB', () => ' '.repeat(100 * 1024 * 1024), 'The file is larger than 20 MB, the most a snapshot may be.'],
+      ['truncated', () => JSON.stringify(snap).slice(0, -40), 'The file is not a snapshot: it is not valid JSON, or it was cut short.'],
+      ['not JSON', () => 'Mã đơn;Mã khách hàng;Ngày;Thành tiền\nD001;KH01;05/01/2024;1.250.000 ₫', 'The file is not a snapshot: it is not valid JSON, or it was cut short.'],
+      ['customers: 1e300', () => withChange((s) => (s.dataset.customers = 1e300)), 'dataset.customers: expected a whole number from 0 to 10,000,000,000, found 1e+300.'],
+      ['more customers than rows', () => withChange((s) => (s.dataset.customers = 8)), 'dataset.customers: 8 customers, but only 7 rows were accepted.'],
+      ['example text that is an object', () => withChange((s) => (s.dataset.rejected[0].examples[0].text = { toString: 'x' })), 'dataset.rejected[0].examples[0].text: expected text, found an object.'],
+      ['cohort count above its size', () => withChange((s) => (s.cohorts.rows[1].active[1] = 2)), 'cohorts.rows[1].active[1]: 2 customers active, but the cohort has only 1.'],
+    ];
+    for (const [what, input, sentence] of cases) expect(restoreSnapshot(input()), what).toMatchObject({ ok: false, problem: sentence });
+  });
+
+  it('opens extra fields, HTML and prototype keys safely: left out with a note, or kept as text', () => {
+    const extra = restoreSnapshot(withChange((s) => (s.settings.theme = 'dark')));
+    expect(extra).toMatchObject({ ok: true, notes: [{ code: 'field-dropped', text: 'settings.theme is not part of a version 1 snapshot, so it was left out.' }] });
+    const html = restoreSnapshot(withChange((s) => (s.dataset.name = '<script>alert(1)</script>.csv')));
+    expect(html.ok && html.snapshot.dataset.name).toBe('<script>alert(1)</script>.csv');
+    const proto = restoreSnapshot(JSON.stringify(snap).replace('"dataset":{', '"dataset":{"__proto__":{"customers":99},"constructor":{"name":"x"},'));
+    expect(proto).toMatchObject({ ok: true, notes: [{ vars: { path: 'dataset.__proto__' } }, { vars: { path: 'dataset.constructor' } }] });
+    expect(proto.ok && Object.getPrototypeOf(proto.snapshot.dataset)).toBe(Object.prototype);
+    expectPrototypesUntouched();
+  });
+});

@@ -64,10 +64,7 @@ export function suppressedIndices(sizes: readonly (number | null)[], k: number):
 }
 
 function cohortsOnly(cohorts: SnapshotCohorts, k: number): SnapshotCohorts {
-  const hide = suppressedIndices(
-    cohorts.rows.map((r) => r.customers),
-    k,
-  );
+  const hide = suppressedIndices(cohorts.rows.map((r) => r.customers), k);
   const rows = cohorts.rows.map((row, i): SnapshotCohortRow | SnapshotSuppressedCohortRow =>
     hide.has(i) ? { cohort: row.cohort, customers: null, active: null, revenue: null, suppressed: true } : copy(row),
   );
@@ -94,10 +91,7 @@ export function topSharesOnly(shares: SnapshotHistorical['concentration']['topSh
 function segmentsOnly(segments: SnapshotSegments, k: number): SnapshotSegments {
   // Names from the app's own list, in its order (as the app writes them), never keys taken from the input.
   const names = SEGMENT_NAMES.filter((name) => Object.hasOwn(segments.counts, name));
-  const hide = suppressedIndices(
-    names.map((name) => segments.counts[name]!.customers),
-    k,
-  );
+  const hide = suppressedIndices(names.map((name) => segments.counts[name]!.customers), k);
   const counts: SnapshotSegments['counts'] = {};
   names.forEach((name, i) => {
     counts[name] = hide.has(i) ? { customers: null, revenue: null, suppressed: true } : copy(segments.counts[name]!);

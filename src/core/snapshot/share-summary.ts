@@ -25,7 +25,8 @@ export interface ShareSummary {
   cautions: Notice[];
 }
 
-const names: Record<string, string> = { bgnbd: 'BG/NBD', mbgnbd: 'MBG/NBD', paretoNbd: 'Pareto/NBD', gammaGamma: 'Gamma-Gamma' };
+/** Models by their names in the file (a Map: a key from a file is never looked up on a plain object). */
+const names = new Map([['bgnbd', 'BG/NBD'], ['mbgnbd', 'MBG/NBD'], ['paretoNbd', 'Pareto/NBD'], ['gammaGamma', 'Gamma-Gamma']]);
 
 export function shareSummary(s: SnapshotV1): ShareSummary {
   const d = s.dataset;
@@ -56,7 +57,7 @@ export function shareSummary(s: SnapshotV1): ShareSummary {
   if (s.historical) inside.push(notice('historical', 'The historical figures, how revenue is spread over customers, and the formulas with their inputs.'));
   const rows = s.cohorts.rows.length;
   if (rows > 0) inside.push(notice('cohorts', `${n(rows - suppressed.cohorts)} of ${plural(rows, `${s.cohorts.period}ly cohort`)}, by customers still buying and revenue.`, { shown: rows - suppressed.cohorts, count: rows, variant: s.cohorts.period }));
-  const models = Object.keys(s.models ?? {}).map((m) => names[m] ?? m);
+  const models = Object.keys(s.models ?? {}).map((m) => names.get(m) ?? m);
   if (models.length) inside.push(notice('models', `The fitted models: ${models.join(', ')}.`, { models: models.join(', ') }));
   if (s.forecast) inside.push(notice('forecast', `The forecast's totals over ${n(s.forecast.clv.horizonMonths)} months.`, { months: s.forecast.clv.horizonMonths }));
   else leftOut.push(notice('no-forecast', 'No forecast: no model was fitted before the export.'));

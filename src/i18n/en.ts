@@ -676,6 +676,7 @@ export const en = {
   'share.segments-suppressed': '{count, plural, one {# segment} other {# segments}} of fewer than {k} customers, or that the totals would give away.',
   'share.top-shares-suppressed': 'The revenue share of {count, plural, one {# top-customer group} other {# top-customer groups}} that would describe fewer than {k} customers.',
   'share.nps-groups-suppressed': 'The value of {count, plural, one {# NPS group} other {# NPS groups}} of fewer than {k} customers.',
+  'share.small-cohort-cells': '{count, plural, one {# cohort period of shown cohorts has} other {# cohort periods of shown cohorts have}} fewer than {k} buying customers; their revenue is shown.',
   'share.small-dataset': 'The whole dataset has {customers, plural, one {# customer} other {# customers}}, fewer than {k}: its totals describe fewer than {k} people.',
   'share.full-backup': 'This is a full backup: it quotes lines of your file or lists customers, with their ids. Share the aggregate-only snapshot instead.',
 } as const;

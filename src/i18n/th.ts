@@ -678,6 +678,7 @@ export const th: Catalogue = {
   'share.segments-suppressed': '{count, plural, other {# กลุ่มลูกค้า}} ที่มีลูกค้าน้อยกว่า {k} ราย หรือที่ยอดรวมจะเปิดเผยได้',
   'share.top-shares-suppressed': 'สัดส่วนรายได้ของ {count, plural, other {# กลุ่มลูกค้าชั้นนำ}} ที่จะอธิบายลูกค้าน้อยกว่า {k} ราย',
   'share.nps-groups-suppressed': 'มูลค่าของ {count, plural, other {# กลุ่ม NPS}} ที่มีลูกค้าน้อยกว่า {k} ราย',
+  'share.small-cohort-cells': '{count, plural, other {# ช่วง}} ของกลุ่มที่แสดงมีลูกค้าที่ซื้อน้อยกว่า {k} ราย; รายได้ของช่วงเหล่านั้นยังแสดงอยู่',
   'share.small-dataset': 'ทั้งชุดข้อมูลมีลูกค้าเพียง {customers, plural, other {# ราย}} น้อยกว่า {k}: ยอดรวมจึงอธิบายคนน้อยกว่า {k} คน',
   'share.full-backup': 'นี่คือข้อมูลสำรองฉบับเต็ม: มีบรรทัดจากไฟล์ของคุณหรือรายชื่อลูกค้าพร้อมรหัส ให้แชร์สแนปช็อตแบบข้อมูลรวมเท่านั้นแทน',
 };

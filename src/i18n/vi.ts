@@ -678,6 +678,7 @@ export const vi: Catalogue = {
   'share.segments-suppressed': '{count, plural, other {# phân khúc}} có ít hơn {k} khách hàng, hoặc có thể suy ra từ các số tổng.',
   'share.top-shares-suppressed': 'Tỷ trọng doanh thu của {count, plural, other {# nhóm khách hàng hàng đầu}} mà sẽ chỉ mô tả ít hơn {k} khách hàng.',
   'share.nps-groups-suppressed': 'Giá trị của {count, plural, other {# nhóm NPS}} có ít hơn {k} khách hàng.',
+  'share.small-cohort-cells': '{count, plural, other {# kỳ}} của các nhóm được hiển thị có ít hơn {k} khách mua; doanh thu của các kỳ đó vẫn được hiển thị.',
   'share.small-dataset': 'Cả bộ dữ liệu chỉ có {customers, plural, other {# khách hàng}}, ít hơn {k}: các số tổng của nó mô tả ít hơn {k} người.',
   'share.full-backup': 'Đây là bản sao lưu đầy đủ: nó trích các dòng trong tệp của bạn hoặc liệt kê khách hàng, kèm mã của họ. Hãy chia sẻ bản chỉ có số tổng hợp.',
 };

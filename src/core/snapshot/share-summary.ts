@@ -77,6 +77,11 @@ export function shareSummary(s: SnapshotV1): ShareSummary {
     if (suppressed.segments) leftOut.push(notice('segments-suppressed', `${plural(suppressed.segments, 'segment')} of fewer than ${n(kk)} customers, or that the totals would give away.`, { count: suppressed.segments, k: kk }));
     if (suppressed.topShares) leftOut.push(notice('top-shares-suppressed', `The revenue share of ${plural(suppressed.topShares, 'top-customer group')} that would describe fewer than ${n(kk)} customers.`, { count: suppressed.topShares, k: kk }));
     if (suppressed.npsGroups) leftOut.push(notice('nps-groups-suppressed', `The value of ${plural(suppressed.npsGroups, 'NPS group')} of fewer than ${n(kk)} customers.`, { count: suppressed.npsGroups, k: kk }));
+    // Cohorts are suppressed whole; a shown cohort's month with few buyers still shows their revenue.
+    const smallCells = s.cohorts.rows.reduce((sum, r) => sum + (r.active?.filter((a) => a > 0 && a < kk).length ?? 0), 0);
+    if (smallCells) {
+      cautions.push(notice('small-cohort-cells', `${plural(smallCells, 'cohort period')} of shown cohorts ${smallCells === 1 ? 'has' : 'have'} fewer than ${n(kk)} buying customers; their revenue is shown.`, { count: smallCells, k: kk }));
+    }
     if (d.customers > 0 && d.customers < kk) {
       cautions.push(notice('small-dataset', `The whole dataset has ${plural(d.customers, 'customer')}, fewer than ${n(kk)}: its totals describe fewer than ${n(kk)} people.`, { customers: d.customers, k: kk }));
     }

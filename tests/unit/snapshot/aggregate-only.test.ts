@@ -168,3 +168,17 @@ describe('shareSummary', () => {
     expect(shareSummary(aggregateOnlySnapshot(bare)).leftOut.map((n) => n.code).slice(0, 2)).toEqual(['no-forecast', 'no-nps']);
   });
 });
+
+describe('shareSummary on shown cohorts with quiet months', () => {
+  it('cautions that periods with fewer than k buyers show their revenue', () => {
+    // k = 1 hides nothing and no period has fewer than 1 buyer.
+    const k1 = aggregateOnlySnapshot(full, { k: 1 });
+    expect(shareSummary(k1).cautions).toEqual([]);
+    // The same cohorts read with k = 2 (made by hand; aggregateOnlySnapshot would suppress them): January [2, 1, 0, 1]
+    // has 1 buyer in periods 1 and 3, February [1, 1, 0] 1 in periods 0 and 1: 4 periods; empty periods do not count.
+    const shown = { ...k1, dataset: { ...k1.dataset, k: 2 } };
+    expect(shareSummary(shown).cautions.find((c) => c.code === 'small-cohort-cells')).toEqual({
+      code: 'small-cohort-cells', text: '4 cohort periods of shown cohorts have fewer than 2 buying customers; their revenue is shown.', vars: { count: 4, k: 2 },
+    });
+  });
+});

@@ -6,7 +6,7 @@
 import { name as appName, version as appVersion } from '../package.json';
 import { historicalForSnapshot } from '../src/core/figures';
 import { snapshotModelParts } from '../src/core/forecast';
-import { aggregateOnlySnapshot, buildSnapshot, checkK, DEFAULT_K, restoreSnapshot, shareSummary, snapshotTooLarge, type RestoreResult, type ShareSummary, type SnapshotV1 } from '../src/core/snapshot';
+import { aggregateOnlySnapshot, buildSnapshot, checkK, DEFAULT_K, shareSummary, type ShareSummary, type SnapshotV1 } from '../src/core/snapshot';
 import type { WorkerContext } from './context';
 import { cohortsOf, dashboardOf } from './derived';
 import { segmentsOf } from './segments-of';
@@ -62,15 +62,6 @@ export function snapshotApi(context: WorkerContext) {
     /** The open dataset's snapshot: aggregate-only with k = 5 unless the options say otherwise. */
     snapshot(datasetId: number, options: SnapshotOptions = SHARE_OPTIONS): Promise<SnapshotV1> {
       return make(datasetId, options);
-    },
-    /**
-     * Open a snapshot file someone shared: refused from its size before it is read when too large, else its text
-     * through restoreSnapshot (validate, migrate, check the parts agree). Never throws for a bad file: the answer says.
-     */
-    async openSnapshot(file: Blob): Promise<RestoreResult> {
-      const tooLarge = snapshotTooLarge(file.size);
-      if (tooLarge) return tooLarge;
-      return restoreSnapshot(await file.text());
     },
     /** The snapshot and what it holds and leaves out, for the export dialog to show before the file is saved. */
     async snapshotWithSummary(datasetId: number, options: SnapshotOptions = SHARE_OPTIONS): Promise<{ snapshot: SnapshotV1; summary: ShareSummary }> {

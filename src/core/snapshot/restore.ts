@@ -151,3 +151,12 @@ export function restoreSnapshot(input: string | unknown, options: RestoreOptions
     return { ok: false, problem: why.text, notice: why };
   }
 }
+
+/**
+ * Open a snapshot file (a File or Blob): refused from its size before it is read when too large, else its text
+ * through restoreSnapshot. For the page, which should load this module when a snapshot is opened (it is about 9 KB
+ * gzip; the compute worker, near its 100 KB budget, does not carry it).
+ */
+export async function openSnapshotFile(file: Blob, options: RestoreOptions = {}): Promise<RestoreResult> {
+  return snapshotTooLarge(file.size) ?? restoreSnapshot(await file.text(), options);
+}

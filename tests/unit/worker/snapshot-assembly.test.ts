@@ -7,9 +7,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PREDICTION_SETTINGS, type ForecastRequest } from '../../../src/core/forecast';
-import { datasetFiguresOf, restoreSnapshot, snapshotViews } from '../../../src/core/snapshot';
+import { datasetFiguresOf, openSnapshotFile, restoreSnapshot, snapshotViews } from '../../../src/core/snapshot';
 import { computeHarness, importText } from '../../support/compute-harness';
-import { snapshotApi } from '../../../workers/snapshot.api';
 import { SHARED_DATA } from '../forecast/reference-files';
 
 const harness = computeHarness();
@@ -86,8 +85,8 @@ describe('the snapshot of a stored dataset', () => {
     // Five rows with amounts >= 0 (no order id: each row a line), 300 before the refund of 20.
     expect(datasetFiguresOf(r.snapshot)).toEqual({ customers: 3, purchases: 5, lineItems: 5, refunds: 1, grossRevenue: 300, refundTotal: 20, netRevenue: 280, firstDate: '2024-01-05', lastDate: '2024-03-15' });
     expect(snapshotViews(r.snapshot)).toEqual({ figures: true, historical: true, cohorts: true, models: false, forecast: false, segments: true, nps: false, customers: false });
-    // Opened as a file through the worker, as the page will: the same snapshot.
-    expect(await api.openSnapshot(new File([JSON.stringify(backup)], 'shop.clv.json'))).toEqual({ ok: true, snapshot: backup, notes: [] });
+    // Opened as a file, as the page will: the same snapshot.
+    expect(await openSnapshotFile(new File([JSON.stringify(backup)], 'shop.clv.json'))).toEqual({ ok: true, snapshot: backup, notes: [] });
     // The shared one holds no cohort to draw (both under 5 customers).
     const shared = restoreSnapshot(JSON.stringify(await api.snapshot(id)));
     expect(shared.ok && snapshotViews(shared.snapshot).cohorts).toBe(false);
@@ -96,9 +95,9 @@ describe('the snapshot of a stored dataset', () => {
   it('opens a file refused from its size without reading it, and a broken one with its sentence', async () => {
     // A Blob that says it is 100 MB and fails if read.
     const huge = { size: 100 * 1024 * 1024, text: () => Promise.reject(new Error('read')) } as unknown as Blob;
-    const opened = snapshotApi(harness.context).openSnapshot(huge);
+    const opened = openSnapshotFile(huge);
     await expect(opened).resolves.toMatchObject({ ok: false, problem: 'The file is larger than 20 MB, the most a snapshot may be.' });
-    expect(await api.openSnapshot(new File(['{"format":"clv-snapshot","version":1'], 'cut.clv.json'))).toMatchObject({ ok: false, problem: 'The file is not a snapshot: it is not valid JSON, or it was cut short.' });
+    expect(await openSnapshotFile(new File(['{"format":"clv-snapshot","version":1'], 'cut.clv.json'))).toMatchObject({ ok: false, problem: 'The file is not a snapshot: it is not valid JSON, or it was cut short.' });
   });
 
   it('carries only model fits made in the forecast\'s own time unit (parameters are in that unit)', async () => {

@@ -95,8 +95,11 @@ export function looksLikeHeader(first: string[], profiles: ColumnProfile[]): boo
 /** A mapping with no column for any role. */
 export const emptyMapping = (): ColumnMapping => ({
   customer: null, date: null, amount: null, quantity: null, unitPrice: null, orderId: null, product: null, channel: null, cost: null, margin: null,
-  status: null, refunded: null,
+  status: null, refunded: null, discountCode: null, customerName: null, email: null, phone: null,
 });
+
+/** Columns kept for campaigns: named only after the customer id is settled, never the customer column itself. */
+export const CONTACT_ROLES = ['customerName', 'email', 'phone'] as const;
 
 /** A column that may say whether its rows are purchases, and what its name says it is the status of. */
 export interface StatusColumn {
@@ -147,7 +150,7 @@ export function guessMapping(header: string[] | null, profiles: ColumnProfile[])
     const candidates: { role: HeaderRole; col: number; score: number }[] = [];
     header.forEach((name, col) => {
       for (const role of HEADER_ROLES) {
-        if (role === 'status') continue;
+        if (role === 'status' || (CONTACT_ROLES as readonly string[]).includes(role)) continue;
         const score = nameScore(name, role);
         // A person's name is the weakest customer id (two customers share "Nguyễn Văn An"): an id, email, phone or
         // user name named as well wins over it.
@@ -191,6 +194,18 @@ export function guessMapping(header: string[] | null, profiles: ColumnProfile[])
       free(c) && (p.kind === 'id' || p.kind === 'text') ? (p.distinctShare < 1 ? 4 : 0) + (p.kind === 'id' ? 2 : 1) + p.distinctShare : -1,
     );
     if (col !== null) (mapping.customer = col), used.add(col);
+  }
+  if (header) {
+    // Contact columns last, from names only, among the columns left: an email or phone that is the customer id stays
+    // the id (a list's id column then is the contact).
+    for (const role of CONTACT_ROLES) {
+      let best: number | null = null, bestScore = 0;
+      header.forEach((name, col) => {
+        const score = used.has(col) || profiles[col].kind === 'empty' ? 0 : nameScore(name, role);
+        if (score > bestScore) (best = col), (bestScore = score);
+      });
+      if (best !== null) (mapping[role] = best), used.add(best);
+    }
   }
   return { mapping, currencyColumn };
 }

@@ -249,6 +249,10 @@ function tableOf(state: ImportState, { day, amount, cost, refunded }: KeptRows, 
   const orders = labelColumn('order');
   const products = labelColumn('product');
   const channels = labelColumn('channel');
+  const discounts = labelColumn('discount');
+  const names = labelColumn('contactName');
+  const emails = labelColumn('email');
+  const phones = labelColumn('phone');
   return {
     length: counted,
     customerIds,
@@ -265,6 +269,10 @@ function tableOf(state: ImportState, { day, amount, cost, refunded }: KeptRows, 
     productNames: products.names,
     channel: channels.codes,
     channelNames: channels.names,
+    ...(discounts.codes ? { discount: discounts.codes, discountCodes: discounts.names } : {}),
+    ...(names.codes ? { contactName: names.codes, contactNames: names.names } : {}),
+    ...(emails.codes ? { email: emails.codes, emails: emails.names } : {}),
+    ...(phones.codes ? { phone: phones.codes, phones: phones.names } : {}),
   };
 }
 

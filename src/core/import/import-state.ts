@@ -11,7 +11,7 @@ import { NumberColumnEvidence } from './numbers';
 import { RejectLog } from './rejections';
 
 export type NumberRole = 'amount' | 'quantity' | 'unitPrice' | 'cost' | 'margin' | 'refunded';
-export type LabelRole = 'order' | 'product' | 'channel' | 'status';
+export type LabelRole = 'order' | 'product' | 'channel' | 'status' | 'discount' | 'contactName' | 'email' | 'phone';
 
 /** A number column kept under both decimal-mark readings until the column decides. */
 export class NumberColumn {
@@ -82,7 +82,10 @@ export class ImportState {
       const col = mapping[role];
       if (col !== null) this.numbers[role] = new NumberColumn(col);
     }
-    const labelRoles = { order: mapping.orderId, product: mapping.product, channel: mapping.channel, status: mapping.status };
+    const labelRoles = {
+      order: mapping.orderId, product: mapping.product, channel: mapping.channel, status: mapping.status,
+      discount: mapping.discountCode, contactName: mapping.customerName, email: mapping.email, phone: mapping.phone,
+    };
     for (const [key, col] of Object.entries(labelRoles) as [LabelRole, number | null][]) {
       if (col !== null) this.labels[key] = { col, dict: new Dictionary(), codes: new Growable(Uint32Array) };
     }

@@ -4,9 +4,10 @@
  * KH03 hibernating, KH02 lost, one customer each. Top 1%, 10% and 20% of 3 customers are 1 customer each. With the
  * survey of analyze-segments-nps.test.ts: promoters KH01 and KH03 (2 customers), detractor KH02 (1), no passive.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aggregateOnlySnapshot, restoreSnapshot, shareSummary, type SnapshotV1 } from '../../../src/core/snapshot';
 import { suppressedIndices, topSharesOnly } from '../../../src/core/snapshot/aggregate-only';
@@ -180,5 +181,19 @@ describe('shareSummary on shown cohorts with quiet months', () => {
     expect(shareSummary(shown).cautions.find((c) => c.code === 'small-cohort-cells')).toEqual({
       code: 'small-cohort-cells', text: '4 cohort periods of shown cohorts have fewer than 2 buying customers; their revenue is shown.', vars: { count: 4, k: 2 },
     });
+  });
+});
+
+describe('aggregate-only snapshots of the platform exports', () => {
+  const platforms = fileURLToPath(new URL('../../fixtures/platforms/', import.meta.url));
+  it.each(readdirSync(platforms).filter((f) => f.endsWith('.csv')))('%s: restores, and holds no email address or quoted line of the file', async (name) => {
+    const path = join(platforms, name);
+    const text = readFileSync(path, 'utf8');
+    const emails = [...new Set(text.match(/[\w.+-]+@[\w-]+\.[\w.]+/g) ?? [])];
+    const s = aggregateOnlySnapshot(await analyze(path, '--segments'));
+    const json = JSON.stringify(s);
+    for (const email of emails) expect(json).not.toContain(email);
+    expect(s.dataset.rejected.every((g) => g.examples.length === 0)).toBe(true);
+    expect(restoreSnapshot(json)).toMatchObject({ ok: true, notes: [] });
   });
 });

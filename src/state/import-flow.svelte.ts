@@ -12,7 +12,7 @@ import { storage } from './storage.svelte';
 export type ImportPhase = 'idle' | 'sniffing' | 'mapping' | 'importing' | 'failed';
 
 export interface MappingProblem {
-  key: 'mapping.needCustomer' | 'mapping.needDate' | 'mapping.needAmount';
+  key: 'mapping.needCustomer' | 'mapping.needDate';
 }
 
 export class ImportFlow {
@@ -50,8 +50,13 @@ export class ImportFlow {
     const out: MappingProblem['key'][] = [];
     if (m.customer === null) out.push('mapping.needCustomer');
     if (m.date === null) out.push('mapping.needDate');
-    if (m.amount === null && (m.quantity === null || m.unitPrice === null)) out.push('mapping.needAmount');
     return out;
+  }
+
+  /** No amount (nor quantity and unit price): the file imports as a purchase log, counts without money. */
+  get purchaseLog(): boolean {
+    const m = this.mapping;
+    return m !== null && m.amount === null && (m.quantity === null || m.unitPrice === null);
   }
 
   async choose(file: File) {

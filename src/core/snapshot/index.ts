@@ -1,5 +1,8 @@
 /** The snapshot file: its schema, how the engine builds it, and how an opened file is checked and brought up to date. */
 export * from './schema';
 export { buildSnapshot, type BuildSnapshotInput } from './build';
-export { restoreSnapshot, type RestoreOptions, type RestoreResult } from './restore';
+export { openSnapshotFile, restoreSnapshot, snapshotTooLarge, type RestoreOptions, type RestoreResult } from './restore';
 export { MIGRATIONS, type Migration, type Migrations } from './migrate';
+export { aggregateOnlySnapshot, checkK, type AggregateOnlyOptions } from './aggregate-only';
+export { shareSummary, type ShareSummary } from './share-summary';
+export { datasetFiguresOf, snapshotViews, type SnapshotViews } from './views';

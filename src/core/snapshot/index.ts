@@ -3,3 +3,5 @@ export * from './schema';
 export { buildSnapshot, type BuildSnapshotInput } from './build';
 export { restoreSnapshot, type RestoreOptions, type RestoreResult } from './restore';
 export { MIGRATIONS, type Migration, type Migrations } from './migrate';
+export { isSnapshotText, opensAsSnapshot, SNIFF_SNAPSHOT_CHARS } from './sniff';
+export { decodeSnapshotLink, encodeSnapshotLink, linkData, linkIn, LINK_KEY, MAX_LINK_CHARS, type LinkDecoding, type LinkEncoding } from './link';

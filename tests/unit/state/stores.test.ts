@@ -12,6 +12,7 @@ import { Session } from '../../../src/state/session.svelte';
 import { HistoryStore } from '../../../src/state/history.svelte';
 import { ForecastStore } from '../../../src/state/forecast.svelte';
 import { SnapshotExport } from '../../../src/state/snapshot-export.svelte';
+import { SharedStore } from '../../../src/state/shared.svelte';
 import { StorageStore } from '../../../src/state/storage.svelte';
 import { SHARED_DATA } from '../forecast/reference-files';
 import type { Compute } from '../../../src/state/compute';
@@ -147,7 +148,7 @@ describe('ImportFlow', () => {
   it('file → columns → import: the new dataset is listed and open when the flow ends', async () => {
     const { client, datasets, session } = await setUp();
     const { ImportFlow } = await import('../../../src/state/import-flow.svelte');
-    const flow = new ImportFlow(client, datasets, session);
+    const flow = new ImportFlow(client, datasets, session, new SharedStore(client, session));
     await flow.choose(new File(['klant;datum;bedrag\nC1;05/01/2024;12,50\nC2;06/01/2024;7,25\n'], 'c.csv'));
     expect(flow.phase).toBe('mapping');
     expect(flow.problems).toEqual([]);

@@ -5,7 +5,8 @@
  */
 import { liveQuery } from 'dexie';
 import { notice } from '../src/core/notice';
-import { decodeSnapshotLink, encodeSnapshotLink, MAX_SNAPSHOT_BYTES, restoreSnapshot, type LinkEncoding } from '../src/core/snapshot';
+import { decodeSnapshotLink, encodeSnapshotLink, type LinkEncoding } from '../src/core/snapshot/link';
+import { MAX_SNAPSHOT_BYTES } from '../src/core/snapshot/schema';
 import type { Notice } from '../src/core/types';
 import { deleteShared, listShared, loadShared, saveShared, type SharedDocument, type SharedEntry } from '../src/db/shared';
 import type { SharedOriginKind } from '../src/db/schema';
@@ -19,6 +20,8 @@ export function sharedApi(context: WorkerContext) {
   const refuse = (why: Notice): OpenSnapshotOutcome => ({ ok: false, problem: why.text, notice: why });
 
   async function keep(text: string, origin: SharedEntry['origin']): Promise<OpenSnapshotOutcome> {
+    // restore's checks are a chunk of their own, loaded when a snapshot is first opened (the worker's start stays small).
+    const { restoreSnapshot } = await import('../src/core/snapshot/restore');
     const restored = restoreSnapshot(text);
     if (!restored.ok) return refuse(restored.notice);
     const id = await saveShared(db, restored.snapshot, restored.notes, origin);

@@ -6,7 +6,8 @@
 import { name as appName, version as appVersion } from '../package.json';
 import { historicalForSnapshot } from '../src/core/figures';
 import { snapshotModelParts } from '../src/core/forecast';
-import { buildSnapshot, type SnapshotV1 } from '../src/core/snapshot';
+import { buildSnapshot } from '../src/core/snapshot/build';
+import type { SnapshotV1 } from '../src/core/snapshot/schema';
 import type { WorkerContext } from './context';
 import { cohortsOf, dashboardOf } from './derived';
 import { segmentsOf } from './segments-of';

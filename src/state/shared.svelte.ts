@@ -30,7 +30,20 @@ export class SharedStore {
   start(): void {
     if (this.#started) return;
     this.#started = true;
-    void this.client().watchShared(proxy((entries: SharedEntry[]) => (this.list = entries)));
+    void this.client().watchShared(proxy((entries: SharedEntry[]) => this.#received(entries)));
+  }
+
+  /** Ids the list has held: one that leaves it (deleted here, in another tab, or with everything) is closed. */
+  readonly #seen = new Set<number>();
+
+  #received(entries: SharedEntry[]) {
+    this.list = entries;
+    const opened = this.session.opened;
+    if (opened?.kind === 'shared' && this.#seen.has(opened.id) && !entries.some((e) => e.id === opened.id)) {
+      this.session.closeShared();
+      this.shown = null;
+    }
+    for (const e of entries) this.#seen.add(e.id);
   }
 
   /** Open a snapshot file (picked, dropped, launched or shared to the app); shown at once when it opens. */

@@ -53,6 +53,7 @@ export async function runImportJob(file: File, options: ImportOptions, context: 
         hasHeader: options.hasHeader,
         mapping: options.mapping,
         dateOrderFallback: options.dateOrderFallback,
+        ...(options.statusChoices?.length ? { statusChoices: options.statusChoices } : {}),
       });
     }
     tables.put(datasetId, table, importedValues(analysis.cohorts));

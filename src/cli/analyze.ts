@@ -1,10 +1,11 @@
 /**
- * `npm run analyze -- <file> [--customer COL] [--date COL] [--amount COL] [--out FILE] [--observation-end YYYY-MM-DD]
- *   [--time-unit day|week] [--horizon-days N] [--model bgnbd|mbgnbd|paretoNbd] [--segments-as-of YYYY-MM-DD]
- *   [--nps FILE [--nps-customer COL] [--nps-score COL] [--nps-date COL] [--nps-comment COL]]`
- * The app's engine, headless in Node: same sniffing, same importer, same figures, same snapshot. The snapshot always
- * has the RFM segments (default rules, at the data's last day unless --segments-as-of says otherwise, with the
- * forecast's predictions when the models ran), and the NPS part when a survey file is given with --nps.
+ * `npm run analyze -- <file> [--customer COL] [--date COL] [--amount COL] [--order COL] [--status COL] [--refunded COL]
+ *   [--out FILE] [--observation-end YYYY-MM-DD] [--time-unit day|week] [--horizon-days N] [--model bgnbd|mbgnbd|paretoNbd]
+ *   [--segments] [--segments-as-of YYYY-MM-DD] [--nps FILE [--nps-customer COL] [--nps-score COL] [--nps-date COL] [--nps-comment COL]]`
+ * The app's engine, headless in Node: same sniffing, same importer, same figures, same snapshot. Statuses count as the
+ * app's defaults say (paid, completed, delivered … count; cancelled, refunded, pending … do not). --segments adds the
+ * RFM segments (default rules, at the data's last day unless --segments-as-of, which implies it, says otherwise, with
+ * the forecast's predictions when the models ran), and --nps FILE the NPS part.
  */
 import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
@@ -32,6 +33,8 @@ export interface AnalyzeArgs {
   timeUnit: TimeUnit;
   horizonDays: number | null;
   model: string | null;
+  /** Add the segments part. */
+  segments: boolean;
   /** The day the RFM segments are scored at (default: the data's last day). */
   segmentsAsOf: string | null;
   /** A survey export (customer, score 0–10, date, optional comment) to join to the customers' value. */
@@ -41,12 +44,15 @@ export interface AnalyzeArgs {
 
 export class UsageError extends Error {}
 
-const FLAG_ROLE: ReadonlyMap<string, FieldRole> = new Map([['--customer', 'customer'], ['--date', 'date'], ['--amount', 'amount']]);
+/** Column flags and the role each names. Maps: the flags are user text, and an object would know `toString`. */
+const FLAG_ROLE: ReadonlyMap<string, FieldRole> = new Map([
+  ['--customer', 'customer'], ['--date', 'date'], ['--amount', 'amount'], ['--order', 'orderId'], ['--status', 'status'], ['--refunded', 'refunded'],
+]);
 const NPS_FLAG_ROLE: ReadonlyMap<string, keyof NpsMapping> = new Map([['--nps-customer', 'customer'], ['--nps-score', 'score'], ['--nps-date', 'date'], ['--nps-comment', 'comment']]);
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function parseArgs(argv: string[]): AnalyzeArgs {
-  const args: AnalyzeArgs = { file: '', columns: {}, out: null, observationEnd: null, timeUnit: 'day', horizonDays: null, model: null, segmentsAsOf: null, nps: null, npsColumns: {} };
+  const args: AnalyzeArgs = { file: '', columns: {}, out: null, observationEnd: null, timeUnit: 'day', horizonDays: null, model: null, segments: false, segmentsAsOf: null, nps: null, npsColumns: {} };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -58,9 +64,11 @@ export function parseArgs(argv: string[]): AnalyzeArgs {
     if (role) args.columns[role] = next();
     else if (npsRole) args.npsColumns[npsRole] = next();
     else if (a === '--nps') args.nps = next();
+    else if (a === '--segments') args.segments = true;
     else if (a === '--out') args.out = next();
     else if (a === '--segments-as-of') {
       args.segmentsAsOf = next();
+      args.segments = true;
       if (!ISO_DAY.test(args.segmentsAsOf)) throw new UsageError('--segments-as-of must be YYYY-MM-DD');
     } else if (a === '--observation-end') {
       args.observationEnd = next();
@@ -79,7 +87,7 @@ export function parseArgs(argv: string[]): AnalyzeArgs {
     else if (!args.file) args.file = a;
     else throw new UsageError(`unexpected argument ${a}`);
   }
-  if (!args.file) throw new UsageError('usage: npm run analyze -- <file> [--customer COLUMN] [--date COLUMN] [--amount COLUMN] [--out FILE]');
+  if (!args.file) throw new UsageError('usage: npm run analyze -- <file> [--customer COLUMN] [--date COLUMN] [--amount COLUMN] [--order COLUMN] [--status COLUMN] [--refunded COLUMN] [--out FILE]');
   if (!args.nps && Object.keys(args.npsColumns).length) throw new UsageError('--nps-customer, --nps-score, --nps-date and --nps-comment need --nps FILE');
   return args;
 }
@@ -142,7 +150,7 @@ export async function analyzeFile(args: AnalyzeArgs) {
   const segmentsDay = args.segmentsAsOf ? isoToDay(args.segmentsAsOf) : lastDay;
   return buildSnapshot({
     ...models,
-    segments: segmentsForSnapshot(segmentsReport(table, segmentsDay, DEFAULT_RULES, predictions)),
+    ...(args.segments ? { segments: segmentsForSnapshot(segmentsReport(table, segmentsDay, DEFAULT_RULES, predictions)) } : {}),
     ...(args.nps ? { nps: npsPart(args, table, lastDay, predictions) } : {}),
     app: `${pkg.name}@${pkg.version}`,
     report,

@@ -6,7 +6,11 @@
 /** Whole days since 1970-01-01 (UTC calendar day of the source value; times are floored to the day). */
 export type DayNumber = number;
 
-/** The roles a source column can play. `amount` or (`quantity` and `unitPrice`) give the row's value. */
+/**
+ * The roles a source column can play. `amount` or (`quantity` and `unitPrice`) give the row's value; without either
+ * the file is a purchase log (customer, date), which the purchase-count models need no more than. `status` says
+ * whether the row's order counts as a purchase; `refunded` is money given back on the order.
+ */
 export type FieldRole =
   | 'customer'
   | 'date'
@@ -17,7 +21,9 @@ export type FieldRole =
   | 'product'
   | 'channel'
   | 'cost'
-  | 'margin';
+  | 'margin'
+  | 'status'
+  | 'refunded';
 
 /** Column index per role (0-based), or null when the file has no such column. */
 export type ColumnMapping = Record<FieldRole, number | null>;
@@ -35,16 +41,27 @@ export interface NumberFormat {
 }
 
 /**
- * Transactions kept as columns (typed arrays), one entry per accepted row, in file order.
+ * Transactions kept as columns (typed arrays), one entry per counted row, in file order: accepted rows whose status
+ * (when the file has one) counts as a purchase. Rows left out for their status are only in the report's accounting.
  * Dictionary-encoded strings keep memory flat: `customer[i]` indexes `customerIds`.
+ *
+ * With an order id, an order's value is spread over its lines so that they sum to it once: line amounts as they
+ * are, or an order total (written on one line, or repeated on every line) on one line and 0 on the others.
  */
 export interface TransactionTable {
   length: number;
   customerIds: string[];
   customer: Uint32Array;
   day: Int32Array;
-  /** Row value in the dataset's currency; negative = refund. */
+  /** Row value in the dataset's currency; negative = refund; 0 on every row of a file without amounts. */
   amount: Float64Array;
+  /**
+   * Money refunded on the row's order, as a positive number, from a refunded-amount column (on the line holding the
+   * order's amount); absent or null without such a column. The row's net is amount − refunded.
+   */
+  refunded?: Float64Array | null;
+  /** True when the file has no amount (a purchase log): counts are real, money is unknown, not zero. */
+  withoutAmounts?: boolean;
   /** 1-based physical line in the source where the row starts. */
   line: Uint32Array;
   /** Cost of the row in currency units (NaN where unknown); null when no cost/margin column was mapped. */
@@ -90,6 +107,42 @@ export interface ImportReport {
   rejected: RejectedGroup[];
   /** Non-fatal notes for the user (e.g. "dates were ambiguous; used DD/MM as you chose"). */
   warnings: Notice[];
+  /**
+   * Accepted rows left out of every figure because their status does not count as a purchase, by status (as first
+   * written in the file), most rows first. Empty without a status column; absent in reports made before statuses.
+   */
+  excluded?: ExcludedStatus[];
+  /** Every status value of the deciding column with its rows and orders and whether it counted; null without one. */
+  statuses?: StatusCount[] | null;
+  /** Customers all of whose accepted rows were excluded for their status (they are in no figure). */
+  excludedOnlyCustomers?: number;
+  /** How the money column was read against the order id (see OrderAmountReading); null without an order id. */
+  orderAmounts?: OrderAmountReading | null;
+}
+
+/**
+ * How a money column relates to the order id, decided per file from the orders with several lines (orders.ts):
+ * `line` amounts are summed over an order's lines; an order `total-on-one-line` (Shopify: on the first line, the
+ * other lines empty) or `total-repeated` on every line (Shopee, TikTok Shop) is counted once; with one line per
+ * order (`one-line`) the two are the same. `none`: the file has no amounts.
+ */
+export type OrderAmountReading = 'one-line' | 'line' | 'total-on-one-line' | 'total-repeated' | 'none';
+
+/** Accepted rows not counted because of their status (snapshot contract: `dataset.excluded`). */
+export interface ExcludedStatus {
+  status: string;
+  /** Rows. */
+  count: number;
+  /** Distinct orders among them, when the file has an order id. */
+  orders?: number;
+}
+
+/** One value of the status column: its rows, its orders (with an order id), and whether it counted as a purchase. */
+export interface StatusCount {
+  status: string;
+  rows: number;
+  orders: number | null;
+  counts: boolean;
 }
 
 /** Values filled into a notice; `variant` picks between wordings of one code. */
@@ -102,12 +155,29 @@ export interface Notice {
   vars: NoticeVars;
 }
 
-/** Figures of the snapshot contract's `dataset` part that come from the data. */
+/**
+ * Figures of the snapshot contract's `dataset` part that come from the data (the counted rows). Fields marked
+ * optional were added in 2026-12: datasets stored before lack them.
+ */
 export interface DatasetFigures {
+  /** Distinct customer ids among the counted rows (buyers and customers with refunds only). */
   customers: number;
+  /** Counted purchases: orders with an order id (each once, however many lines), else rows with amount >= 0. */
   purchases: number;
+  /** Distinct (customer, order id) among rows with amount >= 0, when the file has an order id. */
+  orders?: number;
+  /** Rows with amount >= 0 (an order's lines each count). */
+  lineItems?: number;
+  /** Rows with amount < 0, plus rows with a refunded amount. */
   refunds: number;
+  /** Σ of the purchase rows' amounts. */
+  grossRevenue?: number;
+  /** Money refunded: Σ |negative amounts| + Σ refunded amounts. */
+  refundTotal?: number;
+  /** grossRevenue − refundTotal: Σ of every amount, refunds subtracted. 0 for a file without amounts. */
   netRevenue: number;
+  /** True when the file has no amounts: the money figures are unknown, not zero. */
+  withoutAmounts?: boolean;
   firstDate: string | null;
   lastDate: string | null;
 }
@@ -118,7 +188,7 @@ export interface CohortRow {
   /** "YYYY-MM" for months, "YYYY-Www" (ISO week) for weeks, "YYYY-Qn" for quarters. */
   cohort: string;
   customers: number;
-  /** active[k]: cohort customers with a purchase (amount > 0) in period k after acquisition; active[0] = customers. */
+  /** active[k]: cohort customers with a purchase (amount >= 0) in period k after acquisition; active[0] = customers. */
   active: number[];
   /** revenue[k]: net accepted amounts of the cohort's customers in period k. */
   revenue: number[];
@@ -142,7 +212,7 @@ export interface Cohorts {
 
 /**
  * Per-customer model input under the contract's conventions (lifetimes-compatible): purchase rows only
- * (amount > 0), one purchase per customer-day with amounts summed.
+ * (amount >= 0), one purchase per customer-day with amounts summed.
  */
 export interface CustomerSummary {
   /** Index into TransactionTable.customerIds. Customers with no purchase before observationEnd are absent. */

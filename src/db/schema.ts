@@ -74,6 +74,8 @@ export interface MappingRecord {
     hasHeader: boolean;
     mapping: Record<string, number | null>;
     dateOrderFallback?: string;
+    /** The user's verdicts on status values, [value as written, counts as a purchase] (added in 2026-12). */
+    statusChoices?: [string, boolean][];
   };
 }
 

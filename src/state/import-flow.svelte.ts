@@ -1,6 +1,7 @@
 /** The import flow: pick a file → check the columns → import with progress (cancellable) → open the dataset. */
 import { proxy } from 'comlink';
 import type { ImportOptions, SniffResult } from '../core/import';
+import { foldStatus } from '../core/import/statuses';
 import type { ImportProgress } from '../core/import/run';
 import type { ColumnMapping, DateOrder, ImportReport } from '../core/types';
 import { compute, type Compute } from './compute';
@@ -25,6 +26,11 @@ export class ImportFlow {
   hasHeader = $state(true);
   dateOrderFallback = $state<DateOrder>('DMY');
   usedRememberedMapping = $state(false);
+  /**
+   * The user's verdicts on status values ([value, counts as a purchase]); values not listed keep their default verdict
+   * (sniff.statusValues). Remembered with the mapping for files with the same header.
+   */
+  statusChoices = $state<[string, boolean][]>([]);
   progress = $state.raw<ImportProgress | null>(null);
   /** A message for the user when the file could not be imported; `failedReport` lists rejected rows if any. */
   error = $state<{ kind: 'unreadable' | 'nothing-accepted' | 'cancelled' | 'unexpected' | 'snapshot'; message: string; code?: string; notice?: Notice } | null>(null);
@@ -68,10 +74,17 @@ export class ImportFlow {
       this.hasHeader = remembered?.hasHeader ?? sniff.hasHeader;
       this.dateOrderFallback = (remembered?.dateOrderFallback as DateOrder | undefined) ?? sniff.dateOrder ?? 'DMY';
       this.usedRememberedMapping = remembered !== null;
+      this.statusChoices = remembered?.statusChoices ?? [];
       this.phase = 'mapping';
     } catch (err) {
       this.fail('unexpected', (err as Error).message);
     }
+  }
+
+  /** Whether rows with this status value count as purchases (the user's tick; replaces an earlier one for it). */
+  setStatusCounts(value: string, counts: boolean) {
+    const folded = foldStatus(value);
+    this.statusChoices = [...this.statusChoices.filter(([v]) => foldStatus(v) !== folded), [value, counts]];
   }
 
   async chooseSample(seed = 20261122) {
@@ -89,6 +102,7 @@ export class ImportFlow {
       hasHeader: this.hasHeader,
       mapping: $state.snapshot(this.mapping),
       dateOrderFallback: this.dateOrderFallback,
+      ...(this.statusChoices.length ? { statusChoices: $state.snapshot(this.statusChoices) as [string, boolean][] } : {}),
     };
     this.#jobId = crypto.randomUUID();
     this.phase = 'importing';
@@ -142,6 +156,7 @@ export class ImportFlow {
     this.error = null;
     this.failedReport = null;
     this.usedRememberedMapping = false;
+    this.statusChoices = [];
   }
 }
 

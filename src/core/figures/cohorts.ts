@@ -43,7 +43,7 @@ export const COHORT_CELL_LIMIT = 250_000;
 
 /**
  * Cohort table. The cohort is the period of a customer's FIRST accepted row (any amount, so a customer whose first
- * row is a refund still belongs to that cohort). active[k] = cohort customers with a purchase (amount > 0) in the
+ * row is a refund still belongs to that cohort). active[k] = cohort customers with a purchase (amount >= 0) in the
  * k-th period after the cohort's, except active[0] = customers by the contract's definition; revenue[k] = net
  * accepted amounts of the cohort in period k. Every row runs to the dataset's last period, so its arrays have
  * lastPeriod − cohortPeriod + 1 entries. Rows are in cohort order. `lastPeriod` says how much of the last period the
@@ -90,6 +90,7 @@ export function cohorts(table: TransactionTable, period: CohortPeriod, cellLimit
   const revenue = new Float64Array(cells);
   const compensation = new Float64Array(cells);
   const { customer, day, amount, length } = table;
+  const refunded = table.refunded ?? null;
   const days = lookup.table;
   const minDay = lookup.firstDay;
   for (let i = 0; i < length; i++) {
@@ -98,7 +99,7 @@ export function cohorts(table: TransactionTable, period: CohortPeriod, cellLimit
     if (start < 0) continue;
     const cell = start + days[day[i] - minDay] - cp;
     const s = revenue[cell];
-    const x = amount[i];
+    const x = refunded ? amount[i] - refunded[i] : amount[i];
     const t = s + x;
     compensation[cell] += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
     revenue[cell] = t;
@@ -169,7 +170,7 @@ export function cohortMembers(table: TransactionTable, period: CohortPeriod, coh
   const { customer, day, amount, length } = table;
   for (let i = 0; i < length; i++) {
     const c = customer[i];
-    if (inCohort[c] && amount[i] > 0 && lookup.table[day[i] - lookup.firstDay] === wanted) activeThen[c] = 1;
+    if (inCohort[c] && amount[i] >= 0 && lookup.table[day[i] - lookup.firstDay] === wanted) activeThen[c] = 1;
   }
   return Uint32Array.from(members.filter((c) => activeThen[c] === 1));
 }

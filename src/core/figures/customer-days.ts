@@ -1,6 +1,8 @@
 /**
  * Purchase rows grouped by customer, and within a customer merged into purchase days (one customer's purchases
- * on one day are one purchase, amounts summed: the contract's and lifetimes' convention). Every per-customer figure
+ * on one day are one purchase, amounts summed: the contract's and lifetimes' convention). A purchase row is a row
+ * with amount >= 0: a free order is a purchase that adds nothing to spend (BTYD, lifetimes and the published CDNOW
+ * tables count them); a negative amount is a refund. Rows whose status does not count never reach the table. Every per-customer figure
  * (summaries, holdout, cohorts' activity, historical CLV) starts from this grouping.
  *
  * Grouping is a counting sort on the customer index (one pass to count, one to place), so it never compares rows.
@@ -16,10 +18,10 @@ export interface PurchaseRowFilter {
   /** Keep rows with day ≤ through (inclusive). */
   through?: DayNumber;
   /**
-   * Count amount = 0 rows as purchases too. The contract says purchases are amount > 0; Python lifetimes counts every
-   * row it is given, so this switch reproduces lifetimes on data with zero-value rows (CDNOW has 80).
+   * Leave amount = 0 rows out. Purchases are amount >= 0 (the contract); this switch only reproduces references
+   * cleaned with "price > 0", as the lifetimes outputs of Online Retail were (its 40 free lines with a customer).
    */
-  includeZeroAmounts?: boolean;
+  positiveOnly?: boolean;
 }
 
 /** Purchase rows grouped by customer, and the customer-days they merge into. Offsets are per customer index. */
@@ -32,7 +34,7 @@ export interface CustomerDays {
   rowStart: Uint32Array;
   /** Distinct purchase days, ascending within a customer. */
   day: Int32Array;
-  /** Summed amount of each customer-day. */
+  /** Summed amount of each customer-day, net of the refunds written on its rows (table.refunded). */
   total: Float64Array;
   /** How many rows merged into each customer-day. */
   rowCount: Uint32Array;
@@ -97,7 +99,7 @@ export function customerFirstDays(table: TransactionTable): Int32Array {
 }
 
 /**
- * Group the table's purchase rows (amount > 0, optionally within a day window) by customer and purchase day.
+ * Group the table's purchase rows (amount >= 0, optionally within a day window) by customer and purchase day.
  * The result is shared between callers with the same table and filter: treat it as read-only.
  */
 export function groupCustomerDays(table: TransactionTable, filter: PurchaseRowFilter = {}): CustomerDays {
@@ -105,12 +107,12 @@ export function groupCustomerDays(table: TransactionTable, filter: PurchaseRowFi
   // A bound that cuts nothing is no bound: "through the last day" then shares the unfiltered grouping.
   const after = filter.after !== undefined && filter.after >= entry.minDay ? filter.after : null;
   const through = filter.through !== undefined && filter.through < entry.maxDay ? filter.through : null;
-  const zero = filter.includeZeroAmounts === true;
-  const key = `${after ?? ''}|${through ?? ''}|${zero ? 1 : 0}`;
+  const positive = filter.positiveOnly === true;
+  const key = `${after ?? ''}|${through ?? ''}|${positive ? 1 : 0}`;
   const hit = entry.groupings.get(key);
   // The length check guards against a table object whose id list was replaced after grouping.
   if (hit && hit.customerCount === table.customerIds.length) return hit;
-  const grouped = computeCustomerDays(table, after ?? -2147483648, through ?? 2147483647, !zero);
+  const grouped = computeCustomerDays(table, after ?? -2147483648, through ?? 2147483647, positive);
   if (entry.groupings.size >= CACHE_PER_TABLE) entry.groupings.delete(entry.groupings.keys().next().value as string);
   entry.groupings.set(key, grouped);
   return grouped;
@@ -118,6 +120,7 @@ export function groupCustomerDays(table: TransactionTable, filter: PurchaseRowFi
 
 function computeCustomerDays(table: TransactionTable, after: number, through: number, positiveOnly: boolean): CustomerDays {
   const { length, customer, day, amount } = table;
+  const refunded = table.refunded ?? null;
   const customerCount = table.customerIds.length;
 
   // Counting sort by customer: count, prefix-sum, place. The row test is written out in both loops (no helper
@@ -142,7 +145,8 @@ function computeCustomerDays(table: TransactionTable, after: number, through: nu
     const j = cursor[customer[i]]++;
     rows[j] = i;
     rowDay[j] = d;
-    rowAmount[j] = a;
+    // A partly refunded order is worth what was kept.
+    rowAmount[j] = refunded ? a - refunded[i] : a;
   }
 
   // Merge each customer's rows into days, into arrays sized for the worst case (every row its own day).

@@ -8,23 +8,26 @@ import { groupCustomerDays, type CustomerDays } from './customer-days';
 export type ProfitSource = 'cost' | 'margin-percent' | 'cost-and-margin-percent' | 'none';
 
 /**
- * One entry per customer with at least one purchase (amount > 0), ascending customer index; arrays are aligned.
- * Customers whose only rows are refunds or zero amounts are not here (they have no purchase history).
+ * One entry per customer with at least one purchase (amount >= 0), ascending customer index; arrays are aligned.
+ * Customers whose only rows are refunds are not here (they have no purchase history).
  */
 export interface CustomerHistory {
   customer: Uint32Array;
   /** First and last purchase day. */
   firstDay: Int32Array;
   lastDay: Int32Array;
-  /** Distinct order ids among the customer's purchase rows; purchase days when the table has no order column. */
+  /**
+   * Distinct order ids among the customer's purchase rows (a blank order id being an order of its own); purchase
+   * days when the table has no order column.
+   */
   orders: Uint32Array;
   /** Distinct days with a purchase. */
   purchaseDays: Uint32Array;
-  /** Purchase rows (amount > 0). */
+  /** Purchase rows (amount >= 0). */
   purchaseRows: Uint32Array;
-  /** Σ of the customer's positive amounts. */
+  /** Σ of the customer's purchase amounts. */
   grossRevenue: Float64Array;
-  /** Σ of all the customer's amounts, refunds included. */
+  /** Σ of all the customer's amounts, refunds (negative rows and refunded amounts) subtracted. */
   netRevenue: Float64Array;
   /**
    * Σ over all the customer's rows of (amount − cost), or amount × margin where the cost is unknown and a margin %
@@ -35,13 +38,19 @@ export interface CustomerHistory {
 
 /** Whole-table totals gathered in the same pass over the rows. */
 export interface RowTotals {
-  /** Rows with amount > 0 and their compensated sum. */
+  /** Rows with amount >= 0 and their compensated sum. */
   purchases: number;
   grossRevenue: number;
   /** Rows with amount < 0 and the compensated sum of their magnitudes. */
+  refundRows: number;
+  refundRowsTotal: number;
+  /** Purchase rows with a refunded amount (an order partly refunded) and the compensated sum of those amounts. */
+  refundedRows: number;
+  refundedTotal: number;
+  /** Refunds of both kinds: their count (a row counted once) and money. */
   refunds: number;
   refundTotal: number;
-  /** Distinct customers among all accepted rows (buyers or not). */
+  /** Distinct customers among all counted rows (buyers or not). */
   customers: number;
 }
 
@@ -64,7 +73,7 @@ export function customerHistory(table: TransactionTable, marginPercent?: number)
   const profitSource: ProfitSource = table.cost
     ? Number.isNaN(margin) ? 'cost' : 'cost-and-margin-percent'
     : Number.isNaN(margin) ? 'none' : 'margin-percent';
-  const { net, profit, totals } = sumRows(table, margin);
+  const { net, gross, profit, totals } = sumRows(table, margin);
 
   const history: CustomerHistory = {
     customer: new Uint32Array(buyers),
@@ -80,6 +89,7 @@ export function customerHistory(table: TransactionTable, marginPercent?: number)
   const order = table.order;
   // stamp[o] = last customer that counted order o: rows come grouped by customer, so one array de-duplicates all.
   const stamp = order ? new Int32Array(table.orderIds?.length ?? 0).fill(-1) : null;
+  const blankOrder = table.orderIds ? table.orderIds.indexOf('') : -1;
   let k = 0;
   for (let c = 0; c < customerCount; c++) {
     const from = dayStart[c];
@@ -90,14 +100,19 @@ export function customerHistory(table: TransactionTable, marginPercent?: number)
     history.lastDay[k] = days.day[to - 1];
     history.purchaseDays[k] = to - from;
     history.purchaseRows[k] = rowStart[c + 1] - rowStart[c];
-    let gross = 0;
-    for (let j = from; j < to; j++) gross += days.total[j];
-    history.grossRevenue[k] = gross;
+    if (gross) history.grossRevenue[k] = gross[c];
+    else {
+      // Without refunds written on rows, the purchase days' totals are the gross amounts (fewer values to add).
+      let sum = 0;
+      for (let j = from; j < to; j++) sum += days.total[j];
+      history.grossRevenue[k] = sum;
+    }
     if (order && stamp) {
       let orders = 0;
       for (let j = rowStart[c]; j < rowStart[c + 1]; j++) {
         const o = order[rows[j]];
-        if (stamp[o] !== c) {
+        if (o === blankOrder) orders++;
+        else if (stamp[o] !== c) {
           stamp[o] = c;
           orders++;
         }
@@ -114,12 +129,14 @@ export function customerHistory(table: TransactionTable, marginPercent?: number)
 }
 
 /**
- * One pass over every accepted row: net revenue and profit per customer index, and the table's totals. Row profit
- * is amount − cost where the cost is known, else amount × margin (NaN without a margin, and NaN propagates through
- * the customer's sum, which is what marks its profit unknown).
+ * One pass over every counted row: gross and net revenue and profit per customer index, and the table's totals. A
+ * row's revenue is its amount less its refunded amount; its profit is that less its cost where the cost is known,
+ * else that × margin (NaN without a margin, and NaN propagates through the customer's sum, which is what marks its
+ * profit unknown).
  */
-function sumRows(table: TransactionTable, margin: number): { net: Float64Array; profit: Float64Array; totals: RowTotals } {
+function sumRows(table: TransactionTable, margin: number): { net: Float64Array; gross: Float64Array | null; profit: Float64Array; totals: RowTotals } {
   const { length, customer, amount, cost } = table;
+  const refundedColumn = table.refunded ?? null;
   const customerCount = table.customerIds.length;
   // Compensated (Neumaier) sums written out inline rather than through NeumaierSum(s).add: this loop runs once per
   // row, usually on its first call, before the JIT would have inlined the method calls.
@@ -127,34 +144,53 @@ function sumRows(table: TransactionTable, margin: number): { net: Float64Array; 
   const netC = new Float64Array(customerCount);
   const profit = new Float64Array(customerCount);
   const profitC = new Float64Array(customerCount);
+  // Gross per customer only where a row's refund makes the purchase days' totals differ from it (see customerHistory).
+  const grossOf = refundedColumn ? new Float64Array(customerCount) : null;
+  const grossOfC = refundedColumn ? new Float64Array(customerCount) : null;
   let gross = 0;
   let grossC = 0;
+  let refundRows = 0;
+  let refundRowsC = 0;
   let refunded = 0;
   let refundedC = 0;
   const seen = new Uint8Array(customerCount);
-  const totals: RowTotals = { purchases: 0, grossRevenue: 0, refunds: 0, refundTotal: 0, customers: 0 };
+  const totals: RowTotals = { purchases: 0, grossRevenue: 0, refundRows: 0, refundRowsTotal: 0, refundedRows: 0, refundedTotal: 0, refunds: 0, refundTotal: 0, customers: 0 };
   for (let i = 0; i < length; i++) {
     const c = customer[i];
     const a = amount[i];
+    const r = refundedColumn ? refundedColumn[i] : 0;
+    const x = a - r;
     let s = net[c];
-    let t = s + a;
-    netC[c] += Math.abs(s) >= Math.abs(a) ? s - t + a : a - t + s;
+    let t = s + x;
+    netC[c] += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
     net[c] = t;
     const k = cost ? cost[i] : NaN;
-    const p = Number.isFinite(k) ? a - k : a * margin;
+    const p = Number.isFinite(k) ? x - k : x * margin;
     s = profit[c];
     t = s + p;
     profitC[c] += Math.abs(s) >= Math.abs(p) ? s - t + p : p - t + s;
     profit[c] = t;
-    if (a > 0) {
+    if (a >= 0) {
       totals.purchases++;
       t = gross + a;
       grossC += gross >= a ? gross - t + a : a - t + gross;
       gross = t;
-    } else if (a < 0) {
-      totals.refunds++;
-      t = refunded - a;
-      refundedC += refunded >= -a ? refunded - t - a : -a - t + refunded;
+      if (grossOf && grossOfC) {
+        s = grossOf[c];
+        t = s + a;
+        grossOfC[c] += s >= a ? s - t + a : a - t + s;
+        grossOf[c] = t;
+      }
+    } else {
+      totals.refundRows++;
+      t = refundRows - a;
+      refundRowsC += refundRows >= -a ? refundRows - t - a : -a - t + refundRows;
+      refundRows = t;
+    }
+    if (r > 0) {
+      if (a >= 0) totals.refundedRows++;
+      t = refunded + r;
+      refundedC += refunded >= r ? refunded - t + r : r - t + refunded;
       refunded = t;
     }
     if (seen[c] === 0) {
@@ -165,8 +201,12 @@ function sumRows(table: TransactionTable, margin: number): { net: Float64Array; 
   for (let c = 0; c < customerCount; c++) {
     net[c] += netC[c];
     profit[c] += profitC[c];
+    if (grossOf && grossOfC) grossOf[c] += grossOfC[c];
   }
   totals.grossRevenue = gross + grossC;
-  totals.refundTotal = refunded + refundedC;
-  return { net, profit, totals };
+  totals.refundRowsTotal = refundRows + refundRowsC;
+  totals.refundedTotal = refunded + refundedC;
+  totals.refunds = totals.refundRows + totals.refundedRows;
+  totals.refundTotal = totals.refundRowsTotal + totals.refundedTotal;
+  return { net, gross: grossOf, profit, totals };
 }

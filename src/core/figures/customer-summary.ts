@@ -11,8 +11,8 @@ export interface SummaryOptions {
   observationEnd: DayNumber;
   /** 'week' divides every day count by 7, as lifetimes does with freq_multiplier = 7. */
   timeUnit: TimeUnit;
-  /** Count amount = 0 rows as purchases, like lifetimes does (the contract does not). Default false. */
-  includeZeroAmounts?: boolean;
+  /** Leave amount = 0 rows out (references cleaned with "price > 0"); purchases are amount >= 0 otherwise. */
+  positiveOnly?: boolean;
 }
 
 /** Days per time unit. */
@@ -56,10 +56,10 @@ export function summarizeCustomerDays(days: CustomerDays, observationEnd: DayNum
 }
 
 /**
- * The model input of every customer with a purchase (amount > 0) on or before observationEnd; see
+ * The model input of every customer with a purchase (amount >= 0) on or before observationEnd; see
  * {@link summarizeCustomerDays} for the definitions.
  */
 export function customerSummary(table: TransactionTable, options: SummaryOptions): CustomerSummary {
-  const days = groupCustomerDays(table, { through: options.observationEnd, includeZeroAmounts: options.includeZeroAmounts });
+  const days = groupCustomerDays(table, { through: options.observationEnd, positiveOnly: options.positiveOnly });
   return summarizeCustomerDays(days, options.observationEnd, options.timeUnit);
 }

@@ -19,31 +19,60 @@ export interface HistoricalOptions {
 /** Average days per year, for turning day spans into years. */
 export const DAYS_PER_YEAR = 365.25;
 
-/** The owner's dashboard figures. Counts are of rows unless said otherwise; money is in the dataset's currency. */
+/**
+ * The owner's dashboard figures, each with a stated numerator and denominator that agree across cards: buyers are
+ * the customers every per-customer figure divides by, orders what AOV and frequency count. Money is in the dataset's
+ * currency, and NaN throughout for a file without amounts (`hasAmounts` false): its counts are real, its money
+ * unknown.
+ */
 export interface HistoricalFigures {
-  /** Customers with at least one purchase (amount > 0). */
+  /** Buyers: customers with at least one purchase (amount >= 0). Every "per customer" figure divides by these. */
   customers: number;
-  /** Customers with accepted rows but no purchase (refunds or zero amounts only); not in the per-customer figures. */
+  /** Customers with any counted row: buyers plus refundOnlyCustomers. */
+  customersWithRows: number;
+  /** Customers with counted rows but no purchase (refunds only); not in the per-customer figures. */
   refundOnlyCustomers: number;
-  /** Purchase rows (amount > 0). */
+  /**
+   * Purchases by the contract: orders when the file has an order id (each once, however many lines), else purchase
+   * rows (amount >= 0).
+   */
   purchases: number;
+  /** Purchase rows (amount >= 0): an order's lines each count. */
+  lineItems: number;
   /** Distinct (customer, order id) among purchase rows, or customer purchase-days without an order column. */
   orders: number;
   ordersCountedBy: 'order-id' | 'purchase-day';
-  /** Σ positive amounts. */
+  /** Whether the file has amounts; without, every money figure is NaN. */
+  hasAmounts: boolean;
+  /** Σ of the purchase rows' amounts. */
   grossRevenue: number;
-  /** Refund rows (amount < 0). */
+  /** Refunds: rows with a negative amount plus purchase rows with a refunded amount (a row counted once). */
   refunds: number;
-  /** Σ of refunded amounts as a positive number. */
+  /** Rows with a negative amount, and the money they give back. */
+  refundRows: number;
+  refundRowsTotal: number;
+  /** Orders (their lines carrying them) with a refunded amount, and that money. */
+  refundedOrders: number;
+  refundedTotal: number;
+  /** Σ of refunded money as a positive number: refundRowsTotal + refundedTotal. */
   refundTotal: number;
-  /** Σ all amounts = grossRevenue − refundTotal. */
+  /** grossRevenue − refundTotal. */
   netRevenue: number;
-  /** Gross revenue per order (AOV). */
+  /** Net revenue of the buyers (netRevenue less the refunds of customers who bought nothing): the CLV numerator. */
+  buyersNetRevenue: number;
+  /** grossRevenue ÷ orders (AOV). */
   averageOrderValue: number;
-  /** Orders per customer. */
+  /** orders ÷ customers (buyers). */
   purchaseFrequency: number;
+  /** Buyers with 2 or more orders: the numerator of repeatCustomerRate. */
+  repeatCustomers: number;
   /** Customers with ≥ 2 orders ÷ customers. */
   repeatCustomerRate: number;
+  /**
+   * The per-order and per-customer cards as the divisions they are, so that each card can state what it divides by
+   * what, with the same counts as the other cards (NaN money without amounts; a 0 denominator gives NaN or ∞ values).
+   */
+  ratios: HistoricalRatios;
   /** First to last purchase day, per customer: mean and median. */
   lifespanDays: { mean: number; median: number };
   /** First and last purchase day of the data, and the span in years (both days counted). */
@@ -63,6 +92,30 @@ export interface HistoricalFigures {
   /** Concentration of net revenue per customer. */
   concentration: Concentration;
 }
+
+/** A figure that is a division: value = numerator ÷ denominator. */
+export interface Ratio {
+  value: number;
+  numerator: number;
+  denominator: number;
+}
+
+export interface HistoricalRatios {
+  /** grossRevenue ÷ orders. */
+  averageOrderValue: Ratio;
+  /** orders ÷ customers (buyers). */
+  purchaseFrequency: Ratio;
+  /** repeatCustomers ÷ customers. */
+  repeatCustomerRate: Ratio;
+  /** buyersNetRevenue ÷ customers: historical CLV as revenue, the mean net revenue per buyer. */
+  netRevenuePerCustomer: Ratio;
+  /** lineItems ÷ orders: lines per order (without an order id, purchase rows per customer purchase-day). */
+  lineItemsPerOrder: Ratio;
+  /** refundTotal ÷ grossRevenue: the share of sales given back. */
+  refundShare: Ratio;
+}
+
+const ratio = (numerator: number, denominator: number): Ratio => ({ value: numerator / denominator, numerator, denominator });
 
 /** Every historical figure of the dashboard in one pass over the grouping. */
 export function historicalFigures(table: TransactionTable, options: HistoricalOptions = {}): HistoricalFigures {
@@ -92,15 +145,19 @@ export function historicalFigures(table: TransactionTable, options: HistoricalOp
     }
   }
 
-  const grossRevenue = totals.grossRevenue;
+  const hasAmounts = table.withoutAmounts !== true;
+  /** Money, or NaN for a file without amounts (its zeros are unknowns). */
+  const money = (v: number) => (hasAmounts ? v : NaN);
+  const grossRevenue = money(totals.grossRevenue);
   const hasBuyers = n > 0;
   const dataYears = hasBuyers ? (lastPurchaseDay - firstPurchaseDay + 1) / DAYS_PER_YEAR : 0;
   const marginRate = profitKnown > 0 && knownNet.value !== 0 ? knownProfit.value / knownNet.value : null;
   const lifespanMean = mean(lifespan);
   const monthly = monthlyActivity(days);
+  const buyersNetRevenue = money(buyersNet.value);
   const formulas = clvFormulas({
-    revenuePerCustomer: buyersNet.value / n,
-    revenuePerActiveMonth: buyersNet.value / monthly.customerMonths,
+    revenuePerCustomer: buyersNetRevenue / n,
+    revenuePerActiveMonth: buyersNetRevenue / monthly.customerMonths,
     monthsRetained: monthly.meanMonthsRetained,
     averageOrderValue: grossRevenue / orders,
     ordersPerCustomerPerYear: orders / n / dataYears,
@@ -110,29 +167,47 @@ export function historicalFigures(table: TransactionTable, options: HistoricalOp
     observedCustomerMonths: monthly.observedCustomerMonths,
   });
 
+  const refundTotal = money(totals.refundTotal);
   return {
     customers: n,
+    customersWithRows: totals.customers,
     refundOnlyCustomers: totals.customers - n,
-    purchases: totals.purchases,
+    purchases: table.order ? orders : totals.purchases,
+    lineItems: totals.purchases,
     orders,
     ordersCountedBy: table.order ? 'order-id' : 'purchase-day',
+    hasAmounts,
     grossRevenue,
     refunds: totals.refunds,
-    refundTotal: totals.refundTotal,
+    refundRows: totals.refundRows,
+    refundRowsTotal: money(totals.refundRowsTotal),
+    refundedOrders: totals.refundedRows,
+    refundedTotal: money(totals.refundedTotal),
+    refundTotal,
     // Gross and refunds were each summed with compensation; their difference is as exact as one sum of all rows.
-    netRevenue: grossRevenue - totals.refundTotal,
+    netRevenue: grossRevenue - refundTotal,
+    buyersNetRevenue,
     averageOrderValue: grossRevenue / orders,
     purchaseFrequency: orders / n,
+    repeatCustomers: repeaters,
     repeatCustomerRate: repeaters / n,
+    ratios: {
+      averageOrderValue: ratio(grossRevenue, orders),
+      purchaseFrequency: ratio(orders, n),
+      repeatCustomerRate: ratio(repeaters, n),
+      netRevenuePerCustomer: ratio(buyersNetRevenue, n),
+      lineItemsPerOrder: ratio(totals.purchases, orders),
+      refundShare: ratio(refundTotal, grossRevenue),
+    },
     lifespanDays: { mean: lifespanMean, median: median(lifespan) },
     firstPurchaseDay: hasBuyers ? firstPurchaseDay : null,
     lastPurchaseDay: hasBuyers ? lastPurchaseDay : null,
     dataYears,
     clv: {
-      revenueMean: mean(history.netRevenue),
-      revenueMedian: median(history.netRevenue),
-      profitMean: profitKnown > 0 ? mean(history.grossProfit) : null,
-      profitMedian: profitKnown > 0 ? median(history.grossProfit) : null,
+      revenueMean: money(mean(history.netRevenue)),
+      revenueMedian: money(median(history.netRevenue)),
+      profitMean: profitKnown > 0 && hasAmounts ? mean(history.grossProfit) : null,
+      profitMedian: profitKnown > 0 && hasAmounts ? median(history.grossProfit) : null,
     },
     margin: { source: profitSource, rate: marginRate, coverage: hasBuyers ? profitKnown / n : 0 },
     perCustomer: history,

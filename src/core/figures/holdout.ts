@@ -13,8 +13,8 @@ export interface HoldoutOptions {
   /** Last day of the holdout period (inclusive); the holdout is (calibrationEnd, observationEnd]. */
   observationEnd: DayNumber;
   timeUnit: TimeUnit;
-  /** Count amount = 0 rows as purchases, like lifetimes does (the contract does not). Default false. */
-  includeZeroAmounts?: boolean;
+  /** Leave amount = 0 rows out (references cleaned with "price > 0"); purchases are amount >= 0 otherwise. */
+  positiveOnly?: boolean;
 }
 
 /** The calibration summary and, aligned with its rows, what each customer did in the holdout. */
@@ -40,11 +40,11 @@ export interface CalibrationHoldout {
  * model fitted on the calibration period.
  */
 export function calibrationHoldout(table: TransactionTable, options: HoldoutOptions): CalibrationHoldout {
-  const { calibrationEnd, observationEnd, timeUnit, includeZeroAmounts } = options;
+  const { calibrationEnd, observationEnd, timeUnit, positiveOnly } = options;
   if (observationEnd < calibrationEnd) throw new Error('observationEnd must not be before calibrationEnd');
-  const calibrationDays = groupCustomerDays(table, { through: calibrationEnd, includeZeroAmounts });
+  const calibrationDays = groupCustomerDays(table, { through: calibrationEnd, positiveOnly });
   const calibration = summarizeCustomerDays(calibrationDays, calibrationEnd, timeUnit);
-  const holdout = groupCustomerDays(table, { after: calibrationEnd, through: observationEnd, includeZeroAmounts });
+  const holdout = groupCustomerDays(table, { after: calibrationEnd, through: observationEnd, positiveOnly });
 
   const n = calibration.customer.length;
   const holdoutFrequency = new Float64Array(n);

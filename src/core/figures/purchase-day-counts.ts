@@ -9,8 +9,8 @@ import { groupCustomerDays } from './customer-days';
 export interface PurchaseDayCountOptions {
   /** Last day counted (inclusive); default the last purchase day in the data. */
   observationEnd?: DayNumber;
-  /** Count amount = 0 rows as purchases, like lifetimes does (the contract does not). Default false. */
-  includeZeroAmounts?: boolean;
+  /** Leave amount = 0 rows out (references cleaned with "price > 0"); purchases are amount >= 0 otherwise. */
+  positiveOnly?: boolean;
 }
 
 /** Counts per day for days startDay, startDay + 1, … (index = day − startDay). */
@@ -29,7 +29,7 @@ export interface PurchaseDayCounts {
  * with the same observationEnd.
  */
 export function purchaseDayCounts(table: TransactionTable, options: PurchaseDayCountOptions = {}): PurchaseDayCounts {
-  const days = groupCustomerDays(table, { through: options.observationEnd, includeZeroAmounts: options.includeZeroAmounts });
+  const days = groupCustomerDays(table, { through: options.observationEnd, positiveOnly: options.positiveOnly });
   let minDay = Infinity;
   let maxDay = -Infinity;
   for (let k = 0; k < days.day.length; k++) {

@@ -8,7 +8,7 @@ import { DateFit, readDateCell } from './dates';
 import { nameScore } from './header-names';
 import type { ImportOptions } from './import-options';
 import { ImportState, type NumberColumn, type LabelColumn } from './import-state';
-import { NumberFit, readNumberCell, currencyOf } from './numbers';
+import { CellProblem, cellExtras, MAX_CELL_MAGNITUDE, NumberFit, readNumberCell, currencyOf } from './numbers';
 import { FieldKind, RecordReader, type RecordSink } from './record-reader';
 import { MAX_EXAMPLES } from './rejections';
 
@@ -21,6 +21,16 @@ const NUMBER_INVALID = NumberFit.Invalid;
 const DOT_ONLY = NumberFit.DotOnly;
 const COMMA_ONLY = NumberFit.CommaOnly;
 const QUOTED_ESCAPED = FieldKind.QuotedEscaped;
+const TOO_LARGE = CellProblem.TooLarge;
+const TOO_PRECISE = CellProblem.TooPrecise;
+
+/** How a rejected number cell is described, by the first part of the rejection's code. */
+const PROBLEM_WORDS = {
+  missing: 'is empty',
+  bad: 'is not a number',
+  'too-large': 'is too large to be read (above 10^15)',
+  'too-precise': 'has more digits than can be kept exactly',
+} as const;
 
 // Imported functions as local bindings too: some module loaders (tsx in the Node benchmark) turn each use of an
 // import into a getter call.
@@ -30,6 +40,12 @@ const readNumberText = readNumberCell;
 const EXAMPLES_KEPT = MAX_EXAMPLES;
 
 const scratchDays = new Int32Array(2);
+
+/** Whether q × p at row `at` exceeds what a cell may hold under some pair of the cells' readings. */
+function productMayOverflow(quantity: NumberColumn, price: NumberColumn, at: number): boolean {
+  const largest = (c: NumberColumn) => Math.max(Math.abs(c.dot.data[at]) || 0, Math.abs(c.comma.data[at]) || 0);
+  return largest(quantity) * largest(price) > MAX_CELL_MAGNITUDE;
+}
 const scratchNumber = new Float64Array(2);
 
 /**
@@ -48,6 +64,8 @@ export class RowAcceptor extends ImportState implements RecordSink {
   private readonly valueColumns: { role: 'amount' | 'quantity' | 'unitPrice'; column: NumberColumn }[];
   private readonly costColumns: NumberColumn[];
   private readonly labelList: LabelColumn[];
+  /** Quantity and unit price when they make the amount; null when an amount column does. */
+  private readonly productColumns: [NumberColumn, NumberColumn] | null;
 
   /** The previous date cell and its reading: the lines of one order repeat its date, so most cells are a repeat. */
   private lastDateText = '';
@@ -64,6 +82,7 @@ export class RowAcceptor extends ImportState implements RecordSink {
     this.valueColumns = (['amount', 'quantity', 'unitPrice'] as const).flatMap((role) => (this.numbers[role] ? [{ role, column: this.numbers[role] }] : []));
     this.costColumns = [this.numbers.cost, this.numbers.margin].filter((c): c is NumberColumn => c !== undefined);
     this.labelList = Object.values(this.labels);
+    this.productColumns = this.numbers.quantity && this.numbers.unitPrice && !this.numbers.amount ? [this.numbers.quantity, this.numbers.unitPrice] : null;
     this.needed = Math.max(...Object.values(mapping).filter((v): v is number => v !== null)) + 1;
     this.reader = new RecordReader(options.delimiter, this);
     if (options.continuation) {
@@ -123,22 +142,51 @@ export class RowAcceptor extends ImportState implements RecordSink {
       return;
     }
 
-    // Value columns must each read as a number under at least one decimal mark.
+    // Value columns must each read as a number under at least one decimal mark. An empty amount on a row with an
+    // order id may be one of the order's items (its total on another line): the end decides.
     const at = this.rows;
     if (at === this.capacity) this.reserve(at + 1);
+    this.amountEmpty.data[at] = 0;
     for (let v = 0; v < this.valueColumns.length; v++) {
       const { role, column } = this.valueColumns[v];
       const nfit = this.readNumber(r, column, at);
+      if (nfit === NUMBER_EMPTY && role === 'amount' && this.labels.order) {
+        this.amountEmpty.data[at] = 1;
+        if (this.emptyAmountText.size < EXAMPLES_KEPT) this.emptyAmountText.set(line, r.recordText());
+        continue;
+      }
       if (nfit === NUMBER_EMPTY || nfit === NUMBER_INVALID) {
         const what = role === 'amount' ? 'Amount' : role === 'quantity' ? 'Quantity' : 'Unit price';
-        const code = `${nfit === NUMBER_EMPTY ? 'missing' : 'bad'}-${role === 'unitPrice' ? 'price' : role}`;
-        this.rejects.add(code, () => `${what} ${nfit === NUMBER_EMPTY ? 'is empty' : 'is not a number'} (column "${this.columnName(column.col)}")`, line, this.recordText, () => ({ column: this.columnName(column.col) }));
+        const problem = nfit === NUMBER_EMPTY ? 'missing' : cellExtras.problem === TOO_LARGE ? 'too-large' : cellExtras.problem === TOO_PRECISE ? 'too-precise' : 'bad';
+        const says = PROBLEM_WORDS[problem];
+        this.rejects.add(`${problem}-${role === 'unitPrice' ? 'price' : role}`, () => `${what} ${says} (column "${this.columnName(column.col)}")`, line, this.recordText, () => ({ column: this.columnName(column.col) }));
+        return;
+      }
+    }
+
+    // Quantity × unit price beyond what a cell may hold under some reading: the end rejects it if its reading is one.
+    if (this.productColumns !== null && this.riskyProductText.size < EXAMPLES_KEPT && productMayOverflow(this.productColumns[0], this.productColumns[1], at)) {
+      this.riskyProductText.set(line, r.recordText());
+    }
+
+    // Ids read with U+FFFD (bytes that were not valid text) cannot be told apart: refuse them rather than merge.
+    const customerId = this.customers.idOf(ctext, cs, ce);
+    if (this.customers.undecodable?.has(customerId)) {
+      this.rejectUndecodable('customer', m.customer!, line);
+      return;
+    }
+    const order = this.labels.order;
+    let orderCode = 0;
+    if (order) {
+      orderCode = r.fieldKind[order.col] >= QUOTED_ESCAPED ? order.dict.id(r.field(order.col).trim()) : order.dict.idOf(r.text, r.fieldStart[order.col], r.fieldEnd[order.col]);
+      if (order.dict.undecodable?.has(orderCode)) {
+        this.rejectUndecodable('order', order.col, line);
         return;
       }
     }
 
     // Accepted so far: keep the row under every reading still open.
-    this.customer.data[at] = this.customers.idOf(ctext, cs, ce);
+    this.customer.data[at] = customerId;
     this.line.data[at] = line;
     this.dayFirst.data[at] = scratchDays[0];
     this.monthFirst.data[at] = scratchDays[1];
@@ -148,15 +196,29 @@ export class RowAcceptor extends ImportState implements RecordSink {
     for (let c = 0; c < this.costColumns.length; c++) {
       if (this.readNumber(r, this.costColumns[c], at) === NUMBER_INVALID) this.costUnreadable++;
     }
+    if (this.numbers.refunded && this.readNumber(r, this.numbers.refunded, at) === NUMBER_INVALID) this.refundedUnreadable++;
     for (let l = 0; l < this.labelList.length; l++) {
       const label = this.labelList[l];
-      label.codes.data[at] = r.fieldKind[label.col] >= QUOTED_ESCAPED ? label.dict.id(r.field(label.col).trim()) : label.dict.idOf(r.text, r.fieldStart[label.col], r.fieldEnd[label.col]);
+      if (label === order) label.codes.data[at] = orderCode;
+      else label.codes.data[at] = r.fieldKind[label.col] >= QUOTED_ESCAPED ? label.dict.id(r.field(label.col).trim()) : label.dict.idOf(r.text, r.fieldStart[label.col], r.fieldEnd[label.col]);
     }
     if (this.currencyColumn !== null && this.currencyColumn < r.fieldCount) {
       const code = currencyOf(r.field(this.currencyColumn));
       if (code) this.currencyCodes.set(code, (this.currencyCodes.get(code) ?? 0) + 1);
     }
     this.rows++;
+  }
+
+  private rejectUndecodable(what: 'customer' | 'order', col: number, line: number) {
+    const encoding = this.options.encoding.toUpperCase();
+    const name = what === 'customer' ? 'Customer id' : 'Order id';
+    this.rejects.add(
+      `undecodable-${what}`,
+      () => `${name} has bytes that are not valid ${encoding} text (shown as �), so it cannot be told apart from other ids (column "${this.columnName(col)}")`,
+      line,
+      this.recordText,
+      () => ({ column: this.columnName(col), encoding }),
+    );
   }
 
   /** The current record's text and the reason for an empty customer id, made once: some exports have 100,000s. */
@@ -205,9 +267,14 @@ export class RowAcceptor extends ImportState implements RecordSink {
     return fit;
   }
 
-  /** A "Currency" column (one code per row) says the dataset's currency when the amounts do not. */
+  /**
+   * A "Currency" column (one code per row) says the dataset's currency when the amounts do not. A whole-name match
+   * first ("Currency"), else a name that contains the word (WooCommerce's "order_currency"), as the sniff reads it.
+   */
   private findCurrencyColumn() {
-    const i = (this.header ?? []).findIndex((name) => nameScore(name, 'currency') === 2);
+    const header = this.header ?? [];
+    let i = header.findIndex((name) => nameScore(name, 'currency') === 2);
+    if (i < 0) i = header.findIndex((name) => nameScore(name, 'currency') === 1);
     this.currencyColumn = i >= 0 ? i : null;
   }
 }

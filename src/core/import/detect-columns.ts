@@ -4,7 +4,8 @@
  */
 import type { ColumnMapping } from '../types';
 import { DateFit, readDateCell } from './dates';
-import { HEADER_ROLES, nameScore, type HeaderRole } from './header-names';
+import { foldName, HEADER_ROLES, nameScore, type HeaderRole } from './header-names';
+import { looksLikeStatuses, statusColumnKind, statusColumnRank, type StatusColumnKind } from './statuses';
 import { cellExtras, NumberFit, readNumberCell } from './numbers';
 
 export type ColumnKind = 'id' | 'date' | 'number' | 'text' | 'empty';
@@ -21,6 +22,10 @@ export interface ColumnProfile {
   distinctShare: number;
   /** Some values contain spaces (names, descriptions), which ids rarely do. */
   hasSpaces: boolean;
+  /** Share of values starting with "#", as order names do (Shopify's "#1001"). */
+  hashShare: number;
+  /** A few distinct values, almost all of them statuses the rules know (paid, Đã hủy, สำเร็จ …). */
+  statusLike: boolean;
 }
 
 const days = new Int32Array(2);
@@ -37,12 +42,14 @@ export function profileColumn(rows: string[][], col: number): ColumnProfile {
   let money = false;
   let spaces = false;
   let integersOnly = true;
+  let hashed = 0;
   const distinct = new Set<string>();
   for (const row of rows) {
     const v = (row[col] ?? '').trim();
     if (v === '') continue;
     nonEmpty++;
     distinct.add(v);
+    if (v.charCodeAt(0) === 35) hashed++;
     if (v.includes(' ')) spaces = true;
     if (isDateCell(v)) dates++;
     const fit = numberFit(v);
@@ -62,7 +69,11 @@ export function profileColumn(rows: string[][], col: number): ColumnProfile {
   else kind = 'text';
   // Eight-digit integers read as YYYYMMDD; they are dates only if they vary like dates do (CDNOW), which ids
   // with repeats also do, so name matches take precedence over this in the mapping.
-  return { kind, nonEmpty, dateShare, numberShare, moneyLike: money, distinctShare: nonEmpty ? distinct.size / nonEmpty : 1, hasSpaces: spaces };
+  const statusLike = kind !== 'date' && kind !== 'number' && distinct.size <= 30 && looksLikeStatuses(rows.map((r) => r[col] ?? ''));
+  return {
+    kind, nonEmpty, dateShare, numberShare, moneyLike: money, distinctShare: nonEmpty ? distinct.size / nonEmpty : 1, hasSpaces: spaces,
+    hashShare: nonEmpty ? hashed / nonEmpty : 0, statusLike,
+  };
 }
 
 /** Does the first record look like a header: no dates or numbers, and (if the data has any) text over typed data? */
@@ -81,25 +92,69 @@ export function looksLikeHeader(first: string[], profiles: ColumnProfile[]): boo
   return profiles.some((p) => p.kind === 'date' || p.kind === 'number');
 }
 
-const EMPTY_MAPPING = (): ColumnMapping => ({
+/** A mapping with no column for any role. */
+export const emptyMapping = (): ColumnMapping => ({
   customer: null, date: null, amount: null, quantity: null, unitPrice: null, orderId: null, product: null, channel: null, cost: null, margin: null,
+  status: null, refunded: null,
 });
 
+/** A column that may say whether its rows are purchases, and what its name says it is the status of. */
+export interface StatusColumn {
+  column: number;
+  kind: StatusColumnKind;
+}
+
 /**
- * Guess the role of each column: header names first (whole-name matches before partial ones, each column used
- * once), then values for the required roles still open.
+ * The columns that may hold statuses, the one that decides first: by name (the payment status before the order's,
+ * the order's before the fulfilment's; then whole names before parts, then the leftmost), then by values (a few
+ * distinct values, almost all known statuses) for columns whose name says nothing.
+ */
+export function statusColumns(header: string[] | null, profiles: ColumnProfile[]): StatusColumn[] {
+  const named: (StatusColumn & { score: number })[] = [];
+  const byValues: StatusColumn[] = [];
+  profiles.forEach((p, column) => {
+    const name = header?.[column] ?? '';
+    const score = header ? nameScore(name, 'status') : 0;
+    const kind = statusColumnKind(foldName(name), score > 0);
+    if (kind && p.kind !== 'empty') named.push({ column, kind, score });
+    else if (!kind && p.statusLike && nameScore(name, 'customer') === 0 && nameScore(name, 'product') === 0) byValues.push({ column, kind: 'other' });
+  });
+  named.sort((a, b) => statusColumnRank(b.kind) - statusColumnRank(a.kind) || b.score - a.score || a.column - b.column);
+  return [...named.map(({ column, kind }) => ({ column, kind })), ...byValues];
+}
+
+/** Headers that name a person ("Tên khách hàng", "Customer Name", "ชื่อลูกค้า"), not an account (a user name is one). */
+const PERSON_NAME = /^(ten|hoten)(khachhang|khach|nguoimua)$|^(customer|client|buyer|billing)(full)?name$|^fullname$|^ชื่อ(ลูกค้า|ผู้ซื้อ)$/;
+
+function isPersonName(name: string): boolean {
+  return PERSON_NAME.test(foldName(name.replace(/\s*[([][^)\]]*[)\]]\s*/g, ' ')));
+}
+
+/**
+ * Guess the role of each column: the status column first (see statusColumns), then header names (whole-name
+ * matches before partial ones, each column used once), then values for the required roles still open.
  */
 export function guessMapping(header: string[] | null, profiles: ColumnProfile[]): { mapping: ColumnMapping; currencyColumn: number | null } {
-  const mapping = EMPTY_MAPPING();
+  const mapping = emptyMapping();
   const used = new Set<number>();
   let currencyColumn: number | null = null;
+  const status = statusColumns(header, profiles)[0];
+  if (status) {
+    mapping.status = status.column;
+    used.add(status.column);
+  }
   if (header) {
     const candidates: { role: HeaderRole; col: number; score: number }[] = [];
     header.forEach((name, col) => {
       for (const role of HEADER_ROLES) {
+        if (role === 'status') continue;
         const score = nameScore(name, role);
-        if (score > 0) candidates.push({ role, col, score });
+        // A person's name is the weakest customer id (two customers share "Nguyễn Văn An"): an id, email, phone or
+        // user name named as well wins over it.
+        if (score > 0) candidates.push({ role, col, score: role === 'customer' && isPersonName(name) ? score - 0.5 : score });
       }
+      // Shopify names its orders "#1001" in a column called "Name": an order id when the values say so.
+      if (foldName(name) === 'name' && profiles[col].hashShare >= 0.8) candidates.push({ role: 'orderId', col, score: 2 });
     });
     candidates.sort((a, b) => b.score - a.score || a.col - b.col);
     for (const { role, col } of candidates) {

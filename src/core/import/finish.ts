@@ -1,9 +1,11 @@
 /**
  * The end of an import: each column's day/month order and decimal mark are decided from all its evidence, rows that
- * contradict their column's decision are rejected, and the kept rows become the TransactionTable, described by the
- * ImportReport.
+ * contradict their column's decision are rejected, orders and statuses are resolved (orders.ts: each row counted,
+ * left out for its status, or rejected for a missing amount), and the counted rows become the TransactionTable,
+ * described by the ImportReport. rowsRead = rowsAccepted + rowsRejected, where the accepted rows are the counted ones
+ * and those left out for their status (listed by status in `excluded`).
  */
-import type { DateOrder, ImportReport, Notice, NoticeVars, NumberFormat, TransactionTable } from '../types';
+import type { DateOrder, ImportReport, Notice, NoticeVars, NumberFormat, OrderAmountReading, TransactionTable } from '../types';
 import { NO_DAY } from './dates';
 import { compactDictionary } from './growable';
 import { ImportError } from './import-error';
@@ -11,6 +13,8 @@ import type { ImportOptions } from './import-options';
 import type { ImportState, LabelRole, NumberColumn } from './import-state';
 import { notice } from '../notice';
 import { marginReading, type MarginReading } from './margin-column';
+import { currencyInHeader, MAX_CELL_MAGNITUDE } from './numbers';
+import { countPurchases, RowFate, type PurchaseOutcome } from './orders';
 
 /** q × p as the decimal product it is (6 × 2.55 = 15.3, not 15.299999999999999). */
 const product = (q: number, p: number) => {
@@ -28,15 +32,30 @@ interface Decisions {
 interface KeptRows {
   /** How the margin column was read, when there is one. */
   margins: MarginReading | null;
+  /** Kept rows whose cost or margin cell reads only with the other decimal mark, and the first one's line. */
+  costMismatch: { count: number; line: number };
   kept: number;
   day: Int32Array;
-  amount: Float64Array;
+  /** NaN where the amount cell was empty (amountEmpty); null when the file has no amounts. */
+  amount: Float64Array | null;
   cost: Float64Array | null;
+  /** Refunded amount (NaN where empty or unreadable); null without the column. */
+  refunded: Float64Array | null;
 }
 
+/** The counted rows, and what the order and status resolution found. */
+interface CountedRows {
+  counted: number;
+  excludedRows: number;
+  excludedOnlyCustomers: number;
+  purchases: PurchaseOutcome | null;
+}
+
+const DEFAULT_FORMAT: NumberFormat = { decimal: '.', group: '' };
+
 /**
- * Decide the formats, keep the rows that fit them, and build the table and the report. Throws ImportError when no
- * data row was read. Call once: the kept rows are moved up in the state's own columns.
+ * Decide the formats, keep the rows that fit them, resolve orders and statuses, and build the table and the report.
+ * Throws ImportError when no data row was read. Call once: the kept rows are moved up in the state's own columns.
  */
 export function finishImport(state: ImportState, options: ImportOptions, stream: { bytes: number; replacedCharacters: number }): { table: TransactionTable; report: ImportReport } {
   const header = state.header;
@@ -47,9 +66,11 @@ export function finishImport(state: ImportState, options: ImportOptions, stream:
     formats: new Map(Object.values(state.numbers).map((column) => [column, column.evidence.decide()])),
   };
   const rows = keepRowsThatFit(state, decisions);
-  const table = tableOf(state, rows);
+  const counted = countRows(state, rows, options);
+  const table = tableOf(state, rows, counted);
   // The amount's format and currency are the unit price's when the amount is quantity × unit price.
-  const valueColumn = (state.numbers.amount ?? state.numbers.unitPrice)!;
+  const valueColumn = state.numbers.amount ?? state.numbers.unitPrice;
+  const purchases = counted.purchases;
   const report: ImportReport = {
     fileName: options.fileName,
     bytes: stream.bytes,
@@ -59,14 +80,18 @@ export function finishImport(state: ImportState, options: ImportOptions, stream:
     header,
     mapping: options.mapping,
     dateOrder: decisions.dateOrder,
-    amountFormat: decisions.formats.get(valueColumn)!,
-    currency: valueColumn.evidence.currency ?? mostFrequent(state.currencyCodes),
+    amountFormat: valueColumn ? decisions.formats.get(valueColumn)! : DEFAULT_FORMAT,
+    currency: valueColumn?.evidence.currency ?? mostFrequent(state.currencyCodes) ?? (valueColumn ? currencyInHeader(header[valueColumn.col]) : null),
     rowsRead: state.read,
-    rowsAccepted: rows.kept,
+    rowsAccepted: counted.counted + counted.excludedRows,
     rowsRejected: state.rejects.total,
     blankLines: state.blankLines,
     rejected: state.rejects.list(),
-    warnings: warningsOf(state, options.encoding, stream.replacedCharacters, decisions.dateOrder, rows.margins),
+    warnings: warningsOf(state, options.encoding, stream.replacedCharacters, decisions.dateOrder, rows, purchases?.reading ?? null),
+    excluded: purchases?.excluded ?? [],
+    statuses: purchases?.statuses ?? null,
+    excludedOnlyCustomers: counted.excludedOnlyCustomers,
+    orderAmounts: purchases?.reading ?? null,
   };
   return { table, report };
 }
@@ -79,22 +104,30 @@ function keepRowsThatFit(state: ImportState, { dateOrder, formats }: Decisions):
   const n = state.rows;
   const customer = state.customer.data;
   const line = state.line.data;
+  const empty = state.amountEmpty.data;
   const day = dateOrder === 'MDY' ? state.monthFirst.data : state.dayFirst.data;
-  const amount = new Float64Array(n);
   // Each number column's values under its decided decimal mark, looked up once rather than per row.
   const decided = new Map<NumberColumn | undefined, Float64Array>();
-  for (const [column, format] of formats) decided.set(column, format.decimal === '.' ? column.dot.data : column.comma.data);
+  const otherReading = new Map<NumberColumn | undefined, Float64Array>();
+  for (const [column, format] of formats) {
+    decided.set(column, format.decimal === '.' ? column.dot.data : column.comma.data);
+    otherReading.set(column, format.decimal === '.' ? column.comma.data : column.dot.data);
+  }
+  const costMismatch = { count: 0, line: 0 };
   const valueOf = (column: NumberColumn | undefined, i: number) => (column ? decided.get(column)![i] : NaN);
-  const { amount: amountCol, quantity: qtyCol, unitPrice: priceCol, cost: costCol, margin: marginCol } = state.numbers;
+  const { amount: amountCol, quantity: qtyCol, unitPrice: priceCol, cost: costCol, margin: marginCol, refunded: refundedCol } = state.numbers;
   const amountValues = amountCol ? decided.get(amountCol)! : null;
   const qtyValues = qtyCol ? decided.get(qtyCol)! : null;
   const priceValues = priceCol ? decided.get(priceCol)! : null;
+  const refundedValues = refundedCol ? decided.get(refundedCol)! : null;
+  const hasAmounts = amountValues !== null || (qtyValues !== null && priceValues !== null);
+  const amount = hasAmounts ? new Float64Array(n) : null;
+  const refunded = refundedValues ? new Float64Array(n) : null;
   const dateText = dateOrder === 'MDY' ? state.dayFirstOnlyText : state.monthFirstOnlyText;
   const orderName = dateOrder === 'MDY' ? 'month/day' : 'day/month';
   const dateColumn = () => state.columnName(state.mapping.date!);
-  const margins = marginCol
-    ? marginReading(state.columnName(marginCol.col), marginCol.evidence.percentCells, decided.get(marginCol)!, (i) => (amountValues ? amountValues[i] : product(qtyValues![i], priceValues![i])), n)
-    : null;
+  const rowValue = (i: number) => (amountValues ? amountValues[i] : qtyValues && priceValues ? product(qtyValues[i], priceValues[i]) : 0);
+  const margins = marginCol ? marginReading(state.columnName(marginCol.col), marginCol.evidence.percentCells, decided.get(marginCol)!, rowValue, n) : null;
   const marginIsShare = margins?.as === 'share';
   const cost = costCol || marginCol ? new Float64Array(n) : null;
   const labelCodes = Object.values(state.labels).map((l) => l.codes.data);
@@ -104,11 +137,15 @@ function keepRowsThatFit(state: ImportState, { dateOrder, formats }: Decisions):
       state.rejects.add('date-order-mismatch', () => `Date does not fit the ${orderName} order of the rest of column "${dateColumn()}"`, line[i], () => dateText.get(line[i]), () => ({ column: dateColumn(), variant: dateOrder === 'MDY' ? 'MDY' : 'DMY' }));
       continue;
     }
-    let value: number;
-    if (amountValues) value = amountValues[i];
-    else value = product(qtyValues![i], priceValues![i]);
-    if (Number.isNaN(value)) {
-      const column = [amountCol, qtyCol, priceCol].find((c) => c && Number.isNaN(valueOf(c, i)))!;
+    const value = rowValue(i);
+    // An empty amount was kept on purpose (see amountEmpty); any other NaN is a cell of the wrong decimal mark.
+    const column = Number.isNaN(value) && empty[i] === 0 ? [amountCol, qtyCol, priceCol].find((c) => c && Number.isNaN(valueOf(c, i))) : undefined;
+    if (!column && !(Math.abs(value) <= MAX_CELL_MAGNITUDE) && empty[i] === 0) {
+      // Only a product can get here: each cell was bounded as it was read.
+      state.rejects.add('too-large-product', 'Quantity × unit price is too large to be read (above 10^15)', line[i], () => state.riskyProductText.get(line[i]));
+      continue;
+    }
+    if (column) {
       const decimal = formats.get(column)!.decimal;
       const texts = decimal === '.' ? column.onlyCommaText : column.onlyDotText;
       state.rejects.add(`number-format-mismatch-${column === priceCol ? 'price' : column === qtyCol ? 'quantity' : 'amount'}`, () => `Number uses a different decimal mark from the rest of column "${state.columnName(column.col)}" (which uses "${decimal}")`, line[i], () => texts.get(line[i]), () => ({ column: state.columnName(column.col), decimal }));
@@ -117,42 +154,111 @@ function keepRowsThatFit(state: ImportState, { dateOrder, formats }: Decisions):
     customer[kept] = customer[i];
     line[kept] = line[i];
     day[kept] = day[i];
-    amount[kept] = value;
+    empty[kept] = empty[i];
+    if (amount) amount[kept] = value;
+    if (refunded && refundedValues) refunded[kept] = refundedValues[i];
     if (cost) {
-      if (costCol) cost[kept] = valueOf(costCol, i);
+      const costColumn = (costCol ?? marginCol)!;
+      const costValue = valueOf(costColumn, i);
+      if (Number.isNaN(costValue) && !Number.isNaN(otherReading.get(costColumn)![i])) {
+        // Readable only with the other decimal mark: the row keeps no cost, and the user is told.
+        if (costMismatch.count++ === 0) costMismatch.line = line[i];
+      }
+      if (costCol) cost[kept] = costValue;
+      else if (empty[i] === 1) cost[kept] = 0; // an order's item line without an amount: its margin costs nothing
       else {
-        const margin = valueOf(marginCol, i);
+        const margin = costValue;
         cost[kept] = marginIsShare ? value * (1 - (Math.abs(margin) > 1 ? margin / 100 : margin)) : value - margin;
       }
     }
     for (let l = 0; l < labelCodes.length; l++) labelCodes[l][kept] = labelCodes[l][i];
     kept++;
   }
-  return { kept, day, amount, cost, margins };
+  return { kept, day, amount, cost, refunded, margins, costMismatch };
 }
 
-/** The kept rows as a table; dictionaries lose the values only rejected rows used. */
-function tableOf(state: ImportState, { kept, day, amount, cost }: KeptRows): TransactionTable {
-  const droppedLate = kept < state.rows;
-  const customerCodes = state.customer.data.slice(0, kept);
-  const customerIds = droppedLate ? compactDictionary(customerCodes, kept, state.customers.values) : state.customers.values;
+/**
+ * Resolve orders and statuses over the kept rows (orders.ts), reject the rows left without an amount, and move the
+ * counted rows up in place; rows left out for their status are only counted.
+ */
+function countRows(state: ImportState, rows: KeptRows, options: ImportOptions): CountedRows {
+  const { kept, amount, refunded } = rows;
+  const order = state.labels.order;
+  const status = state.labels.status;
+  if (!order && !status && !refunded) return { counted: kept, excludedRows: 0, excludedOnlyCustomers: 0, purchases: null };
+  const purchases = countPurchases({
+    n: kept,
+    order: order ? order.codes.data : null,
+    orderValues: order ? order.dict.values : null,
+    amount,
+    empty: state.amountEmpty.data,
+    fromProduct: !state.numbers.amount,
+    amountHeader: state.numbers.amount ? state.columnName(state.numbers.amount.col) : '',
+    refunded,
+    refundedHeader: state.numbers.refunded ? state.columnName(state.numbers.refunded.col) : '',
+    status: status ? status.codes.data : null,
+    statusValues: status ? status.dict.values : null,
+    statusChoices: options.statusChoices ?? [],
+  });
+  const { fate } = purchases;
+  const customer = state.customer.data;
+  const line = state.line.data;
+  const labelCodes = Object.values(state.labels).map((l) => l.codes.data);
+  const inTable = new Uint8Array(state.customers.values.length);
+  const excludedCustomer = new Uint8Array(state.customers.values.length);
+  const amountColumn = () => state.columnName(state.numbers.amount!.col);
+  let counted = 0;
+  let excludedRows = 0;
+  for (let i = 0; i < kept; i++) {
+    if (fate[i] === RowFate.Excluded) {
+      excludedRows++;
+      excludedCustomer[customer[i]] = 1;
+      continue;
+    }
+    if (fate[i] === RowFate.MissingAmount) {
+      state.rejects.add('missing-amount', () => `Amount is empty (column "${amountColumn()}")`, line[i], () => state.emptyAmountText.get(line[i]), () => ({ column: amountColumn() }));
+      continue;
+    }
+    inTable[customer[i]] = 1;
+    customer[counted] = customer[i];
+    line[counted] = line[i];
+    rows.day[counted] = rows.day[i];
+    if (amount) amount[counted] = purchases.amount[i];
+    if (refunded && purchases.refunded) refunded[counted] = purchases.refunded[i];
+    if (rows.cost) rows.cost[counted] = rows.cost[i];
+    for (let l = 0; l < labelCodes.length; l++) labelCodes[l][counted] = labelCodes[l][i];
+    counted++;
+  }
+  let excludedOnlyCustomers = 0;
+  for (let c = 0; c < inTable.length; c++) if (excludedCustomer[c] && !inTable[c]) excludedOnlyCustomers++;
+  return { counted, excludedRows, excludedOnlyCustomers, purchases };
+}
+
+/** The counted rows as a table; dictionaries lose the values only rejected or excluded rows used. */
+function tableOf(state: ImportState, { day, amount, cost, refunded }: KeptRows, { counted }: CountedRows): TransactionTable {
+  // Values only other rows used are dropped: rows rejected or excluded at the end, or ids refused for undecodable bytes.
+  const droppedLate = counted < state.rows;
+  const customerCodes = state.customer.data.slice(0, counted);
+  const customerIds = droppedLate || state.customers.undecodable ? compactDictionary(customerCodes, counted, state.customers.values) : state.customers.values;
   const labelColumn = (role: LabelRole) => {
     const label = state.labels[role];
     if (!label) return { codes: null, names: null };
-    const codes = label.codes.data.slice(0, kept);
-    return { codes, names: droppedLate ? compactDictionary(codes, kept, label.dict.values) : label.dict.values };
+    const codes = label.codes.data.slice(0, counted);
+    return { codes, names: droppedLate || label.dict.undecodable ? compactDictionary(codes, counted, label.dict.values) : label.dict.values };
   };
   const orders = labelColumn('order');
   const products = labelColumn('product');
   const channels = labelColumn('channel');
   return {
-    length: kept,
+    length: counted,
     customerIds,
     customer: customerCodes,
-    day: day.slice(0, kept),
-    amount: amount.slice(0, kept),
-    line: state.line.data.slice(0, kept),
-    cost: cost ? cost.slice(0, kept) : null,
+    day: day.slice(0, counted),
+    amount: amount ? amount.slice(0, counted) : new Float64Array(counted),
+    ...(refunded ? { refunded: refunded.slice(0, counted) } : {}),
+    ...(amount ? {} : { withoutAmounts: true }),
+    line: state.line.data.slice(0, counted),
+    cost: cost ? cost.slice(0, counted) : null,
     order: orders.codes,
     orderIds: orders.names,
     product: products.codes,
@@ -163,7 +269,7 @@ function tableOf(state: ImportState, { kept, day, amount, cost }: KeptRows): Tra
 }
 
 /** What the user should know about how the file was read, in a fixed order. */
-function warningsOf(state: ImportState, encoding: string, replacedCharacters: number, dateOrder: DateOrder, margins: MarginReading | null): Notice[] {
+function warningsOf(state: ImportState, encoding: string, replacedCharacters: number, dateOrder: DateOrder, { margins, costMismatch }: KeptRows, reading: OrderAmountReading | null): Notice[] {
   const warnings: Notice[] = [];
   const warn = (code: string, text: string, vars: NoticeVars) => warnings.push(notice(code, text, vars));
   if (state.dates.ambiguous) {
@@ -176,6 +282,21 @@ function warningsOf(state: ImportState, encoding: string, replacedCharacters: nu
     warn('margin-as-share', `Column "${column}" holds margins as shares of the amount (0.4 = 40%), and was read so.`, { column });
   }
   if (state.costUnreadable) warn('cost-unreadable', `${state.costUnreadable} cost or margin cells were not numbers; those rows have no cost.`, { count: state.costUnreadable });
+  if (costMismatch.count) {
+    const column = state.columnName((state.mapping.cost ?? state.mapping.margin)!);
+    warn('cost-decimal-mismatch', `${costMismatch.count} cells of column "${column}" use a different decimal mark from the rest of it (first on line ${costMismatch.line}); those rows have no cost.`, { count: costMismatch.count, column, line: costMismatch.line });
+  }
+  if (state.refundedUnreadable) {
+    const column = state.columnName(state.mapping.refunded!);
+    warn('refunded-unreadable', `${state.refundedUnreadable} cells of column "${column}" were not numbers; those rows have no refund.`, { count: state.refundedUnreadable, column });
+  }
+  if (reading === 'total-on-one-line' || reading === 'total-repeated') {
+    const column = state.columnName(state.mapping.amount!);
+    const text = reading === 'total-on-one-line'
+      ? `Column "${column}" holds each order's total on one of its lines (the others are its items): each order was counted once.`
+      : `Column "${column}" repeats each order's total on every line of the order: each order was counted once.`;
+    warn(`order-${reading}`, text, { column });
+  }
   if (replacedCharacters) {
     const name = encoding.toUpperCase();
     warn('replaced-characters', `${replacedCharacters} characters could not be read as ${name} and show as �.`, { count: replacedCharacters, encoding: name });

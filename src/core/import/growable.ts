@@ -26,6 +26,12 @@ export class Growable<T extends TypedArray> {
  */
 export class Dictionary {
   readonly values: string[] = [];
+  /**
+   * Ids of values holding U+FFFD, the character a decoder puts where bytes were not valid text: two ids that differed
+   * only in such bytes read the same, so the importer refuses their rows rather than merging them. Null until one
+   * is seen (almost always), so the check per row costs one comparison.
+   */
+  undecodable: Set<number> | null = null;
   /** id + 1 per slot, 0 for an empty slot; the table is kept at most half full. */
   private slots = new Int32Array(1024);
   private hashes: Int32Array = new Int32Array(512);
@@ -78,7 +84,9 @@ export class Dictionary {
       slot = (slot + 1) & mask;
     }
     const id = this.values.length;
-    this.values.push(start === 0 && end === text.length ? text : text.slice(start, end));
+    const value = start === 0 && end === text.length ? text : text.slice(start, end);
+    this.values.push(value);
+    if (value.includes('\uFFFD')) (this.undecodable ??= new Set()).add(id);
     if (id === this.hashes.length) {
       const grown = new Int32Array(id * 2);
       grown.set(this.hashes);

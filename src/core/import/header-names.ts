@@ -28,22 +28,25 @@ const NAMES: Record<HeaderRole, RoleNames> = {
   customer: {
     exact: ['customerid', 'customer', 'customerno', 'customernumber', 'customercode', 'custid', 'cust', 'clientid', 'client',
       'memberid', 'member', 'buyerid', 'buyer', 'userid', 'user', 'email', 'customeremail', 'contactid', 'accountid', 'donorid',
-      'makhachhang', 'makh', 'khachhang', 'khach', 'idkhachhang', 'tenkhachhang', 'sodienthoai', 'sdt',
-      'รหัสลูกค้า', 'ลูกค้า', 'ชื่อลูกค้า', 'รหัสสมาชิก', 'สมาชิก'],
+      'buyerusername', 'username',
+      'makhachhang', 'makh', 'khachhang', 'khach', 'idkhachhang', 'tenkhachhang', 'sodienthoai', 'sdt', 'nguoimua', 'tennguoimua', 'tendangnhapnguoimua',
+      'รหัสลูกค้า', 'ลูกค้า', 'ชื่อลูกค้า', 'รหัสสมาชิก', 'สมาชิก', 'ชื่อผู้ใช้', 'ชื่อผู้ซื้อ', 'ผู้ซื้อ'],
     contains: ['customer', 'client', 'khachhang', 'ลูกค้า', 'member'],
   },
   date: {
-    exact: ['date', 'invoicedate', 'orderdate', 'purchasedate', 'transactiondate', 'saledate', 'createdat', 'created', 'timestamp',
-      'datetime', 'paidat', 'day', 'ngay', 'ngaymua', 'ngaydathang', 'ngayban', 'ngaygiaodich', 'ngaytao', 'thoigian', 'ngaythang',
-      'วันที่', 'วันที่ซื้อ', 'วันที่สั่งซื้อ', 'วันที่ขาย', 'วันเดือนปี'],
-    contains: ['date', 'ngay', 'วันที่', 'time'],
+    exact: ['date', 'invoicedate', 'orderdate', 'purchasedate', 'transactiondate', 'saledate', 'createdat', 'created', 'createdtime',
+      'createtime', 'timestamp', 'datetime', 'day', 'ngay', 'ngaymua', 'ngaydathang', 'ngayban', 'ngaygiaodich', 'ngaytao', 'ngaytaodon',
+      'thoigian', 'thoigiandathang', 'ngaythang', 'วันที่', 'วันที่ซื้อ', 'วันที่สั่งซื้อ', 'วันที่ทำการสั่งซื้อ', 'วันที่ขาย', 'วันเดือนปี'],
+    // "Paid at" is only a part: Shopify leaves it empty on unpaid orders, and "Created at" is the order's date.
+    contains: ['date', 'ngay', 'วันที่', 'time', 'paidat'],
   },
   amount: {
+    // Not "subtotal" (before shipping and taxes): it is only a part, so that "Total" wins in a Shopify export.
     exact: ['amount', 'total', 'revenue', 'sales', 'value', 'dollarvalue', 'ordertotal', 'grandtotal', 'totalamount', 'netsales',
-      'saleamount', 'orderamount', 'orderrevenue', 'payment', 'paid', 'totalprice', 'linetotal', 'subtotal', 'spend', 'monetary',
-      'thanhtien', 'tongtien', 'doanhthu', 'sotien', 'tien', 'tongcong', 'giatri', 'tonggiatri',
-      'ยอดขาย', 'ยอดรวม', 'จำนวนเงิน', 'มูลค่า', 'ยอดเงิน', 'รวมเงิน', 'ยอดชำระ'],
-    contains: ['amount', 'revenue', 'total', 'sales', 'thanhtien', 'tongtien', 'doanhthu', 'ยอด'],
+      'saleamount', 'orderamount', 'orderrevenue', 'payment', 'paid', 'paidprice', 'totalprice', 'linetotal', 'spend', 'monetary',
+      'thanhtien', 'tongtien', 'doanhthu', 'sotien', 'tien', 'tongcong', 'giatri', 'tonggiatri', 'tonggiatridonhang',
+      'ยอดขาย', 'ยอดรวม', 'ยอดรวมทั้งหมด', 'ยอดคำสั่งซื้อ', 'จำนวนเงิน', 'มูลค่า', 'ยอดเงิน', 'รวมเงิน', 'ยอดชำระ'],
+    contains: ['amount', 'revenue', 'total', 'sales', 'thanhtien', 'tongtien', 'tonggiatri', 'doanhthu', 'ยอด'],
   },
   quantity: {
     exact: ['quantity', 'qty', 'units', 'count', 'soluong', 'sl', 'จำนวน', 'จำนวนชิ้น', 'numberofcds'],
@@ -54,9 +57,10 @@ const NAMES: Record<HeaderRole, RoleNames> = {
     contains: ['price', 'dongia', 'ราคา'],
   },
   orderId: {
-    exact: ['invoiceno', 'invoice', 'invoiceid', 'orderid', 'order', 'orderno', 'ordernumber', 'transactionid', 'receiptno',
-      'receipt', 'madon', 'madonhang', 'sodonhang', 'sohoadon', 'mahoadon', 'donhang',
-      'เลขที่ใบเสร็จ', 'เลขที่คำสั่งซื้อ', 'รหัสคำสั่งซื้อ', 'เลขที่บิล', 'คำสั่งซื้อ'],
+    // Shopify's "Name" (#1001) is an order id too, when its values say so (see guessMapping).
+    exact: ['invoiceno', 'invoice', 'invoiceid', 'orderid', 'order', 'orderno', 'ordernumber', 'ordercode', 'orderref', 'orderreference',
+      'transactionid', 'receiptno', 'receipt', 'madon', 'madonhang', 'sodonhang', 'sohoadon', 'mahoadon', 'donhang',
+      'เลขที่ใบเสร็จ', 'เลขที่คำสั่งซื้อ', 'หมายเลขคำสั่งซื้อ', 'รหัสคำสั่งซื้อ', 'เลขที่บิล', 'คำสั่งซื้อ'],
     contains: ['invoice', 'orderid', 'madon', 'hoadon', 'คำสั่งซื้อ'],
   },
   product: {
@@ -76,19 +80,44 @@ const NAMES: Record<HeaderRole, RoleNames> = {
     exact: ['margin', 'grossmargin', 'profit', 'grossprofit', 'margin%', 'loinhuan', 'laigop', 'กำไร', 'กำไรขั้นต้น'],
     contains: ['margin', 'profit', 'loinhuan', 'laigop', 'กำไร'],
   },
+  status: {
+    exact: ['status', 'orderstatus', 'financialstatus', 'paymentstatus', 'invoicestatus', 'fulfillmentstatus', 'fulfilmentstatus',
+      'deliverystatus', 'shippingstatus', 'trangthai', 'trangthaidonhang', 'trangthaithanhtoan', 'trangthaigiaohang', 'trangthaivanchuyen',
+      'tinhtrang', 'tinhtrangdonhang', 'สถานะ', 'สถานะคำสั่งซื้อ', 'สถานะการสั่งซื้อ', 'สถานะการชำระเงิน', 'สถานะการจัดส่ง'],
+    contains: ['status', 'trangthai', 'tinhtrang', 'สถานะ'],
+  },
+  refunded: {
+    exact: ['refundedamount', 'amountrefunded', 'refundamount', 'orderrefundamount', 'totalrefunded', 'refunded', 'refund',
+      'sotienhoan', 'sotienhoanlai', 'tienhoan', 'tienhoanlai', 'จำนวนเงินคืน', 'ยอดคืนเงิน', 'เงินคืน', 'ยอดเงินคืน'],
+    contains: ['refund', 'tienhoan', 'เงินคืน'],
+  },
   currency: {
     exact: ['currency', 'currencycode', 'tiente', 'loaitien', 'สกุลเงิน'],
     contains: ['currency', 'tiente', 'สกุลเงิน'],
   },
 };
 
-/** How well a header name suggests a role: 2 for a whole-name match, 1 for a telling part, 0 for none. */
-export function nameScore(name: string, role: HeaderRole): number {
-  const folded = foldName(name);
+/** A name without what it says in parentheses or brackets: "Tổng tiền (VND)" → "Tổng tiền", "Created (UTC)" → "Created". */
+function withoutParenthesised(name: string): string {
+  return name.replace(/\s*[([][^)\]]*[)\]]\s*/g, ' ').trim();
+}
+
+function scoreFolded(folded: string, role: HeaderRole): number {
   if (!folded) return 0;
   const names = NAMES[role];
   if (names.exact.includes(folded)) return 2;
   return names.contains.some((part) => folded.includes(part)) ? 1 : 0;
+}
+
+/**
+ * How well a header name suggests a role: 2 for a whole-name match, 1 for a telling part, 0 for none. A unit or
+ * currency in parentheses does not hide the name ("Total (USD)" is "Total"), nor does a qualifier in them hide a
+ * whole name ("ชื่อผู้ใช้ (ผู้ซื้อ)" is the buyer's user name).
+ */
+export function nameScore(name: string, role: HeaderRole): number {
+  const bare = withoutParenthesised(name);
+  const whole = scoreFolded(foldName(name), role);
+  return bare === name ? whole : Math.max(whole, scoreFolded(foldName(bare), role));
 }
 
 export const HEADER_ROLES = Object.keys(NAMES) as HeaderRole[];

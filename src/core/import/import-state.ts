@@ -10,8 +10,8 @@ import { Dictionary, Growable } from './growable';
 import { NumberColumnEvidence } from './numbers';
 import { RejectLog } from './rejections';
 
-export type NumberRole = 'amount' | 'quantity' | 'unitPrice' | 'cost' | 'margin';
-export type LabelRole = 'order' | 'product' | 'channel';
+export type NumberRole = 'amount' | 'quantity' | 'unitPrice' | 'cost' | 'margin' | 'refunded';
+export type LabelRole = 'order' | 'product' | 'channel' | 'status';
 
 /** A number column kept under both decimal-mark readings until the column decides. */
 export class NumberColumn {
@@ -42,6 +42,8 @@ export class ImportState {
   /** The first line with more fields than the header, or 0. */
   extraFieldsLine = 0;
   costUnreadable = 0;
+  /** Refunded-amount cells that were not numbers (read as no refund). */
+  refundedUnreadable = 0;
   readonly rejects = new RejectLog();
 
   readonly customers = new Dictionary();
@@ -55,6 +57,15 @@ export class ImportState {
   /** Original text of the first rows whose date reads only one way, keyed by line, for rejection examples. */
   readonly dayFirstOnlyText = new Map<number, string>();
   readonly monthFirstOnlyText = new Map<number, string>();
+  /** Original text of the first rows whose quantity × unit price may be too large, keyed by line. */
+  readonly riskyProductText = new Map<number, string>();
+  /**
+   * 1 where the amount cell was empty on a row with an order id: kept until the end decides whether the file puts
+   * the order's total on one of its lines (then the other lines are items, not rows without an amount).
+   */
+  readonly amountEmpty = new Growable(Uint8Array);
+  /** Original text of the first such rows, keyed by line, for the rejection they may end in. */
+  readonly emptyAmountText = new Map<number, string>();
   readonly numbers: Partial<Record<NumberRole, NumberColumn>> = {};
   readonly labels: Partial<Record<LabelRole, LabelColumn>> = {};
   /** Codes seen in a "Currency" column, with their counts. */
@@ -63,20 +74,20 @@ export class ImportState {
   /** Rows every per-row column has room for: checked once per row, not once per column. */
   capacity: number;
   /** Every per-row column, grown together. */
-  private readonly rowColumns: Growable<Uint32Array | Int32Array | Float64Array>[];
+  private readonly rowColumns: Growable<Uint32Array | Int32Array | Float64Array | Uint8Array>[];
 
   /** `mapping` is settled (see settleMapping): each role it names gets its columns. */
   constructor(readonly mapping: ColumnMapping) {
-    for (const role of ['amount', 'quantity', 'unitPrice', 'cost', 'margin'] as const) {
+    for (const role of ['amount', 'quantity', 'unitPrice', 'cost', 'margin', 'refunded'] as const) {
       const col = mapping[role];
       if (col !== null) this.numbers[role] = new NumberColumn(col);
     }
-    const labelRoles = { order: mapping.orderId, product: mapping.product, channel: mapping.channel };
+    const labelRoles = { order: mapping.orderId, product: mapping.product, channel: mapping.channel, status: mapping.status };
     for (const [key, col] of Object.entries(labelRoles) as [LabelRole, number | null][]) {
       if (col !== null) this.labels[key] = { col, dict: new Dictionary(), codes: new Growable(Uint32Array) };
     }
     this.rowColumns = [
-      this.customer, this.line, this.dayFirst, this.monthFirst,
+      this.customer, this.line, this.dayFirst, this.monthFirst, this.amountEmpty,
       ...Object.values(this.numbers).flatMap((c) => [c.dot, c.comma]),
       ...Object.values(this.labels).map((l) => l.codes),
     ];

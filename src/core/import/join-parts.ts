@@ -38,14 +38,18 @@ export function exportPart(state: ImportState, stream: StreamCounts) {
     blankLines: state.blankLines,
     extraFieldsLine: state.extraFieldsLine,
     costUnreadable: state.costUnreadable,
+    refundedUnreadable: state.refundedUnreadable,
     customerIds: state.customers.values,
     customer: state.customer.data.subarray(0, n),
     line: state.line.data.subarray(0, n),
     dayFirst: state.dayFirst.data.subarray(0, n),
     monthFirst: state.monthFirst.data.subarray(0, n),
+    amountEmpty: state.amountEmpty.data.subarray(0, n),
+    emptyAmountText: [...state.emptyAmountText],
     dates: state.dates.counts(),
     dayFirstOnlyText: [...state.dayFirstOnlyText],
     monthFirstOnlyText: [...state.monthFirstOnlyText],
+    riskyProductText: [...state.riskyProductText],
     numbers,
     labels,
     currencyCodes: [...state.currencyCodes],
@@ -78,9 +82,12 @@ export function absorbPart(state: ImportState, part: ImportPart, lineOffset: num
   for (let i = 0; i < n; i++) line[at + i] = part.line[i] + lineOffset;
   state.dayFirst.data.set(part.dayFirst, at);
   state.monthFirst.data.set(part.monthFirst, at);
+  state.amountEmpty.data.set(part.amountEmpty, at);
+  keepExamples(state.emptyAmountText, part.emptyAmountText);
   state.dates.absorb(part.dates);
   keepExamples(state.dayFirstOnlyText, part.dayFirstOnlyText);
   keepExamples(state.monthFirstOnlyText, part.monthFirstOnlyText);
+  keepExamples(state.riskyProductText, part.riskyProductText);
   for (const [role, c] of Object.entries(state.numbers) as [NumberRole, NumberColumn][]) {
     const p = part.numbers[role]!;
     c.dot.data.set(p.dot, at);
@@ -100,4 +107,5 @@ export function absorbPart(state: ImportState, part: ImportPart, lineOffset: num
   state.read += part.read;
   state.blankLines += part.blankLines;
   state.costUnreadable += part.costUnreadable;
+  state.refundedUnreadable += part.refundedUnreadable;
 }

@@ -18,22 +18,35 @@ export const enum NumberFit {
   Either = 5,
 }
 
-/** Currency signs and codes as they appear in cells and headers, mapped to ISO 4217. */
-const CURRENCY_TOKENS: Record<string, string> = {
-  '₫': 'VND', Đ: 'VND', đ: 'VND', VND: 'VND', 'VNĐ': 'VND', 'VNđ': 'VND',
-  '฿': 'THB', บาท: 'THB', THB: 'THB', 'บ.': 'THB',
+/**
+ * Currency signs and codes as they appear in cells and headers, mapped to ISO 4217. A Map, not an object: the token
+ * is user text, and an object would answer `constructor` or `__proto__` with what every object inherits.
+ */
+const CURRENCY_TOKENS: ReadonlyMap<string, string> = new Map(Object.entries({
+  '₫': 'VND', Đ: 'VND', đ: 'VND', VND: 'VND', 'VNĐ': 'VND', 'VNđ': 'VND', 'ĐỒNG': 'VND', 'đồng': 'VND',
+  '฿': 'THB', บาท: 'THB', THB: 'THB', 'บ.': 'THB', BAHT: 'THB',
   $: 'USD', US$: 'USD', USD: 'USD',
   '£': 'GBP', GBP: 'GBP',
   '€': 'EUR', EUR: 'EUR',
   'S$': 'SGD', SGD: 'SGD', RM: 'MYR', MYR: 'MYR', Rp: 'IDR', IDR: 'IDR', '₱': 'PHP', PHP: 'PHP',
   '¥': 'JPY', JPY: 'JPY', CNY: 'CNY', '₩': 'KRW', KRW: 'KRW', '₹': 'INR', INR: 'INR', AUD: 'AUD', 'A$': 'AUD',
   CAD: 'CAD', 'C$': 'CAD', CHF: 'CHF',
-};
+}));
 
 /** The ISO code for a currency sign or code, or null. */
 export function currencyOf(token: string): string | null {
   const t = token.trim();
-  return CURRENCY_TOKENS[t] ?? CURRENCY_TOKENS[t.toUpperCase()] ?? null;
+  return CURRENCY_TOKENS.get(t) ?? CURRENCY_TOKENS.get(t.toUpperCase()) ?? null;
+}
+
+/** A currency named in a header, as in "Amount (VND)", "Tổng tiền (₫)" or "ยอดรวม (บาท)". */
+export function currencyInHeader(name: string | undefined): string | null {
+  if (!name) return null;
+  for (const token of name.split(/[\s()[\]/,:-]+/)) {
+    const code = token.length > 0 ? currencyOf(token) : null;
+    if (code) return code;
+  }
+  return null;
 }
 
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
@@ -46,8 +59,28 @@ const DOT = 46;
 const COMMA = 44;
 const APOSTROPHE = 39;
 
-/** What the last cell read carried besides its number, for the column's evidence. */
-export const cellExtras = { currency: null as string | null, percent: false, separator: 0, separators: 0 };
+/**
+ * The largest magnitude a number cell may hold. No order, price, quantity or cost comes near a quadrillion (10^15 is
+ * US$40 billion in đồng), and sums of up to 10^7 such cells stay exact to the unit and far from overflowing.
+ */
+export const MAX_CELL_MAGNITUDE = 1e15;
+/**
+ * Digits a cell may carry after dropping leading zeros and the zeros that end a fraction: a double holds 15 decimal
+ * digits exactly, so more would be rounded. Also the most places after the decimal mark that mean anything.
+ */
+export const MAX_SIGNIFICANT_DIGITS = 15;
+
+/** Why a cell whose characters form a number was still refused (`cellExtras.problem`). */
+export const enum CellProblem {
+  None = 0,
+  /** Beyond MAX_CELL_MAGNITUDE under every valid reading (400 digits would be Infinity). */
+  TooLarge = 1,
+  /** More digits than a double keeps exactly: it could only be read rounded. */
+  TooPrecise = 2,
+}
+
+/** What the last cell read carried besides its number, for the column's evidence and the row's rejection reason. */
+export const cellExtras = { currency: null as string | null, percent: false, separator: 0, separators: 0, problem: CellProblem.None as CellProblem };
 
 // Separators of the cell being read: char code and how many digits follow it (up to the next separator or the end).
 const sepChar = new Int32Array(64);
@@ -103,6 +136,7 @@ export function readNumberCell(text: string, start: number, end: number, out: Fl
   cellExtras.percent = false;
   cellExtras.separator = 0;
   cellExtras.separators = 0;
+  cellExtras.problem = CellProblem.None;
   let first = -1;
   let last = -1;
   for (let i = start; i < end; i++) {
@@ -123,7 +157,14 @@ export function readNumberCell(text: string, start: number, end: number, out: Fl
   if (last + 1 < end && !readAffix(text, last + 1, end, affixState)) return NumberFit.Invalid;
   if (affixState.parens !== 0) return NumberFit.Invalid;
 
+  // The digits are kept exactly: `mantissa` holds those from the first non-zero digit to the last non-zero one (at
+  // most MAX_SIGNIFICANT_DIGITS, so it is an exact integer), and the zeros after them are counted, not multiplied in,
+  // so that "1.0000000000000000000000000" is 1 × 10^(25 − 25) and nothing is rounded on the way.
   let mantissa = 0;
+  let significant = 0;
+  let trailingZeros = 0;
+  let leadingZeros = 0;
+  let digits = 0;
   let seps = 0;
   let leadingDigits = 0;
   let leadingZero = false;
@@ -131,7 +172,17 @@ export function readNumberCell(text: string, start: number, end: number, out: Fl
   for (let i = first; i <= last; i++) {
     const c = text.charCodeAt(i);
     if (isDigit(c)) {
-      mantissa = mantissa * 10 + (c - 48);
+      const d = c - 48;
+      digits++;
+      if (d === 0) {
+        if (significant > 0) trailingZeros++;
+        else leadingZeros++;
+      } else {
+        if (significant > 0) significant += trailingZeros;
+        significant++;
+        if (significant <= MAX_SIGNIFICANT_DIGITS) mantissa = mantissa * POW10[trailingZeros + 1] + d;
+        trailingZeros = 0;
+      }
       digitsSinceSep++;
     } else if (c === DOT || c === COMMA || c === APOSTROPHE || isGroupSpace(c)) {
       if (seps === 0) {
@@ -143,8 +194,17 @@ export function readNumberCell(text: string, start: number, end: number, out: Fl
       digitsSinceSep = 0;
     } else return NumberFit.Invalid;
   }
+  const sign = affixState.negative ? -1 : 1;
+  if (significant > MAX_SIGNIFICANT_DIGITS) {
+    // Whatever the decimal mark, the digits cannot all be kept. Say "too large" when that is also true under every
+    // reading: more than 16 digits before the last separator are an integer part of at least 10^16.
+    const integerDigits = digits - (seps > 0 ? digitsSinceSep : 0) - leadingZeros;
+    cellExtras.problem = integerDigits > 16 ? CellProblem.TooLarge : CellProblem.TooPrecise;
+    return NumberFit.Invalid;
+  }
   if (seps === 0) {
-    const v = affixState.negative ? -mantissa : mantissa;
+    const v = exactValue(sign, mantissa, trailingZeros);
+    if (Number.isNaN(v)) return NumberFit.Invalid;
     out[0] = out[1] = v;
     return NumberFit.Same;
   }
@@ -152,14 +212,43 @@ export function readNumberCell(text: string, start: number, end: number, out: Fl
   cellExtras.separators = seps;
   const dotDecimals = decimalsUnder(DOT, seps, leadingDigits, leadingZero);
   const commaDecimals = decimalsUnder(COMMA, seps, leadingDigits, leadingZero);
-  const sign = affixState.negative ? -1 : 1;
-  out[0] = dotDecimals < 0 ? NaN : (sign * mantissa) / POW10[Math.min(dotDecimals, 22)];
-  out[1] = commaDecimals < 0 ? NaN : (sign * mantissa) / POW10[Math.min(commaDecimals, 22)];
-  if (dotDecimals < 0) return commaDecimals < 0 ? NumberFit.Invalid : NumberFit.CommaOnly;
-  if (commaDecimals < 0) return NumberFit.DotOnly;
+  out[0] = dotDecimals < 0 ? NaN : exactValue(sign, mantissa, trailingZeros - dotDecimals);
+  out[1] = commaDecimals < 0 ? NaN : exactValue(sign, mantissa, trailingZeros - commaDecimals);
+  const dotValid = !Number.isNaN(out[0]);
+  const commaValid = !Number.isNaN(out[1]);
+  if (dotValid || commaValid) cellExtras.problem = CellProblem.None;
+  if (!dotValid) return commaValid ? NumberFit.CommaOnly : NumberFit.Invalid;
+  if (!commaValid) return NumberFit.DotOnly;
   if (out[0] === out[1]) return NumberFit.Same;
   cellExtras.separator = sepChar[0];
   return NumberFit.Either;
+}
+
+/**
+ * sign × mantissa × 10^exponent as the double nearest to that decimal (one exact power of ten, one rounding), or
+ * NaN, with `cellExtras.problem` set, when it lies beyond MAX_CELL_MAGNITUDE or has more than
+ * MAX_SIGNIFICANT_DIGITS places after the decimal mark. An exact zero is +0, whatever its sign.
+ */
+function exactValue(sign: number, mantissa: number, exponent: number): number {
+  if (mantissa === 0) return 0;
+  if (exponent >= 0) {
+    const v = exponent > 22 ? Infinity : mantissa * POW10[exponent];
+    if (v > MAX_CELL_MAGNITUDE) {
+      cellExtras.problem = CellProblem.TooLarge;
+      return NaN;
+    }
+    return sign * v;
+  }
+  if (-exponent > MAX_SIGNIFICANT_DIGITS) {
+    cellExtras.problem = CellProblem.TooPrecise;
+    return NaN;
+  }
+  const v = mantissa / POW10[-exponent];
+  if (v > MAX_CELL_MAGNITUDE) {
+    cellExtras.problem = CellProblem.TooLarge;
+    return NaN;
+  }
+  return sign * v;
 }
 
 /** Grouped cells (with digit-group separators) whose group characters are noted. */

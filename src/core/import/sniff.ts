@@ -6,8 +6,9 @@
 import type { ColumnMapping, DateOrder, Delimiter, NumberFormat } from '../types';
 import { DateColumnEvidence, readDateCell } from './dates';
 import { detectDelimiter } from './delimiter';
-import { guessMapping, looksLikeHeader, profileColumn, type ColumnKind } from './detect-columns';
-import { currencyOf, NumberColumnEvidence, readNumberCell } from './numbers';
+import { emptyMapping, guessMapping, looksLikeHeader, profileColumn, statusColumns, type ColumnKind, type StatusColumn } from './detect-columns';
+import { foldStatus, statusVerdict } from './statuses';
+import { currencyInHeader, currencyOf, NumberColumnEvidence, readNumberCell } from './numbers';
 import { readRecords } from './rows';
 import { binaryKind, detectEncoding, type BinaryKind } from './text-encoding';
 
@@ -28,10 +29,33 @@ export interface SniffResult {
   dateOrderAmbiguous: boolean;
   amountFormat: NumberFormat | null;
   currency: string | null;
+  /** Columns that may say whether a row is a purchase, the deciding one first (mapping.status). */
+  statusColumns: StatusColumn[];
+  /** Each of those columns' values in the sampled rows, most rows first. */
+  statusValues: StatusColumnValues[];
+  /** Data rows the sample holds (all of them for a small file): the status counts are out of these. */
+  sampledRows: number;
   /** One sentence when the file cannot be read at all; null otherwise. */
   problem: string | null;
   /** The problem's stable code, for the UI's translation. */
   problemCode: string | null;
+}
+
+/** A status value in the sampled rows: how many rows and orders have it, and whether it counts by default. */
+export interface StatusValue {
+  /** As first written in the file ('' for a blank cell). */
+  value: string;
+  rows: number;
+  /** Distinct orders among those rows when the sniff found an order id; null without. */
+  orders: number | null;
+  counts: boolean;
+  /** Whether the default verdict comes from a rule (false: an unknown value, counted until the user says otherwise). */
+  known: boolean;
+}
+
+export interface StatusColumnValues {
+  column: number;
+  values: StatusValue[];
 }
 
 const PREVIEW_ROWS = 20;
@@ -49,8 +73,8 @@ const BINARY_PROBLEMS: Record<BinaryKind, string> = {
 function failed(problemCode: string, problem: string, encoding = 'utf-8'): SniffResult {
   return {
     encoding, delimiter: ',', hasHeader: false, header: [], preview: [], columns: [], dateOrder: null, dateOrderAmbiguous: false,
-    amountFormat: null, currency: null, problem, problemCode,
-    mapping: { customer: null, date: null, amount: null, quantity: null, unitPrice: null, orderId: null, product: null, channel: null, cost: null, margin: null },
+    amountFormat: null, currency: null, problem, problemCode, statusColumns: [], statusValues: [], sampledRows: 0,
+    mapping: emptyMapping(),
   };
 }
 
@@ -62,16 +86,6 @@ function firstLines(text: string, n: number): string {
     if (at < 0) return text;
   }
   return text.slice(0, at);
-}
-
-/** A currency named in a header, as in "Amount (VND)" or "Thành tiền (₫)". */
-function currencyInHeader(name: string | undefined): string | null {
-  if (!name) return null;
-  for (const token of name.split(/[\s()[\]/,:-]+/)) {
-    const code = currencyOf(token);
-    if (code && token.length > 0) return code;
-  }
-  return null;
 }
 
 /** Look at the first bytes of a file and propose how to read it. */
@@ -142,6 +156,8 @@ export function sniff(head: Uint8Array, fileName: string, totalBytes: number): S
     currency = [...codes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   }
   if (!currency && hasHeader && valueCol !== null) currency = currencyInHeader(header[valueCol]);
+  const candidates = statusColumns(hasHeader ? header : null, profiles);
+  const statusValues = candidates.map(({ column }) => ({ column, values: statusValuesOf(dataRows, column, mapping.orderId) }));
 
   return {
     encoding,
@@ -155,7 +171,39 @@ export function sniff(head: Uint8Array, fileName: string, totalBytes: number): S
     dateOrderAmbiguous,
     amountFormat,
     currency,
+    statusColumns: candidates,
+    statusValues,
+    sampledRows: dataRows.length,
     problem: null,
     problemCode: null,
   };
+}
+
+/**
+ * A status column's values over the sampled rows, grouped as the import groups them (folded: "Paid" is "paid"), a
+ * blank cell taking the status of its order's first line with one, as the import does.
+ */
+function statusValuesOf(rows: string[][], column: number, orderColumn: number | null): StatusValue[] {
+  const orderStatus = new Map<string, string>();
+  if (orderColumn !== null) {
+    for (const row of rows) {
+      const order = (row[orderColumn] ?? '').trim();
+      const value = (row[column] ?? '').trim();
+      if (order !== '' && value !== '' && !orderStatus.has(order)) orderStatus.set(order, value);
+    }
+  }
+  const tally = new Map<string, { value: string; rows: number; orders: Set<string> }>();
+  rows.forEach((row, i) => {
+    const order = orderColumn === null ? '' : (row[orderColumn] ?? '').trim();
+    let value = (row[column] ?? '').trim();
+    if (value === '' && order !== '') value = orderStatus.get(order) ?? '';
+    const key = foldStatus(value);
+    let entry = tally.get(key);
+    if (!entry) tally.set(key, (entry = { value, rows: 0, orders: new Set() }));
+    entry.rows++;
+    entry.orders.add(order === '' ? `\u0000${i}` : order);
+  });
+  return [...tally.values()]
+    .map(({ value, rows: n, orders }) => ({ value, rows: n, orders: orderColumn === null ? null : orders.size, ...statusVerdict(value) }))
+    .sort((a, b) => b.rows - a.rows || a.value.localeCompare(b.value));
 }

@@ -61,7 +61,12 @@ export function buildSnapshot(input: BuildSnapshotInput): SnapshotV1 {
       rejected: rejectedForSnapshot(report.rejected),
       customers: figures.customers,
       purchases: figures.purchases,
+      // Added in 2026-12: the orders when the file has an order id, and the rows left out for their status when it
+      // has a status column (an empty list: none was).
+      ...(figures.orders === undefined ? {} : { orders: figures.orders }),
+      ...(figures.lineItems === undefined ? {} : { lineItems: figures.lineItems }),
       refunds: figures.refunds,
+      ...(report.statuses ? { excluded: (report.excluded ?? []).map((e) => ({ status: e.status, count: e.count })) } : {}),
       netRevenue: figures.netRevenue,
       firstDate: figures.firstDate,
       lastDate: figures.lastDate,

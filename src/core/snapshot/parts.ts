@@ -126,6 +126,7 @@ export function readDataset(notes: Notes): Reader<SnapshotDataset> {
     const customers = f.required('customers', count());
     const purchases = f.required('purchases', count());
     const orders = f.optional('orders', count());
+    const lineItems = f.optional('lineItems', count());
     const refunds = f.required('refunds', count());
     const excluded = f.optional('excluded', listOf(MAX_EXCLUDED_STATUSES, excludedStatus(notes)));
     const netRevenue = f.required('netRevenue', amount);
@@ -142,6 +143,7 @@ export function readDataset(notes: Notes): Reader<SnapshotDataset> {
       customers,
       purchases,
       ...(orders === undefined ? {} : { orders }),
+      ...(lineItems === undefined ? {} : { lineItems }),
       refunds,
       ...(excluded === undefined ? {} : { excluded }),
       netRevenue,

@@ -79,6 +79,7 @@ function datasetRules(d: SnapshotDataset): DateRange | null {
   }
   notOverAccepted('dataset.purchases', d.purchases, d.rowsAccepted, 'purchases', 'purchase');
   if (d.orders !== undefined) notOverAccepted('dataset.orders', d.orders, d.rowsAccepted, 'orders', 'order');
+  if (d.lineItems !== undefined) notOverAccepted('dataset.lineItems', d.lineItems, d.rowsAccepted, 'lineItems', 'line item');
   notOverAccepted('dataset.refunds', d.refunds, d.rowsAccepted, 'refunds', 'refund');
   if (d.excluded !== undefined) {
     notOverAccepted('dataset.excluded', d.excluded.reduce((sum, e) => sum + e.count, 0), d.rowsAccepted, 'excluded', 'row excluded by its status', 'rows excluded by their status');

@@ -105,10 +105,12 @@ export interface SnapshotDataset {
   rejected: SnapshotRejectedGroup[];
   customers: number;
   purchases: number;
-  /** Contract: added in 2026-12, written when the file has an order id (not written yet). */
+  /** Contract: added in 2026-12, written when the file has an order id: each order once, however many lines. */
   orders?: number;
+  /** Added in 2026-12 (a field the contract leaves free to add): counted rows with amount >= 0, an order's lines each. */
+  lineItems?: number;
   refunds: number;
-  /** Contract: added in 2026-12 (not written yet). */
+  /** Contract: added in 2026-12, written when the file has a status column (empty when no row was left out). */
   excluded?: SnapshotExcludedStatus[];
   netRevenue: number;
   /** Earliest and latest accepted date; null when no row was accepted. */

@@ -17,19 +17,26 @@ function file(name: string, text: string): string {
   return path;
 }
 
-const sum = (counts: Record<string, { customers: number; revenue: number } | undefined>) =>
-  Object.values(counts).reduce((s, c) => ({ customers: s.customers + (c?.customers ?? 0), revenue: s.revenue + (c?.revenue ?? 0) }), { customers: 0, revenue: 0 });
+function sum(counts: Record<string, { customers: number; revenue: number } | undefined>) {
+  const total = { customers: 0, revenue: 0 };
+  for (const c of Object.values(counts)) {
+    total.customers += c?.customers ?? 0;
+    total.revenue += c?.revenue ?? 0;
+  }
+  return total;
+}
 
 describe('analyze: segments', () => {
-  it('scores every buyer at the data’s last day, with the default rules, each customer in one segment', async () => {
-    const snapshot = await analyze(DON_HANG);
+  it('--segments scores every buyer at the data’s last day, with the default rules, each customer in one segment', async () => {
+    expect((await analyze(DON_HANG)).segments).toBeUndefined();
+    const snapshot = await analyze(DON_HANG, '--segments');
     expect(snapshot.segments?.asOf).toBe('2024-04-02');
     expect(sum(snapshot.segments!.counts)).toEqual({ customers: 3, revenue: 5_050_000 });
     expect(snapshot.segments!.rules).toHaveLength(11);
     expect(snapshot.segments!.rules.at(-1)).toMatchObject({ r: [1, 5], f: [1, 5], m: [1, 5] });
   });
 
-  it('--segments-as-of scores the customers and revenue known on that day', async () => {
+  it('--segments-as-of (which implies --segments) scores the customers and revenue known on that day', async () => {
     // By 2024-02-29: KH01 1,250,000 + 450,000; KH02 300,000 − 300,000; KH03 2,000,000: 3,700,000 ₫.
     const february = await analyze(DON_HANG, '--segments-as-of', '2024-02-29');
     expect(february.segments?.asOf).toBe('2024-02-29');

@@ -9,26 +9,26 @@ const table = tableFromRows([
   ['A', '2024-03-01', 2.5], // 2 same day as row 0
   ['B', '2024-03-02', 4], //  3 earlier than row 1
   ['A', '2024-03-04', -1], // 4 refund: not a purchase
-  ['C', '2024-03-03', 0], //  5 zero: not a purchase (by default)
+  ['C', '2024-03-03', 0], //  5 zero: a purchase worth nothing (not when positiveOnly)
 ]);
 
 describe('groupCustomerDays', () => {
   it('groups purchase rows by customer and merges them into ordered purchase days', () => {
     const g = groupCustomerDays(table);
     expect(g.customerCount).toBe(3);
-    expect(Array.from(g.rowStart)).toEqual([0, 2, 4, 4]); // A: rows 0, 2; B: rows 3, 1 (sorted by day); C: none
-    expect(Array.from(g.rows)).toEqual([0, 2, 3, 1]);
-    expect(Array.from(g.dayStart)).toEqual([0, 1, 3, 3]);
-    expect(Array.from(g.day)).toEqual([day('2024-03-01'), day('2024-03-02'), day('2024-03-05')]);
-    expect(Array.from(g.total)).toEqual([12.5, 4, 7]);
-    expect(Array.from(g.rowCount)).toEqual([2, 1, 1]);
+    expect(Array.from(g.rowStart)).toEqual([0, 2, 4, 5]); // A: rows 0, 2; B: rows 3, 1 (sorted by day); C: row 5
+    expect(Array.from(g.rows)).toEqual([0, 2, 3, 1, 5]);
+    expect(Array.from(g.dayStart)).toEqual([0, 1, 3, 4]);
+    expect(Array.from(g.day)).toEqual([day('2024-03-01'), day('2024-03-02'), day('2024-03-05'), day('2024-03-03')]);
+    expect(Array.from(g.total)).toEqual([12.5, 4, 7, 0]);
+    expect(Array.from(g.rowCount)).toEqual([2, 1, 1, 1]);
   });
 
-  it('applies day windows and the zero-amount switch', () => {
+  it('applies day windows and the positive-only switch', () => {
     const window = groupCustomerDays(table, { after: day('2024-03-01'), through: day('2024-03-04') });
-    expect(Array.from(window.rows)).toEqual([3]); // only B's 03-02 purchase
-    const zero = groupCustomerDays(table, { includeZeroAmounts: true });
-    expect(Array.from(zero.rows)).toEqual([0, 2, 3, 1, 5]);
+    expect(Array.from(window.rows)).toEqual([3, 5]); // B's 03-02 purchase and C's free one on 03-03
+    const positive = groupCustomerDays(table, { positiveOnly: true });
+    expect(Array.from(positive.rows)).toEqual([0, 2, 3, 1]);
   });
 
   it('shares one grouping per table and filter, and treats a bound that cuts nothing as no bound', () => {

@@ -61,19 +61,21 @@ describe('customerSummary', () => {
     expect([s.frequency[2], s.T[2]]).toEqual([0, 28]);
   });
 
-  it('treats zero-value rows as purchases only when asked (lifetimes counts them)', () => {
+  it('counts zero-value rows as purchases (the contract, as lifetimes), and leaves them out only when asked', () => {
     const t = tableFromRows([
       ['A', '2024-01-01', 10],
       ['A', '2024-01-05', 0],
       ['B', '2024-01-03', 0],
     ]);
+    // A: purchase days 01-01 and 01-05 → frequency 1, recency 4, monetary = the repeat day's total 0. B: one free order.
     const contract = customerSummary(t, { observationEnd: day('2024-01-10'), timeUnit: 'day' });
-    expect(contract.customer.length).toBe(1);
-    expect(contract.frequency[0]).toBe(0);
-    const lifetimesLike = customerSummary(t, { observationEnd: day('2024-01-10'), timeUnit: 'day', includeZeroAmounts: true });
-    expect(Array.from(lifetimesLike.frequency)).toEqual([1, 0]);
-    expect(Array.from(lifetimesLike.monetary)).toEqual([0, 0]);
-    expect(Array.from(lifetimesLike.recency)).toEqual([4, 0]);
+    expect(Array.from(contract.frequency)).toEqual([1, 0]);
+    expect(Array.from(contract.monetary)).toEqual([0, 0]);
+    expect(Array.from(contract.recency)).toEqual([4, 0]);
+    // Positive amounts only (a reference cleaned with price > 0): B has no purchase and A one purchase day.
+    const positive = customerSummary(t, { observationEnd: day('2024-01-10'), timeUnit: 'day', positiveOnly: true });
+    expect(positive.customer.length).toBe(1);
+    expect(positive.frequency[0]).toBe(0);
   });
 });
 

@@ -9,18 +9,37 @@ describe('datasetFigures', () => {
       ['A', '2024-01-05', 100],
       ['A', '2024-01-05', -20],
       ['B', '2024-02-10', 50.5],
-      ['C', '2023-12-31', 0], // neither purchase nor refund, but C is a customer
+      ['C', '2023-12-31', 0], // a free order: a purchase that adds nothing (contract, 2026-12)
       ['B', '2024-03-01', -0.5],
     ]);
-    // customers A, B, C = 3; purchases 100 and 50.5 = 2; refunds −20 and −0.5 = 2;
+    // customers A, B, C = 3; purchases 100, 50.5 and 0 = 3; refunds −20 and −0.5 = 2;
     // net = 100 − 20 + 50.5 + 0 − 0.5 = 130; dates from 2023-12-31 to 2024-03-01.
     expect(datasetFigures(table)).toEqual({
       customers: 3,
-      purchases: 2,
+      purchases: 3,
+      lineItems: 3,
       refunds: 2,
+      grossRevenue: 150.5,
+      refundTotal: 20.5,
       netRevenue: 130,
       firstDate: '2023-12-31',
       lastDate: '2024-03-01',
+    });
+  });
+
+  it('with an order id, counts orders once and refunds written on them', () => {
+    const table = tableFromRows([
+      ['A', '2024-01-05', 50, '#1', undefined, 15], // an order total on its first line, 15 refunded
+      ['A', '2024-01-05', 0, '#1', undefined, 0], //  its item line
+      ['B', '2024-01-06', 20, '#2', undefined, 0],
+      ['B', '2024-01-06', -5, 'R9', undefined, 0], // a refund row
+      ['C', '2024-01-07', 10, '#2', undefined, 0], // the same order id under another customer: another order
+    ]);
+    // Orders: (A,#1), (B,#2), (C,#2) = 3; lines 4; refunds: #1's 15 and R9's 5 = 2 refunds, 20 money;
+    // gross 80, net 80 − 20 = 60.
+    expect(datasetFigures(table)).toEqual({
+      customers: 3, purchases: 3, orders: 3, lineItems: 4, refunds: 2, grossRevenue: 80, refundTotal: 20, netRevenue: 60,
+      firstDate: '2024-01-05', lastDate: '2024-01-07',
     });
   });
 
@@ -28,7 +47,10 @@ describe('datasetFigures', () => {
     expect(datasetFigures(tableFromRows([]))).toEqual({
       customers: 0,
       purchases: 0,
+      lineItems: 0,
       refunds: 0,
+      grossRevenue: 0,
+      refundTotal: 0,
       netRevenue: 0,
       firstDate: null,
       lastDate: null,

@@ -43,15 +43,33 @@ describe('historicalFigures', () => {
   });
 
   it('computes the dashboard totals and ratios', () => {
+    // Buyers A, B, C; D has a refund only: 4 customers with a row. Purchases are the 6 orders (o1 has two lines).
     expect(h.customers).toBe(3);
+    expect(h.customersWithRows).toBe(4);
     expect(h.refundOnlyCustomers).toBe(1);
-    expect(h.purchases).toBe(7);
+    expect(h.purchases).toBe(6);
+    expect(h.lineItems).toBe(7);
     expect(h.orders).toBe(6);
     expect(h.ordersCountedBy).toBe('order-id');
+    expect(h.hasAmounts).toBe(true);
     expect(h.grossRevenue).toBe(730);
     expect(h.refunds).toBe(2);
+    expect([h.refundRows, h.refundRowsTotal, h.refundedOrders, h.refundedTotal]).toEqual([2, 50, 0, 0]);
     expect(h.refundTotal).toBe(50);
     expect(h.netRevenue).toBe(680); // 730 − 30 − 20
+    // CLV's numerator: the buyers' net, 680 less D's −20 = 700 (net per buyer 200, 200, 300).
+    expect(h.buyersNetRevenue).toBe(700);
+    // Each card as its division, with the counts the other cards show: 6 orders, 3 buyers, 2 repeaters (A, C), 7 lines.
+    expect(h.repeatCustomers).toBe(2);
+    expect(h.ratios).toEqual({
+      averageOrderValue: { value: 730 / 6, numerator: 730, denominator: 6 },
+      purchaseFrequency: { value: 2, numerator: 6, denominator: 3 },
+      repeatCustomerRate: { value: 2 / 3, numerator: 2, denominator: 3 },
+      netRevenuePerCustomer: { value: 700 / 3, numerator: 700, denominator: 3 },
+      lineItemsPerOrder: { value: 7 / 6, numerator: 7, denominator: 6 },
+      refundShare: { value: 50 / 730, numerator: 50, denominator: 730 },
+    });
+    expect(h.clv.revenueMean).toBeCloseTo(h.ratios.netRevenuePerCustomer.value, 12);
     expect(h.averageOrderValue).toBeCloseTo(730 / 6, 12);
     expect(h.purchaseFrequency).toBe(2); // 6 orders / 3 customers
     expect(h.repeatCustomerRate).toBeCloseTo(2 / 3, 12); // A and C have ≥ 2 orders
@@ -142,6 +160,42 @@ describe('historicalFigures', () => {
       { x: 2 / 3, y: 4 / 7 },
       { x: 1, y: 1 },
     ]);
+  });
+});
+
+describe('refunds written on an order, and files without amounts', () => {
+  /*
+   * [customer, date, amount, order, cost, refunded]
+   * A: #1 100 (refunded 30), #2 40 → gross 140, refunds 30, net 110. B: #3 50 and a refund row −10 → gross 50, net 40.
+   * C: #4 0 (a free order: a purchase). Totals: gross 190; refunds 2 (#1's refunded amount, B's row), 40; net 150.
+   */
+  const rows: LiteralRow[] = [
+    ['A', '2024-01-02', 100, '#1', undefined, 30],
+    ['A', '2024-02-03', 40, '#2', undefined, 0],
+    ['B', '2024-01-05', 50, '#3', undefined, 0],
+    ['B', '2024-01-20', -10, 'R1', undefined, 0],
+    ['C', '2024-03-01', 0, '#4', undefined, 0],
+  ];
+  const h = historicalFigures(tableFromRows(rows));
+
+  it('count as refunds in money and number, and reduce the customer’s net', () => {
+    expect([h.customers, h.orders, h.purchases, h.lineItems]).toEqual([3, 4, 4, 4]);
+    expect(h.grossRevenue).toBe(190);
+    expect([h.refunds, h.refundRows, h.refundRowsTotal, h.refundedOrders, h.refundedTotal, h.refundTotal]).toEqual([2, 1, 10, 1, 30, 40]);
+    expect(h.netRevenue).toBe(150);
+    expect(Array.from(h.perCustomer.grossRevenue)).toEqual([140, 50, 0]);
+    expect(Array.from(h.perCustomer.netRevenue)).toEqual([110, 40, 0]);
+    // AOV = gross ÷ orders = 190 / 4; frequency = orders ÷ buyers = 4 / 3.
+    expect(h.averageOrderValue).toBe(47.5);
+    expect(h.purchaseFrequency).toBeCloseTo(4 / 3, 12);
+  });
+
+  it('a purchase log has real counts and unknown money', () => {
+    const log = historicalFigures(tableFromRows(rows.map(([c, d, a, o]) => [c, d, Math.max(a, 0) * 0, o] as LiteralRow), { withoutAmounts: true }));
+    expect(log.hasAmounts).toBe(false);
+    expect([log.customers, log.orders, log.lineItems]).toEqual([3, 5, 5]);
+    for (const v of [log.grossRevenue, log.refundTotal, log.netRevenue, log.averageOrderValue, log.clv.revenueMean, log.buyersNetRevenue]) expect(v).toBeNaN();
+    expect(log.purchaseFrequency).toBeCloseTo(5 / 3, 12);
   });
 });
 

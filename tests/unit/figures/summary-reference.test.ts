@@ -56,17 +56,17 @@ describe('CDNOW master against lifetimes', () => {
     expect(Array.from(table.amount).filter((a) => a === 0).length).toBe(80);
   });
 
-  it('matches the 39-week calibration summary for all 23,570 customers when zero-value rows count, as in lifetimes', () => {
-    const s = customerSummary(table, { observationEnd: calibrationEnd, timeUnit: 'week', includeZeroAmounts: true });
+  it('matches the 39-week calibration summary for all 23,570 customers: a $0.00 order is a purchase, as in lifetimes', () => {
+    const s = customerSummary(table, { observationEnd: calibrationEnd, timeUnit: 'week' });
     const result = compareSummary(table, s, 'cdnow/cdnow_master_cal39w_summary.csv');
     expect(result).toEqual({ missing: [], differing: [], extra: 0 });
   });
 
-  it('differs under the contract (purchases are amount > 0) exactly for the customers with $0.00 rows', () => {
-    // lifetimes treats every row as a transaction, including the 80 rows worth $0.00. The contract's purchases are
-    // amount > 0, so a customer whose calibration rows are all $0.00 has no purchase (absent here: 70 customers),
-    // and a $0.00 row on its own day is one purchase day fewer (3 customers). Nobody else may differ.
-    const s = customerSummary(table, { observationEnd: calibrationEnd, timeUnit: 'week' });
+  it('differs with positive amounts only exactly for the customers with $0.00 rows', () => {
+    // lifetimes treats every row as a transaction, including the 80 rows worth $0.00, and so does the contract since
+    // 2026-12 (amount >= 0). Leaving them out, a customer whose calibration rows are all $0.00 has no purchase (absent
+    // here: 70 customers), and a $0.00 row on its own day is one purchase day fewer (3 customers). Nobody else differs.
+    const s = customerSummary(table, { observationEnd: calibrationEnd, timeUnit: 'week', positiveOnly: true });
     const result = compareSummary(table, s, 'cdnow/cdnow_master_cal39w_summary.csv');
     const withZeroRow = new Set<string>();
     for (let i = 0; i < table.length; i++) {
@@ -79,7 +79,7 @@ describe('CDNOW master against lifetimes', () => {
   });
 
   it('matches the full-period summary in days', () => {
-    const s = customerSummary(table, { observationEnd: day('1998-06-30'), timeUnit: 'day', includeZeroAmounts: true });
+    const s = customerSummary(table, { observationEnd: day('1998-06-30'), timeUnit: 'day' });
     expect(compareSummary(table, s, 'cdnow/cdnow_master_full_days_summary.csv')).toEqual({ missing: [], differing: [], extra: 0 });
   });
 
@@ -88,7 +88,6 @@ describe('CDNOW master against lifetimes', () => {
       calibrationEnd,
       observationEnd: day('1998-06-30'),
       timeUnit: 'week',
-      includeZeroAmounts: true,
     });
     expect(h.holdoutDuration).toBe(273 / 7); // 1997-10-01 … 1998-06-30 is 273 days = 39 weeks
     const k = new Map<string, number>();
@@ -110,11 +109,11 @@ describe('CDNOW master against lifetimes', () => {
 });
 
 describe('Online Retail against lifetimes', () => {
-  it('uses the same rows: purchase rows (amount > 0) are exactly the reference cleaning', () => {
+  it('uses the same rows: the rows with a positive amount are exactly the reference cleaning', () => {
     // The reference dropped rows without a customer, invoices starting with 'C', Quantity ≤ 0 and UnitPrice ≤ 0.
-    // Our purchase rows are amount = Quantity × UnitPrice > 0 among rows with a customer. On this file the two
-    // coincide: every 'C' invoice has a negative quantity, and the only negative prices (bad-debt adjustments)
-    // have no customer. The 40 zero-price rows with a customer are neither purchases nor refunds.
+    // Rows with amount = Quantity × UnitPrice > 0 among rows with a customer coincide with that: every 'C' invoice
+    // has a negative quantity, and the only negative prices (bad-debt adjustments) have no customer. Our purchases
+    // (amount >= 0) are those plus the 40 zero-price rows with a customer, which the reference's "price > 0" dropped.
     const load = loadOnlineRetail();
     expect(load.rowsRead).toBe(541_909);
     expect(load.rowsWithoutCustomer).toBe(135_080);
@@ -122,13 +121,34 @@ describe('Online Retail against lifetimes', () => {
     expect(load.purchaseRowsNotClean).toBe(0);
     expect(load.cleanRowsNotPurchase).toBe(0);
     expect(Array.from(load.table.amount).filter((a) => a > 0).length).toBe(397_884);
+    expect(Array.from(load.table.amount).filter((a) => a >= 0).length).toBe(397_884 + 40);
   });
 
-  it('matches the summary (days, observation end 2011-12-09) for all 4,338 customers', () => {
+  it('matches the summary (days, observation end 2011-12-09) for all 4,338 customers with positive amounts only', () => {
     const { table } = loadOnlineRetail();
-    const s = customerSummary(table, { observationEnd: day('2011-12-09'), timeUnit: 'day' });
+    const s = customerSummary(table, { observationEnd: day('2011-12-09'), timeUnit: 'day', positiveOnly: true });
     expect(s.customer.length).toBe(4_338);
     expect(compareSummary(table, s, 'online_retail/online_retail_summary.csv')).toEqual({ missing: [], differing: [], extra: 0 });
     expect(s.frequency.filter((f) => f > 0).length).toBe(2_790); // the README's repeat customers
+  });
+
+  it('differs under the contract only for the customers with a free line on a day without another purchase', () => {
+    // The 40 zero-price lines fall on a day the customer also paid for, except on 3 customer-days (counted from the
+    // raw file: a customer-day with a zero-price line and no positive line). Those 3 customers gain a purchase day:
+    // 12748 and 17560 differ from the reference, and 13256, whose other rows are all refunds, is a buyer it lacks.
+    const { table } = loadOnlineRetail();
+    const s = customerSummary(table, { observationEnd: day('2011-12-09'), timeUnit: 'day' });
+    const result = compareSummary(table, s, 'online_retail/online_retail_summary.csv');
+    const paidDays = new Set<string>();
+    const freeDays = new Set<string>();
+    for (let i = 0; i < table.length; i++) {
+      const key = `${table.customerIds[table.customer[i]]}|${table.day[i]}`;
+      if (table.amount[i] > 0) paidDays.add(key);
+      else if (table.amount[i] === 0) freeDays.add(key);
+    }
+    const gaining = new Set([...freeDays].filter((k) => !paidDays.has(k)).map((k) => k.split('|')[0]));
+    expect([...gaining].sort()).toEqual(['12748', '13256', '17560']);
+    expect(result).toEqual({ missing: [], differing: ['12748', '17560'], extra: 1 });
+    expect(s.customer.length).toBe(4_339);
   });
 });

@@ -133,11 +133,14 @@ describe('a mapping chosen by the user', () => {
     expect(report.mapping).toEqual(mapping({ customer: 1, date: 2, amount: 3 }));
   });
 
-  it('without customer, date or a value, createImporter says which column to choose', () => {
+  it('without customer or date, createImporter says which column to choose; without a value the rows are a purchase log', () => {
     const text = 'a,b,c\nA,2024-01-05,1\n';
     expect(() => run(text, { mapping: mapping({ date: 1, amount: 2 }) })).toThrow('Choose the column that identifies the customer.');
     expect(() => run(text, { mapping: mapping({ customer: 0, amount: 2 }) })).toThrow('Choose the column that holds the order date.');
-    expect(() => run(text, { mapping: mapping({ customer: 0, date: 1, quantity: 2 }) })).toThrow('Choose the amount column, or both the quantity and the unit price columns.');
+    // A quantity alone makes no value (an amount, or quantity × unit price, does): the row is a purchase, amount unknown.
+    const { table } = run(text, { mapping: mapping({ customer: 0, date: 1, quantity: 2 }) });
+    expect(rowsOf(table)).toEqual([['A', '2024-01-05', 0, 2]]);
+    expect(table.withoutAmounts).toBe(true);
   });
 
   it('optional roles are read into the table: order, product, channel (dictionary-encoded) and cost', () => {

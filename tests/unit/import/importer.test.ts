@@ -35,6 +35,11 @@ describe('the report', () => {
       blankLines: 0,
       rejected: [],
       warnings: [],
+      // No order id, no status column: nothing excluded, no reading of order totals.
+      excluded: [],
+      statuses: null,
+      excludedOnlyCustomers: 0,
+      orderAmounts: null,
     });
   });
 

@@ -195,12 +195,13 @@ describe('currency of the dataset', () => {
 });
 
 describe('refunds and zero amounts', () => {
-  it('are accepted rows; negatives count as refunds', () => {
+  it('are accepted rows; negatives count as refunds, zeros as purchases worth nothing', () => {
     const { table, report } = run(amountFile(['10', '-4', '0', '5-', '(2.50)', '\u22121', '0.00']));
     expect(report).toMatchObject({ rowsRead: 7, rowsAccepted: 7, rowsRejected: 0 });
     expect(amounts(table)).toEqual([10, -4, 0, -5, -2.5, -1, 0]);
     const figures = datasetFigures(table);
-    expect(figures).toMatchObject({ purchases: 1, refunds: 4, netRevenue: -2.5 });
+    // 10, 0 and 0.00 are purchases (amount >= 0, contract 2026-12); the four negatives are refunds.
+    expect(figures).toMatchObject({ purchases: 3, refunds: 4, netRevenue: -2.5 });
   });
 
   it('an empty or non-numeric amount is rejected, naming the column', () => {

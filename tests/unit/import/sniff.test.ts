@@ -96,10 +96,13 @@ describe('files that cannot be read', () => {
     expect(() => run(text)).toThrow(new ImportError(code, problem));
   });
 
-  it('a file with dates but no amount can be sniffed, and importing it says what is missing', () => {
+  it('a file with dates but no amount can be sniffed and imported as a purchase log', () => {
     const s = look('cust,date\n1,2006-01-01\n2,2006-01-01\n2,2006-12-19\n');
     expect(s.problem).toBeNull();
     expect(s.mapping).toEqual(mapping({ customer: 0, date: 1 }));
-    expect(() => run('cust,date\n1,2006-01-01\n2,2006-01-01\n2,2006-12-19\n')).toThrow(new ImportError('choose-amount', 'Choose the amount column, or both the quantity and the unit price columns.'));
+    const { table, report } = run('cust,date\n1,2006-01-01\n2,2006-01-01\n2,2006-12-19\n');
+    expect(report.rowsAccepted).toBe(3);
+    expect(Array.from(table.amount)).toEqual([0, 0, 0]);
+    expect(table.withoutAmounts).toBe(true);
   });
 });

@@ -89,6 +89,24 @@ describe('split import equals one pass', () => {
     expect(fellBack).toBeGreaterThan(0);
   });
 
+  it('on an orders export whose orders, statuses, empty totals and refunds straddle the cut', async () => {
+    // Shopify's layout: the total, the status and the refund on an order's first line only, its other lines empty
+    // there; an order cut in two takes its total and status from the half before. Every 7th order is cancelled,
+    // every 5th partly refunded; one line has no order total at all on a single-line order (rejected at the end).
+    const lines = ['Name,Email,Financial Status,Total,Created at,Lineitem name,Refunded Amount'];
+    for (let o = 0; o < 40; o++) {
+      const status = o % 7 === 3 ? 'voided' : o % 5 === 1 ? 'partially_refunded' : 'paid';
+      const total = o === 18 ? '' : `${20 + o}.50`;
+      lines.push(`#${1000 + o},c${o % 9}@shop.vn,${status},${total},2024-0${1 + (o % 9)}-1${o % 10} 10:00:00 +0700,Item A,${o % 5 === 1 ? '3.00' : '0.00'}`);
+      for (let k = 1; k <= o % 3; k++) lines.push(`#${1000 + o},c${o % 9}@shop.vn,,,2024-0${1 + (o % 9)}-1${o % 10} 10:00:00 +0700,Item ${k},`);
+    }
+    const { whole } = await expectEveryCutMatches(utf8(lines.join('\n') + '\n'), 'orders_export.csv');
+    expect(whole.report.orderAmounts).toBe('total-on-one-line');
+    expect(whole.report.excluded!.map((e) => e.status)).toEqual(['voided']);
+    expect(whole.report.rejected.map((g) => [g.code, g.count])).toEqual([['missing-amount', 1]]);
+    expect(whole.table.refunded!.some((r) => r === 3)).toBe(true);
+  });
+
   it('keeps the first 20 examples of a reason and the line numbers of the whole file', async () => {
     const lines = ['Customer,Date,Amount'];
     for (let i = 0; i < 120; i++) lines.push(i % 2 ? `C${i % 9},2024-01-${String(1 + (i % 28)).padStart(2, '0')},${i}.5` : `C${i},not a date,1`);

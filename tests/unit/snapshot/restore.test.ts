@@ -76,7 +76,7 @@ describe('envelope', () => {
 
 describe('fields', () => {
   it('names every required field that is missing', () => {
-    const optional = new Set(['historical', 'models', 'forecast', 'segments', 'models.bgnbd', 'models.mbgnbd', 'models.paretoNbd', 'models.gammaGamma', 'forecast.reliable', 'forecast.cautions']);
+    const optional = new Set(['dataset.orders', 'dataset.lineItems', 'historical', 'models', 'forecast', 'segments', 'models.bgnbd', 'models.mbgnbd', 'models.paretoNbd', 'models.gammaGamma', 'forecast.reliable', 'forecast.cautions']);
     const paths: string[] = [];
     for (const { path, object } of objectsIn(snap)) {
       for (const key of Object.keys(object)) {
@@ -218,7 +218,7 @@ describe('fields', () => {
     ]);
   });
 
-  it('accepts the fields the contract added to dataset (orders, excluded) and the per-customer list', () => {
+  it('accepts the fields added to dataset (orders, lineItems, excluded) and the per-customer list', () => {
     const s = copy(snap) as any;
     s.dataset = { ...s.dataset, orders: 6, excluded: [{ status: 'cancelled', count: 1 }] };
     s.customers = [
@@ -233,4 +233,4 @@ describe('fields', () => {
   });
 });
 
-const datasetOrder = ['name', 'currency', 'rowsRead', 'rowsAccepted', 'rowsRejected', 'rejected', 'customers', 'purchases', 'orders', 'refunds', 'excluded', 'netRevenue', 'firstDate', 'lastDate'];
+const datasetOrder = ['name', 'currency', 'rowsRead', 'rowsAccepted', 'rowsRejected', 'rejected', 'customers', 'purchases', 'orders', 'lineItems', 'refunds', 'excluded', 'netRevenue', 'firstDate', 'lastDate'];

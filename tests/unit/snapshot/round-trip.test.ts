@@ -16,9 +16,9 @@ function containers(value: unknown, into = new Set<object>()): Set<object> {
 }
 
 describe.each([
-  ['don-hang.csv', DON_HANG, [] as string[]],
-  ['CDNOW_sample.txt, weeks, Pareto/NBD', CDNOW_SAMPLE, ['--time-unit', 'week', '--model', 'paretoNbd', '--observation-end', '1997-09-30']],
-])('round trip of %s', (_name, file, flags) => {
+  ['don-hang.csv', DON_HANG, [] as string[], []],
+  ['CDNOW_sample.txt, weeks, Pareto/NBD, segments', CDNOW_SAMPLE, ['--time-unit', 'week', '--model', 'paretoNbd', '--observation-end', '1997-09-30', '--segments'], ['segments']],
+])('round trip of %s', (_name, file, flags, extraParts) => {
   let built: SnapshotV1;
   let text: string;
   beforeAll(async () => {
@@ -27,7 +27,7 @@ describe.each([
   });
 
   it('has every part, models and forecast included', () => {
-    expect(Object.keys(built)).toEqual(['format', 'version', 'createdAt', 'app', 'dataset', 'settings', 'historical', 'cohorts', 'models', 'forecast', 'segments']);
+    expect(Object.keys(built)).toEqual(['format', 'version', 'createdAt', 'app', 'dataset', 'settings', 'historical', 'cohorts', 'models', 'forecast', ...extraParts]);
     expect(Object.keys(built.models!)).toEqual(['bgnbd', 'mbgnbd', 'paretoNbd', 'gammaGamma']);
     expect(built.historical!.formulas).toHaveLength(4);
   });

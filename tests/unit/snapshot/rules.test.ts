@@ -13,6 +13,9 @@ beforeAll(async () => {
 /** The same file with no accepted row (every row rejected for one reason). */
 function emptyDataset(s: any): void {
   s.dataset = { ...s.dataset, rowsAccepted: 0, rowsRejected: 9, customers: 0, purchases: 0, refunds: 0, netRevenue: 0, firstDate: null, lastDate: null };
+  // don-hang.csv has an order id (Mã đơn), so its snapshot counts orders too.
+  if (s.dataset.orders !== undefined) s.dataset.orders = 0;
+  if (s.dataset.lineItems !== undefined) s.dataset.lineItems = 0;
   s.dataset.rejected = [{ ...s.dataset.rejected[0], count: 9 }];
   s.settings.observationEnd = null;
   s.cohorts.rows = [];
@@ -38,6 +41,7 @@ const rules: [string, string, (s: any) => void, string][] = [
   ['no-customers', 'accepted rows have customers', (s) => (s.dataset.customers = 0), 'dataset.customers: no customers, but 7 rows were accepted, and every accepted row has one.'],
   ['over-accepted-rows', 'purchases ≤ rowsAccepted', (s) => (s.dataset.purchases = 8), 'dataset.purchases: 8 purchases, but only 7 rows were accepted.'],
   ['over-accepted-rows', 'orders ≤ rowsAccepted', (s) => (s.dataset.orders = 9), 'dataset.orders: 9 orders, but only 7 rows were accepted.'],
+  ['over-accepted-rows', 'lineItems ≤ rowsAccepted', (s) => (s.dataset.lineItems = 8), 'dataset.lineItems: 8 line items, but only 7 rows were accepted.'],
   ['over-accepted-rows', 'refunds ≤ rowsAccepted', (s) => (s.dataset.refunds = 8), 'dataset.refunds: 8 refunds, but only 7 rows were accepted.'],
   ['over-accepted-rows', 'Σ excluded ≤ rowsAccepted', (s) => (s.dataset.excluded = [{ status: 'cancelled', count: 5 }, { status: 'test', count: 3 }]), 'dataset.excluded: 8 rows excluded by their status, but only 7 rows were accepted.'],
   ['date-missing', 'accepted rows have dates', (s) => (s.dataset.firstDate = null), 'dataset.firstDate: no date, but 7 rows were accepted.'],

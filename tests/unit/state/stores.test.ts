@@ -157,6 +157,25 @@ describe('ImportFlow', () => {
     expect(session.dataset?.name).toBe('c.csv');
     expect(session.dataset?.figures).toMatchObject({ customers: 2, netRevenue: 19.75 });
   });
+
+  it('applies the ticks on status values and remembers them with the mapping', async () => {
+    const { client, datasets, session } = await setUp();
+    const { ImportFlow } = await import('../../../src/state/import-flow.svelte');
+    const flow = new ImportFlow(client, datasets, session);
+    // Orders: A paid 10, B pending 20, C cancelled 40. By default only A's order counts.
+    const text = 'order,customer,date,status,total\n1,A,2024-01-05,paid,10\n2,B,2024-01-06,pending,20\n3,C,2024-01-07,cancelled,40\n';
+    await flow.choose(new File([text], 's.csv'));
+    expect(flow.sniff?.statusValues[0].values.map((v) => [v.value, v.rows, v.counts])).toEqual([['cancelled', 1, false], ['paid', 1, true], ['pending', 1, false]]);
+    expect(flow.statusChoices).toEqual([]);
+    flow.setStatusCounts('pending', true);
+    flow.setStatusCounts('Pending', true); // the same value, once
+    await flow.confirm();
+    // A's 10 and B's 20 count; C's cancelled order is left out: 2 customers, 2 orders, 30.
+    expect(session.dataset?.figures).toMatchObject({ customers: 2, purchases: 2, netRevenue: 30 });
+    // The next file with the same header opens with the same ticks.
+    await flow.choose(new File([text], 's2.csv'));
+    expect(flow.statusChoices).toEqual([['Pending', true]]);
+  });
 });
 
 describe('ForecastStore', () => {

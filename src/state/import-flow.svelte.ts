@@ -10,7 +10,7 @@ import { datasets as appDatasets, type DatasetsStore } from './datasets.svelte';
 import { storage } from './storage.svelte';
 import { opensAsSnapshot, SNIFF_SNAPSHOT_CHARS } from '../core/snapshot/sniff';
 import type { Notice } from '../core/types';
-import { shared as appShared, type OpenResult, type SharedStore } from './shared.svelte';
+import { shared as appShared, SharedStore, type OpenResult } from './shared.svelte';
 
 export type ImportPhase = 'idle' | 'sniffing' | 'mapping' | 'importing' | 'failed';
 
@@ -41,11 +41,12 @@ export class ImportFlow {
   readonly session: Session;
   readonly shared: SharedStore;
 
-  constructor(client: () => Compute, datasets: DatasetsStore, session: Session, shared: SharedStore) {
+  /** `shared`: where opened snapshots go (by default a store of its own over the same worker and session). */
+  constructor(client: () => Compute, datasets: DatasetsStore, session: Session, shared?: SharedStore) {
     this.client = client;
     this.datasets = datasets;
     this.session = session;
-    this.shared = shared;
+    this.shared = shared ?? new SharedStore(client, session);
   }
 
   /** What still blocks the Import button, if anything. */

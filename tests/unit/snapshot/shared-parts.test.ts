@@ -5,7 +5,7 @@ import { analyze, copy, DON_HANG } from './fixtures';
 
 describe('what the read-only view reads from a shared snapshot', () => {
   it('a full snapshot: every cohort drawable, segments in rule order, nothing suppressed', async () => {
-    const s = copy(await analyze(DON_HANG));
+    const s = copy(await analyze(DON_HANG, '--segments'));
     expect(suppressionK(s)).toBeNull();
     const { cohorts, suppressed } = drawableCohorts(s.cohorts);
     expect(suppressed).toBe(0);
@@ -16,7 +16,7 @@ describe('what the read-only view reads from a shared snapshot', () => {
   });
 
   it('an aggregate-only snapshot: suppressed cohorts left out and counted, suppressed segments null, k read', async () => {
-    const s = copy(await analyze(DON_HANG)) as SnapshotV1 & { dataset: { aggregateOnly?: boolean; k?: number } };
+    const s = copy(await analyze(DON_HANG, '--segments')) as SnapshotV1 & { dataset: { aggregateOnly?: boolean; k?: number } };
     s.dataset.aggregateOnly = true;
     s.dataset.k = 5;
     (s.cohorts.rows as unknown[])[1] = { cohort: '2024-02', customers: null, active: null, revenue: null, suppressed: true };
@@ -30,7 +30,7 @@ describe('what the read-only view reads from a shared snapshot', () => {
   });
 
   it('says which parts the sender left out', async () => {
-    const s = copy(await analyze(DON_HANG));
+    const s = copy(await analyze(DON_HANG, '--segments'));
     delete s.historical;
     delete s.segments;
     s.cohorts.rows = [];

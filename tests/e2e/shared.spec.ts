@@ -141,6 +141,26 @@ test('the share target: a file POSTed by the share sheet reaches the service wor
   await context.close();
 });
 
+test('a file the operating system launches the installed app with (Launch Queue) opens as a shared snapshot', async ({ page }) => {
+  // Chromium hands launched files to the consumer the page sets; here a stand-in queue plays the operating system.
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'launchQueue', {
+      configurable: true,
+      value: { setConsumer: (consumer: unknown) => ((window as unknown as { launchConsumer: unknown }).launchConsumer = consumer) },
+    });
+  });
+  await installed(page);
+  await page.waitForFunction(() => 'launchConsumer' in window);
+  const text = readFileSync(resolve(root, 'tests/fixtures/e2e/don-hang.clv.json'), 'utf8');
+  await page.evaluate((t) => {
+    const consumer = (window as unknown as { launchConsumer: (p: { files: { kind: string; getFile(): Promise<File> }[] }) => void }).launchConsumer;
+    consumer({ files: [{ kind: 'file', getFile: async () => new File([t], 'launched.clv.json', { type: 'application/json' }) }] });
+  }, text);
+  await expect(page.getByTestId('shared-snapshot')).toBeVisible();
+  await expect(page.getByTestId('shared-snapshot').getByTestId('kpi-customers')).toContainText('3');
+  await expect(page.getByTestId('shared-entry')).toContainText('launched.clv.json');
+});
+
 test('hostile snapshots: HTML shows as text, __proto__ pollutes nothing, broken ones are refused with one sentence', async ({ page }) => {
   await installed(page);
   const snapshot = JSON.parse(readFileSync(resolve(root, 'tests/fixtures/e2e/don-hang.clv.json'), 'utf8'));

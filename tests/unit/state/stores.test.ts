@@ -178,6 +178,39 @@ describe('ImportFlow', () => {
   });
 });
 
+describe('opening a shared snapshot through the import flow', () => {
+  it('a snapshot file is told from an orders file, shown read-only instead of the dataset, listed, and closed when deleted', async () => {
+    const { client, datasets, session, b } = await setUp();
+    const { ImportFlow } = await import('../../../src/state/import-flow.svelte');
+    const shared = new SharedStore(client, session);
+    shared.start();
+    const flow = new ImportFlow(client, datasets, session, shared);
+    await until(() => session.dataset?.id === b, 'the newest dataset');
+    const text = readFileSync(resolve(import.meta.dirname, '../../fixtures/e2e/don-hang.clv.json'), 'utf8');
+    await flow.choose(new File([text], 'don-hang.clv.json'));
+    expect(flow.phase).toBe('idle');
+    expect(session.opened?.kind).toBe('shared');
+    expect(session.dataset).toBeNull();
+    expect(shared.shown?.snapshot.dataset).toMatchObject({ name: 'don-hang.csv', customers: 3, netRevenue: 5050000 });
+    await until(() => shared.list?.length === 1, 'the shared list');
+    expect(shared.list![0]).toMatchObject({ name: 'don-hang.csv', origin: { kind: 'file', fileName: 'don-hang.clv.json' } });
+    // A dataset chosen in the list takes its place; the snapshot chosen again comes back.
+    session.open(b);
+    expect(session.dataset?.id).toBe(b);
+    await shared.show(shared.list![0].id);
+    expect(session.opened?.kind).toBe('shared');
+    // Deleted in another tab: the list loses it and the datasets come back.
+    await client().deleteShared(shared.list![0].id);
+    await until(() => shared.list?.length === 0, 'the deletion');
+    expect(session.opened).toEqual({ kind: 'dataset', id: b });
+    // A JSON file that is no snapshot: one sentence, the flow ends failed, nothing else changes.
+    await flow.choose(new File(['{"type":"excalidraw"}'], 'drawing.json'));
+    expect(flow.phase).toBe('failed');
+    expect(flow.error).toMatchObject({ kind: 'snapshot', code: 'wrong-format' });
+    expect(session.dataset?.id).toBe(b);
+  });
+});
+
 describe('ForecastStore', () => {
   const cdnow = () => readFileSync(resolve(SHARED_DATA, 'cdnow/CDNOW_sample.txt'), 'utf8');
 

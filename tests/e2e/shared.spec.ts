@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { axeViolations } from './axe';
+import { encodeSnapshotLink } from '../../src/core/snapshot/link';
 import { PHONE, phonePage, settle, sidewaysOverflow } from './phone';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -138,6 +139,18 @@ test('the share target: a file POSTed by the share sheet reaches the service wor
   await expect(other.getByTestId('shared-snapshot')).toBeVisible();
   await expect(other.getByTestId('shared-entry')).toContainText('from-phone.clv.json');
   expect(new URL(other.url()).search).toBe('');
+  // A link shared as text (a chat app shares text, not files) opens too.
+  const link = await encodeSnapshotLink(JSON.parse(readFileSync(resolve(root, 'tests/fixtures/e2e/don-hang.clv.json'), 'utf8')));
+  if (!link.ok) throw new Error('link too long');
+  const type = await other.evaluate(async (text) => {
+    const form = new FormData();
+    form.append('text', text);
+    return (await fetch('./share-target', { method: 'POST', body: form, redirect: 'manual' })).type;
+  }, `Our customers, see https://example.org/clv/#${link.fragment} (offline works)`);
+  expect(type).toBe('opaqueredirect');
+  await other.goto('./?shared=1');
+  await expect(other.getByTestId('shared-snapshot').getByRole('heading', { level: 2 })).toHaveText('don-hang.csv');
+  await expect(other.getByTestId('shared-entry').filter({ hasText: 'From a link' })).toHaveCount(1);
   await context.close();
 });
 
@@ -184,6 +197,7 @@ test('hostile snapshots: HTML shows as text, __proto__ pollutes nothing, broken 
   await expect(view.getByRole('heading', { level: 2 })).toHaveText(`${evil}.csv`);
   await expect(view).toContainText('2 fields this app does not know were left out.');
   await expect(page.locator('img[src=x]')).toHaveCount(0);
+  await expect(view.getByTestId('rejected-rows')).toContainText('<script>window.pwned=2</script>');
   await expect(page.getByTestId('shared-entry')).toContainText(`${evil}.csv`);
   expect(await page.evaluate(() => [(window as { pwned?: number }).pwned, ({} as { polluted?: number }).polluted])).toEqual([undefined, undefined]);
 

@@ -29,6 +29,8 @@ async function sampleDashboard(page: Page) {
 async function keyFigures(page: Page, scope: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const id of KEY_FIGURES) out[id] = (await page.getByTestId(scope).getByTestId(id).locator('.value').innerText()).trim();
+  // The refunds card's line under its amount: how many, and their share of sales.
+  out.refundsNote = (await page.getByTestId(scope).getByTestId('kpi-refunds').locator('.note').innerText()).trim();
   return out;
 }
 

@@ -3,7 +3,7 @@
  * as-of day, with the owner's rule table (kept with the dataset) and, when a forecast is open, its predictions.
  */
 import {
-  checkRules, customerList, segmentMembers, segmentMovement, valueByOrigin,
+  checkRules, customerContacts, customerList, segmentMembers, segmentMovement, valueByOrigin,
   type CustomerListView, type ListKind, type ListRules, type OriginDimension, type OriginReport, type SegmentId, type SegmentMovement, type SegmentRule, type SegmentsView,
 } from '../src/core/segments';
 import { dayToIso, isoToDay } from '../src/core/figures/dates';
@@ -64,8 +64,9 @@ export function segmentsApi(context: WorkerContext) {
       const { report: r, table, lists, predicted } = await report(datasetId, asOf);
       const used = rules ?? lists;
       const list = customerList(kind, r, used, await predictions(datasetId), all ? Infinity : LIST_SHOWN);
-      const entries = list.entries.map(({ customer, ...rest }) => ({ id: table.customerIds[customer], ...rest }));
-      return { kind, rules: used, considered: list.considered, entries, total: list.total, predicted, asOf: dayToIso(r.asOf) };
+      const contacts = customerContacts(table);
+      const entries = list.entries.map(({ customer, ...rest }) => ({ id: table.customerIds[customer], ...rest, contact: contacts.of(customer) }));
+      return { kind, rules: used, considered: list.considered, entries, total: list.total, predicted, asOf: dayToIso(r.asOf), contacts: contacts.fields };
     },
   };
 }

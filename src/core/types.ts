@@ -23,7 +23,11 @@ export type FieldRole =
   | 'cost'
   | 'margin'
   | 'status'
-  | 'refunded';
+  | 'refunded'
+  | 'discountCode'
+  | 'customerName'
+  | 'email'
+  | 'phone';
 
 /** Column index per role (0-based), or null when the file has no such column. */
 export type ColumnMapping = Record<FieldRole, number | null>;
@@ -72,6 +76,19 @@ export interface TransactionTable {
   productNames: string[] | null;
   channel: Uint32Array | null;
   channelNames: string[] | null;
+  /** The order's discount or voucher code, per row (dictionary-coded like products); absent without such a column. */
+  discount?: Uint32Array | null;
+  discountCodes?: string[] | null;
+  /**
+   * Contact columns a campaign needs (the customer's name, email, phone), kept per row when the file has them and
+   * they are not the customer id itself: a customer's contact is the last non-empty value in file order.
+   */
+  contactName?: Uint32Array | null;
+  contactNames?: string[] | null;
+  email?: Uint32Array | null;
+  emails?: string[] | null;
+  phone?: Uint32Array | null;
+  phones?: string[] | null;
 }
 
 /** One reason rows were rejected, in plain words, with up to 20 example lines. */

@@ -14,7 +14,7 @@ type NewDataset = Omit<DatasetRecord, 'id' | 'chunkCount' | 'rows' | 'createdAt'
 type LastFields = () => Partial<Pick<DatasetRecord, 'timings'>>;
 
 /** Copy (not view) a range: a stored subarray would clone its whole underlying buffer. */
-function part<T extends Uint32Array | Int32Array | Float64Array>(a: T | null, from: number, to: number): T | null {
+function part<T extends Uint32Array | Int32Array | Float64Array>(a: T | null | undefined, from: number, to: number): T | null {
   return a ? (a.slice(from, to) as T) : null;
 }
 
@@ -33,6 +33,11 @@ function splitIntoChunks(table: TransactionTable, datasetId: number): ChunkRecor
       order: part(table.order, from, to),
       product: part(table.product, from, to),
       channel: part(table.channel, from, to),
+      refunded: part(table.refunded, from, to),
+      discount: part(table.discount, from, to),
+      contactName: part(table.contactName, from, to),
+      email: part(table.email, from, to),
+      phone: part(table.phone, from, to),
     });
     if (to >= table.length) break;
   }
@@ -53,6 +58,10 @@ export async function saveDataset(db: ClvDatabase, table: TransactionTable, meta
     if (table.orderIds) dictionaries.push({ datasetId: id, kind: 'order', values: table.orderIds });
     if (table.productNames) dictionaries.push({ datasetId: id, kind: 'product', values: table.productNames });
     if (table.channelNames) dictionaries.push({ datasetId: id, kind: 'channel', values: table.channelNames });
+    if (table.discountCodes) dictionaries.push({ datasetId: id, kind: 'discount', values: table.discountCodes });
+    if (table.contactNames) dictionaries.push({ datasetId: id, kind: 'contactName', values: table.contactNames });
+    if (table.emails) dictionaries.push({ datasetId: id, kind: 'email', values: table.emails });
+    if (table.phones) dictionaries.push({ datasetId: id, kind: 'phone', values: table.phones });
     await db.dictionaries.bulkAdd(dictionaries);
     await db.datasets.update(id, { chunkCount: chunks.length, ...lastFields?.() });
     return id;
@@ -60,9 +69,9 @@ export async function saveDataset(db: ClvDatabase, table: TransactionTable, meta
 }
 
 function concat<T extends Uint32Array | Int32Array | Float64Array>(
-  parts: (T | null)[], length: number, make: (n: number) => T,
+  parts: (T | null | undefined)[], length: number, make: (n: number) => T,
 ): T | null {
-  if (parts.length === 0 || parts.some((p) => p === null)) return parts.length === 0 ? make(0) : null;
+  if (parts.length === 0 || parts.some((p) => p === null || p === undefined)) return parts.length === 0 ? make(0) : null;
   const out = make(length);
   let offset = 0;
   for (const p of parts as T[]) {
@@ -74,9 +83,10 @@ function concat<T extends Uint32Array | Int32Array | Float64Array>(
 
 /** Read a stored dataset back into one columnar table. */
 export async function loadTable(db: ClvDatabase, datasetId: number): Promise<TransactionTable> {
-  const [chunks, dictionaries] = await Promise.all([
+  const [chunks, dictionaries, record] = await Promise.all([
     db.chunks.where('datasetId').equals(datasetId).sortBy('index'),
     db.dictionaries.where('datasetId').equals(datasetId).toArray(),
+    db.datasets.get(datasetId),
   ]);
   const dict = (kind: DictionaryRecord['kind']) => dictionaries.find((d) => d.kind === kind)?.values ?? null;
   const length = chunks.reduce((n, c) => n + c.day.length, 0);
@@ -95,7 +105,24 @@ export async function loadTable(db: ClvDatabase, datasetId: number): Promise<Tra
     productNames: dict('product'),
     channel: concat(chunks.map((c) => c.channel), length, u32),
     channelNames: dict('channel'),
+    ...optionalColumns(chunks, dictionaries, length),
+    // A purchase log keeps its amounts unknown after a reload, not zero (the figures stored with it say so).
+    ...(record?.figures?.withoutAmounts ? { withoutAmounts: true } : {}),
   };
+}
+
+/** The columns added after the first stored datasets: present only when every chunk has them. */
+function optionalColumns(chunks: ChunkRecord[], dictionaries: DictionaryRecord[], length: number): Partial<TransactionTable> {
+  const out: Partial<TransactionTable> = {};
+  const refunded = concat(chunks.map((c) => c.refunded), length, (n) => new Float64Array(n));
+  if (refunded) out.refunded = refunded;
+  const labels = [['discount', 'discountCodes'], ['contactName', 'contactNames'], ['email', 'emails'], ['phone', 'phones']] as const;
+  for (const [column, names] of labels) {
+    const codes = concat(chunks.map((c) => c[column]), length, (n) => new Uint32Array(n));
+    const values = dictionaries.find((d) => d.kind === column)?.values;
+    if (codes && values) Object.assign(out, { [column]: codes, [names]: values });
+  }
+  return out;
 }
 
 export async function listDatasets(db: ClvDatabase): Promise<DatasetRecord[]> {

@@ -43,12 +43,21 @@ export interface ChunkRecord {
   order: Uint32Array | null;
   product: Uint32Array | null;
   channel: Uint32Array | null;
+  /**
+   * Added without a version change (chunks are not indexed): absent in chunks stored before them, read as null. A
+   * refunded amount per row (table.refunded) and the label columns a campaign or an origin needs.
+   */
+  refunded?: Float64Array | null;
+  discount?: Uint32Array | null;
+  contactName?: Uint32Array | null;
+  email?: Uint32Array | null;
+  phone?: Uint32Array | null;
 }
 
 /** A dataset's string dictionaries (customer ids, order ids, products, channels). */
 export interface DictionaryRecord {
   datasetId: number;
-  kind: 'customer' | 'order' | 'product' | 'channel';
+  kind: 'customer' | 'order' | 'product' | 'channel' | 'discount' | 'contactName' | 'email' | 'phone';
   values: string[];
 }
 

@@ -44,7 +44,7 @@ test('CDNOW sample: compare models, forecast with ranges, check on a holdout, ex
   const summary = page.getByTestId('forecast-summary');
   await expect(summary).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('forecast-before')).toHaveCount(0);
-  await expect(page.getByTestId('kpi-active')).toContainText(/[\d,]+ of 2,349/);
+  await expect(page.getByTestId('kpi-active')).toContainText(/[\d,]+ of 2,357/);
   await expect(page.getByTestId('kpi-expected')).toContainText(/90% range: [\d,]+ to [\d,]+/);
   await expect(page.getByTestId('forecast-caution')).toHaveCount(0);
   await expect(page.getByTestId('forecast-recommendation')).toHaveText('MBG/NBD is the model your data support best.');
@@ -101,7 +101,7 @@ test('CDNOW sample: compare models, forecast with ranges, check on a holdout, ex
   await page.getByTestId('retention-run').click();
   await expect(page.getByTestId('retention-value')).toContainText(/\d+\.\d\d/, { timeout: 30_000 });
   await expect(page.getByTestId('retention-chart')).toBeVisible();
-  await expect(page.getByTestId('retention')).toContainText('2,349 customers');
+  await expect(page.getByTestId('retention')).toContainText('2,357 customers');
 
   // Buying once a period: BG/BB on whole quarters.
   await page.getByTestId('bgbb-period').selectOption('quarter');

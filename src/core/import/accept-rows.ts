@@ -4,10 +4,10 @@
  * with the evidence the end decides from (finish.ts).
  */
 import type { ColumnMapping } from '../types';
-import { DateFit, readDateCell } from './dates';
+import { DateFit, NO_DAY, readDateCell } from './dates';
 import { nameScore } from './header-names';
 import type { ImportOptions } from './import-options';
-import { ImportState, type NumberColumn, type LabelColumn } from './import-state';
+import { ImportState, INHERIT_CUSTOMER, INHERIT_DATE, type NumberColumn, type LabelColumn } from './import-state';
 import { CellProblem, cellExtras, MAX_CELL_MAGNITUDE, NumberFit, readNumberCell, currencyOf } from './numbers';
 import { FieldKind, RecordReader, type RecordSink } from './record-reader';
 import { MAX_EXAMPLES } from './rejections';
@@ -130,16 +130,26 @@ export class RowAcceptor extends ImportState implements RecordSink {
       ce = ctext.length;
     }
     while (cs < ce && ctext.charCodeAt(cs) <= 32) cs++;
+    // An empty customer or date on a row with an order id may be one of the order's item lines, its customer and date
+    // written on another line (Shopify): the end gives it its order's (see ImportState.inherit).
+    const order = this.labels.order;
+    let inherit = 0;
     if (cs === ce) {
-      this.rejects.add('missing-customer', this.missingCustomer, line, this.recordText, this.customerColumnVars);
-      return;
+      if (!this.orderNamed(r)) {
+        this.rejects.add('missing-customer', this.missingCustomer, line, this.recordText, this.customerColumnVars);
+        return;
+      }
+      inherit = INHERIT_CUSTOMER;
     }
 
     const fit = this.readDate(r, m.date!);
     if (fit === DATE_INVALID) {
       const empty = r.field(m.date!).trim() === '';
-      this.rejects.add(empty ? 'missing-date' : 'bad-date', () => `${empty ? 'Date is empty' : 'Date not recognised'} (column "${this.columnName(m.date!)}")`, line, this.recordText, () => ({ column: this.columnName(m.date!) }));
-      return;
+      if (!empty || !this.orderNamed(r)) {
+        this.rejects.add(empty ? 'missing-date' : 'bad-date', () => `${empty ? 'Date is empty' : 'Date not recognised'} (column "${this.columnName(m.date!)}")`, line, this.recordText, () => ({ column: this.columnName(m.date!) }));
+        return;
+      }
+      inherit |= INHERIT_DATE;
     }
 
     // Value columns must each read as a number under at least one decimal mark. An empty amount on a row with an
@@ -169,13 +179,13 @@ export class RowAcceptor extends ImportState implements RecordSink {
       this.riskyProductText.set(line, r.recordText());
     }
 
-    // Ids read with U+FFFD (bytes that were not valid text) cannot be told apart: refuse them rather than merge.
-    const customerId = this.customers.idOf(ctext, cs, ce);
-    if (this.customers.undecodable?.has(customerId)) {
+    // Ids read with U+FFFD (bytes that were not valid text) cannot be told apart: refuse them rather than merge. A
+    // customer still to come from the order holds code 0 until then.
+    const customerId = inherit & INHERIT_CUSTOMER ? 0 : this.customers.idOf(ctext, cs, ce);
+    if (!(inherit & INHERIT_CUSTOMER) && this.customers.undecodable?.has(customerId)) {
       this.rejectUndecodable('customer', m.customer!, line);
       return;
     }
-    const order = this.labels.order;
     let orderCode = 0;
     if (order) {
       orderCode = r.fieldKind[order.col] >= QUOTED_ESCAPED ? order.dict.id(r.field(order.col).trim()) : order.dict.idOf(r.text, r.fieldStart[order.col], r.fieldEnd[order.col]);
@@ -188,9 +198,16 @@ export class RowAcceptor extends ImportState implements RecordSink {
     // Accepted so far: keep the row under every reading still open.
     this.customer.data[at] = customerId;
     this.line.data[at] = line;
-    this.dayFirst.data[at] = scratchDays[0];
-    this.monthFirst.data[at] = scratchDays[1];
-    this.dates.add(fit);
+    this.inherit.data[at] = inherit;
+    if (inherit !== 0 && this.inheritText.size < EXAMPLES_KEPT) this.inheritText.set(line, r.recordText());
+    if (inherit & INHERIT_DATE) {
+      this.dayFirst.data[at] = NO_DAY;
+      this.monthFirst.data[at] = NO_DAY;
+    } else {
+      this.dayFirst.data[at] = scratchDays[0];
+      this.monthFirst.data[at] = scratchDays[1];
+      this.dates.add(fit);
+    }
     if (fit === DAY_FIRST_ONLY && this.dayFirstOnlyText.size < EXAMPLES_KEPT) this.dayFirstOnlyText.set(line, r.recordText());
     if (fit === MONTH_FIRST_ONLY && this.monthFirstOnlyText.size < EXAMPLES_KEPT) this.monthFirstOnlyText.set(line, r.recordText());
     for (let c = 0; c < this.costColumns.length; c++) {
@@ -207,6 +224,18 @@ export class RowAcceptor extends ImportState implements RecordSink {
       if (code) this.currencyCodes.set(code, (this.currencyCodes.get(code) ?? 0) + 1);
     }
     this.rows++;
+  }
+
+  /** Whether the record names an order (its order-id cell is not blank); read without making a string. */
+  private orderNamed(r: RecordReader): boolean {
+    const order = this.labels.order;
+    if (!order || order.col >= r.fieldCount) return false;
+    const col = order.col;
+    if (r.fieldKind[col] >= QUOTED_ESCAPED) return r.field(col).trim() !== '';
+    let s = r.fieldStart[col];
+    const e = r.fieldEnd[col];
+    while (s < e && r.text.charCodeAt(s) <= 32) s++;
+    return s < e;
   }
 
   private rejectUndecodable(what: 'customer' | 'order', col: number, line: number) {

@@ -26,6 +26,8 @@ export interface ColumnProfile {
   hashShare: number;
   /** A few distinct values, almost all of them statuses the rules know (paid, Đã hủy, สำเร็จ …). */
   statusLike: boolean;
+  /** Share of values that are zero written as digits ("0"): a placeholder id, as WooCommerce's guests have. */
+  zeroShare: number;
 }
 
 const days = new Int32Array(2);
@@ -43,6 +45,7 @@ export function profileColumn(rows: string[][], col: number): ColumnProfile {
   let spaces = false;
   let integersOnly = true;
   let hashed = 0;
+  let zeros = 0;
   const distinct = new Set<string>();
   for (const row of rows) {
     const v = (row[col] ?? '').trim();
@@ -50,6 +53,7 @@ export function profileColumn(rows: string[][], col: number): ColumnProfile {
     nonEmpty++;
     distinct.add(v);
     if (v.charCodeAt(0) === 35) hashed++;
+    if (/^0+$/.test(v)) zeros++;
     if (v.includes(' ')) spaces = true;
     if (isDateCell(v)) dates++;
     const fit = numberFit(v);
@@ -72,7 +76,7 @@ export function profileColumn(rows: string[][], col: number): ColumnProfile {
   const statusLike = kind !== 'date' && kind !== 'number' && distinct.size <= 30 && looksLikeStatuses(rows.map((r) => r[col] ?? ''));
   return {
     kind, nonEmpty, dateShare, numberShare, moneyLike: money, distinctShare: nonEmpty ? distinct.size / nonEmpty : 1, hasSpaces: spaces,
-    hashShare: nonEmpty ? hashed / nonEmpty : 0, statusLike,
+    hashShare: nonEmpty ? hashed / nonEmpty : 0, statusLike, zeroShare: nonEmpty ? zeros / nonEmpty : 0,
   };
 }
 
@@ -95,8 +99,11 @@ export function looksLikeHeader(first: string[], profiles: ColumnProfile[]): boo
 /** A mapping with no column for any role. */
 export const emptyMapping = (): ColumnMapping => ({
   customer: null, date: null, amount: null, quantity: null, unitPrice: null, orderId: null, product: null, channel: null, cost: null, margin: null,
-  status: null, refunded: null,
+  status: null, refunded: null, discountCode: null, customerName: null, email: null, phone: null,
 });
+
+/** Columns kept for campaigns: named only after the customer id is settled, never the customer column itself. */
+export const CONTACT_ROLES = ['customerName', 'email', 'phone'] as const;
 
 /** A column that may say whether its rows are purchases, and what its name says it is the status of. */
 export interface StatusColumn {
@@ -147,7 +154,7 @@ export function guessMapping(header: string[] | null, profiles: ColumnProfile[])
     const candidates: { role: HeaderRole; col: number; score: number }[] = [];
     header.forEach((name, col) => {
       for (const role of HEADER_ROLES) {
-        if (role === 'status') continue;
+        if (role === 'status' || (CONTACT_ROLES as readonly string[]).includes(role)) continue;
         const score = nameScore(name, role);
         // A person's name is the weakest customer id (two customers share "Nguyễn Văn An"): an id, email, phone or
         // user name named as well wins over it.
@@ -168,6 +175,17 @@ export function guessMapping(header: string[] | null, profiles: ColumnProfile[])
       if (role === 'date' && profiles[col].dateShare === 0 && profiles[col].nonEmpty > 0) continue;
       mapping[role] = col;
       used.add(col);
+    }
+  }
+  // A customer id of 0 is no customer: WooCommerce writes it for every guest checkout, so all guests would be one
+  // customer. When the file also has an email column as well filled, the email tells customers apart.
+  const byId = mapping.customer;
+  if (header && byId !== null && profiles[byId].zeroShare > 0) {
+    const email = header.findIndex((name, col) => !used.has(col) && foldName(name).includes('email') && profiles[col].nonEmpty >= profiles[byId].nonEmpty);
+    if (email >= 0) {
+      used.delete(byId);
+      mapping.customer = email;
+      used.add(email);
     }
   }
   const free = (c: number) => !used.has(c) && profiles[c].kind !== 'empty';
@@ -191,6 +209,18 @@ export function guessMapping(header: string[] | null, profiles: ColumnProfile[])
       free(c) && (p.kind === 'id' || p.kind === 'text') ? (p.distinctShare < 1 ? 4 : 0) + (p.kind === 'id' ? 2 : 1) + p.distinctShare : -1,
     );
     if (col !== null) (mapping.customer = col), used.add(col);
+  }
+  if (header) {
+    // Contact columns last, from names only, among the columns left: an email or phone that is the customer id stays
+    // the id (a list's id column then is the contact).
+    for (const role of CONTACT_ROLES) {
+      let best: number | null = null, bestScore = 0;
+      header.forEach((name, col) => {
+        const score = used.has(col) || profiles[col].kind === 'empty' ? 0 : nameScore(name, role);
+        if (score > bestScore) (best = col), (bestScore = score);
+      });
+      if (best !== null) (mapping[role] = best), used.add(best);
+    }
   }
   return { mapping, currencyColumn };
 }

@@ -10,7 +10,7 @@ import { NO_DAY } from './dates';
 import { compactDictionary } from './growable';
 import { ImportError } from './import-error';
 import type { ImportOptions } from './import-options';
-import type { ImportState, LabelRole, NumberColumn } from './import-state';
+import { INHERIT_CUSTOMER, INHERIT_DATE, type ImportState, type LabelRole, type NumberColumn } from './import-state';
 import { notice } from '../notice';
 import { marginReading, type MarginReading } from './margin-column';
 import { currencyInHeader, MAX_CELL_MAGNITUDE } from './numbers';
@@ -65,7 +65,8 @@ export function finishImport(state: ImportState, options: ImportOptions, stream:
     dateOrder: state.dates.decide(options.dateOrderFallback ?? 'DMY'),
     formats: new Map(Object.values(state.numbers).map((column) => [column, column.evidence.decide()])),
   };
-  const rows = keepRowsThatFit(state, decisions);
+  const gone = giveItemLinesTheirOrder(state);
+  const rows = keepRowsThatFit(state, decisions, gone);
   const counted = countRows(state, rows, options);
   const table = tableOf(state, rows, counted);
   // The amount's format and currency are the unit price's when the amount is quantity × unit price.
@@ -97,10 +98,66 @@ export function finishImport(state: ImportState, options: ImportOptions, stream:
 }
 
 /**
- * Resolve every kept row under the column decisions, rejecting the rows that contradict their column. The kept rows
- * are moved up in place in the state's per-row columns.
+ * Rows kept with an empty customer or date because they have an order id (see ImportState.inherit) take them from
+ * the first line of their order that has them, in file order (both readings of its date, so the column's decided
+ * order applies to it too). A row whose order has none is rejected for its empty cell, as any other row would have
+ * been. Returns 1 for each row so rejected (null when no row waited).
  */
-function keepRowsThatFit(state: ImportState, { dateOrder, formats }: Decisions): KeptRows {
+function giveItemLinesTheirOrder(state: ImportState): Uint8Array | null {
+  const n = state.rows;
+  const inherit = state.inherit.data;
+  const order = state.labels.order;
+  let waiting = 0;
+  for (let i = 0; i < n; i++) if (inherit[i] !== 0) waiting++;
+  if (waiting === 0 || !order) return null;
+  const codes = order.codes.data;
+  const orders = order.dict.values.length;
+  const customerFrom = new Int32Array(orders).fill(-1);
+  const dateFrom = new Int32Array(orders).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const o = codes[i];
+    if (!(inherit[i] & INHERIT_CUSTOMER) && customerFrom[o] === -1) customerFrom[o] = i;
+    if (!(inherit[i] & INHERIT_DATE) && dateFrom[o] === -1) dateFrom[o] = i;
+  }
+  const gone = new Uint8Array(n);
+  const customer = state.customer.data;
+  const dayFirst = state.dayFirst.data;
+  const monthFirst = state.monthFirst.data;
+  const line = state.line.data;
+  for (let i = 0; i < n; i++) {
+    const bits = inherit[i];
+    if (bits === 0) continue;
+    const o = codes[i];
+    if (bits & INHERIT_CUSTOMER) {
+      const from = customerFrom[o];
+      if (from === -1) {
+        const column = state.columnName(state.mapping.customer!);
+        state.rejects.add('missing-customer', () => `Customer id is empty (column "${column}")`, line[i], () => state.inheritText.get(line[i]), () => ({ column }));
+        gone[i] = 1;
+        continue;
+      }
+      customer[i] = customer[from];
+    }
+    if (bits & INHERIT_DATE) {
+      const from = dateFrom[o];
+      if (from === -1) {
+        const column = state.columnName(state.mapping.date!);
+        state.rejects.add('missing-date', () => `Date is empty (column "${column}")`, line[i], () => state.inheritText.get(line[i]), () => ({ column }));
+        gone[i] = 1;
+        continue;
+      }
+      dayFirst[i] = dayFirst[from];
+      monthFirst[i] = monthFirst[from];
+    }
+  }
+  return gone;
+}
+
+/**
+ * Resolve every kept row under the column decisions, rejecting the rows that contradict their column. The kept rows
+ * are moved up in place in the state's per-row columns. Rows in `gone` were rejected already.
+ */
+function keepRowsThatFit(state: ImportState, { dateOrder, formats }: Decisions, gone: Uint8Array | null): KeptRows {
   const n = state.rows;
   const customer = state.customer.data;
   const line = state.line.data;
@@ -133,6 +190,7 @@ function keepRowsThatFit(state: ImportState, { dateOrder, formats }: Decisions):
   const labelCodes = Object.values(state.labels).map((l) => l.codes.data);
   let kept = 0;
   for (let i = 0; i < n; i++) {
+    if (gone && gone[i] === 1) continue;
     if (day[i] === NO_DAY) {
       state.rejects.add('date-order-mismatch', () => `Date does not fit the ${orderName} order of the rest of column "${dateColumn()}"`, line[i], () => dateText.get(line[i]), () => ({ column: dateColumn(), variant: dateOrder === 'MDY' ? 'MDY' : 'DMY' }));
       continue;
@@ -249,6 +307,10 @@ function tableOf(state: ImportState, { day, amount, cost, refunded }: KeptRows, 
   const orders = labelColumn('order');
   const products = labelColumn('product');
   const channels = labelColumn('channel');
+  const discounts = labelColumn('discount');
+  const names = labelColumn('contactName');
+  const emails = labelColumn('email');
+  const phones = labelColumn('phone');
   return {
     length: counted,
     customerIds,
@@ -265,6 +327,10 @@ function tableOf(state: ImportState, { day, amount, cost, refunded }: KeptRows, 
     productNames: products.names,
     channel: channels.codes,
     channelNames: channels.names,
+    ...(discounts.codes ? { discount: discounts.codes, discountCodes: discounts.names } : {}),
+    ...(names.codes ? { contactName: names.codes, contactNames: names.names } : {}),
+    ...(emails.codes ? { email: emails.codes, emails: emails.names } : {}),
+    ...(phones.codes ? { phone: phones.codes, phones: phones.names } : {}),
   };
 }
 

@@ -91,6 +91,25 @@ const NAMES: Record<HeaderRole, RoleNames> = {
       'sotienhoan', 'sotienhoanlai', 'tienhoan', 'tienhoanlai', 'จำนวนเงินคืน', 'ยอดคืนเงิน', 'เงินคืน', 'ยอดเงินคืน'],
     contains: ['refund', 'tienhoan', 'เงินคืน'],
   },
+  discountCode: {
+    exact: ['discountcode', 'discountcodes', 'couponcode', 'coupon', 'coupons', 'promocode', 'promotioncode', 'voucher', 'vouchercode',
+      'voucheruse', 'magiamgia', 'mavoucher', 'makhuyenmai', 'macoupon', 'โค้ดส่วนลด', 'รหัสส่วนลด', 'คูปอง', 'รหัสคูปอง', 'โค้ดโปรโมชั่น'],
+    contains: ['discountcode', 'coupon', 'voucher', 'promocode', 'magiamgia', 'makhuyenmai', 'โค้ดส่วนลด', 'คูปอง'],
+  },
+  customerName: {
+    exact: ['customername', 'fullname', 'billingname', 'shippingname', 'contactname', 'buyername', 'recipientname', 'receivername',
+      'tenkhachhang', 'hoten', 'hovaten', 'tennguoinhan', 'nguoinhan', 'tennguoimua', 'ชื่อลูกค้า', 'ชื่อผู้รับ', 'ชื่อผู้ซื้อ', 'ชื่อ-นามสกุล', 'ชื่อนามสกุล'],
+    contains: ['customername', 'fullname', 'billingname', 'hoten', 'tenkhach', 'ชื่อลูกค้า', 'ชื่อผู้รับ'],
+  },
+  email: {
+    exact: ['email', 'emailaddress', 'customeremail', 'e-mail', 'mail', 'diachiemail', 'thudientu', 'อีเมล', 'อีเมล์'],
+    contains: ['email', 'อีเมล'],
+  },
+  phone: {
+    exact: ['phone', 'phonenumber', 'telephone', 'tel', 'mobile', 'mobilephone', 'billingphone', 'shippingphone', 'customerphone', 'sodienthoai',
+      'sdt', 'dienthoai', 'sodienthoainguoinhan', 'เบอร์โทร', 'เบอร์โทรศัพท์', 'โทรศัพท์', 'หมายเลขโทรศัพท์', 'เบอร์มือถือ'],
+    contains: ['phone', 'dienthoai', 'เบอร์โทร', 'โทรศัพท์'],
+  },
   currency: {
     exact: ['currency', 'currencycode', 'tiente', 'loaitien', 'สกุลเงิน'],
     contains: ['currency', 'tiente', 'สกุลเงิน'],

@@ -11,7 +11,7 @@ import { NumberColumnEvidence } from './numbers';
 import { RejectLog } from './rejections';
 
 export type NumberRole = 'amount' | 'quantity' | 'unitPrice' | 'cost' | 'margin' | 'refunded';
-export type LabelRole = 'order' | 'product' | 'channel' | 'status';
+export type LabelRole = 'order' | 'product' | 'channel' | 'status' | 'discount' | 'contactName' | 'email' | 'phone';
 
 /** A number column kept under both decimal-mark readings until the column decides. */
 export class NumberColumn {
@@ -30,6 +30,10 @@ export interface LabelColumn {
   dict: Dictionary;
   codes: Growable<Uint32Array>;
 }
+
+/** Bits of ImportState.inherit. */
+export const INHERIT_CUSTOMER = 1;
+export const INHERIT_DATE = 2;
 
 export class ImportState {
   /** The columns' names (the header's, or "Column n" without one); null until the first record is read. */
@@ -66,6 +70,14 @@ export class ImportState {
   readonly amountEmpty = new Growable(Uint8Array);
   /** Original text of the first such rows, keyed by line, for the rejection they may end in. */
   readonly emptyAmountText = new Map<number, string>();
+  /**
+   * INHERIT_CUSTOMER and INHERIT_DATE bits where the customer or date cell was empty on a row with an order id: an
+   * order's item line (Shopify writes the customer and date on the order's first line only) takes them from its
+   * order at the end, or is rejected for the empty cell when no line of its order has one.
+   */
+  readonly inherit = new Growable(Uint8Array);
+  /** Original text of the first such rows, keyed by line, for the rejection they may end in. */
+  readonly inheritText = new Map<number, string>();
   readonly numbers: Partial<Record<NumberRole, NumberColumn>> = {};
   readonly labels: Partial<Record<LabelRole, LabelColumn>> = {};
   /** Codes seen in a "Currency" column, with their counts. */
@@ -82,12 +94,15 @@ export class ImportState {
       const col = mapping[role];
       if (col !== null) this.numbers[role] = new NumberColumn(col);
     }
-    const labelRoles = { order: mapping.orderId, product: mapping.product, channel: mapping.channel, status: mapping.status };
+    const labelRoles = {
+      order: mapping.orderId, product: mapping.product, channel: mapping.channel, status: mapping.status,
+      discount: mapping.discountCode, contactName: mapping.customerName, email: mapping.email, phone: mapping.phone,
+    };
     for (const [key, col] of Object.entries(labelRoles) as [LabelRole, number | null][]) {
       if (col !== null) this.labels[key] = { col, dict: new Dictionary(), codes: new Growable(Uint32Array) };
     }
     this.rowColumns = [
-      this.customer, this.line, this.dayFirst, this.monthFirst, this.amountEmpty,
+      this.customer, this.line, this.dayFirst, this.monthFirst, this.amountEmpty, this.inherit,
       ...Object.values(this.numbers).flatMap((c) => [c.dot, c.comma]),
       ...Object.values(this.labels).map((l) => l.codes),
     ];

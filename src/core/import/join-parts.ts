@@ -4,7 +4,7 @@
  * result equals reading the file in one pass: line numbers are shifted by the lines before the part, dictionary
  * codes are renumbered into the first half's dictionaries, and evidence and examples merge in file order.
  */
-import type { ImportState, LabelColumn, LabelRole, NumberColumn, NumberRole } from './import-state';
+import { INHERIT_CUSTOMER, type ImportState, type LabelColumn, type LabelRole, type NumberColumn, type NumberRole } from './import-state';
 import { MAX_EXAMPLES } from './rejections';
 
 /** What the byte stream under the state counted: the physical lines the part spans, its bytes, its � characters. */
@@ -46,6 +46,8 @@ export function exportPart(state: ImportState, stream: StreamCounts) {
     monthFirst: state.monthFirst.data.subarray(0, n),
     amountEmpty: state.amountEmpty.data.subarray(0, n),
     emptyAmountText: [...state.emptyAmountText],
+    inherit: state.inherit.data.subarray(0, n),
+    inheritText: [...state.inheritText],
     dates: state.dates.counts(),
     dayFirstOnlyText: [...state.dayFirstOnlyText],
     monthFirstOnlyText: [...state.monthFirstOnlyText],
@@ -84,6 +86,10 @@ export function absorbPart(state: ImportState, part: ImportPart, lineOffset: num
   state.monthFirst.data.set(part.monthFirst, at);
   state.amountEmpty.data.set(part.amountEmpty, at);
   keepExamples(state.emptyAmountText, part.emptyAmountText);
+  state.inherit.data.set(part.inherit, at);
+  // A customer still to come from its order holds code 0, which is no customer of the part's dictionary.
+  for (let i = 0; i < n; i++) if (part.inherit[i] & INHERIT_CUSTOMER) state.customer.data[at + i] = 0;
+  keepExamples(state.inheritText, part.inheritText);
   state.dates.absorb(part.dates);
   keepExamples(state.dayFirstOnlyText, part.dayFirstOnlyText);
   keepExamples(state.monthFirstOnlyText, part.monthFirstOnlyText);

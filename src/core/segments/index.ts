@@ -9,3 +9,4 @@ export { valueByOrigin, type OriginDimension, type OriginReport, type OriginRow 
 export type { CustomerListView, ListEntryView, SegmentsView } from './view';
 export { segmentsForSnapshot } from './snapshot-part';
 export { predictionsByCustomerCode } from './predictions-by-code';
+export { customerContacts, type ContactField, type CustomerContacts } from './contacts';

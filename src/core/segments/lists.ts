@@ -93,15 +93,25 @@ function yearlyRevenue(report: SegmentsReport, i: number): number {
 function ranked(kind: ListKind, report: SegmentsReport, picked: Picked, limit: number): CustomerList {
   const { input } = report;
   const values = Float64Array.from(picked.values);
-  const order = Uint32Array.from(picked.rows.keys());
+  const total = values.length;
+  const shown = Math.min(limit, total);
+  // Only the first `shown` need ranking: a native sort of the values finds the smallest value among them, and the
+  // comparator sort runs on the customers at or above it (ties included), not on every customer picked.
+  let order: Uint32Array;
+  if (shown < total) {
+    const threshold = shown ? values.slice().sort()[total - shown] : Infinity;
+    let m = 0;
+    for (let p = 0; p < total; p++) if (values[p] >= threshold) m++;
+    order = new Uint32Array(m);
+    for (let p = 0, k = 0; p < total; p++) if (values[p] >= threshold) order[k++] = p;
+  } else order = Uint32Array.from(picked.rows.keys());
   order.sort((a, b) => values[b] - values[a] || input.customer[picked.rows[a]] - input.customer[picked.rows[b]]);
-  const shown = Math.min(limit, order.length);
   const entries: ListEntry[] = new Array(shown);
   for (let k = 0; k < shown; k++) {
     const p = order[k], i = picked.rows[p];
     entries[k] = { customer: input.customer[i], lastDay: input.lastDay[i], daysSinceLast: input.recencyDays[i], purchases: input.frequency[i], revenue: input.monetary[i], usualGap: usualGap(report, i), pAlive: picked.alive[p], value: values[p] };
   }
-  return { kind, entries, total: order.length, considered: input.customer.length };
+  return { kind, entries, total, considered: input.customer.length };
 }
 
 /**

@@ -9,7 +9,7 @@ import type { TransactionTable } from '../types';
 import type { CustomerPredictionsByCode } from './report';
 import type { RfmInput } from './rfm-input';
 
-export type OriginDimension = 'product' | 'channel' | 'month';
+export type OriginDimension = 'product' | 'channel' | 'discount' | 'month';
 
 export interface OriginRow {
   /** The product, channel or month (YYYY-MM); null for the row that sums the smaller origins. */
@@ -29,14 +29,19 @@ export interface OriginReport {
 
 const MAX_ROWS = 30;
 
-/** The label of each scored customer's first purchase row in a label column (earliest day; file order breaks ties). */
+/**
+ * The label of each scored customer's first purchase in a label column: among the purchase rows of their first
+ * purchase day, the first non-empty value in file order. An export that writes an order's discount code (or
+ * channel) on its first line only, and leaves its other lines blank, still gives the order's code.
+ */
 function firstLabels(table: TransactionTable, input: RfmInput, codes: Uint32Array, names: string[]): (string | null)[] {
   const firstRow = new Int32Array(table.customerIds.length).fill(-1);
+  const labelled = (i: number) => (names[codes[i]] ?? '') !== '';
   for (let i = 0; i < table.length; i++) {
     if (table.amount[i] < 0 || table.day[i] > input.asOf) continue;
     const c = table.customer[i];
     const at = firstRow[c];
-    if (at < 0 || table.day[i] < table.day[at]) firstRow[c] = i;
+    if (at < 0 || table.day[i] < table.day[at] || (table.day[i] === table.day[at] && !labelled(at) && labelled(i))) firstRow[c] = i;
   }
   return Array.from(input.customer, (c) => (firstRow[c] >= 0 ? (names[codes[firstRow[c]]] ?? null) || null : null));
 }
@@ -45,8 +50,8 @@ export function valueByOrigin(table: TransactionTable, input: RfmInput, dimensio
   let labels: (string | null)[];
   if (dimension === 'month') labels = Array.from(input.firstDay, (d) => monthLabel(monthIndex(d)));
   else {
-    const codes = dimension === 'product' ? table.product : table.channel;
-    const names = dimension === 'product' ? table.productNames : table.channelNames;
+    const codes = dimension === 'product' ? table.product : dimension === 'channel' ? table.channel : table.discount;
+    const names = dimension === 'product' ? table.productNames : dimension === 'channel' ? table.channelNames : table.discountCodes;
     if (!codes || !names) return null;
     labels = firstLabels(table, input, codes, names);
   }

@@ -25,8 +25,10 @@ export function rfmInput(table: TransactionTable, asOf: DayNumber): RfmInput {
   const range = tableDayRange(table);
   const days = groupCustomerDays(table, range && asOf >= range.max ? {} : { through: asOf });
   const net = new Float64Array(days.customerCount);
+  // Net of refunds: negative rows and the refunded amounts written on orders alike.
   const { day, amount, customer } = table;
-  for (let i = 0; i < table.length; i++) if (day[i] <= asOf) net[customer[i]] += amount[i];
+  const refunded = table.refunded ?? null;
+  for (let i = 0; i < table.length; i++) if (day[i] <= asOf) net[customer[i]] += refunded ? amount[i] - refunded[i] : amount[i];
   let buyers = 0;
   for (let c = 0; c < days.customerCount; c++) if (days.dayStart[c + 1] > days.dayStart[c]) buyers++;
   const out: RfmInput = {

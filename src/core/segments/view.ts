@@ -1,5 +1,6 @@
 /** What the Segments tab shows, as plain data the worker sends (no per-customer arrays). */
 import type { ListEntry, ListKind, ListRules } from './lists';
+import type { ContactField } from './contacts';
 import type { OriginReport } from './origin';
 import type { SegmentRow, SegmentsReport } from './report';
 import type { SegmentId, SegmentRule } from './rules';
@@ -22,6 +23,8 @@ export interface SegmentsView {
 /** A list entry with the customer's id and the contact details the file has. */
 export interface ListEntryView extends Omit<ListEntry, 'customer'> {
   id: string;
+  /** The contact columns the file has (see `contacts` of the list); '' where unknown for this customer. */
+  contact: Partial<Record<ContactField, string>>;
 }
 
 export interface CustomerListView {
@@ -33,6 +36,8 @@ export interface CustomerListView {
   total: number;
   predicted: boolean;
   asOf: string;
+  /** The contact columns the file has, for the download's columns. */
+  contacts: ContactField[];
 }
 
 export type { OriginReport };

@@ -68,6 +68,7 @@ export function buildSnapshot(input: BuildSnapshotInput): SnapshotV1 {
       refunds: figures.refunds,
       ...(report.statuses ? { excluded: (report.excluded ?? []).map((e) => ({ status: e.status, count: e.count })) } : {}),
       netRevenue: figures.netRevenue,
+      ...(figures.withoutAmounts ? { withoutAmounts: true } : {}),
       firstDate: figures.firstDate,
       lastDate: figures.lastDate,
     },

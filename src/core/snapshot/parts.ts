@@ -130,6 +130,7 @@ export function readDataset(notes: Notes): Reader<SnapshotDataset> {
     const refunds = f.required('refunds', count());
     const excluded = f.optional('excluded', listOf(MAX_EXCLUDED_STATUSES, excludedStatus(notes)));
     const netRevenue = f.required('netRevenue', amount);
+    const withoutAmounts = f.optional('withoutAmounts', flag);
     const firstDate = f.required('firstDate', orNull(date));
     const lastDate = f.required('lastDate', orNull(date));
     f.done();
@@ -147,6 +148,7 @@ export function readDataset(notes: Notes): Reader<SnapshotDataset> {
       refunds,
       ...(excluded === undefined ? {} : { excluded }),
       netRevenue,
+      ...(withoutAmounts === undefined ? {} : { withoutAmounts }),
       firstDate,
       lastDate,
     };

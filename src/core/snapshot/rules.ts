@@ -80,6 +80,14 @@ function datasetRules(d: SnapshotDataset): DateRange | null {
   notOverAccepted('dataset.purchases', d.purchases, d.rowsAccepted, 'purchases', 'purchase');
   if (d.orders !== undefined) notOverAccepted('dataset.orders', d.orders, d.rowsAccepted, 'orders', 'order');
   if (d.lineItems !== undefined) notOverAccepted('dataset.lineItems', d.lineItems, d.rowsAccepted, 'lineItems', 'line item');
+  // A purchase log has no money: nothing summed, nothing refunded.
+  if (d.withoutAmounts === true && (d.netRevenue !== 0 || d.refunds !== 0)) {
+    problem('money-without-amounts', `dataset.withoutAmounts: the file has no amounts, but netRevenue is ${n(d.netRevenue)} and refunds ${n(d.refunds)}.`, { path: 'dataset.withoutAmounts', netRevenue: d.netRevenue, refunds: d.refunds });
+  }
+  // An order has at least one line.
+  if (d.orders !== undefined && d.lineItems !== undefined && d.orders > d.lineItems) {
+    problem('orders-over-lines', `dataset.orders: ${plural(d.orders, 'order')}, but only ${plural(d.lineItems, 'line item')}.`, { path: 'dataset.orders', orders: d.orders, lineItems: d.lineItems });
+  }
   notOverAccepted('dataset.refunds', d.refunds, d.rowsAccepted, 'refunds', 'refund');
   if (d.excluded !== undefined) {
     notOverAccepted('dataset.excluded', d.excluded.reduce((sum, e) => sum + e.count, 0), d.rowsAccepted, 'excluded', 'row excluded by its status', 'rows excluded by their status');
@@ -125,7 +133,7 @@ function historicalRules(h: SnapshotHistorical, d: SnapshotDataset, range: DateR
   }
   notOverAccepted('historical.purchases', h.purchases, d.rowsAccepted, 'purchases', 'purchase');
   if (h.orders > h.purchases) {
-    problem('historical-orders', `historical.orders: ${plural(h.orders, 'order')}, but only ${plural(h.purchases, 'purchase row')}.`, { path: 'historical.orders', orders: h.orders, purchases: h.purchases });
+    problem('historical-orders', `historical.orders: ${plural(h.orders, 'order')}, but only ${plural(h.purchases, 'purchase')}.`, { path: 'historical.orders', orders: h.orders, purchases: h.purchases });
   }
   for (const key of ['firstPurchaseDate', 'lastPurchaseDate'] as const) {
     const path = `historical.${key}`;

@@ -113,6 +113,11 @@ export interface SnapshotDataset {
   /** Contract: added in 2026-12, written when the file has a status column (empty when no row was left out). */
   excluded?: SnapshotExcludedStatus[];
   netRevenue: number;
+  /**
+   * Added in 2026-12 (a field the contract leaves free to add): true when the file has no amounts (a purchase log of
+   * customers and dates). Its counts are real; netRevenue is then 0 for want of money, not a sum.
+   */
+  withoutAmounts?: boolean;
   /** Earliest and latest accepted date; null when no row was accepted. */
   firstDate: IsoDate | null;
   lastDate: IsoDate | null;

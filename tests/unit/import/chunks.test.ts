@@ -82,7 +82,8 @@ describe('a longer file in larger random chunks', () => {
       const cents = 1 + Math.floor(random() * 999);
       const customer = i % 7 === 3 ? '' : String(12000 + Math.floor(random() * 500));
       const description = i % 5 === 0 ? `"LINE ${i}, WITH ""QUOTES""\r\nAND A BREAK"` : `PLAIN ${i}`;
-      lines.push(`${500000 + Math.floor(i / 4)},${description},${quantity},2011-0${1 + (i % 9)}-1${i % 10} 08:26:00,${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')},${customer}`);
+      // A row without a customer is an invoice of its own (a whole invoice without a customer, as in Online Retail).
+      lines.push(`${customer ? 500000 + Math.floor(i / 4) : 600000 + i},${description},${quantity},2011-0${1 + (i % 9)}-1${i % 10} 08:26:00,${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')},${customer}`);
       if (customer) {
         expectedCents += quantity * cents;
         accepted++;

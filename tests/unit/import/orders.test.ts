@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { datasetFigures } from '../../../src/core/figures';
 import { statusVerdict, StatusRules } from '../../../src/core/import/statuses';
-import { amounts, ids, mapping, rejectCounts, run } from '../../fixtures/import/helpers';
+import { amounts, ids, isoDates, mapping, rejectCounts, run } from '../../fixtures/import/helpers';
 
 const lines = (...rows: string[]) => rows.join('\n') + '\n';
 
@@ -190,5 +190,34 @@ describe('status words', () => {
     expect(amounts(table)).toEqual([10, 5]);
     expect(rejectCounts(report)).toEqual({});
     expect(report.excluded).toEqual([{ status: 'cancelled', count: 1 }]);
+  });
+});
+
+describe('item lines that leave the customer and date to their order', () => {
+  // #1 has its email and date on its second line, not its first; #2's lines have no email at all; the last row has
+  // no order id, so its empty email is an empty email.
+  const file = lines(
+    'Name,Email,Financial Status,Total,Created at,Lineitem name',
+    '#1,,,,,Hat',
+    '#1,ann@example.com,paid,30.00,2024-03-05 10:00:00 +0700,Shirt',
+    '#1,,,,,Cap',
+    '#2,,paid,12.00,2024-03-06 11:00:00 +0700,Pin',
+    '#2,,,,2024-03-06 11:00:00 +0700,Mug',
+    ',,paid,9.00,2024-03-07 12:00:00 +0700,Bag',
+  );
+  const { table, report } = run(file, { mapping: mapping({ orderId: 0, customer: 1, status: 2, amount: 3, date: 4, product: 5 }) });
+
+  it('take them from the line of their order that has them, wherever it is', () => {
+    expect(ids(table)).toEqual(['ann@example.com', 'ann@example.com', 'ann@example.com']);
+    expect(isoDates(table)).toEqual(['2024-03-05', '2024-03-05', '2024-03-05']);
+    expect(amounts(table)).toEqual([0, 30, 0]);
+    expect(datasetFigures(table)).toMatchObject({ customers: 1, purchases: 1, lineItems: 3, netRevenue: 30 });
+  });
+
+  it('are rejected for the empty cell when no line of the order has it, as a row without an order id is', () => {
+    // #2's two lines (lines 5 and 6) and the row without an order (line 7): 3 × "Customer id is empty".
+    expect(rejectCounts(report)).toEqual({ 'missing-customer': 3 });
+    expect(report.rejected[0].examples.map((e) => e.line)).toEqual([5, 6, 7]);
+    expect(report).toMatchObject({ rowsRead: 6, rowsAccepted: 3, rowsRejected: 3 });
   });
 });

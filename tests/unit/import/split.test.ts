@@ -107,6 +107,21 @@ describe('split import equals one pass', () => {
     expect(whole.table.refunded!.some((r) => r === 3)).toBe(true);
   });
 
+  it('on an orders export whose item lines leave the customer and date to the order’s first line', async () => {
+    // Item lines carry only the order name and the item; an item line cut from its order's first line takes the
+    // customer and date from the half before. Order #1013's first line has no email: its items have none to take.
+    const lines = ['Name,Email,Financial Status,Total,Created at,Lineitem name'];
+    for (let o = 0; o < 30; o++) {
+      lines.push(`#${1000 + o},${o === 13 ? '' : `c${o % 7}@shop.vn`},paid,${10 + o}.00,2024-0${1 + (o % 9)}-2${o % 8} 09:30:00 +0700,Item A`);
+      for (let k = 1; k <= o % 3; k++) lines.push(`#${1000 + o},,,,,Item ${k}`);
+    }
+    const { whole } = await expectEveryCutMatches(utf8(lines.join('\n') + '\n'), 'orders_export.csv');
+    // #1013 (1 + 13 % 3 = 2 lines) has no customer at all: both its lines are rejected for the empty email.
+    expect(whole.report.rejected.map((g) => [g.code, g.count])).toEqual([['missing-customer', 2]]);
+    // 30 orders of 1 + o % 3 lines: 60 rows, 58 accepted.
+    expect(whole.report.rowsAccepted).toBe(60 - 2);
+  });
+
   it('keeps the first 20 examples of a reason and the line numbers of the whole file', async () => {
     const lines = ['Customer,Date,Amount'];
     for (let i = 0; i < 120; i++) lines.push(i % 2 ? `C${i % 9},2024-01-${String(1 + (i % 28)).padStart(2, '0')},${i}.5` : `C${i},not a date,1`);

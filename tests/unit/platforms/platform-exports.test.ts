@@ -3,10 +3,12 @@
  * the file must be understood as it comes. Every expected figure is worked out by hand in that folder's README.md
  * (orders listed one by one, which count, their totals); none is copied from a run.
  */
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyzeFile, parseArgs } from '../../../src/cli/analyze';
-import type { SnapshotV1 } from '../../../src/core/snapshot';
+import { restoreSnapshot, type SnapshotV1 } from '../../../src/core/snapshot';
+import { SHARED_DATA } from '../forecast/reference-files';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/platforms/${name}`, import.meta.url));
 
@@ -35,6 +37,13 @@ interface Expected {
 
 const cases: [file: string, expected: Expected][] = [
   ['shopify-orders.csv', {
+    currency: 'USD', rowsRead: 15, rowsRejected: 0, customers: 3, orders: 6, lineItems: 10, hasOrderId: true,
+    grossRevenue: 250.36, refunds: 1, refundTotal: 15, netRevenue: 235.36, firstDate: '2024-01-05', lastDate: '2024-03-15',
+    excluded: [['refunded', 2], ['authorized', 1], ['pending', 1], ['voided', 1]],
+  }],
+  // The same orders with the item lines holding only the order's Name and the item (Email, Created at and every
+  // other order field left blank there, as some Shopify exports and the tools built on them have it).
+  ['shopify-orders-sparse.csv', {
     currency: 'USD', rowsRead: 15, rowsRejected: 0, customers: 3, orders: 6, lineItems: 10, hasOrderId: true,
     grossRevenue: 250.36, refunds: 1, refundTotal: 15, netRevenue: 235.36, firstDate: '2024-01-05', lastDate: '2024-03-15',
     excluded: [['refunded', 2], ['authorized', 1], ['pending', 1], ['voided', 1]],
@@ -70,8 +79,8 @@ const cases: [file: string, expected: Expected][] = [
     excluded: [['Cancelled', 1], ['Unpaid', 1]],
   }],
   ['woocommerce-orders.csv', {
-    currency: 'EUR', rowsRead: 10, rowsRejected: 0, customers: 3, orders: 5, lineItems: 5, hasOrderId: true,
-    grossRevenue: 230.4, refunds: 1, refundTotal: 20, netRevenue: 210.4, firstDate: '2024-01-05', lastDate: '2024-03-12',
+    currency: 'EUR', rowsRead: 13, rowsRejected: 0, customers: 5, orders: 8, lineItems: 8, hasOrderId: true,
+    grossRevenue: 315.4, refunds: 1, refundTotal: 20, netRevenue: 295.4, firstDate: '2024-01-05', lastDate: '2024-03-20',
     excluded: [['cancelled', 1], ['failed', 1], ['on-hold', 1], ['pending', 1], ['refunded', 1]],
   }],
   ['stripe-payments.csv', {
@@ -85,6 +94,18 @@ const cases: [file: string, expected: Expected][] = [
     excluded: [['open', 2], ['draft', 1], ['uncollectible', 1], ['void', 1]],
   }],
 ];
+
+describe('npm run analyze on a purchase log without amounts', () => {
+  it('counts customers and purchases, says the money is unknown, and fits the count models', async () => {
+    // ../shared/data/grocery/groceryElog.csv (customer, date): 10,483 rows, 1,525 customers, 2006-01-01 to
+    // 2007-12-30 (data/README.md); no customer buys twice on one day, so purchases = rows = purchase days.
+    const s = await analyzeFile(parseArgs([resolve(SHARED_DATA, 'grocery/groceryElog.csv')]));
+    expect(s.dataset).toMatchObject({ rowsRead: 10_483, rowsRejected: 0, customers: 1_525, purchases: 10_483, lineItems: 10_483, refunds: 0, netRevenue: 0, withoutAmounts: true, firstDate: '2006-01-01', lastDate: '2007-12-30' });
+    expect(s.historical).toMatchObject({ customers: 1_525, purchases: 10_483, grossRevenue: null, refundTotal: null, netRevenue: null, averageOrderValue: null, purchaseFrequency: Number((10_483 / 1_525).toFixed(6)) });
+    expect(s.models?.bgnbd?.r).toBeGreaterThan(0);
+    expect(restoreSnapshot(JSON.stringify(s))).toMatchObject({ ok: true, notes: [] });
+  });
+});
 
 describe('npm run analyze on platform exports, no column flags', () => {
   it.each(cases)('%s gives the hand-computed figures', async (file, e) => {
@@ -109,5 +130,7 @@ describe('npm run analyze on platform exports, no column flags', () => {
     expect(h.ordersCountedBy).toBe(e.hasOrderId ? 'order-id' : 'purchase-day');
     // Average order value = gross revenue ÷ orders, the two figures above.
     expect(h.averageOrderValue).toBe(Number((e.grossRevenue / e.orders).toFixed(6)));
+    // The snapshot opens again: its parts agree by every rule restore checks (orders, line items, exclusions).
+    expect(restoreSnapshot(JSON.stringify(s))).toMatchObject({ ok: true, notes: [] });
   });
 });

@@ -41,6 +41,8 @@ const rules: [string, string, (s: any) => void, string][] = [
   ['no-customers', 'accepted rows have customers', (s) => (s.dataset.customers = 0), 'dataset.customers: no customers, but 7 rows were accepted, and every accepted row has one.'],
   ['over-accepted-rows', 'purchases ≤ rowsAccepted', (s) => (s.dataset.purchases = 8), 'dataset.purchases: 8 purchases, but only 7 rows were accepted.'],
   ['over-accepted-rows', 'orders ≤ rowsAccepted', (s) => (s.dataset.orders = 9), 'dataset.orders: 9 orders, but only 7 rows were accepted.'],
+  ['money-without-amounts', 'a purchase log has no money', (s) => (s.dataset.withoutAmounts = true), 'dataset.withoutAmounts: the file has no amounts, but netRevenue is 5,050,000 and refunds 1.'],
+  ['orders-over-lines', 'orders ≤ lineItems', (s) => (s.dataset.lineItems = 5), 'dataset.orders: 6 orders, but only 5 line items.'],
   ['over-accepted-rows', 'lineItems ≤ rowsAccepted', (s) => (s.dataset.lineItems = 8), 'dataset.lineItems: 8 line items, but only 7 rows were accepted.'],
   ['over-accepted-rows', 'refunds ≤ rowsAccepted', (s) => (s.dataset.refunds = 8), 'dataset.refunds: 8 refunds, but only 7 rows were accepted.'],
   ['over-accepted-rows', 'Σ excluded ≤ rowsAccepted', (s) => (s.dataset.excluded = [{ status: 'cancelled', count: 5 }, { status: 'test', count: 3 }]), 'dataset.excluded: 8 rows excluded by their status, but only 7 rows were accepted.'],
@@ -56,7 +58,7 @@ const rules: [string, string, (s: any) => void, string][] = [
   // historical
   ['historical-customers', 'historical customers ≤ dataset customers', (s) => (s.historical.customers = 4), 'historical.customers: 4 customers, but the dataset has only 3.'],
   ['over-accepted-rows', 'historical purchases ≤ rowsAccepted', (s) => (s.historical.purchases = 8), 'historical.purchases: 8 purchases, but only 7 rows were accepted.'],
-  ['historical-orders', 'orders ≤ purchase rows', (s) => (s.historical.orders = 7), 'historical.orders: 7 orders, but only 6 purchase rows.'],
+  ['historical-orders', 'orders ≤ purchases', (s) => (s.historical.orders = 7), 'historical.orders: 7 orders, but only 6 purchases.'],
   ['date-missing-customers', 'buyers have purchase dates', (s) => (s.historical.lastPurchaseDate = null), 'historical.lastPurchaseDate: no date, but 3 customers made purchases.'],
   ['date-without-customers', 'no purchase dates without buyers',
     (s) => Object.assign(s.historical, { customers: 0, concentration: { topShares: [], gini: null } }), 'historical.firstPurchaseDate: 2024-01-05, but no customer made a purchase.'],

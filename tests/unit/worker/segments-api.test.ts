@@ -80,3 +80,23 @@ describe('segments through the worker', () => {
     expect(await harness.context.db.nps.get(id)).toBeUndefined();
   });
 });
+
+describe('contact columns in the lists', () => {
+  it('carries the name and phone the file has for each listed customer (the last non-empty one)', async () => {
+    // The same shop with a name on every row and a phone only on some: C1's last phone row wins.
+    const rows = purchases.flatMap(([c, dates, a]) => dates.map((d, k) => `${c},${d},${a},Name ${c},${k % 2 === 0 ? `+84 90 ${c.slice(1).padStart(3, '0')} 00${k}` : ''}`));
+    const id = await importText(api, 'shop-contacts.csv', ['customer,date,amount,customer name,phone', ...rows, 'R1,2024-06-30,-5,,'].join('\n'));
+    let listed = 0;
+    for (const kind of ['atRisk', 'winBack', 'grow'] as const) {
+      const list = await api.customerList(id, null, kind, null, true);
+      expect(list.contacts).toEqual(['name', 'phone']);
+      for (const e of list.entries) {
+        const dates = purchases.find(([c]) => c === e.id)![1];
+        const lastWithPhone = dates.length - 1 - ((dates.length - 1) % 2);
+        expect(e.contact).toEqual({ name: `Name ${e.id}`, phone: `+84 90 ${e.id.slice(1).padStart(3, '0')} 00${lastWithPhone}` });
+        listed++;
+      }
+    }
+    expect(listed).toBeGreaterThan(0);
+  });
+});

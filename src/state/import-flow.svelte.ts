@@ -60,14 +60,14 @@ export class ImportFlow {
     return out;
   }
 
-  /** A file to import, or a snapshot to open (told apart by its content, whatever its name). */
-  async choose(file: File) {
+  /** A file to import, or a snapshot to open (told apart by its content, whatever its name); `origin`: how it came. */
+  async choose(file: File, origin: 'file' | 'launch' | 'share' = 'file') {
     this.reset();
     this.file = file;
     this.phase = 'sniffing';
     try {
       const head = await file.slice(0, SNIFF_SNAPSHOT_CHARS).text();
-      if (opensAsSnapshot(head, file.name)) return await this.openSnapshot(() => this.shared.openFile(file, file.name, 'file'));
+      if (opensAsSnapshot(head, file.name)) return await this.openSnapshot(() => this.shared.openFile(file, file.name, origin));
       const { sniff, remembered } = await this.client().sniffFile(file);
       if (sniff.problem) return this.fail('unreadable', sniff.problem, sniff.problemCode ?? undefined);
       this.sniff = sniff;

@@ -41,7 +41,7 @@ async function openShared(flow: ImportFlow): Promise<void> {
   if (file) {
     const name = decodeURIComponent(file.headers.get('x-file-name') ?? 'shared.clv.json');
     const blob = await file.blob();
-    await flow.choose(new File([blob], name, { type: blob.type }));
+    await flow.choose(new File([blob], name, { type: blob.type }), 'share');
     return;
   }
   const link = text ? linkIn(await text.text()) : null;
@@ -59,7 +59,7 @@ export function receiveSnapshots(flow: ImportFlow): void {
     for (const handle of files) {
       if (handle.kind !== 'file') continue;
       const file = await handle.getFile();
-      await flow.choose(file);
+      await flow.choose(file, 'launch');
     }
   });
 }

@@ -34,6 +34,20 @@ async function keyFigures(page: Page, scope: string): Promise<Record<string, str
   return out;
 }
 
+/** How each kept snapshot came, as IndexedDB holds it. */
+async function storedOrigins(page: Page): Promise<unknown[]> {
+  return page.evaluate(async () => {
+    const open = indexedDB.open('clv-studio');
+    const db: IDBDatabase = await new Promise((ok, fail) => ((open.onsuccess = () => ok(open.result)), (open.onerror = () => fail(open.error))));
+    const all: { origin: unknown }[] = await new Promise((ok) => {
+      const req = db.transaction('shared').objectStore('shared').getAll();
+      req.onsuccess = () => ok(req.result);
+    });
+    db.close();
+    return all.map((r) => r.origin);
+  });
+}
+
 async function exportSnapshot(page: Page): Promise<Buffer> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-snapshot').click()]);
   return readFileSync(await download.path());
@@ -140,6 +154,7 @@ test('the share target: a file POSTed by the share sheet reaches the service wor
   await other.goto('./?shared=1');
   await expect(other.getByTestId('shared-snapshot')).toBeVisible();
   await expect(other.getByTestId('shared-entry')).toContainText('from-phone.clv.json');
+  expect(await storedOrigins(other)).toEqual([{ kind: 'share', fileName: 'from-phone.clv.json' }]);
   expect(new URL(other.url()).search).toBe('');
   // A link shared as text (a chat app shares text, not files) opens too.
   const link = await encodeSnapshotLink(JSON.parse(readFileSync(resolve(root, 'tests/fixtures/e2e/don-hang.clv.json'), 'utf8')));
@@ -174,6 +189,7 @@ test('a file the operating system launches the installed app with (Launch Queue)
   await expect(page.getByTestId('shared-snapshot')).toBeVisible();
   await expect(page.getByTestId('shared-snapshot').getByTestId('kpi-customers')).toContainText('3');
   await expect(page.getByTestId('shared-entry')).toContainText('launched.clv.json');
+  expect(await storedOrigins(page)).toEqual([{ kind: 'launch', fileName: 'launched.clv.json' }]);
 });
 
 test('hostile snapshots: HTML shows as text, __proto__ pollutes nothing, broken ones are refused with one sentence', async ({ page }) => {

@@ -10,20 +10,8 @@ import { MAX_SNAPSHOT_BYTES } from '../src/core/snapshot/schema';
 import type { Notice } from '../src/core/types';
 import { deleteShared, listShared, loadShared, saveShared, type SharedDocument, type SharedEntry } from '../src/db/shared';
 import type { SharedOriginKind } from '../src/db/schema';
-import type { SnapshotV1 } from '../src/core/snapshot/schema';
 import type { WorkerContext } from './context';
-import { snapshotApi } from './snapshot.api';
-
-/**
- * What leaves the device when the owner shares (a link, or the file given to the share sheet): no per-customer list
- * and no example lines of rejected rows, which hold customer ids and amounts as written. Export snapshot still saves
- * the full file as a backup. (The aggregate-only transform, with small cohorts and segments suppressed, is to take
- * this function's place.)
- */
-export function forSharing(snapshot: SnapshotV1): SnapshotV1 {
-  const { customers: _left, ...rest } = snapshot;
-  return { ...rest, dataset: { ...snapshot.dataset, rejected: snapshot.dataset.rejected.map((g) => ({ ...g, examples: [] })) } };
-}
+import { SHARE_OPTIONS, snapshotApi } from './snapshot.api';
 
 export type OpenSnapshotOutcome = { ok: true; id: number; notes: Notice[] } | { ok: false; problem: string; notice: Notice };
 
@@ -80,11 +68,12 @@ export function sharedApi(context: WorkerContext) {
     },
 
     /**
-     * A link carrying the open dataset's snapshot as shared (forSharing), with its text (to attach as a file), or the
-     * link's length when too long.
+     * A link carrying the open dataset's snapshot as shared (aggregate-only, k = 5: no customer list, no example
+     * lines, groups under 5 customers suppressed), with its text (to attach as a file), or the link's length when too
+     * long.
      */
     async snapshotLink(datasetId: number): Promise<{ link: LinkEncoding; text: string }> {
-      const snapshot = forSharing(await snapshotApi(context).snapshot(datasetId));
+      const snapshot = await snapshotApi(context).snapshot(datasetId, SHARE_OPTIONS);
       return { link: await encodeSnapshotLink(snapshot), text: JSON.stringify(snapshot, null, 2) };
     },
   };

@@ -1,13 +1,17 @@
 /**
  * Snapshot domain: the open dataset's snapshot (contract: shared/contracts/snapshot-v1.md), assembled here from what
  * the worker holds (the stored dataset, its figures at its own margin, its monthly cohorts and the forecast last
- * made), so it is the same document `npm run analyze` writes for the file.
+ * made), so it is the same document `npm run analyze` writes for the file (with `--aggregate-only` for sharing).
  */
 import { name as appName, version as appVersion } from '../package.json';
 import { historicalForSnapshot } from '../src/core/figures';
 import { snapshotModelParts } from '../src/core/forecast';
+// Straight from the modules, not the snapshot index: its re-export of restore would put restore's checks in the
+// worker's first chunk (they load on demand, when a shared snapshot is opened).
 import { buildSnapshot } from '../src/core/snapshot/build';
-import type { SnapshotV1 } from '../src/core/snapshot/schema';
+import { aggregateOnlySnapshot, checkK } from '../src/core/snapshot/aggregate-only';
+import { shareSummary, type ShareSummary } from '../src/core/snapshot/share-summary';
+import { DEFAULT_K, type SnapshotV1 } from '../src/core/snapshot/schema';
 import type { WorkerContext } from './context';
 import { cohortsOf, dashboardOf } from './derived';
 import { segmentsOf } from './segments-of';
@@ -15,27 +19,59 @@ import { npsOf } from './nps.api';
 import { segmentsForSnapshot } from '../src/core/segments';
 import { npsForSnapshot } from '../src/core/nps';
 
+/**
+ * Which snapshot to make. Sharing (the default): aggregate-only, groups under `k` customers suppressed. A backup for
+ * the owner: `{ aggregateOnly: false }`, everything the app writes (re-importing it restores the dataset's figures).
+ */
+export interface SnapshotOptions {
+  aggregateOnly: boolean;
+  /** With aggregateOnly: the smallest group shown (1–1000; default 5). */
+  k?: number;
+}
+
+/** The snapshot for sharing. */
+export const SHARE_OPTIONS: SnapshotOptions = { aggregateOnly: true, k: DEFAULT_K };
+/** The full snapshot, as a backup. */
+export const BACKUP_OPTIONS: SnapshotOptions = { aggregateOnly: false };
+
 export function snapshotApi(context: WorkerContext) {
   const { db, tables, forecasts } = context;
+
+  async function full(datasetId: number): Promise<SnapshotV1> {
+    const record = await db.datasets.get(datasetId);
+    if (!record) throw new Error(`Dataset ${datasetId} no longer exists.`);
+    const [dashboard, cohorts] = await Promise.all([dashboardOf(tables, datasetId, record.marginPercent ?? null), cohortsOf(tables, datasetId, 'month')]);
+    const session = forecasts.peek(datasetId);
+    const prediction = session?.prediction;
+    const parts = prediction ? snapshotModelParts(prediction, session.comparison) : {};
+    const [segments, nps] = await Promise.all([segmentsOf(context, datasetId, null), npsOf(context, datasetId)]);
+    return buildSnapshot({
+      app: `${appName}@${appVersion}`,
+      report: record.report,
+      figures: record.figures,
+      cohorts,
+      historical: historicalForSnapshot(dashboard.historical),
+      ...parts,
+      segments: segmentsForSnapshot(segments.report),
+      ...(nps ? { nps: npsForSnapshot(nps.report) } : {}),
+    });
+  }
+
+  async function make(datasetId: number, options: SnapshotOptions): Promise<SnapshotV1> {
+    const k = options.aggregateOnly ? checkK(options.k ?? DEFAULT_K) : null; // a bad k fails before any work
+    const snapshot = await full(datasetId);
+    return k === null ? snapshot : aggregateOnlySnapshot(snapshot, { k });
+  }
+
   return {
-    async snapshot(datasetId: number): Promise<SnapshotV1> {
-      const record = await db.datasets.get(datasetId);
-      if (!record) throw new Error(`Dataset ${datasetId} no longer exists.`);
-      const [dashboard, cohorts] = await Promise.all([dashboardOf(tables, datasetId, record.marginPercent ?? null), cohortsOf(tables, datasetId, 'month')]);
-      const session = forecasts.peek(datasetId);
-      const prediction = session?.prediction;
-      const parts = prediction ? snapshotModelParts(prediction, session.comparison) : {};
-      const [segments, nps] = await Promise.all([segmentsOf(context, datasetId, null), npsOf(context, datasetId)]);
-      return buildSnapshot({
-        app: `${appName}@${appVersion}`,
-        report: record.report,
-        figures: record.figures,
-        cohorts,
-        historical: historicalForSnapshot(dashboard.historical),
-        ...parts,
-        segments: segmentsForSnapshot(segments.report),
-        ...(nps ? { nps: npsForSnapshot(nps.report) } : {}),
-      });
+    /** The open dataset's snapshot: aggregate-only with k = 5 unless the options say otherwise. */
+    snapshot(datasetId: number, options: SnapshotOptions = SHARE_OPTIONS): Promise<SnapshotV1> {
+      return make(datasetId, options);
+    },
+    /** The snapshot and what it holds and leaves out, for the export dialog to show before the file is saved. */
+    async snapshotWithSummary(datasetId: number, options: SnapshotOptions = SHARE_OPTIONS): Promise<{ snapshot: SnapshotV1; summary: ShareSummary }> {
+      const snapshot = await make(datasetId, options);
+      return { snapshot, summary: shareSummary(snapshot) };
     },
   };
 }

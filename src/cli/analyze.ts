@@ -1,11 +1,13 @@
 /**
  * `npm run analyze -- <file> [--customer COL] [--date COL] [--amount COL] [--order COL] [--status COL] [--refunded COL]
  *   [--out FILE] [--observation-end YYYY-MM-DD] [--time-unit day|week] [--horizon-days N] [--model bgnbd|mbgnbd|paretoNbd]
- *   [--segments] [--segments-as-of YYYY-MM-DD] [--nps FILE [--nps-customer COL] [--nps-score COL] [--nps-date COL] [--nps-comment COL]]`
+ *   [--segments] [--segments-as-of YYYY-MM-DD] [--nps FILE [--nps-customer COL] [--nps-score COL] [--nps-date COL] [--nps-comment COL]]
+ *   [--aggregate-only [--k N]]`
  * The app's engine, headless in Node: same sniffing, same importer, same figures, same snapshot. Statuses count as the
  * app's defaults say (paid, completed, delivered … count; cancelled, refunded, pending … do not). --segments adds the
  * RFM segments (default rules, at the data's last day unless --segments-as-of, which implies it, says otherwise, with
  * the forecast's predictions when the models ran), and --nps FILE the NPS part.
+ * --aggregate-only writes the snapshot for sharing (src/core/snapshot/aggregate-only.ts; k = 5 unless --k says).
  */
 import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
@@ -13,7 +15,7 @@ import { basename } from 'node:path';
 import { sniff, ImportError, type ImportOptions } from '../core/import';
 import { streamImport } from '../core/import/run';
 import { analyzeDataset } from '../core/figures';
-import { buildSnapshot } from '../core/snapshot';
+import { aggregateOnlySnapshot, buildSnapshot, DEFAULT_K, MAX_K, MIN_K } from '../core/snapshot';
 import { dashboardData, historicalForSnapshot } from '../core/figures';
 import { DEFAULT_PREDICTION_SETTINGS, modelComparison, predictCustomers, snapshotModelParts, type PredictionSettings } from '../core/forecast';
 import { unitsPerMonth, type ModelName } from '../core/forecast/models';
@@ -40,6 +42,8 @@ export interface AnalyzeArgs {
   /** A survey export (customer, score 0–10, date, optional comment) to join to the customers' value. */
   nps: string | null;
   npsColumns: Partial<Record<keyof NpsMapping, string>>;
+  /** --aggregate-only [--k N]: the snapshot for sharing (no customer ids, groups under k suppressed); null: full. */
+  aggregateOnly: { k: number } | null;
 }
 
 export class UsageError extends Error {}
@@ -52,7 +56,8 @@ const NPS_FLAG_ROLE: ReadonlyMap<string, keyof NpsMapping> = new Map([['--nps-cu
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function parseArgs(argv: string[]): AnalyzeArgs {
-  const args: AnalyzeArgs = { file: '', columns: {}, out: null, observationEnd: null, timeUnit: 'day', horizonDays: null, model: null, segments: false, segmentsAsOf: null, nps: null, npsColumns: {} };
+  const args: AnalyzeArgs = { file: '', columns: {}, out: null, observationEnd: null, timeUnit: 'day', horizonDays: null, model: null, segments: false, segmentsAsOf: null, nps: null, npsColumns: {}, aggregateOnly: null };
+  let k: number | null = null;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -83,11 +88,19 @@ export function parseArgs(argv: string[]): AnalyzeArgs {
     } else if (a === '--model') {
       args.model = next();
       if (!['bgnbd', 'mbgnbd', 'paretoNbd'].includes(args.model)) throw new UsageError('--model must be bgnbd, mbgnbd or paretoNbd');
+    } else if (a === '--aggregate-only') args.aggregateOnly = { k: DEFAULT_K };
+    else if (a === '--k') {
+      k = Number(next());
+      if (!Number.isInteger(k) || k < MIN_K || k > MAX_K) throw new UsageError(`--k must be a whole number from ${MIN_K} to ${MAX_K}`);
     } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else if (!args.file) args.file = a;
     else throw new UsageError(`unexpected argument ${a}`);
   }
   if (!args.file) throw new UsageError('usage: npm run analyze -- <file> [--customer COLUMN] [--date COLUMN] [--amount COLUMN] [--order COLUMN] [--status COLUMN] [--refunded COLUMN] [--out FILE]');
+  if (k !== null) {
+    if (!args.aggregateOnly) throw new UsageError('--k needs --aggregate-only');
+    args.aggregateOnly.k = k;
+  }
   if (!args.nps && Object.keys(args.npsColumns).length) throw new UsageError('--nps-customer, --nps-score, --nps-date and --nps-comment need --nps FILE');
   return args;
 }
@@ -148,7 +161,7 @@ export async function analyzeFile(args: AnalyzeArgs) {
   const { predictions, ...models } = modelParts(table, args, observationEnd);
   const lastDay = tableDayRange(table)?.max ?? 0;
   const segmentsDay = args.segmentsAsOf ? isoToDay(args.segmentsAsOf) : lastDay;
-  return buildSnapshot({
+  const snapshot = buildSnapshot({
     ...models,
     ...(args.segments ? { segments: segmentsForSnapshot(segmentsReport(table, segmentsDay, DEFAULT_RULES, predictions)) } : {}),
     ...(args.nps ? { nps: npsPart(args, table, lastDay, predictions) } : {}),
@@ -159,6 +172,7 @@ export async function analyzeFile(args: AnalyzeArgs) {
     historical: historicalForSnapshot(dashboardData(table).historical),
     settings: { observationEnd, timeUnit: args.timeUnit },
   });
+  return args.aggregateOnly ? aggregateOnlySnapshot(snapshot, args.aggregateOnly) : snapshot;
 }
 
 /**

@@ -17,6 +17,7 @@ export function downloadText(text: string, fileName: string, type: string): void
 
 /** A file name derived from user text, safe on every OS. */
 export function safeFileName(name: string, suffix: string): string {
-  const base = name.replace(/\.[a-z0-9]+(\.gz)?$/i, '').replace(/[^\p{L}\p{N}._-]+/gu, '-').slice(0, 80) || 'dataset';
+  // Marks (\p{M}) are letters' parts: Thai vowels and tones, decomposed Vietnamese accents.
+  const base = [...name.normalize('NFC').replace(/\.[a-z0-9]+(\.gz)?$/i, '').replace(/[^\p{L}\p{M}\p{N}._-]+/gu, '-')].slice(0, 80).join('') || 'dataset';
   return `${base}${suffix}`;
 }

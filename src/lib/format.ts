@@ -36,6 +36,11 @@ export function formatDate(iso: string | null, locale: string): string {
   return memo(`d|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })).format(d);
 }
 
+/** Today on the user's calendar (not UTC's), as `YYYY-MM-DD`. */
+export function todayIso(now = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
 /** A cohort label "YYYY-MM" as a short month and year. */
 export function formatMonth(label: string, locale: string): string {
   if (!/^\d{4}-\d{2}$/.test(label)) return label;

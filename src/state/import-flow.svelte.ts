@@ -15,7 +15,7 @@ import { shared as appShared, SharedStore, type OpenResult } from './shared.svel
 export type ImportPhase = 'idle' | 'sniffing' | 'mapping' | 'importing' | 'failed';
 
 export interface MappingProblem {
-  key: 'mapping.needCustomer' | 'mapping.needDate' | 'mapping.needAmount';
+  key: 'mapping.needCustomer' | 'mapping.needDate';
 }
 
 export class ImportFlow {
@@ -56,8 +56,13 @@ export class ImportFlow {
     const out: MappingProblem['key'][] = [];
     if (m.customer === null) out.push('mapping.needCustomer');
     if (m.date === null) out.push('mapping.needDate');
-    if (m.amount === null && (m.quantity === null || m.unitPrice === null)) out.push('mapping.needAmount');
     return out;
+  }
+
+  /** No amount (nor quantity and unit price): the file imports as a purchase log, counts without money. */
+  get purchaseLog(): boolean {
+    const m = this.mapping;
+    return m !== null && m.amount === null && (m.quantity === null || m.unitPrice === null);
   }
 
   /** A file to import, or a snapshot to open (told apart by its content, whatever its name); `origin`: how it came. */

@@ -65,22 +65,25 @@ test('imports a Vietnamese Excel export, shows its figures, keeps them after rel
   expect(foreign).toEqual([]);
 });
 
-test('exported snapshot has the same dataset figures as npm run analyze', async ({ page }) => {
+test('exported snapshot has the same dataset figures as npm run analyze --aggregate-only', async ({ page }) => {
   await page.goto('./');
   await importFile(page, fixture);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-snapshot').click()]);
   const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
-  const cli = JSON.parse(execFileSync('npx', ['tsx', 'src/cli/analyze.ts', fixture], { cwd: root, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } }));
+  // The app shares aggregate-only snapshots (k = 5) unless the owner asks for the full backup.
+  const cli = JSON.parse(execFileSync('npx', ['tsx', 'src/cli/analyze.ts', fixture, '--aggregate-only'], { cwd: root, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } }));
   expect(exported.format).toBe('clv-snapshot');
   expect(exported.version).toBe(1);
   expect(exported.dataset).toEqual(cli.dataset);
   expect(exported.cohorts).toEqual(cli.cohorts);
   expect(exported.settings).toEqual(cli.settings);
-  expect(exported.dataset).toMatchObject({ rowsRead: 9, rowsAccepted: 7, rowsRejected: 2, customers: 3, purchases: 6, refunds: 1, netRevenue: 5050000, firstDate: '2024-01-05', lastDate: '2024-04-02', currency: 'VND' });
+  expect(exported.dataset).toMatchObject({ rowsRead: 9, rowsAccepted: 7, rowsRejected: 2, customers: 3, purchases: 6, refunds: 1, netRevenue: 5050000, firstDate: '2024-01-05', lastDate: '2024-04-02', currency: 'VND', aggregateOnly: true, k: 5 });
+  // Both cohorts (2 and 1 customers) are under 5: suppressed; no customer id anywhere.
   expect(exported.cohorts.rows).toEqual([
-    { cohort: '2024-01', customers: 2, active: [2, 1, 0, 1], revenue: [1550000, 150000, 0, 600000] },
-    { cohort: '2024-02', customers: 1, active: [1, 1, 0], revenue: [2000000, 750000, 0] },
+    { cohort: '2024-01', customers: null, active: null, revenue: null, suppressed: true },
+    { cohort: '2024-02', customers: null, active: null, revenue: null, suppressed: true },
   ]);
+  expect(JSON.stringify(exported)).not.toMatch(/KH0\d/);
 });
 
 test('a large file, read offline in two halves by two workers, gives the same snapshot as npm run analyze', async ({ page, context }) => {
@@ -108,7 +111,7 @@ test('a large file, read offline in two halves by two workers, gives the same sn
   expect(parts).toEqual([2]);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-snapshot').click()]);
   const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
-  const cli = JSON.parse(execFileSync('npx', ['tsx', 'src/cli/analyze.ts', csv], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, TZ: 'UTC' } }));
+  const cli = JSON.parse(execFileSync('npx', ['tsx', 'src/cli/analyze.ts', csv, '--aggregate-only'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, TZ: 'UTC' } }));
   expect(exported.dataset).toEqual(cli.dataset);
   expect(exported.cohorts).toEqual(cli.cohorts);
   // The counts in ../shared/data/README.md.

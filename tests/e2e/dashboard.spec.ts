@@ -43,7 +43,7 @@ test('CDNOW: KPIs, concentration, a cohort cell with its exact count, and the cu
   await expect(page.getByTestId('cohort-members')).toContainText('Customers of Jan 1997 who bought in month 1: 1,157');
   // Any chart's table view downloads as CSV.
   await page.getByTestId('cohort-section').getByRole('button', { name: 'View as table' }).click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('cohorts-csv').click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('cohort-section').getByTestId('table-download-csv').click()]);
   // Excel-friendly: a BOM and CRLF line ends.
   const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
   expect(csv[0]).toBe('Cohort,Customers,M0,M1,M2,M3,M4,M5,M6,M7,M8,M9,M10,M11,M12,M13,M14,M15,M16,M17');

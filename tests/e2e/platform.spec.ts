@@ -77,3 +77,17 @@ test('Shopify: statuses chosen in the mapping, orders counted once, refunds as m
   await expect(choices.locator('[data-status="pending"]')).toBeChecked();
   await expect(choices.locator('[data-status="voided"]')).not.toBeChecked();
 });
+
+test('a purchase log without amounts imports: counts are real, money says there is none', async ({ page }) => {
+  // ../shared/data/grocery/groceryElog.csv: customer and date only; 10,483 rows, 1,525 customers (counted with
+  // Python's csv module).
+  await page.goto('./');
+  await page.getByTestId('import-file').setInputFiles(resolve(root, '../shared/data/grocery/groceryElog.csv'));
+  await expect(page.getByTestId('purchase-log-note')).toContainText('read as a purchase log');
+  await expect(page.getByTestId('import-confirm')).toBeEnabled();
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('analysis-ready')).toBeVisible({ timeout: 30_000 });
+  await expect(card(page, 'kpi-customers').locator('.value')).toHaveText('1,525');
+  await expect(card(page, 'kpi-net-revenue').locator('.value')).toHaveText('No amounts');
+  await expect(card(page, 'kpi-rows').locator('.value')).toHaveText('10,483');
+});

@@ -43,6 +43,8 @@ import {
   MAX_FORMULAS,
   MAX_HORIZON_DAYS,
   MAX_HORIZON_MONTHS,
+  MAX_K,
+  MIN_K,
   MAX_LABEL_LENGTH,
   MAX_MODEL_PARAMETER,
   MAX_NAME_LENGTH,
@@ -62,6 +64,7 @@ import {
   type SnapshotSegments,
   type SnapshotCohortPeriod,
   type SnapshotCohortRow,
+  type SnapshotSuppressedCohortRow,
   type SnapshotCohorts,
   type SnapshotCustomer,
   type SnapshotDataset,
@@ -85,6 +88,24 @@ const share = number(0, 1);
 const line = integer(1, MAX_ROWS);
 
 export const appName: Reader<string> = text(MAX_APP_LENGTH, 1);
+
+/** `suppressed` is written only as true. */
+const suppressedMark: Reader<true> = (value, path) => {
+  if (value !== true) unexpected(path, 'suppressed', 'true (the field is written only for a suppressed group)', value);
+  return true;
+};
+
+/** Whether a group is marked suppressed; its other fields are then read as null with `nulls`. */
+function isSuppressed(f: Fields): boolean {
+  return f.optional('suppressed', suppressedMark) === true;
+}
+
+/** A suppressed group's fields: each must be null (the figures were left out). */
+function nulls<K extends string>(f: Fields, keys: readonly K[]): Record<K, null> {
+  const out = {} as Record<K, null>;
+  for (const key of keys) out[key] = f.required(key, (v, p) => (v === null ? null : unexpected(p, 'null', 'null, as the group is suppressed', v)));
+  return out;
+}
 
 function rejectedGroup(notes: Notes): Reader<SnapshotRejectedGroup> {
   const example = (value: unknown, path: string) => {
@@ -133,6 +154,8 @@ export function readDataset(notes: Notes): Reader<SnapshotDataset> {
     const withoutAmounts = f.optional('withoutAmounts', flag);
     const firstDate = f.required('firstDate', orNull(date));
     const lastDate = f.required('lastDate', orNull(date));
+    const aggregateOnly = f.optional('aggregateOnly', flag);
+    const k = f.optional('k', integer(MIN_K, MAX_K));
     f.done();
     return {
       name,
@@ -151,6 +174,8 @@ export function readDataset(notes: Notes): Reader<SnapshotDataset> {
       ...(withoutAmounts === undefined ? {} : { withoutAmounts }),
       firstDate,
       lastDate,
+      ...(aggregateOnly === undefined ? {} : { aggregateOnly }),
+      ...(k === undefined ? {} : { k }),
     };
   };
 }
@@ -220,8 +245,10 @@ function topShare(notes: Notes): Reader<SnapshotTopShare> {
   return (value, path) => {
     const f = record(notes)(value, path);
     const out = { top: f.required('top', positive(1)), customers: f.required('customers', count()), share: f.required('share', orNull(amount)) };
+    const suppressed = isSuppressed(f);
     f.done();
-    return out;
+    if (suppressed && out.share !== null) unexpected(f.at('share'), 'null', 'null, as the share is suppressed', out.share);
+    return suppressed ? { ...out, suppressed } : out;
   };
 }
 
@@ -292,11 +319,17 @@ const cohortLabel =
 
 export function readCohorts(notes: Notes): Reader<SnapshotCohorts> {
   const row =
-    (period: SnapshotCohortPeriod): Reader<SnapshotCohortRow> =>
+    (period: SnapshotCohortPeriod): Reader<SnapshotCohortRow | SnapshotSuppressedCohortRow> =>
     (value, path) => {
       const f = record(notes)(value, path);
+      const cohort = f.required('cohort', cohortLabel(period));
+      if (isSuppressed(f)) {
+        const out = { cohort, ...nulls(f, ['customers', 'active', 'revenue'] as const), suppressed: true as const };
+        f.done();
+        return out;
+      }
       const out = {
-        cohort: f.required('cohort', cohortLabel(period)),
+        cohort,
         customers: f.required('customers', count()),
         active: f.required('active', listOf(MAX_COHORT_WIDTH, count())),
         revenue: f.required('revenue', listOf(MAX_COHORT_WIDTH, amount)),
@@ -404,13 +437,16 @@ export function readSegments(notes: Notes): Reader<SnapshotSegments> {
     f.done();
     return out;
   };
+  /** Counts in the schema's order of segments, as the app writes them (segments/snapshot-part.ts). */
   const counts: Reader<SnapshotSegments['counts']> = (value, path) => {
     const f = record(notes)(value, path);
     const out: SnapshotSegments['counts'] = {};
     for (const name of SEGMENT_NAMES) {
       const entry = f.optional(name, (v, p) => {
         const c = record(notes)(v, p);
-        const got = { customers: c.required('customers', count()), revenue: c.required('revenue', amount) };
+        const got = isSuppressed(c)
+          ? { ...nulls(c, ['customers', 'revenue'] as const), suppressed: true as const }
+          : { customers: c.required('customers', count()), revenue: c.required('revenue', amount) };
         c.done();
         return got;
       });
@@ -431,7 +467,9 @@ export function readSegments(notes: Notes): Reader<SnapshotSegments> {
 export function readNps(notes: Notes): Reader<SnapshotNps> {
   const group: Reader<SnapshotNps['byGroup']['promoter']> = (value, path) => {
     const f = record(notes)(value, path);
-    const out = { customers: f.required('customers', count()), revenue: f.required('revenue', amount), averageHistoricalClv: f.required('averageHistoricalClv', orNull(amount)) };
+    const out = isSuppressed(f)
+      ? { ...nulls(f, ['customers', 'revenue', 'averageHistoricalClv'] as const), suppressed: true as const }
+      : { customers: f.required('customers', count()), revenue: f.required('revenue', amount), averageHistoricalClv: f.required('averageHistoricalClv', orNull(amount)) };
     f.done();
     return out;
   };

@@ -16,6 +16,11 @@ import { describe, formatNumber, isRecord, Notes, ownValue, problem, record, Sna
 import { checkAgreement } from './rules';
 import { MAX_SNAPSHOT_BYTES, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SnapshotV1 } from './schema';
 
+/**
+ * What restore gives the app: every part the file holds, checked, as new values. The read-only views of an opened
+ * snapshot use it as views.ts lists (figures, formulas, cohorts, models, forecast totals, segments, NPS); an
+ * aggregate-only file (`dataset.aggregateOnly`) has suppressed groups as null with `suppressed: true`.
+ */
 export type RestoreResult =
   | { ok: true; snapshot: SnapshotV1; notes: Notice[] }
   | { ok: false; problem: string; notice: Notice };
@@ -43,11 +48,27 @@ function utf8BytesOver(text: string, limit: number): boolean {
   return false;
 }
 
-function parse(text: string): unknown {
-  if (utf8BytesOver(text, MAX_SNAPSHOT_BYTES)) {
-    const mb = formatNumber(MAX_SNAPSHOT_BYTES / (1024 * 1024));
-    problem('too-large', `The file is larger than ${mb} MB, the most a snapshot may be.`, { limit: MAX_SNAPSHOT_BYTES });
+function tooLarge(): never {
+  const mb = formatNumber(MAX_SNAPSHOT_BYTES / (1024 * 1024));
+  return problem('too-large', `The file is larger than ${mb} MB, the most a snapshot may be.`, { limit: MAX_SNAPSHOT_BYTES });
+}
+
+/**
+ * The refusal of a file of `bytes` bytes when it is over the limit, else null: callers that know a file's size (a
+ * File in the page, a path in the CLI) ask this before reading it, so a huge file is never read into memory.
+ */
+export function snapshotTooLarge(bytes: number): Extract<RestoreResult, { ok: false }> | null {
+  if (bytes <= MAX_SNAPSHOT_BYTES) return null;
+  try {
+    return tooLarge();
+  } catch (err) {
+    const why = (err as SnapshotProblem).notice;
+    return { ok: false, problem: why.text, notice: why };
   }
+}
+
+function parse(text: string): unknown {
+  if (utf8BytesOver(text, MAX_SNAPSHOT_BYTES)) tooLarge();
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') problem('empty', 'The file is empty.');
   try {
@@ -129,4 +150,13 @@ export function restoreSnapshot(input: string | unknown, options: RestoreOptions
           notice('unreadable', 'The file could not be read as a snapshot.');
     return { ok: false, problem: why.text, notice: why };
   }
+}
+
+/**
+ * Open a snapshot file (a File or Blob): refused from its size before it is read when too large, else its text
+ * through restoreSnapshot. For the page, which should load this module when a snapshot is opened (it is about 9 KB
+ * gzip; the compute worker, near its 100 KB budget, does not carry it).
+ */
+export async function openSnapshotFile(file: Blob, options: RestoreOptions = {}): Promise<RestoreResult> {
+  return snapshotTooLarge(file.size) ?? restoreSnapshot(await file.text(), options);
 }

@@ -3,6 +3,7 @@
  * read (parts.ts). The first rule broken stops the check with one sentence saying where and what.
  */
 import { dayOfDate, periodOfDay, periodOfLabel } from './calendar';
+import { aggregateOnlyRules } from './rules-aggregate';
 import { formatNumber as n, itemPath, plural, problem, quoted } from './reader';
 import {
   MAX_OBSERVATION_END_AFTER_DATA_DAYS,
@@ -159,9 +160,20 @@ function historicalRules(h: SnapshotHistorical, d: SnapshotDataset, range: DateR
 
 function cohortRules(c: SnapshotCohorts, d: SnapshotDataset, range: DateRange | null): void {
   let total = 0;
+  let hidden = 0;
   let previous: { label: string; index: number } | null = null;
   c.rows.forEach((row, i) => {
     const path = itemPath('cohorts.rows', i);
+    const index = periodOfLabel(c.period, row.cohort) as number;
+    if (previous && index <= previous.index) {
+      problem('cohort-order', `${path}.cohort: ${quoted(row.cohort)} comes after ${quoted(previous.label)}; cohorts are in increasing order.`, { path: `${path}.cohort`, cohort: row.cohort, previous: previous.label });
+    }
+    previous = { label: row.cohort, index };
+    // A suppressed cohort (aggregate-only) has its label only: at least one customer, how many is not said.
+    if (row.customers === null) {
+      hidden++;
+      return;
+    }
     if (row.customers === 0) problem('cohort-empty', `${path}.customers: a cohort with no customers.`, { path: `${path}.customers` });
     if (row.active.length === 0) problem('cohort-no-periods', `${path}.active: the list is empty, but it starts with the cohort's size.`, { path: `${path}.active` });
     if (row.active[0] !== row.customers) {
@@ -179,14 +191,14 @@ function cohortRules(c: SnapshotCohorts, d: SnapshotDataset, range: DateRange | 
         path: `${path}.revenue`, revenue: row.revenue.length, active: row.active.length,
       });
     }
-    const index = periodOfLabel(c.period, row.cohort) as number;
-    if (previous && index <= previous.index) {
-      problem('cohort-order', `${path}.cohort: ${quoted(row.cohort)} comes after ${quoted(previous.label)}; cohorts are in increasing order.`, { path: `${path}.cohort`, cohort: row.cohort, previous: previous.label });
-    }
-    previous = { label: row.cohort, index };
     total += row.customers;
   });
-  if (total !== d.customers) {
+  if (hidden > 0 && total + hidden > d.customers) {
+    problem('cohort-sum-suppressed', `cohorts.rows: the cohorts shown hold ${plural(total, 'customer')}, and the ${plural(hidden, 'suppressed cohort')} at least ${n(hidden)} more, but the dataset has ${n(d.customers)}.`, {
+      path: 'cohorts.rows', total, hidden, customers: d.customers,
+    });
+  }
+  if (hidden === 0 && total !== d.customers) {
     problem('cohort-sum', `cohorts.rows: the cohorts hold ${plural(total, 'customer')}, but the dataset has ${n(d.customers)}.`, { path: 'cohorts.rows', total, customers: d.customers });
   }
   if (range === null) return;
@@ -202,7 +214,7 @@ function cohortRules(c: SnapshotCohorts, d: SnapshotDataset, range: DateRange | 
       });
     }
     const periods = last - index + 1;
-    if (row.active.length !== periods) {
+    if (row.active !== null && row.active.length !== periods) {
       problem('cohort-length', `${path}.active: ${plural(row.active.length, 'period')}, but from ${row.cohort} to the last date ${range.last} there ${periods === 1 ? 'is 1' : `are ${n(periods)}`}.`, {
         path: `${path}.active`, length: row.active.length, periods, cohort: row.cohort, last: range.last,
       });
@@ -274,7 +286,8 @@ function segmentRules(seg: SnapshotSegments, s: SnapshotV1, range: DateRange | n
   let customers = 0;
   for (const [name, entry] of Object.entries(seg.counts)) {
     if (!named.has(name)) problem('segment-without-rule', `segments.counts.${name}: the rules have no such segment.`, { path: `segments.counts.${name}`, segment: name });
-    customers += entry!.customers;
+    // A suppressed segment (aggregate-only) has at least one customer.
+    customers += entry!.customers ?? 1;
   }
   const buyers = s.historical?.customers ?? s.dataset.customers;
   if (customers > buyers) problem('segments-too-many', `segments.counts: ${n(customers)} customers in segments, but the dataset has ${n(buyers)} buyers.`, { path: 'segments.counts', customers, buyers });
@@ -286,8 +299,14 @@ function npsRules(nps: SnapshotNps): void {
     problem('nps-groups-sum', `nps: ${n(nps.promoters)} promoters, ${n(nps.passives)} passives and ${n(nps.detractors)} detractors do not add up to ${n(nps.answers)} answers.`, { path: 'nps', answers: nps.answers });
   }
   if (nps.matched + nps.unmatched !== nps.answers) problem('nps-matched-sum', `nps: ${n(nps.matched)} matched and ${n(nps.unmatched)} unmatched answers do not add up to ${n(nps.answers)}.`, { path: 'nps', answers: nps.answers });
-  const grouped = nps.byGroup.promoter.customers + nps.byGroup.passive.customers + nps.byGroup.detractor.customers;
-  if (grouped !== nps.matched) problem('nps-byGroup-sum', `nps.byGroup: ${n(grouped)} customers in the groups, but ${n(nps.matched)} answers matched a customer.`, { path: 'nps.byGroup', customers: grouped, matched: nps.matched });
+  const groups = [nps.byGroup.promoter, nps.byGroup.passive, nps.byGroup.detractor];
+  const grouped = groups.reduce((sum, g) => sum + (g.customers ?? 0), 0);
+  // A suppressed group (aggregate-only) has at least one customer.
+  const hidden = groups.filter((g) => g.customers === null).length;
+  if (hidden > 0 && grouped + hidden > nps.matched) {
+    problem('nps-byGroup-sum-suppressed', `nps.byGroup: ${n(grouped)} customers in the groups shown and at least ${n(hidden)} in the suppressed ones, but ${n(nps.matched)} answers matched a customer.`, { path: 'nps.byGroup', customers: grouped, hidden, matched: nps.matched });
+  }
+  if (hidden === 0 && grouped !== nps.matched) problem('nps-byGroup-sum', `nps.byGroup: ${n(grouped)} customers in the groups, but ${n(nps.matched)} answers matched a customer.`, { path: 'nps.byGroup', customers: grouped, matched: nps.matched });
   const expected = nps.answers ? (100 * (nps.promoters - nps.detractors)) / nps.answers : null;
   if (expected === null ? nps.score !== null : nps.score === null || Math.abs(nps.score - expected) > 1e-6) {
     problem('nps-score', `nps.score: ${nps.score} does not follow from the counts (${expected === null ? 'no answers' : expected.toFixed(4)}).`, { path: 'nps.score' });
@@ -303,4 +322,5 @@ export function checkAgreement(s: SnapshotV1): void {
   if (s.segments) segmentRules(s.segments, s, range);
   if (s.nps) npsRules(s.nps);
   if (s.customers) customerRules(s.customers, s.dataset, range);
+  aggregateOnlyRules(s);
 }

@@ -121,6 +121,22 @@ export interface SnapshotDataset {
   /** Earliest and latest accepted date; null when no row was accepted. */
   firstDate: IsoDate | null;
   lastDate: IsoDate | null;
+  /**
+   * (Added 2026-12.) True in a snapshot made for sharing (aggregate-only.ts): no customer id and no per-customer row
+   * anywhere (no `customers` part, rejected rows' `examples` empty), and every group of customers smaller than `k`
+   * suppressed (SnapshotSuppressed). Absent in a full snapshot (a backup).
+   */
+  aggregateOnly?: boolean;
+  /** With `aggregateOnly`: the smallest number of customers a figure shown for a group may describe. */
+  k?: number;
+}
+
+/**
+ * What an aggregate-only snapshot writes in place of a group of fewer than `dataset.k` customers (or of a group
+ * suppressed with it so it cannot be worked out from a total): its figures null, and `suppressed: true`.
+ */
+export interface SnapshotSuppressed {
+  suppressed: true;
 }
 
 export interface SnapshotSettings {
@@ -152,8 +168,10 @@ export interface SnapshotTopShare {
   top: number;
   /** How many customers that is. */
   customers: number;
-  /** Their share of net revenue. */
+  /** Their share of net revenue; null when not finite, or suppressed (aggregate-only, fewer than k customers). */
   share: number | null;
+  /** (Aggregate-only.) The share is left out: it would describe fewer than k customers. */
+  suppressed?: true;
 }
 
 /**
@@ -191,10 +209,18 @@ export interface SnapshotCohortRow {
   revenue: number[];
 }
 
+/** A cohort left out of an aggregate-only snapshot: its label stays, its counts and revenue are null. */
+export interface SnapshotSuppressedCohortRow extends SnapshotSuppressed {
+  cohort: string;
+  customers: null;
+  active: null;
+  revenue: null;
+}
+
 export interface SnapshotCohorts {
   period: SnapshotCohortPeriod;
-  /** In cohort order; every row runs to the dataset's last period. */
-  rows: SnapshotCohortRow[];
+  /** In cohort order; every row runs to the dataset's last period. Suppressed rows only in aggregate-only snapshots. */
+  rows: (SnapshotCohortRow | SnapshotSuppressedCohortRow)[];
 }
 
 /**
@@ -254,11 +280,23 @@ export interface SnapshotSegmentRule {
   m: [number, number];
 }
 
-/** RFM segments at a day: the rules in order, and each segment's customers and net revenue. */
+/** One segment's customers and net revenue. */
+export interface SnapshotSegmentCount {
+  customers: number;
+  revenue: number;
+}
+
+/** A segment of 1 to k − 1 customers in an aggregate-only snapshot (or suppressed with one). Empty segments stay 0. */
+export interface SnapshotSuppressedSegmentCount extends SnapshotSuppressed {
+  customers: null;
+  revenue: null;
+}
+
+/** RFM segments at a day: the rules in order, and each segment's customers and net revenue, in the rules' order. */
 export interface SnapshotSegments {
   asOf: IsoDate;
   rules: SnapshotSegmentRule[];
-  counts: Partial<Record<SnapshotSegmentName, { customers: number; revenue: number }>>;
+  counts: Partial<Record<SnapshotSegmentName, SnapshotSegmentCount | SnapshotSuppressedSegmentCount>>;
 }
 
 export const NPS_GROUP_NAMES = ['promoter', 'passive', 'detractor'] as const;
@@ -274,7 +312,21 @@ export interface SnapshotNps {
   detractors: number;
   score: number | null;
   marginOfError: number | null;
-  byGroup: Record<SnapshotNpsGroup, { customers: number; revenue: number; averageHistoricalClv: number | null }>;
+  byGroup: Record<SnapshotNpsGroup, SnapshotNpsGroupValue | SnapshotSuppressedNpsGroupValue>;
+}
+
+/** The customers who answered in one group, their net revenue and average historical CLV. */
+export interface SnapshotNpsGroupValue {
+  customers: number;
+  revenue: number;
+  averageHistoricalClv: number | null;
+}
+
+/** A group of 1 to k − 1 matched customers in an aggregate-only snapshot. */
+export interface SnapshotSuppressedNpsGroupValue extends SnapshotSuppressed {
+  customers: null;
+  revenue: null;
+  averageHistoricalClv: null;
 }
 
 /** The whole document, its parts in the order they are written. */
@@ -327,6 +379,10 @@ export const MAX_COHORT_WIDTH = 1200;
 export const MAX_FORMULAS = 20;
 export const MAX_FORMULA_INPUTS = 20;
 export const MAX_TOP_SHARES = 20;
+/** The k of aggregate-only snapshots: groups of fewer customers are suppressed; sharing uses DEFAULT_K. */
+export const DEFAULT_K = 5;
+export const MIN_K = 1;
+export const MAX_K = 1000;
 /** Most entries in the per-customer list. */
 export const MAX_CUSTOMER_ROWS = 1_000_000;
 

@@ -17,7 +17,7 @@ function file(name: string, text: string): string {
   return path;
 }
 
-function sum(counts: Record<string, { customers: number; revenue: number } | undefined>) {
+function sum(counts: Record<string, { customers: number | null; revenue: number | null } | undefined>) {
   const total = { customers: 0, revenue: 0 };
   for (const c of Object.values(counts)) {
     total.customers += c?.customers ?? 0;

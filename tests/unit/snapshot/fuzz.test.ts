@@ -4,7 +4,7 @@
  * one clear sentence or restore safely, and must leave Object.prototype as it was.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { restoreSnapshot, type RestoreResult, type SnapshotV1 } from '../../../src/core/snapshot';
+import { aggregateOnlySnapshot, restoreSnapshot, type RestoreResult, type SnapshotV1 } from '../../../src/core/snapshot';
 import { mulberry32 } from '../../../src/core/sample/prng';
 import { analyze, copy, DON_HANG, objectsIn } from './fixtures';
 
@@ -72,6 +72,16 @@ describe('prototype keys', () => {
     }
   });
 
+  it('drops prototype keys in the suppressed groups of an aggregate-only snapshot too', () => {
+    const shared = aggregateOnlySnapshot(snap, { k: 2 });
+    const s = copy(shared);
+    for (const { object } of objectsIn(s)) defineOwn(object, '__proto__', { suppressed: false, customers: 1 });
+    const r = restoreSnapshot(JSON.stringify(s));
+    expectWellFormed(r, 'prototype keys');
+    expect(r.ok && r.snapshot).toEqual(shared);
+    expectPrototypesUntouched();
+  });
+
   it('reads only own fields: a part inherited through a prototype is missing', () => {
     const { dataset, ...rest } = copy(snap);
     const sneaky = Object.assign(Object.create({ dataset }), rest);
@@ -120,7 +130,7 @@ describe('numbers JSON cannot carry', () => {
   it('refuses NaN and Infinity in a parsed value', () => {
     for (const value of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
       const s = copy(snap);
-      s.cohorts.rows[0].revenue[1] = value;
+      s.cohorts.rows[0].revenue![1] = value;
       expect(restoreSnapshot(s)).toMatchObject({ ok: false, notice: { code: 'unexpected-value', vars: { path: 'cohorts.rows[0].revenue[1]', found: String(value) } } });
     }
   });
@@ -131,9 +141,9 @@ describe('numbers JSON cannot carry', () => {
     expect(r.ok).toBe(true);
     if (r.ok) expect(Object.is(r.snapshot.dataset.netRevenue, 0)).toBe(true);
     const s = copy(snap);
-    s.cohorts.rows[0].revenue[2] = -0;
+    s.cohorts.rows[0].revenue![2] = -0;
     const v = restoreSnapshot(s);
-    expect(v.ok && Object.is(v.snapshot.cohorts.rows[0].revenue[2], 0)).toBe(true);
+    expect(v.ok && Object.is(v.snapshot.cohorts.rows[0].revenue![2], 0)).toBe(true);
   });
 });
 
@@ -153,6 +163,26 @@ describe('size', () => {
       expect(restoreSnapshot(s)).toMatchObject({ ok: false, problem: sentence });
     }
     expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('refuses a 100 MB text from its length, before parsing it', () => {
+    const hundred = `{"format":"clv-snapshot","version":1,"dataset":"${'<script>'.repeat(100 * 1024 * 128)}"}`;
+    expect(hundred.length).toBeGreaterThan(100 * 1024 * 1024);
+    const started = performance.now();
+    expect(restoreSnapshot(hundred)).toMatchObject({ ok: false, problem: 'The file is larger than 20 MB, the most a snapshot may be.' });
+    // Parsing 100 MB would take far longer than checking its length.
+    expect(performance.now() - started).toBeLessThan(50);
+  });
+
+  it('reads an object with 200,000 unknown keys in time, noting 50 and counting the rest', () => {
+    const s = copy(snap) as any;
+    for (let i = 0; i < 200_000; i++) s.dataset[`k${i}`] = i;
+    const text = JSON.stringify(s);
+    const started = performance.now();
+    const r = restoreSnapshot(text);
+    expect(r.ok && r.snapshot).toEqual(snap);
+    expect(r.ok && r.notes.at(-1)).toEqual({ code: 'more-notes', text: '199,950 more notes like these were left out.', vars: { count: 199_950 } });
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 
   it('refuses text over 20 MB, and deep nesting, without throwing', () => {
@@ -178,6 +208,11 @@ describe('text is text', () => {
 });
 
 describe('random mutations (seeded)', () => {
+  let shared: SnapshotV1;
+  beforeAll(() => {
+    shared = aggregateOnlySnapshot(snap, { k: 2 });
+  });
+
   const deep = JSON.parse(`${'{"a":'.repeat(200)}1${'}'.repeat(200)}`) as unknown;
   const hostile: unknown[] = [
     null, undefined, true, false, 0, -0, -1, 1.5, 7, 1e300, -1e300, Number.NaN, Number.POSITIVE_INFINITY, Number.MAX_SAFE_INTEGER + 2,
@@ -191,8 +226,13 @@ describe('random mutations (seeded)', () => {
     return [value, ...Object.values(value).flatMap(containersOf)];
   }
 
-  it('never throws, and refuses with one sentence or restores plain objects that restore again the same', () => {
-    const random = mulberry32(20261201);
+  it.each([
+    // Fewer kinds of problem in the aggregate-only file: its suppressed groups have fewer numbers to break.
+    ['the full snapshot', 20261201, () => snap, 15],
+    ['an aggregate-only snapshot (k = 2)', 20261213, () => shared, 8],
+  ] as const)('%s: never throws, and refuses with one sentence or restores plain objects that restore again the same', (_name, seed, base, kinds) => {
+    const snap = base();
+    const random = mulberry32(seed);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
     const counts = { ok: 0, refused: 0 };
     const codes = new Set<string>();
@@ -235,6 +275,46 @@ describe('random mutations (seeded)', () => {
     // The fuzz reaches both outcomes and many kinds of problem.
     expect(counts.ok).toBeGreaterThan(40);
     expect(counts.refused).toBeGreaterThan(700);
-    expect(codes.size).toBeGreaterThan(15);
+    expect(codes.size).toBeGreaterThan(kinds);
+  });
+});
+
+describe('issue 13, item by item', () => {
+  /** The don-hang snapshot as text, changed by `change`. */
+  const withChange = (change: (s: any) => void) => {
+    const s = copy(snap) as any;
+    change(s);
+    return JSON.stringify(s);
+  };
+  const money = 'a number from -1,000,000,000,000,000,000 to 1,000,000,000,000,000,000';
+
+  it('refuses each malformed, oversized or hostile input with one sentence saying where', () => {
+    const cases: [string, () => string, string][] = [
+      ['wrong version', () => withChange((s) => (s.version = 2)), 'version: this snapshot is version 2, newer than this app reads (1); update the app to open it.'],
+      ['missing field', () => withChange((s) => delete s.dataset.rowsRead), 'dataset.rowsRead is missing.'],
+      ['huge array', () => withChange((s) => (s.cohorts.rows[0].active = new Array(5000).fill(0))), 'cohorts.rows[0].active: the list has 5,000 entries; at most 1,200 are allowed.'],
+      ['huge number', () => withChange((s) => (s.dataset.netRevenue = 1e300)), `dataset.netRevenue: expected ${money}, found 1e+300.`],
+      ['Infinity', () => JSON.stringify(snap).replace('"netRevenue":5050000', '"netRevenue":1e999'), `dataset.netRevenue: expected ${money}, found Infinity.`],
+      ['NaN', () => withChange((s) => (s.dataset.netRevenue = 'NaN')), `dataset.netRevenue: expected ${money}, found "NaN".`],
+      ['100 MB', () => ' '.repeat(100 * 1024 * 1024), 'The file is larger than 20 MB, the most a snapshot may be.'],
+      ['truncated', () => JSON.stringify(snap).slice(0, -40), 'The file is not a snapshot: it is not valid JSON, or it was cut short.'],
+      ['not JSON', () => 'Mã đơn;Mã khách hàng;Ngày;Thành tiền\nD001;KH01;05/01/2024;1.250.000 ₫', 'The file is not a snapshot: it is not valid JSON, or it was cut short.'],
+      ['customers: 1e300', () => withChange((s) => (s.dataset.customers = 1e300)), 'dataset.customers: expected a whole number from 0 to 10,000,000,000, found 1e+300.'],
+      ['more customers than rows', () => withChange((s) => (s.dataset.customers = 8)), 'dataset.customers: 8 customers, but only 7 rows were accepted.'],
+      ['example text that is an object', () => withChange((s) => (s.dataset.rejected[0].examples[0].text = { toString: 'x' })), 'dataset.rejected[0].examples[0].text: expected text, found an object.'],
+      ['cohort count above its size', () => withChange((s) => (s.cohorts.rows[1].active[1] = 2)), 'cohorts.rows[1].active[1]: 2 customers active, but the cohort has only 1.'],
+    ];
+    for (const [what, input, sentence] of cases) expect(restoreSnapshot(input()), what).toMatchObject({ ok: false, problem: sentence });
+  });
+
+  it('opens extra fields, HTML and prototype keys safely: left out with a note, or kept as text', () => {
+    const extra = restoreSnapshot(withChange((s) => (s.settings.theme = 'dark')));
+    expect(extra).toMatchObject({ ok: true, notes: [{ code: 'field-dropped', text: 'settings.theme is not part of a version 1 snapshot, so it was left out.' }] });
+    const html = restoreSnapshot(withChange((s) => (s.dataset.name = '<script>alert(1)</script>.csv')));
+    expect(html.ok && html.snapshot.dataset.name).toBe('<script>alert(1)</script>.csv');
+    const proto = restoreSnapshot(JSON.stringify(snap).replace('"dataset":{', '"dataset":{"__proto__":{"customers":99},"constructor":{"name":"x"},'));
+    expect(proto).toMatchObject({ ok: true, notes: [{ vars: { path: 'dataset.__proto__' } }, { vars: { path: 'dataset.constructor' } }] });
+    expect(proto.ok && Object.getPrototypeOf(proto.snapshot.dataset)).toBe(Object.prototype);
+    expectPrototypesUntouched();
   });
 });

@@ -121,7 +121,7 @@ describe('agreement between parts', () => {
 
   it('gives the values of a broken rule for translation', () => {
     const s = copy(snap);
-    s.cohorts.rows[0].active[3] = 57;
+    s.cohorts.rows[0].active![3] = 57;
     const r = restoreSnapshot(s);
     expect(r.ok || r.notice.vars).toEqual({ path: 'cohorts.rows[0].active[3]', active: 57, customers: 2 });
   });

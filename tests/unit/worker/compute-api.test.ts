@@ -31,7 +31,7 @@ describe('compute worker API', () => {
     if (!outcome.ok) return;
     expect(outcome.report).toMatchObject({ rowsRead: 9, rowsAccepted: 7, rowsRejected: 2 });
     expect(stages).toContain('saving');
-    const snap = await api.snapshot(outcome.datasetId);
+    const snap = await api.snapshot(outcome.datasetId, { aggregateOnly: false });
     expect(snap.dataset).toMatchObject({ customers: 3, purchases: 6, refunds: 1, netRevenue: 5050000, currency: 'VND' });
     expect(snap.cohorts.rows.map((r) => r.active)).toEqual([[2, 1, 0, 1], [1, 1, 0]]);
     const quarters = await api.cohorts(outcome.datasetId, 'quarter');

@@ -62,9 +62,9 @@ describe('segments through the worker', () => {
     expect(await api.attachNps(id, new File(['just,one,column\n'], 'bad.csv'), 'bad.csv')).toMatchObject({ ok: false });
     await api.attachNps(id, new File(['customer,score,date\nC1,3,2024-06-05\n'], 'second.csv'), 'second.csv');
     expect(await api.nps(id)).toMatchObject({ fileName: 'second.csv', detractors: 1, score: -100 });
-    // The snapshot carries the segments and the NPS, and opens again.
+    // The full snapshot (the backup) carries the segments and the NPS, and opens again.
     await api.attachNps(id, new File([survey], 'survey.csv'), 'survey.csv');
-    const snap = await api.snapshot(id);
+    const snap = await api.snapshot(id, { aggregateOnly: false });
     expect(snap.segments).toMatchObject({ asOf: '2024-06-30', counts: { champions: { customers: 1, revenue: 500 }, lost: { customers: 2, revenue: 640 } } });
     expect(snap.nps).toMatchObject({ answers: 4, matched: 3, unmatched: 1, promoters: 2, passives: 0, detractors: 2, score: 0, byGroup: { detractor: { customers: 2, revenue: 570, averageHistoricalClv: 285 } } });
     const restored = restoreSnapshot(JSON.stringify(snap));

@@ -76,6 +76,16 @@ export default defineConfig({
           { src: 'pwa-512.png', sizes: '512x512', type: 'image/png' },
           { src: 'pwa-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
+        // The installed app opens .clv.json snapshots from the operating system (desktop Chromium: the page takes them
+        // from the Launch Queue, src/state/incoming.ts) and from the share sheet (Android): the POST goes to the service
+        // worker's ./share-target (public/share-target.js), which hands the file or link to the page.
+        file_handlers: [{ action: './', accept: { 'application/json': ['.json'] } }],
+        share_target: {
+          action: './share-target',
+          method: 'POST',
+          enctype: 'multipart/form-data',
+          params: { title: 'title', text: 'text', url: 'url', files: [{ name: 'snapshot', accept: ['application/json', '.json'] }] },
+        },
         // Shown in the richer install dialog (npm run screenshot makes them from the built app).
         screenshots: [
           { src: 'screenshots/dashboard-wide.png', sizes: '1280x860', type: 'image/png', form_factor: 'wide', label: 'Dashboard with cohort heatmap' },
@@ -88,6 +98,8 @@ export default defineConfig({
         globIgnores: ['screenshots/**'],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
+        // Answers the share target's POST (which Workbox's routes, GET only, cannot), before them.
+        importScripts: ['share-target.js'],
         // The first install takes control of the open page at once (so it works offline without a reload); later
         // versions still wait for the user's "Update" (no skipWaiting: the page posts { type: 'SKIP_WAITING' }, which
         // the generated sw.js answers), so a running import is never cut off.

@@ -11,6 +11,7 @@ import { importApi } from './import.api';
 import { snapshotApi } from './snapshot.api';
 import { segmentsApi } from './segments.api';
 import { npsApi } from './nps.api';
+import { sharedApi } from './shared.api';
 
 export function makeComputeApi(context: WorkerContext) {
   return combineApis({
@@ -21,6 +22,7 @@ export function makeComputeApi(context: WorkerContext) {
     snapshot: snapshotApi(context),
     segments: segmentsApi(context),
     nps: npsApi(context),
+    shared: sharedApi(context),
   });
 }
 

@@ -6,7 +6,12 @@
 import { name as appName, version as appVersion } from '../package.json';
 import { historicalForSnapshot } from '../src/core/figures';
 import { snapshotModelParts } from '../src/core/forecast';
-import { aggregateOnlySnapshot, buildSnapshot, checkK, DEFAULT_K, shareSummary, type ShareSummary, type SnapshotV1 } from '../src/core/snapshot';
+// Straight from the modules, not the snapshot index: its re-export of restore would put restore's checks in the
+// worker's first chunk (they load on demand, when a shared snapshot is opened).
+import { buildSnapshot } from '../src/core/snapshot/build';
+import { aggregateOnlySnapshot, checkK } from '../src/core/snapshot/aggregate-only';
+import { shareSummary, type ShareSummary } from '../src/core/snapshot/share-summary';
+import { DEFAULT_K, type SnapshotV1 } from '../src/core/snapshot/schema';
 import type { WorkerContext } from './context';
 import { cohortsOf, dashboardOf } from './derived';
 import { segmentsOf } from './segments-of';

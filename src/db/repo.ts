@@ -177,8 +177,8 @@ export async function deleteDataset(db: ClvDatabase, id: number): Promise<void> 
 
 /** "Delete all data on this device": every table emptied, in one transaction. */
 export async function deleteEverything(db: ClvDatabase): Promise<void> {
-  await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.mappings, db.nps], async () => {
-    await Promise.all([db.datasets.clear(), db.chunks.clear(), db.dictionaries.clear(), db.mappings.clear(), db.nps.clear()]);
+  await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.mappings, db.nps, db.shared, db.sharedBodies], async () => {
+    await Promise.all([db.datasets.clear(), db.chunks.clear(), db.dictionaries.clear(), db.mappings.clear(), db.nps.clear(), db.shared.clear(), db.sharedBodies.clear()]);
   });
 }
 

@@ -6,6 +6,8 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { DatasetFigures, ImportReport, RejectedGroup, TimeUnit } from '../core/types';
 import type { SegmentRule, ListRules } from '../core/segments';
 import type { NpsAnswer, NpsMapping } from '../core/nps';
+import type { Notice } from '../core/types';
+import type { SnapshotV1 } from '../core/snapshot/schema';
 
 /** One imported file. Written in the same transaction as its chunks and dictionaries, so it exists only whole. */
 export interface DatasetRecord {
@@ -86,12 +88,41 @@ export interface MappingRecord {
   };
 }
 
+/** How a shared snapshot reached this device. */
+export type SharedOriginKind = 'file' | 'link' | 'launch' | 'share';
+
+/**
+ * A snapshot someone shared, opened read-only (added in version 6). Kept apart from `datasets`, whose code expects
+ * rows, chunks and figures: a snapshot has none of them. The list reads these small records; the document itself is
+ * in `sharedBodies` under the same id, read only when the snapshot is shown.
+ */
+export interface SharedRecord {
+  id?: number;
+  /** `dataset.name` of the snapshot (the file the sender analysed). */
+  name: string;
+  /** The file name it came in, or null for a link. */
+  origin: { kind: SharedOriginKind; fileName: string | null };
+  openedAt: number;
+  /** The snapshot's own `createdAt` and `app`. */
+  createdAt: string;
+  app: string;
+}
+
+export interface SharedBodyRecord {
+  id: number;
+  snapshot: SnapshotV1;
+  /** What restore left out or changed, for the view to say. */
+  notes: Notice[];
+}
+
 export class ClvDatabase extends Dexie {
   datasets!: EntityTable<DatasetRecord, 'id'>;
   chunks!: Dexie.Table<ChunkRecord, [number, number]>;
   dictionaries!: Dexie.Table<DictionaryRecord, [number, string]>;
   mappings!: EntityTable<MappingRecord, 'headerKey'>;
   nps!: EntityTable<NpsRecord, 'datasetId'>;
+  shared!: EntityTable<SharedRecord, 'id'>;
+  sharedBodies!: EntityTable<SharedBodyRecord, 'id'>;
 
   constructor(name = 'clv-studio') {
     super(name);
@@ -143,5 +174,7 @@ export class ClvDatabase extends Dexie {
       });
     // Version 5: survey (NPS) answers attached to a dataset.
     this.version(5).stores({ nps: 'datasetId' });
+    // Version 6: snapshots shared with this device, opened read-only (two new tables; nothing else changes).
+    this.version(6).stores({ shared: '++id, openedAt', sharedBodies: 'id' });
   }
 }

@@ -8,6 +8,9 @@ import { compute, type Compute } from './compute';
 import { session as appSession, type Session } from './session.svelte';
 import { datasets as appDatasets, type DatasetsStore } from './datasets.svelte';
 import { storage } from './storage.svelte';
+import { opensAsSnapshot, SNIFF_SNAPSHOT_CHARS } from '../core/snapshot/sniff';
+import type { Notice } from '../core/types';
+import { shared as appShared, SharedStore, type OpenResult } from './shared.svelte';
 
 export type ImportPhase = 'idle' | 'sniffing' | 'mapping' | 'importing' | 'failed';
 
@@ -30,17 +33,20 @@ export class ImportFlow {
   statusChoices = $state<[string, boolean][]>([]);
   progress = $state.raw<ImportProgress | null>(null);
   /** A message for the user when the file could not be imported; `failedReport` lists rejected rows if any. */
-  error = $state<{ kind: 'unreadable' | 'nothing-accepted' | 'cancelled' | 'unexpected'; message: string; code?: string } | null>(null);
+  error = $state<{ kind: 'unreadable' | 'nothing-accepted' | 'cancelled' | 'unexpected' | 'snapshot'; message: string; code?: string; notice?: Notice } | null>(null);
   failedReport = $state.raw<ImportReport | null>(null);
   #jobId = '';
   readonly client: () => Compute;
   readonly datasets: DatasetsStore;
   readonly session: Session;
+  readonly shared: SharedStore;
 
-  constructor(client: () => Compute, datasets: DatasetsStore, session: Session) {
+  /** `shared`: where opened snapshots go (by default a store of its own over the same worker and session). */
+  constructor(client: () => Compute, datasets: DatasetsStore, session: Session, shared?: SharedStore) {
     this.client = client;
     this.datasets = datasets;
     this.session = session;
+    this.shared = shared ?? new SharedStore(client, session);
   }
 
   /** What still blocks the Import button, if anything. */
@@ -59,11 +65,14 @@ export class ImportFlow {
     return m !== null && m.amount === null && (m.quantity === null || m.unitPrice === null);
   }
 
-  async choose(file: File) {
+  /** A file to import, or a snapshot to open (told apart by its content, whatever its name); `origin`: how it came. */
+  async choose(file: File, origin: 'file' | 'launch' | 'share' = 'file') {
     this.reset();
     this.file = file;
     this.phase = 'sniffing';
     try {
+      const head = await file.slice(0, SNIFF_SNAPSHOT_CHARS).text();
+      if (opensAsSnapshot(head, file.name)) return await this.openSnapshot(() => this.shared.openFile(file, file.name, origin));
       const { sniff, remembered } = await this.client().sniffFile(file);
       if (sniff.problem) return this.fail('unreadable', sniff.problem, sniff.problemCode ?? undefined);
       this.sniff = sniff;
@@ -121,13 +130,26 @@ export class ImportFlow {
     }
   }
 
+  /** Open a shared snapshot (a file, a link, a launch): shown when it opens, else one sentence on the import screen. */
+  async openSnapshot(open: () => Promise<OpenResult>) {
+    if (this.phase === 'importing') return;
+    this.phase = 'sniffing';
+    try {
+      const result = await open();
+      if (result.ok) this.reset();
+      else this.fail('snapshot', result.notice.text, result.notice.code, result.notice);
+    } catch (err) {
+      this.fail('unexpected', (err as Error).message);
+    }
+  }
+
   cancel() {
     if (this.phase === 'importing') void this.client().cancelImport(this.#jobId);
     else this.reset();
   }
 
-  fail(kind: NonNullable<ImportFlow['error']>['kind'], message: string, code?: string) {
-    this.error = { kind, message, code };
+  fail(kind: NonNullable<ImportFlow['error']>['kind'], message: string, code?: string, notice?: Notice) {
+    this.error = { kind, message, code, notice };
     this.phase = 'failed';
   }
 
@@ -144,4 +166,4 @@ export class ImportFlow {
   }
 }
 
-export const importFlow = new ImportFlow(compute, appDatasets, appSession);
+export const importFlow = new ImportFlow(compute, appDatasets, appSession, appShared);

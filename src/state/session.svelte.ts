@@ -1,12 +1,12 @@
 /**
- * What is open. Every feature store follows this by itself; views only read it. Today a stored dataset can be open;
- * an opened snapshot comes next.
+ * What is open. Every feature store follows this by itself; views only read it: a stored dataset, or a snapshot
+ * someone shared (read-only; the dataset stores then follow "no dataset").
  */
 import { untrack } from 'svelte';
 import type { DatasetEntry } from '../core/datasets';
 import { datasets, type DatasetsStore } from './datasets.svelte';
 
-export type Opened = { kind: 'dataset'; id: number };
+export type Opened = { kind: 'dataset'; id: number } | { kind: 'shared'; id: number };
 
 /** Set while a dataset's views draw for the first time; still set on the next visit if the page died meanwhile. */
 const SHOWING_KEY = 'clv.showing';
@@ -15,6 +15,8 @@ type Memory = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 export class Session {
   #chosen = $state<number | null>(null);
+  /** The shared snapshot shown instead of a dataset, when one is. */
+  #shared = $state<number | null>(null);
   /** Nothing is open on purpose: the last visit died while showing a dataset, so the list comes first. */
   #holding = $state(false);
   /** The dataset whose views did not finish drawing on the last visit (they crashed or froze the page). */
@@ -36,6 +38,7 @@ export class Session {
 
   /** The dataset the user chose while it exists; otherwise the newest one; nothing when there is none. */
   get opened(): Opened | null {
+    if (this.#shared !== null) return { kind: 'shared', id: this.#shared };
     const list = this.store.list;
     if (!list?.length || this.#holding) return null;
     const id = this.#chosen !== null && list.some((d) => d.id === this.#chosen) ? this.#chosen : list[0].id;
@@ -45,11 +48,12 @@ export class Session {
   /** The open dataset's values (name, figures, settings, import report). */
   get dataset(): DatasetEntry | null {
     const opened = this.opened;
-    return opened ? this.store.byId(opened.id) : null;
+    return opened?.kind === 'dataset' ? this.store.byId(opened.id) : null;
   }
 
   /** Open a dataset because the user asked (a click, an import): its view takes the keyboard focus. */
   open(id: number): void {
+    this.#shared = null;
     this.#chosen = id;
     this.#holding = false;
     this.interrupted = null;
@@ -57,6 +61,17 @@ export class Session {
   }
 
   #focusFor: number | null = null;
+
+  /** Show a shared snapshot (read-only) instead of a dataset. */
+  openShared(id: number): void {
+    this.#shared = id;
+    this.#holding = false;
+  }
+
+  /** Back from a shared snapshot (closed or deleted) to the datasets. */
+  closeShared(): void {
+    this.#shared = null;
+  }
 
   /** Whether the view of this dataset should take the focus (once, after the user opened it). */
   takeFocus(id: number): boolean {

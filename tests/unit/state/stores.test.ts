@@ -12,6 +12,7 @@ import { Session } from '../../../src/state/session.svelte';
 import { HistoryStore } from '../../../src/state/history.svelte';
 import { ForecastStore } from '../../../src/state/forecast.svelte';
 import { SnapshotExport } from '../../../src/state/snapshot-export.svelte';
+import { SharedStore } from '../../../src/state/shared.svelte';
 import { StorageStore } from '../../../src/state/storage.svelte';
 import { SHARED_DATA } from '../forecast/reference-files';
 import type { Compute } from '../../../src/state/compute';
@@ -147,7 +148,7 @@ describe('ImportFlow', () => {
   it('file → columns → import: the new dataset is listed and open when the flow ends', async () => {
     const { client, datasets, session } = await setUp();
     const { ImportFlow } = await import('../../../src/state/import-flow.svelte');
-    const flow = new ImportFlow(client, datasets, session);
+    const flow = new ImportFlow(client, datasets, session, new SharedStore(client, session));
     await flow.choose(new File(['klant;datum;bedrag\nC1;05/01/2024;12,50\nC2;06/01/2024;7,25\n'], 'c.csv'));
     expect(flow.phase).toBe('mapping');
     expect(flow.problems).toEqual([]);
@@ -174,6 +175,39 @@ describe('ImportFlow', () => {
     // The next file with the same header opens with the same ticks.
     await flow.choose(new File([text], 's2.csv'));
     expect(flow.statusChoices).toEqual([['Pending', true]]);
+  });
+});
+
+describe('opening a shared snapshot through the import flow', () => {
+  it('a snapshot file is told from an orders file, shown read-only instead of the dataset, listed, and closed when deleted', async () => {
+    const { client, datasets, session, b } = await setUp();
+    const { ImportFlow } = await import('../../../src/state/import-flow.svelte');
+    const shared = new SharedStore(client, session);
+    shared.start();
+    const flow = new ImportFlow(client, datasets, session, shared);
+    await until(() => session.dataset?.id === b, 'the newest dataset');
+    const text = readFileSync(resolve(import.meta.dirname, '../../fixtures/e2e/don-hang.clv.json'), 'utf8');
+    await flow.choose(new File([text], 'don-hang.clv.json'));
+    expect(flow.phase).toBe('idle');
+    expect(session.opened?.kind).toBe('shared');
+    expect(session.dataset).toBeNull();
+    expect(shared.shown?.snapshot.dataset).toMatchObject({ name: 'don-hang.csv', customers: 3, netRevenue: 5050000 });
+    await until(() => shared.list?.length === 1, 'the shared list');
+    expect(shared.list![0]).toMatchObject({ name: 'don-hang.csv', origin: { kind: 'file', fileName: 'don-hang.clv.json' } });
+    // A dataset chosen in the list takes its place; the snapshot chosen again comes back.
+    session.open(b);
+    expect(session.dataset?.id).toBe(b);
+    await shared.show(shared.list![0].id);
+    expect(session.opened?.kind).toBe('shared');
+    // Deleted in another tab: the list loses it and the datasets come back.
+    await client().deleteShared(shared.list![0].id);
+    await until(() => shared.list?.length === 0, 'the deletion');
+    expect(session.opened).toEqual({ kind: 'dataset', id: b });
+    // A JSON file that is no snapshot: one sentence, the flow ends failed, nothing else changes.
+    await flow.choose(new File(['{"type":"excalidraw"}'], 'drawing.json'));
+    expect(flow.phase).toBe('failed');
+    expect(flow.error).toMatchObject({ kind: 'snapshot', code: 'wrong-format' });
+    expect(session.dataset?.id).toBe(b);
   });
 });
 

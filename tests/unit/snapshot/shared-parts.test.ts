@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { drawableCohorts, missingParts, segmentRows, suppressionK } from '../../../src/views/shared/shared-parts';
+import type { SnapshotV1 } from '../../../src/core/snapshot';
+import { analyze, copy, DON_HANG } from './fixtures';
+
+describe('what the read-only view reads from a shared snapshot', () => {
+  it('a full snapshot: every cohort drawable, segments in rule order, nothing suppressed', async () => {
+    const s = copy(await analyze(DON_HANG, '--segments'));
+    expect(suppressionK(s)).toBeNull();
+    const { cohorts, suppressed } = drawableCohorts(s.cohorts);
+    expect(suppressed).toBe(0);
+    expect(cohorts.rows.map((r) => [r.cohort, r.customers])).toEqual([['2024-01', 2], ['2024-02', 1]]);
+    const rows = segmentRows(s);
+    expect(rows.reduce((n, r) => n + (r.customers ?? 0), 0)).toBe(3);
+    expect(missingParts(s)).toEqual(['nps']);
+  });
+
+  it('an aggregate-only snapshot: suppressed cohorts left out and counted, suppressed segments null, k read', async () => {
+    const s = copy(await analyze(DON_HANG, '--segments')) as SnapshotV1 & { dataset: { aggregateOnly?: boolean; k?: number } };
+    s.dataset.aggregateOnly = true;
+    s.dataset.k = 5;
+    (s.cohorts.rows as unknown[])[1] = { cohort: '2024-02', customers: null, active: null, revenue: null, suppressed: true };
+    const first = Object.keys(s.segments!.counts)[0] as keyof NonNullable<SnapshotV1['segments']>['counts'];
+    (s.segments!.counts as Record<string, unknown>)[first] = { customers: null, revenue: null, suppressed: true };
+    expect(suppressionK(s)).toBe(5);
+    const { cohorts, suppressed } = drawableCohorts(s.cohorts);
+    expect(suppressed).toBe(1);
+    expect(cohorts.rows.map((r) => r.cohort)).toEqual(['2024-01']);
+    expect(segmentRows(s).find((r) => r.segment === first)).toEqual({ segment: first, customers: null, revenue: null });
+  });
+
+  it('says which parts the sender left out', async () => {
+    const s = copy(await analyze(DON_HANG, '--segments'));
+    delete s.historical;
+    delete s.segments;
+    s.cohorts.rows = [];
+    expect(missingParts(s)).toEqual(['historical', 'cohorts', 'segments', 'nps']);
+  });
+});

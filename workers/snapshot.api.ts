@@ -10,7 +10,6 @@ import { snapshotModelParts } from '../src/core/forecast';
 // worker's first chunk (they load on demand, when a shared snapshot is opened).
 import { buildSnapshot } from '../src/core/snapshot/build';
 import { aggregateOnlySnapshot, checkK } from '../src/core/snapshot/aggregate-only';
-import { shareSummary, type ShareSummary } from '../src/core/snapshot/share-summary';
 import { DEFAULT_K, type SnapshotV1 } from '../src/core/snapshot/schema';
 import type { WorkerContext } from './context';
 import { cohortsOf, dashboardOf } from './derived';
@@ -67,11 +66,6 @@ export function snapshotApi(context: WorkerContext) {
     /** The open dataset's snapshot: aggregate-only with k = 5 unless the options say otherwise. */
     snapshot(datasetId: number, options: SnapshotOptions = SHARE_OPTIONS): Promise<SnapshotV1> {
       return make(datasetId, options);
-    },
-    /** The snapshot and what it holds and leaves out, for the export dialog to show before the file is saved. */
-    async snapshotWithSummary(datasetId: number, options: SnapshotOptions = SHARE_OPTIONS): Promise<{ snapshot: SnapshotV1; summary: ShareSummary }> {
-      const snapshot = await make(datasetId, options);
-      return { snapshot, summary: shareSummary(snapshot) };
     },
   };
 }

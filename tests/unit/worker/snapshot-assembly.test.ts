@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PREDICTION_SETTINGS, type ForecastRequest } from '../../../src/core/forecast';
 import { datasetFiguresOf, openSnapshotFile, restoreSnapshot, snapshotViews } from '../../../src/core/snapshot';
+import { shareSummary } from '../../../src/core/snapshot/share-summary';
 import { computeHarness, importText } from '../../support/compute-harness';
 import { SHARED_DATA } from '../forecast/reference-files';
 
@@ -68,7 +69,7 @@ describe('the snapshot of a stored dataset', () => {
     // k = 1 suppresses nothing; the figures are the full snapshot's.
     const one = await api.snapshot(id, { aggregateOnly: true, k: 1 });
     expect(one.cohorts).toEqual(full.cohorts);
-    const { summary } = await api.snapshotWithSummary(id);
+    const summary = shareSummary(await api.snapshot(id));
     expect(summary).toMatchObject({ aggregateOnly: true, k: 5, suppressed: { cohorts: 2, segments: 3, topShares: 3, npsGroups: 0 } });
     expect(summary.cautions.map((c) => c.code)).toEqual(['small-dataset']);
     await expect(api.snapshot(id, { aggregateOnly: true, k: 0 })).rejects.toThrow('k must be a whole number from 1 to 1000, not 0');

@@ -2,7 +2,7 @@
  * The open dataset's segments report, shared by the segments API and the snapshot: computed once per (day, rules,
  * forecast) while the dataset stays open, with the owner's rule table and the open forecast's predictions.
  */
-import { DEFAULT_LIST_RULES, DEFAULT_RULES, checkRules, segmentsReport, type ListRules, type SegmentRule, type SegmentsReport } from '../src/core/segments';
+import { DEFAULT_LIST_RULES, DEFAULT_RULES, checkRules, joinPredictions, scoreSegments, type ListRules, type SegmentRule, type SegmentsReport } from '../src/core/segments';
 import { isoToDay } from '../src/core/figures/dates';
 import { tableDayRange } from '../src/core/figures';
 import type { TransactionTable } from '../src/core/types';
@@ -35,7 +35,10 @@ export async function segmentsOf(context: WorkerContext, datasetId: number, asOf
   const { rules, edited, lists } = await segmentRulesOf(context, datasetId);
   const byCode = await predictionsOf(context, datasetId);
   const day = asOf ? isoToDay(asOf) : (tableDayRange(table)?.max ?? 0);
-  const key = `segments:${day}:${JSON.stringify(rules)}:${forecasts.peek(datasetId)?.predictionKey ?? 'none'}`;
-  const report = await tables.derived(datasetId, key, () => segmentsReport(table, day, rules, byCode));
+  // The scores and segments do not depend on the forecast: a new prediction only redoes the averages it adds.
+  const scoredKey = `segments:${day}:${JSON.stringify(rules)}`;
+  const scored = await tables.derived(datasetId, scoredKey, () => scoreSegments(table, day, rules));
+  const key = `${scoredKey}:${forecasts.peek(datasetId)?.predictionKey ?? 'none'}`;
+  const report = await tables.derived(datasetId, key, () => joinPredictions(scored, byCode));
   return { report, table, edited, lists, predicted: byCode !== null };
 }

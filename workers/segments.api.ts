@@ -11,8 +11,8 @@ import type { WorkerContext } from './context';
 import { predictionsOf, segmentRulesOf, segmentsOf } from './segments-of';
 
 
-/** Entries of a list sent to the page at once; the download has them all. */
-const LIST_SHOWN = 5000;
+/** Entries of a list the page shows (and so is sent); the download has them all. */
+const LIST_SHOWN = 100;
 
 export function segmentsApi(context: WorkerContext) {
   const { db, tables } = context;

@@ -6,6 +6,7 @@
  * - grow: active, frequent customers whose orders are smaller than those of their peers, ranked by the yearly
  *   revenue they would add at the peers' typical order value.
  */
+import { valuesAtRanks } from '../figures/select';
 import type { CustomerPredictionsByCode, SegmentsReport } from './report';
 
 const DAYS_PER_YEAR = 365.25;
@@ -68,13 +69,21 @@ export interface CustomerList {
 
 /** Candidates as they are found: row (index into the report's customers), P(alive) and ranking value. */
 class Picked {
-  rows: number[] = [];
-  alive: number[] = [];
-  values: number[] = [];
+  readonly rows: Uint32Array;
+  readonly alive: Float64Array;
+  readonly values: Float64Array;
+  count = 0;
+  /** At most `capacity` candidates: typed arrays sized once, as a list can hold most customers. */
+  constructor(capacity: number) {
+    this.rows = new Uint32Array(capacity);
+    this.alive = new Float64Array(capacity);
+    this.values = new Float64Array(capacity);
+  }
   add(row: number, pAlive: number, value: number) {
-    this.rows.push(row);
-    this.alive.push(pAlive);
-    this.values.push(value);
+    const k = this.count++;
+    this.rows[k] = row;
+    this.alive[k] = pAlive;
+    this.values[k] = value;
   }
 }
 
@@ -92,19 +101,19 @@ function yearlyRevenue(report: SegmentsReport, i: number): number {
 /** The picked customers ranked by value (largest first, then by customer), as entries for the first `limit`. */
 function ranked(kind: ListKind, report: SegmentsReport, picked: Picked, limit: number): CustomerList {
   const { input } = report;
-  const values = Float64Array.from(picked.values);
-  const total = values.length;
+  const total = picked.count;
+  const values = picked.values.subarray(0, total);
   const shown = Math.min(limit, total);
-  // Only the first `shown` need ranking: a native sort of the values finds the smallest value among them, and the
+  // Only the first `shown` need ranking: a selection finds the smallest value among them, and the
   // comparator sort runs on the customers at or above it (ties included), not on every customer picked.
   let order: Uint32Array;
   if (shown < total) {
-    const threshold = shown ? values.slice().sort()[total - shown] : Infinity;
+    const threshold = shown ? valuesAtRanks(values, [total - shown])[0] : Infinity;
     let m = 0;
     for (let p = 0; p < total; p++) if (values[p] >= threshold) m++;
     order = new Uint32Array(m);
     for (let p = 0, k = 0; p < total; p++) if (values[p] >= threshold) order[k++] = p;
-  } else order = Uint32Array.from(picked.rows.keys());
+  } else order = Uint32Array.from(values.keys());
   order.sort((a, b) => values[b] - values[a] || input.customer[picked.rows[a]] - input.customer[picked.rows[b]]);
   const entries: ListEntry[] = new Array(shown);
   for (let k = 0; k < shown; k++) {
@@ -119,8 +128,8 @@ function ranked(kind: ListKind, report: SegmentsReport, picked: Picked, limit: n
  * one, a year of their spending so far.
  */
 export function atRiskList(report: SegmentsReport, rule: AtRiskRule, predictions: CustomerPredictionsByCode | null, limit = Infinity): CustomerList {
-  const out = new Picked();
   const n = report.input.customer.length;
+  const out = new Picked(n);
   for (let i = 0; i < n; i++) {
     const gap = usualGap(report, i);
     const pAlive = predictions ? predictions.pAlive[report.input.customer[i]] : NaN;
@@ -137,9 +146,8 @@ export function atRiskList(report: SegmentsReport, rule: AtRiskRule, predictions
 /** Win back: lapsed customers whose spending so far reaches the chosen quantile, ranked by it. */
 export function winBackList(report: SegmentsReport, rule: WinBackRule, predictions: CustomerPredictionsByCode | null, limit = Infinity): CustomerList {
   const n = report.input.customer.length;
-  const revenues = Float64Array.from(report.input.monetary).sort();
-  const floor = n ? revenues[Math.min(n - 1, Math.floor(rule.minRevenueQuantile * n))] : 0;
-  const out = new Picked();
+  const out = new Picked(n);
+  const floor = n ? valuesAtRanks(report.input.monetary, [Math.min(n - 1, Math.floor(rule.minRevenueQuantile * n))])[0] : 0;
   for (let i = 0; i < n; i++) {
     if (report.input.recencyDays[i] < rule.lapsedDays || report.input.monetary[i] < floor || report.input.monetary[i] <= 0) continue;
     out.add(i, predictions ? predictions.pAlive[report.input.customer[i]] : NaN, report.input.monetary[i]);
@@ -162,9 +170,9 @@ export function growList(report: SegmentsReport, rule: GrowRule, predictions: Cu
   const orderValue = (i: number) => report.input.monetary[i] / report.input.frequency[i];
   const values = new Float64Array(peers.length);
   peers.forEach((i, k) => (values[k] = orderValue(i)));
-  values.sort();
-  const median = values.length ? (values[(values.length - 1) >> 1] + values[values.length >> 1]) / 2 : 0;
-  const out = new Picked();
+  const middle = values.length ? valuesAtRanks(values, [(values.length - 1) >> 1, values.length >> 1]) : [0, 0];
+  const median = (middle[0] + middle[1]) / 2;
+  const out = new Picked(peers.length);
   for (const i of peers) {
     const aov = orderValue(i);
     if (aov >= median) continue;

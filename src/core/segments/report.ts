@@ -44,12 +44,16 @@ export interface SegmentsReport {
 }
 
 export function segmentsReport(table: TransactionTable, asOf: DayNumber, rules: readonly SegmentRule[], predictions: CustomerPredictionsByCode | null = null): SegmentsReport {
+  return joinPredictions(scoreSegments(table, asOf, rules), predictions);
+}
+
+/** Scores, segments, the segment table and the grid, without predictions (a new forecast reuses them). */
+export function scoreSegments(table: TransactionTable, asOf: DayNumber, rules: readonly SegmentRule[]): SegmentsReport {
   const input = rfmInput(table, asOf);
   const scores = rfmScores(input);
   const segmentOf = assignSegments(scores, rules);
   const k = rules.length;
   const count = new Float64Array(k), revenue = new Float64Array(k);
-  const clvSum = new Float64Array(k), clvCount = new Float64Array(k), aliveSum = new Float64Array(k), aliveCount = new Float64Array(k);
   const gridCustomers = Array.from({ length: 5 }, () => new Array<number>(5).fill(0));
   const gridRevenue = Array.from({ length: 5 }, () => new Array<number>(5).fill(0));
   let total = 0;
@@ -62,12 +66,6 @@ export function segmentsReport(table: TransactionTable, asOf: DayNumber, rules: 
     total += value;
     gridCustomers[scores.r[i] - 1][scores.f[i] - 1]++;
     gridRevenue[scores.r[i] - 1][scores.f[i] - 1] += value;
-    if (predictions) {
-      const c = input.customer[i];
-      const clv = predictions.clv[c], alive = predictions.pAlive[c];
-      if (Number.isFinite(clv)) (clvSum[s] += clv), clvCount[s]++;
-      if (Number.isFinite(alive)) (aliveSum[s] += alive), aliveCount[s]++;
-    }
   }
   const rows = rules.map((rule, s): SegmentRow => ({
     segment: rule.segment,
@@ -76,13 +74,34 @@ export function segmentsReport(table: TransactionTable, asOf: DayNumber, rules: 
     revenue: revenue[s],
     revenueShare: total ? revenue[s] / total : 0,
     averageHistoricalClv: count[s] ? revenue[s] / count[s] : 0,
-    averagePredictedClv: predictions && clvCount[s] ? clvSum[s] / clvCount[s] : null,
-    averagePAlive: predictions && aliveCount[s] ? aliveSum[s] / aliveCount[s] : null,
+    averagePredictedClv: null,
+    averagePAlive: null,
   }));
   return {
     asOf, rules: rules.map((r) => ({ ...r })), unreachable: unreachableRules(rules), customers: n, revenue: total, rows,
     grid: { customers: gridCustomers, revenue: gridRevenue }, input, scores, segmentOf,
   };
+}
+
+/** The report with each segment's average predicted CLV and P(alive) over its customers that have a prediction. */
+export function joinPredictions(report: SegmentsReport, predictions: CustomerPredictionsByCode | null): SegmentsReport {
+  const k = report.rules.length;
+  const clvSum = new Float64Array(k), clvCount = new Float64Array(k), aliveSum = new Float64Array(k), aliveCount = new Float64Array(k);
+  if (predictions) {
+    const { customer } = report.input;
+    for (let i = 0; i < customer.length; i++) {
+      const s = report.segmentOf[i];
+      const clv = predictions.clv[customer[i]], alive = predictions.pAlive[customer[i]];
+      if (Number.isFinite(clv)) (clvSum[s] += clv), clvCount[s]++;
+      if (Number.isFinite(alive)) (aliveSum[s] += alive), aliveCount[s]++;
+    }
+  }
+  const rows = report.rows.map((row, s): SegmentRow => ({
+    ...row,
+    averagePredictedClv: predictions && clvCount[s] ? clvSum[s] / clvCount[s] : null,
+    averagePAlive: predictions && aliveCount[s] ? aliveSum[s] / aliveCount[s] : null,
+  }));
+  return { ...report, rows };
 }
 
 /** The customers (codes) of a segment, or of a grid cell, most valuable first. */

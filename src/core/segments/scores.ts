@@ -4,6 +4,7 @@
  * customers or more share one value some scores stay empty rather than splitting equals apart. Recency scores 5 for
  * the most recent buyers; frequency and monetary score 5 for the highest.
  */
+import { valuesAtRanks } from '../figures/select';
 import type { RfmInput } from './rfm-input';
 
 export interface RfmScores {
@@ -19,21 +20,14 @@ export function quintileScores(values: ArrayLike<number>, higherIsBetter: boolea
   if (n === 0) return scores;
   const key = new Float64Array(n);
   for (let i = 0; i < n; i++) key[i] = higherIsBetter ? values[i] : -values[i];
-  // A sorted copy (a native numeric sort) answers "how many are worse" by a binary search per customer.
-  const sorted = key.slice().sort();
-  for (let i = 0; i < n; i++) scores[i] = 1 + Math.floor((5 * lowerBound(sorted, key[i])) / n);
-  return scores;
-}
-
-/** The number of entries of `sorted` below `value`. */
-function lowerBound(sorted: Float64Array, value: number): number {
-  let a = 0, b = sorted.length;
-  while (a < b) {
-    const m = (a + b) >>> 1;
-    if (sorted[m] < value) a = m + 1;
-    else b = m;
+  // With L values below a customer's, the score passes s + 1 when 5L / n ≥ s, that is when at least ⌈s·n / 5⌉ values
+  // are lower: when the value of rank ⌈s·n / 5⌉ − 1 is below theirs. Four selected values decide every score.
+  const [t1, t2, t3, t4] = valuesAtRanks(key, [1, 2, 3, 4].map((s) => Math.ceil((s * n) / 5) - 1));
+  for (let i = 0; i < n; i++) {
+    const v = key[i];
+    scores[i] = 1 + +(v > t1) + +(v > t2) + +(v > t3) + +(v > t4);
   }
-  return a;
+  return scores;
 }
 
 export function rfmScores(input: RfmInput): RfmScores {

@@ -149,6 +149,7 @@ export const en = {
   'excluded.onlyCustomers': '{count, plural, one {# customer has only such orders and is not counted as a customer.} other {# customers have only such orders and are not counted as customers.}}',
   'rejected.none': 'Every row was used.',
   'rejected.count': '{count, plural, one {# row} other {# rows}}',
+  'rejected.examples': 'Example lines ({count})',
   'rejected.line': 'Line',
   'rejected.text': 'Original text',
   'rejected.download': 'Download rejected rows (CSV)',

@@ -151,6 +151,7 @@ export const th: Catalogue = {
   'excluded.onlyCustomers': 'ลูกค้า {count} รายมีเฉพาะคำสั่งซื้อแบบนี้ จึงไม่ถูกนับเป็นลูกค้า',
   'rejected.none': 'ใช้ได้ทุกแถว',
   'rejected.count': '{count, plural, other {# แถว}}',
+  'rejected.examples': 'บรรทัดตัวอย่าง ({count})',
   'rejected.line': 'บรรทัด',
   'rejected.text': 'ข้อความต้นฉบับ',
   'rejected.download': 'ดาวน์โหลดแถวที่ถูกปฏิเสธ (CSV)',

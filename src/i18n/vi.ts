@@ -151,6 +151,7 @@ export const vi: Catalogue = {
   'excluded.onlyCustomers': '{count} khách hàng chỉ có những đơn như vậy và không được tính là khách hàng.',
   'rejected.none': 'Tất cả các dòng đều được dùng.',
   'rejected.count': '{count, plural, other {# dòng}}',
+  'rejected.examples': 'Các dòng ví dụ ({count})',
   'rejected.line': 'Dòng',
   'rejected.text': 'Nội dung gốc',
   'rejected.download': 'Tải các dòng bị loại (CSV)',

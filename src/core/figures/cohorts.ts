@@ -3,7 +3,7 @@
  */
 import type { CohortPeriod, CohortRow, Cohorts, TransactionTable } from '../types';
 import { customerFirstDays, FIRST_DAY_NONE, groupCustomerDays, tableDayRange } from './customer-days';
-import { periodLookup, periodScheme, type PeriodLookup } from './periods';
+import { periodLookup, periodProgress, periodScheme, type PeriodLookup } from './periods';
 
 /** Marks a customer with no accepted row. */
 const NO_COHORT = -2147483648;
@@ -133,9 +133,7 @@ export function cohorts(table: TransactionTable, period: CohortPeriod, cellLimit
     for (let k = 0; k < n; k++) rowRevenue[k] = revenue[from + k] + compensation[from + k];
     rows.push({ cohort: scheme.label(firstPeriod + s), customers: size[s], active: rowActive, revenue: rowRevenue });
   }
-  const lastStart = scheme.startDay(lastPeriod);
-  const lastDay = lookup.firstDay + days.length - 1;
-  const result: Cohorts = { period, rows, lastPeriod: { days: lastDay - lastStart + 1, length: scheme.startDay(lastPeriod + 1) - lastStart } };
+  const result: Cohorts = { period, rows, lastPeriod: periodProgress(period, lookup.firstDay + days.length - 1) };
   if (omittedCohorts > 0) result.omitted = { cohorts: omittedCohorts, customers: omittedCustomers, cellLimit };
   return result;
 }

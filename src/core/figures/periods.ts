@@ -63,3 +63,11 @@ export function periodLookup(scheme: PeriodScheme, firstDay: DayNumber, lastDay:
   }
   return { firstDay, table };
 }
+
+/** How far the data's last day is into its period: `days` of the period's `length` have data. */
+export function periodProgress(period: CohortPeriod, lastDay: DayNumber): { days: number; length: number } {
+  const scheme = periodScheme(period);
+  const index = scheme.indexOf(lastDay);
+  const start = scheme.startDay(index);
+  return { days: lastDay - start + 1, length: scheme.startDay(index + 1) - start };
+}

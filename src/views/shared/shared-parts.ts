@@ -4,6 +4,8 @@
  * "fewer than k" there instead of a number. Pure functions, tested in Node.
  */
 import type { Cohorts, CohortRow } from '../../core/types';
+import { isoToDay } from '../../core/figures/dates';
+import { periodProgress } from '../../core/figures/periods';
 import type { SnapshotCohorts, SnapshotV1 } from '../../core/snapshot/schema';
 
 /** A count as a snapshot may write it: a number, or null when suppressed. */
@@ -22,8 +24,11 @@ interface LooseRow {
   revenue: MaybeCount[] | null | undefined;
 }
 
-/** The cohorts the heatmap can draw (every count present), and how many were left out as suppressed. */
-export function drawableCohorts(part: SnapshotCohorts): { cohorts: Cohorts; suppressed: number } {
+/**
+ * The cohorts the heatmap can draw (every count present), and how many were left out as suppressed. With the data's
+ * last date, the period it falls in is marked as in progress when it is, as the dashboard marks it.
+ */
+export function drawableCohorts(part: SnapshotCohorts, lastDate: string | null = null): { cohorts: Cohorts; suppressed: number } {
   const rows: CohortRow[] = [];
   let suppressed = 0;
   for (const r of part.rows as unknown as LooseRow[]) {
@@ -35,7 +40,10 @@ export function drawableCohorts(part: SnapshotCohorts): { cohorts: Cohorts; supp
     }
     rows.push({ cohort: r.cohort, customers: r.customers as number, active: r.active as number[], revenue: r.revenue as number[] });
   }
-  return { cohorts: { period: part.period, rows }, suppressed };
+  const lastDay = lastDate && /^\d{4}-\d{2}-\d{2}$/.test(lastDate) ? isoToDay(lastDate) : NaN;
+  const cohorts: Cohorts = { period: part.period, rows };
+  if (Number.isFinite(lastDay)) cohorts.lastPeriod = periodProgress(part.period, lastDay);
+  return { cohorts, suppressed };
 }
 
 /** Each segment's count in rule order, null where suppressed, leaving out segments the snapshot does not list. */

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { drawableCohorts, missingParts, segmentRows, suppressionK } from '../../../src/views/shared/shared-parts';
 import type { SnapshotV1 } from '../../../src/core/snapshot';
 import { analyze, copy, DON_HANG } from './fixtures';
+import { periodProgress } from '../../../src/core/figures/periods';
+import { isoToDay } from '../../../src/core/figures/dates';
 
 describe('what the read-only view reads from a shared snapshot', () => {
   it('a full snapshot: every cohort drawable, segments in rule order, nothing suppressed', async () => {
@@ -27,6 +29,18 @@ describe('what the read-only view reads from a shared snapshot', () => {
     expect(suppressed).toBe(1);
     expect(cohorts.rows.map((r) => r.cohort)).toEqual(['2024-01']);
     expect(segmentRows(s).find((r) => r.segment === first)).toEqual({ segment: first, customers: null, revenue: null });
+  });
+
+  it('marks the period the data ends in as in progress, as the dashboard does (hand-counted days)', async () => {
+    const s = copy(await analyze(DON_HANG, '--segments'));
+    expect(drawableCohorts(s.cohorts).cohorts.lastPeriod).toBeUndefined();
+    // 10 February 2024: the 10th of 29 days of a leap-year February.
+    expect(drawableCohorts(s.cohorts, '2024-02-10').cohorts.lastPeriod).toEqual({ days: 10, length: 29 });
+    expect(drawableCohorts(s.cohorts, 'not a date').cohorts.lastPeriod).toBeUndefined();
+    // Tuesday 1 December 2026 is the 2nd day of the ISO week from Monday 30 November; 10 February 2024 the 41st of
+    // the 91 days of 2024's first quarter (31 + 29 + 31).
+    expect(periodProgress('week', isoToDay('2026-12-01'))).toEqual({ days: 2, length: 7 });
+    expect(periodProgress('quarter', isoToDay('2024-02-10'))).toEqual({ days: 41, length: 91 });
   });
 
   it('says which parts the sender left out', async () => {

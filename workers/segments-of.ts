@@ -8,7 +8,24 @@ import { tableDayRange } from '../src/core/figures';
 import type { TransactionTable } from '../src/core/types';
 import type { WorkerContext } from './context';
 
+const RULES_KEY = 'segment-rules';
+
+/** The dataset's segment and list rules, read from IndexedDB once while it is open (only this worker changes them). */
 export async function segmentRulesOf(context: WorkerContext, datasetId: number): Promise<{ rules: SegmentRule[]; edited: boolean; lists: ListRules }> {
+  const read = context.tables.derived(datasetId, RULES_KEY, () => readRules(context, datasetId));
+  // A failed read is not kept.
+  return read.catch((err: unknown) => {
+    context.tables.forget(datasetId, RULES_KEY);
+    throw err;
+  });
+}
+
+/** After the rules are saved: the next request reads them again. */
+export function forgetRules(context: WorkerContext, datasetId: number): void {
+  context.tables.forget(datasetId, RULES_KEY);
+}
+
+async function readRules(context: WorkerContext, datasetId: number): Promise<{ rules: SegmentRule[]; edited: boolean; lists: ListRules }> {
   const record = await context.db.datasets.get(datasetId);
   if (!record) throw new Error(`Dataset ${datasetId} no longer exists.`);
   const stored = record.segmentRules ? checkRules(record.segmentRules) : null;

@@ -8,7 +8,7 @@ import {
 } from '../src/core/segments';
 import { dayToIso, isoToDay } from '../src/core/figures/dates';
 import type { WorkerContext } from './context';
-import { predictionsOf, segmentRulesOf, segmentsOf } from './segments-of';
+import { forgetRules, predictionsOf, segmentRulesOf, segmentsOf } from './segments-of';
 
 
 /** Entries of a list the page shows (and so is sent); the download has them all. */
@@ -33,11 +33,13 @@ export function segmentsApi(context: WorkerContext) {
         rules = checked.rules;
       }
       await db.datasets.update(datasetId, { segmentRules: rules, updatedAt: Date.now() });
+      forgetRules(context, datasetId);
       return { ok: true };
     },
 
     async saveListRules(datasetId: number, rules: ListRules | null): Promise<void> {
       await db.datasets.update(datasetId, { listRules: rules, updatedAt: Date.now() });
+      forgetRules(context, datasetId);
     },
 
     /** The ids of a segment's or a grid cell's customers, most valuable first (at most `limit`). */

@@ -45,6 +45,11 @@ export class TableCache {
     return value;
   }
 
+  /** Drop one derived value (its inputs changed); the next request computes it again. */
+  forget(id: number, key: string): void {
+    if (this.#entry?.id === id) this.#entry.derived.delete(key);
+  }
+
   /** A table just imported: it is open now, with what the import already computed from it. */
   put(id: number, table: TransactionTable, derived: Record<string, unknown> = {}): void {
     this.#entry = { id, table: Promise.resolve(table), derived: new Map(Object.entries(derived)) };

@@ -38,7 +38,8 @@ export interface AveragePoint {
  * The average over cohorts for each period, weighted by cohort size and using only cohorts that have completed that
  * period: younger cohorts would drag the average down with periods that have not happened yet, and a period still
  * in progress (`partialLast[i]`: row i's last entry) with a part of one. For `active` it is the mean count per
- * cohort. A point stands on fewer than MIN_AVERAGE_COHORTS cohorts is marked not `enough`.
+ * cohort. A point stands on fewer than MIN_AVERAGE_COHORTS cohorts is marked not `enough`. A cohort whose value is
+ * unknown (NaN: revenue a shared snapshot suppressed) is left out of that period's point.
  */
 export function weightedAverageRow(rows: CohortRow[], metric: CohortMetric, partialLast: readonly boolean[] = []): AveragePoint[] {
   const periods = rows.reduce((m, r) => Math.max(m, r.active.length), 0);
@@ -50,9 +51,12 @@ export function weightedAverageRow(rows: CohortRow[], metric: CohortMetric, part
     rows.forEach((r, i) => {
       const complete = r.active.length - (partialLast[i] ? 1 : 0);
       if (k >= complete) return;
+      const value = metric === 'active' ? r.active[k] : cohortValue(r, k, metric);
+      // Revenue a shared snapshot suppressed is unknown: the cohort sits out of that period's average.
+      if (Number.isNaN(value)) return;
       cohorts++;
       customers += r.customers;
-      weighted += metric === 'active' ? r.active[k] : cohortValue(r, k, metric) * r.customers;
+      weighted += metric === 'active' ? value : value * r.customers;
     });
     const value = metric === 'active' ? (cohorts ? weighted / cohorts : 0) : customers ? weighted / customers : 0;
     out.push({ value, customers, cohorts, enough: cohorts >= MIN_AVERAGE_COHORTS });

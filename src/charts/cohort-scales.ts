@@ -77,6 +77,11 @@ function compact(locale: string, digits: number): Intl.NumberFormat {
  * more than 0.5% read the same: cumulative revenue of 1,050 and 1,120 per customer reads 1.05K and 1.12K, not 1K.
  */
 export function cellTextOf(rows: CohortRow[], metric: CohortMetric, locale: string): (v: number) => string {
+  const text = shortText(rows, metric, locale);
+  return (v) => (Number.isNaN(v) ? '–' : text(v));
+}
+
+function shortText(rows: CohortRow[], metric: CohortMetric, locale: string): (v: number) => string {
   if (metric === 'retention') return (v) => String(Math.round(v * 100));
   if (metric === 'active') return (v) => (v >= 10_000 ? compact(locale, 3).format(v) : String(v));
   const values = rows.map((r) => r.active.map((_, k) => cohortValue(r, k, metric)));
@@ -162,14 +167,16 @@ export function cohortHeatLayout(view: CohortView, metric: CohortMetric = 'reten
   for (const r of rows) {
     for (let k = skipFirst ? 1 : 0; k < r.active.length; k++) {
       const v = cohortValue(r, k, metric);
+      if (Number.isNaN(v)) continue;
       maxValue = Math.max(maxValue, v);
       minValue = Math.min(minValue, v);
     }
   }
   const top1 = maxValue > minValue ? maxValue : minValue + 1;
   const scale = scaleSequential(interpolateBlues).domain([minValue, top1]).clamp(true);
-  const colour = (v: number) => scale(v);
-  const ink = (v: number) => ((Math.min(v, top1) - minValue) / (top1 - minValue) > 0.55 ? '#ffffff' : '#111827');
+  // An unknown value (suppressed in a shared snapshot) is drawn as an empty cell with a dash.
+  const colour = (v: number) => (Number.isNaN(v) ? 'transparent' : scale(v));
+  const ink = (v: number) => (Number.isNaN(v) ? 'currentColor' : (Math.min(v, top1) - minValue) / (top1 - minValue) > 0.55 ? '#ffffff' : '#111827');
   const cells: HeatCell[] = [];
   const rowStart: number[] = [];
   rows.forEach((r, row) => {

@@ -749,6 +749,7 @@ export const en = {
   'shared.missing.forecast': 'The sender did not include the forecast.',
   'shared.missing.segments': 'The sender did not include the customer segments.',
   'shared.missing.nps': 'The sender did not include survey answers (NPS).',
+  'shared.cellsSuppressed': '{count, plural, one {In # period the revenue is shown as –: fewer than {k} customers bought then.} other {In # periods the revenue is shown as –: fewer than {k} customers bought then.}}',
   'shared.cohortsSuppressed': '{count, plural, one {# cohort of fewer than {k} customers is not shown.} other {# cohorts of fewer than {k} customers are not shown.}}',
   'shared.models.title': 'Model comparison',
   'shared.models.parameters': 'Parameters',
@@ -798,7 +799,7 @@ export const en = {
   'share.segments-suppressed': '{count, plural, one {# segment} other {# segments}} of fewer than {k} customers, or that the totals would give away.',
   'share.top-shares-suppressed': 'The revenue share of {count, plural, one {# top-customer group} other {# top-customer groups}} that would describe fewer than {k} customers.',
   'share.nps-groups-suppressed': 'The value of {count, plural, one {# NPS group} other {# NPS groups}} of fewer than {k} customers.',
-  'share.small-cohort-cells': '{count, plural, one {# cohort period of shown cohorts has} other {# cohort periods of shown cohorts have}} fewer than {k} buying customers; their revenue is shown.',
+  'share.cohort-cells-suppressed': 'The revenue of {count, plural, one {# cohort period} other {# cohort periods}} with fewer than {k} buying customers (how many bought is shown).',
   'share.small-dataset': 'The whole dataset has {customers, plural, one {# customer} other {# customers}}, fewer than {k}: its totals describe fewer than {k} people.',
   'share.full-backup': 'This is a full backup: it quotes lines of your file or lists customers, with their ids. Share the aggregate-only snapshot instead.',
 } as const;

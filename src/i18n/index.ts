@@ -66,14 +66,15 @@ function pluralCategory(locale: LocaleCode, value: string | number): string {
 
 /**
  * `{name}` is replaced by a value; `{name, plural, one {# row} other {# rows}}` picks the form for the value's
- * plural category in the locale, with `#` standing for the value.
+ * plural category in the locale, with `#` standing for the value; a form may hold `{other}` values too.
  */
 export function translate(locale: LocaleCode, key: MessageKey, vars?: Record<string, string | number>): string {
   const template = catalogues[locale]?.[key] ?? en[key];
   if (!vars) return template;
-  const plurals = template.replace(/\{(\w+), plural,((?:\s*[\w=]+\s*\{[^{}]*\})+)\s*\}/g, (m, name: string, forms: string) => {
+  // A form may name other values ("{# cohort of fewer than {k} customers}"): filled in after the form is picked.
+  const plurals = template.replace(/\{(\w+), plural,((?:\s*[\w=]+\s*\{(?:[^{}]|\{\w+\})*\})+)\s*\}/g, (m, name: string, forms: string) => {
     if (!(name in vars)) return m;
-    const options = new Map([...forms.matchAll(/([\w=]+)\s*\{([^{}]*)\}/g)].map((f) => [f[1], f[2]]));
+    const options = new Map([...forms.matchAll(/([\w=]+)\s*\{((?:[^{}]|\{\w+\})*)\}/g)].map((f) => [f[1], f[2]]));
     const form = options.get(pluralCategory(locale, vars[name])) ?? options.get('other') ?? '';
     return form.replace(/#/g, String(vars[name]));
   });

@@ -751,6 +751,7 @@ export const th: Catalogue = {
   'shared.missing.forecast': 'ผู้ส่งไม่ได้ใส่การพยากรณ์มาด้วย',
   'shared.missing.segments': 'ผู้ส่งไม่ได้ใส่กลุ่มลูกค้า (segment) มาด้วย',
   'shared.missing.nps': 'ผู้ส่งไม่ได้ใส่คำตอบแบบสำรวจ (NPS) มาด้วย',
+  'shared.cellsSuppressed': 'ใน {count, plural, other {# ช่วง}} รายได้แสดงเป็น –: ช่วงนั้นมีลูกค้าซื้อน้อยกว่า {k} ราย',
   'shared.cohortsSuppressed': 'ไม่แสดง {count} กลุ่ม (cohort) ที่มีลูกค้าน้อยกว่า {k} ราย',
   'shared.models.title': 'เปรียบเทียบโมเดล',
   'shared.models.parameters': 'พารามิเตอร์',
@@ -800,7 +801,7 @@ export const th: Catalogue = {
   'share.segments-suppressed': '{count, plural, other {# กลุ่มลูกค้า}} ที่มีลูกค้าน้อยกว่า {k} ราย หรือที่ยอดรวมจะเปิดเผยได้',
   'share.top-shares-suppressed': 'สัดส่วนรายได้ของ {count, plural, other {# กลุ่มลูกค้าชั้นนำ}} ที่จะอธิบายลูกค้าน้อยกว่า {k} ราย',
   'share.nps-groups-suppressed': 'มูลค่าของ {count, plural, other {# กลุ่ม NPS}} ที่มีลูกค้าน้อยกว่า {k} ราย',
-  'share.small-cohort-cells': '{count, plural, other {# ช่วง}} ของกลุ่มที่แสดงมีลูกค้าที่ซื้อน้อยกว่า {k} ราย; รายได้ของช่วงเหล่านั้นยังแสดงอยู่',
+  'share.cohort-cells-suppressed': 'รายได้ของ {count, plural, other {# ช่วง}} ในกลุ่มที่มีลูกค้าซื้อน้อยกว่า {k} ราย (ยังแสดงจำนวนผู้ซื้อ)',
   'share.small-dataset': 'ทั้งชุดข้อมูลมีลูกค้าเพียง {customers, plural, other {# ราย}} น้อยกว่า {k}: ยอดรวมจึงอธิบายคนน้อยกว่า {k} คน',
   'share.full-backup': 'นี่คือข้อมูลสำรองฉบับเต็ม: มีบรรทัดจากไฟล์ของคุณหรือรายชื่อลูกค้าพร้อมรหัส ให้แชร์สแนปช็อตแบบข้อมูลรวมเท่านั้นแทน',
 };

@@ -751,6 +751,7 @@ export const vi: Catalogue = {
   'shared.missing.forecast': 'Người gửi không đưa vào dự báo.',
   'shared.missing.segments': 'Người gửi không đưa vào các phân khúc khách hàng.',
   'shared.missing.nps': 'Người gửi không đưa vào câu trả lời khảo sát (NPS).',
+  'shared.cellsSuppressed': 'Ở {count, plural, other {# kỳ}} doanh thu hiển thị là –: khi đó có ít hơn {k} khách mua.',
   'shared.cohortsSuppressed': '{count} nhóm (cohort) có ít hơn {k} khách hàng không được hiển thị.',
   'shared.models.title': 'So sánh mô hình',
   'shared.models.parameters': 'Tham số',
@@ -800,7 +801,7 @@ export const vi: Catalogue = {
   'share.segments-suppressed': '{count, plural, other {# phân khúc}} có ít hơn {k} khách hàng, hoặc có thể suy ra từ các số tổng.',
   'share.top-shares-suppressed': 'Tỷ trọng doanh thu của {count, plural, other {# nhóm khách hàng hàng đầu}} mà sẽ chỉ mô tả ít hơn {k} khách hàng.',
   'share.nps-groups-suppressed': 'Giá trị của {count, plural, other {# nhóm NPS}} có ít hơn {k} khách hàng.',
-  'share.small-cohort-cells': '{count, plural, other {# kỳ}} của các nhóm được hiển thị có ít hơn {k} khách mua; doanh thu của các kỳ đó vẫn được hiển thị.',
+  'share.cohort-cells-suppressed': 'Doanh thu của {count, plural, other {# kỳ}} trong các nhóm có ít hơn {k} khách mua (số khách mua vẫn được hiển thị).',
   'share.small-dataset': 'Cả bộ dữ liệu chỉ có {customers, plural, other {# khách hàng}}, ít hơn {k}: các số tổng của nó mô tả ít hơn {k} người.',
   'share.full-backup': 'Đây là bản sao lưu đầy đủ: nó trích các dòng trong tệp của bạn hoặc liệt kê khách hàng, kèm mã của họ. Hãy chia sẻ bản chỉ có số tổng hợp.',
 };

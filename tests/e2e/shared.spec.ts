@@ -78,6 +78,11 @@ test('a snapshot exported from the sample opens in a fresh browser that is offli
   expect(await keyFigures(other, 'shared-snapshot')).toEqual(sent);
   await expect(view.getByRole('heading', { level: 2 })).toHaveText('sample-shop.csv');
   await expect(view.getByTestId('cohort-heatmap')).toBeVisible();
+  // Months in which fewer than 5 customers of a shown cohort bought travel without their revenue, and say so.
+  const json = JSON.parse(file.toString('utf8')) as { cohorts: { rows: { revenue: (number | null)[] | null }[] } };
+  const hiddenCells = json.cohorts.rows.reduce((n, r) => n + (r.revenue?.filter((v) => v === null).length ?? 0), 0);
+  expect(hiddenCells).toBeGreaterThan(0);
+  await expect(view.getByTestId('shared-cells-suppressed')).toHaveText(`In ${hiddenCells} periods the revenue is shown as –: fewer than 5 customers bought then.`);
   await expect(view.getByTestId('clv-formulas')).toBeVisible();
   // No edit controls: no settings, no export, no rename.
   await expect(view.locator('input:not([type=checkbox]), [data-testid=export-snapshot], [data-testid=share-link]')).toHaveCount(0);

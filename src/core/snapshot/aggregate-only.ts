@@ -63,11 +63,34 @@ export function suppressedIndices(sizes: readonly (number | null)[], k: number):
   return out;
 }
 
+/** Whether a shown cohort's revenue in a period would describe fewer than k customers: 1 to k − 1 buyers, or none
+ * but a refund (money from customers the count does not show). */
+export const smallCohortCell = (active: number, revenue: number | null, k: number) => revenue !== null && revenue !== 0 && active < k;
+
+/**
+ * Cohorts of fewer than k customers are suppressed whole. In the cohorts shown, a period's revenue is suppressed where
+ * fewer than k customers bought (its count of buyers stays: a count names no one's money). The cells add up to the
+ * net revenue, so when only one revenue is unknown in all (suppressed cohorts included), the shown revenue of the
+ * period with the fewest buyers is suppressed with it.
+ */
 function cohortsOnly(cohorts: SnapshotCohorts, k: number): SnapshotCohorts {
   const hide = suppressedIndices(cohorts.rows.map((r) => r.customers), k);
   const rows = cohorts.rows.map((row, i): SnapshotCohortRow | SnapshotSuppressedCohortRow =>
-    hide.has(i) ? { cohort: row.cohort, customers: null, active: null, revenue: null, suppressed: true } : copy(row),
+    hide.has(i) || row.customers === null
+      ? { cohort: row.cohort, customers: null, active: null, revenue: null, suppressed: true }
+      : { ...copy(row), revenue: row.revenue.map((r, p) => (smallCohortCell(row.active[p], r, k) ? null : r)) },
   );
+  let unknown = hide.size;
+  let fewest: { row: SnapshotCohortRow; p: number } | null = null;
+  for (const row of rows) {
+    if (row.customers === null) continue;
+    row.revenue.forEach((r, p) => {
+      if (r === null) unknown++;
+      else if (r !== 0 && (!fewest || row.active[p] < fewest.row.active[fewest.p])) fewest = { row, p };
+    });
+  }
+  const lone = fewest as { row: SnapshotCohortRow; p: number } | null;
+  if (unknown === 1 && lone) lone.row.revenue[lone.p] = null;
   return { period: cohorts.period, rows };
 }
 

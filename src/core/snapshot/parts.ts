@@ -332,7 +332,7 @@ export function readCohorts(notes: Notes): Reader<SnapshotCohorts> {
         cohort,
         customers: f.required('customers', count()),
         active: f.required('active', listOf(MAX_COHORT_WIDTH, count())),
-        revenue: f.required('revenue', listOf(MAX_COHORT_WIDTH, amount)),
+        revenue: f.required('revenue', listOf(MAX_COHORT_WIDTH, orNull(amount))),
       };
       f.done();
       return out;

@@ -4,7 +4,7 @@
  * `dataset.k` customers shown, and no suppressed group that could be worked out from a total. Groups are suppressed
  * only in aggregate-only snapshots.
  */
-import { tooSmall } from './aggregate-only';
+import { smallCohortCell, tooSmall } from './aggregate-only';
 import { formatNumber as n, itemPath, plural, problem } from './reader';
 import { NPS_GROUP_NAMES, type SnapshotV1 } from './schema';
 
@@ -12,6 +12,10 @@ import { NPS_GROUP_NAMES, type SnapshotV1 } from './schema';
 function firstSuppressed(s: SnapshotV1): string | null {
   const row = s.cohorts.rows.findIndex((r) => r.customers === null);
   if (row >= 0) return `${itemPath('cohorts.rows', row)}.suppressed`;
+  for (const [i, r] of s.cohorts.rows.entries()) {
+    const p = r.revenue?.indexOf(null) ?? -1;
+    if (p >= 0) return `${itemPath('cohorts.rows', i)}.revenue[${p}]`;
+  }
   const share = s.historical?.concentration.topShares.findIndex((t) => t.suppressed) ?? -1;
   if (share >= 0) return `${itemPath('historical.concentration.topShares', share)}.suppressed`;
   const segment = Object.entries(s.segments?.counts ?? {}).find(([, c]) => c?.customers === null);
@@ -37,6 +41,37 @@ function groupsOfTotal(path: (i: number) => string, what: string, sizes: (number
   }
 }
 
+/** In the cohorts shown, no period's revenue from fewer than k buyers, and never exactly one revenue unknown in all. */
+function cohortCells(s: SnapshotV1, k: number): void {
+  let unknown = 0;
+  let shown = false;
+  let lone = '';
+  s.cohorts.rows.forEach((row, i) => {
+    if (row.customers === null) {
+      unknown++;
+      lone = itemPath('cohorts.rows', i);
+      return;
+    }
+    row.revenue.forEach((revenue, p) => {
+      const path = `${itemPath('cohorts.rows', i)}.revenue[${p}]`;
+      if (revenue === null) {
+        unknown++;
+        lone = path;
+      } else if (revenue !== 0) shown = true;
+      if (smallCohortCell(row.active[p], revenue, k)) {
+        problem('aggregate-small-cell', `${path}: the revenue of ${plural(row.active[p], 'buying customer')}, fewer than k = ${n(k)}; an aggregate-only snapshot suppresses it.`, {
+          path, customers: row.active[p], k,
+        });
+      }
+    });
+  });
+  if (unknown === 1 && shown) {
+    problem('aggregate-lone-suppressed', `${lone}: the only revenue suppressed among the cohorts; it could be worked out from the net revenue and the others, so another must be suppressed with it.`, {
+      path: lone, variant: 'cohort revenue',
+    });
+  }
+}
+
 export function aggregateOnlyRules(s: SnapshotV1): void {
   const d = s.dataset;
   if (d.aggregateOnly !== true) {
@@ -57,6 +92,7 @@ export function aggregateOnlyRules(s: SnapshotV1): void {
     }
   });
   groupsOfTotal((i) => itemPath('cohorts.rows', i), 'cohort', s.cohorts.rows.map((r) => r.customers), k);
+  cohortCells(s, k);
   if (s.segments) {
     const names = Object.keys(s.segments.counts) as (keyof typeof s.segments.counts)[];
     groupsOfTotal((i) => `segments.counts.${names[i]}`, 'segment', names.map((name) => s.segments!.counts[name]!.customers), k);

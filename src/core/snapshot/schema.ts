@@ -205,8 +205,12 @@ export interface SnapshotCohortRow {
   customers: number;
   /** active[k]: cohort customers with a purchase in the k-th period after the cohort's; active[0] = customers. */
   active: number[];
-  /** revenue[k]: net accepted amounts of the cohort in period k; as long as `active`. */
-  revenue: number[];
+  /**
+   * revenue[k]: net accepted amounts of the cohort in period k; as long as `active`. In an aggregate-only snapshot,
+   * null (suppressed) where fewer than `dataset.k` customers bought in the period and it has money (see
+   * aggregate-only.ts); a full snapshot has no null here.
+   */
+  revenue: (number | null)[];
 }
 
 /** A cohort left out of an aggregate-only snapshot: its label stays, its counts and revenue are null. */

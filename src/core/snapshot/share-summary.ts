@@ -16,7 +16,7 @@ export interface ShareSummary {
   /** With aggregateOnly: groups of fewer customers than this are suppressed. */
   k: number | null;
   /** How many groups of each kind are suppressed (all 0 in a full snapshot). */
-  suppressed: { cohorts: number; segments: number; topShares: number; npsGroups: number };
+  suppressed: { cohorts: number; cohortCells: number; segments: number; topShares: number; npsGroups: number };
   /** What the file holds, in the order to list it. */
   inside: Notice[];
   /** What it leaves out, and why. */
@@ -34,6 +34,7 @@ export function shareSummary(s: SnapshotV1): ShareSummary {
   const k = aggregateOnly ? (d.k ?? null) : null;
   const suppressed = {
     cohorts: s.cohorts.rows.filter((r) => r.customers === null).length,
+    cohortCells: s.cohorts.rows.reduce((sum, r) => sum + (r.revenue?.filter((v) => v === null).length ?? 0), 0),
     segments: Object.values(s.segments?.counts ?? {}).filter((c) => c?.customers === null).length,
     topShares: s.historical?.concentration.topShares.filter((t) => t.suppressed).length ?? 0,
     npsGroups: s.nps ? NPS_GROUP_NAMES.filter((g) => s.nps!.byGroup[g].customers === null).length : 0,
@@ -77,10 +78,10 @@ export function shareSummary(s: SnapshotV1): ShareSummary {
     if (suppressed.segments) leftOut.push(notice('segments-suppressed', `${plural(suppressed.segments, 'segment')} of fewer than ${n(kk)} customers, or that the totals would give away.`, { count: suppressed.segments, k: kk }));
     if (suppressed.topShares) leftOut.push(notice('top-shares-suppressed', `The revenue share of ${plural(suppressed.topShares, 'top-customer group')} that would describe fewer than ${n(kk)} customers.`, { count: suppressed.topShares, k: kk }));
     if (suppressed.npsGroups) leftOut.push(notice('nps-groups-suppressed', `The value of ${plural(suppressed.npsGroups, 'NPS group')} of fewer than ${n(kk)} customers.`, { count: suppressed.npsGroups, k: kk }));
-    // Cohorts are suppressed whole; a shown cohort's month with few buyers still shows their revenue.
-    const smallCells = s.cohorts.rows.reduce((sum, r) => sum + (r.active?.filter((a) => a > 0 && a < kk).length ?? 0), 0);
-    if (smallCells) {
-      cautions.push(notice('small-cohort-cells', `${plural(smallCells, 'cohort period')} of shown cohorts ${smallCells === 1 ? 'has' : 'have'} fewer than ${n(kk)} buying customers; their revenue is shown.`, { count: smallCells, k: kk }));
+    // In the cohorts shown, the revenue of a period with fewer than k buyers is suppressed; its count stays.
+    if (suppressed.cohortCells) {
+      const cells = suppressed.cohortCells;
+      leftOut.push(notice('cohort-cells-suppressed', `The revenue of ${plural(cells, 'cohort period')} with fewer than ${n(kk)} buying customers (how many bought is shown).`, { count: cells, k: kk }));
     }
     if (d.customers > 0 && d.customers < kk) {
       cautions.push(notice('small-dataset', `The whole dataset has ${plural(d.customers, 'customer')}, fewer than ${n(kk)}: its totals describe fewer than ${n(kk)} people.`, { customers: d.customers, k: kk }));

@@ -28,22 +28,26 @@ interface LooseRow {
  * The cohorts the heatmap can draw (every count present), and how many were left out as suppressed. With the data's
  * last date, the period it falls in is marked as in progress when it is, as the dashboard marks it.
  */
-export function drawableCohorts(part: SnapshotCohorts, lastDate: string | null = null): { cohorts: Cohorts; suppressed: number } {
+export function drawableCohorts(part: SnapshotCohorts, lastDate: string | null = null): { cohorts: Cohorts; suppressed: number; suppressedCells: number } {
   const rows: CohortRow[] = [];
   let suppressed = 0;
+  let suppressedCells = 0;
   for (const r of part.rows as unknown as LooseRow[]) {
     const whole = typeof r.customers === 'number' && Array.isArray(r.active) && Array.isArray(r.revenue)
-      && r.active.every((v) => typeof v === 'number') && r.revenue.every((v) => typeof v === 'number');
+      && r.active.every((v) => typeof v === 'number') && r.revenue.every((v) => typeof v === 'number' || v === null);
     if (!whole) {
       suppressed++;
       continue;
     }
-    rows.push({ cohort: r.cohort, customers: r.customers as number, active: r.active as number[], revenue: r.revenue as number[] });
+    // A period's revenue suppressed for its few buyers is unknown (NaN): its cells show a dash, averages skip it.
+    const revenue = (r.revenue as (number | null)[]).map((v) => (v === null ? NaN : v));
+    suppressedCells += revenue.filter((v) => Number.isNaN(v)).length;
+    rows.push({ cohort: r.cohort, customers: r.customers as number, active: r.active as number[], revenue });
   }
   const lastDay = lastDate && /^\d{4}-\d{2}-\d{2}$/.test(lastDate) ? isoToDay(lastDate) : NaN;
   const cohorts: Cohorts = { period: part.period, rows };
   if (Number.isFinite(lastDay)) cohorts.lastPeriod = periodProgress(part.period, lastDay);
-  return { cohorts, suppressed };
+  return { cohorts, suppressed, suppressedCells };
 }
 
 /** Each segment's count in rule order, null where suppressed, leaving out segments the snapshot does not list. */

@@ -12,6 +12,15 @@ const keys = Object.keys(en) as MessageKey[];
 /** The names of the values a message takes: `{name}` and `{name, plural, …}`. */
 const valueNames = (message: string) => [...new Set([...message.matchAll(/\{(\w+)(?=[,}])/g)].map((m) => m[1]))].sort();
 
+describe('en catalogue', () => {
+  it('renders every message with its values filled in', () => {
+    for (const key of keys) {
+      const text = translate('en', key, Object.fromEntries(valueNames(en[key]).map((name) => [name, 7])));
+      expect(text, key).not.toMatch(/[{}]/);
+    }
+  });
+});
+
 describe.each([
   ['vi', vi],
   ['th', th],

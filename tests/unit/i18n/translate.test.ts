@@ -11,6 +11,11 @@ describe('translate', () => {
     expect(translate('en', 'dashboard.importedIn', { rows: 1, seconds: '0.5' })).toBe('Imported 1 row in 0.5 s');
   });
 
+  it('fills in other values named inside a plural form', () => {
+    expect(translate('en', 'shared.cohortsSuppressed', { count: 1, k: 5 })).toBe('1 cohort of fewer than 5 customers is not shown.');
+    expect(translate('en', 'shared.cellsSuppressed', { count: 3, k: 5 })).toBe('In 3 periods the revenue is shown as –: fewer than 5 customers bought then.');
+  });
+
   it('falls back to English for a missing translation, never to the key', () => {
     const { 'rejected.count': _, ...partial } = th;
     registerCatalogue('th', partial);

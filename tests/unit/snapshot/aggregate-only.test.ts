@@ -170,17 +170,48 @@ describe('shareSummary', () => {
   });
 });
 
-describe('shareSummary on shown cohorts with quiet months', () => {
-  it('cautions that periods with fewer than k buyers show their revenue', () => {
-    // k = 1 hides nothing and no period has fewer than 1 buyer.
-    const k1 = aggregateOnlySnapshot(full, { k: 1 });
-    expect(shareSummary(k1).cautions).toEqual([]);
-    // The same cohorts read with k = 2 (made by hand; aggregateOnlySnapshot would suppress them): January [2, 1, 0, 1]
-    // has 1 buyer in periods 1 and 3, February [1, 1, 0] 1 in periods 0 and 1: 4 periods; empty periods do not count.
-    const shown = { ...k1, dataset: { ...k1.dataset, k: 2 } };
-    expect(shareSummary(shown).cautions.find((c) => c.code === 'small-cohort-cells')).toEqual({
-      code: 'small-cohort-cells', text: '4 cohort periods of shown cohorts have fewer than 2 buying customers; their revenue is shown.', vars: { count: 4, k: 2 },
+describe('revenue of cohort periods with fewer than k buyers', () => {
+  /**
+   * don-hang.csv's three customers as one January cohort, edited by hand (the file's last date is in April, so four
+   * months): 3 bought in January for 1,000,000, 1 in February for 500,000, none in March but a refund of 50,000,
+   * 2 in April for 3,600,000.
+   */
+  function oneCohort(march: number): SnapshotV1 {
+    const s = copy(full);
+    s.cohorts.rows = [{ cohort: '2024-01', customers: 3, active: [3, 1, 0, 2], revenue: [1_000_000, 500_000, march, 3_600_000] }];
+    return s;
+  }
+
+  it('k = 2: February (1 buyer) and March (a refund, no buyer) lose their revenue, their counts stay; it restores', () => {
+    const s = aggregateOnlySnapshot(oneCohort(-50_000), { k: 2 });
+    expect(s.cohorts.rows).toEqual([{ cohort: '2024-01', customers: 3, active: [3, 1, 0, 2], revenue: [1_000_000, null, null, 3_600_000] }]);
+    expect(restoreSnapshot(JSON.stringify(s))).toMatchObject({ ok: true });
+    expect(shareSummary(s).leftOut.find((n) => n.code === 'cohort-cells-suppressed')).toEqual({
+      code: 'cohort-cells-suppressed', text: 'The revenue of 2 cohort periods with fewer than 2 buying customers (how many bought is shown).', vars: { count: 2, k: 2 },
     });
+    expect(shareSummary(s).suppressed.cohortCells).toBe(2);
+  });
+
+  it('k = 2 without the refund: February alone would follow from the net revenue, so April (2 buyers, fewer than January) goes too', () => {
+    const s = aggregateOnlySnapshot(oneCohort(0), { k: 2 });
+    expect(s.cohorts.rows[0].revenue).toEqual([1_000_000, null, 0, null]);
+    expect(restoreSnapshot(JSON.stringify(s))).toMatchObject({ ok: true });
+  });
+
+  it('k = 3: every period after January has fewer than 3 buyers', () => {
+    expect(aggregateOnlySnapshot(oneCohort(-50_000), { k: 3 }).cohorts.rows[0].revenue).toEqual([1_000_000, null, null, null]);
+  });
+
+  it('restore refuses a revenue of too few buyers, a lone suppressed revenue, and a suppressed revenue in a full snapshot', () => {
+    const shown = aggregateOnlySnapshot(oneCohort(-50_000), { k: 2 });
+    shown.cohorts.rows[0].revenue![1] = 500_000;
+    expect(restoreSnapshot(JSON.stringify(shown))).toMatchObject({ ok: false, notice: { code: 'aggregate-small-cell', vars: { path: 'cohorts.rows[0].revenue[1]', customers: 1, k: 2 } } });
+    const lone = aggregateOnlySnapshot(oneCohort(0), { k: 2 });
+    lone.cohorts.rows[0].revenue![3] = 3_600_000;
+    expect(restoreSnapshot(JSON.stringify(lone))).toMatchObject({ ok: false, notice: { code: 'aggregate-lone-suppressed', vars: { path: 'cohorts.rows[0].revenue[1]' } } });
+    const backup = oneCohort(0);
+    backup.cohorts.rows[0].revenue![1] = null;
+    expect(restoreSnapshot(JSON.stringify(backup))).toMatchObject({ ok: false, notice: { code: 'aggregate-suppressed-in-full', vars: { path: 'cohorts.rows[0].revenue[1]' } } });
   });
 });
 

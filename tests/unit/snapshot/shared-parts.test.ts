@@ -3,6 +3,7 @@ import { drawableCohorts, missingParts, segmentRows, suppressionK } from '../../
 import type { SnapshotV1 } from '../../../src/core/snapshot';
 import { analyze, copy, DON_HANG } from './fixtures';
 import { periodProgress } from '../../../src/core/figures/periods';
+import { weightedAverageRow } from '../../../src/charts/cohort-metrics';
 import { isoToDay } from '../../../src/core/figures/dates';
 
 describe('what the read-only view reads from a shared snapshot', () => {
@@ -41,6 +42,24 @@ describe('what the read-only view reads from a shared snapshot', () => {
     // the 91 days of 2024's first quarter (31 + 29 + 31).
     expect(periodProgress('week', isoToDay('2026-12-01'))).toEqual({ days: 2, length: 7 });
     expect(periodProgress('quarter', isoToDay('2024-02-10'))).toEqual({ days: 41, length: 91 });
+  });
+
+  it('a cohort with suppressed revenue cells is drawn: those cells unknown, left out of the average', () => {
+    const { cohorts, suppressed, suppressedCells } = drawableCohorts({
+      period: 'month',
+      rows: [
+        { cohort: '2024-01', customers: 10, active: [10, 5, 1], revenue: [1000, 400, null] },
+        { cohort: '2024-02', customers: 6, active: [6, 1], revenue: [600, null] },
+        { cohort: '2024-03', customers: 4, active: [4], revenue: [300] },
+      ],
+    });
+    expect([suppressed, suppressedCells]).toEqual([0, 2]);
+    expect(cohorts.rows[0].revenue).toEqual([1000, 400, NaN]);
+    // Revenue per customer in month 1: only January's 400 / 10 is known; February's cell sits out of the average.
+    const average = weightedAverageRow(cohorts.rows, 'revenuePerCustomer');
+    expect(average.map((a) => [a.value, a.cohorts, a.customers])).toEqual([[(1000 + 600 + 300) / 20, 3, 20], [40, 1, 10], [0, 0, 0]]);
+    // Counts are all known: February's 1 buyer in month 1 counts.
+    expect(weightedAverageRow(cohorts.rows, 'active')[1]).toMatchObject({ value: (5 + 1) / 2, cohorts: 2 });
   });
 
   it('says which parts the sender left out', async () => {

@@ -151,6 +151,9 @@ test('the printable report: key figures as on the dashboard, formulas, cohorts, 
   await expect(report.getByTestId('report-formulas')).toContainText(' × ');
   await expect(report.getByTestId('cohort-heatmap')).toBeVisible();
   await expect(report.getByTestId('kpi-expected').locator('.value')).toHaveText(expected);
+  // Paper has no button to press: the report says the holdout check was not run, not "run the check below".
+  await expect(report.getByTestId('forecast-summary')).toContainText('The holdout check, which tests');
+  await expect(report.getByTestId('forecast-summary')).not.toContainText('below');
   await expect(report.getByTestId('report-segments')).toContainText(/Segments of [\d,]+ customers on/, { timeout: 20_000 });
   await expect(report.getByTestId('report-segments').locator('tbody tr')).toHaveCount(11);
 

@@ -26,19 +26,9 @@ import {
   DEFAULT_LIST_RULES, DEFAULT_RULES, SEGMENTS, atRiskList, checkRules, growList, quintileScores, rfmScores, rfmInput,
   segmentMembers, segmentMovement, segmentsReport, valueByOrigin, winBackList, type SegmentRule,
 } from '../../../src/core/segments';
+import { TEN_CUSTOMER_SHOP } from '../../fixtures/segments/ten-customer-shop';
 
-const purchases: [string, string[], number][] = [
-  ['C1', ['2024-03-10', '2024-04-15', '2024-05-20', '2024-06-10', '2024-06-25'], 100],
-  ['C2', ['2024-06-28'], 50],
-  ['C3', ['2024-03-01', '2024-04-01', '2024-05-01', '2024-06-01'], 80],
-  ['C4', ['2024-02-15', '2024-05-15'], 60],
-  ['C5', ['2023-07-10', '2023-10-10', '2024-01-10', '2024-04-10'], 200],
-  ['C6', ['2023-11-05', '2023-12-05', '2024-01-05'], 150],
-  ['C7', ['2023-09-01'], 40],
-  ['C8', ['2023-07-01', '2023-08-01'], 300],
-  ['C9', ['2024-06-15', '2024-06-20'], 20],
-  ['C10', ['2024-03-01'], 10],
-];
+const purchases = TEN_CUSTOMER_SHOP;
 const rows: LiteralRow[] = purchases.flatMap(([c, dates, amount]) => dates.map((d): LiteralRow => [c, d, amount]));
 const table = tableFromRows(rows);
 const asOf = day('2024-06-30');

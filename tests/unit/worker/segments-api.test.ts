@@ -4,23 +4,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../src/core/segments';
 import { restoreSnapshot } from '../../../src/core/snapshot';
 import { computeHarness, importText } from '../../support/compute-harness';
+import { TEN_CUSTOMER_SHOP } from '../../fixtures/segments/ten-customer-shop';
 
 const harness = computeHarness();
 const { api } = harness;
 afterAll(() => harness.close());
 
-const purchases: [string, string[], number][] = [
-  ['C1', ['2024-03-10', '2024-04-15', '2024-05-20', '2024-06-10', '2024-06-25'], 100],
-  ['C2', ['2024-06-28'], 50],
-  ['C3', ['2024-03-01', '2024-04-01', '2024-05-01', '2024-06-01'], 80],
-  ['C4', ['2024-02-15', '2024-05-15'], 60],
-  ['C5', ['2023-07-10', '2023-10-10', '2024-01-10', '2024-04-10'], 200],
-  ['C6', ['2023-11-05', '2023-12-05', '2024-01-05'], 150],
-  ['C7', ['2023-09-01'], 40],
-  ['C8', ['2023-07-01', '2023-08-01'], 300],
-  ['C9', ['2024-06-15', '2024-06-20'], 20],
-  ['C10', ['2024-03-01'], 10],
-];
+const purchases = TEN_CUSTOMER_SHOP;
 // A row on 30 June 2024 by a customer who only returns goods makes that day the data's last, as in the unit test.
 const csv = ['customer,date,amount', ...purchases.flatMap(([c, dates, a]) => dates.map((d) => `${c},${d},${a}`)), 'R1,2024-06-30,-5'].join('\n');
 

@@ -60,13 +60,15 @@ export function billingColumns(header: readonly string[]): BillingColumns {
 export type BillingShape = 'payments' | 'subscriptions';
 
 /**
- * A subscription list names when each subscription was cancelled or ends its current term; a payments export names
- * a subscription, a plan interval or the period a payment covers. Shop orders have none of these.
+ * A subscription list names when each subscription was cancelled or ended, and its id, interval or current term; a
+ * payments export names a subscription, a plan interval or the period a payment covers. Shop orders have none.
  */
 export function billingShape(c: BillingColumns): BillingShape | null {
   if (c.customer === null || (c.date === null && c.start === null) || (c.amount === null && c.amountPaid === null)) return null;
-  if (c.canceledAt !== null || c.endedAt !== null) return 'subscriptions';
-  if (c.subscription !== null || c.interval !== null || (c.periodStart !== null && c.periodEnd !== null)) return 'payments';
+  const recurring = c.subscription !== null || c.interval !== null;
+  // Shop orders have a "Cancelled at" too (Shopify): a list also names the subscription, its interval or its term.
+  if ((c.canceledAt !== null || c.endedAt !== null) && (recurring || c.periodEnd !== null)) return 'subscriptions';
+  if (recurring || (c.periodStart !== null && c.periodEnd !== null)) return 'payments';
   return null;
 }
 

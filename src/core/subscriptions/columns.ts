@@ -8,7 +8,7 @@ import { foldName } from '../import/header-names';
 
 export const BILLING_ROLES = [
   'invoice', 'customer', 'subscription', 'start', 'date', 'status', 'amountPaid', 'amount', 'refunded', 'currency',
-  'interval', 'intervalCount', 'periodStart', 'periodEnd', 'canceledAt', 'endedAt', 'attempts', 'quantity',
+  'interval', 'intervalCount', 'periodStart', 'periodEnd', 'canceledAt', 'endedAt', 'attempts', 'attempted', 'quantity',
 ] as const;
 export type BillingRole = (typeof BILLING_ROLES)[number];
 export type BillingColumns = Record<BillingRole, number | null>;
@@ -32,6 +32,8 @@ const NAMES: Record<BillingRole, string[]> = {
   canceledAt: ['canceledatutc', 'canceledat', 'cancelledat', 'cancelledatutc', 'canceldate', 'cancellationdate', 'ngayhuy', 'วันที่ยกเลิก'],
   endedAt: ['endedatutc', 'endedat', 'enddate', 'endsat'],
   attempts: ['attemptcount', 'attempts', 'paymentattempts', 'dunningattempts'],
+  /** Stripe's true/false: a payment was tried. */
+  attempted: ['attempted'],
   quantity: ['quantity', 'planquantity', 'seats', 'soluong', 'จำนวน'],
 };
 
@@ -42,7 +44,7 @@ export function billingColumns(header: readonly string[]): BillingColumns {
   const taken = new Set<number>();
   // Specific roles first, so that "Amount Paid" goes to amountPaid and "Start (UTC)" to the date only when no
   // better date exists.
-  const order: BillingRole[] = ['subscription', 'start', 'interval', 'intervalCount', 'periodStart', 'periodEnd', 'canceledAt', 'endedAt', 'amountPaid', 'refunded', 'attempts', 'currency', 'status', 'invoice', 'customer', 'date', 'amount', 'quantity'];
+  const order: BillingRole[] = ['subscription', 'start', 'interval', 'intervalCount', 'periodStart', 'periodEnd', 'canceledAt', 'endedAt', 'amountPaid', 'refunded', 'attempts', 'attempted', 'currency', 'status', 'invoice', 'customer', 'date', 'amount', 'quantity'];
   for (const role of order) {
     for (const name of NAMES[role]) {
       const at = folded.findIndex((f, i) => f === name && !taken.has(i));

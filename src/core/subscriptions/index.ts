@@ -1,6 +1,6 @@
 /** Subscriptions from a billing export: MRR, its bridge, churn, revenue retention, dunning, LTV, sBG and cohorts. */
 export { billingColumns, billingShape, isBillingHeader, type BillingColumns, type BillingRole, type BillingShape } from './columns';
-export { readBillingFile, type BillingFile, type BillingPayment, type BillingSubscription, type SkippedRows } from './read-billing';
+export { readBillingFile, type BillingFile, type BillingPayment, type BillingSubscription, type SkippedRows, skippedText } from './read-billing';
 export { inferInterval, intervalMonths, intervalName, parseInterval, type Interval, type IntervalName } from './intervals';
 export { paymentStatus, subscriptionStatus, type PaymentStatus } from './statuses';
 export { GRACE_DAYS, mrrBridge, mrrGrid, type BridgeMonth, type MrrGrid } from './monthly';

@@ -33,7 +33,7 @@ export interface BillingPayment {
   interval: Interval | null;
   periodStart: DayNumber | null;
   periodEnd: DayNumber | null;
-  /** Payment attempts the row reports (Stripe's Attempt Count), when the file says. */
+  /** Payment attempts the row reports (Stripe's Attempt Count; 1 for Attempted = true), when the file says. */
   attempts: number | null;
 }
 
@@ -148,7 +148,7 @@ export function readBillingFile(bytes: Uint8Array, fileName: string): BillingFil
     const paidCell = numberOf(row, columns.amountPaid);
     if (total === null && paidCell === null) { skip('bad-amount', 'Amount is empty or not a number', line); continue; }
     let { status } = paymentStatus(cell(row, columns.status));
-    const attempts = numberOf(row, columns.attempts);
+    const attempts = numberOf(row, columns.attempts) ?? (/^(true|yes|1)$/i.test(cell(row, columns.attempted)) ? 1 : null);
     let refunded = Math.abs(numberOf(row, columns.refunded) ?? 0);
     let amount = status === 'paid' || status === 'refunded' ? (paidCell ?? total!) : (total ?? paidCell!);
     if (amount < 0) {

@@ -891,6 +891,8 @@ export const en = {
   'subs.cohorts.size': 'Customers',
   'subs.cohorts.age': 'Months since start',
   'subs.mrr.axisY': 'MRR',
+  'share.subscriptions': 'The subscriptions of a billing export: MRR and its movements over {months, plural, one {# month} other {# months}}, revenue retention, ARPA and failed payments.',
+  'share.small-subscription-months': '{count, plural, one {# month of the subscriptions has} other {# months of the subscriptions have}} fewer than {k} subscribers; their MRR and its movements are shown.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -893,4 +893,6 @@ export const th: Catalogue = {
   'subs.cohorts.size': 'ลูกค้า',
   'subs.cohorts.age': 'จำนวนเดือนนับจากเริ่ม',
   'subs.mrr.axisY': 'MRR',
+  'share.subscriptions': 'ข้อมูลสมาชิกจากไฟล์เรียกเก็บเงิน: MRR และการเปลี่ยนแปลงตลอด {months, plural, other {# เดือน}} การรักษารายได้ ARPA และการชำระที่ล้มเหลว',
+  'share.small-subscription-months': '{count, plural, other {# เดือน}}ของข้อมูลสมาชิกมีสมาชิกน้อยกว่า {k} ราย MRR และการเปลี่ยนแปลงของเดือนเหล่านั้นยังแสดงอยู่',
 };

@@ -893,4 +893,6 @@ export const vi: Catalogue = {
   'subs.cohorts.size': 'Khách hàng',
   'subs.cohorts.age': 'Số tháng kể từ khi bắt đầu',
   'subs.mrr.axisY': 'MRR',
+  'share.subscriptions': 'Các thuê bao của tệp thanh toán: MRR và các biến động của nó trong {months, plural, other {# tháng}}, tỷ lệ giữ chân doanh thu, ARPA và các lần thanh toán thất bại.',
+  'share.small-subscription-months': '{count, plural, other {# tháng}} của phần thuê bao có ít hơn {k} người đăng ký; MRR và các biến động của những tháng đó vẫn được hiển thị.',
 };

@@ -6,6 +6,7 @@
  * above 100%. In Vietnamese and Thai on a 360 px phone, without sideways scrolling or accessibility violations.
  */
 import { test, expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { axeViolations } from './axe';
@@ -85,6 +86,18 @@ test('a billing export opens on its subscriptions, with the hand-computed figure
   await expect(cohorts.locator('tbody tr').first()).toHaveText(/Jan 2024\s*5\s*100%\s*100%\s*80%\s*80%\s*100%\s*100%/);
   await cohorts.getByTestId('subs-cohort-metric').selectOption('mrr');
   await expect(cohorts.locator('tbody tr').first()).toHaveText(/Jan 2024\s*5\s*100%\s*114%\s*95%\s*73%\s*91%\s*102%/);
+
+  // Pictures and CSV, as every chart has them: the heatmap's SVG holds its cells; the MRR table's CSV its figures.
+  const [svg] = await Promise.all([page.waitForEvent('download'), cohorts.getByTestId('chart-download-svg').click()]);
+  expect(svg.suggestedFilename()).toBe('Cohorts-by-start-month.svg');
+  const picture = readFileSync((await svg.path())!, 'utf8');
+  expect(picture).toContain('Cohorts by start month');
+  expect(picture).toContain('114%');
+  expect(picture).not.toContain('color-mix');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('subs-mrr').getByTestId('table-download-csv').click()]);
+  const rows = readFileSync((await csv.path())!, 'utf8').slice(1).trimEnd().split('\r\n');
+  expect(rows[0]).toBe('Month,MRR,Subscribers,ARPA,Customer churn,Revenue churn');
+  expect(rows[6]).toBe('Jun 2024,$225.00,5,$45.00,0%,0%');
 });
 
 for (const language of ['vi', 'th']) {

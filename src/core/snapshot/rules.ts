@@ -330,7 +330,7 @@ function subscriptionRules(sub: SnapshotSubscriptions): void {
     }
     const expected = (before?.mrr ?? 0) + m.new + m.expansion + m.reactivation - m.contraction - m.churned;
     if (!close(m.mrr, expected)) problem('subscriptions-bridge', `${path}: MRR ${m.mrr} does not follow from the month before and its movements (${expected}).`, { path });
-    if ((m.mrr > 0) !== (m.subscribers > 0)) problem('subscriptions-subscribers', `${path}: ${n(m.subscribers)} subscribers with MRR ${m.mrr}.`, { path });
+    if ((m.subscribers === 0 && m.mrr > 1e-6) || (m.subscribers > 0 && !(m.mrr > 0))) problem('subscriptions-subscribers', `${path}: ${n(m.subscribers)} subscribers with MRR ${m.mrr}.`, { path });
     before = m;
   });
   if (sub.nrr !== null && sub.grr !== null && sub.grr > sub.nrr + 1e-9) problem('subscriptions-grr', `subscriptions.grr: ${sub.grr} is above nrr ${sub.nrr}; gross retention leaves expansion out, so it cannot be.`, { path: 'subscriptions.grr' });

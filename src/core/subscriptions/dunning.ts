@@ -38,6 +38,14 @@ export function dunning(payments: readonly BillingPayment[]): Dunning {
     failedAmount += failed.amount;
     if (paid) (recovered++, (recoveredAmount += paid.amount));
   }
+  // Paid rows without invoice, by subscription, to look up a retry that succeeded.
+  const paidBySub = new Map<string, BillingPayment[]>();
+  for (const p of loose) {
+    if (p.status !== 'paid') continue;
+    let list = paidBySub.get(p.subscription);
+    if (!list) paidBySub.set(p.subscription, (list = []));
+    list.push(p);
+  }
   for (const p of loose) {
     if (p.status === 'paid' && p.attempts !== null && p.attempts >= 2) {
       failedPayments++, recovered++, (failedAmount += p.amount), (recoveredAmount += p.amount);
@@ -46,7 +54,7 @@ export function dunning(payments: readonly BillingPayment[]): Dunning {
     if (p.status !== 'failed') continue;
     failedPayments++;
     failedAmount += p.amount;
-    const later = loose.find((q) => q.status === 'paid' && q.subscription === p.subscription && Math.abs(q.amount - p.amount) < 0.005 && q.day >= p.day && q.day <= p.day + RECOVERY_DAYS);
+    const later = paidBySub.get(p.subscription)?.find((q) => Math.abs(q.amount - p.amount) < 0.005 && q.day >= p.day && q.day <= p.day + RECOVERY_DAYS);
     if (later) (recovered++, (recoveredAmount += later.amount));
   }
   return { failedPayments, recovered, failedAmount, recoveredAmount, recoveryRate: failedPayments ? recovered / failedPayments : null };

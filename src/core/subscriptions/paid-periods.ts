@@ -49,8 +49,8 @@ export function subscriptionsFromPayments(file: BillingFile): { subscriptions: S
     if (p.status !== 'paid') continue;
     totals.paid += p.amount;
     totals.paidCount++;
-    // A payment refunded in full paid for nothing.
-    if (p.refunded >= p.amount && p.amount > 0) continue;
+    // A free invoice (a trial, a 100% coupon) and a payment refunded in full pay for nothing: no period, no MRR.
+    if (!(p.amount > 0) || p.refunded >= p.amount) continue;
     let list = bySub.get(p.subscription);
     if (!list) bySub.set(p.subscription, (list = []));
     list.push(p);

@@ -116,6 +116,19 @@ describe('subscription-list.csv, by hand', () => {
   });
 });
 
+describe("Stripe's invoices export (tests/fixtures/platforms/stripe-invoices.csv)", () => {
+  it('leaves free invoices out of the subscriptions, and reads the interval from the spacing of payments', () => {
+    const r = subscriptionsReport(readBillingFile(fixture('platforms/stripe-invoices.csv'), 'stripe-invoices.csv'));
+    // Kim pays €29 on the 1st of January, February and March (a month apart); Leo's only paid invoice is his €0
+    // trial (no revenue, so no subscription); Mia pays €99 once without a subscription (taken as a month).
+    expect(r.subscriptions).toBe(2);
+    expect(r.intervalFrom).toEqual({ column: 0, period: 0, spacing: 1, assumed: 1 });
+    expect(r.statusCounts).toEqual({ paid: 5, pending: 2, void: 1, failed: 2 });
+    expect([r.paid, r.paidPayments]).toEqual([29 * 3 + 0 + 99, 5]);
+    expect(r.lifetimes.map((l) => [l.name, l.subscriptions, l.ended])).toEqual([['month', 2, 0]]);
+  });
+});
+
 describe('errors', () => {
   it('refuses a shop orders file with one sentence', () => {
     expect(() => readBillingFile(fixture('platforms/shopify-orders.csv'), 'orders.csv')).toThrow(/not a billing export/);

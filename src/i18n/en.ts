@@ -833,7 +833,7 @@ export const en = {
   'subs.kpi.annualFormula': 'Share of MRR from plans billed yearly (or less often). Moving customers to annual billing (often at a 10–20% discount) lowers churn.',
   'subs.kpi.failed': 'Failed payments',
   'subs.kpi.failedNote': '{recovered} recovered ({rate})',
-  'subs.kpi.failedFormula': 'Invoices whose payment failed at least once (declined, past due, uncollectible, or paid only on a later attempt). Recovered: paid in the end (dunning). A failed charge without an invoice counts as recovered when the same amount is paid within 30 days.',
+  'subs.kpi.failedFormula': 'Invoices whose payment failed at least once (declined, past due, uncollectible, or paid only on a later attempt). Recovered: paid in the end (dunning). A failed charge also counts as recovered when the same subscription pays the same amount within 14 days under another id.',
   'subs.kpi.refunded': 'Refunded',
   'subs.kpi.refundedNote': 'of {paid} paid',
   'subs.kpi.refundedFormula': 'Money paid back. A refund does not change MRR; a payment refunded in full pays for nothing.',

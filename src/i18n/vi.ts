@@ -835,7 +835,7 @@ export const vi: Catalogue = {
   'subs.kpi.annualFormula': 'Tỷ trọng MRR từ các gói thanh toán theo năm (hoặc thưa hơn). Chuyển khách sang thanh toán theo năm (thường giảm giá 10–20%) giúp giảm tỷ lệ rời bỏ.',
   'subs.kpi.failed': 'Thanh toán thất bại',
   'subs.kpi.failedNote': '{recovered} đã thu hồi ({rate})',
-  'subs.kpi.failedFormula': 'Các hóa đơn có ít nhất một lần thanh toán thất bại (bị từ chối, quá hạn, không thu được, hoặc chỉ trả được ở lần thử sau). Đã thu hồi: cuối cùng đã được trả (dunning). Một khoản thu thất bại không có hóa đơn được coi là đã thu hồi khi cùng số tiền được trả trong vòng 30 ngày.',
+  'subs.kpi.failedFormula': 'Các hóa đơn có ít nhất một lần thanh toán thất bại (bị từ chối, quá hạn, không thu được, hoặc chỉ trả được ở lần thử sau). Đã thu hồi: cuối cùng đã được trả (dunning). Một khoản thu thất bại cũng được coi là đã thu hồi khi cùng thuê bao trả cùng số tiền trong vòng 14 ngày dưới một mã khác.',
   'subs.kpi.refunded': 'Đã hoàn tiền',
   'subs.kpi.refundedNote': 'trên {paid} đã trả',
   'subs.kpi.refundedFormula': 'Số tiền đã trả lại. Hoàn tiền không làm thay đổi MRR; khoản thanh toán bị hoàn toàn bộ thì không trả cho tháng nào.',

@@ -25,7 +25,7 @@ const NAMES: Record<BillingRole, string[]> = {
   amount: ['total', 'amount', 'totalstotal', 'amountdue', 'grandtotal', 'planamount', 'price', 'planunitprice', 'saleprice', 'sotien', 'tongtien', 'จำนวนเงิน', 'ยอดรวม'],
   refunded: ['amountrefunded', 'refunded', 'refundamount', 'refundedamount', 'sotienhoan', 'ยอดคืนเงิน'],
   currency: ['currency', 'currencycode', 'tiente', 'สกุลเงิน'],
-  interval: ['planinterval', 'interval', 'billinginterval', 'billingperiodunit', 'billingperiod', 'billingcycle', 'billingcycleinterval', 'billingfrequency', 'recurringinterval', 'chuky', 'chukythanhtoan', 'รอบบิล'],
+  interval: ['planinterval', 'interval', 'subscriptionduration', 'billinginterval', 'billingperiodunit', 'billingperiod', 'billingcycle', 'billingcycleinterval', 'billingfrequency', 'recurringinterval', 'chuky', 'chukythanhtoan', 'รอบบิล'],
   intervalCount: ['planintervalcount', 'intervalcount', 'billingcyclefrequency', 'billingperiodcount', 'billingfrequencycount', 'billingperiod'],
   periodStart: ['periodstartutc', 'periodstart', 'serviceperiodstart', 'billingperiodstartsat', 'currentperiodstartutc', 'currentperiodstart', 'termstart'],
   periodEnd: ['periodendutc', 'periodend', 'serviceperiodend', 'billingperiodendsat', 'currentperiodendutc', 'currentperiodend', 'currenttermend', 'termend', 'nextbilldate', 'nextbillingdate'],

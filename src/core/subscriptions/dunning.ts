@@ -1,12 +1,15 @@
 /**
- * Failed payments and their recovery (dunning). A failed payment is an invoice with a failed, declined, past-due or
- * uncollectible row, an open invoice already attempted, or a paid one that needed more than one attempt; it is
- * recovered when that invoice was paid in the end. Rows without an invoice id: each failed row is one failed payment,
- * recovered when the same subscription pays the same amount within RECOVERY_DAYS after it.
+ * Failed payments and their recovery (dunning).
+ *
+ * A failed payment is one invoice (rows sharing an invoice id; a row without one is its own) with a failed, declined,
+ * past-due or uncollectible row, an open invoice already attempted, or a paid invoice that needed more than one
+ * attempt. It is recovered when that invoice was paid in the end, or when the same subscription paid the same amount
+ * within RECOVERY_DAYS after the failure under another id (a payment gateway gives each retry its own transaction
+ * id). The window is shorter than a month so that the next month's renewal does not count as a recovery.
  */
 import type { BillingPayment } from './read-billing';
 
-export const RECOVERY_DAYS = 30;
+export const RECOVERY_DAYS = 14;
 
 export interface Dunning {
   failedPayments: number;
@@ -19,43 +22,32 @@ export interface Dunning {
 }
 
 export function dunning(payments: readonly BillingPayment[]): Dunning {
-  const byInvoice = new Map<string, BillingPayment[]>();
-  const loose: BillingPayment[] = [];
+  const invoices: BillingPayment[][] = [];
+  const byId = new Map<string, BillingPayment[]>();
+  // Paid rows by subscription, to find a retry paid under another id.
+  const paidBySub = new Map<string, BillingPayment[]>();
   for (const p of payments) {
-    if (p.invoice === null) loose.push(p);
+    if (p.invoice === null) invoices.push([p]);
     else {
-      let list = byInvoice.get(p.invoice);
-      if (!list) byInvoice.set(p.invoice, (list = []));
+      let rows = byId.get(p.invoice);
+      if (!rows) (byId.set(p.invoice, (rows = [])), invoices.push(rows));
+      rows.push(p);
+    }
+    if (p.status === 'paid') {
+      let list = paidBySub.get(p.subscription);
+      if (!list) paidBySub.set(p.subscription, (list = []));
       list.push(p);
     }
   }
   let failedPayments = 0, recovered = 0, failedAmount = 0, recoveredAmount = 0;
-  for (const rows of byInvoice.values()) {
-    const paid = rows.find((r) => r.status === 'paid');
+  for (const rows of invoices) {
+    let paid = rows.find((r) => r.status === 'paid');
     const failed = rows.find((r) => r.status === 'failed') ?? (paid && paid.attempts !== null && paid.attempts >= 2 ? paid : undefined);
     if (!failed) continue;
     failedPayments++;
     failedAmount += failed.amount;
+    paid ??= paidBySub.get(failed.subscription)?.find((q) => !rows.includes(q) && Math.abs(q.amount - failed.amount) < 0.005 && q.day >= failed.day && q.day <= failed.day + RECOVERY_DAYS);
     if (paid) (recovered++, (recoveredAmount += paid.amount));
-  }
-  // Paid rows without invoice, by subscription, to look up a retry that succeeded.
-  const paidBySub = new Map<string, BillingPayment[]>();
-  for (const p of loose) {
-    if (p.status !== 'paid') continue;
-    let list = paidBySub.get(p.subscription);
-    if (!list) paidBySub.set(p.subscription, (list = []));
-    list.push(p);
-  }
-  for (const p of loose) {
-    if (p.status === 'paid' && p.attempts !== null && p.attempts >= 2) {
-      failedPayments++, recovered++, (failedAmount += p.amount), (recoveredAmount += p.amount);
-      continue;
-    }
-    if (p.status !== 'failed') continue;
-    failedPayments++;
-    failedAmount += p.amount;
-    const later = paidBySub.get(p.subscription)?.find((q) => Math.abs(q.amount - p.amount) < 0.005 && q.day >= p.day && q.day <= p.day + RECOVERY_DAYS);
-    if (later) (recovered++, (recoveredAmount += later.amount));
   }
   return { failedPayments, recovered, failedAmount, recoveredAmount, recoveryRate: failedPayments ? recovered / failedPayments : null };
 }

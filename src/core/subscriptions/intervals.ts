@@ -54,7 +54,7 @@ const UNIT_WORDS: [RegExp, Interval][] = [
 ];
 
 /**
- * An interval cell: a unit word ("month", "Yearly", "P1Y", "tháng", "รายปี"), optionally with a count ("3 months",
+ * An interval cell: a unit word ("month", "Yearly", "P1Y", "7 Days", "tháng", "รายปี"), optionally with a count ("3 months",
  * "every 2 weeks"); `count` is a separate count column's cell. Null when the cell says nothing usable.
  */
 export function parseInterval(cell: string, count = ''): Interval | null {
@@ -72,7 +72,13 @@ export function parseInterval(cell: string, count = ''): Interval | null {
   if (iso) return { unit: ({ d: 'day', w: 'week', m: 'month', y: 'year' } as const)[iso[2] as 'd'], count: Number(iso[1]) * n };
   const c = Number(count.trim());
   if (Number.isInteger(c) && c >= 1 && c <= 60) n *= c;
-  for (const [pattern, base] of UNIT_WORDS) if (pattern.test(word)) return { unit: base.unit, count: base.count * n };
+  for (const [pattern, base] of UNIT_WORDS) {
+    if (!pattern.test(word)) continue;
+    const count = base.count * n;
+    // "7 Days" (App Store) is a week; "12 months" a year.
+    if (base.unit === 'day' && count % 7 === 0) return { unit: 'week', count: count / 7 };
+    return { unit: base.unit, count };
+  }
   return null;
 }
 

@@ -10,7 +10,7 @@ import { ImportError } from '../import';
 import { sniff } from '../import/sniff';
 import { readRecords } from '../import/rows';
 import { DateFit, NO_DAY, readDateCell } from '../import/dates';
-import { currencyInHeader, currencyOf, readNumberCell, NumberFit } from '../import/numbers';
+import { currencyInHeader, currencyOf, NumberColumnEvidence, readNumberCell, NumberFit } from '../import/numbers';
 import type { DayNumber } from '../types';
 import { billingColumns, billingShape, type BillingColumns, type BillingShape } from './columns';
 import { parseInterval, type Interval } from './intervals';
@@ -203,19 +203,16 @@ function readNumber(text: string, commaDecimal: boolean): number | null {
   return Number.isFinite(v) ? v : null;
 }
 
-/** A comma decimal mark when some amount reads only that way and none only with a dot. */
+/** The amounts' decimal mark, decided from all their cells as the orders importer decides it ("99.000 ₫" groups). */
 function decideCommaDecimal(rows: string[][], cols: number[]): boolean {
-  let dot = 0, comma = 0;
+  const evidence = new NumberColumnEvidence();
   for (const row of rows) {
     for (const c of cols) {
       const t = (row[c] ?? '').trim();
-      if (!t) continue;
-      const fit = readNumberCell(t, 0, t.length, numberOut);
-      if (fit === NumberFit.DotOnly) dot++;
-      else if (fit === NumberFit.CommaOnly) comma++;
+      if (t) evidence.add(readNumberCell(t, 0, t.length, numberOut), t, 0, t.length);
     }
   }
-  return comma > 0 && dot === 0;
+  return evidence.decide().decimal === ',';
 }
 
 /** The English sentence for a billing export's skipped rows, as the CLI prints it. */

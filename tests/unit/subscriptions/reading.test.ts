@@ -75,7 +75,7 @@ describe('intervals', () => {
 });
 
 describe('dunning on a charges export', () => {
-  it('finds retries of one invoice, and a failed charge without invoice paid again within 30 days', () => {
+  it('finds retries of one invoice, and a failed charge paid again under another id within 14 days', () => {
     const csv = [
       'id,Customer ID,Created (UTC),Amount,Status,Invoice ID,Subscription',
       'ch_1,cus_1,2024-01-01,20.00,failed,in_1,sub_1',
@@ -83,14 +83,14 @@ describe('dunning on a charges export', () => {
       'ch_3,cus_2,2024-01-02,35.00,failed,in_2,sub_2',
       'ch_4,cus_2,2024-01-05,35.00,failed,in_2,sub_2',
       'ch_5,cus_3,2024-01-03,10.00,failed,,sub_3',
-      'ch_6,cus_3,2024-01-20,10.00,succeeded,,sub_3',
+      'ch_6,cus_3,2024-01-13,10.00,succeeded,,sub_3',
       'ch_7,cus_4,2024-01-03,12.00,failed,,sub_4',
-      'ch_8,cus_4,2024-03-01,12.00,succeeded,,sub_4',
+      'ch_8,cus_4,2024-02-01,12.00,succeeded,,sub_4',
     ].join('\n');
     const file = readBillingFile(encode(csv), 'charges.csv');
     expect(file.payments.map((p) => p.invoice)).toEqual(['ch_1', 'ch_2', 'ch_3', 'ch_4', 'ch_5', 'ch_6', 'ch_7', 'ch_8'].map((_, i) => [ 'in_1', 'in_1', 'in_2', 'in_2', null, null, null, null][i]));
-    // in_1 failed then paid (recovered); in_2 failed twice (one failed payment); sub_3 paid again 17 days later
-    // (recovered); sub_4 only after 58 days (not recovered).
+    // in_1 failed then paid (recovered); in_2 failed twice (one failed payment); sub_3 paid again 10 days later
+    // (recovered); sub_4 only after 29 days, its next month's renewal (not recovered).
     expect(dunning(file.payments)).toEqual({ failedPayments: 4, recovered: 2, failedAmount: 77, recoveredAmount: 30, recoveryRate: 0.5 });
   });
 });

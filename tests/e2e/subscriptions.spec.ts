@@ -100,6 +100,30 @@ test('a billing export opens on its subscriptions, with the hand-computed figure
   expect(rows[6]).toBe('Jun 2024,$225.00,5,$45.00,0%,0%');
 });
 
+test('the exported snapshot carries the subscriptions, and opens on them when shared', async ({ page, browser }) => {
+  await importBilling(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-snapshot').click()]);
+  const file = readFileSync((await download.path())!);
+  const snapshot = JSON.parse(file.toString('utf8'));
+  expect(snapshot.subscriptions.months.map((m: { mrr: number }) => m.mrr)).toEqual([220, 310, 370, 320, 200, 225]);
+  expect([snapshot.subscriptions.nrr, snapshot.subscriptions.grr, snapshot.subscriptions.failedPayments, snapshot.subscriptions.recovered]).toEqual([225 / 220, 200 / 220, 2, 1]);
+
+  const other = await (await browser.newContext()).newPage();
+  await other.goto('./');
+  await other.getByTestId('import-file').setInputFiles({ name: 'billing.clv.json', mimeType: 'application/json', buffer: file });
+  const view = other.getByTestId('shared-snapshot');
+  await expect(view).toBeVisible({ timeout: 30_000 });
+  await expect(view.getByTestId('shared-tab-subscriptions')).toHaveAttribute('aria-selected', 'true');
+  await expect(view.getByTestId('shared-subs-mrr').locator('.value')).toHaveText('$225.00');
+  await expect(view.getByTestId('shared-subs-arpa').locator('.value')).toHaveText('$45.00');
+  await expect(view.getByTestId('shared-subs-nrr').locator('.value')).toHaveText('102.3%');
+  await expect(view.getByTestId('shared-subs-grr')).toContainText('Jan 2024 → Jun 2024');
+  await expect(view.getByTestId('shared-subs-failed')).toContainText('1 recovered (50%)');
+  await view.getByTestId('shared-subs-bridge').getByRole('button', { name: 'View as table' }).click();
+  await expect(view.getByTestId('shared-subs-bridge').locator('tbody tr').nth(4)).toHaveText(/May 2024\s*\$0\.00\s*\$0\.00\s*\$40\.00\s*\$0\.00\s*−\$160\.00\s*\$200\.00\s*5/);
+  await other.context().close();
+});
+
 for (const language of ['vi', 'th']) {
   test(`the Subscriptions tab in ${language} fits a 360 px phone and has no accessibility violations`, async ({ browser }) => {
     // As phonePage (phone.ts) makes it, with the CSP bypassed for axe's script.

@@ -86,8 +86,9 @@ export function readBillingFile(bytes: Uint8Array, fileName: string): BillingFil
   const records = readRecords(text, guess.delimiter).slice(1);
   const rows = records.map((r) => r.fields);
   const dateCols = (['date', 'start', 'periodStart', 'periodEnd', 'canceledAt', 'endedAt'] as const).map((r) => columns[r]).filter((c): c is number => c !== null);
-  // What has happened: a period's end or a current term's end lies ahead, so it does not move the file's last date.
-  const pastCols = dateCols.filter((c) => c !== columns.periodEnd);
+  // What has happened: a period's or a term's end lies ahead, and so may a cancellation still to take effect (a
+  // subscription list's paying rows), so neither moves the file's last date.
+  const pastCols = dateCols.filter((c) => c !== columns.periodEnd && c !== columns.canceledAt);
   const dayFirst = decideDayFirst(rows, dateCols, guess.dateOrder);
   const commaDecimal = decideCommaDecimal(rows, [columns.amount, columns.amountPaid, columns.refunded].filter((c): c is number => c !== null));
   const cell = (row: string[], col: number | null) => (col === null ? '' : (row[col] ?? '').trim());
@@ -134,10 +135,14 @@ export function readBillingFile(bytes: Uint8Array, fileName: string): BillingFil
       if (price === null) { skip('bad-amount', 'Amount is empty or not a number', line); continue; }
       const q = numberOf(row, columns.quantity);
       const status = subscriptionStatus(cell(row, columns.status));
-      const ended = dayOf(row, columns.endedAt) ?? dayOf(row, columns.canceledAt);
+      // An ended subscription stopped when it ended (or, without that, was cancelled, or its term ran out). A paying
+      // one may carry a cancellation date: asked for, taking effect at the end of its term; it pays until then.
+      const ended = dayOf(row, columns.endedAt);
+      const end = status === 'ended' ? (ended ?? dayOf(row, columns.canceledAt) ?? dayOf(row, columns.periodEnd) ?? start) : ended;
+      if (status === 'ended' && end !== null && end > asOf) asOf = end;
       subscriptions.push({
         line, customer, subscription: cell(row, columns.subscription) || cell(row, columns.invoice) || customer, start,
-        end: status === 'ended' ? (ended ?? dayOf(row, columns.periodEnd) ?? start) : ended !== null && ended <= start ? start : ended,
+        end: end !== null && end < start ? start : end,
         status, amount: Math.abs(price) * (q !== null && q > 0 ? q : 1), interval,
       });
       continue;

@@ -57,6 +57,26 @@ describe('Chargebee subscription list', () => {
   });
 });
 
+describe('a cancellation still to take effect', () => {
+  it('keeps a paying subscription whose cancellation was asked for until it ends', () => {
+    // sub_1 asked on 10 February to cancel at the end of its term (Stripe: status active, Canceled At set, Ended At
+    // empty): it still pays in March. sub_2 ended on 20 February. The file's last date is sub_3's start, 1 March; the
+    // cancellation request does not move it.
+    const r = report([
+      'id,Customer ID,Interval,Amount,Status,Start (UTC),Current Period End (UTC),Canceled At (UTC),Ended At (UTC)',
+      'sub_1,cus_1,month,20.00,active,2024-01-15,2024-03-15,2024-02-10,',
+      'sub_2,cus_2,month,10.00,canceled,2024-01-20,2024-02-20,2024-02-01,2024-02-20',
+      'sub_3,cus_3,month,5.00,active,2024-03-01,2024-04-01,,',
+    ].join('\n'));
+    expect(r.asOf).toBe('2024-03-01');
+    expect(bridge(r)).toEqual([
+      ['2024-01', 30, 2, 30, 0, 0, 0, 0],
+      ['2024-02', 20, 1, 0, 0, 0, 10, 0],
+      ['2024-03', 25, 2, 5, 0, 0, 0, 0],
+    ]);
+  });
+});
+
 describe('a Vietnamese payment gateway, weekly plans in đồng', () => {
   it('reads Vietnamese headers and statuses, 99.000 ₫ as ninety-nine thousand, and a week as 52/12 of a month', () => {
     const r = report([

@@ -3,8 +3,7 @@
  * window, sBG per plan interval, cohorts), worked out from the billing rows stored with the dataset, at the dataset's
  * margin. The code is a lazy chunk: only billing datasets load it.
  */
-import type { SubscriptionsReport } from '../src/core/subscriptions';
-import type { BillingFile } from '../src/core/subscriptions';
+import type { BillingFile, SubscriptionsReport } from '../src/core/subscriptions';
 import type { WorkerContext } from './context';
 
 export interface SubscriptionsRequest {
@@ -16,18 +15,26 @@ export type SubscriptionsView = SubscriptionsReport & { margin: number | null };
 
 export function subscriptionsApi(context: WorkerContext) {
   const { db } = context;
-  /** The billing rows last read, kept while the same dataset is shown (a window change costs no database read). */
-  let held: { datasetId: number; file: BillingFile } | null = null;
+  /**
+   * The figures last worked out, kept while the same dataset is shown at the same margin: a new LTV window only
+   * averages the churn again (a second on 260,000 invoices for the whole report, a millisecond for the LTV).
+   */
+  let held: { datasetId: number; file: BillingFile; margin: number | null; report: SubscriptionsReport } | null = null;
 
   return {
     /** The tab's figures, or null when the dataset holds no billing export. */
     async subscriptions(datasetId: number, request: SubscriptionsRequest): Promise<SubscriptionsView | null> {
-      const [record, dataset] = await Promise.all([held?.datasetId === datasetId ? held : db.billing.get(datasetId), db.datasets.get(datasetId)]);
-      if (!record || !dataset) return null;
-      held = { datasetId, file: record.file };
-      const { subscriptionsReport } = await import('../src/core/subscriptions/report');
+      const dataset = await db.datasets.get(datasetId);
+      if (!dataset) return null;
       const margin = dataset.marginPercent ?? null;
-      return { ...subscriptionsReport(record.file, { ltvWindow: request.ltvWindow, margin: margin === null ? 1 : margin / 100 }), margin };
+      const share = margin === null ? 1 : margin / 100;
+      const [{ subscriptionsReport }, { subscriptionLtv }] = await Promise.all([import('../src/core/subscriptions/report'), import('../src/core/subscriptions/ltv')]);
+      if (held?.datasetId === datasetId && held.margin === margin) return { ...held.report, ltv: subscriptionLtv(held.report.months, request.ltvWindow, share), margin };
+      const file = held?.datasetId === datasetId ? held.file : (await db.billing.get(datasetId))?.file;
+      if (!file) return null;
+      const report = subscriptionsReport(file, { ltvWindow: request.ltvWindow, margin: share });
+      held = { datasetId, file, margin, report };
+      return { ...report, margin };
     },
   };
 }

@@ -22,31 +22,32 @@ export interface Dunning {
 }
 
 export function dunning(payments: readonly BillingPayment[]): Dunning {
-  const invoices: BillingPayment[][] = [];
-  const byId = new Map<string, BillingPayment[]>();
+  // Each invoice's first failed and first paid row (a row without an id is an invoice of its own).
+  const invoices: { failed: BillingPayment | null; paid: BillingPayment | null }[] = [];
+  const byId = new Map<string, (typeof invoices)[number]>();
   // Paid rows by subscription, to find a retry paid under another id.
   const paidBySub = new Map<string, BillingPayment[]>();
   for (const p of payments) {
-    if (p.invoice === null) invoices.push([p]);
-    else {
-      let rows = byId.get(p.invoice);
-      if (!rows) (byId.set(p.invoice, (rows = [])), invoices.push(rows));
-      rows.push(p);
+    let invoice = p.invoice === null ? undefined : byId.get(p.invoice);
+    if (!invoice) {
+      invoices.push((invoice = { failed: null, paid: null }));
+      if (p.invoice !== null) byId.set(p.invoice, invoice);
     }
+    if (p.status === 'failed') invoice.failed ??= p;
     if (p.status === 'paid') {
+      invoice.paid ??= p;
       let list = paidBySub.get(p.subscription);
       if (!list) paidBySub.set(p.subscription, (list = []));
       list.push(p);
     }
   }
   let failedPayments = 0, recovered = 0, failedAmount = 0, recoveredAmount = 0;
-  for (const rows of invoices) {
-    let paid = rows.find((r) => r.status === 'paid');
-    const failed = rows.find((r) => r.status === 'failed') ?? (paid && paid.attempts !== null && paid.attempts >= 2 ? paid : undefined);
+  for (const { failed: failedRow, paid: paidRow } of invoices) {
+    const failed = failedRow ?? (paidRow && paidRow.attempts !== null && paidRow.attempts >= 2 ? paidRow : null);
     if (!failed) continue;
     failedPayments++;
     failedAmount += failed.amount;
-    paid ??= paidBySub.get(failed.subscription)?.find((q) => !rows.includes(q) && Math.abs(q.amount - failed.amount) < 0.005 && q.day >= failed.day && q.day <= failed.day + RECOVERY_DAYS);
+    const paid = paidRow ?? paidBySub.get(failed.subscription)?.find((q) => (failed.invoice === null || q.invoice !== failed.invoice) && Math.abs(q.amount - failed.amount) < 0.005 && q.day >= failed.day && q.day <= failed.day + RECOVERY_DAYS);
     if (paid) (recovered++, (recoveredAmount += paid.amount));
   }
   return { failedPayments, recovered, failedAmount, recoveredAmount, recoveryRate: failedPayments ? recovered / failedPayments : null };

@@ -31,6 +31,10 @@ describe('subscriptions through the worker', () => {
     await api.updateDatasetSettings(id, { marginPercent: 60 });
     const three = (await api.subscriptions(id, { ltvWindow: 3 }))!;
     expect([three.ltv.value, three.ltv.margin, three.margin]).toEqual([(45 * 0.6 * 17) / 2, 0.6, 60]);
+    // Another window on the figures held: June alone has no churn; back to 6 months, 420 at 60%.
+    const one = (await api.subscriptions(id, { ltvWindow: 1 }))!;
+    expect([one.ltv.status, one.ltv.value, one.months.at(-1)!.mrr]).toEqual(['no-churn', null, 225]);
+    expect((await api.subscriptions(id, { ltvWindow: 6 }))!.ltv.value).toBeCloseTo(420 * 0.6, 9);
 
     const snap = await api.snapshot(id, { aggregateOnly: true, k: 5 });
     expect(snap.subscriptions).toEqual((await analyze(PATH)).subscriptions);

@@ -12,6 +12,26 @@ import { fileSource, gunzipChunks, isGzip } from './file-bytes';
 import { runPartInWorker } from './run-part';
 import type { TableCache } from './table-cache';
 import { importedValues } from './derived';
+import type { BillingFile } from '../src/core/subscriptions';
+
+/**
+ * The billing rows of a file whose header is a billing export's (src/core/subscriptions/columns.ts), else null. The
+ * reader is a lazy chunk: the worker's first chunk is near its budget, and orders files never need it.
+ */
+async function billingOf(file: File, header: string[]): Promise<BillingFile | null> {
+  const { isBillingHeader } = await import('../src/core/subscriptions/columns');
+  if (!isBillingHeader(header)) return null;
+  const { readBillingFile } = await import('../src/core/subscriptions/read-billing');
+  const stream = isGzip(file) ? file.stream().pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>) : null;
+  const bytes = new Uint8Array(await (stream ? new Response(stream) : file).arrayBuffer());
+  try {
+    return readBillingFile(bytes, file.name);
+  } catch (err) {
+    // The orders import went through: a file the billing reader cannot use is kept as orders alone.
+    if (err instanceof ImportError) return null;
+    throw err;
+  }
+}
 
 export interface ImportJobContext {
   db: ClvDatabase;
@@ -35,17 +55,26 @@ export async function runImportJob(file: File, options: ImportOptions, context: 
     stage('analysing', report.rowsRead);
     const analysis = analyzeDataset(table);
     if (isCancelled()) throw new ImportCancelled();
+    // A billing export is read a second time by the subscriptions reader, whose code loads only for such a file.
+    const billing = report.hasHeader ? await billingOf(file, report.header) : null;
+    if (isCancelled()) throw new ImportCancelled();
     stage('saving', report.rowsRead);
     const savedAt = performance.now();
     const { parseMs, parts: parseParts, ...parseDetail } = parsed.timings;
     const timings: Record<string, number> = { parseMs, parseParts, ...parseDetail, figuresMs: analysis.timings.figuresMs };
     const meta = { name: options.fileName, report, figures: analysis.figures, currency: report.currency, timeUnit: 'day' as const, timings };
-    const datasetId = await saveDataset(db, table, meta, () => {
-      // Measured inside the transaction so the stored record carries its own saving time.
-      timings.saveMs = performance.now() - savedAt;
-      timings.totalMs = performance.now() - started;
-      return timings;
-    });
+    const datasetId = await saveDataset(
+      db,
+      table,
+      meta,
+      () => {
+        // Measured inside the transaction so the stored record carries its own saving time.
+        timings.saveMs = performance.now() - savedAt;
+        timings.totalMs = performance.now() - started;
+        return timings;
+      },
+      billing,
+    );
     if (report.hasHeader) {
       await rememberMapping(db, report.header, {
         delimiter: options.delimiter,

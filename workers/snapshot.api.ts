@@ -43,7 +43,7 @@ export function snapshotApi(context: WorkerContext) {
     const session = forecasts.peek(datasetId);
     const prediction = session?.prediction;
     const parts = prediction ? snapshotModelParts(prediction, session.comparison) : {};
-    const [segments, nps] = await Promise.all([segmentsOf(context, datasetId, null), npsOf(context, datasetId)]);
+    const [segments, nps, subscriptions] = await Promise.all([segmentsOf(context, datasetId, null), npsOf(context, datasetId), subscriptionsPart(datasetId)]);
     return buildSnapshot({
       app: `${appName}@${appVersion}`,
       report: record.report,
@@ -53,7 +53,16 @@ export function snapshotApi(context: WorkerContext) {
       ...parts,
       segments: segmentsForSnapshot(segments.report),
       ...(nps ? { nps: npsForSnapshot(nps.report) } : {}),
+      ...(subscriptions ? { subscriptions } : {}),
     });
+  }
+
+  /** A billing export's `subscriptions` part, as `npm run analyze` writes it (its code loads only for such a dataset). */
+  async function subscriptionsPart(datasetId: number) {
+    const billing = await db.billing.get(datasetId);
+    if (!billing) return null;
+    const [{ subscriptionsReport }, { subscriptionsForSnapshot }] = await Promise.all([import('../src/core/subscriptions/report'), import('../src/core/subscriptions/snapshot-part')]);
+    return subscriptionsForSnapshot(subscriptionsReport(billing.file));
   }
 
   async function make(datasetId: number, options: SnapshotOptions): Promise<SnapshotV1> {

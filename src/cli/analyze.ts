@@ -8,6 +8,8 @@
  * RFM segments (default rules, at the data's last day unless --segments-as-of, which implies it, says otherwise, with
  * the forecast's predictions when the models ran), and --nps FILE the NPS part.
  * --aggregate-only writes the snapshot for sharing (src/core/snapshot/aggregate-only.ts; k = 5 unless --k says).
+ * A billing export (invoices, charges or a subscription list: src/core/subscriptions/columns.ts) adds the
+ * `subscriptions` part: the monthly MRR bridge, NRR, GRR, ARPA, annual share and dunning.
  */
 import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
@@ -23,6 +25,7 @@ import { DEFAULT_RULES, predictionsByCustomerCode, segmentsForSnapshot, segments
 import { customerValues, npsForSnapshot, npsReport, readNpsFile, type NpsMapping } from '../core/nps';
 import { isoToDay } from '../core/figures/dates';
 import { tableDayRange } from '../core/figures';
+import { isBillingHeader, readBillingFile, subscriptionsForSnapshot, subscriptionsReport, skippedText } from '../core/subscriptions';
 import type { FieldRole, TimeUnit } from '../core/types';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
@@ -161,8 +164,10 @@ export async function analyzeFile(args: AnalyzeArgs) {
   const { predictions, ...models } = modelParts(table, args, observationEnd);
   const lastDay = tableDayRange(table)?.max ?? 0;
   const segmentsDay = args.segmentsAsOf ? isoToDay(args.segmentsAsOf) : lastDay;
+  const subscriptions = isBillingHeader(guess.header) ? await subscriptionsPart(args.file) : null;
   const snapshot = buildSnapshot({
     ...models,
+    ...(subscriptions ? { subscriptions } : {}),
     ...(args.segments ? { segments: segmentsForSnapshot(segmentsReport(table, segmentsDay, DEFAULT_RULES, predictions)) } : {}),
     ...(args.nps ? { nps: npsPart(args, table, lastDay, predictions) } : {}),
     app: `${pkg.name}@${pkg.version}`,
@@ -200,6 +205,15 @@ function modelParts(table: Parameters<typeof predictCustomers>[0], args: Analyze
     process.stderr.write(`analyze: no models: ${(err as Error).message.split('\n')[0]}\n`);
     return { predictions: null };
   }
+}
+
+/** The `subscriptions` part of a billing export; rows it could not use are reported on stderr. */
+async function subscriptionsPart(file: string) {
+  const parts: Buffer[] = [];
+  for await (const chunk of openBytes(file)) parts.push(chunk as Buffer);
+  const billing = readBillingFile(new Uint8Array(Buffer.concat(parts)), basename(file));
+  for (const s of billing.skipped) process.stderr.write(`analyze: ${file}: ${skippedText(s)}\n`);
+  return subscriptionsForSnapshot(subscriptionsReport(billing));
 }
 
 /** Survey files are small: one larger than this is refused, as in the app. */

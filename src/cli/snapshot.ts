@@ -22,7 +22,7 @@ export interface CliResult {
 export function describeSnapshot(s: SnapshotV1): string {
   const d = s.dataset;
   const dates = d.firstDate ? `, ${d.firstDate} to ${d.lastDate}` : '';
-  const parts = (['historical', 'cohorts', 'models', 'forecast', 'segments', 'nps', 'customers'] as const).filter((p) => s[p] !== undefined);
+  const parts = (['historical', 'cohorts', 'models', 'forecast', 'segments', 'nps', 'subscriptions', 'customers'] as const).filter((p) => s[p] !== undefined);
   const summary = shareSummary(s);
   const hidden = Object.values(summary.suppressed).reduce((a, b) => a + b, 0);
   const kind = summary.aggregateOnly ? `aggregate-only (k = ${formatNumber(summary.k ?? 0)}${hidden ? `, ${plural(hidden, 'group')} suppressed` : ''})` : 'full';

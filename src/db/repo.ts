@@ -4,6 +4,7 @@
  */
 import type { DatasetEntry, DatasetSettings } from '../core/datasets';
 import type { TransactionTable } from '../core/types';
+import type { BillingFile } from '../core/subscriptions';
 import type { ChunkRecord, ClvDatabase, DatasetRecord, DictionaryRecord, MappingRecord } from './schema';
 
 /** Rows per stored chunk: small enough to load progressively, large enough to keep record counts low. */
@@ -48,10 +49,11 @@ function splitIntoChunks(table: TransactionTable, datasetId: number): ChunkRecor
  * Store a parsed dataset whole or not at all: the record, its chunks and its dictionaries go in one IndexedDB
  * transaction, which the browser rolls back if the tab closes or any write fails.
  */
-export async function saveDataset(db: ClvDatabase, table: TransactionTable, meta: NewDataset, lastFields?: LastFields): Promise<number> {
-  return db.transaction('rw', db.datasets, db.chunks, db.dictionaries, async () => {
+export async function saveDataset(db: ClvDatabase, table: TransactionTable, meta: NewDataset, lastFields?: LastFields, billing: BillingFile | null = null): Promise<number> {
+  return db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.billing], async () => {
     const now = Date.now();
-    const id = (await db.datasets.add({ ...meta, rows: table.length, chunkCount: 0, createdAt: now, updatedAt: now })) as number;
+    const id = (await db.datasets.add({ ...meta, billing: billing?.shape ?? null, rows: table.length, chunkCount: 0, createdAt: now, updatedAt: now })) as number;
+    if (billing) await db.billing.add({ datasetId: id, file: billing });
     const chunks = splitIntoChunks(table, id);
     await db.chunks.bulkAdd(chunks);
     const dictionaries: DictionaryRecord[] = [{ datasetId: id, kind: 'customer', values: table.customerIds }];
@@ -141,6 +143,7 @@ export function datasetEntry(record: DatasetRecord): DatasetEntry {
     report: record.report,
     settings: { currency: record.currency, marginPercent: record.marginPercent ?? null },
     timings: record.timings,
+    billing: record.billing ?? null,
   };
 }
 
@@ -167,7 +170,8 @@ export async function renameDataset(db: ClvDatabase, id: number, name: string): 
 
 /** Remove a dataset with all its chunks, dictionaries and survey answers, atomically. */
 export async function deleteDataset(db: ClvDatabase, id: number): Promise<void> {
-  await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.nps], async () => {
+  await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.nps, db.billing], async () => {
+    await db.billing.delete(id);
     await db.chunks.where('datasetId').equals(id).delete();
     await db.dictionaries.where('datasetId').equals(id).delete();
     await db.nps.delete(id);
@@ -177,8 +181,8 @@ export async function deleteDataset(db: ClvDatabase, id: number): Promise<void> 
 
 /** "Delete all data on this device": every table emptied, in one transaction. */
 export async function deleteEverything(db: ClvDatabase): Promise<void> {
-  await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.mappings, db.nps, db.shared, db.sharedBodies], async () => {
-    await Promise.all([db.datasets.clear(), db.chunks.clear(), db.dictionaries.clear(), db.mappings.clear(), db.nps.clear(), db.shared.clear(), db.sharedBodies.clear()]);
+  await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.mappings, db.nps, db.shared, db.sharedBodies, db.billing], async () => {
+    await Promise.all([db.datasets.clear(), db.chunks.clear(), db.dictionaries.clear(), db.mappings.clear(), db.nps.clear(), db.shared.clear(), db.sharedBodies.clear(), db.billing.clear()]);
   });
 }
 

@@ -8,6 +8,7 @@ import type { SegmentRule, ListRules } from '../core/segments';
 import type { NpsAnswer, NpsMapping } from '../core/nps';
 import type { Notice } from '../core/types';
 import type { SnapshotV1 } from '../core/snapshot/schema';
+import type { BillingFile, BillingShape } from '../core/subscriptions';
 
 /** One imported file. Written in the same transaction as its chunks and dictionaries, so it exists only whole. */
 export interface DatasetRecord {
@@ -29,6 +30,8 @@ export interface DatasetRecord {
   listRules?: ListRules | null;
   /** Milliseconds spent per import stage, shown to the user and read by the benchmark. */
   timings: Record<string, number>;
+  /** What a billing export holds (its rows are in `billing`); absent or null for orders files (not indexed). */
+  billing?: BillingShape | null;
 }
 
 /** A slice of a dataset's columns (typed arrays are stored as they are). */
@@ -71,6 +74,15 @@ export interface NpsRecord {
   rowsRead: number;
   rejected: RejectedGroup[];
   answers: NpsAnswer[];
+}
+
+/**
+ * A billing export's rows as the subscriptions reader read them (added in version 7), kept with the dataset made from
+ * the same file: the orders table has no place for plan intervals, billing periods or subscription ids.
+ */
+export interface BillingRecord {
+  datasetId: number;
+  file: BillingFile;
 }
 
 /** Column choices remembered for files with the same header (added in version 2). */
@@ -123,6 +135,7 @@ export class ClvDatabase extends Dexie {
   nps!: EntityTable<NpsRecord, 'datasetId'>;
   shared!: EntityTable<SharedRecord, 'id'>;
   sharedBodies!: EntityTable<SharedBodyRecord, 'id'>;
+  billing!: EntityTable<BillingRecord, 'datasetId'>;
 
   constructor(name = 'clv-studio') {
     super(name);
@@ -176,5 +189,7 @@ export class ClvDatabase extends Dexie {
     this.version(5).stores({ nps: 'datasetId' });
     // Version 6: snapshots shared with this device, opened read-only (two new tables; nothing else changes).
     this.version(6).stores({ shared: '++id, openedAt', sharedBodies: 'id' });
+    // Version 7: the rows of billing exports, for the Subscriptions tab (a new table; nothing else changes).
+    this.version(7).stores({ billing: 'datasetId' });
   }
 }

@@ -15,10 +15,20 @@ export interface TabDefinition {
   id: string;
   label: MessageKey;
   load: () => Promise<{ default: Component<TabProps> }>;
+  /** Shown only for datasets this accepts (every dataset without it); the first such tab is the one opened first. */
+  only?: (dataset: DatasetEntry) => boolean;
 }
 
 export const TABS: readonly TabDefinition[] = [
   { id: 'history', label: 'tabs.history', load: () => Promise.resolve({ default: HistoryTab }) },
   { id: 'forecast', label: 'tabs.forecast', load: () => import('./ForecastTab.svelte') },
   { id: 'segments', label: 'tabs.segments', load: () => import('./SegmentsTab.svelte') },
+  // Billing exports (invoices, charges, subscription lists) open on their subscriptions.
+  { id: 'subscriptions', label: 'tabs.subscriptions', load: () => import('./SubscriptionsTab.svelte'), only: (d) => d.billing !== null },
 ];
+
+/** The tabs a dataset shows, and the one it opens on: its own (a billing export's Subscriptions) first. */
+export function tabsOf(dataset: DatasetEntry): { tabs: TabDefinition[]; first: string } {
+  const tabs = TABS.filter((d) => !d.only || d.only(dataset));
+  return { tabs, first: (tabs.find((d) => d.only) ?? tabs[0]).id };
+}

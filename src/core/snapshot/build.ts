@@ -11,6 +11,7 @@ import {
   type SnapshotDataset,
   type SnapshotForecast,
   type SnapshotNps,
+  type SnapshotSubscriptions,
   type SnapshotSegments,
   type SnapshotHistorical,
   type SnapshotModels,
@@ -39,6 +40,7 @@ export interface BuildSnapshotInput {
   forecast?: SnapshotForecast;
   segments?: SnapshotSegments;
   nps?: SnapshotNps;
+  subscriptions?: SnapshotSubscriptions;
   /** The per-customer list; left out when not given (aggregates only). */
   customers?: SnapshotCustomer[];
   createdAt?: Date;
@@ -84,6 +86,7 @@ export function buildSnapshot(input: BuildSnapshotInput): SnapshotV1 {
     ...(input.forecast ? { forecast: input.forecast } : {}),
     ...(input.segments ? { segments: input.segments } : {}),
     ...(input.nps ? { nps: input.nps } : {}),
+    ...(input.subscriptions ? { subscriptions: input.subscriptions } : {}),
     ...(input.customers ? { customers: input.customers } : {}),
   };
 }

@@ -15,6 +15,7 @@ import {
   oneOf,
   orNull,
   positive,
+  problem,
   quoted,
   record,
   text,
@@ -59,6 +60,9 @@ import {
   TIME_UNITS,
   NPS_GROUP_NAMES,
   SEGMENT_NAMES,
+  MAX_SUBSCRIPTION_MONTHS,
+  type SnapshotSubscriptionMonth,
+  type SnapshotSubscriptions,
   type SnapshotNps,
   type SnapshotSegmentRule,
   type SnapshotSegments,
@@ -490,6 +494,44 @@ export function readNps(notes: Notes): Reader<SnapshotNps> {
         g.done();
         return got;
       }),
+    };
+    f.done();
+    return out;
+  };
+}
+
+/** Subscriptions of a billing export: the monthly MRR bridge (YYYY-MM months in order), retention, ARPA, dunning. */
+export function readSubscriptions(notes: Notes): Reader<SnapshotSubscriptions> {
+  const money = number(0, MAX_AMOUNT);
+  const month: Reader<SnapshotSubscriptionMonth> = (value, path) => {
+    const f = record(notes)(value, path);
+    const label = f.required('month', text(7, 7));
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(label)) problem('bad-month', `${path}.month: expected a month written YYYY-MM, found ${quoted(label)}.`, { path: `${path}.month` });
+    const out = {
+      month: label,
+      mrr: f.required('mrr', money),
+      subscribers: f.required('subscribers', count()),
+      new: f.required('new', money),
+      expansion: f.required('expansion', money),
+      contraction: f.required('contraction', money),
+      churned: f.required('churned', money),
+      reactivation: f.required('reactivation', money),
+    };
+    f.done();
+    return out;
+  };
+  return (value, path) => {
+    const f = record(notes)(value, path);
+    const out = {
+      asOf: f.required('asOf', date),
+      months: f.required('months', listOf(MAX_SUBSCRIPTION_MONTHS, month)),
+      nrr: f.required('nrr', orNull(money)),
+      grr: f.required('grr', orNull(number(0, 1))),
+      retentionMonths: f.required('retentionMonths', count(MAX_SUBSCRIPTION_MONTHS)),
+      arpa: f.required('arpa', orNull(money)),
+      annualShare: f.required('annualShare', orNull(number(0, 1))),
+      failedPayments: f.required('failedPayments', count()),
+      recovered: f.required('recovered', count()),
     };
     f.done();
     return out;

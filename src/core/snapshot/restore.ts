@@ -11,7 +11,7 @@
 import { notice } from '../notice';
 import type { Notice } from '../types';
 import { MIGRATIONS, migrate, type Migrations } from './migrate';
-import { appName, readCohorts, readCustomers, readDataset, readForecast, readHistorical, readModels, readNps, readSegments, readSettings } from './parts';
+import { appName, readCohorts, readCustomers, readDataset, readForecast, readHistorical, readModels, readNps, readSegments, readSettings, readSubscriptions } from './parts';
 import { describe, formatNumber, isRecord, Notes, ownValue, problem, record, SnapshotProblem, timestamp } from './reader';
 import { checkAgreement } from './rules';
 import { MAX_SNAPSHOT_BYTES, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SnapshotV1 } from './schema';
@@ -110,6 +110,7 @@ function read(document: object, notes: Notes): SnapshotV1 {
   const forecast = f.optional('forecast', readForecast(notes));
   const segments = f.optional('segments', readSegments(notes));
   const nps = f.optional('nps', readNps(notes));
+  const subscriptions = f.optional('subscriptions', readSubscriptions(notes));
   const customers = f.optional('customers', readCustomers(notes));
   f.done();
   return {
@@ -125,6 +126,7 @@ function read(document: object, notes: Notes): SnapshotV1 {
     ...(forecast === undefined ? {} : { forecast }),
     ...(segments === undefined ? {} : { segments }),
     ...(nps === undefined ? {} : { nps }),
+    ...(subscriptions === undefined ? {} : { subscriptions }),
     ...(customers === undefined ? {} : { customers }),
   };
 }

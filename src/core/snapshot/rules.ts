@@ -17,6 +17,7 @@ import {
   type SnapshotNps,
   type SnapshotSegments,
   type SnapshotSettings,
+  type SnapshotSubscriptions,
   type SnapshotV1,
 } from './schema';
 
@@ -313,6 +314,32 @@ function npsRules(nps: SnapshotNps): void {
   }
 }
 
+/**
+ * Subscriptions: consecutive months, each month's MRR following from the month before and its movements, GRR not
+ * above NRR, ARPA the last month's MRR per subscriber, no more recovered payments than failed ones.
+ */
+function subscriptionRules(sub: SnapshotSubscriptions): void {
+  const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
+  let before: SnapshotSubscriptions['months'][number] | null = null;
+  sub.months.forEach((m, i) => {
+    const path = itemPath('subscriptions.months', i);
+    if (before) {
+      const [y, mo] = before.month.split('-').map(Number);
+      const next = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+      if (m.month !== next) problem('subscriptions-months-order', `${path}.month: ${m.month} follows ${before.month}; the months must be consecutive.`, { path });
+    }
+    const expected = (before?.mrr ?? 0) + m.new + m.expansion + m.reactivation - m.contraction - m.churned;
+    if (!close(m.mrr, expected)) problem('subscriptions-bridge', `${path}: MRR ${m.mrr} does not follow from the month before and its movements (${expected}).`, { path });
+    if ((m.subscribers === 0 && m.mrr > 1e-6) || (m.subscribers > 0 && !(m.mrr > 0))) problem('subscriptions-subscribers', `${path}: ${n(m.subscribers)} subscribers with MRR ${m.mrr}.`, { path });
+    before = m;
+  });
+  if (sub.nrr !== null && sub.grr !== null && sub.grr > sub.nrr + 1e-9) problem('subscriptions-grr', `subscriptions.grr: ${sub.grr} is above nrr ${sub.nrr}; gross retention leaves expansion out, so it cannot be.`, { path: 'subscriptions.grr' });
+  const last = sub.months[sub.months.length - 1];
+  const arpa = last && last.subscribers ? last.mrr / last.subscribers : null;
+  if (arpa === null ? sub.arpa !== null : sub.arpa === null || !close(sub.arpa, arpa)) problem('subscriptions-arpa', `subscriptions.arpa: ${sub.arpa} is not the last month's MRR per subscriber.`, { path: 'subscriptions.arpa' });
+  if (sub.recovered > sub.failedPayments) problem('subscriptions-recovered', `subscriptions.recovered: ${n(sub.recovered)} recovered of ${n(sub.failedPayments)} failed payments.`, { path: 'subscriptions.recovered' });
+}
+
 export function checkAgreement(s: SnapshotV1): void {
   const range = datasetRules(s.dataset);
   settingsRules(s.settings, range, s.models !== undefined || s.forecast !== undefined);
@@ -321,6 +348,7 @@ export function checkAgreement(s: SnapshotV1): void {
   modelRules(s, range);
   if (s.segments) segmentRules(s.segments, s, range);
   if (s.nps) npsRules(s.nps);
+  if (s.subscriptions) subscriptionRules(s.subscriptions);
   if (s.customers) customerRules(s.customers, s.dataset, range);
   aggregateOnlyRules(s);
 }

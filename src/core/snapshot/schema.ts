@@ -333,6 +333,46 @@ export interface SnapshotSuppressedNpsGroupValue extends SnapshotSuppressed {
   averageHistoricalClv: null;
 }
 
+/**
+ * One month of a billing export's MRR bridge (added with issue 14). MRR is measured on the month's last day (the
+ * last month: on `asOf`); contraction and churned are amounts lost, written positive, so that
+ * mrr = the month before's mrr + new + expansion + reactivation − contraction − churned.
+ */
+export interface SnapshotSubscriptionMonth {
+  /** YYYY-MM. */
+  month: string;
+  mrr: number;
+  /** Customers (accounts) with MRR. */
+  subscribers: number;
+  new: number;
+  expansion: number;
+  contraction: number;
+  churned: number;
+  reactivation: number;
+}
+
+/**
+ * Subscriptions from a billing export (only paid invoices are revenue; each payment spread over the months it pays
+ * for). NRR = MRR in the last month of the customers who had MRR in the base month ÷ their MRR then; GRR the same
+ * with each customer capped at their MRR then. The base month is `retentionMonths` (12, fewer in a shorter file)
+ * before the last. All aggregates: no customer appears in it.
+ */
+export interface SnapshotSubscriptions {
+  /** The file's last date, on which the last month is measured. */
+  asOf: IsoDate;
+  months: SnapshotSubscriptionMonth[];
+  nrr: number | null;
+  grr: number | null;
+  retentionMonths: number;
+  /** MRR ÷ subscribers in the last month. */
+  arpa: number | null;
+  /** Share of the last month's MRR from plans billed yearly (or less often). */
+  annualShare: number | null;
+  /** Invoices that failed at least once, and those of them paid in the end. */
+  failedPayments: number;
+  recovered: number;
+}
+
 /** The whole document, its parts in the order they are written. */
 export interface SnapshotV1 {
   format: typeof SNAPSHOT_FORMAT;
@@ -348,6 +388,7 @@ export interface SnapshotV1 {
   forecast?: SnapshotForecast;
   segments?: SnapshotSegments;
   nps?: SnapshotNps;
+  subscriptions?: SnapshotSubscriptions;
   customers?: SnapshotCustomer[];
 }
 
@@ -379,6 +420,8 @@ export const MAX_EXCLUDED_STATUSES = 1000;
 /** Most cohorts, and periods in one cohort row (a century of months; 23 years of weeks). */
 export const MAX_COHORTS = 1200;
 export const MAX_COHORT_WIDTH = 1200;
+/** Most months in `subscriptions.months` (a century). */
+export const MAX_SUBSCRIPTION_MONTHS = 1200;
 /** Most formulas, inputs per formula, and top shares. */
 export const MAX_FORMULAS = 20;
 export const MAX_FORMULA_INPUTS = 20;

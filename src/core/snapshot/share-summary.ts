@@ -68,6 +68,7 @@ export function shareSummary(s: SnapshotV1): ShareSummary {
   }
   if (s.nps) inside.push(notice('nps', `The NPS from ${plural(s.nps.answers, 'survey answer')}.`, { answers: s.nps.answers }));
   else leftOut.push(notice('no-nps', 'No NPS: no survey was attached.'));
+  if (s.subscriptions) inside.push(notice('subscriptions', `The subscriptions of a billing export: MRR and its movements over ${plural(s.subscriptions.months.length, 'month')}, revenue retention, ARPA and failed payments.`, { months: s.subscriptions.months.length }));
   if (s.customers) inside.push(notice('customer-rows', `A row for each of ${plural(s.customers.length, 'customer')}, with their ids.`, { count: s.customers.length }));
 
   if (aggregateOnly) {
@@ -82,6 +83,11 @@ export function shareSummary(s: SnapshotV1): ShareSummary {
     if (suppressed.cohortCells) {
       const cells = suppressed.cohortCells;
       leftOut.push(notice('cohort-cells-suppressed', `The revenue of ${plural(cells, 'cohort period')} with fewer than ${n(kk)} buying customers (how many bought is shown).`, { count: cells, k: kk }));
+    }
+    // The subscriptions part is aggregates by month: a month of few subscribers still shows their MRR.
+    const smallMonths = s.subscriptions?.months.filter((m) => m.subscribers > 0 && m.subscribers < kk).length ?? 0;
+    if (smallMonths) {
+      cautions.push(notice('small-subscription-months', `${plural(smallMonths, 'month')} of the subscriptions ${smallMonths === 1 ? 'has' : 'have'} fewer than ${n(kk)} subscribers; their MRR and its movements are shown.`, { count: smallMonths, k: kk }));
     }
     if (d.customers > 0 && d.customers < kk) {
       cautions.push(notice('small-dataset', `The whole dataset has ${plural(d.customers, 'customer')}, fewer than ${n(kk)}: its totals describe fewer than ${n(kk)} people.`, { customers: d.customers, k: kk }));

@@ -12,6 +12,7 @@
  * | forecast totals | `forecast` (model, horizon, expected purchases, mean P(alive), CLV total, reliable, cautions) |
  * | segments | `segments` (rules and counts; suppressed counts null) |
  * | NPS | `nps` (counts, score, margin of error, value by group; suppressed groups null) |
+ * | subscriptions (SharedSubscriptions) | `subscriptions` (the monthly MRR bridge, NRR, GRR, ARPA, annual share, failed and recovered payments) |
  *
  * Per-customer views (customer table, predictions, customer detail) have no data in a snapshot: `customers` is an
  * optional list the app does not write. {@link snapshotViews} says which views have data, and shareSummary's
@@ -49,6 +50,7 @@ export interface SnapshotViews {
   forecast: boolean;
   segments: boolean;
   nps: boolean;
+  subscriptions: boolean;
   customers: boolean;
 }
 
@@ -61,6 +63,7 @@ export function snapshotViews(s: SnapshotV1): SnapshotViews {
     forecast: s.forecast !== undefined,
     segments: s.segments !== undefined,
     nps: s.nps !== undefined,
+    subscriptions: s.subscriptions !== undefined,
     customers: s.customers !== undefined && s.customers.length > 0,
   };
 }

@@ -85,7 +85,7 @@ describe('the snapshot of a stored dataset', () => {
     expect(datasetFiguresOf(r.snapshot)).toEqual(stored!.figures);
     // Five rows with amounts >= 0 (no order id: each row a line), 300 before the refund of 20.
     expect(datasetFiguresOf(r.snapshot)).toEqual({ customers: 3, purchases: 5, lineItems: 5, refunds: 1, grossRevenue: 300, refundTotal: 20, netRevenue: 280, firstDate: '2024-01-05', lastDate: '2024-03-15' });
-    expect(snapshotViews(r.snapshot)).toEqual({ figures: true, historical: true, cohorts: true, models: false, forecast: false, segments: true, nps: false, customers: false });
+    expect(snapshotViews(r.snapshot)).toEqual({ figures: true, historical: true, cohorts: true, models: false, forecast: false, segments: true, nps: false, subscriptions: false, customers: false });
     // Opened as a file, as the page will: the same snapshot.
     expect(await openSnapshotFile(new File([JSON.stringify(backup)], 'shop.clv.json'))).toEqual({ ok: true, snapshot: backup, notes: [] });
     // The shared one holds no cohort to draw (both under 5 customers).

@@ -900,4 +900,5 @@ export const vi: Catalogue = {
   'share.subscriptions': 'Các thuê bao của tệp thanh toán: MRR và các biến động của nó trong {months, plural, other {# tháng}}, tỷ lệ giữ chân doanh thu, ARPA và các lần thanh toán thất bại.',
   'share.small-subscription-months': '{count, plural, other {# tháng}} của phần thuê bao có ít hơn {k} người đăng ký; MRR và các biến động của những tháng đó vẫn được hiển thị.',
   'subs.shared.intro': 'Từ tệp thanh toán của người gửi: chỉ hóa đơn đã thanh toán mới là doanh thu, mỗi khoản được chia cho các tháng mà nó trả cho; MRR vào ngày cuối mỗi tháng, tháng cuối vào ngày {asOf}.',
+  'retention.billing': 'Tệp này là tệp thanh toán: tab Thuê bao đọc chu kỳ của từng gói, nên người đăng ký theo năm không bị coi là đã rời đi sau một tháng, và ước lượng mô hình này trên vòng đời thuê bao thật, theo từng gói.',
 };

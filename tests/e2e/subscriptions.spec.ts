@@ -98,6 +98,10 @@ test('a billing export opens on its subscriptions, with the hand-computed figure
   const rows = readFileSync((await csv.path())!, 'utf8').slice(1).trimEnd().split('\r\n');
   expect(rows[0]).toBe('Month,MRR,Subscribers,ARPA,Customer churn,Revenue churn');
   expect(rows[6]).toBe('Jun 2024,$225.00,5,$45.00,0%,0%');
+
+  // The Forecast tab's order-based retention view points to this tab for a billing export.
+  await page.getByTestId('tab-forecast').click();
+  await expect(page.getByTestId('retention-billing')).toContainText('the Subscriptions tab reads each plan’s interval');
 });
 
 test('the exported snapshot carries the subscriptions, and opens on them when shared', async ({ page, browser }) => {

@@ -121,6 +121,8 @@ export default defineConfig({
   test: {
     environment: 'node',
     testTimeout: 60_000,
+    // The page loads its language's messages before the first render; tests start with English loaded the same way.
+    setupFiles: ['./tests/support/load-english.ts'],
     pool: 'threads',
     projects: [
       { extends: true, test: { name: 'engine', include: ['tests/unit/**/*.test.ts', 'tests/storage/**/*.test.ts'], exclude: ['tests/unit/state/**'] } },

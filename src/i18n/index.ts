@@ -1,9 +1,10 @@
 /**
- * Message lookup with `{name}` substitution. Missing translations fall back to English, never to a key.
- * English is in the page's first chunk; the other catalogues are chunks of their own, fetched by `loadCatalogue`
- * when their language is chosen (the service worker precaches them, so they load offline too).
+ * Message lookup with `{name}` substitution. Every language, English too, is a chunk of its own, fetched by
+ * `loadCatalogue` before the page first renders in it (the service worker precaches them, so they load offline too):
+ * a Vietnamese or Thai visitor downloads their messages only, not English as well. Missing translations fall back to
+ * English when it is loaded, never to a key (tests/unit/i18n checks every catalogue is complete).
  */
-import { en, type Catalogue, type MessageKey } from './en';
+import type { Catalogue, MessageKey } from './en';
 
 export type { MessageKey };
 export const LOCALES = [
@@ -13,10 +14,11 @@ export const LOCALES = [
 ] as const;
 export type LocaleCode = (typeof LOCALES)[number]['code'];
 
-const catalogues: Partial<Record<LocaleCode, Catalogue>> = { en };
+const catalogues: Partial<Record<LocaleCode, Catalogue>> = {};
 
-/** Each catalogue but English, as a dynamic import: the bundler makes each its own chunk. */
-const loaders: Record<Exclude<LocaleCode, 'en'>, () => Promise<Catalogue>> = {
+/** Each catalogue as a dynamic import: the bundler makes each its own chunk. */
+const loaders: Record<LocaleCode, () => Promise<Catalogue>> = {
+  en: () => import('./en').then((m) => m.en),
   vi: () => import('./vi').then((m) => m.vi),
   th: () => import('./th').then((m) => m.th),
 };
@@ -24,7 +26,7 @@ const loading = new Map<LocaleCode, Promise<void>>();
 
 /** Fetch a language's messages once (later calls share the first); until they arrive, `translate` gives English. */
 export function loadCatalogue(code: LocaleCode): Promise<void> {
-  if (code === 'en' || catalogues[code]) return Promise.resolve();
+  if (catalogues[code]) return Promise.resolve();
   let pending = loading.get(code);
   if (!pending) {
     pending = loaders[code]().then(
@@ -41,14 +43,16 @@ export function loadCatalogue(code: LocaleCode): Promise<void> {
   return pending;
 }
 
-/** Whether a language's messages are here (English always is). */
+/** Whether a language's messages are here. */
 export function hasCatalogue(code: LocaleCode): boolean {
   return catalogues[code] !== undefined;
 }
 
 /** Whether a key made at run time (from an engine's code) names a message. */
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(en, key);
+  // Every catalogue has every key, so whichever is loaded answers.
+  const known = catalogues.en ?? catalogues.vi ?? catalogues.th;
+  return known !== undefined && Object.hasOwn(known, key);
 }
 
 export function registerCatalogue(code: LocaleCode, messages: Catalogue): void {
@@ -69,7 +73,7 @@ function pluralCategory(locale: LocaleCode, value: string | number): string {
  * plural category in the locale, with `#` standing for the value; a form may hold `{other}` values too.
  */
 export function translate(locale: LocaleCode, key: MessageKey, vars?: Record<string, string | number>): string {
-  const template = catalogues[locale]?.[key] ?? en[key];
+  const template = catalogues[locale]?.[key] ?? catalogues.en?.[key] ?? '';
   if (!vars) return template;
   // A form may name other values ("{# cohort of fewer than {k} customers}"): filled in after the form is picked.
   const plurals = template.replace(/\{(\w+), plural,((?:\s*[\w=]+\s*\{(?:[^{}]|\{\w+\})*\})+)\s*\}/g, (m, name: string, forms: string) => {

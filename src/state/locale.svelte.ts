@@ -30,8 +30,10 @@ class LocaleState {
   constructor() {
     // Screen readers and hyphenation follow the page's language from the first render, not only after a switch.
     if (globalThis.document) document.documentElement.lang = this.code;
-    this.ready = loadCatalogue(this.code).catch((err: unknown) => {
+    this.ready = loadCatalogue(this.code).catch(async (err: unknown) => {
       console.error(`The ${this.code} messages could not be loaded; starting in English.`, err);
+      // English is a chunk of its own too: fetch it instead (an empty page is worse than a second try).
+      await loadCatalogue('en').catch((again: unknown) => console.error('The English messages could not be loaded either.', again));
       if (this.#wanted === this.code) this.#apply('en', false);
     });
   }

@@ -152,10 +152,15 @@ test('a Vietnamese browser gets Vietnamese from the first render (no English fla
     }).observe(document, { childList: true, subtree: true, characterData: true });
   });
   const englishShown = () => page.evaluate(() => (window as unknown as { seenTexts: string[] }).seenTexts.some((t) => t.includes('Import an orders file') || t.includes('Private: your data')));
+  // What the page itself fetches (the service worker's precaching is not the page's).
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await page.goto('./');
   await expect(page.getByRole('heading', { name: 'Nhập tệp đơn hàng' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
   expect(await englishShown()).toBe(false);
+  // Its own messages only: the Vietnamese chunk, not the English one as well.
+  expect(fetched.filter((p) => /\/assets\/(en|vi|th)-[\w-]+\.js$/.test(p)).map((p) => p.replace(/.*\/assets\/(\w+)-.*/, '$1'))).toEqual(['vi']);
   // The Vietnamese messages are a chunk of their own: the service worker precaches it for offline use.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
   await context.setOffline(true);

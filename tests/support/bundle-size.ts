@@ -1,7 +1,8 @@
 /**
  * What the built app (dist/) makes a visitor download, gzip-compressed:
  * - the page's JavaScript before it works: the entry chunk of index.html and every chunk it imports statically (read
- *   from Vite's build manifest, which tells static `imports` from `dynamicImports`);
+ *   from Vite's build manifest, which tells static `imports` from `dynamicImports`), plus the messages of its language
+ *   (each language is a chunk of its own, loaded before the first render; the largest counts);
  * - all JavaScript the service worker precaches (read from the precache list in dist/sw.js), i.e. what an install
  *   downloads so that the app works offline: the page's chunks, the lazily loaded ones and the workers.
  * Used by `npm run bench` (prints it) and by tests/e2e/budget.spec.ts (fails when a budget is exceeded).
@@ -18,8 +19,12 @@ import { gzipSync } from 'node:zlib';
  * Subscriptions tab (issue 14): the app precached 288 KB before it, and the tab with its worker code, its part of the
  * shared-snapshot view and its messages in three languages adds 30 KB (tab 6.8, worker chunks 9.2, messages 7.6,
  * read-only view 1.1, snapshot checks 0.8, the rest chunking), 318 KB in all.
+ *
+ * Before the page works: 100 KB until the languages were split (December 2026), when it counted the entry with the
+ * English messages inside it, while a Vietnamese or Thai visitor downloaded their own messages on top (123 KB in all for
+ * Thai). Now every language is its own chunk and the measure is the entry with the largest language: 110 KB.
  */
-export const BUDGET = { entryKb: 100, workerKb: 100, lazyChunkKb: 30, precacheKb: 320 } as const;
+export const BUDGET = { entryKb: 110, workerKb: 100, lazyChunkKb: 30, precacheKb: 320 } as const;
 
 /** The compute worker (one script that plays every worker role). */
 export const isWorkerChunk = (file: string) => /(^|\/)compute\.worker-[^/]*\.js$/.test(file);
@@ -37,6 +42,10 @@ export interface ChunkSize {
 export interface BundleSizes {
   /** Entry + static imports, gzip bytes. */
   initialGzip: number;
+  /** The largest language's messages (a chunk each), gzip bytes. */
+  languageGzip: number;
+  /** What the page needs before it works: entry + static imports + the largest language. */
+  startGzip: number;
   /** All precached JavaScript, gzip bytes. */
   precacheGzip: number;
   chunks: ChunkSize[];
@@ -72,6 +81,14 @@ export function initialChunks(dist: string): string[] {
   return [...files];
 }
 
+/** The chunks of the message catalogues (src/i18n/<language>.ts), one per language. */
+export function languageChunks(dist: string): string[] {
+  const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+  const files = Object.entries(manifest).filter(([key]) => /^src\/i18n\/(en|vi|th)\.ts$/.test(key)).map(([, c]) => c.file);
+  if (files.length !== 3) throw new Error(`expected a chunk for each of the three languages in the build manifest, found ${files.length}`);
+  return files;
+}
+
 /** The files in the service worker's precache list (dist/sw.js, made by vite-plugin-pwa's generateSW). */
 export function precachedFiles(dist: string): string[] {
   const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
@@ -91,7 +108,10 @@ export function bundleSizes(dist: string): BundleSizes {
   });
   chunks.sort((a, b) => Number(b.initial) - Number(a.initial) || b.gzip - a.gzip);
   const sum = (pick: (c: ChunkSize) => boolean) => chunks.filter(pick).reduce((s, c) => s + c.gzip, 0);
-  return { initialGzip: sum((c) => c.initial), precacheGzip: sum((c) => c.precached), chunks };
+  const languages = new Set(languageChunks(dist));
+  const languageGzip = Math.max(0, ...chunks.filter((c) => languages.has(c.file)).map((c) => c.gzip));
+  const initialGzip = sum((c) => c.initial);
+  return { initialGzip, languageGzip, startGzip: initialGzip + languageGzip, precacheGzip: sum((c) => c.precached), chunks };
 }
 
 export const kb = (bytes: number) => (bytes / 1000).toFixed(1);
@@ -100,7 +120,7 @@ export const kb = (bytes: number) => (bytes / 1000).toFixed(1);
 export function formatBundleSizes(s: BundleSizes): string[] {
   const verdict = (gzip: number, target: number) => (gzip <= target * 1000 ? 'within' : 'OVER');
   return [
-    `page JavaScript before it works (entry + static imports), gzip  ${kb(s.initialGzip).padStart(7)} KB   (target ≤ ${BUDGET.entryKb} KB: ${verdict(s.initialGzip, BUDGET.entryKb)})`,
+    `page JavaScript before it works (entry + static imports ${kb(s.initialGzip)} + largest language ${kb(s.languageGzip)}), gzip  ${kb(s.startGzip).padStart(7)} KB   (target ≤ ${BUDGET.entryKb} KB: ${verdict(s.startGzip, BUDGET.entryKb)})`,
     `all JavaScript the service worker precaches, gzip              ${kb(s.precacheGzip).padStart(7)} KB   (target ≤ ${BUDGET.precacheKb} KB: ${verdict(s.precacheGzip, BUDGET.precacheKb)})`,
     ...s.chunks.map((c) => {
       const target = c.initial ? null : isWorkerChunk(c.file) ? BUDGET.workerKb : BUDGET.lazyChunkKb;

@@ -3,18 +3,9 @@ import type { Notice } from '../types';
 import type { ScenarioBase } from './base';
 import { ZERO_LEVERS, type ScenarioLevers } from './levers';
 import { evaluateSide, type ScenarioSide } from './project';
+import { OUTPUT_FIELDS, type OutputValues } from './fields';
 
-/** The outputs compared, in the order shown; each a number or null. */
-export const OUTPUT_FIELDS = [
-  'clvPerCustomer', 'clvPredicted',
-  'customers12', 'customers24', 'customers36',
-  'revenue12', 'revenue24', 'revenue36',
-  'grossProfit12', 'grossProfit24', 'grossProfit36',
-  'ltvToCac', 'paybackMonths', 'paybackCohortMonths', 'paybackDataMonths',
-] as const;
-export type OutputField = (typeof OUTPUT_FIELDS)[number];
-
-export type OutputValues = Record<OutputField, number | null>;
+export { OUTPUT_FIELDS, type OutputField, type OutputValues } from './fields';
 
 export interface ScenarioComparison {
   levers: ScenarioLevers;

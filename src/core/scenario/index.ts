@@ -5,3 +5,5 @@ export { MIN_CHURN, PAYBACK_LIMIT, PROJECTION_MONTHS, evaluateSide, type Scenari
 export { OUTPUT_FIELDS, baseLevers, compareScenario, comparisonNotes, difference, outputValues, type OutputField, type OutputValues, type ScenarioComparison } from './compare';
 export { TORNADO_LEVERS, tornado, type Tornado, type TornadoBar } from './tornado';
 export { cacFromSpend, readSpendCsv, type MonthCac, type SpendCac, type SpendRow } from './spend';
+export { predictedBase, type Predicts } from './predicted';
+export { scenarioPart, type ScenarioAssumptions, type ScenarioNullReason, type ScenarioPart } from './snapshot-part';

@@ -136,6 +136,6 @@ export function aggregateOnlySnapshot(full: SnapshotV1, options: AggregateOnlyOp
   if (full.segments) out.segments = segmentsOnly(full.segments, k);
   if (full.nps) out.nps = npsOnly(full.nps, k);
   // The parts in the contract's order, as buildSnapshot writes them.
-  const order: (keyof SnapshotV1)[] = ['format', 'version', 'createdAt', 'app', 'dataset', 'settings', 'historical', 'cohorts', 'models', 'forecast', 'segments', 'nps'];
+  const order: (keyof SnapshotV1)[] = ['format', 'version', 'createdAt', 'app', 'dataset', 'settings', 'historical', 'cohorts', 'models', 'forecast', 'segments', 'nps', 'scenario', 'scenarios'];
   return Object.fromEntries(order.filter((key) => out[key] !== undefined).map((key) => [key, out[key]])) as unknown as SnapshotV1;
 }

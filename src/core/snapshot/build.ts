@@ -11,6 +11,7 @@ import {
   type SnapshotDataset,
   type SnapshotForecast,
   type SnapshotNps,
+  type SnapshotScenario,
   type SnapshotSegments,
   type SnapshotHistorical,
   type SnapshotModels,
@@ -39,6 +40,8 @@ export interface BuildSnapshotInput {
   forecast?: SnapshotForecast;
   segments?: SnapshotSegments;
   nps?: SnapshotNps;
+  scenario?: SnapshotScenario;
+  scenarios?: SnapshotScenario[];
   /** The per-customer list; left out when not given (aggregates only). */
   customers?: SnapshotCustomer[];
   createdAt?: Date;
@@ -84,6 +87,8 @@ export function buildSnapshot(input: BuildSnapshotInput): SnapshotV1 {
     ...(input.forecast ? { forecast: input.forecast } : {}),
     ...(input.segments ? { segments: input.segments } : {}),
     ...(input.nps ? { nps: input.nps } : {}),
+    ...(input.scenario ? { scenario: input.scenario } : {}),
+    ...(input.scenarios?.length ? { scenarios: input.scenarios } : {}),
     ...(input.customers ? { customers: input.customers } : {}),
   };
 }

@@ -12,6 +12,7 @@ import { snapshotApi } from './snapshot.api';
 import { segmentsApi } from './segments.api';
 import { npsApi } from './nps.api';
 import { sharedApi } from './shared.api';
+import { scenarioApi } from './scenario.api';
 
 export function makeComputeApi(context: WorkerContext) {
   return combineApis({
@@ -23,6 +24,7 @@ export function makeComputeApi(context: WorkerContext) {
     segments: segmentsApi(context),
     nps: npsApi(context),
     shared: sharedApi(context),
+    scenario: scenarioApi(context),
   });
 }
 

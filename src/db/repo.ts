@@ -167,8 +167,9 @@ export async function renameDataset(db: ClvDatabase, id: number, name: string): 
 
 /** Remove a dataset with all its chunks, dictionaries and survey answers, atomically. */
 export async function deleteDataset(db: ClvDatabase, id: number): Promise<void> {
-  await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.nps], async () => {
+  await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.nps, db.scenarios], async () => {
     await db.chunks.where('datasetId').equals(id).delete();
+    await db.scenarios.where('datasetId').equals(id).delete();
     await db.dictionaries.where('datasetId').equals(id).delete();
     await db.nps.delete(id);
     await db.datasets.delete(id);
@@ -177,8 +178,8 @@ export async function deleteDataset(db: ClvDatabase, id: number): Promise<void> 
 
 /** "Delete all data on this device": every table emptied, in one transaction. */
 export async function deleteEverything(db: ClvDatabase): Promise<void> {
-  await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.mappings, db.nps, db.shared, db.sharedBodies], async () => {
-    await Promise.all([db.datasets.clear(), db.chunks.clear(), db.dictionaries.clear(), db.mappings.clear(), db.nps.clear(), db.shared.clear(), db.sharedBodies.clear()]);
+  await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.mappings, db.nps, db.shared, db.sharedBodies, db.scenarios], async () => {
+    await Promise.all([db.datasets.clear(), db.chunks.clear(), db.dictionaries.clear(), db.mappings.clear(), db.nps.clear(), db.shared.clear(), db.sharedBodies.clear(), db.scenarios.clear()]);
   });
 }
 

@@ -8,6 +8,7 @@ import type { SegmentRule, ListRules } from '../core/segments';
 import type { NpsAnswer, NpsMapping } from '../core/nps';
 import type { Notice } from '../core/types';
 import type { SnapshotV1 } from '../core/snapshot/schema';
+import type { ScenarioLevers } from '../core/scenario/levers';
 
 /** One imported file. Written in the same transaction as its chunks and dictionaries, so it exists only whole. */
 export interface DatasetRecord {
@@ -115,6 +116,15 @@ export interface SharedBodyRecord {
   notes: Notice[];
 }
 
+/** A what-if scenario the owner saved for a dataset (added in version 7): its name and levers; outputs are recomputed. */
+export interface ScenarioRecord {
+  id?: number;
+  datasetId: number;
+  name: string;
+  levers: ScenarioLevers;
+  savedAt: number;
+}
+
 export class ClvDatabase extends Dexie {
   datasets!: EntityTable<DatasetRecord, 'id'>;
   chunks!: Dexie.Table<ChunkRecord, [number, number]>;
@@ -123,6 +133,7 @@ export class ClvDatabase extends Dexie {
   nps!: EntityTable<NpsRecord, 'datasetId'>;
   shared!: EntityTable<SharedRecord, 'id'>;
   sharedBodies!: EntityTable<SharedBodyRecord, 'id'>;
+  scenarios!: EntityTable<ScenarioRecord, 'id'>;
 
   constructor(name = 'clv-studio') {
     super(name);
@@ -176,5 +187,7 @@ export class ClvDatabase extends Dexie {
     this.version(5).stores({ nps: 'datasetId' });
     // Version 6: snapshots shared with this device, opened read-only (two new tables; nothing else changes).
     this.version(6).stores({ shared: '++id, openedAt', sharedBodies: 'id' });
+    // Version 7: what-if scenarios saved per dataset (a new table; nothing else changes).
+    this.version(7).stores({ scenarios: '++id, datasetId' });
   }
 }

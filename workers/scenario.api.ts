@@ -4,7 +4,6 @@
  * from a spend file, and the calculator for owners without data. The scenario code is a chunk of its own, imported
  * on first use (the worker's first chunk stays within its budget).
  */
-import { liveQuery } from 'dexie';
 import type { Notice } from '../src/core/types';
 import type { CalculatorInput, ScenarioBase, ScenarioComparison, ScenarioLevers, SpendCac, Tornado } from '../src/core/scenario';
 import type { SavedScenario } from '../src/db/scenarios';
@@ -61,15 +60,6 @@ export function scenarioApi(context: WorkerContext) {
 
     async deleteScenario(id: number): Promise<void> {
       await (await store()).deleteScenario(db, id);
-    },
-
-    /** Calls `onChange` with the dataset's saved scenarios now and after each change. */
-    async watchScenarios(datasetId: number, onChange: (saved: SavedScenario[]) => void): Promise<void> {
-      const { listScenarios } = await store();
-      liveQuery(() => listScenarios(db, datasetId)).subscribe({
-        next: (saved) => onChange(saved),
-        error: (err) => console.error('Could not read saved scenarios', err),
-      });
     },
 
     /** Every saved scenario of the dataset compared with the base, for the side-by-side table. */

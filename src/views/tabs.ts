@@ -21,4 +21,5 @@ export const TABS: readonly TabDefinition[] = [
   { id: 'history', label: 'tabs.history', load: () => Promise.resolve({ default: HistoryTab }) },
   { id: 'forecast', label: 'tabs.forecast', load: () => import('./ForecastTab.svelte') },
   { id: 'segments', label: 'tabs.segments', load: () => import('./SegmentsTab.svelte') },
+  { id: 'whatif', label: 'tabs.whatif', load: () => import('./whatif/WhatIfTab.svelte') },
 ];

@@ -16,7 +16,9 @@ import { gzipSync } from 'node:zlib';
  * so that a new feature pays for its own tab and cannot hide in a total; the total is what an install downloads
  * once, sized for the app with all its planned tabs (about 1–2 s on a 4G phone).
  */
-export const BUDGET = { entryKb: 100, workerKb: 100, lazyChunkKb: 30, precacheKb: 300 } as const;
+// precacheKb was 300 until the What-if tab (issue 15) added 26 KB gzip: its page chunks (10 KB), the scenario code in
+// the worker (7 KB), its messages in three languages (6.5 KB) and chunk boundaries (2.5 KB); 314 KB with it.
+export const BUDGET = { entryKb: 100, workerKb: 100, lazyChunkKb: 30, precacheKb: 320 } as const;
 
 /** The compute worker (one script that plays every worker role). */
 export const isWorkerChunk = (file: string) => /(^|\/)compute\.worker-[^/]*\.js$/.test(file);

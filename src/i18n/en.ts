@@ -788,6 +788,7 @@ export const en = {
   'share.forecast': "The forecast's totals over {months} months.",
   'share.no-forecast': 'No forecast: no model was fitted before the export.',
   'share.segments': "The customer segments' rules, and the customers and revenue of {shown} of {count, plural, one {# segment} other {# segments}} with customers.",
+  'share.scenarios': '{count, plural, one {# what-if scenario} other {# what-if scenarios}}: the levers, the base’s averages and the outputs for all customers together.',
   'share.nps': 'The NPS from {answers, plural, one {# survey answer} other {# survey answers}}.',
   'share.no-nps': 'No NPS: no survey was attached.',
   'share.customer-rows': 'A row for each of {count, plural, one {# customer} other {# customers}}, with their ids.',

@@ -790,6 +790,7 @@ export const th: Catalogue = {
   'share.forecast': 'ยอดรวมของการพยากรณ์ในช่วง {months} เดือน',
   'share.no-forecast': 'ไม่มีการพยากรณ์: ยังไม่ได้ประมาณค่าโมเดลใดก่อนส่งออก',
   'share.segments': 'กฎการแบ่งกลุ่มลูกค้า และจำนวนลูกค้ากับรายได้ของ {shown} จาก {count, plural, other {# กลุ่ม}} ที่มีลูกค้า',
+  'share.scenarios': '{count, plural, other {# สถานการณ์ถ้าหาก}}: คันโยก ค่าเฉลี่ยของฐาน และผลลัพธ์ของลูกค้าทั้งหมดรวมกัน',
   'share.nps': 'NPS จาก {answers, plural, other {# คำตอบแบบสำรวจ}}',
   'share.no-nps': 'ไม่มี NPS: ไม่ได้แนบแบบสำรวจ',
   'share.customer-rows': 'หนึ่งแถวต่อลูกค้าแต่ละรายจาก {count, plural, other {# ราย}} พร้อมรหัสลูกค้า',

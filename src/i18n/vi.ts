@@ -790,6 +790,7 @@ export const vi: Catalogue = {
   'share.forecast': 'Các số tổng của dự báo trong {months} tháng.',
   'share.no-forecast': 'Không có dự báo: chưa khớp mô hình nào trước khi xuất.',
   'share.segments': 'Các quy tắc phân khúc khách hàng, cùng số khách và doanh thu của {shown} trên {count, plural, other {# phân khúc}} có khách hàng.',
+  'share.scenarios': '{count, plural, other {# kịch bản giả định}}: các đòn bẩy, các số trung bình của mức gốc và kết quả cho toàn bộ khách hàng.',
   'share.nps': 'NPS từ {answers, plural, other {# câu trả lời khảo sát}}.',
   'share.no-nps': 'Không có NPS: chưa đính kèm khảo sát nào.',
   'share.customer-rows': 'Một dòng cho mỗi khách trong {count, plural, other {# khách hàng}}, kèm mã khách hàng.',

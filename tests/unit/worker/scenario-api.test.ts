@@ -7,6 +7,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ZERO_LEVERS } from '../../../src/core/scenario';
 import { restoreSnapshot } from '../../../src/core/snapshot';
+import { shareSummary } from '../../../src/core/snapshot/share-summary';
 import { computeHarness, importText } from '../../support/compute-harness';
 
 const harness = computeHarness();
@@ -39,6 +40,8 @@ describe('what-if through the worker', () => {
     expect(shared.scenarios).toHaveLength(2);
     const opened = restoreSnapshot(JSON.stringify(shared));
     expect(opened.ok && opened.snapshot.scenarios?.[0].levers.retentionPoints).toBe(5);
+    // The export dialog says they are inside.
+    expect(shareSummary(shared).inside.map((n) => n.text)).toContain('2 what-if scenarios: the levers, the base\'s averages and the outputs for all customers together.');
   });
 
   it('the calculator: T × AOV × AGM × ALT with its own inputs', async () => {

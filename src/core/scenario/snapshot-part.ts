@@ -17,6 +17,8 @@ export interface ScenarioAssumptions {
   margin: number;
   marginSource: ScenarioBase['marginSource'];
   atRiskValue: number | null;
+  /** Customers on the at-risk list (aggregate-only snapshots leave its value out when they are fewer than k). */
+  atRiskCustomers: number | null;
   predictedModel: string | null;
   predictedMonths: number | null;
 }
@@ -90,6 +92,7 @@ export function scenarioPart(base: ScenarioBase, c: ScenarioComparison, name?: s
       margin: round(base.margin)!,
       marginSource: base.marginSource,
       atRiskValue: round(base.atRiskValue),
+      atRiskCustomers: base.atRiskCustomers,
       predictedModel: base.predicted?.model ?? null,
       predictedMonths: base.predicted?.monthlyPurchases.length ?? null,
     },

@@ -5,7 +5,7 @@
 import { checkLevers } from '../scenario/levers';
 import { OUTPUT_FIELDS, type OutputValues } from '../scenario/fields';
 import type { ScenarioPart } from '../scenario/snapshot-part';
-import { listOf, number, oneOf, orNull, problem, record, text, type Notes, type Reader } from './reader';
+import { count, listOf, number, oneOf, orNull, problem, record, text, type Notes, type Reader } from './reader';
 import { MAX_AMOUNT, MAX_LABEL_LENGTH, MAX_NAME_LENGTH } from './schema';
 
 /** Most saved scenarios a snapshot carries. */
@@ -45,6 +45,7 @@ export function readScenario(notes: Notes): Reader<ScenarioPart> {
       margin: f.required('margin', number(-100, 1)),
       marginSource: f.required('marginSource', oneOf(['owner', 'file', 'none', 'typed'] as const)),
       atRiskValue: f.required('atRiskValue', orNull(amount)),
+      atRiskCustomers: f.required('atRiskCustomers', orNull(count())),
       predictedModel: f.required('predictedModel', orNull(oneOf(['bgnbd', 'mbgnbd', 'paretoNbd'] as const))),
       predictedMonths: f.required('predictedMonths', orNull(number(0, 1200))),
     };
@@ -61,7 +62,7 @@ export function readScenario(notes: Notes): Reader<ScenarioPart> {
       base: f.required('base', values),
       scenario: f.required('scenario', values),
       difference: f.required('difference', values),
-      reasons: f.required('reasons', listOf(OUTPUT_FIELDS.length * 2, reason)),
+      reasons: f.required('reasons', listOf(OUTPUT_FIELDS.length * 3, reason)),
     };
     f.done();
     return out;

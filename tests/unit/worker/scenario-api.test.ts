@@ -40,6 +40,19 @@ describe('what-if through the worker', () => {
     expect(shared.scenarios).toHaveLength(2);
     const opened = restoreSnapshot(JSON.stringify(shared));
     expect(opened.ok && opened.snapshot.scenarios?.[0].levers.retentionPoints).toBe(5);
+    // Aggregate-only (k = 5): the at-risk list holds one customer (A: three purchases a month apart, none for 112
+    // days), so its value is left out, and with it what a win-back lever would reveal.
+    expect(shared.scenarios![0].assumptions).toMatchObject({ atRiskCustomers: 1, atRiskValue: null });
+    expect(snapshot.scenarios![0].assumptions.atRiskCustomers).toBe(1);
+    expect(snapshot.scenarios![0].assumptions.atRiskValue).toBeGreaterThan(0);
+    expect(await api.saveScenario(id, 'Win back', { ...ZERO_LEVERS, winBackPercent: 10 })).toMatchObject({ ok: true });
+    const [full, aggregate] = [await api.snapshot(id, { aggregateOnly: false }), await api.snapshot(id)];
+    expect(full.scenarios![2].difference.revenue12).toBeGreaterThan(0);
+    expect(aggregate.scenarios![2].scenario.revenue12).toBeNull();
+    expect(aggregate.scenarios![2].difference.grossProfit24).toBeNull();
+    expect(aggregate.scenarios![2].reasons).toContainEqual({ side: 'scenario', field: 'revenue12', code: 'suppressed', reason: 'Left out: win-back is a share of the value of fewer than 5 at-risk customers.' });
+    expect(aggregate.scenarios![0].scenario.revenue12).toBe(full.scenarios![0].scenario.revenue12);
+    expect(restoreSnapshot(JSON.stringify(aggregate)).ok).toBe(true);
     // The export dialog says they are inside.
     expect(shareSummary(shared).inside.map((n) => n.text)).toContain('2 what-if scenarios: the levers, the base\'s averages and the outputs for all customers together.');
   });

@@ -26,7 +26,7 @@ const lever = async (page: Page, key: string, value: string) => {
   await page.getByTestId(`lever-${key}`).press('Tab');
 };
 
-test('levers, formulas, tornado; a saved scenario survives a reload and is in the snapshot', async ({ page }) => {
+test('levers, formulas, tornado; a saved scenario survives a reload, is in the snapshot and shows where it is opened', async ({ page, browser }) => {
   await openWhatIf(page);
   const clv = page.getByTestId('scenario-clvPerCustomer');
   const before = await clv.innerText();
@@ -55,11 +55,21 @@ test('levers, formulas, tornado; a saved scenario survives a reload and is in th
   await expect(page.getByTestId('saved-scenario')).toHaveText(['Keep 5% more'], { timeout: 20_000 });
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-snapshot').click()]);
-  const snapshot = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+  const text = readFileSync((await download.path())!, 'utf8');
+  const snapshot = JSON.parse(text);
   expect(snapshot.scenarios).toHaveLength(1);
   expect(snapshot.scenarios[0]).toMatchObject({ name: 'Keep 5% more', levers: { retentionPoints: 5, cacPerCustomer: 20 } });
   expect(snapshot.scenarios[0].difference.clvPerCustomer).toBeGreaterThan(0);
   expect(snapshot.scenarios[0].scenario.ltvToCac).toBeGreaterThan(0);
+
+  // Opened by someone else (a fresh browser), the snapshot's What-if tab lists the scenario beside the base.
+  const other = await (await browser.newContext()).newPage();
+  await other.goto('./');
+  await other.getByTestId('import-file').setInputFiles({ name: 'sample-shop.clv.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await other.getByTestId('shared-tab-whatif').click();
+  await expect(other.getByTestId('shared-scenarios')).toContainText('Keep 5% more');
+  await expect(other.getByTestId('shared-scenarios')).toContainText('Customers kept each month (± points) 5');
+  await other.context().close();
 });
 
 test('the What-if tab and the calculator fit a 360 px phone in three languages; axe finds nothing', async ({ browser }) => {

@@ -77,3 +77,11 @@ export class WhatIfStore {
     void this.update();
   }
 }
+
+/** One store per dataset while the page lives, so that the levers stay where they were when the tab is shown again. */
+const stores = new Map<number, WhatIfStore>();
+export function whatIfFor(datasetId: number): WhatIfStore {
+  let store = stores.get(datasetId);
+  if (!store) stores.set(datasetId, (store = new WhatIfStore({ datasetId })));
+  return store;
+}

@@ -27,7 +27,7 @@ import { isoToDay } from '../core/figures/dates';
 import { ForecastPredictor } from '../core/forecast/models';
 import { forecastMargin } from '../core/forecast/margin';
 import { atRiskList, DEFAULT_LIST_RULES } from '../core/segments';
-import { checkLevers, compareScenario, dataBase, predictedBase, scenarioPart, type PredictedBase, type ScenarioLevers } from '../core/scenario';
+import { checkLevers, compareScenario, dataBase, failedPaymentsPerMonth, predictedBase, scenarioPart, type PredictedBase, type ScenarioLevers } from '../core/scenario';
 import { tableDayRange } from '../core/figures';
 import type { FieldRole, TimeUnit } from '../core/types';
 
@@ -176,7 +176,7 @@ export async function analyzeFile(args: AnalyzeArgs) {
     ...models,
     ...(args.segments ? { segments: segmentsForSnapshot(segmentsReport(table, segmentsDay, DEFAULT_RULES, predictions)) } : {}),
     ...(args.nps ? { nps: npsPart(args, table, lastDay, predictions) } : {}),
-    ...(levers ? { scenario: scenarioForTable(table, analysis.cohorts, lastDay, levers, predictions, predicted ?? null) } : {}),
+    ...(levers ? { scenario: scenarioForTable(table, analysis.cohorts, lastDay, levers, predictions, predicted ?? null, report.excluded) } : {}),
     app: `${pkg.name}@${pkg.version}`,
     report,
     figures: analysis.figures,
@@ -236,15 +236,16 @@ export function readLevers(file: string): ScenarioLevers {
 
 /**
  * The `scenario` part: the levers applied to the data's base (the file's own margin when it has costs, else none),
- * with the at-risk list's value for win-back and, when the models ran, their predictions.
+ * with the at-risk list's value for win-back, the orders left out as failed payments for dunning and, when the models
+ * ran, their predictions.
  */
-function scenarioForTable(table: Parameters<typeof predictCustomers>[0], cohorts: Parameters<typeof dataBase>[0]['cohorts'], lastDay: number, levers: ScenarioLevers, predictions: CustomerPredictionsByCode | null, predicted: PredictedBase | null) {
+function scenarioForTable(table: Parameters<typeof predictCustomers>[0], cohorts: Parameters<typeof dataBase>[0]['cohorts'], lastDay: number, levers: ScenarioLevers, predictions: CustomerPredictionsByCode | null, predicted: PredictedBase | null, excluded: Parameters<typeof failedPaymentsPerMonth>[0]) {
   const historical = dashboardData(table).historical;
   const report = segmentsReport(table, lastDay, DEFAULT_RULES, predictions);
   const atRisk = atRiskList(report, DEFAULT_LIST_RULES.atRisk, predictions);
   let value = 0;
   for (const e of atRisk.entries) value += e.value;
-  const base = dataBase({ historical, cohorts, margin: forecastMargin(null, historical.margin.rate), atRisk: { value, customers: atRisk.total }, predicted });
+  const base = dataBase({ historical, cohorts, margin: forecastMargin(null, historical.margin.rate), atRisk: { value, customers: atRisk.total }, predicted, failedPaymentsPerMonth: failedPaymentsPerMonth(excluded, historical.averageOrderValue, historical.dataYears * 12) });
   return scenarioPart(base, compareScenario(base, levers));
 }
 

@@ -3,7 +3,7 @@
  * scenario and difference, and for every output left null the reason in plain words.
  */
 import type { ScenarioBase } from './base';
-import type { ScenarioComparison } from './compare';
+import { comparisonNotes, type ScenarioComparison } from './compare';
 import { OUTPUT_FIELDS, type OutputField, type OutputValues } from './fields';
 import type { ScenarioLevers } from './levers';
 import type { ScenarioSide } from './project';
@@ -19,6 +19,8 @@ export interface ScenarioAssumptions {
   atRiskValue: number | null;
   /** Customers on the at-risk list (aggregate-only snapshots leave its value out when they are fewer than k). */
   atRiskCustomers: number | null;
+  /** Failed payments a month (money) the dunning lever recovers a share of; null when the file shows none. */
+  failedPaymentsPerMonth: number | null;
   predictedModel: string | null;
   predictedMonths: number | null;
 }
@@ -39,7 +41,12 @@ export interface ScenarioPart {
   scenario: OutputValues;
   difference: OutputValues;
   reasons: ScenarioNullReason[];
+  /** Levers that had no effect for want of data (win-back without an at-risk list, dunning without failed payments). */
+  notes: { code: string; reason: string }[];
 }
+
+/** Notes about levers, as opposed to the reasons for null outputs. */
+const LEVER_NOTES: ReadonlySet<string> = new Set(['no-at-risk', 'no-failed-payments', 'no-new-customers']);
 
 const round = (v: number | null) => (v === null || !Number.isFinite(v) ? null : Number(v.toFixed(6)));
 
@@ -93,6 +100,7 @@ export function scenarioPart(base: ScenarioBase, c: ScenarioComparison, name?: s
       marginSource: base.marginSource,
       atRiskValue: round(base.atRiskValue),
       atRiskCustomers: base.atRiskCustomers,
+      failedPaymentsPerMonth: round(base.failedPaymentsPerMonth),
       predictedModel: base.predicted?.model ?? null,
       predictedMonths: base.predicted?.monthlyPurchases.length ?? null,
     },
@@ -100,5 +108,6 @@ export function scenarioPart(base: ScenarioBase, c: ScenarioComparison, name?: s
     scenario: values(c.scenario),
     difference: diff,
     reasons,
+    notes: comparisonNotes(c).filter((n) => LEVER_NOTES.has(n.code)).map((n) => ({ code: n.code, reason: n.text })),
   };
 }

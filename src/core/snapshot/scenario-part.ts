@@ -29,6 +29,12 @@ export function readScenario(notes: Notes): Reader<ScenarioPart> {
     f.done();
     return out;
   };
+  const note: Reader<ScenarioPart['notes'][number]> = (value, path) => {
+    const f = record(notes)(value, path);
+    const out = { code: f.required('code', text(100, 1)), reason: f.required('reason', text(MAX_LABEL_LENGTH)) };
+    f.done();
+    return out;
+  };
   const levers: Reader<ScenarioPart['levers']> = (value, path) => {
     const checked = checkLevers(value);
     if (!checked.ok) problem('bad-levers', `${path}: ${checked.problem.text}`, { path, why: checked.problem.text });
@@ -46,6 +52,7 @@ export function readScenario(notes: Notes): Reader<ScenarioPart> {
       marginSource: f.required('marginSource', oneOf(['owner', 'file', 'none', 'typed'] as const)),
       atRiskValue: f.required('atRiskValue', orNull(amount)),
       atRiskCustomers: f.required('atRiskCustomers', orNull(count())),
+      failedPaymentsPerMonth: f.required('failedPaymentsPerMonth', orNull(nonNegative)),
       predictedModel: f.required('predictedModel', orNull(oneOf(['bgnbd', 'mbgnbd', 'paretoNbd'] as const))),
       predictedMonths: f.required('predictedMonths', orNull(number(0, 1200))),
     };
@@ -63,6 +70,7 @@ export function readScenario(notes: Notes): Reader<ScenarioPart> {
       scenario: f.required('scenario', values),
       difference: f.required('difference', values),
       reasons: f.required('reasons', listOf(OUTPUT_FIELDS.length * 3, reason)),
+      notes: f.optional('notes', listOf(20, note)) ?? [],
     };
     f.done();
     return out;

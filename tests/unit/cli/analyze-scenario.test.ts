@@ -51,8 +51,21 @@ describe('analyze --scenario', () => {
     expect(part.base.ltvToCac).toBeNull();
     expect(part.scenario.paybackMonths).toBeNull();
     expect(part.reasons).toContainEqual({ side: 'base', field: 'ltvToCac', code: 'no-cac', reason: 'No acquisition cost was given: LTV:CAC and payback need one.' });
-    // Dunning without failed payments changes nothing.
+    // Dunning without failed payments changes nothing, and says why.
     expect(part.difference.revenue24).toBe(0);
+    expect(part.assumptions.failedPaymentsPerMonth).toBeNull();
+    expect(part.notes).toEqual([{ code: 'no-failed-payments', reason: 'Dunning needs failed payments, and the data has none.' }]);
+  });
+
+  it('dunning recovers a share of the failed payments the statuses show', async () => {
+    // Orders o1, o2, o4, o6 count (100 + 100 + 50 + 80: AOV 82.5); o3 "failed" and o5 "payment failed" are left out as
+    // failed payments. Purchases span 2024-01-05 … 2024-03-15, 71 days = 71 × 12 ÷ 365.25 months, so failed payments
+    // come to 2 × 82.5 ÷ 2.3326 = 70.735035 a month; recovering half adds 24 × 35.367518 = 848.820423 over 24 months.
+    const csv = file('failed.csv', 'order,customer,date,amount,status\no1,A,2024-01-05,100,paid\no2,A,2024-02-05,100,paid\no3,B,2024-01-20,50,failed\no4,B,2024-02-10,50,paid\no5,C,2024-03-01,80,payment failed\no6,C,2024-03-15,80,paid\n');
+    const part = (await analyze(csv, '--scenario', file('d.json', '{"dunningPercent": 50}'))).scenario!;
+    expect(part.assumptions.failedPaymentsPerMonth).toBe(70.735035);
+    expect(part.difference.revenue24).toBe(848.820423);
+    expect(part.notes).toEqual([]);
   });
 
   it('a snapshot with the part opens again; a tampered lever is refused in one sentence', async () => {

@@ -63,3 +63,15 @@ describe('the base from a small file', () => {
     expect(h.value).toBeCloseTo(152 / 0.9, 10);
   });
 });
+
+describe('failed payments for dunning, from the statuses left out', () => {
+  it('counts failed, declined, unpaid and uncollectible orders (en, vi, th), at the average order value, per month', async () => {
+    const { failedPaymentsPerMonth, isFailedPayment } = await import('../../../src/core/scenario');
+    expect(['Payment failed', 'declined', 'Unpaid', 'uncollectible', 'Thất bại', 'Chưa thanh toán', 'ชำระเงินล้มเหลว'].every(isFailedPayment)).toBe(true);
+    expect(['Cancelled', 'Refunded', 'Pending', 'paid', 'Đã hủy'].some(isFailedPayment)).toBe(false);
+    // 3 failed orders (of 5 rows) + 1 unpaid row without an order count, at 50 a order, over 2 months: 4 × 50 ÷ 2 = 100.
+    expect(failedPaymentsPerMonth([{ status: 'failed', count: 5, orders: 3 }, { status: 'unpaid', count: 1 }, { status: 'cancelled', count: 9, orders: 9 }], 50, 2)).toBe(100);
+    expect(failedPaymentsPerMonth([{ status: 'cancelled', count: 9 }], 50, 2)).toBeNull();
+    expect(failedPaymentsPerMonth(undefined, 50, 2)).toBeNull();
+  });
+});

@@ -105,7 +105,7 @@ export function parseArgs(argv: string[]): AnalyzeArgs {
     else if (!args.file) args.file = a;
     else throw new UsageError(`unexpected argument ${a}`);
   }
-  if (!args.file) throw new UsageError('usage: npm run analyze -- <file> [--customer COLUMN] [--date COLUMN] [--amount COLUMN] [--order COLUMN] [--status COLUMN] [--refunded COLUMN] [--out FILE]');
+  if (!args.file) throw new UsageError('usage: npm run analyze -- <file> [--customer COLUMN] [--date COLUMN] [--amount COLUMN] [--order COLUMN] [--status COLUMN] [--refunded COLUMN] [--out FILE] [--scenario scenario.json]');
   if (k !== null) {
     if (!args.aggregateOnly) throw new UsageError('--k needs --aggregate-only');
     args.aggregateOnly.k = k;

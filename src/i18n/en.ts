@@ -806,6 +806,7 @@ export const en = {
   'whatif.desc': 'The base, from your data: {active} customers on the books now (bought in the last 90 days), {new} new a month, {retention} kept each month, {purchases} purchases a month each at {value}, margin {margin}.',
   'whatif.marginNone': 'No margin is set, so profit here is revenue: enter a margin in the settings above.',
   'whatif.predictedFrom': 'The predicted value uses the fitted model’s next {months} months, predicted again from its parameters (no refit).',
+  'whatif.noAmounts': 'This file has no amounts, so there is no revenue or profit to project: what-if needs an amount column.',
   'whatif.reset': 'Reset the levers',
   'whatif.group.retention': 'Retention',
   'whatif.group.price': 'Price',

@@ -808,6 +808,7 @@ export const vi: Catalogue = {
   'whatif.desc': 'Mức gốc, từ dữ liệu của bạn: {active} khách hàng đang có (mua trong 90 ngày cuối), {new} khách mới mỗi tháng, giữ lại {retention} mỗi tháng, mỗi người {purchases} lần mua một tháng, mỗi lần {value}, biên lợi nhuận {margin}.',
   'whatif.marginNone': 'Chưa đặt biên lợi nhuận, nên lợi nhuận ở đây là doanh thu: hãy nhập biên lợi nhuận ở phần cài đặt phía trên.',
   'whatif.predictedFrom': 'Giá trị dự đoán dùng {months} tháng tới của mô hình đã khớp, tính lại từ các tham số của nó (không khớp lại).',
+  'whatif.noAmounts': 'Tệp này không có số tiền, nên không có doanh thu hay lợi nhuận để dự phóng: phần giả định cần một cột số tiền.',
   'whatif.reset': 'Đặt lại các đòn bẩy',
   'whatif.group.retention': 'Giữ chân khách hàng',
   'whatif.group.price': 'Giá',

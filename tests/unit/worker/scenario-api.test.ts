@@ -57,6 +57,14 @@ describe('what-if through the worker', () => {
     expect(shareSummary(shared).inside.map((n) => n.text)).toContain('2 what-if scenarios: the levers, the base\'s averages and the outputs for all customers together.');
   });
 
+  it('a purchase log (no amounts) has counts but no money to project: the tab says so', async () => {
+    const id = await importText(api, 'log.csv', ['customer,date', 'A,2024-01-10', 'A,2024-02-10', 'B,2024-02-05', 'C,2024-03-01'].join('\n'));
+    const answer = await api.whatIf(id, { ...ZERO_LEVERS, retentionPoints: 5 });
+    expect(Number.isNaN(answer.base.revenuePerPurchase)).toBe(true);
+    expect(answer.base.activeCustomers).toBe(3);
+    expect(answer.comparison.scenario.clvPerCustomer).toBeNull();
+  });
+
   it('the calculator: T × AOV × AGM × ALT with its own inputs', async () => {
     const a = await api.calculator({ averageOrderValue: 50, purchasesPerYear: 4, lifespanYears: 2, margin: 0.4, activeCustomers: 100, newCustomersPerMonth: 10, failedPaymentsPerMonth: null }, ZERO_LEVERS);
     expect(a.comparison.base.clvPerCustomer).toBeCloseTo(4 * 50 * 0.4 * 2, 9);

@@ -13,6 +13,7 @@ import { segmentsApi } from './segments.api';
 import { npsApi } from './nps.api';
 import { sharedApi } from './shared.api';
 import { subscriptionsApi } from './subscriptions.api';
+import { scenarioApi } from './scenario.api';
 
 export function makeComputeApi(context: WorkerContext) {
   return combineApis({
@@ -25,6 +26,7 @@ export function makeComputeApi(context: WorkerContext) {
     nps: npsApi(context),
     shared: sharedApi(context),
     subscriptions: subscriptionsApi(context),
+    scenario: scenarioApi(context),
   });
 }
 

@@ -33,6 +33,14 @@ export const SHARE_OPTIONS: SnapshotOptions = { aggregateOnly: true, k: DEFAULT_
 /** The full snapshot, as a backup. */
 export const BACKUP_OPTIONS: SnapshotOptions = { aggregateOnly: false };
 
+/** The owner's saved what-if scenarios as snapshot parts; the scenario code is loaded only when there are some. */
+async function savedScenarioParts(context: WorkerContext, datasetId: number) {
+  if (!(await context.db.scenarios.where('datasetId').equals(datasetId).count())) return [];
+  const [{ listScenarios }, { compareScenario, scenarioPart }, { scenarioBaseOf }] = await Promise.all([import('../src/db/scenarios'), import('../src/core/scenario'), import('./scenario-of')]);
+  const base = await scenarioBaseOf(context, datasetId);
+  return (await listScenarios(context.db, datasetId)).map((s) => scenarioPart(base, compareScenario(base, s.levers), s.name));
+}
+
 export function snapshotApi(context: WorkerContext) {
   const { db, tables, forecasts } = context;
 
@@ -43,7 +51,9 @@ export function snapshotApi(context: WorkerContext) {
     const session = forecasts.peek(datasetId);
     const prediction = session?.prediction;
     const parts = prediction ? snapshotModelParts(prediction, session.comparison) : {};
-    const [segments, nps, subscriptions] = await Promise.all([segmentsOf(context, datasetId, null), npsOf(context, datasetId), subscriptionsPart(datasetId)]);
+    const [segments, nps, subscriptions, scenarios] = await Promise.all([
+      segmentsOf(context, datasetId, null), npsOf(context, datasetId), subscriptionsPart(datasetId), savedScenarioParts(context, datasetId),
+    ]);
     return buildSnapshot({
       app: `${appName}@${appVersion}`,
       report: record.report,
@@ -54,6 +64,7 @@ export function snapshotApi(context: WorkerContext) {
       segments: segmentsForSnapshot(segments.report),
       ...(nps ? { nps: npsForSnapshot(nps.report) } : {}),
       ...(subscriptions ? { subscriptions } : {}),
+      ...(scenarios.length ? { scenarios } : {}),
     });
   }
 

@@ -2,7 +2,7 @@
  * `npm run analyze -- <file> [--customer COL] [--date COL] [--amount COL] [--order COL] [--status COL] [--refunded COL]
  *   [--out FILE] [--observation-end YYYY-MM-DD] [--time-unit day|week] [--horizon-days N] [--model bgnbd|mbgnbd|paretoNbd]
  *   [--segments] [--segments-as-of YYYY-MM-DD] [--nps FILE [--nps-customer COL] [--nps-score COL] [--nps-date COL] [--nps-comment COL]]
- *   [--aggregate-only [--k N]]`
+ *   [--aggregate-only [--k N]] [--scenario scenario.json]`
  * The app's engine, headless in Node: same sniffing, same importer, same figures, same snapshot. Statuses count as the
  * app's defaults say (paid, completed, delivered … count; cancelled, refunded, pending … do not). --segments adds the
  * RFM segments (default rules, at the data's last day unless --segments-as-of, which implies it, says otherwise, with
@@ -10,6 +10,8 @@
  * --aggregate-only writes the snapshot for sharing (src/core/snapshot/aggregate-only.ts; k = 5 unless --k says).
  * A billing export (invoices, charges or a subscription list: src/core/subscriptions/columns.ts) adds the
  * `subscriptions` part: the monthly MRR bridge, NRR, GRR, ARPA, annual share and dunning.
+ * --scenario FILE adds the what-if part: the file's levers (src/core/scenario/levers.ts) applied to the data's base and,
+ * when the models ran, to the forecast model's predictions (predicted again from its parameters, not fitted again).
  */
 import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
@@ -19,11 +21,15 @@ import { streamImport } from '../core/import/run';
 import { analyzeDataset } from '../core/figures';
 import { aggregateOnlySnapshot, buildSnapshot, DEFAULT_K, MAX_K, MIN_K } from '../core/snapshot';
 import { dashboardData, historicalForSnapshot } from '../core/figures';
-import { DEFAULT_PREDICTION_SETTINGS, modelComparison, predictCustomers, snapshotModelParts, type PredictionSettings } from '../core/forecast';
+import { DEFAULT_PREDICTION_SETTINGS, modelComparison, predictCustomers, snapshotModelParts, toPredictSettings, type PredictionSettings } from '../core/forecast';
 import { unitsPerMonth, type ModelName } from '../core/forecast/models';
 import { DEFAULT_RULES, predictionsByCustomerCode, segmentsForSnapshot, segmentsReport, type CustomerPredictionsByCode } from '../core/segments';
 import { customerValues, npsForSnapshot, npsReport, readNpsFile, type NpsMapping } from '../core/nps';
 import { isoToDay } from '../core/figures/dates';
+import { ForecastPredictor } from '../core/forecast/models';
+import { forecastMargin } from '../core/forecast/margin';
+import { atRiskList, DEFAULT_LIST_RULES } from '../core/segments';
+import { checkLevers, compareScenario, dataBase, failedPaymentsPerMonth, predictedBase, scenarioPart, type PredictedBase, type ScenarioLevers } from '../core/scenario';
 import { tableDayRange } from '../core/figures';
 import { isBillingHeader, readBillingFile, subscriptionsForSnapshot, subscriptionsReport, skippedText } from '../core/subscriptions';
 import type { FieldRole, TimeUnit } from '../core/types';
@@ -47,6 +53,8 @@ export interface AnalyzeArgs {
   npsColumns: Partial<Record<keyof NpsMapping, string>>;
   /** --aggregate-only [--k N]: the snapshot for sharing (no customer ids, groups under k suppressed); null: full. */
   aggregateOnly: { k: number } | null;
+  /** A JSON file of what-if levers: adds the `scenario` part. */
+  scenario: string | null;
 }
 
 export class UsageError extends Error {}
@@ -59,7 +67,7 @@ const NPS_FLAG_ROLE: ReadonlyMap<string, keyof NpsMapping> = new Map([['--nps-cu
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function parseArgs(argv: string[]): AnalyzeArgs {
-  const args: AnalyzeArgs = { file: '', columns: {}, out: null, observationEnd: null, timeUnit: 'day', horizonDays: null, model: null, segments: false, segmentsAsOf: null, nps: null, npsColumns: {}, aggregateOnly: null };
+  const args: AnalyzeArgs = { file: '', columns: {}, out: null, observationEnd: null, timeUnit: 'day', horizonDays: null, model: null, segments: false, segmentsAsOf: null, nps: null, npsColumns: {}, aggregateOnly: null, scenario: null };
   let k: number | null = null;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -73,6 +81,7 @@ export function parseArgs(argv: string[]): AnalyzeArgs {
     else if (npsRole) args.npsColumns[npsRole] = next();
     else if (a === '--nps') args.nps = next();
     else if (a === '--segments') args.segments = true;
+    else if (a === '--scenario') args.scenario = next();
     else if (a === '--out') args.out = next();
     else if (a === '--segments-as-of') {
       args.segmentsAsOf = next();
@@ -99,7 +108,7 @@ export function parseArgs(argv: string[]): AnalyzeArgs {
     else if (!args.file) args.file = a;
     else throw new UsageError(`unexpected argument ${a}`);
   }
-  if (!args.file) throw new UsageError('usage: npm run analyze -- <file> [--customer COLUMN] [--date COLUMN] [--amount COLUMN] [--order COLUMN] [--status COLUMN] [--refunded COLUMN] [--out FILE]');
+  if (!args.file) throw new UsageError('usage: npm run analyze -- <file> [--customer COLUMN] [--date COLUMN] [--amount COLUMN] [--order COLUMN] [--status COLUMN] [--refunded COLUMN] [--out FILE] [--scenario scenario.json]');
   if (k !== null) {
     if (!args.aggregateOnly) throw new UsageError('--k needs --aggregate-only');
     args.aggregateOnly.k = k;
@@ -158,10 +167,12 @@ export async function analyzeFile(args: AnalyzeArgs) {
   const chunks = (async function* () {
     for await (const c of openBytes(args.file)) yield new Uint8Array(c as Buffer);
   })();
+  // The levers are checked before the (long) import, so a bad file fails at once.
+  const levers = args.scenario ? readLevers(args.scenario) : null;
   const { table, report } = await streamImport(options, chunks);
   const analysis = analyzeDataset(table);
   const observationEnd = args.observationEnd ?? analysis.figures.lastDate;
-  const { predictions, ...models } = modelParts(table, args, observationEnd);
+  const { predictions, predicted, ...models } = modelParts(table, args, observationEnd);
   const lastDay = tableDayRange(table)?.max ?? 0;
   const segmentsDay = args.segmentsAsOf ? isoToDay(args.segmentsAsOf) : lastDay;
   const subscriptions = isBillingHeader(guess.header) ? await subscriptionsPart(args.file) : null;
@@ -170,6 +181,7 @@ export async function analyzeFile(args: AnalyzeArgs) {
     ...(subscriptions ? { subscriptions } : {}),
     ...(args.segments ? { segments: segmentsForSnapshot(segmentsReport(table, segmentsDay, DEFAULT_RULES, predictions)) } : {}),
     ...(args.nps ? { nps: npsPart(args, table, lastDay, predictions) } : {}),
+    ...(levers ? { scenario: scenarioForTable(table, analysis.cohorts, lastDay, levers, predictions, predicted ?? null, report.excluded) } : {}),
     app: `${pkg.name}@${pkg.version}`,
     report,
     figures: analysis.figures,
@@ -200,10 +212,13 @@ function modelParts(table: Parameters<typeof predictCustomers>[0], args: Analyze
     const fits = modelComparison(table, settings.timeUnit, observationEnd);
     const { models, forecast } = snapshotModelParts(predictions, { fits, timeUnit: settings.timeUnit, observationEnd: predictions.observationEnd });
     const byCode = predictionsByCustomerCode(predictions.summary.customer, predictions.forecast.customers.pAlive, predictions.forecast.customers.clv, table.customerIds.length);
-    return { models, forecast, predictions: byCode };
+    // The what-if's predicted value: the forecast model's fitted parameters predicted again month by month (no refit).
+    const { fit, spend, spendWarning } = predictions.forecast;
+    const predicted = args.scenario ? predictedBase(new ForecastPredictor(predictions.summary, { fit, spend, spendWarning }), settings.timeUnit, toPredictSettings(settings).monthlyDiscountRate) : null;
+    return { models, forecast, predictions: byCode, predicted };
   } catch (err) {
     process.stderr.write(`analyze: no models: ${(err as Error).message.split('\n')[0]}\n`);
-    return { predictions: null };
+    return { predictions: null, predicted: null };
   }
 }
 
@@ -214,6 +229,38 @@ async function subscriptionsPart(file: string) {
   const billing = readBillingFile(new Uint8Array(Buffer.concat(parts)), basename(file));
   for (const s of billing.skipped) process.stderr.write(`analyze: ${file}: ${skippedText(s)}\n`);
   return subscriptionsForSnapshot(subscriptionsReport(billing));
+}
+
+/** Largest scenario file read: a few levers take a few hundred bytes. */
+const MAX_SCENARIO_BYTES = 64 * 1024;
+
+/** The levers of a scenario file, or a UsageError saying in one sentence what is wrong with it. */
+export function readLevers(file: string): ScenarioLevers {
+  if (statSync(file).size > MAX_SCENARIO_BYTES) throw new UsageError(`${file}: a scenario file is at most 64 KB`);
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    throw new UsageError(`${file}: the scenario is not valid JSON`);
+  }
+  const checked = checkLevers(value);
+  if (!checked.ok) throw new UsageError(`${file}: ${checked.problem.text}`);
+  return checked.levers;
+}
+
+/**
+ * The `scenario` part: the levers applied to the data's base (the file's own margin when it has costs, else none),
+ * with the at-risk list's value for win-back, the orders left out as failed payments for dunning and, when the models
+ * ran, their predictions.
+ */
+function scenarioForTable(table: Parameters<typeof predictCustomers>[0], cohorts: Parameters<typeof dataBase>[0]['cohorts'], lastDay: number, levers: ScenarioLevers, predictions: CustomerPredictionsByCode | null, predicted: PredictedBase | null, excluded: Parameters<typeof failedPaymentsPerMonth>[0]) {
+  const historical = dashboardData(table).historical;
+  const report = segmentsReport(table, lastDay, DEFAULT_RULES, predictions);
+  const atRisk = atRiskList(report, DEFAULT_LIST_RULES.atRisk, predictions);
+  let value = 0;
+  for (const e of atRisk.entries) value += e.value;
+  const base = dataBase({ historical, cohorts, margin: forecastMargin(null, historical.margin.rate), atRisk: { value, customers: atRisk.total }, predicted, failedPaymentsPerMonth: failedPaymentsPerMonth(excluded, historical.averageOrderValue, historical.dataYears * 12) });
+  return scenarioPart(base, compareScenario(base, levers));
 }
 
 /** Survey files are small: one larger than this is refused, as in the app. */

@@ -9,6 +9,7 @@ import type { NpsAnswer, NpsMapping } from '../core/nps';
 import type { Notice } from '../core/types';
 import type { SnapshotV1 } from '../core/snapshot/schema';
 import type { BillingFile, BillingShape } from '../core/subscriptions';
+import type { ScenarioLevers } from '../core/scenario/levers';
 
 /** One imported file. Written in the same transaction as its chunks and dictionaries, so it exists only whole. */
 export interface DatasetRecord {
@@ -127,6 +128,15 @@ export interface SharedBodyRecord {
   notes: Notice[];
 }
 
+/** A what-if scenario the owner saved for a dataset (added in version 7): its name and levers; outputs are recomputed. */
+export interface ScenarioRecord {
+  id?: number;
+  datasetId: number;
+  name: string;
+  levers: ScenarioLevers;
+  savedAt: number;
+}
+
 export class ClvDatabase extends Dexie {
   datasets!: EntityTable<DatasetRecord, 'id'>;
   chunks!: Dexie.Table<ChunkRecord, [number, number]>;
@@ -136,6 +146,7 @@ export class ClvDatabase extends Dexie {
   shared!: EntityTable<SharedRecord, 'id'>;
   sharedBodies!: EntityTable<SharedBodyRecord, 'id'>;
   billing!: EntityTable<BillingRecord, 'datasetId'>;
+  scenarios!: EntityTable<ScenarioRecord, 'id'>;
 
   constructor(name = 'clv-studio') {
     super(name);
@@ -191,5 +202,7 @@ export class ClvDatabase extends Dexie {
     this.version(6).stores({ shared: '++id, openedAt', sharedBodies: 'id' });
     // Version 7: the rows of billing exports, for the Subscriptions tab (a new table; nothing else changes).
     this.version(7).stores({ billing: 'datasetId' });
+    // Version 8: what-if scenarios saved per dataset (a new table; nothing else changes).
+    this.version(8).stores({ scenarios: '++id, datasetId' });
   }
 }

@@ -31,7 +31,7 @@ describe('shared snapshots in IndexedDB', () => {
 
     const db = new ClvDatabase(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     const [record] = await listDatasets(db);
     expect(record).toEqual({ ...dataset, id });
     const table = await loadTable(db, id);

@@ -24,7 +24,10 @@ import { gzipSync } from 'node:zlib';
  * English messages inside it, while a Vietnamese or Thai visitor downloaded their own messages on top (123 KB in all for
  * Thai). Now every language is its own chunk and the measure is the entry with the largest language: 110 KB.
  */
-export const BUDGET = { entryKb: 110, workerKb: 100, lazyChunkKb: 30, precacheKb: 320 } as const;
+// precacheKb: 300 until the Subscriptions tab (issue 14, 318 KB with it) and the What-if tab (issue 15, which adds 26 KB
+// gzip: its page chunks 10, its worker code 7, its messages in three languages 6.5, chunk boundaries 2.5). Each tab
+// is bounded by lazyChunkKb; the total is what an install downloads once.
+export const BUDGET = { entryKb: 110, workerKb: 100, lazyChunkKb: 30, precacheKb: 360 } as const;
 
 /** The compute worker (one script that plays every worker role). */
 export const isWorkerChunk = (file: string) => /(^|\/)compute\.worker-[^/]*\.js$/.test(file);

@@ -17,6 +17,7 @@
  *
  * Pure: the input is not changed, and the result shares no object with it.
  */
+import type { ScenarioPart } from '../scenario/snapshot-part';
 import {
   DEFAULT_K,
   MAX_K,
@@ -132,6 +133,28 @@ function npsOnly(nps: SnapshotNps, k: number): SnapshotNps {
   return { ...copy(nps), byGroup };
 }
 
+/** Outputs that carry the win-back lever's money (a share of the at-risk customers' value). */
+const WIN_BACK_FIELDS = ['revenue12', 'revenue24', 'revenue36', 'grossProfit12', 'grossProfit24', 'grossProfit36'] as const;
+
+/**
+ * A what-if part: its figures are averages and totals over all customers, except the at-risk list's value, a sum over
+ * that list's customers. With 1 to k − 1 of them it is left out, and so are the outputs a win-back lever moved with it
+ * (null, with the reason).
+ */
+function scenarioOnly(part: ScenarioPart, k: number): ScenarioPart {
+  const out = copy(part);
+  const n = part.assumptions.atRiskCustomers;
+  if (n === null || n === 0 || n >= k) return out;
+  out.assumptions.atRiskValue = null;
+  if (part.levers.winBackPercent !== 0) {
+    for (const field of WIN_BACK_FIELDS) {
+      out.scenario[field] = out.difference[field] = null;
+      out.reasons.push({ side: 'scenario', field, code: 'suppressed', reason: `Left out: win-back is a share of the value of fewer than ${k} at-risk customers.` });
+    }
+  }
+  return out;
+}
+
 /** Check a k given by a caller (the export dialog, `--k`). */
 export function checkK(k: number): number {
   if (!Number.isSafeInteger(k) || k < MIN_K || k > MAX_K) throw new RangeError(`k must be a whole number from ${MIN_K} to ${MAX_K}, not ${k}`);
@@ -158,7 +181,9 @@ export function aggregateOnlySnapshot(full: SnapshotV1, options: AggregateOnlyOp
   }
   if (full.segments) out.segments = segmentsOnly(full.segments, k);
   if (full.nps) out.nps = npsOnly(full.nps, k);
+  if (full.scenario) out.scenario = scenarioOnly(full.scenario, k);
+  if (full.scenarios) out.scenarios = full.scenarios.map((s) => scenarioOnly(s, k));
   // The parts in the contract's order, as buildSnapshot writes them.
-  const order: (keyof SnapshotV1)[] = ['format', 'version', 'createdAt', 'app', 'dataset', 'settings', 'historical', 'cohorts', 'models', 'forecast', 'segments', 'nps', 'subscriptions'];
+  const order: (keyof SnapshotV1)[] = ['format', 'version', 'createdAt', 'app', 'dataset', 'settings', 'historical', 'cohorts', 'models', 'forecast', 'segments', 'nps', 'subscriptions', 'scenario', 'scenarios'];
   return Object.fromEntries(order.filter((key) => out[key] !== undefined).map((key) => [key, out[key]])) as unknown as SnapshotV1;
 }

@@ -12,6 +12,7 @@ import {
   type SnapshotForecast,
   type SnapshotNps,
   type SnapshotSubscriptions,
+  type SnapshotScenario,
   type SnapshotSegments,
   type SnapshotHistorical,
   type SnapshotModels,
@@ -41,6 +42,8 @@ export interface BuildSnapshotInput {
   segments?: SnapshotSegments;
   nps?: SnapshotNps;
   subscriptions?: SnapshotSubscriptions;
+  scenario?: SnapshotScenario;
+  scenarios?: SnapshotScenario[];
   /** The per-customer list; left out when not given (aggregates only). */
   customers?: SnapshotCustomer[];
   createdAt?: Date;
@@ -87,6 +90,8 @@ export function buildSnapshot(input: BuildSnapshotInput): SnapshotV1 {
     ...(input.segments ? { segments: input.segments } : {}),
     ...(input.nps ? { nps: input.nps } : {}),
     ...(input.subscriptions ? { subscriptions: input.subscriptions } : {}),
+    ...(input.scenario ? { scenario: input.scenario } : {}),
+    ...(input.scenarios?.length ? { scenarios: input.scenarios } : {}),
     ...(input.customers ? { customers: input.customers } : {}),
   };
 }

@@ -14,6 +14,7 @@ import { MIGRATIONS, migrate, type Migrations } from './migrate';
 import { appName, readCohorts, readCustomers, readDataset, readForecast, readHistorical, readModels, readNps, readSegments, readSettings, readSubscriptions } from './parts';
 import { describe, formatNumber, isRecord, Notes, ownValue, problem, record, SnapshotProblem, timestamp } from './reader';
 import { checkAgreement } from './rules';
+import { readScenario, readScenarios } from './scenario-part';
 import { MAX_SNAPSHOT_BYTES, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SnapshotV1 } from './schema';
 
 /**
@@ -111,6 +112,8 @@ function read(document: object, notes: Notes): SnapshotV1 {
   const segments = f.optional('segments', readSegments(notes));
   const nps = f.optional('nps', readNps(notes));
   const subscriptions = f.optional('subscriptions', readSubscriptions(notes));
+  const scenario = f.optional('scenario', readScenario(notes));
+  const scenarios = f.optional('scenarios', readScenarios(notes));
   const customers = f.optional('customers', readCustomers(notes));
   f.done();
   return {
@@ -127,6 +130,8 @@ function read(document: object, notes: Notes): SnapshotV1 {
     ...(segments === undefined ? {} : { segments }),
     ...(nps === undefined ? {} : { nps }),
     ...(subscriptions === undefined ? {} : { subscriptions }),
+    ...(scenario === undefined ? {} : { scenario }),
+    ...(scenarios === undefined ? {} : { scenarios }),
     ...(customers === undefined ? {} : { customers }),
   };
 }

@@ -6,6 +6,7 @@
  * The schema depends on nothing else in the app: the engine's own types must fit it (the builders are typed
  * against it), so a change in the engine that would change the file shows up as a type error here.
  */
+import type { ScenarioPart } from '../scenario/snapshot-part';
 
 export const SNAPSHOT_FORMAT = 'clv-snapshot';
 /** The version this app writes, and the newest it opens. */
@@ -389,8 +390,14 @@ export interface SnapshotV1 {
   segments?: SnapshotSegments;
   nps?: SnapshotNps;
   subscriptions?: SnapshotSubscriptions;
+  /** A what-if (npm run analyze --scenario): levers, the base's assumptions, base, scenario, difference and reasons. */
+  scenario?: ScenarioPart;
+  /** The owner's saved what-if scenarios, each as `scenario` with its name. */
+  scenarios?: ScenarioPart[];
   customers?: SnapshotCustomer[];
 }
+
+export type { ScenarioPart as SnapshotScenario } from '../scenario/snapshot-part';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Limits. A file beyond them is refused: they are far above anything the app writes, and keep a hostile or broken

@@ -69,6 +69,8 @@ export function shareSummary(s: SnapshotV1): ShareSummary {
   if (s.nps) inside.push(notice('nps', `The NPS from ${plural(s.nps.answers, 'survey answer')}.`, { answers: s.nps.answers }));
   else leftOut.push(notice('no-nps', 'No NPS: no survey was attached.'));
   if (s.subscriptions) inside.push(notice('subscriptions', `The subscriptions of a billing export: MRR and its movements over ${plural(s.subscriptions.months.length, 'month')}, revenue retention, ARPA and failed payments.`, { months: s.subscriptions.months.length }));
+  const scenarios = (s.scenarios?.length ?? 0) + (s.scenario ? 1 : 0);
+  if (scenarios) inside.push(notice('scenarios', `${plural(scenarios, 'what-if scenario')}: the levers, the base's averages and the outputs for all customers together.`, { count: scenarios }));
   if (s.customers) inside.push(notice('customer-rows', `A row for each of ${plural(s.customers.length, 'customer')}, with their ids.`, { count: s.customers.length }));
 
   if (aggregateOnly) {

@@ -1,0 +1,41 @@
+/**
+ * The open dataset's what-if base, built once per (margin, forecast, at-risk list) while the dataset stays open: the
+ * history's figures at the dataset's margin, its monthly cohorts, the at-risk list's value (with the open forecast's
+ * predictions when there is one) and, when a model is fitted, its expected purchases month by month from the fitted
+ * parameters (never a refit). A slider move then costs only the scenario's monthly sums. Loaded on first use: the
+ * scenario code is not in the worker's first chunk.
+ */
+import { forecastMargin } from '../src/core/forecast/margin';
+import { monthlyRate } from '../src/core/forecast/settings';
+import { atRiskList } from '../src/core/segments/lists';
+import { dataBase, failedPaymentsPerMonth, predictedBase, type ScenarioBase } from '../src/core/scenario';
+import { datasetSettings } from '../src/db/repo';
+import type { WorkerContext } from './context';
+import { cohortsOf, dashboardOf } from './derived';
+import { segmentsOf } from './segments-of';
+
+export async function scenarioBaseOf(context: WorkerContext, datasetId: number): Promise<ScenarioBase> {
+  const { db, tables, forecasts } = context;
+  const { marginPercent } = await datasetSettings(db, datasetId);
+  const excluded = (await db.datasets.get(datasetId))?.report.excluded;
+  const session = forecasts.peek(datasetId);
+  const key = `scenario-base:${marginPercent ?? 'none'}:${session?.predictionKey ?? 'none'}`;
+  const [dashboard, cohorts, segments] = await Promise.all([dashboardOf(tables, datasetId, marginPercent), cohortsOf(tables, datasetId, 'month'), segmentsOf(context, datasetId, null)]);
+  const byCode = session?.byCode((await tables.table(datasetId)).customerIds.length) ?? null;
+  return tables.derived(datasetId, `${key}:${JSON.stringify(segments.lists.atRisk)}`, () => {
+    const historical = dashboard.historical;
+    const atRisk = atRiskList(segments.report, segments.lists.atRisk, byCode);
+    let value = 0;
+    for (const e of atRisk.entries) value += e.value;
+    const fitted = session?.fitted, prediction = session?.prediction;
+    const predicted = fitted && prediction ? predictedBase(fitted.predictor, prediction.settings.timeUnit, monthlyRate(prediction.settings.discountRate, prediction.settings.discountPer)) : null;
+    return dataBase({
+      historical,
+      cohorts,
+      margin: forecastMargin(marginPercent, historical.margin.rate),
+      atRisk: historical.hasAmounts ? { value, customers: atRisk.total } : null,
+      predicted,
+      failedPaymentsPerMonth: failedPaymentsPerMonth(excluded, historical.averageOrderValue, historical.dataYears * 12),
+    });
+  });
+}

@@ -8,7 +8,7 @@
 import { forecastMargin } from '../src/core/forecast/margin';
 import { monthlyRate } from '../src/core/forecast/settings';
 import { atRiskList } from '../src/core/segments/lists';
-import { dataBase, failedPaymentsPerMonth, predictedBase, type ScenarioBase } from '../src/core/scenario';
+import { dataBase, failedPaymentsPerMonth, predictedBase, unrecoveredPerMonth, type ScenarioBase } from '../src/core/scenario';
 import { datasetSettings } from '../src/db/repo';
 import type { WorkerContext } from './context';
 import { cohortsOf, dashboardOf } from './derived';
@@ -17,7 +17,11 @@ import { segmentsOf } from './segments-of';
 export async function scenarioBaseOf(context: WorkerContext, datasetId: number): Promise<ScenarioBase> {
   const { db, tables, forecasts } = context;
   const { marginPercent } = await datasetSettings(db, datasetId);
-  const excluded = (await db.datasets.get(datasetId))?.report.excluded;
+  const record = await db.datasets.get(datasetId);
+  const excluded = record?.report.excluded;
+  // A billing export says which payments failed, for how much and which were paid in the end.
+  const billing = record?.billing ? (await db.billing.get(datasetId))?.file : undefined;
+  const billingDunning = billing ? (await import('../src/core/subscriptions/dunning')).dunning(billing.payments) : null;
   const session = forecasts.peek(datasetId);
   const key = `scenario-base:${marginPercent ?? 'none'}:${session?.predictionKey ?? 'none'}`;
   const [dashboard, cohorts, segments] = await Promise.all([dashboardOf(tables, datasetId, marginPercent), cohortsOf(tables, datasetId, 'month'), segmentsOf(context, datasetId, null)]);
@@ -35,7 +39,9 @@ export async function scenarioBaseOf(context: WorkerContext, datasetId: number):
       margin: forecastMargin(marginPercent, historical.margin.rate),
       atRisk: historical.hasAmounts ? { value, customers: atRisk.total } : null,
       predicted,
-      failedPaymentsPerMonth: failedPaymentsPerMonth(excluded, historical.averageOrderValue, historical.dataYears * 12),
+      failedPaymentsPerMonth: billingDunning
+        ? unrecoveredPerMonth(billingDunning.failedAmount, billingDunning.recoveredAmount, historical.dataYears * 12)
+        : failedPaymentsPerMonth(excluded, historical.averageOrderValue, historical.dataYears * 12),
     });
   });
 }

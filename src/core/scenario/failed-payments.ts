@@ -1,7 +1,8 @@
 /**
  * Failed payments an orders file shows, for the dunning lever: the orders left out with a failed, declined, unpaid or
  * uncollectible status (rows without an order id), valued at the average order value, per month of data. An estimate:
- * a file says how many payments failed, not always for how much.
+ * a file says how many payments failed, not always for how much. A billing export says both, and which were paid in
+ * the end: there the lever works on the money of the failed payments never recovered.
  */
 import { foldStatus } from '../import/statuses';
 import type { ExcludedStatus } from '../types';
@@ -20,4 +21,14 @@ export function failedPaymentsPerMonth(excluded: readonly ExcludedStatus[] | und
   for (const e of excluded ?? []) if (isFailedPayment(e.status)) orders += e.orders ?? e.count;
   if (!orders || !(months > 0) || !Number.isFinite(averageOrderValue)) return null;
   return (orders * averageOrderValue) / months;
+}
+
+/**
+ * For a billing export (its dunning, src/core/subscriptions/dunning.ts): the money of failed payments not recovered,
+ * per month of data, or null when every failed payment was recovered or none failed.
+ */
+export function unrecoveredPerMonth(failedAmount: number, recoveredAmount: number, months: number): number | null {
+  const lost = failedAmount - recoveredAmount;
+  if (!(lost > 0.005) || !(months > 0)) return null;
+  return lost / months;
 }

@@ -4,6 +4,7 @@
  * only, survive a new context on the same database, and appear in the snapshot.
  */
 import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ZERO_LEVERS } from '../../../src/core/scenario';
 import { restoreSnapshot } from '../../../src/core/snapshot';
@@ -15,6 +16,17 @@ const { api } = harness;
 afterAll(() => harness.close());
 
 const csv = ['customer,date,amount', 'A,2024-01-10,100', 'B,2024-02-05,50', 'A,2024-02-10,100', 'C,2024-03-01,80', 'A,2024-03-10,100', 'D,2024-04-02,60', 'C,2024-04-20,120', 'E,2024-05-15,90', 'D,2024-06-30,60'].join('\n');
+
+describe('what-if on a billing export', () => {
+  it('dunning works on the failed payments never recovered, from the billing rows (tests/fixtures/subscriptions)', async () => {
+    const text = readFileSync(new URL('../../fixtures/subscriptions/billing-invoices.csv', import.meta.url), 'utf8');
+    const id = await importText(api, 'billing-invoices.csv', text);
+    const answer = await api.whatIf(id, { ...ZERO_LEVERS, dunningPercent: 50 });
+    // Two failed payments of $60 (E's March, paid on the second attempt; E's May, uncollectible): $60 never came in.
+    // Over the paid dates 1 January to 10 June 2024, 162 days = 162 / 365.25 × 12 months.
+    expect(answer.base.failedPaymentsPerMonth).toBeCloseTo(60 / ((162 / 365.25) * 12), 9);
+  });
+});
 
 describe('what-if through the worker', () => {
   it('answers base beside scenario and the tornado; saved scenarios are compared and go into the snapshot', async () => {

@@ -8,7 +8,7 @@
 import { forecastMargin } from '../src/core/forecast/margin';
 import { monthlyRate } from '../src/core/forecast/settings';
 import { atRiskList } from '../src/core/segments/lists';
-import { dataBase, failedPaymentsPerMonth, predictedBase, unrecoveredPerMonth, type ScenarioBase } from '../src/core/scenario';
+import { dataBase, failedPaymentsOfData, predictedBase, type ScenarioBase } from '../src/core/scenario';
 import { datasetSettings } from '../src/db/repo';
 import type { WorkerContext } from './context';
 import { cohortsOf, dashboardOf } from './derived';
@@ -39,9 +39,7 @@ export async function scenarioBaseOf(context: WorkerContext, datasetId: number):
       margin: forecastMargin(marginPercent, historical.margin.rate),
       atRisk: historical.hasAmounts ? { value, customers: atRisk.total } : null,
       predicted,
-      failedPaymentsPerMonth: billingDunning
-        ? unrecoveredPerMonth(billingDunning.failedAmount, billingDunning.recoveredAmount, historical.dataYears * 12)
-        : failedPaymentsPerMonth(excluded, historical.averageOrderValue, historical.dataYears * 12),
+      failedPaymentsPerMonth: failedPaymentsOfData(excluded, historical.averageOrderValue, historical.dataYears * 12, billingDunning),
     });
   });
 }

@@ -29,9 +29,10 @@ import { isoToDay } from '../core/figures/dates';
 import { ForecastPredictor } from '../core/forecast/models';
 import { forecastMargin } from '../core/forecast/margin';
 import { atRiskList, DEFAULT_LIST_RULES } from '../core/segments';
-import { checkLevers, compareScenario, dataBase, failedPaymentsPerMonth, predictedBase, scenarioPart, type PredictedBase, type ScenarioLevers } from '../core/scenario';
+import { checkLevers, compareScenario, dataBase, failedPaymentsOfData, predictedBase, scenarioPart, type PredictedBase, type ScenarioLevers } from '../core/scenario';
 import { tableDayRange } from '../core/figures';
 import { isBillingHeader, readBillingFile, subscriptionsForSnapshot, subscriptionsReport, skippedText } from '../core/subscriptions';
+import type { Dunning } from '../core/subscriptions/dunning';
 import type { FieldRole, TimeUnit } from '../core/types';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
@@ -175,13 +176,14 @@ export async function analyzeFile(args: AnalyzeArgs) {
   const { predictions, predicted, ...models } = modelParts(table, args, observationEnd);
   const lastDay = tableDayRange(table)?.max ?? 0;
   const segmentsDay = args.segmentsAsOf ? isoToDay(args.segmentsAsOf) : lastDay;
-  const subscriptions = isBillingHeader(guess.header) ? await subscriptionsPart(args.file) : null;
+  const billing = isBillingHeader(guess.header) ? await billingReport(args.file) : null;
+  const subscriptions = billing ? subscriptionsForSnapshot(billing) : null;
   const snapshot = buildSnapshot({
     ...models,
     ...(subscriptions ? { subscriptions } : {}),
     ...(args.segments ? { segments: segmentsForSnapshot(segmentsReport(table, segmentsDay, DEFAULT_RULES, predictions)) } : {}),
     ...(args.nps ? { nps: npsPart(args, table, lastDay, predictions) } : {}),
-    ...(levers ? { scenario: scenarioForTable(table, analysis.cohorts, lastDay, levers, predictions, predicted ?? null, report.excluded) } : {}),
+    ...(levers ? { scenario: scenarioForTable(table, analysis.cohorts, lastDay, levers, predictions, predicted ?? null, report.excluded, billing?.dunning ?? null) } : {}),
     app: `${pkg.name}@${pkg.version}`,
     report,
     figures: analysis.figures,
@@ -222,13 +224,13 @@ function modelParts(table: Parameters<typeof predictCustomers>[0], args: Analyze
   }
 }
 
-/** The `subscriptions` part of a billing export; rows it could not use are reported on stderr. */
-async function subscriptionsPart(file: string) {
+/** The subscriptions report of a billing export (its snapshot part, its dunning); rows it could not use go to stderr. */
+async function billingReport(file: string) {
   const parts: Buffer[] = [];
   for await (const chunk of openBytes(file)) parts.push(chunk as Buffer);
   const billing = readBillingFile(new Uint8Array(Buffer.concat(parts)), basename(file));
   for (const s of billing.skipped) process.stderr.write(`analyze: ${file}: ${skippedText(s)}\n`);
-  return subscriptionsForSnapshot(subscriptionsReport(billing));
+  return subscriptionsReport(billing);
 }
 
 /** Largest scenario file read: a few levers take a few hundred bytes. */
@@ -253,13 +255,13 @@ export function readLevers(file: string): ScenarioLevers {
  * with the at-risk list's value for win-back, the orders left out as failed payments for dunning and, when the models
  * ran, their predictions.
  */
-function scenarioForTable(table: Parameters<typeof predictCustomers>[0], cohorts: Parameters<typeof dataBase>[0]['cohorts'], lastDay: number, levers: ScenarioLevers, predictions: CustomerPredictionsByCode | null, predicted: PredictedBase | null, excluded: Parameters<typeof failedPaymentsPerMonth>[0]) {
+function scenarioForTable(table: Parameters<typeof predictCustomers>[0], cohorts: Parameters<typeof dataBase>[0]['cohorts'], lastDay: number, levers: ScenarioLevers, predictions: CustomerPredictionsByCode | null, predicted: PredictedBase | null, excluded: Parameters<typeof failedPaymentsOfData>[0], billing: Dunning | null) {
   const historical = dashboardData(table).historical;
   const report = segmentsReport(table, lastDay, DEFAULT_RULES, predictions);
   const atRisk = atRiskList(report, DEFAULT_LIST_RULES.atRisk, predictions);
   let value = 0;
   for (const e of atRisk.entries) value += e.value;
-  const base = dataBase({ historical, cohorts, margin: forecastMargin(null, historical.margin.rate), atRisk: { value, customers: atRisk.total }, predicted, failedPaymentsPerMonth: failedPaymentsPerMonth(excluded, historical.averageOrderValue, historical.dataYears * 12) });
+  const base = dataBase({ historical, cohorts, margin: forecastMargin(null, historical.margin.rate), atRisk: { value, customers: atRisk.total }, predicted, failedPaymentsPerMonth: failedPaymentsOfData(excluded, historical.averageOrderValue, historical.dataYears * 12, billing) });
   return scenarioPart(base, compareScenario(base, levers));
 }
 

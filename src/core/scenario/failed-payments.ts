@@ -5,6 +5,7 @@
  * the end: there the lever works on the money of the failed payments never recovered.
  */
 import { foldStatus } from '../import/statuses';
+import type { Dunning } from '../subscriptions/dunning';
 import type { ExcludedStatus } from '../types';
 
 /** Folded statuses (whole words; a trailing * any ending) that mean a payment was tried and did not go through. */
@@ -31,4 +32,9 @@ export function unrecoveredPerMonth(failedAmount: number, recoveredAmount: numbe
   const lost = failedAmount - recoveredAmount;
   if (!(lost > 0.005) || !(months > 0)) return null;
   return lost / months;
+}
+
+/** The dunning lever's failed payments a month: a billing export's own (when given), else the orders file's estimate. */
+export function failedPaymentsOfData(excluded: readonly ExcludedStatus[] | undefined, averageOrderValue: number, months: number, billing: Dunning | null): number | null {
+  return billing ? unrecoveredPerMonth(billing.failedAmount, billing.recoveredAmount, months) : failedPaymentsPerMonth(excluded, averageOrderValue, months);
 }

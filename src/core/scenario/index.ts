@@ -7,4 +7,4 @@ export { TORNADO_LEVERS, tornado, type Tornado, type TornadoBar } from './tornad
 export { cacFromSpend, readSpendCsv, type MonthCac, type SpendCac, type SpendRow } from './spend';
 export { predictedBase, type Predicts } from './predicted';
 export { scenarioPart, type ScenarioAssumptions, type ScenarioNullReason, type ScenarioPart } from './snapshot-part';
-export { failedPaymentsPerMonth, isFailedPayment, unrecoveredPerMonth } from './failed-payments';
+export { failedPaymentsOfData, failedPaymentsPerMonth, isFailedPayment, unrecoveredPerMonth } from './failed-payments';

@@ -14,6 +14,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { restoreSnapshot } from '../../../src/core/snapshot';
 import { analyze, copy, DON_HANG } from '../snapshot/fixtures';
@@ -66,6 +67,16 @@ describe('analyze --scenario', () => {
     expect(part.assumptions.failedPaymentsPerMonth).toBe(70.735035);
     expect(part.difference.revenue24).toBe(848.820423);
     expect(part.notes).toEqual([]);
+  });
+
+  it('on a billing export, dunning works on the failed payments never recovered, as in the app', async () => {
+    // tests/fixtures/subscriptions/billing-invoices.csv: E's $60 in March failed and was paid on the second attempt,
+    // E's $60 in May was never paid: $60 lost over the paid dates 1 January … 10 June 2024, 162 × 12 ÷ 365.25 months,
+    // 11.273148 a month; half recovered adds 24 × 5.636574 = 135.277778 over 24 months.
+    const billing = fileURLToPath(new URL('../../fixtures/subscriptions/billing-invoices.csv', import.meta.url));
+    const part = (await analyze(billing, '--scenario', file('b.json', '{"dunningPercent": 50}'))).scenario!;
+    expect(part.assumptions.failedPaymentsPerMonth).toBe(11.273148);
+    expect(part.difference.revenue24).toBe(135.277778);
   });
 
   it('a snapshot with the part opens again; a tampered lever is refused in one sentence', async () => {

@@ -8,7 +8,7 @@
 import { forecastMargin } from '../src/core/forecast/margin';
 import { monthlyRate } from '../src/core/forecast/settings';
 import { atRiskList } from '../src/core/segments/lists';
-import { dataBase, failedPaymentsOfData, predictedBase, type ScenarioBase } from '../src/core/scenario';
+import { annualFromData, dataBase, failedPaymentsOfData, predictedBase, type ScenarioBase } from '../src/core/scenario';
 import { datasetSettings } from '../src/db/repo';
 import type { WorkerContext } from './context';
 import { cohortsOf, dashboardOf } from './derived';
@@ -21,7 +21,11 @@ export async function scenarioBaseOf(context: WorkerContext, datasetId: number):
   const excluded = record?.report.excluded;
   // A billing export says which payments failed, for how much and which were paid in the end.
   const billing = record?.billing ? (await db.billing.get(datasetId))?.file : undefined;
-  const billingDunning = billing ? (await import('../src/core/subscriptions/dunning')).dunning(billing.payments) : null;
+  // Its months and plan lifetimes say what annual billing already does there (the report is kept per dataset).
+  const billingReport = billing
+    ? await tables.derived(datasetId, 'scenario-billing', async () => (await import('../src/core/subscriptions/report')).subscriptionsReport(billing))
+    : null;
+  const billingDunning = billingReport?.dunning ?? null;
   const session = forecasts.peek(datasetId);
   const key = `scenario-base:${marginPercent ?? 'none'}:${session?.predictionKey ?? 'none'}`;
   const [dashboard, cohorts, segments] = await Promise.all([dashboardOf(tables, datasetId, marginPercent), cohortsOf(tables, datasetId, 'month'), segmentsOf(context, datasetId, null)]);
@@ -40,6 +44,7 @@ export async function scenarioBaseOf(context: WorkerContext, datasetId: number):
       atRisk: historical.hasAmounts ? { value, customers: atRisk.total } : null,
       predicted,
       failedPaymentsPerMonth: failedPaymentsOfData(excluded, historical.averageOrderValue, historical.dataYears * 12, billingDunning),
+      annualFromData: billingReport ? annualFromData(billingReport.months, billingReport.lifetimes) : null,
     });
   });
 }

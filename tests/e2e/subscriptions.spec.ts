@@ -104,6 +104,16 @@ test('a billing export opens on its subscriptions, with the hand-computed figure
   await expect(page.getByTestId('retention-billing')).toContainText('the Subscriptions tab reads each plan’s interval');
 });
 
+test('the What-if tab of a billing export prices dunning on its unrecovered payment and says what annual plans already do', async ({ page }) => {
+  await importBilling(page);
+  await page.getByTestId('tab-whatif').click();
+  // June: $50 of $225 MRR on C's yearly plan. No yearly subscriber has left: no churn to compare.
+  await expect(page.getByTestId('annual-from-data')).toContainText('Your billing data: 22% of MRR is on annual plans now.');
+  await expect(page.getByTestId('annual-from-data')).toContainText('Too few monthly or yearly subscribers have left');
+  // E's May payment ($60) was never recovered: the dunning lever can act.
+  await expect(page.getByTestId('lever-dunningPercent')).toBeEnabled();
+});
+
 test('the exported snapshot carries the subscriptions, and opens on them when shared', async ({ page, browser }) => {
   await importBilling(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-snapshot').click()]);

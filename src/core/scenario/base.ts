@@ -11,6 +11,7 @@
  * So a new customer's lifetime gross profit f·v·m ÷ (1 − r) equals the historical CLV (net revenue per customer ×
  * margin) exactly: the base explains the past, and the levers move its parts.
  */
+import type { AnnualFromData } from './annual-from-data';
 import type { ClvFormula, FormulaFacts } from '../figures/clv-formulas';
 import { MIN_CHURN_CUSTOMER_MONTHS } from '../figures/clv-formulas';
 import type { HistoricalFigures } from '../figures/historical';
@@ -55,6 +56,8 @@ export interface ScenarioBase {
   /** Cumulative net revenue per customer by month of age (age 0 at index 0), over the cohorts that reached it. */
   cohortRevenue: number[];
   predicted: PredictedBase | null;
+  /** From a billing export: the share already on annual plans and the churn of yearly against monthly subscribers. */
+  annualFromData: AnnualFromData | null;
 }
 
 /** Days back from the data's last day that count a customer as on the books now. */
@@ -71,6 +74,7 @@ export interface DataBaseInput {
   margin: { rate: number; source: 'owner' | 'file' | 'none' };
   atRisk?: { value: number; customers: number } | null;
   failedPaymentsPerMonth?: number | null;
+  annualFromData?: AnnualFromData | null;
   predicted?: PredictedBase | null;
 }
 
@@ -149,6 +153,7 @@ export function dataBase(input: DataBaseInput): ScenarioBase {
     newCustomersByMonth: input.cohorts.period === 'month' ? input.cohorts.rows.map((r) => ({ month: r.cohort, customers: r.customers })) : [],
     cohortRevenue: cohortRevenue(input.cohorts),
     predicted: input.predicted ?? null,
+    annualFromData: input.annualFromData ?? null,
   };
 }
 
@@ -211,5 +216,6 @@ export function calculatorBase(c: CalculatorInput): ScenarioBase {
     newCustomersByMonth: [],
     cohortRevenue: [],
     predicted: null,
+    annualFromData: null,
   };
 }

@@ -8,3 +8,4 @@ export { cacFromSpend, readSpendCsv, type MonthCac, type SpendCac, type SpendRow
 export { predictedBase, type Predicts } from './predicted';
 export { scenarioPart, type ScenarioAssumptions, type ScenarioNullReason, type ScenarioPart } from './snapshot-part';
 export { failedPaymentsOfData, failedPaymentsPerMonth, isFailedPayment, unrecoveredPerMonth } from './failed-payments';
+export { annualFromData, type AnnualFromData } from './annual-from-data';

@@ -25,6 +25,9 @@ describe('what-if on a billing export', () => {
     // Two failed payments of $60 (E's March, paid on the second attempt; E's May, uncollectible): $60 never came in.
     // Over the paid dates 1 January to 10 June 2024, 162 days = 162 / 365.25 × 12 months.
     expect(answer.base.failedPaymentsPerMonth).toBeCloseTo(60 / ((162 / 365.25) * 12), 9);
+    // June's MRR is $225, of which C's $600 a year gives $50: 22.2% on annual plans. Nobody on a yearly plan has left,
+    // so their lifetime is not known and no churn change is suggested.
+    expect(answer.base.annualFromData).toMatchObject({ share: 50 / 225, churnChangePercent: null });
   });
 });
 

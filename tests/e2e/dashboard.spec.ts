@@ -131,3 +131,21 @@ test.describe('accessibility', () => {
     expect(await axeViolations(page, root)).toEqual([]);
   });
 });
+
+test('the tabs follow the keyboard: arrows move the choice and the focus, wrapping at the ends; only the chosen tab is in the Tab order', async ({ page }) => {
+  await page.goto('./');
+  await page.getByTestId('import-sample').click();
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('analysis-ready')).toBeVisible({ timeout: 30_000 });
+  const tabs = page.getByRole('tablist', { name: 'Views of this dataset' }).getByRole('tab');
+  await expect(tabs).toHaveText(['History', 'Forecast', 'Segments', 'What if']);
+  await page.getByTestId('tab-history').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('tab-forecast')).toBeFocused();
+  await expect(page.getByTestId('tab-forecast')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('#panel-forecast')).toBeVisible();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('tab-whatif')).toBeFocused();
+  await expect(tabs.and(page.locator('[tabindex="0"]'))).toHaveCount(1);
+});

@@ -899,6 +899,7 @@ export const en = {
   'share.subscriptions': 'The subscriptions of a billing export: MRR and its movements over {months, plural, one {# month} other {# months}}, revenue retention, ARPA and failed payments.',
   'share.small-subscription-months': '{count, plural, one {# month of the subscriptions has} other {# months of the subscriptions have}} fewer than {k} subscribers; their MRR and its movements are shown.',
   'subs.shared.intro': 'From the sender’s billing export: only paid invoices are revenue, each payment spread over the months it pays for; MRR on each month’s last day, the last month on {asOf}.',
+  'predict.billing': 'This file is a billing export. The models here take every payment as a purchase the customer chose to make, so a yearly subscriber’s single payment looks like a customer who bought once, and a monthly one like a very frequent buyer. For subscriptions, the Subscriptions tab gives lifetime value the subscription way (ARPA × margin ÷ churn, and sBG per plan interval).',
   'retention.billing': 'This file is a billing export: the Subscriptions tab reads each plan’s interval, so a yearly subscriber is not taken as gone after one month, and fits this model on real subscription lifetimes, plan by plan.',
   'tabs.whatif': 'What if',
   'whatif.title': 'What if: each tactic priced on your own numbers',

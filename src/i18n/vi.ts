@@ -901,6 +901,7 @@ export const vi: Catalogue = {
   'share.subscriptions': 'Các thuê bao của tệp thanh toán: MRR và các biến động của nó trong {months, plural, other {# tháng}}, tỷ lệ giữ chân doanh thu, ARPA và các lần thanh toán thất bại.',
   'share.small-subscription-months': '{count, plural, other {# tháng}} của phần thuê bao có ít hơn {k} người đăng ký; MRR và các biến động của những tháng đó vẫn được hiển thị.',
   'subs.shared.intro': 'Từ tệp thanh toán của người gửi: chỉ hóa đơn đã thanh toán mới là doanh thu, mỗi khoản được chia cho các tháng mà nó trả cho; MRR vào ngày cuối mỗi tháng, tháng cuối vào ngày {asOf}.',
+  'predict.billing': 'Tệp này là tệp xuất thanh toán. Các mô hình ở đây coi mỗi khoản thanh toán là một lần mua do khách tự chọn, nên khoản thanh toán duy nhất của người đăng ký theo năm trông như một khách chỉ mua một lần, còn người đăng ký theo tháng trông như khách mua rất thường xuyên. Với gói đăng ký, thẻ Thuê bao tính giá trị vòng đời theo cách của thuê bao (ARPA × biên lợi nhuận ÷ tỷ lệ rời bỏ, và sBG theo từng chu kỳ gói).',
   'retention.billing': 'Tệp này là tệp thanh toán: tab Thuê bao đọc chu kỳ của từng gói, nên người đăng ký theo năm không bị coi là đã rời đi sau một tháng, và ước lượng mô hình này trên vòng đời thuê bao thật, theo từng gói.',
   'tabs.whatif': 'Giả định',
   'whatif.title': 'Nếu thì sao: tính từng chiến thuật trên số liệu của chính bạn',

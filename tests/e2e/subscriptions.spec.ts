@@ -102,6 +102,8 @@ test('a billing export opens on its subscriptions, with the hand-computed figure
   // The Forecast tab's order-based retention view points to this tab for a billing export.
   await page.getByTestId('tab-forecast').click();
   await expect(page.getByTestId('retention-billing')).toContainText('the Subscriptions tab reads each plan’s interval');
+  // And the tab says, before any fit, what its purchase models make of payments on a schedule.
+  await expect(page.getByTestId('forecast-billing')).toContainText('a yearly subscriber’s single payment looks like a customer who bought once');
 });
 
 test('the What-if tab of a billing export prices dunning on its unrecovered payment and says what annual plans already do', async ({ page }) => {

@@ -6,7 +6,8 @@
  * built app's JavaScript, gzip: before the page works ≤ 100 KB, all that the service worker precaches ≤ 200 KB.
  * Flags: --node-only, --no-models, --sizes-only (build and print the sizes, nothing else), --repredict-only (the
  * forecast's answer to a settings change, through the compute API, nothing else), --segments-only, --scenario-only (a
- * what-if slider move on Online Retail, issue 15).
+ * what-if slider move on Online Retail, issue 15), --peers-only (the app's import + figures + cohorts + summary beside
+ * DuckDB's SQL, and its CSV reader beside PapaParse, issue 16: tests/bench/peers.ts).
  */
 import { execSync } from 'node:child_process';
 import { startPreview } from '../support/preview-server';
@@ -27,6 +28,7 @@ import { benchModels } from './models';
 import { benchRepredict } from './repredict';
 import { benchSegments } from './segments';
 import { benchScenario } from './scenario';
+import { benchPeers } from './peers';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const source = resolve(root, '../shared/data/online_retail/online_retail.csv.gz');
@@ -252,13 +254,16 @@ async function main() {
   }
   line('machine reference at start (fixed loop; lower = faster)', `${fmt(machineReference())} ms`);
   // Models first, on a fresh heap: in the app they run in a worker of their own, not after a 47 MB import.
-  const only = ['--repredict-only', '--scenario-only'].some((f) => process.argv.includes(f));
+  const only = ['--repredict-only', '--scenario-only', '--peers-only'].some((f) => process.argv.includes(f));
   if (!process.argv.includes('--no-models') && !only) benchModels(root, line);
   const csv = gunzipSync(readFileSync(source));
   if (process.argv.includes('--repredict-only')) return benchRepredict(csv.toString('utf8'), line);
   if (process.argv.includes('--segments-only')) return benchSegments(line);
   if (process.argv.includes('--scenario-only')) return benchScenario(csv.toString('utf8'), line);
-  await benchNode(new Uint8Array(csv.buffer, csv.byteOffset, csv.byteLength));
+  const bytes = new Uint8Array(csv.buffer, csv.byteOffset, csv.byteLength);
+  if (process.argv.includes('--peers-only')) return benchPeers(bytes, line, machineReference);
+  await benchNode(bytes);
+  await benchPeers(bytes, line, machineReference);
   if (!process.argv.includes('--no-models')) await benchRepredict(csv.toString('utf8'), line);
   await benchSegments(line);
   await benchScenario(csv.toString('utf8'), line);

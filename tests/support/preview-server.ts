@@ -10,7 +10,12 @@ export async function startPreview(root: string, port: number): Promise<PreviewS
   const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore', detached: true });
   const url = `http://localhost:${port}/`;
   const stop = () => {
-    if (server.pid) process.kill(-server.pid);
+    try {
+      if (server.pid) process.kill(-server.pid);
+    } catch (err) {
+      // Already gone (ESRCH): nothing to stop, and an error here would hide the one that ended the caller's work.
+      if ((err as NodeJS.ErrnoException).code !== 'ESRCH') throw err;
+    }
   };
   for (let i = 0; i < 150; i++) {
     try {

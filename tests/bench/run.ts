@@ -11,7 +11,7 @@
  * the Chromium part alone).
  */
 import { execSync } from 'node:child_process';
-import { startPreview } from '../support/preview-server';
+import { freePort, startPreview } from '../support/preview-server';
 import { bundleSizes, formatBundleSizes } from '../support/bundle-size';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -143,7 +143,8 @@ function benchBundle() {
 
 /** Chromium against the app as built in dist/. */
 async function benchChromium(csvPath: string, bytes: number) {
-  const server = await startPreview(root, 4199);
+  // A port of its own: on a fixed one, another checkout's preview server answered and its build was measured.
+  const server = await startPreview(root, await freePort());
   try {
     const browser = await chromium.launch({
       executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',

@@ -75,8 +75,22 @@ function repredict(line: Line, label: string, summary: CustomerSummary, timeUnit
 export function benchModels(root: string, line: Line) {
   const reference = resolve(root, '../shared/reference');
   const lifetimes = JSON.parse(readFileSync(resolve(reference, 'timings.json'), 'utf8')).timings;
-  const seconds = (variant: string, step: string) => lifetimes[variant]?.[step]?.median_s as number | undefined;
-  const theirs = (s: number | undefined) => (s === undefined ? '' : ` (lifetimes ${(s * 1000).toFixed(0)} ms)`);
+  // A key that is not in the file stops the bench: read as 0 or left out, it printed a wrong lifetimes figure
+  // (BG/NBD + Gamma-Gamma showed 106 ms, BG/NBD alone, while the file names the spend fit
+  // `GammaGammaFitter.fit (repeat customers)`).
+  const seconds = (variant: string, step: string): number => {
+    const value = lifetimes[variant]?.[step]?.median_s;
+    if (typeof value !== 'number') {
+      const known = lifetimes[variant] ? Object.keys(lifetimes[variant]).join('; ') : `none (variants: ${Object.keys(lifetimes).join(', ')})`;
+      throw new Error(`bench: timings.json has no median_s for "${variant}" → "${step}". Its steps there: ${known}`);
+    }
+    return value;
+  };
+  const theirs = (s: number) => ` (lifetimes ${(s * 1000).toFixed(0)} ms)`;
+  // Every key looked up before anything is timed, so a missing one fails at once.
+  const bgGgLifetimes = seconds('online_retail_days', 'BetaGeoFitter.fit') + seconds('online_retail_days', 'GammaGammaFitter.fit (repeat customers)');
+  const paretoMasterLifetimes = seconds('cdnow_master_cal39w_weeks', 'ParetoNBDFitter.fit');
+  const bgMasterLifetimes = seconds('cdnow_master_cal39w_weeks', 'BetaGeoFitter.fit');
   console.log(`\nModels (Node ${process.version}; times include compressing the customers)`);
 
   const retail = readSummary(resolve(reference, 'online_retail/online_retail_summary.csv'));
@@ -84,14 +98,13 @@ export function benchModels(root: string, line: Line) {
     fitPurchaseModel('bgnbd', { x: retail.frequency, tx: retail.recency, T: retail.T });
     fitGammaGamma(spendData(retail.frequency, retail.monetary));
   });
-  const bgGgLifetimes = (seconds('online_retail_days', 'BetaGeoFitter.fit') ?? 0) + (seconds('online_retail_days', 'GammaGammaFitter.fit') ?? 0);
   line('BG/NBD + Gamma-Gamma fit, Online Retail (4,338)', `${ms(bgGg.cold)} cold, ${ms(bgGg.warm)} warm`, `< 50 ms${theirs(bgGgLifetimes)}`);
 
   const master = readSummary(resolve(reference, 'cdnow/cdnow_master_cal39w_summary.csv'));
   const pareto = timed(() => fitPurchaseModel('paretoNbd', { x: master.frequency, tx: master.recency, T: master.T }), 3);
-  line('Pareto/NBD fit, CDNOW master (23,570)', `${ms(pareto.cold)} cold, ${ms(pareto.warm)} warm`, `< 200 ms${theirs(seconds('cdnow_master_cal39w_weeks', 'ParetoNBDFitter.fit'))}`);
+  line('Pareto/NBD fit, CDNOW master (23,570)', `${ms(pareto.cold)} cold, ${ms(pareto.warm)} warm`, `< 200 ms${theirs(paretoMasterLifetimes)}`);
   const bgMaster = timed(() => fitPurchaseModel('bgnbd', { x: master.frequency, tx: master.recency, T: master.T }), 3);
-  line('BG/NBD fit, CDNOW master (23,570)', `${ms(bgMaster.cold)} cold, ${ms(bgMaster.warm)} warm`, `${theirs(seconds('cdnow_master_cal39w_weeks', 'BetaGeoFitter.fit'))}`.trim());
+  line('BG/NBD fit, CDNOW master (23,570)', `${ms(bgMaster.cold)} cold, ${ms(bgMaster.warm)} warm`, theirs(bgMasterLifetimes).trim());
 
   const hundredK = simulateCustomers(100_000, 7);
   const options = { timeUnit: 'day' as const, horizonMonths: 12, monthlyDiscountRate: 0.01, margin: 1 };

@@ -6,17 +6,19 @@
  * built app's JavaScript, gzip: before the page works ≤ 100 KB, all that the service worker precaches ≤ 200 KB.
  * Flags: --node-only, --no-models, --sizes-only (build and print the sizes, nothing else), --repredict-only (the
  * forecast's answer to a settings change, through the compute API, nothing else), --segments-only, --scenario-only (a
- * what-if slider move on Online Retail, issue 15).
+ * what-if slider move on Online Retail, issue 15), --peers-only (the app's import + figures + cohorts + summary beside
+ * DuckDB's SQL, and its CSV reader beside PapaParse, issue 16: tests/bench/peers.ts), --chromium-only (build, then
+ * the Chromium part alone).
  */
 import { execSync } from 'node:child_process';
-import { startPreview } from '../support/preview-server';
+import { freePort, startPreview } from '../support/preview-server';
 import { bundleSizes, formatBundleSizes } from '../support/bundle-size';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
+import { chromium, type Browser } from '@playwright/test';
 import { sniff } from '../../src/core/import';
 import { streamImport } from '../../src/core/import/run';
 import { analyzeDataset } from '../../src/core/figures';
@@ -27,13 +29,14 @@ import { benchModels } from './models';
 import { benchRepredict } from './repredict';
 import { benchSegments } from './segments';
 import { benchScenario } from './scenario';
+import { benchPeers } from './peers';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const source = resolve(root, '../shared/data/online_retail/online_retail.csv.gz');
 const CHUNK = 1 << 20;
 
 const mb = (bytes: number) => bytes / (1 << 20);
-const fmt = (n: number, d = 0) => n.toFixed(d);
+const fmt = (n: number | undefined, d = 0) => (n === undefined ? 'n/a' : n.toFixed(d));
 
 function line(label: string, value: string, target = '') {
   console.log(`${label.padEnd(46)} ${value.padStart(14)}${target ? `   (target ${target})` : ''}`);
@@ -84,21 +87,52 @@ async function benchNode(bytes: Uint8Array) {
 }
 
 /**
- * Total resident memory of Chromium's processes, in bytes, read from /proc in this process. (Spawning `ps` twenty
+ * Resident memory of one browser's processes, in bytes: the browser process whose pid is given and all its
+ * descendants (zygotes, renderers, GPU and utility processes), found from the parent pids in /proc/<pid>/stat and
+ * read from /proc/<pid>/statm in this process. Other Chromium processes on the machine (other people's browsers,
+ * other test runs) are not counted: the figure used to add up every process named chromium. (Spawning `ps` twenty
  * times a second took enough of this 2-core machine's CPU to slow the imports it was measuring.)
  */
-function chromiumRss(): number {
-  let total = 0;
-  for (const pid of readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
+function browserTree(rootPid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
     try {
-      if (!readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('chromium')) continue;
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // "pid (comm) state ppid …": the name may hold spaces or brackets, so read after the last ')'.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = children.get(ppid);
+      if (list) list.push(Number(name));
+      else children.set(ppid, [Number(name)]);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  const tree = [rootPid];
+  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]) ?? []));
+  return tree;
+}
+
+function browserRss(rootPid: number): number {
+  let total = 0;
+  for (const pid of browserTree(rootPid)) {
+    try {
       total += Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * 4096;
     } catch {
       // The process ended meanwhile.
     }
   }
   return total;
+}
+
+/** The pid of the browser process of a browser Playwright launched, as Chromium itself reports it over CDP. */
+async function browserPid(browser: Browser): Promise<number> {
+  const cdp = await browser.newBrowserCDPSession();
+  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
+  await cdp.detach();
+  const own = processInfo.find((p) => p.type === 'browser');
+  if (!own) throw new Error(`bench: Chromium reported no browser process (${JSON.stringify(processInfo)})`);
+  return own.id;
 }
 
 /** The built app's JavaScript, gzip: what the page needs before it works, and what the service worker precaches. */
@@ -109,7 +143,8 @@ function benchBundle() {
 
 /** Chromium against the app as built in dist/. */
 async function benchChromium(csvPath: string, bytes: number) {
-  const server = await startPreview(root, 4199);
+  // A port of its own: on a fixed one, another checkout's preview server answered and its build was measured.
+  const server = await startPreview(root, await freePort());
   try {
     const browser = await chromium.launch({
       executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
@@ -120,9 +155,11 @@ async function benchChromium(csvPath: string, bytes: number) {
     // A visitor picks a file seconds after the page opens; by then the service worker has installed and precached the
     // app. Waiting for it keeps that one-off download out of the first import's figures.
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
-    const idleRss = chromiumRss();
+    const pid = await browserPid(browser);
+    const processes = browserTree(pid).length;
+    const idleRss = browserRss(pid);
     let peak = idleRss;
-    const sampler = setInterval(() => (peak = Math.max(peak, chromiumRss())), 100);
+    const sampler = setInterval(() => (peak = Math.max(peak, browserRss(pid))), 100);
     // Three imports of the same file in one page: the first is what a visitor meets (fresh workers, code not yet
     // optimised by the JIT); the best of the three is comparable with Node's best of three.
     const runs: { timings: Record<string, number>; rows: number; wall: number }[] = [];
@@ -148,6 +185,10 @@ async function benchChromium(csvPath: string, bytes: number) {
         db.close();
         return rows.reduce((a, b) => (a.id > b.id ? a : b));
       });
+      // The import worker's last-moment fields (saveMs, totalMs) land at the top of the stored record, beside a
+      // `timings` copied before the save: read them from there when `timings` lacks them.
+      const top = stored as unknown as Record<string, unknown>;
+      for (const key of ['saveMs', 'totalMs']) if (stored.timings[key] === undefined && typeof top[key] === 'number') stored.timings[key] = top[key];
       runs.push({ ...stored, wall });
     }
     clearInterval(sampler);
@@ -179,7 +220,7 @@ async function benchChromium(csvPath: string, bytes: number) {
       line('  asked → received by the page', `${fmt(dashboardMeasure.pageMs)} ms`);
     }
     line('first dashboard render after import', `${fmt(dashboardWall)} ms`, '< 500 ms');
-    line('peak Chromium RSS (all processes)', `${fmt(mb(peak))} MB`);
+    line(`peak RSS of this browser (pid ${pid}, ${processes} processes idle)`, `${fmt(mb(peak))} MB`);
     line('  of which added by the imports', `${fmt(mb(peak - idleRss))} MB`);
   } finally {
     server.stop();
@@ -208,6 +249,17 @@ function buildApp() {
 }
 
 async function main() {
+  if (process.argv.includes('--chromium-only')) {
+    buildApp();
+    const dir = mkdtempSync(join(tmpdir(), 'clv-bench-'));
+    const path = join(dir, 'online_retail.csv');
+    const csv = gunzipSync(readFileSync(source));
+    writeFileSync(path, csv);
+    line('machine reference at start (fixed loop; lower = faster)', `${fmt(machineReference())} ms`);
+    await benchChromium(path, csv.byteLength);
+    line('\nmachine reference at the end', `${fmt(machineReference())} ms`);
+    return;
+  }
   if (process.argv.includes('--sizes-only')) {
     buildApp();
     benchBundle();
@@ -219,13 +271,16 @@ async function main() {
   }
   line('machine reference at start (fixed loop; lower = faster)', `${fmt(machineReference())} ms`);
   // Models first, on a fresh heap: in the app they run in a worker of their own, not after a 47 MB import.
-  const only = ['--repredict-only', '--scenario-only'].some((f) => process.argv.includes(f));
+  const only = ['--repredict-only', '--scenario-only', '--peers-only'].some((f) => process.argv.includes(f));
   if (!process.argv.includes('--no-models') && !only) benchModels(root, line);
   const csv = gunzipSync(readFileSync(source));
   if (process.argv.includes('--repredict-only')) return benchRepredict(csv.toString('utf8'), line);
   if (process.argv.includes('--segments-only')) return benchSegments(line);
   if (process.argv.includes('--scenario-only')) return benchScenario(csv.toString('utf8'), line);
-  await benchNode(new Uint8Array(csv.buffer, csv.byteOffset, csv.byteLength));
+  const bytes = new Uint8Array(csv.buffer, csv.byteOffset, csv.byteLength);
+  if (process.argv.includes('--peers-only')) return benchPeers(bytes, line, machineReference);
+  await benchNode(bytes);
+  await benchPeers(bytes, line, machineReference);
   if (!process.argv.includes('--no-models')) await benchRepredict(csv.toString('utf8'), line);
   await benchSegments(line);
   await benchScenario(csv.toString('utf8'), line);

@@ -71,7 +71,7 @@ export async function runImportJob(file: File, options: ImportOptions, context: 
         // Measured inside the transaction so the stored record carries its own saving time.
         timings.saveMs = performance.now() - savedAt;
         timings.totalMs = performance.now() - started;
-        return timings;
+        return { timings };
       },
       billing,
     );

@@ -12,7 +12,8 @@ export const CHUNK_ROWS = 65_536;
 
 type NewDataset = Omit<DatasetRecord, 'id' | 'chunkCount' | 'rows' | 'createdAt' | 'updatedAt'>;
 /** Fields known only once the chunks are written (how long saving took), set in the same transaction. */
-type LastFields = () => Partial<Pick<DatasetRecord, 'timings'>>;
+/** Fields written last, inside the save's transaction: exactly these keys (a bare object would spread its own). */
+type LastFields = () => { timings: DatasetRecord['timings'] };
 
 /** Copy (not view) a range: a stored subarray would clone its whole underlying buffer. */
 function part<T extends Uint32Array | Int32Array | Float64Array>(a: T | null | undefined, from: number, to: number): T | null {

@@ -185,10 +185,6 @@ async function benchChromium(csvPath: string, bytes: number) {
         db.close();
         return rows.reduce((a, b) => (a.id > b.id ? a : b));
       });
-      // The import worker's last-moment fields (saveMs, totalMs) land at the top of the stored record, beside a
-      // `timings` copied before the save: read them from there when `timings` lacks them.
-      const top = stored as unknown as Record<string, unknown>;
-      for (const key of ['saveMs', 'totalMs']) if (stored.timings[key] === undefined && typeof top[key] === 'number') stored.timings[key] = top[key];
       runs.push({ ...stored, wall });
     }
     clearInterval(sampler);

@@ -44,6 +44,8 @@ test('imports a Vietnamese Excel export, shows its figures, keeps them after rel
   // Hand-checked figures (tests/fixtures/e2e/README.md).
   await expect(dash).toContainText(/Customers\s*3\b/);
   await expect(dash).toContainText(/Rows read\s*9\b/);
+  // How long the import took, from the stored record (it was lost on the way to the record until December 2026).
+  await expect(dash.locator('.meta').first()).toContainText(/Imported 9 rows in \d+(\.\d+)? s/);
   await expect(page.getByTestId('kpi-rows')).toContainText('7 accepted · 2 rejected · 0 left out for their status');
   await expect(dash).toContainText(/₫\s?5,050,000|5,050,000\s?₫/);
   await expect(page.getByTestId('rejected-rows')).toContainText('D007;;16/03/2024');

@@ -38,6 +38,15 @@ describe('compute worker API', () => {
     expect(quarters.rows).toEqual([{ cohort: '2024-Q1', customers: 3, active: [3, 1], revenue: [4450000, 600000] }]);
     // The column choice is remembered for the next file with the same header.
     expect((await api.sniffFile(csvFile())).remembered).toMatchObject({ delimiter: ';', hasHeader: true });
+    // The stored record carries its import's times inside `timings` (the dashboard shows "Imported 9 rows in … s"),
+    // with the saving time measured in the save's own transaction; nothing of them lands beside `timings`.
+    const db = new ClvDatabase(dbName);
+    const record = (await db.datasets.get(outcome.datasetId)) as unknown as Record<string, unknown> & { timings: Record<string, number> };
+    db.close();
+    expect(record.timings.totalMs).toBeGreaterThan(0);
+    expect(record.timings.saveMs).toBeGreaterThanOrEqual(0);
+    expect(record.timings.totalMs).toBeGreaterThanOrEqual(record.timings.saveMs);
+    expect(Object.keys(record).filter((k) => k.endsWith('Ms'))).toEqual([]);
   });
 
   it('a cancelled import stores nothing', async () => {

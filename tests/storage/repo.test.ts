@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { databaseAtVersion } from './old-versions';
 import { ClvDatabase, type DatasetRecord } from '../../src/db/schema';
 import { CHUNK_ROWS, deleteDataset, deleteEverything, headerKey, listDatasets, loadTable, recallMapping, rememberMapping, renameDataset, saveDataset } from '../../src/db/repo';
 import type { TransactionTable } from '../../src/core/types';
@@ -137,8 +137,7 @@ describe('schema upgrade', () => {
   it('opening a version-1 database with the current app keeps every dataset and fills the new fields', async () => {
     const name = `upgrade-${crypto.randomUUID()}`;
     // The version-1 schema exactly as it shipped.
-    const v1 = new Dexie(name);
-    v1.version(1).stores({ datasets: '++id, createdAt', chunks: '[datasetId+index], datasetId', dictionaries: '[datasetId+kind], datasetId' });
+    const v1 = databaseAtVersion(name, 1);
     const id = (await v1.table('datasets').add({ name: 'old.csv', createdAt: 1700000000000, rows: 2, chunkCount: 1 })) as number;
     await v1.table('chunks').add({ datasetId: id, index: 0, customer: new Uint32Array([0, 0]), day: new Int32Array([1, 2]), amount: new Float64Array([5, -1]), line: new Uint32Array([2, 3]), cost: null, order: null, product: null, channel: null });
     await v1.table('dictionaries').add({ datasetId: id, kind: 'customer', values: ['only'] });
@@ -158,9 +157,7 @@ describe('schema upgrade', () => {
 
   it('opening a version-2 database turns its English-only warnings into notices that keep the text', async () => {
     const name = `upgrade-${crypto.randomUUID()}`;
-    const v2 = new Dexie(name);
-    v2.version(1).stores({ datasets: '++id, createdAt', chunks: '[datasetId+index], datasetId', dictionaries: '[datasetId+kind], datasetId' });
-    v2.version(2).stores({ datasets: '++id, createdAt, updatedAt', mappings: 'headerKey, savedAt' });
+    const v2 = databaseAtVersion(name, 2);
     const warning = 'Some rows have more fields than the header (first on line 3); the extra fields were ignored.';
     const id = (await v2.table('datasets').add({ name: 'old.csv', createdAt: 1, updatedAt: 1, rows: 0, chunkCount: 0, report: { warnings: [warning], rejected: [] } })) as number;
     v2.close();
@@ -176,10 +173,7 @@ describe('schema upgrade', () => {
 
   it('opening a version-3 database drops the stored monthly cohorts (now computed on open) and keeps everything else', async () => {
     const name = `upgrade-${crypto.randomUUID()}`;
-    const v3 = new Dexie(name);
-    v3.version(1).stores({ datasets: '++id, createdAt', chunks: '[datasetId+index], datasetId', dictionaries: '[datasetId+kind], datasetId' });
-    v3.version(2).stores({ datasets: '++id, createdAt, updatedAt', mappings: 'headerKey, savedAt' });
-    v3.version(3).stores({});
+    const v3 = databaseAtVersion(name, 3);
     const cohorts = { period: 'month', rows: [{ cohort: '2024-01', customers: 1, active: [1], revenue: [5] }] };
     const id = (await v3.table('datasets').add({ name: 'v3.csv', createdAt: 5, updatedAt: 6, rows: 1, chunkCount: 1, marginPercent: 35, cohorts, report: { warnings: [], rejected: [] } })) as number;
     await v3.table('chunks').add({ datasetId: id, index: 0, customer: new Uint32Array([0]), day: new Int32Array([19723]), amount: new Float64Array([5]), line: new Uint32Array([2]), cost: null, order: null, product: null, channel: null });

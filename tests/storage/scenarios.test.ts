@@ -1,30 +1,17 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { databaseAtVersion } from './old-versions';
 import { ZERO_LEVERS } from '../../src/core/scenario/levers';
 import { ClvDatabase } from '../../src/db/schema';
 import { deleteDataset, deleteEverything, listDatasets } from '../../src/db/repo';
 import { deleteScenario, listScenarios, saveScenario } from '../../src/db/scenarios';
-
-/** The database as version 7 of the app left it (its stores exactly as schema.ts declared them then). */
-function version7(name: string): Dexie {
-  const db = new Dexie(name);
-  db.version(1).stores({ datasets: '++id, createdAt', chunks: '[datasetId+index], datasetId', dictionaries: '[datasetId+kind], datasetId' });
-  db.version(2).stores({ datasets: '++id, createdAt, updatedAt', mappings: 'headerKey, savedAt' });
-  db.version(3).stores({});
-  db.version(4).stores({});
-  db.version(5).stores({ nps: 'datasetId' });
-  db.version(6).stores({ shared: '++id, openedAt', sharedBodies: 'id' });
-  db.version(7).stores({ billing: 'datasetId' });
-  return db;
-}
 
 const DATASET = { name: 'orders.csv', createdAt: 1, updatedAt: 2, rows: 2, chunkCount: 1, report: { fileName: 'orders.csv', rowsRead: 2 }, figures: { customers: 1 }, currency: 'VND', marginPercent: 30, timeUnit: 'day', timings: { totalMs: 5 } };
 
 describe('saved scenarios in IndexedDB (version 8)', () => {
   it('a version-7 database opens in version 8 with its datasets, shared snapshots, billing rows and rows intact, and no scenarios', async () => {
     const name = `test-${crypto.randomUUID()}`;
-    const old = version7(name);
+    const old = databaseAtVersion(name, 7);
     const id = (await old.table('datasets').add({ ...DATASET })) as number;
     await old.table('chunks').add({ datasetId: id, index: 0, customer: new Uint32Array([0]), day: new Int32Array([19000]), amount: new Float64Array([10]), line: new Uint32Array([2]), cost: null, order: null, product: null, channel: null });
     await old.table('shared').add({ name: 's.csv', origin: { kind: 'file', fileName: 's.clv.json' }, openedAt: 5, createdAt: '2026-01-01T00:00:00.000Z', app: 'clv-studio@0.1.0' });

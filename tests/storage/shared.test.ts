@@ -1,26 +1,15 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { databaseAtVersion } from './old-versions';
 import { ClvDatabase } from '../../src/db/schema';
 import { deleteEverything, listDatasets, loadTable } from '../../src/db/repo';
 import { deleteShared, listShared, loadShared, saveShared } from '../../src/db/shared';
 import { analyze, copy, DON_HANG } from '../unit/snapshot/fixtures';
 
-/** The database as version 5 of the app left it (its stores exactly as schema.ts declared them then). */
-function version5(name: string): Dexie {
-  const db = new Dexie(name);
-  db.version(1).stores({ datasets: '++id, createdAt', chunks: '[datasetId+index], datasetId', dictionaries: '[datasetId+kind], datasetId' });
-  db.version(2).stores({ datasets: '++id, createdAt, updatedAt', mappings: 'headerKey, savedAt' });
-  db.version(3).stores({});
-  db.version(4).stores({});
-  db.version(5).stores({ nps: 'datasetId' });
-  return db;
-}
-
 describe('shared snapshots in IndexedDB', () => {
   it('a database of version 5 opens in version 6 with its datasets, rows, mappings and survey intact', async () => {
     const name = `test-${crypto.randomUUID()}`;
-    const old = version5(name);
+    const old = databaseAtVersion(name, 5);
     const dataset = { name: 'orders.csv', createdAt: 1, updatedAt: 2, rows: 2, chunkCount: 1, report: { fileName: 'orders.csv', rowsRead: 2 }, figures: { customers: 1 }, currency: 'VND', marginPercent: 30, timeUnit: 'day', timings: { totalMs: 5 } };
     const id = (await old.table('datasets').add(dataset)) as number;
     await old.table('chunks').add({ datasetId: id, index: 0, customer: new Uint32Array([0, 0]), day: new Int32Array([19000, 19001]), amount: new Float64Array([10, -2]), line: new Uint32Array([2, 3]), cost: null, order: null, product: null, channel: null });

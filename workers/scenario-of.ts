@@ -9,21 +9,24 @@ import { forecastMargin } from '../src/core/forecast/margin';
 import { monthlyRate } from '../src/core/forecast/settings';
 import { atRiskList } from '../src/core/segments/lists';
 import { annualFromData, dataBase, failedPaymentsOfData, predictedBase, type ScenarioBase } from '../src/core/scenario';
-import { datasetSettings } from '../src/db/repo';
 import type { WorkerContext } from './context';
 import { cohortsOf, dashboardOf } from './derived';
 import { segmentsOf } from './segments-of';
 
 export async function scenarioBaseOf(context: WorkerContext, datasetId: number): Promise<ScenarioBase> {
   const { db, tables, forecasts } = context;
-  const { marginPercent } = await datasetSettings(db, datasetId);
   const record = await db.datasets.get(datasetId);
-  const excluded = record?.report.excluded;
-  // A billing export says which payments failed, for how much and which were paid in the end.
-  const billing = record?.billing ? (await db.billing.get(datasetId))?.file : undefined;
-  // Its months and plan lifetimes say what annual billing already does there (the report is kept per dataset).
-  const billingReport = billing
-    ? await tables.derived(datasetId, 'scenario-billing', async () => (await import('../src/core/subscriptions/report')).subscriptionsReport(billing))
+  if (!record) throw new Error(`Dataset ${datasetId} no longer exists.`);
+  const marginPercent = record.marginPercent ?? null;
+  const excluded = record.report.excluded;
+  // A billing export says which payments failed, for how much and which were paid in the end, and its months and plan
+  // lifetimes what annual billing already does there. Its rows are read and its report made once per open dataset,
+  // not on every slider move.
+  const billingReport = record.billing
+    ? await tables.derived(datasetId, 'scenario-billing', async () => {
+        const file = (await db.billing.get(datasetId))?.file;
+        return file ? (await import('../src/core/subscriptions/report')).subscriptionsReport(file) : null;
+      })
     : null;
   const billingDunning = billingReport?.dunning ?? null;
   const session = forecasts.peek(datasetId);

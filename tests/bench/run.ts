@@ -31,7 +31,8 @@ import { benchSegments } from './segments';
 import { benchScenario } from './scenario';
 import { benchPeers } from './peers';
 
-const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+// Run bundled from node_modules/.cache (see launch.ts), which hands over the project's root; run as a source, two up.
+const root = process.env.CLV_ROOT ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const source = resolve(root, '../shared/data/online_retail/online_retail.csv.gz');
 const CHUNK = 1 << 20;
 

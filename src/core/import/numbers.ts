@@ -127,6 +127,50 @@ function decimalsUnder(decimal: number, seps: number, leadingDigits: number, lea
   return 0;
 }
 
+/** readPlainDecimal's answer when the cell is not of its simple form. */
+const PLAIN_NONE = -1;
+
+/**
+ * The form most cells of most files take, `-?digits(.digits)?` with at most 15 digits and nothing else, read in one
+ * pass. The answer equals the general reading's (readNumberCell below) bit for bit: a quotient of exact integers by an
+ * exact power of ten is the same correctly rounded double whichever exact form the digits take. PLAIN_NONE for any
+ * other cell, which then takes the general path.
+ */
+function readPlainDecimal(text: string, start: number, end: number, out: Float64Array): NumberFit | typeof PLAIN_NONE {
+  let i = start;
+  const negative = i < end && text.charCodeAt(i) === 45;
+  if (negative) i++;
+  const digitsFrom = i;
+  let all = 0;
+  let dot = -1;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) all = all * 10 + (c - 48);
+    else if (c === DOT && dot < 0) dot = i;
+    else return PLAIN_NONE;
+  }
+  const before = (dot < 0 ? end : dot) - digitsFrom;
+  const after = dot < 0 ? 0 : end - dot - 1;
+  if (before === 0 || (dot >= 0 && after === 0) || before + after > MAX_SIGNIFICANT_DIGITS) return PLAIN_NONE;
+  const sign = negative ? -1 : 1;
+  if (dot < 0) {
+    out[0] = out[1] = all === 0 ? 0 : sign * all;
+    return NumberFit.Same;
+  }
+  cellExtras.separators = 1;
+  out[0] = all === 0 ? 0 : sign * (all / POW10[after]);
+  // Under a decimal comma the dot groups thousands: three digits after it, one to three before, not a lone "0".
+  const grouped = after === 3 && before <= 3 && !(before === 1 && text.charCodeAt(digitsFrom) === 48);
+  if (!grouped) {
+    out[1] = NaN;
+    return NumberFit.DotOnly;
+  }
+  out[1] = all === 0 ? 0 : sign * all;
+  if (out[0] === out[1]) return NumberFit.Same;
+  cellExtras.separator = DOT;
+  return NumberFit.Either;
+}
+
 /**
  * Read the number cell `text[start, end)`: `out[0]` is its value with `.` as the decimal mark, `out[1]` with `,`
  * (NaN where that reading is impossible). Allocates nothing on the common path.
@@ -137,6 +181,12 @@ export function readNumberCell(text: string, start: number, end: number, out: Fl
   cellExtras.separator = 0;
   cellExtras.separators = 0;
   cellExtras.problem = CellProblem.None;
+  const plain = readPlainDecimal(text, start, end, out);
+  return plain !== PLAIN_NONE ? plain : readAnyNumberCell(text, start, end, out);
+}
+
+/** readNumberCell for every form, without the one-pass reading of plain decimals (cellExtras already reset). */
+export function readAnyNumberCell(text: string, start: number, end: number, out: Float64Array): NumberFit {
   let first = -1;
   let last = -1;
   for (let i = start; i < end; i++) {

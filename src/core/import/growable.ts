@@ -9,11 +9,15 @@ export class Growable<T extends TypedArray> {
     this.data = new ctor(capacity);
   }
 
-  /** Make room for index `i`. */
-  ensure(i: number): void {
+  /**
+   * Make room for index `i`: exactly that much when `exact` (the rows still to come are known or estimated),
+   * otherwise half as much again. Doubling up to a power of two left a column sized ahead for 1.05M rows with room
+   * for 2.1M, 38 bytes a row of a synthetic orders file spent on nothing.
+   */
+  ensure(i: number, exact = false): void {
     if (i < this.data.length) return;
-    let n = this.data.length * 2;
-    while (n <= i) n *= 2;
+    let n = exact ? i + 1 : Math.ceil(this.data.length * 1.5);
+    while (n <= i) n = Math.ceil(n * 1.5);
     const next = new this.ctor(n);
     next.set(this.data as never);
     this.data = next;

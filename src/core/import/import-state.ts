@@ -113,9 +113,9 @@ export class ImportState {
     return this.header?.[col]?.trim() || `column ${col + 1}`;
   }
 
-  /** Room for `rows` rows in every per-row column. */
-  reserve(rows: number): void {
-    for (const c of this.rowColumns) c.ensure(rows - 1);
+  /** Room for `rows` rows in every per-row column; exactly that many when `exact` (a known or estimated total). */
+  reserve(rows: number, exact = false): void {
+    for (const c of this.rowColumns) c.ensure(rows - 1, exact);
     this.capacity = Math.min(...this.rowColumns.map((c) => c.data.length));
   }
 }

@@ -72,7 +72,7 @@ export type ImportPart = ReturnType<typeof exportPart>;
 export function absorbPart(state: ImportState, part: ImportPart, lineOffset: number): void {
   const at = state.rows;
   const n = part.rows;
-  state.reserve(at + n);
+  state.reserve(at + n, true);
   const keepExamples = (into: Map<number, string>, from: [number, string][]) => {
     for (const [line, text] of from) if (into.size < MAX_EXAMPLES) into.set(line + lineOffset, text);
   };

@@ -7,7 +7,7 @@ import type { ColumnMapping } from '../types';
 import { DateFit, NO_DAY, readDateCell } from './dates';
 import { nameScore } from './header-names';
 import type { ImportOptions } from './import-options';
-import { ImportState, INHERIT_CUSTOMER, INHERIT_DATE, type NumberColumn, type LabelColumn } from './import-state';
+import { ImportState, INHERIT_CUSTOMER, INHERIT_DATE, type NumberColumn, type LabelColumn, type OrderColumn } from './import-state';
 import { CellProblem, cellExtras, MAX_CELL_MAGNITUDE, NumberFit, readNumberCell, currencyOf } from './numbers';
 import { FieldKind, RecordReader, type RecordSink } from './record-reader';
 import { MAX_EXAMPLES } from './rejections';
@@ -71,7 +71,7 @@ export class RowAcceptor extends ImportState implements RecordSink {
   /** The active columns as plain arrays, for the per-row loop. */
   private readonly valueColumns: { role: 'amount' | 'quantity' | 'unitPrice'; column: NumberColumn }[];
   private readonly costColumns: NumberColumn[];
-  private readonly labelList: LabelColumn[];
+  private readonly labelList: (LabelColumn | OrderColumn)[];
   /** Quantity and unit price when they make the amount; null when an amount column does. */
   private readonly productColumns: [NumberColumn, NumberColumn] | null;
 

@@ -7,6 +7,7 @@
  */
 import type { DateOrder, ImportReport, Notice, NoticeVars, NumberFormat, OrderAmountReading, TransactionTable } from '../types';
 import { NO_DAY } from './dates';
+import { compactCodes } from './code-dictionary';
 import { compactDictionary } from './growable';
 import { ImportError } from './import-error';
 import type { ImportOptions } from './import-options';
@@ -111,7 +112,7 @@ function giveItemLinesTheirOrder(state: ImportState): Uint8Array | null {
   for (let i = 0; i < n; i++) if (inherit[i] !== 0) waiting++;
   if (waiting === 0 || !order) return null;
   const codes = order.codes.data;
-  const orders = order.dict.values.length;
+  const orders = order.dict.size;
   const customerFrom = new Int32Array(orders).fill(-1);
   const dateFrom = new Int32Array(orders).fill(-1);
   for (let i = 0; i < n; i++) {
@@ -247,7 +248,7 @@ function countRows(state: ImportState, rows: KeptRows, options: ImportOptions): 
   const purchases = countPurchases({
     n: kept,
     order: order ? order.codes.data : null,
-    orderValues: order ? order.dict.values : null,
+    orderCodes: order ? { count: order.dict.size, blank: order.dict.blank } : null,
     amount,
     empty: state.amountEmpty.data,
     fromProduct: !state.numbers.amount,
@@ -298,13 +299,15 @@ function tableOf(state: ImportState, { day, amount, cost, refunded }: KeptRows, 
   const droppedLate = counted < state.rows;
   const customerCodes = state.customer.data.slice(0, counted);
   const customerIds = droppedLate || state.customers.undecodable ? compactDictionary(customerCodes, counted, state.customers.values) : state.customers.values;
-  const labelColumn = (role: LabelRole) => {
+  const labelColumn = (role: Exclude<LabelRole, 'order'>) => {
     const label = state.labels[role];
     if (!label) return { codes: null, names: null };
     const codes = label.codes.data.slice(0, counted);
     return { codes, names: droppedLate || label.dict.undecodable ? compactDictionary(codes, counted, label.dict.values) : label.dict.values };
   };
-  const orders = labelColumn('order');
+  const order = state.labels.order;
+  const orderCodes = order ? order.codes.data.slice(0, counted) : null;
+  const orderSet = order && orderCodes ? (droppedLate || order.dict.undecodable ? compactCodes(orderCodes, counted, order.dict.size, order.dict.blank) : { count: order.dict.size, blank: order.dict.blank }) : null;
   const products = labelColumn('product');
   const channels = labelColumn('channel');
   const discounts = labelColumn('discount');
@@ -321,8 +324,8 @@ function tableOf(state: ImportState, { day, amount, cost, refunded }: KeptRows, 
     ...(amount ? {} : { withoutAmounts: true }),
     line: state.line.data.slice(0, counted),
     cost: cost ? cost.slice(0, counted) : null,
-    order: orders.codes,
-    orderIds: orders.names,
+    order: orderCodes,
+    orderCodes: orderSet,
     product: products.codes,
     productNames: products.names,
     channel: channels.codes,

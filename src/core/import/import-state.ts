@@ -6,6 +6,7 @@
  */
 import type { ColumnMapping } from '../types';
 import { DateColumnEvidence } from './dates';
+import { CodeDictionary } from './code-dictionary';
 import { Dictionary, Growable } from './growable';
 import { NumberColumnEvidence } from './numbers';
 import { RejectLog } from './rejections';
@@ -24,12 +25,21 @@ export class NumberColumn {
   constructor(readonly col: number) {}
 }
 
-/** An order, product or channel column: its values' codes, and the dictionary of the values. */
+/** A product, channel or other label column: its values' codes, and the dictionary of the values. */
 export interface LabelColumn {
   col: number;
   dict: Dictionary;
   codes: Growable<Uint32Array>;
 }
+
+/** The order id column: codes only (its values tell rows apart and are never shown; see CodeDictionary). */
+export interface OrderColumn {
+  col: number;
+  dict: CodeDictionary;
+  codes: Growable<Uint32Array>;
+}
+
+export type Labels = { order?: OrderColumn } & Partial<Record<Exclude<LabelRole, 'order'>, LabelColumn>>;
 
 /** Bits of ImportState.inherit. */
 export const INHERIT_CUSTOMER = 1;
@@ -79,7 +89,7 @@ export class ImportState {
   /** Original text of the first such rows, keyed by line, for the rejection they may end in. */
   readonly inheritText = new Map<number, string>();
   readonly numbers: Partial<Record<NumberRole, NumberColumn>> = {};
-  readonly labels: Partial<Record<LabelRole, LabelColumn>> = {};
+  readonly labels: Labels = {};
   /** Codes seen in a "Currency" column, with their counts. */
   readonly currencyCodes = new Map<string, number>();
 
@@ -99,7 +109,9 @@ export class ImportState {
       discount: mapping.discountCode, contactName: mapping.customerName, email: mapping.email, phone: mapping.phone,
     };
     for (const [key, col] of Object.entries(labelRoles) as [LabelRole, number | null][]) {
-      if (col !== null) this.labels[key] = { col, dict: new Dictionary(), codes: new Growable(Uint32Array) };
+      if (col === null) continue;
+      if (key === 'order') this.labels.order = { col, dict: new CodeDictionary(), codes: new Growable(Uint32Array) };
+      else this.labels[key] = { col, dict: new Dictionary(), codes: new Growable(Uint32Array) };
     }
     this.rowColumns = [
       this.customer, this.line, this.dayFirst, this.monthFirst, this.amountEmpty, this.inherit,

@@ -4,7 +4,7 @@
  * result equals reading the file in one pass: line numbers are shifted by the lines before the part, dictionary
  * codes are renumbered into the first half's dictionaries, and evidence and examples merge in file order.
  */
-import { INHERIT_CUSTOMER, type ImportState, type LabelColumn, type LabelRole, type NumberColumn, type NumberRole } from './import-state';
+import { INHERIT_CUSTOMER, type ImportState, type LabelColumn, type LabelRole, type NumberColumn, type NumberRole, type OrderColumn } from './import-state';
 import { MAX_EXAMPLES } from './rejections';
 
 /** What the byte stream under the state counted: the physical lines the part spans, its bytes, its � characters. */
@@ -23,14 +23,16 @@ const numberColumnPart = (c: NumberColumn, rows: number) => ({
 });
 
 const labelColumnPart = (l: LabelColumn, rows: number) => ({ values: l.dict.values, codes: l.codes.data.subarray(0, rows) });
+const orderColumnPart = (o: OrderColumn, rows: number) => ({ values: o.dict.packed(), codes: o.codes.data.subarray(0, rows) });
 
 /** A part's state as plain data; the per-row arrays are views of the state's own buffers (transferred, not copied). */
 export function exportPart(state: ImportState, stream: StreamCounts) {
   const n = state.rows;
   const numbers: Partial<Record<NumberRole, ReturnType<typeof numberColumnPart>>> = {};
   for (const [role, c] of Object.entries(state.numbers) as [NumberRole, NumberColumn][]) numbers[role] = numberColumnPart(c, n);
-  const labels: Partial<Record<LabelRole, ReturnType<typeof labelColumnPart>>> = {};
-  for (const [role, l] of Object.entries(state.labels) as [LabelRole, LabelColumn][]) labels[role] = labelColumnPart(l, n);
+  const labels: Partial<Record<Exclude<LabelRole, 'order'>, ReturnType<typeof labelColumnPart>>> = {};
+  for (const [role, l] of Object.entries(state.labels) as [LabelRole, LabelColumn | OrderColumn][]) if (role !== 'order') labels[role] = labelColumnPart(l as LabelColumn, n);
+  const order = state.labels.order ? orderColumnPart(state.labels.order, n) : null;
   return {
     ...stream,
     rows: n,
@@ -54,6 +56,7 @@ export function exportPart(state: ImportState, stream: StreamCounts) {
     riskyProductText: [...state.riskyProductText],
     numbers,
     labels,
+    order,
     currencyCodes: [...state.currencyCodes],
     rejected: state.rejects.groupsInOrder(),
   };
@@ -102,10 +105,13 @@ export function absorbPart(state: ImportState, part: ImportPart, lineOffset: num
     keepExamples(c.onlyDotText, p.onlyDotText);
     keepExamples(c.onlyCommaText, p.onlyCommaText);
   }
-  for (const [role, l] of Object.entries(state.labels) as [LabelRole, LabelColumn][]) {
+  for (const [role, l] of Object.entries(state.labels) as [LabelRole, LabelColumn | OrderColumn][]) {
+    if (role === 'order') continue;
     const p = part.labels[role]!;
-    copyCodes(l.codes.data, p.codes, l.dict.absorb(p.values));
+    copyCodes(l.codes.data, p.codes, (l as LabelColumn).dict.absorb(p.values));
   }
+  const order = state.labels.order;
+  if (order && part.order) copyCodes(order.codes.data, part.order.codes, order.dict.absorb(part.order.values));
   for (const [code, count] of part.currencyCodes) state.currencyCodes.set(code, (state.currencyCodes.get(code) ?? 0) + count);
   state.rejects.absorb(part.rejected, lineOffset);
   if (state.extraFieldsLine === 0 && part.extraFieldsLine !== 0) state.extraFieldsLine = part.extraFieldsLine + lineOffset;

@@ -20,6 +20,7 @@ export const importPartApi = {
     [part.customer, part.line, part.dayFirst, part.monthFirst].forEach(add);
     for (const n of Object.values(part.numbers)) [n.dot, n.comma].forEach(add);
     for (const l of Object.values(part.labels)) add(l.codes);
+    if (part.order) [part.order.codes, part.order.values.chars, part.order.values.ends].forEach(add);
     return transfer(part, [...buffers]);
   },
 };

@@ -210,10 +210,11 @@ export class RowAcceptor extends ImportState implements RecordSink {
     if (inherit !== 0 && this.inheritText.size < EXAMPLES_KEPT) this.inheritText.set(line, r.recordText());
     if (inherit & INHERIT_DATE) {
       this.dayFirst.data[at] = NO_DAY;
-      this.monthFirst.data[at] = NO_DAY;
+      if (this.monthFirst) this.monthFirst.data[at] = NO_DAY;
     } else {
       this.dayFirst.data[at] = scratchDays[0];
-      this.monthFirst.data[at] = scratchDays[1];
+      const monthFirst = this.monthFirst ?? (scratchDays[1] !== scratchDays[0] ? this.splitDateReadings(at) : null);
+      if (monthFirst) monthFirst.data[at] = scratchDays[1];
       this.dates.add(fit);
     }
     if (fit === DAY_FIRST_ONLY && this.dayFirstOnlyText.size < EXAMPLES_KEPT) this.dayFirstOnlyText.set(line, r.recordText());

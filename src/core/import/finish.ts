@@ -123,7 +123,7 @@ function giveItemLinesTheirOrder(state: ImportState): Uint8Array | null {
   const gone = new Uint8Array(n);
   const customer = state.customer.data;
   const dayFirst = state.dayFirst.data;
-  const monthFirst = state.monthFirst.data;
+  const monthFirst = state.monthFirst?.data ?? null;
   const line = state.line.data;
   for (let i = 0; i < n; i++) {
     const bits = inherit[i];
@@ -148,7 +148,7 @@ function giveItemLinesTheirOrder(state: ImportState): Uint8Array | null {
         continue;
       }
       dayFirst[i] = dayFirst[from];
-      monthFirst[i] = monthFirst[from];
+      if (monthFirst) monthFirst[i] = monthFirst[from];
     }
   }
   return gone;
@@ -163,7 +163,7 @@ function keepRowsThatFit(state: ImportState, { dateOrder, formats }: Decisions, 
   const customer = state.customer.data;
   const line = state.line.data;
   const empty = state.amountEmpty.data;
-  const day = dateOrder === 'MDY' ? state.monthFirst.data : state.dayFirst.data;
+  const day = dateOrder === 'MDY' && state.monthFirst ? state.monthFirst.data : state.dayFirst.data;
   // Each number column's values under its decided decimal mark, looked up once rather than per row.
   const decided = new Map<NumberColumn | undefined, Float64Array>();
   const otherReading = new Map<NumberColumn | undefined, Float64Array>();

@@ -45,7 +45,7 @@ export function exportPart(state: ImportState, stream: StreamCounts) {
     customer: state.customer.data.subarray(0, n),
     line: state.line.data.subarray(0, n),
     dayFirst: state.dayFirst.data.subarray(0, n),
-    monthFirst: state.monthFirst.data.subarray(0, n),
+    monthFirst: state.monthFirst ? state.monthFirst.data.subarray(0, n) : null,
     amountEmpty: state.amountEmpty.data.subarray(0, n),
     emptyAmountText: [...state.emptyAmountText],
     inherit: state.inherit.data.subarray(0, n),
@@ -86,7 +86,9 @@ export function absorbPart(state: ImportState, part: ImportPart, lineOffset: num
   const line = state.line.data;
   for (let i = 0; i < n; i++) line[at + i] = part.line[i] + lineOffset;
   state.dayFirst.data.set(part.dayFirst, at);
-  state.monthFirst.data.set(part.monthFirst, at);
+  // Month-first readings on either side: the side without them read every date the same both ways.
+  const monthFirst = state.monthFirst ?? (part.monthFirst ? state.splitDateReadings(at) : null);
+  if (monthFirst) monthFirst.data.set(part.monthFirst ?? part.dayFirst, at);
   state.amountEmpty.data.set(part.amountEmpty, at);
   keepExamples(state.emptyAmountText, part.emptyAmountText);
   state.inherit.data.set(part.inherit, at);

@@ -293,20 +293,29 @@ function countRows(state: ImportState, rows: KeptRows, options: ImportOptions): 
   return { counted, excludedRows, excludedOnlyCustomers, purchases };
 }
 
+/**
+ * The first `counted` entries of a column the import filled, for the table: a view when they fill most of it (the
+ * columns are sized ahead to within a few percent of the rows), a copy when many rows were dropped. Copying every
+ * column at the end held two full copies of the table at the import's peak. The import's state is dropped after.
+ */
+function countedPart<T extends Uint32Array | Int32Array | Float64Array>(column: T, counted: number): T {
+  return counted >= column.length * 0.9 ? (column.subarray(0, counted) as T) : (column.slice(0, counted) as T);
+}
+
 /** The counted rows as a table; dictionaries lose the values only rejected or excluded rows used. */
 function tableOf(state: ImportState, { day, amount, cost, refunded }: KeptRows, { counted }: CountedRows): TransactionTable {
   // Values only other rows used are dropped: rows rejected or excluded at the end, or ids refused for undecodable bytes.
   const droppedLate = counted < state.rows;
-  const customerCodes = state.customer.data.slice(0, counted);
+  const customerCodes = countedPart(state.customer.data, counted);
   const customerIds = droppedLate || state.customers.undecodable ? compactDictionary(customerCodes, counted, state.customers.values) : state.customers.values;
   const labelColumn = (role: Exclude<LabelRole, 'order'>) => {
     const label = state.labels[role];
     if (!label) return { codes: null, names: null };
-    const codes = label.codes.data.slice(0, counted);
+    const codes = countedPart(label.codes.data, counted);
     return { codes, names: droppedLate || label.dict.undecodable ? compactDictionary(codes, counted, label.dict.values) : label.dict.values };
   };
   const order = state.labels.order;
-  const orderCodes = order ? order.codes.data.slice(0, counted) : null;
+  const orderCodes = order ? countedPart(order.codes.data, counted) : null;
   const orderSet = order && orderCodes ? (droppedLate || order.dict.undecodable ? compactCodes(orderCodes, counted, order.dict.size, order.dict.blank) : { count: order.dict.size, blank: order.dict.blank }) : null;
   const products = labelColumn('product');
   const channels = labelColumn('channel');
@@ -318,12 +327,12 @@ function tableOf(state: ImportState, { day, amount, cost, refunded }: KeptRows, 
     length: counted,
     customerIds,
     customer: customerCodes,
-    day: day.slice(0, counted),
-    amount: amount ? amount.slice(0, counted) : new Float64Array(counted),
-    ...(refunded ? { refunded: refunded.slice(0, counted) } : {}),
+    day: countedPart(day, counted),
+    amount: amount ? countedPart(amount, counted) : new Float64Array(counted),
+    ...(refunded ? { refunded: countedPart(refunded, counted) } : {}),
     ...(amount ? {} : { withoutAmounts: true }),
-    line: state.line.data.slice(0, counted),
-    cost: cost ? cost.slice(0, counted) : null,
+    line: countedPart(state.line.data, counted),
+    cost: cost ? countedPart(cost, counted) : null,
     order: orderCodes,
     orderCodes: orderSet,
     product: products.codes,

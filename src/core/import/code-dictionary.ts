@@ -34,9 +34,12 @@ export class CodeDictionary {
   undecodable: Set<number> | null = null;
   private chars: Uint8Array | Uint16Array = new Uint8Array(1 << 14);
   private ends = new Int32Array(1 << 10);
-  private hashes = new Int32Array(1 << 10);
-  /** Code + 1 per slot, 0 when empty; kept at most half full. */
-  private slots = new Int32Array(1 << 11);
+  /**
+   * Two numbers per slot, side by side: code + 1 (0 for an empty slot) and the value's hash, so that a probe reads one
+   * place and compares characters only when the hashes agree. Kept at most half full.
+   */
+  private slots = new Int32Array(1 << 12);
+  private mask = (1 << 11) - 1;
   private lastCode = -1;
 
   /** The code of `text[start, end)`, trimmed. Exports list an order's lines together: the previous value is tried first. */
@@ -51,6 +54,7 @@ export class CodeDictionary {
   id(value: string): number {
     return this.find(value, 0, value.length);
   }
+
 
   /** The values as packed data (views of this dictionary's arrays). */
   packed(): PackedValues {
@@ -87,19 +91,16 @@ export class CodeDictionary {
   private find(text: string, start: number, end: number): number {
     const h = hashOf(text, start, end);
     const slots = this.slots;
-    const mask = slots.length - 1;
+    const mask = this.mask;
     let slot = h & mask;
     for (;;) {
-      const entry = slots[slot];
+      const entry = slots[2 * slot];
       if (entry === 0) break;
-      if (this.hashes[entry - 1] === h && this.equals(entry - 1, text, start, end)) return entry - 1;
+      if (slots[2 * slot + 1] === h && this.equals(entry - 1, text, start, end)) return entry - 1;
       slot = (slot + 1) & mask;
     }
     const code = this.size++;
-    if (code === this.ends.length) {
-      this.ends = grown(this.ends, code * 2);
-      this.hashes = grown(this.hashes, code * 2);
-    }
+    if (code === this.ends.length) this.ends = grown(this.ends, code * 2);
     const from = this.startOf(code);
     const length = end - start;
     if (from + length > this.chars.length) this.chars = grown(this.chars, Math.max(this.chars.length * 2, from + length));
@@ -111,23 +112,27 @@ export class CodeDictionary {
       if (c === REPLACEMENT_CHARACTER) replaced = true;
     }
     this.ends[code] = from + length;
-    this.hashes[code] = h;
     if (length === 0 && this.blank < 0) this.blank = code;
     if (replaced) (this.undecodable ??= new Set()).add(code);
-    slots[slot] = code + 1;
-    if (this.size * 2 > slots.length) this.rehash();
+    slots[2 * slot] = code + 1;
+    slots[2 * slot + 1] = h;
+    if (this.size * 2 > mask + 1) this.rehash();
     return code;
   }
 
   private rehash() {
-    const slots = new Int32Array(this.slots.length * 2);
-    const mask = slots.length - 1;
-    for (let code = 0; code < this.size; code++) {
-      let slot = this.hashes[code] & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = code + 1;
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
+    const mask = slots.length / 2 - 1;
+    for (let s = 0; s < old.length; s += 2) {
+      if (old[s] === 0) continue;
+      let slot = old[s + 1] & mask;
+      while (slots[2 * slot] !== 0) slot = (slot + 1) & mask;
+      slots[2 * slot] = old[s];
+      slots[2 * slot + 1] = old[s + 1];
     }
     this.slots = slots;
+    this.mask = mask;
   }
 }
 

@@ -8,7 +8,7 @@ import { DateFit, NO_DAY, readDateCell } from './dates';
 import { nameScore } from './header-names';
 import type { ImportOptions } from './import-options';
 import { ImportState, INHERIT_CUSTOMER, INHERIT_DATE, type NumberColumn, type LabelColumn, type OrderColumn } from './import-state';
-import { CellProblem, cellExtras, MAX_CELL_MAGNITUDE, NumberFit, readNumberCell, currencyOf } from './numbers';
+import { CellProblem, cellExtras, commaReading, MAX_CELL_MAGNITUDE, NumberFit, pointReading, readNumberCell, currencyOf, storedFit, storedValue } from './numbers';
 import { FieldKind, RecordReader, type RecordSink } from './record-reader';
 import { MAX_EXAMPLES } from './rejections';
 
@@ -43,7 +43,9 @@ const scratchDays = new Int32Array(2);
 
 /** The larger magnitude of a cell's two readings at row `at`. */
 function largestReading(c: NumberColumn, at: number): number {
-  return Math.max(Math.abs(c.dot.data[at]) || 0, Math.abs(c.comma.data[at]) || 0);
+  const fit = c.fit.data[at];
+  const value = c.value.data[at];
+  return Math.max(Math.abs(pointReading(fit, value)) || 0, Math.abs(commaReading(fit, value)) || 0);
 }
 
 /**
@@ -297,8 +299,8 @@ export class RowAcceptor extends ImportState implements RecordSink {
       end = text.length;
     }
     const fit = readNumberText(text, start, end, scratchNumber);
-    column.dot.data[at] = fit <= NUMBER_INVALID ? NaN : scratchNumber[0];
-    column.comma.data[at] = fit <= NUMBER_INVALID ? NaN : scratchNumber[1];
+    column.value.data[at] = storedValue(fit, scratchNumber);
+    column.fit.data[at] = storedFit(fit);
     column.evidence.add(fit, text, start, end);
     if (fit === DOT_ONLY && column.onlyDotText.size < EXAMPLES_KEPT) column.onlyDotText.set(r.line, r.recordText());
     if (fit === COMMA_ONLY && column.onlyCommaText.size < EXAMPLES_KEPT) column.onlyCommaText.set(r.line, r.recordText());

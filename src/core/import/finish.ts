@@ -14,7 +14,7 @@ import type { ImportOptions } from './import-options';
 import { INHERIT_CUSTOMER, INHERIT_DATE, type ImportState, type LabelRole, type NumberColumn } from './import-state';
 import { notice } from '../notice';
 import { marginReading, type MarginReading } from './margin-column';
-import { currencyInHeader, MAX_CELL_MAGNITUDE } from './numbers';
+import { commaReading, currencyInHeader, MAX_CELL_MAGNITUDE, pointReading } from './numbers';
 import { countPurchases, RowFate, type PurchaseOutcome } from './orders';
 
 /** q × p as the decimal product it is (6 × 2.55 = 15.3, not 15.299999999999999). */
@@ -164,15 +164,16 @@ function keepRowsThatFit(state: ImportState, { dateOrder, formats }: Decisions, 
   const line = state.line.data;
   const empty = state.amountEmpty.data;
   const day = dateOrder === 'MDY' && state.monthFirst ? state.monthFirst.data : state.dayFirst.data;
-  // Each number column's values under its decided decimal mark, looked up once rather than per row.
-  const decided = new Map<NumberColumn | undefined, Float64Array>();
-  const otherReading = new Map<NumberColumn | undefined, Float64Array>();
+  // Each number column's values under its decided decimal mark, and under the other, as functions of the row made
+  // once per column (the cells are kept as one value and a code; see StoredFit).
+  const decided = new Map<NumberColumn | undefined, (i: number) => number>();
+  const otherReading = new Map<NumberColumn | undefined, (i: number) => number>();
   for (const [column, format] of formats) {
-    decided.set(column, format.decimal === '.' ? column.dot.data : column.comma.data);
-    otherReading.set(column, format.decimal === '.' ? column.comma.data : column.dot.data);
+    decided.set(column, readingOf(column, format.decimal === ','));
+    otherReading.set(column, readingOf(column, format.decimal !== ','));
   }
   const costMismatch = { count: 0, line: 0 };
-  const valueOf = (column: NumberColumn | undefined, i: number) => (column ? decided.get(column)![i] : NaN);
+  const valueOf = (column: NumberColumn | undefined, i: number) => (column ? decided.get(column)!(i) : NaN);
   const { amount: amountCol, quantity: qtyCol, unitPrice: priceCol, cost: costCol, margin: marginCol, refunded: refundedCol } = state.numbers;
   const amountValues = amountCol ? decided.get(amountCol)! : null;
   const qtyValues = qtyCol ? decided.get(qtyCol)! : null;
@@ -184,8 +185,8 @@ function keepRowsThatFit(state: ImportState, { dateOrder, formats }: Decisions, 
   const dateText = dateOrder === 'MDY' ? state.dayFirstOnlyText : state.monthFirstOnlyText;
   const orderName = dateOrder === 'MDY' ? 'month/day' : 'day/month';
   const dateColumn = () => state.columnName(state.mapping.date!);
-  const rowValue = (i: number) => (amountValues ? amountValues[i] : qtyValues && priceValues ? product(qtyValues[i], priceValues[i]) : 0);
-  const margins = marginCol ? marginReading(state.columnName(marginCol.col), marginCol.evidence.percentCells, decided.get(marginCol)!, rowValue, n) : null;
+  const rowValue = (i: number) => (amountValues ? amountValues(i) : qtyValues && priceValues ? product(qtyValues(i), priceValues(i)) : 0);
+  const margins = marginCol ? marginReading(state.columnName(marginCol.col), marginCol.evidence.percentCells, Float64Array.from({ length: n }, (_, i) => decided.get(marginCol)!(i)), rowValue, n) : null;
   const marginIsShare = margins?.as === 'share';
   const cost = costCol || marginCol ? new Float64Array(n) : null;
   const labelCodes = Object.values(state.labels).map((l) => l.codes.data);
@@ -215,11 +216,11 @@ function keepRowsThatFit(state: ImportState, { dateOrder, formats }: Decisions, 
     day[kept] = day[i];
     empty[kept] = empty[i];
     if (amount) amount[kept] = value;
-    if (refunded && refundedValues) refunded[kept] = refundedValues[i];
+    if (refunded && refundedValues) refunded[kept] = refundedValues(i);
     if (cost) {
       const costColumn = (costCol ?? marginCol)!;
       const costValue = valueOf(costColumn, i);
-      if (Number.isNaN(costValue) && !Number.isNaN(otherReading.get(costColumn)![i])) {
+      if (Number.isNaN(costValue) && !Number.isNaN(otherReading.get(costColumn)!(i))) {
         // Readable only with the other decimal mark: the row keeps no cost, and the user is told.
         if (costMismatch.count++ === 0) costMismatch.line = line[i];
       }
@@ -234,6 +235,13 @@ function keepRowsThatFit(state: ImportState, { dateOrder, formats }: Decisions, 
     kept++;
   }
   return { kept, day, amount, cost, refunded, margins, costMismatch };
+}
+
+/** A number column's cells read with ',' (or '.') as the decimal mark, by row. */
+function readingOf(column: NumberColumn, comma: boolean): (i: number) => number {
+  const fit = column.fit.data;
+  const value = column.value.data;
+  return comma ? (i) => commaReading(fit[i], value[i]) : (i) => pointReading(fit[i], value[i]);
 }
 
 /**

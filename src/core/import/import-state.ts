@@ -14,10 +14,10 @@ import { RejectLog } from './rejections';
 export type NumberRole = 'amount' | 'quantity' | 'unitPrice' | 'cost' | 'margin' | 'refunded';
 export type LabelRole = 'order' | 'product' | 'channel' | 'status' | 'discount' | 'contactName' | 'email' | 'phone';
 
-/** A number column kept under both decimal-mark readings until the column decides. */
+/** A number column, each cell kept so that both decimal-mark readings follow (see StoredFit) until the column decides. */
 export class NumberColumn {
-  readonly dot = new Growable(Float64Array);
-  readonly comma = new Growable(Float64Array);
+  readonly value = new Growable(Float64Array);
+  readonly fit = new Growable(Uint8Array);
   readonly evidence = new NumberColumnEvidence();
   /** Original text of the first rows valid under only one reading, keyed by line, for rejection examples. */
   readonly onlyDotText = new Map<number, string>();
@@ -119,7 +119,7 @@ export class ImportState {
     }
     this.rowColumns = [
       this.customer, this.line, this.dayFirst, this.amountEmpty, this.inherit,
-      ...Object.values(this.numbers).flatMap((c) => [c.dot, c.comma]),
+      ...Object.values(this.numbers).flatMap((c) => [c.value, c.fit]),
       ...Object.values(this.labels).map((l) => l.codes),
     ];
     this.capacity = Math.min(...this.rowColumns.map((c) => c.data.length));

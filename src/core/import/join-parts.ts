@@ -15,8 +15,8 @@ export interface StreamCounts {
 }
 
 const numberColumnPart = (c: NumberColumn, rows: number) => ({
-  dot: c.dot.data.subarray(0, rows),
-  comma: c.comma.data.subarray(0, rows),
+  value: c.value.data.subarray(0, rows),
+  fit: c.fit.data.subarray(0, rows),
   evidence: c.evidence.state(),
   onlyDotText: [...c.onlyDotText],
   onlyCommaText: [...c.onlyCommaText],
@@ -101,8 +101,8 @@ export function absorbPart(state: ImportState, part: ImportPart, lineOffset: num
   keepExamples(state.riskyProductText, part.riskyProductText);
   for (const [role, c] of Object.entries(state.numbers) as [NumberRole, NumberColumn][]) {
     const p = part.numbers[role]!;
-    c.dot.data.set(p.dot, at);
-    c.comma.data.set(p.comma, at);
+    c.value.data.set(p.value, at);
+    c.fit.data.set(p.fit, at);
     c.evidence.absorb(p.evidence);
     keepExamples(c.onlyDotText, p.onlyDotText);
     keepExamples(c.onlyCommaText, p.onlyCommaText);

@@ -75,7 +75,7 @@ class StreamingImporter implements Importer {
   private sizeColumns() {
     this.sized = true;
     const bytesPerRow = this.bytes / this.rows.reader.records;
-    const expected = Math.ceil((this.options.totalBytes / bytesPerRow) * 1.05);
+    const expected = Math.ceil(((this.options.sizeForBytes ?? this.options.totalBytes) / bytesPerRow) * 1.05);
     if (expected > this.rows.capacity && expected < MAX_PRESIZED_ROWS) this.rows.reserve(expected, true);
   }
 

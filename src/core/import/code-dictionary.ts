@@ -64,13 +64,14 @@ export class CodeDictionary {
   /** Add the values of another dictionary (a later part of the file); returns its codes renumbered into this one. */
   absorb(values: PackedValues): Uint32Array {
     const remap = new Uint32Array(values.ends.length);
+    // The part's characters as text once (in pieces: String.fromCharCode takes a bounded number of arguments), so
+    // that its values are looked up like cells, without a string each.
+    let text = '';
+    for (let at = 0; at < values.chars.length; at += 8192) text += String.fromCharCode(...values.chars.subarray(at, at + 8192));
     let from = 0;
     for (let i = 0; i < values.ends.length; i++) {
       const to = values.ends[i];
-      // A value rebuilt as a string only here, where a part is joined: a few chunks of code units at a time.
-      let text = '';
-      for (let at = from; at < to; at += 4096) text += String.fromCharCode(...values.chars.subarray(at, Math.min(to, at + 4096)));
-      remap[i] = this.find(text, 0, text.length);
+      remap[i] = this.find(text, from, to);
       from = to;
     }
     return remap;

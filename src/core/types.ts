@@ -44,6 +44,12 @@ export interface NumberFormat {
   group: ',' | '.' | ' ' | "'" | '';
 }
 
+/** See TransactionTable.orderCodes. */
+export interface OrderCodes {
+  count: number;
+  blank: number;
+}
+
 /**
  * Transactions kept as columns (typed arrays), one entry per counted row, in file order: accepted rows whose status
  * (when the file has one) counts as a purchase. Rows left out for their status are only in the report's accounting.
@@ -70,8 +76,14 @@ export interface TransactionTable {
   line: Uint32Array;
   /** Cost of the row in currency units (NaN where unknown); null when no cost/margin column was mapped. */
   cost: Float64Array | null;
+  /** Order code per row (rows of one order id share it), or null without an order id column. */
   order: Uint32Array | null;
-  orderIds: string[] | null;
+  /**
+   * What the order codes run over: `count` distinct ids (codes 0..count − 1) and the code of the blank id (−1 when no
+   * row has one); null without an order id column. The ids themselves are not kept: they only tell rows apart, and a
+   * file of ten million orders would hold ten million strings for it.
+   */
+  orderCodes: OrderCodes | null;
   product: Uint32Array | null;
   productNames: string[] | null;
   channel: Uint32Array | null;

@@ -3,7 +3,7 @@
  * storage tests each pass their own instance.
  */
 import type { DatasetEntry, DatasetSettings } from '../core/datasets';
-import type { TransactionTable } from '../core/types';
+import type { OrderCodes, TransactionTable } from '../core/types';
 import type { BillingFile } from '../core/subscriptions';
 import type { ChunkRecord, ClvDatabase, DatasetRecord, DictionaryRecord, MappingRecord } from './schema';
 
@@ -53,12 +53,11 @@ function splitIntoChunks(table: TransactionTable, datasetId: number): ChunkRecor
 export async function saveDataset(db: ClvDatabase, table: TransactionTable, meta: NewDataset, lastFields?: LastFields, billing: BillingFile | null = null): Promise<number> {
   return db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.billing], async () => {
     const now = Date.now();
-    const id = (await db.datasets.add({ ...meta, billing: billing?.shape ?? null, rows: table.length, chunkCount: 0, createdAt: now, updatedAt: now })) as number;
+    const id = (await db.datasets.add({ ...meta, billing: billing?.shape ?? null, orderCodes: table.orderCodes, rows: table.length, chunkCount: 0, createdAt: now, updatedAt: now })) as number;
     if (billing) await db.billing.add({ datasetId: id, file: billing });
     const chunks = splitIntoChunks(table, id);
     await db.chunks.bulkAdd(chunks);
     const dictionaries: DictionaryRecord[] = [{ datasetId: id, kind: 'customer', values: table.customerIds }];
-    if (table.orderIds) dictionaries.push({ datasetId: id, kind: 'order', values: table.orderIds });
     if (table.productNames) dictionaries.push({ datasetId: id, kind: 'product', values: table.productNames });
     if (table.channelNames) dictionaries.push({ datasetId: id, kind: 'channel', values: table.channelNames });
     if (table.discountCodes) dictionaries.push({ datasetId: id, kind: 'discount', values: table.discountCodes });
@@ -103,7 +102,7 @@ export async function loadTable(db: ClvDatabase, datasetId: number): Promise<Tra
     line: concat(chunks.map((c) => c.line), length, u32)!,
     cost: concat(chunks.map((c) => c.cost), length, (n) => new Float64Array(n)),
     order: concat(chunks.map((c) => c.order), length, u32),
-    orderIds: dict('order'),
+    orderCodes: orderCodesOf(record, dict('order')),
     product: concat(chunks.map((c) => c.product), length, u32),
     productNames: dict('product'),
     channel: concat(chunks.map((c) => c.channel), length, u32),
@@ -112,6 +111,15 @@ export async function loadTable(db: ClvDatabase, datasetId: number): Promise<Tra
     // A purchase log keeps its amounts unknown after a reload, not zero (the figures stored with it say so).
     ...(record?.figures?.withoutAmounts ? { withoutAmounts: true } : {}),
   };
+}
+
+/**
+ * What a dataset's order codes run over: kept on its record since the order ids themselves are no longer stored;
+ * a dataset stored before has the ids in its dictionaries, from which the same is counted.
+ */
+function orderCodesOf(record: DatasetRecord | undefined, storedIds: string[] | null): OrderCodes | null {
+  if (record?.orderCodes !== undefined) return record.orderCodes;
+  return storedIds ? { count: storedIds.length, blank: storedIds.indexOf('') } : null;
 }
 
 /** The columns added after the first stored datasets: present only when every chunk has them. */

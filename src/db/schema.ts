@@ -3,7 +3,7 @@
  * Never edit an old version's stores: add a new version with an upgrade, so stored data survives app updates.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { DatasetFigures, ImportReport, RejectedGroup, TimeUnit } from '../core/types';
+import type { DatasetFigures, ImportReport, OrderCodes, RejectedGroup, TimeUnit } from '../core/types';
 import type { SegmentRule, ListRules } from '../core/segments';
 import type { NpsAnswer, NpsMapping } from '../core/nps';
 import type { Notice } from '../core/types';
@@ -33,6 +33,11 @@ export interface DatasetRecord {
   timings: Record<string, number>;
   /** What a billing export holds (its rows are in `billing`); absent or null for orders files (not indexed). */
   billing?: BillingShape | null;
+  /**
+   * What the order codes run over (TransactionTable.orderCodes); null without an order id column. Absent on datasets
+   * stored before the order ids stopped being stored (their ids are in `dictionaries`), so no schema version.
+   */
+  orderCodes?: OrderCodes | null;
 }
 
 /** A slice of a dataset's columns (typed arrays are stored as they are). */

@@ -8,17 +8,17 @@
  * forecast's answer to a settings change, through the compute API, nothing else), --segments-only, --scenario-only (a
  * what-if slider move on Online Retail, issue 15), --peers-only (the app's import + figures + cohorts + summary beside
  * DuckDB's SQL, and its CSV reader beside PapaParse, issue 16: tests/bench/peers.ts), --chromium-only (build, then
- * the Chromium part alone).
+ * the Chromium part alone), --scale-only (synthetic orders files of 1M, 3M and 10M lines: Node per size, Chromium for
+ * the largest; with --node-only, Node alone; --scale-sizes=1e6,3e6 picks the sizes: tests/bench/scale.ts).
  */
 import { execSync } from 'node:child_process';
 import { freePort, startPreview } from '../support/preview-server';
 import { bundleSizes, formatBundleSizes } from '../support/bundle-size';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { chromium, type Browser } from '@playwright/test';
 import { sniff } from '../../src/core/import';
 import { streamImport } from '../../src/core/import/run';
 import { analyzeDataset } from '../../src/core/figures';
@@ -30,8 +30,11 @@ import { benchRepredict } from './repredict';
 import { benchSegments } from './segments';
 import { benchScenario } from './scenario';
 import { benchPeers } from './peers';
+import { benchScale, scaleChildMode } from './scale';
+import { browserPid, browserRss, browserTree, launchBrowser } from './browser-memory';
 
-const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+// Run bundled from node_modules/.cache (see launch.ts), which hands over the project's root; run as a source, two up.
+const root = process.env.CLV_ROOT ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const source = resolve(root, '../shared/data/online_retail/online_retail.csv.gz');
 const CHUNK = 1 << 20;
 
@@ -86,55 +89,6 @@ async function benchNode(bytes: Uint8Array) {
   line('peak RSS', `${fmt(mb(peakRss))} MB`);
 }
 
-/**
- * Resident memory of one browser's processes, in bytes: the browser process whose pid is given and all its
- * descendants (zygotes, renderers, GPU and utility processes), found from the parent pids in /proc/<pid>/stat and
- * read from /proc/<pid>/statm in this process. Other Chromium processes on the machine (other people's browsers,
- * other test runs) are not counted: the figure used to add up every process named chromium. (Spawning `ps` twenty
- * times a second took enough of this 2-core machine's CPU to slow the imports it was measuring.)
- */
-function browserTree(rootPid: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      // "pid (comm) state ppid …": the name may hold spaces or brackets, so read after the last ')'.
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const list = children.get(ppid);
-      if (list) list.push(Number(name));
-      else children.set(ppid, [Number(name)]);
-    } catch {
-      // The process ended meanwhile.
-    }
-  }
-  const tree = [rootPid];
-  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]) ?? []));
-  return tree;
-}
-
-function browserRss(rootPid: number): number {
-  let total = 0;
-  for (const pid of browserTree(rootPid)) {
-    try {
-      total += Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * 4096;
-    } catch {
-      // The process ended meanwhile.
-    }
-  }
-  return total;
-}
-
-/** The pid of the browser process of a browser Playwright launched, as Chromium itself reports it over CDP. */
-async function browserPid(browser: Browser): Promise<number> {
-  const cdp = await browser.newBrowserCDPSession();
-  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
-  await cdp.detach();
-  const own = processInfo.find((p) => p.type === 'browser');
-  if (!own) throw new Error(`bench: Chromium reported no browser process (${JSON.stringify(processInfo)})`);
-  return own.id;
-}
-
 /** The built app's JavaScript, gzip: what the page needs before it works, and what the service worker precaches. */
 function benchBundle() {
   console.log('\nBuilt app (dist/), gzip, 1 KB = 1000 bytes');
@@ -146,10 +100,7 @@ async function benchChromium(csvPath: string, bytes: number) {
   // A port of its own: on a fixed one, another checkout's preview server answered and its build was measured.
   const server = await startPreview(root, await freePort());
   try {
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    const browser = await launchBrowser();
     const page = await browser.newPage();
     await page.goto(server.url);
     // A visitor picks a file seconds after the page opens; by then the service worker has installed and precached the
@@ -245,6 +196,14 @@ function buildApp() {
 }
 
 async function main() {
+  if (await scaleChildMode()) return;
+  if (process.argv.includes('--scale-only')) {
+    buildApp();
+    line('machine reference at start (fixed loop; lower = faster)', `${fmt(machineReference())} ms`);
+    await benchScale(root, line, { sizes: scaleSizes(), chromium: !process.argv.includes('--node-only') });
+    line('\nmachine reference at the end', `${fmt(machineReference())} ms`);
+    return;
+  }
   if (process.argv.includes('--chromium-only')) {
     buildApp();
     const dir = mkdtempSync(join(tmpdir(), 'clv-bench-'));
@@ -287,7 +246,14 @@ async function main() {
   const path = join(dir, 'online_retail.csv');
   writeFileSync(path, csv);
   await benchChromium(path, csv.byteLength);
+  await benchScale(root, line, { sizes: scaleSizes(), chromium: true });
   line('\nmachine reference at the end', `${fmt(machineReference())} ms`);
+}
+
+/** Lines of the synthetic files at scale: `--scale-sizes=1e6,3e6` or, by default, 1M, 3M and 10M. */
+function scaleSizes(): number[] {
+  const flag = process.argv.find((a) => a.startsWith('--scale-sizes='));
+  return flag ? flag.slice('--scale-sizes='.length).split(',').map(Number) : [1e6, 3e6, 1e7];
 }
 
 void main();

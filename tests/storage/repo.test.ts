@@ -15,7 +15,7 @@ function table(n: number): TransactionTable {
     day: new Int32Array(n),
     amount: new Float64Array(n),
     line: new Uint32Array(n),
-    cost: null, order: null, orderIds: null, product: null, productNames: null, channel: null, channelNames: null,
+    cost: null, order: null, orderCodes: null, product: null, productNames: null, channel: null, channelNames: null,
   };
   for (let i = 0; i < n; i++) {
     t.customer[i] = i % 3;
@@ -51,6 +51,26 @@ describe('dataset storage', () => {
     expect(back.cost).toBeNull();
     const [record] = await listDatasets(db);
     expect(record).toMatchObject({ id, rows: t.length, chunkCount: 3, name: 'orders.csv' });
+    db.close();
+  });
+
+  it('keeps what the order codes run over on the record, without storing the order ids; an older dataset counts them from its stored ids', async () => {
+    const db = freshDb();
+    const t = table(10);
+    t.order = Uint32Array.from({ length: 10 }, (_, i) => i % 4);
+    t.orderCodes = { count: 4, blank: 3 };
+    const id = await saveDataset(db, t, meta('orders.csv'));
+    expect((await db.dictionaries.where('datasetId').equals(id).toArray()).map((d) => d.kind)).toEqual(['customer']);
+    const back = await loadTable(db, id);
+    expect(Array.from(back.order!)).toEqual(Array.from(t.order));
+    expect(back.orderCodes).toEqual({ count: 4, blank: 3 });
+    // Stored before: the ids in the dictionaries, nothing on the record.
+    await db.datasets.update(id, { orderCodes: undefined });
+    await db.dictionaries.add({ datasetId: id, kind: 'order', values: ['#1', '#2', '', '#4', '#5'] });
+    expect((await loadTable(db, id)).orderCodes).toEqual({ count: 5, blank: 2 });
+    // Without an order column, nothing either way.
+    const none = await saveDataset(db, table(3), meta('plain.csv'));
+    expect((await loadTable(db, none)).orderCodes).toBeNull();
     db.close();
   });
 

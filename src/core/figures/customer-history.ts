@@ -88,8 +88,8 @@ export function customerHistory(table: TransactionTable, marginPercent?: number)
   };
   const order = table.order;
   // stamp[o] = last customer that counted order o: rows come grouped by customer, so one array de-duplicates all.
-  const stamp = order ? new Int32Array(table.orderIds?.length ?? 0).fill(-1) : null;
-  const blankOrder = table.orderIds ? table.orderIds.indexOf('') : -1;
+  const stamp = order ? new Int32Array(table.orderCodes?.count ?? 0).fill(-1) : null;
+  const blankOrder = table.orderCodes?.blank ?? -1;
   let k = 0;
   for (let c = 0; c < customerCount; c++) {
     const from = dayStart[c];

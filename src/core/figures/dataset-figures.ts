@@ -92,8 +92,8 @@ export function datasetFigures(table: TransactionTable): DatasetFigures {
 function countOrders(table: TransactionTable): number {
   const { length, customer, amount } = table;
   const order = table.order!;
-  const owner = new Int32Array(table.orderIds?.length ?? 0).fill(-1);
-  const blank = table.orderIds ? table.orderIds.indexOf('') : -1;
+  const owner = new Int32Array(table.orderCodes?.count ?? 0).fill(-1);
+  const blank = table.orderCodes?.blank ?? -1;
   let shared: Set<number> | null = null;
   let orders = 0;
   for (let i = 0; i < length; i++) {

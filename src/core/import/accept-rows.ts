@@ -7,8 +7,8 @@ import type { ColumnMapping } from '../types';
 import { DateFit, NO_DAY, readDateCell } from './dates';
 import { nameScore } from './header-names';
 import type { ImportOptions } from './import-options';
-import { ImportState, INHERIT_CUSTOMER, INHERIT_DATE, type NumberColumn, type LabelColumn } from './import-state';
-import { CellProblem, cellExtras, MAX_CELL_MAGNITUDE, NumberFit, readNumberCell, currencyOf } from './numbers';
+import { ImportState, INHERIT_CUSTOMER, INHERIT_DATE, type NumberColumn, type LabelColumn, type OrderColumn } from './import-state';
+import { CellProblem, cellExtras, commaReading, MAX_CELL_MAGNITUDE, NumberFit, pointReading, readNumberCell, currencyOf, storedFit, storedValue } from './numbers';
 import { FieldKind, RecordReader, type RecordSink } from './record-reader';
 import { MAX_EXAMPLES } from './rejections';
 
@@ -43,7 +43,9 @@ const scratchDays = new Int32Array(2);
 
 /** The larger magnitude of a cell's two readings at row `at`. */
 function largestReading(c: NumberColumn, at: number): number {
-  return Math.max(Math.abs(c.dot.data[at]) || 0, Math.abs(c.comma.data[at]) || 0);
+  const fit = c.fit.data[at];
+  const value = c.value.data[at];
+  return Math.max(Math.abs(pointReading(fit, value)) || 0, Math.abs(commaReading(fit, value)) || 0);
 }
 
 /**
@@ -71,7 +73,7 @@ export class RowAcceptor extends ImportState implements RecordSink {
   /** The active columns as plain arrays, for the per-row loop. */
   private readonly valueColumns: { role: 'amount' | 'quantity' | 'unitPrice'; column: NumberColumn }[];
   private readonly costColumns: NumberColumn[];
-  private readonly labelList: LabelColumn[];
+  private readonly labelList: (LabelColumn | OrderColumn)[];
   /** Quantity and unit price when they make the amount; null when an amount column does. */
   private readonly productColumns: [NumberColumn, NumberColumn] | null;
 
@@ -210,10 +212,11 @@ export class RowAcceptor extends ImportState implements RecordSink {
     if (inherit !== 0 && this.inheritText.size < EXAMPLES_KEPT) this.inheritText.set(line, r.recordText());
     if (inherit & INHERIT_DATE) {
       this.dayFirst.data[at] = NO_DAY;
-      this.monthFirst.data[at] = NO_DAY;
+      if (this.monthFirst) this.monthFirst.data[at] = NO_DAY;
     } else {
       this.dayFirst.data[at] = scratchDays[0];
-      this.monthFirst.data[at] = scratchDays[1];
+      const monthFirst = this.monthFirst ?? (scratchDays[1] !== scratchDays[0] ? this.splitDateReadings(at) : null);
+      if (monthFirst) monthFirst.data[at] = scratchDays[1];
       this.dates.add(fit);
     }
     if (fit === DAY_FIRST_ONLY && this.dayFirstOnlyText.size < EXAMPLES_KEPT) this.dayFirstOnlyText.set(line, r.recordText());
@@ -296,8 +299,8 @@ export class RowAcceptor extends ImportState implements RecordSink {
       end = text.length;
     }
     const fit = readNumberText(text, start, end, scratchNumber);
-    column.dot.data[at] = fit <= NUMBER_INVALID ? NaN : scratchNumber[0];
-    column.comma.data[at] = fit <= NUMBER_INVALID ? NaN : scratchNumber[1];
+    column.value.data[at] = storedValue(fit, scratchNumber);
+    column.fit.data[at] = storedFit(fit);
     column.evidence.add(fit, text, start, end);
     if (fit === DOT_ONLY && column.onlyDotText.size < EXAMPLES_KEPT) column.onlyDotText.set(r.line, r.recordText());
     if (fit === COMMA_ONLY && column.onlyCommaText.size < EXAMPLES_KEPT) column.onlyCommaText.set(r.line, r.recordText());

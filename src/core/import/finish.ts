@@ -7,13 +7,14 @@
  */
 import type { DateOrder, ImportReport, Notice, NoticeVars, NumberFormat, OrderAmountReading, TransactionTable } from '../types';
 import { NO_DAY } from './dates';
+import { compactCodes } from './code-dictionary';
 import { compactDictionary } from './growable';
 import { ImportError } from './import-error';
 import type { ImportOptions } from './import-options';
 import { INHERIT_CUSTOMER, INHERIT_DATE, type ImportState, type LabelRole, type NumberColumn } from './import-state';
 import { notice } from '../notice';
 import { marginReading, type MarginReading } from './margin-column';
-import { currencyInHeader, MAX_CELL_MAGNITUDE } from './numbers';
+import { commaReading, currencyInHeader, MAX_CELL_MAGNITUDE, pointReading } from './numbers';
 import { countPurchases, RowFate, type PurchaseOutcome } from './orders';
 
 /** q × p as the decimal product it is (6 × 2.55 = 15.3, not 15.299999999999999). */
@@ -111,7 +112,7 @@ function giveItemLinesTheirOrder(state: ImportState): Uint8Array | null {
   for (let i = 0; i < n; i++) if (inherit[i] !== 0) waiting++;
   if (waiting === 0 || !order) return null;
   const codes = order.codes.data;
-  const orders = order.dict.values.length;
+  const orders = order.dict.size;
   const customerFrom = new Int32Array(orders).fill(-1);
   const dateFrom = new Int32Array(orders).fill(-1);
   for (let i = 0; i < n; i++) {
@@ -122,7 +123,7 @@ function giveItemLinesTheirOrder(state: ImportState): Uint8Array | null {
   const gone = new Uint8Array(n);
   const customer = state.customer.data;
   const dayFirst = state.dayFirst.data;
-  const monthFirst = state.monthFirst.data;
+  const monthFirst = state.monthFirst?.data ?? null;
   const line = state.line.data;
   for (let i = 0; i < n; i++) {
     const bits = inherit[i];
@@ -147,7 +148,7 @@ function giveItemLinesTheirOrder(state: ImportState): Uint8Array | null {
         continue;
       }
       dayFirst[i] = dayFirst[from];
-      monthFirst[i] = monthFirst[from];
+      if (monthFirst) monthFirst[i] = monthFirst[from];
     }
   }
   return gone;
@@ -162,16 +163,17 @@ function keepRowsThatFit(state: ImportState, { dateOrder, formats }: Decisions, 
   const customer = state.customer.data;
   const line = state.line.data;
   const empty = state.amountEmpty.data;
-  const day = dateOrder === 'MDY' ? state.monthFirst.data : state.dayFirst.data;
-  // Each number column's values under its decided decimal mark, looked up once rather than per row.
-  const decided = new Map<NumberColumn | undefined, Float64Array>();
-  const otherReading = new Map<NumberColumn | undefined, Float64Array>();
+  const day = dateOrder === 'MDY' && state.monthFirst ? state.monthFirst.data : state.dayFirst.data;
+  // Each number column's values under its decided decimal mark, and under the other, as functions of the row made
+  // once per column (the cells are kept as one value and a code; see StoredFit).
+  const decided = new Map<NumberColumn | undefined, (i: number) => number>();
+  const otherReading = new Map<NumberColumn | undefined, (i: number) => number>();
   for (const [column, format] of formats) {
-    decided.set(column, format.decimal === '.' ? column.dot.data : column.comma.data);
-    otherReading.set(column, format.decimal === '.' ? column.comma.data : column.dot.data);
+    decided.set(column, readingOf(column, format.decimal === ','));
+    otherReading.set(column, readingOf(column, format.decimal !== ','));
   }
   const costMismatch = { count: 0, line: 0 };
-  const valueOf = (column: NumberColumn | undefined, i: number) => (column ? decided.get(column)![i] : NaN);
+  const valueOf = (column: NumberColumn | undefined, i: number) => (column ? decided.get(column)!(i) : NaN);
   const { amount: amountCol, quantity: qtyCol, unitPrice: priceCol, cost: costCol, margin: marginCol, refunded: refundedCol } = state.numbers;
   const amountValues = amountCol ? decided.get(amountCol)! : null;
   const qtyValues = qtyCol ? decided.get(qtyCol)! : null;
@@ -183,8 +185,8 @@ function keepRowsThatFit(state: ImportState, { dateOrder, formats }: Decisions, 
   const dateText = dateOrder === 'MDY' ? state.dayFirstOnlyText : state.monthFirstOnlyText;
   const orderName = dateOrder === 'MDY' ? 'month/day' : 'day/month';
   const dateColumn = () => state.columnName(state.mapping.date!);
-  const rowValue = (i: number) => (amountValues ? amountValues[i] : qtyValues && priceValues ? product(qtyValues[i], priceValues[i]) : 0);
-  const margins = marginCol ? marginReading(state.columnName(marginCol.col), marginCol.evidence.percentCells, decided.get(marginCol)!, rowValue, n) : null;
+  const rowValue = (i: number) => (amountValues ? amountValues(i) : qtyValues && priceValues ? product(qtyValues(i), priceValues(i)) : 0);
+  const margins = marginCol ? marginReading(state.columnName(marginCol.col), marginCol.evidence.percentCells, Float64Array.from({ length: n }, (_, i) => decided.get(marginCol)!(i)), rowValue, n) : null;
   const marginIsShare = margins?.as === 'share';
   const cost = costCol || marginCol ? new Float64Array(n) : null;
   const labelCodes = Object.values(state.labels).map((l) => l.codes.data);
@@ -214,11 +216,11 @@ function keepRowsThatFit(state: ImportState, { dateOrder, formats }: Decisions, 
     day[kept] = day[i];
     empty[kept] = empty[i];
     if (amount) amount[kept] = value;
-    if (refunded && refundedValues) refunded[kept] = refundedValues[i];
+    if (refunded && refundedValues) refunded[kept] = refundedValues(i);
     if (cost) {
       const costColumn = (costCol ?? marginCol)!;
       const costValue = valueOf(costColumn, i);
-      if (Number.isNaN(costValue) && !Number.isNaN(otherReading.get(costColumn)![i])) {
+      if (Number.isNaN(costValue) && !Number.isNaN(otherReading.get(costColumn)!(i))) {
         // Readable only with the other decimal mark: the row keeps no cost, and the user is told.
         if (costMismatch.count++ === 0) costMismatch.line = line[i];
       }
@@ -235,6 +237,13 @@ function keepRowsThatFit(state: ImportState, { dateOrder, formats }: Decisions, 
   return { kept, day, amount, cost, refunded, margins, costMismatch };
 }
 
+/** A number column's cells read with ',' (or '.') as the decimal mark, by row. */
+function readingOf(column: NumberColumn, comma: boolean): (i: number) => number {
+  const fit = column.fit.data;
+  const value = column.value.data;
+  return comma ? (i) => commaReading(fit[i], value[i]) : (i) => pointReading(fit[i], value[i]);
+}
+
 /**
  * Resolve orders and statuses over the kept rows (orders.ts), reject the rows left without an amount, and move the
  * counted rows up in place; rows left out for their status are only counted.
@@ -247,7 +256,7 @@ function countRows(state: ImportState, rows: KeptRows, options: ImportOptions): 
   const purchases = countPurchases({
     n: kept,
     order: order ? order.codes.data : null,
-    orderValues: order ? order.dict.values : null,
+    orderCodes: order ? { count: order.dict.size, blank: order.dict.blank } : null,
     amount,
     empty: state.amountEmpty.data,
     fromProduct: !state.numbers.amount,
@@ -292,19 +301,30 @@ function countRows(state: ImportState, rows: KeptRows, options: ImportOptions): 
   return { counted, excludedRows, excludedOnlyCustomers, purchases };
 }
 
+/**
+ * The first `counted` entries of a column the import filled, for the table: a view when they fill most of it (the
+ * columns are sized ahead to within a few percent of the rows), a copy when many rows were dropped. Copying every
+ * column at the end held two full copies of the table at the import's peak. The import's state is dropped after.
+ */
+function countedPart<T extends Uint32Array | Int32Array | Float64Array>(column: T, counted: number): T {
+  return counted >= column.length * 0.9 ? (column.subarray(0, counted) as T) : (column.slice(0, counted) as T);
+}
+
 /** The counted rows as a table; dictionaries lose the values only rejected or excluded rows used. */
 function tableOf(state: ImportState, { day, amount, cost, refunded }: KeptRows, { counted }: CountedRows): TransactionTable {
   // Values only other rows used are dropped: rows rejected or excluded at the end, or ids refused for undecodable bytes.
   const droppedLate = counted < state.rows;
-  const customerCodes = state.customer.data.slice(0, counted);
+  const customerCodes = countedPart(state.customer.data, counted);
   const customerIds = droppedLate || state.customers.undecodable ? compactDictionary(customerCodes, counted, state.customers.values) : state.customers.values;
-  const labelColumn = (role: LabelRole) => {
+  const labelColumn = (role: Exclude<LabelRole, 'order'>) => {
     const label = state.labels[role];
     if (!label) return { codes: null, names: null };
-    const codes = label.codes.data.slice(0, counted);
+    const codes = countedPart(label.codes.data, counted);
     return { codes, names: droppedLate || label.dict.undecodable ? compactDictionary(codes, counted, label.dict.values) : label.dict.values };
   };
-  const orders = labelColumn('order');
+  const order = state.labels.order;
+  const orderCodes = order ? countedPart(order.codes.data, counted) : null;
+  const orderSet = order && orderCodes ? (droppedLate || order.dict.undecodable ? compactCodes(orderCodes, counted, order.dict.size, order.dict.blank) : { count: order.dict.size, blank: order.dict.blank }) : null;
   const products = labelColumn('product');
   const channels = labelColumn('channel');
   const discounts = labelColumn('discount');
@@ -315,14 +335,14 @@ function tableOf(state: ImportState, { day, amount, cost, refunded }: KeptRows, 
     length: counted,
     customerIds,
     customer: customerCodes,
-    day: day.slice(0, counted),
-    amount: amount ? amount.slice(0, counted) : new Float64Array(counted),
-    ...(refunded ? { refunded: refunded.slice(0, counted) } : {}),
+    day: countedPart(day, counted),
+    amount: amount ? countedPart(amount, counted) : new Float64Array(counted),
+    ...(refunded ? { refunded: countedPart(refunded, counted) } : {}),
     ...(amount ? {} : { withoutAmounts: true }),
-    line: state.line.data.slice(0, counted),
-    cost: cost ? cost.slice(0, counted) : null,
-    order: orders.codes,
-    orderIds: orders.names,
+    line: countedPart(state.line.data, counted),
+    cost: cost ? countedPart(cost, counted) : null,
+    order: orderCodes,
+    orderCodes: orderSet,
     product: products.codes,
     productNames: products.names,
     channel: channels.codes,

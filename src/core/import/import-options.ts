@@ -7,6 +7,11 @@ export interface ImportOptions {
   fileName: string;
   /** Bytes this importer will be fed (the file's size, or its part's): the columns are sized from it ahead. */
   totalBytes: number;
+  /**
+   * Bytes the columns are sized for when more than this importer reads: the whole file, for the importer of a first
+   * half that will absorb the second (growing its columns then would copy them all while the second's exist too).
+   */
+  sizeForBytes?: number;
   encoding: string;
   delimiter: Delimiter;
   hasHeader: boolean;

@@ -6,6 +6,7 @@
  */
 import type { ColumnMapping } from '../types';
 import { DateColumnEvidence } from './dates';
+import { CodeDictionary } from './code-dictionary';
 import { Dictionary, Growable } from './growable';
 import { NumberColumnEvidence } from './numbers';
 import { RejectLog } from './rejections';
@@ -13,10 +14,10 @@ import { RejectLog } from './rejections';
 export type NumberRole = 'amount' | 'quantity' | 'unitPrice' | 'cost' | 'margin' | 'refunded';
 export type LabelRole = 'order' | 'product' | 'channel' | 'status' | 'discount' | 'contactName' | 'email' | 'phone';
 
-/** A number column kept under both decimal-mark readings until the column decides. */
+/** A number column, each cell kept so that both decimal-mark readings follow (see StoredFit) until the column decides. */
 export class NumberColumn {
-  readonly dot = new Growable(Float64Array);
-  readonly comma = new Growable(Float64Array);
+  readonly value = new Growable(Float64Array);
+  readonly fit = new Growable(Uint8Array);
   readonly evidence = new NumberColumnEvidence();
   /** Original text of the first rows valid under only one reading, keyed by line, for rejection examples. */
   readonly onlyDotText = new Map<number, string>();
@@ -24,12 +25,21 @@ export class NumberColumn {
   constructor(readonly col: number) {}
 }
 
-/** An order, product or channel column: its values' codes, and the dictionary of the values. */
+/** A product, channel or other label column: its values' codes, and the dictionary of the values. */
 export interface LabelColumn {
   col: number;
   dict: Dictionary;
   codes: Growable<Uint32Array>;
 }
+
+/** The order id column: codes only (its values tell rows apart and are never shown; see CodeDictionary). */
+export interface OrderColumn {
+  col: number;
+  dict: CodeDictionary;
+  codes: Growable<Uint32Array>;
+}
+
+export type Labels = { order?: OrderColumn } & Partial<Record<Exclude<LabelRole, 'order'>, LabelColumn>>;
 
 /** Bits of ImportState.inherit. */
 export const INHERIT_CUSTOMER = 1;
@@ -56,7 +66,11 @@ export class ImportState {
   readonly line = new Growable(Uint32Array);
   /** Each kept row's date read day-first and month-first (NO_DAY where a reading fails). */
   readonly dayFirst = new Growable(Int32Array);
-  readonly monthFirst = new Growable(Int32Array);
+  /**
+   * Each kept row's date read month-first, from the first row that reads differently that way: until then the two
+   * readings agree (ISO dates always do) and dayFirst holds both. Null while they agree, 4 bytes a row saved.
+   */
+  monthFirst: Growable<Int32Array> | null = null;
   readonly dates = new DateColumnEvidence();
   /** Original text of the first rows whose date reads only one way, keyed by line, for rejection examples. */
   readonly dayFirstOnlyText = new Map<number, string>();
@@ -79,7 +93,7 @@ export class ImportState {
   /** Original text of the first such rows, keyed by line, for the rejection they may end in. */
   readonly inheritText = new Map<number, string>();
   readonly numbers: Partial<Record<NumberRole, NumberColumn>> = {};
-  readonly labels: Partial<Record<LabelRole, LabelColumn>> = {};
+  readonly labels: Labels = {};
   /** Codes seen in a "Currency" column, with their counts. */
   readonly currencyCodes = new Map<string, number>();
 
@@ -99,11 +113,13 @@ export class ImportState {
       discount: mapping.discountCode, contactName: mapping.customerName, email: mapping.email, phone: mapping.phone,
     };
     for (const [key, col] of Object.entries(labelRoles) as [LabelRole, number | null][]) {
-      if (col !== null) this.labels[key] = { col, dict: new Dictionary(), codes: new Growable(Uint32Array) };
+      if (col === null) continue;
+      if (key === 'order') this.labels.order = { col, dict: new CodeDictionary(), codes: new Growable(Uint32Array) };
+      else this.labels[key] = { col, dict: new Dictionary(), codes: new Growable(Uint32Array) };
     }
     this.rowColumns = [
-      this.customer, this.line, this.dayFirst, this.monthFirst, this.amountEmpty, this.inherit,
-      ...Object.values(this.numbers).flatMap((c) => [c.dot, c.comma]),
+      this.customer, this.line, this.dayFirst, this.amountEmpty, this.inherit,
+      ...Object.values(this.numbers).flatMap((c) => [c.value, c.fit]),
       ...Object.values(this.labels).map((l) => l.codes),
     ];
     this.capacity = Math.min(...this.rowColumns.map((c) => c.data.length));
@@ -113,9 +129,17 @@ export class ImportState {
     return this.header?.[col]?.trim() || `column ${col + 1}`;
   }
 
-  /** Room for `rows` rows in every per-row column. */
-  reserve(rows: number): void {
-    for (const c of this.rowColumns) c.ensure(rows - 1);
+  /** The month-first readings, started at row `at` from the day-first ones of the rows before (they agreed). */
+  splitDateReadings(at: number): Growable<Int32Array> {
+    const column = new Growable(Int32Array, this.dayFirst.data.length);
+    column.data.set(this.dayFirst.data.subarray(0, at));
+    this.rowColumns.push(column);
+    return (this.monthFirst = column);
+  }
+
+  /** Room for `rows` rows in every per-row column; exactly that many when `exact` (a known or estimated total). */
+  reserve(rows: number, exact = false): void {
+    for (const c of this.rowColumns) c.ensure(rows - 1, exact);
     this.capacity = Math.min(...this.rowColumns.map((c) => c.data.length));
   }
 }

@@ -75,8 +75,8 @@ class StreamingImporter implements Importer {
   private sizeColumns() {
     this.sized = true;
     const bytesPerRow = this.bytes / this.rows.reader.records;
-    const expected = Math.ceil((this.options.totalBytes / bytesPerRow) * 1.05);
-    if (expected > this.rows.capacity && expected < MAX_PRESIZED_ROWS) this.rows.reserve(expected);
+    const expected = Math.ceil(((this.options.sizeForBytes ?? this.options.totalBytes) / bytesPerRow) * 1.05);
+    if (expected > this.rows.capacity && expected < MAX_PRESIZED_ROWS) this.rows.reserve(expected, true);
   }
 
   /** No more bytes: flush the decoder and the last record. */

@@ -4,7 +4,7 @@
  * result equals reading the file in one pass: line numbers are shifted by the lines before the part, dictionary
  * codes are renumbered into the first half's dictionaries, and evidence and examples merge in file order.
  */
-import { INHERIT_CUSTOMER, type ImportState, type LabelColumn, type LabelRole, type NumberColumn, type NumberRole } from './import-state';
+import { INHERIT_CUSTOMER, type ImportState, type LabelColumn, type LabelRole, type NumberColumn, type NumberRole, type OrderColumn } from './import-state';
 import { MAX_EXAMPLES } from './rejections';
 
 /** What the byte stream under the state counted: the physical lines the part spans, its bytes, its � characters. */
@@ -15,22 +15,24 @@ export interface StreamCounts {
 }
 
 const numberColumnPart = (c: NumberColumn, rows: number) => ({
-  dot: c.dot.data.subarray(0, rows),
-  comma: c.comma.data.subarray(0, rows),
+  value: c.value.data.subarray(0, rows),
+  fit: c.fit.data.subarray(0, rows),
   evidence: c.evidence.state(),
   onlyDotText: [...c.onlyDotText],
   onlyCommaText: [...c.onlyCommaText],
 });
 
 const labelColumnPart = (l: LabelColumn, rows: number) => ({ values: l.dict.values, codes: l.codes.data.subarray(0, rows) });
+const orderColumnPart = (o: OrderColumn, rows: number) => ({ values: o.dict.packed(), codes: o.codes.data.subarray(0, rows) });
 
 /** A part's state as plain data; the per-row arrays are views of the state's own buffers (transferred, not copied). */
 export function exportPart(state: ImportState, stream: StreamCounts) {
   const n = state.rows;
   const numbers: Partial<Record<NumberRole, ReturnType<typeof numberColumnPart>>> = {};
   for (const [role, c] of Object.entries(state.numbers) as [NumberRole, NumberColumn][]) numbers[role] = numberColumnPart(c, n);
-  const labels: Partial<Record<LabelRole, ReturnType<typeof labelColumnPart>>> = {};
-  for (const [role, l] of Object.entries(state.labels) as [LabelRole, LabelColumn][]) labels[role] = labelColumnPart(l, n);
+  const labels: Partial<Record<Exclude<LabelRole, 'order'>, ReturnType<typeof labelColumnPart>>> = {};
+  for (const [role, l] of Object.entries(state.labels) as [LabelRole, LabelColumn | OrderColumn][]) if (role !== 'order') labels[role] = labelColumnPart(l as LabelColumn, n);
+  const order = state.labels.order ? orderColumnPart(state.labels.order, n) : null;
   return {
     ...stream,
     rows: n,
@@ -43,7 +45,7 @@ export function exportPart(state: ImportState, stream: StreamCounts) {
     customer: state.customer.data.subarray(0, n),
     line: state.line.data.subarray(0, n),
     dayFirst: state.dayFirst.data.subarray(0, n),
-    monthFirst: state.monthFirst.data.subarray(0, n),
+    monthFirst: state.monthFirst ? state.monthFirst.data.subarray(0, n) : null,
     amountEmpty: state.amountEmpty.data.subarray(0, n),
     emptyAmountText: [...state.emptyAmountText],
     inherit: state.inherit.data.subarray(0, n),
@@ -54,6 +56,7 @@ export function exportPart(state: ImportState, stream: StreamCounts) {
     riskyProductText: [...state.riskyProductText],
     numbers,
     labels,
+    order,
     currencyCodes: [...state.currencyCodes],
     rejected: state.rejects.groupsInOrder(),
   };
@@ -72,7 +75,7 @@ export type ImportPart = ReturnType<typeof exportPart>;
 export function absorbPart(state: ImportState, part: ImportPart, lineOffset: number): void {
   const at = state.rows;
   const n = part.rows;
-  state.reserve(at + n);
+  state.reserve(at + n, true);
   const keepExamples = (into: Map<number, string>, from: [number, string][]) => {
     for (const [line, text] of from) if (into.size < MAX_EXAMPLES) into.set(line + lineOffset, text);
   };
@@ -83,7 +86,9 @@ export function absorbPart(state: ImportState, part: ImportPart, lineOffset: num
   const line = state.line.data;
   for (let i = 0; i < n; i++) line[at + i] = part.line[i] + lineOffset;
   state.dayFirst.data.set(part.dayFirst, at);
-  state.monthFirst.data.set(part.monthFirst, at);
+  // Month-first readings on either side: the side without them read every date the same both ways.
+  const monthFirst = state.monthFirst ?? (part.monthFirst ? state.splitDateReadings(at) : null);
+  if (monthFirst) monthFirst.data.set(part.monthFirst ?? part.dayFirst, at);
   state.amountEmpty.data.set(part.amountEmpty, at);
   keepExamples(state.emptyAmountText, part.emptyAmountText);
   state.inherit.data.set(part.inherit, at);
@@ -96,16 +101,19 @@ export function absorbPart(state: ImportState, part: ImportPart, lineOffset: num
   keepExamples(state.riskyProductText, part.riskyProductText);
   for (const [role, c] of Object.entries(state.numbers) as [NumberRole, NumberColumn][]) {
     const p = part.numbers[role]!;
-    c.dot.data.set(p.dot, at);
-    c.comma.data.set(p.comma, at);
+    c.value.data.set(p.value, at);
+    c.fit.data.set(p.fit, at);
     c.evidence.absorb(p.evidence);
     keepExamples(c.onlyDotText, p.onlyDotText);
     keepExamples(c.onlyCommaText, p.onlyCommaText);
   }
-  for (const [role, l] of Object.entries(state.labels) as [LabelRole, LabelColumn][]) {
+  for (const [role, l] of Object.entries(state.labels) as [LabelRole, LabelColumn | OrderColumn][]) {
+    if (role === 'order') continue;
     const p = part.labels[role]!;
-    copyCodes(l.codes.data, p.codes, l.dict.absorb(p.values));
+    copyCodes(l.codes.data, p.codes, (l as LabelColumn).dict.absorb(p.values));
   }
+  const order = state.labels.order;
+  if (order && part.order) copyCodes(order.codes.data, part.order.codes, order.dict.absorb(part.order.values));
   for (const [code, count] of part.currencyCodes) state.currencyCodes.set(code, (state.currencyCodes.get(code) ?? 0) + count);
   state.rejects.absorb(part.rejected, lineOffset);
   if (state.extraFieldsLine === 0 && part.extraFieldsLine !== 0) state.extraFieldsLine = part.extraFieldsLine + lineOffset;

@@ -17,16 +17,16 @@
  * writes the financial status on the first line only). With an order total, the order's first status decides for
  * all its lines.
  */
-import type { ExcludedStatus, OrderAmountReading, StatusCount } from '../types';
+import type { ExcludedStatus, OrderAmountReading, OrderCodes, StatusCount } from '../types';
 import { foldName } from './header-names';
 import { StatusRules, foldStatus } from './statuses';
 
 export interface PurchaseInput {
   /** Rows (the rows kept so far, in file order). */
   n: number;
-  /** Order code per row and the order dictionary, or null without an order id. */
+  /** Order code per row and what the codes run over, or null without an order id. */
   order: Uint32Array | null;
-  orderValues: string[] | null;
+  orderCodes: OrderCodes | null;
   /** The rows' amounts (NaN where `empty`), or null when the file has no amounts. */
   amount: Float64Array | null;
   empty: Uint8Array;
@@ -132,8 +132,8 @@ export function countPurchases(input: PurchaseInput): PurchaseOutcome {
   const fate = new Uint8Array(n);
   const outAmount = new Float64Array(n);
   const outRefunded = refunded ? new Float64Array(n) : null;
-  const blank = order && input.orderValues ? input.orderValues.indexOf('') : NONE;
-  const orderCount = input.orderValues?.length ?? 0;
+  const blank = order && input.orderCodes && input.orderCodes.blank >= 0 ? input.orderCodes.blank : NONE;
+  const orderCount = input.orderCodes?.count ?? 0;
 
   // How the amount, and the refund, relate to the order.
   let reading: OrderAmountReading | null = null;

@@ -168,7 +168,7 @@ export async function splitImport(options: ImportOptions, source: ByteSource, ru
 
 /** splitImport with the cut given: `split` must follow a line feed. */
 export async function importInTwo(options: ImportOptions, source: ByteSource, split: number, runPart: RunPart, hooks: ImportHooks = {}): Promise<StreamImportResult> {
-  const importer = createImporter({ ...options, totalBytes: split });
+  const importer = createImporter({ ...options, totalBytes: split, sizeForBytes: source.size });
   let part: PartJob | null = null;
   const ticker = new ImportTicker(options.totalBytes, hooks, () => {
     const other = part?.progress() ?? { bytes: 0, rows: 0 };

@@ -147,7 +147,7 @@ describe('a mapping chosen by the user', () => {
     const text = 'customer,date,amount,order,product,channel,cost\nA,2024-01-05,10,O1,Tea,Shop,4\nA,2024-01-05,6,O1,Cake,Shop,\nB,2024-01-06,20,O2,Tea,Web,7.5\n';
     const { table, sniff: s } = run(text);
     expect(s.mapping).toEqual(mapping({ customer: 0, date: 1, amount: 2, orderId: 3, product: 4, channel: 5, cost: 6 }));
-    expect(table.orderIds).toEqual(['O1', 'O2']);
+    expect(table.orderCodes).toEqual({ count: 2, blank: -1 });
     expect(Array.from(table.order!)).toEqual([0, 0, 1]);
     expect(table.productNames).toEqual(['Tea', 'Cake']);
     expect(Array.from(table.product!)).toEqual([0, 1, 0]);

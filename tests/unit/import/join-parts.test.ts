@@ -112,6 +112,16 @@ describe('a part absorbed into the importer of the part before', () => {
     ]);
   });
 
+  it('keeps month-first readings when only one side has dates that read differently that way', () => {
+    const options: ImportOptions = { ...shopOptions, mapping: mapping({ customer: 0, date: 1, amount: 2 }) };
+    const text = 'Customer;Date;Amount\nA;02/03/2024;1\nB;2024-05-06;2\nC;07/08/2024;3\nD;2024-09-10;4\nE;2024-11-12;5\n';
+    const whole = exportPart(onePass(text, options), NO_STREAM);
+    expect(Array.from(whole.monthFirst!)).not.toEqual(Array.from(whole.dayFirst));
+    for (const cut of cutsOf(text).slice(1)) expect(exportPart(joinedAt(text, cut, options)!, NO_STREAM), `cut at ${cut}`).toEqual(whole);
+    // ISO dates throughout: no second reading is kept at all.
+    expect(exportPart(onePass('Customer;Date;Amount\nA;2024-05-06;1\n', options), NO_STREAM).monthFirst).toBeNull();
+  });
+
   it('merges the evidence: a date in the part decides the order, a comma in the part decides the decimal mark', () => {
     const options: ImportOptions = { ...shopOptions, mapping: mapping({ customer: 0, date: 1, amount: 2 }) };
     const text = 'Customer;Date;Amount\nA;01/02/2024;"1.250"\nB;03/04/2024;7\nC;25/04/2024;"2,5"\n';

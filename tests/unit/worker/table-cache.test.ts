@@ -6,7 +6,7 @@ import type { TransactionTable } from '../../../src/core/types';
 function tableOf(id: number): TransactionTable {
   return {
     length: 1, customerIds: [`from-${id}`], customer: Uint32Array.of(0), day: Int32Array.of(19000), amount: Float64Array.of(id), line: Uint32Array.of(2),
-    cost: null, order: null, orderIds: null, product: null, productNames: null, channel: null, channelNames: null,
+    cost: null, order: null, orderCodes: null, product: null, productNames: null, channel: null, channelNames: null,
   };
 }
 

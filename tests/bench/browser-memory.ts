@@ -1,0 +1,61 @@
+/** Memory of the browser the bench launched, and only of it (its process and that process's descendants). */
+import { readdirSync, readFileSync } from 'node:fs';
+import { chromium, type Browser } from '@playwright/test';
+
+/**
+ * Resident memory of one browser's processes, in bytes: the browser process whose pid is given and all its
+ * descendants (zygotes, renderers, GPU and utility processes), found from the parent pids in /proc/<pid>/stat and
+ * read from /proc/<pid>/statm in this process. Other Chromium processes on the machine (other people's browsers,
+ * other test runs) are not counted: the figure used to add up every process named chromium. (Spawning `ps` twenty
+ * times a second took enough of this 2-core machine's CPU to slow the imports it was measuring.)
+ */
+export function browserTree(rootPid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // "pid (comm) state ppid …": the name may hold spaces or brackets, so read after the last ')'.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = children.get(ppid);
+      if (list) list.push(Number(name));
+      else children.set(ppid, [Number(name)]);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  const tree = [rootPid];
+  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]) ?? []));
+  return tree;
+}
+
+export function browserRss(rootPid: number): number {
+  let total = 0;
+  for (const pid of browserTree(rootPid)) {
+    try {
+      total += Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * 4096;
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return total;
+}
+
+/** The pid of the browser process of a browser Playwright launched, as Chromium itself reports it over CDP. */
+export async function browserPid(browser: Browser): Promise<number> {
+  const cdp = await browser.newBrowserCDPSession();
+  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
+  await cdp.detach();
+  const own = processInfo.find((p) => p.type === 'browser');
+  if (!own) throw new Error(`bench: Chromium reported no browser process (${JSON.stringify(processInfo)})`);
+  return own.id;
+}
+
+
+/** Debian's Chromium (or CHROME_PATH), headless, without the background work that would blur the figures. */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}

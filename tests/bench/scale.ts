@@ -1,0 +1,144 @@
+/**
+ * The bench at scale (issue 16): synthetic orders files of 1M, 3M and 10M lines (orders-file.ts, about 36 bytes a
+ * line), each imported in a fresh Node process (read from disk in 1 MiB chunks: import + dataset figures + monthly
+ * cohorts + customer summary), and the largest in Chromium (the built app, click Import → dashboard shown). Memory is
+ * what the work added to the process (Node: peak RSS over the RSS before the import) or to the browser (its processes'
+ * peak RSS over their idle RSS), divided by the file's lines.
+ *
+ * The files are written, and each Node measurement is made, by child processes running this same bundle
+ * (`--write-orders`, `--scale-node`), so that no array of another step is counted.
+ */
+import { spawnSync } from 'node:child_process';
+import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sniff } from '../../src/core/import';
+import { streamImport } from '../../src/core/import/run';
+import { analyzeDataset, customerSummary, tableDayRange } from '../../src/core/figures';
+import { writeSyntheticOrders } from './orders-file';
+import { browserPid, browserRss, launchBrowser } from './browser-memory';
+import { freePort, startPreview } from '../support/preview-server';
+
+type Line = (label: string, value: string, target?: string) => void;
+
+interface NodeScale {
+  rows: number;
+  accepted: number;
+  customers: number;
+  importMs: number;
+  figuresMs: number;
+  summaryMs: number;
+  addedBytes: number;
+}
+
+const fmt = (n: number, d = 0) => n.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+/** The child processes' entry points; returns true when this process was one of them (and has done its work). */
+export async function scaleChildMode(): Promise<boolean> {
+  const argv = process.argv;
+  const write = argv.indexOf('--write-orders');
+  if (write >= 0) {
+    const done = await writeSyntheticOrders(argv[write + 1], Number(argv[write + 2]));
+    console.log(JSON.stringify(done));
+    return true;
+  }
+  const measure = argv.indexOf('--scale-node');
+  if (measure >= 0) {
+    console.log(JSON.stringify(await importFromDisk(argv[measure + 1])));
+    return true;
+  }
+  return false;
+}
+
+async function importFromDisk(path: string): Promise<NodeScale> {
+  const size = statSync(path).size;
+  const head = new Uint8Array(1 << 20);
+  const fd = openSync(path, 'r');
+  const got = readSync(fd, head, 0, head.length, 0);
+  closeSync(fd);
+  const guess = sniff(head.subarray(0, got), 'orders.csv', size);
+  const options = { fileName: 'orders.csv', totalBytes: size, encoding: guess.encoding, delimiter: guess.delimiter, hasHeader: guess.hasHeader, mapping: guess.mapping, dateOrderFallback: guess.dateOrder ?? 'DMY' } as const;
+  const base = process.memoryUsage().rss;
+  let peak = base;
+  const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
+  const sampler = setInterval(sample, 20);
+  async function* chunks() {
+    for await (const c of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+      sample();
+      yield new Uint8Array(c.buffer, c.byteOffset, c.byteLength);
+    }
+  }
+  const t0 = performance.now();
+  const { table, report } = await streamImport(options, chunks());
+  const t1 = performance.now();
+  sample();
+  const { figures } = analyzeDataset(table);
+  const t2 = performance.now();
+  sample();
+  customerSummary(table, { observationEnd: tableDayRange(table)!.max, timeUnit: 'day' });
+  const t3 = performance.now();
+  sample();
+  clearInterval(sampler);
+  return { rows: report.rowsRead, accepted: report.rowsAccepted, customers: figures.customers, importMs: t1 - t0, figuresMs: t2 - t1, summaryMs: t3 - t2, addedBytes: peak - base };
+}
+
+function child(args: string[]): string {
+  const run = spawnSync(process.execPath, [process.argv[1], ...args], { encoding: 'utf8', env: process.env, maxBuffer: 1 << 20 });
+  if (run.status !== 0) throw new Error(`bench: ${args[0]} failed (${run.status}): ${run.stderr}`);
+  return run.stdout.trim().split('\n').pop()!;
+}
+
+/** A synthetic orders file of `rows` lines in the system's temporary folder, written once and reused by later runs. */
+function ordersFile(rows: number): string {
+  const dir = join(tmpdir(), 'clv-bench-orders');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `orders-${rows}.csv`);
+  if (!existsSync(path)) child(['--write-orders', path, String(rows)]);
+  return path;
+}
+
+/** Chromium: click Import → dashboard shown, and what the import added to the browser's memory. */
+async function chromiumScale(root: string, path: string, rows: number, line: Line) {
+  const server = await startPreview(root, await freePort());
+  try {
+    const browser = await launchBrowser();
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+    const pid = await browserPid(browser);
+    const idle = browserRss(pid);
+    let peak = idle;
+    const sampler = setInterval(() => (peak = Math.max(peak, browserRss(pid))), 100);
+    await page.getByTestId('import-file').setInputFiles(path);
+    await page.getByTestId('import-confirm').click();
+    const t0 = performance.now();
+    await page.getByTestId('analysis-ready').waitFor({ timeout: 300_000 });
+    await page.getByTestId('customer-table').waitFor({ timeout: 60_000 });
+    const wall = performance.now() - t0;
+    clearInterval(sampler);
+    peak = Math.max(peak, browserRss(pid));
+    await browser.close();
+    line(`Chromium, ${fmt(rows / 1e6)}M lines: click Import → dashboard`, `${fmt(wall / 1000, 1)} s`, '≤ 5 s');
+    line('  added to the browser\'s memory (peak over idle)', `${fmt((peak - idle) / 2 ** 20)} MB`);
+    line('  bytes a line', `${fmt((peak - idle) / rows)} B`, '≤ 40');
+  } finally {
+    server.stop();
+  }
+}
+
+export async function benchScale(root: string, line: Line, options: { sizes: number[]; chromium: boolean }) {
+  console.log('\nAt scale: synthetic orders (order_id,customer_id,created_at,total; about 36 bytes a line), date order');
+  for (const rows of options.sizes) {
+    const path = ordersFile(rows);
+    const r = JSON.parse(child(['--scale-node', path])) as NodeScale;
+    const mb = statSync(path).size / 2 ** 20;
+    line(`Node, ${fmt(rows / 1e6)}M lines (${fmt(mb)} MB, ${fmt(r.customers)} customers)`, `${fmt(r.importMs + r.figuresMs + r.summaryMs)} ms`);
+    line('  import / figures + cohorts / summary', `${fmt(r.importMs)} / ${fmt(r.figuresMs)} / ${fmt(r.summaryMs)} ms`);
+    line('  import throughput', `${fmt(mb / (r.importMs / 1000), 1)} MB/s`, '≥ 50 MB/s');
+    line('  added to RSS, and bytes a line', `${fmt(r.addedBytes / 2 ** 20)} MB, ${fmt(r.addedBytes / r.rows)} B`, '≤ 32 B');
+  }
+  if (options.chromium) {
+    const rows = Math.max(...options.sizes);
+    await chromiumScale(root, ordersFile(rows), rows, line);
+  }
+}

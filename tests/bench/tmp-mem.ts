@@ -1,0 +1,22 @@
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { sniff } from '../../src/core/import';
+import { createImporter } from '../../src/core/import/importer';
+const path = process.argv[2];
+const size = statSync(path).size;
+const head = new Uint8Array(1 << 20);
+const fd = openSync(path, 'r'); const got = readSync(fd, head, 0, head.length, 0); closeSync(fd);
+const guess = sniff(head.subarray(0, got), 'orders.csv', size);
+const options = { fileName: 'orders.csv', totalBytes: size, encoding: guess.encoding, delimiter: guess.delimiter, hasHeader: guess.hasHeader, mapping: guess.mapping, dateOrderFallback: guess.dateOrder ?? 'DMY' } as const;
+const gc = (globalThis as { gc?: () => void }).gc!;
+const m = (label: string) => { const u = process.memoryUsage(); console.log(label.padEnd(28), `rss ${(u.rss / 1e6).toFixed(0)} heap ${(u.heapUsed / 1e6).toFixed(0)} ab ${(u.arrayBuffers / 1e6).toFixed(0)} MB`); };
+gc(); m('start');
+const imp = createImporter(options);
+let peak = 0;
+for await (const c of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) { imp.push(new Uint8Array(c.buffer, c.byteOffset, c.byteLength)); peak = Math.max(peak, process.memoryUsage().rss); }
+m('after rows read'); console.log('peak rss while reading', (peak / 1e6).toFixed(0));
+gc(); m('  after gc');
+const { table } = imp.finish();
+m('after finish');
+gc(); m('  after gc (state alive)');
+const keys = Object.entries(table).map(([k, v]) => [k, ArrayBuffer.isView(v) ? (v as Uint8Array).byteLength : Array.isArray(v) ? v.length : 0]);
+console.log(JSON.stringify(keys));

@@ -37,7 +37,7 @@ const NAMES: ReadonlyMap<Exclude<SummaryRole, 'customer'>, readonly string[]> = 
   ['T', ['t', 'age', 'tdays', 'customerage']],
   ['purchases', ['purchases', 'purchasecount', 'orders', 'ordercount', 'norders', 'numberofpurchases', 'numberoforders', 'transactions']],
   ['revenue', ['revenue', 'totalrevenue', 'totalspend', 'spend', 'sales', 'totalsales', 'totalamount']],
-  ['monetary', ['monetary', 'monetaryvalue', 'meanrepeatspend', 'averagerepeatspend', 'avgrepeatspend', 'm']],
+  ['monetary', ['monetary', 'monetaryvalue', 'meanrepeatspend', 'averagerepeatspend', 'avgrepeatspend', 'zbar', 'm']],
 ]);
 
 export function emptySummaryMapping(): SummaryMapping {

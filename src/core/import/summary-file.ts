@@ -287,7 +287,6 @@ export class SummaryReader {
     if (recency < 0 || T < 0) return this.reject('summary-negative-time', 'Recency or T is negative', r);
     if (recency > T || (this.withDates && end !== NO_DAY && last > end)) return this.reject('summary-recency-after-end', 'The last purchase is after the observation end (tₓ greater than T)', r);
     if ((x === 0) !== (recency === 0)) return this.reject('summary-frequency-recency', 'Repeat purchases and recency disagree: recency is 0 exactly when there is no repeat purchase', r);
-    if (x > recency) return this.reject('summary-too-many-repeats', 'More repeat purchase days (x) than days from the first to the last purchase (tₓ)', r);
     if (m.purchases !== null && (!Number.isInteger(purchases) || purchases < x + 1)) return this.reject('summary-purchases', 'Purchases are not a whole number at least the purchase days (x + 1)', r);
     if (revenue < 0 || monetary < 0) return this.reject('summary-negative-money', 'Revenue or mean repeat spend is negative', r);
     if (m.revenue !== null && m.monetary !== null && revenue < x * monetary * (1 - 1e-9) - 1e-9) return this.reject('summary-revenue-below-repeat', 'Revenue is less than the repeat purchases × their mean spend', r);

@@ -102,16 +102,15 @@ describe('reading a summary file', () => {
       'nan,2024-01-01,2024-01-11,2024-02-01,one,10,31,2,50,20', // 9: not a number
       'date,01/01/2024,2024-01-11,2024-02-01,1,10,31,2,50,20', // 10: not a date
       'zero,2024-01-01,2024-01-11,2024-02-01,0,10,31,1,50,0', // 11: x = 0 with tₓ > 0
-      'many,2024-01-01,2024-01-03,2024-02-01,5,2,31,6,100,10', // 12: 5 repeat days within 2 days
-      'few,2024-01-01,2024-01-11,2024-02-01,2,10,31,2,50,20', // 13: 2 purchases for 3 purchase days
-      'poor,2024-01-01,2024-01-11,2024-02-01,2,10,31,3,30,20', // 14: revenue 30 < 2 × 20
-      'odd,2024-01-01,2024-01-11,2024-02-01,1,9,31,2,50,20', // 15: recency disagrees with the dates
-      'ok2,2024-01-20,2024-01-20,2024-02-01,0,0,12,1,5,0', // 16: fine
+      'few,2024-01-01,2024-01-11,2024-02-01,2,10,31,2,50,20', // 12: 2 purchases for 3 purchase days
+      'poor,2024-01-01,2024-01-11,2024-02-01,2,10,31,3,30,20', // 13: revenue 30 < 2 × 20
+      'odd,2024-01-01,2024-01-11,2024-02-01,1,9,31,2,50,20', // 14: recency disagrees with the dates
+      'ok2,2024-01-20,2024-01-20,2024-02-01,0,0,12,1,5,0', // 15: fine
     ].join('\n');
     const { dataset, report } = read(text);
-    expect(report.rowsRead).toBe(15);
+    expect(report.rowsRead).toBe(14);
     expect(report.rowsAccepted).toBe(2);
-    expect(report.rowsRejected).toBe(13);
+    expect(report.rowsRejected).toBe(12);
     expect(report.rowsRead).toBe(report.rowsAccepted + report.rowsRejected);
     expect(dataset.customerIds).toEqual(['ok1', 'ok2']);
     const lines = new Map(report.rejected.map((g) => [g.code, g.examples.map((e) => e.line)]));
@@ -125,10 +124,9 @@ describe('reading a summary file', () => {
       'summary-bad-number': [9],
       'summary-bad-date': [10],
       'summary-frequency-recency': [11],
-      'summary-too-many-repeats': [12],
-      'summary-purchases': [13],
-      'summary-revenue-below-repeat': [14],
-      'summary-disagrees': [15],
+      'summary-purchases': [12],
+      'summary-revenue-below-repeat': [13],
+      'summary-disagrees': [14],
     });
     const byCode = new Map(report.rejected.map((g) => [g.code, g]));
     expect(byCode.get('missing-customer')!.vars).toEqual({ column: 'customer_id' });

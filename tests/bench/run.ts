@@ -7,8 +7,9 @@
  * Flags: --node-only, --no-models, --sizes-only (build and print the sizes, nothing else), --repredict-only (the
  * forecast's answer to a settings change, through the compute API, nothing else), --segments-only, --scenario-only (a
  * what-if slider move on Online Retail, issue 15), --peers-only (the app's import + figures + cohorts + summary beside
- * DuckDB's SQL, and its CSV reader beside PapaParse, issue 16: tests/bench/peers.ts), --chromium-only (build, then
- * the Chromium part alone).
+ * DuckDB's SQL, and its CSV reader beside PapaParse, issue 16: tests/bench/peers.ts), --warehouse-only (a summary file
+ * of 10M synthetic customers read through the summary import and fitted, issue 16: tests/bench/warehouse.ts),
+ * --chromium-only (build, then the Chromium part alone).
  */
 import { execSync } from 'node:child_process';
 import { freePort, startPreview } from '../support/preview-server';
@@ -30,6 +31,7 @@ import { benchRepredict } from './repredict';
 import { benchSegments } from './segments';
 import { benchScenario } from './scenario';
 import { benchPeers } from './peers';
+import { benchWarehouse } from './warehouse';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const source = resolve(root, '../shared/data/online_retail/online_retail.csv.gz');
@@ -266,6 +268,7 @@ async function main() {
     process.exit(1);
   }
   line('machine reference at start (fixed loop; lower = faster)', `${fmt(machineReference())} ms`);
+  if (process.argv.includes('--warehouse-only')) return benchWarehouse(line, machineReference);
   // Models first, on a fresh heap: in the app they run in a worker of their own, not after a 47 MB import.
   const only = ['--repredict-only', '--scenario-only', '--peers-only'].some((f) => process.argv.includes(f));
   if (!process.argv.includes('--no-models') && !only) benchModels(root, line);
@@ -280,6 +283,7 @@ async function main() {
   if (!process.argv.includes('--no-models')) await benchRepredict(csv.toString('utf8'), line);
   await benchSegments(line);
   await benchScenario(csv.toString('utf8'), line);
+  benchWarehouse(line, machineReference);
   if (process.argv.includes('--node-only')) return;
   buildApp();
   benchBundle();

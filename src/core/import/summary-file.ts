@@ -12,6 +12,7 @@ import { notice } from '../notice';
 import type { DayNumber, Delimiter, Notice, RejectedGroup, SummaryDataset } from '../types';
 import { civilDay, NO_DAY } from './dates';
 import { detectDelimiter } from './delimiter';
+import { Dictionary } from './growable';
 import { ImportError } from './import-error';
 import { FieldKind, RecordReader } from './record-reader';
 import { RejectLog } from './rejections';
@@ -119,11 +120,15 @@ export function readPlainNumber(text: string, start: number, end: number): numbe
     } else if (c === 46 && !point) point = true;
     else break;
   }
-  if (i === end && digits > 0 && digits <= 15) {
-    const v = decimals ? mantissa / POW10[decimals] : mantissa;
-    return negative ? -v : v;
+  if (i === end) {
+    if (digits === 0) return NaN;
+    if (digits <= 15) {
+      const v = decimals ? mantissa / POW10[decimals] : mantissa;
+      return negative ? -v : v;
+    }
+    // Plain decimal digits, too many for exact integer arithmetic (a double printed in full): Number() reads them.
+    return Number(text.slice(start, end));
   }
-  if (digits === 0 && i === end) return NaN;
   const slice = text.slice(start, end);
   // Number() also takes hex, binary, "Infinity" and the like: only decimal notation is a number here.
   if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(slice)) return NaN;
@@ -161,8 +166,10 @@ export class SummaryReader {
   private readonly decoder: ChunkDecoder;
   private readonly reader: RecordReader;
   private readonly rejects = new RejectLog();
-  private readonly seen = new Map<string, number>();
-  private readonly ids: string[] = [];
+  /** Every customer id seen (rejected rows' too, so a later duplicate is still caught), by its characters. */
+  private readonly dictionary = new Dictionary();
+  /** The dictionary id of each accepted row's customer. */
+  private readonly acceptedIds = new Column((n) => new Int32Array(n));
   private readonly frequency = new Column((n) => new Float64Array(n));
   private readonly recency = new Column((n) => new Float64Array(n));
   private readonly T = new Column((n) => new Float64Array(n));
@@ -213,10 +220,9 @@ export class SummaryReader {
     const c = this.mapping[role];
     if (c === null) return fallback;
     if (c >= r.fieldCount) return NaN;
-    return r.fieldKind[c] === FieldKind.Plain ? readPlainNumber(r.text, r.fieldStart[c], r.fieldEnd[c]) : (() => {
-      const s = r.field(c);
-      return readPlainNumber(s, 0, s.length);
-    })();
+    if (r.fieldKind[c] === FieldKind.Plain) return readPlainNumber(r.text, r.fieldStart[c], r.fieldEnd[c]);
+    const s = r.field(c);
+    return readPlainNumber(s, 0, s.length);
   }
 
   private day(r: RecordReader, role: SummaryRole): DayNumber {
@@ -227,6 +233,16 @@ export class SummaryReader {
     return readIsoDay(s, 0, s.length);
   }
 
+  /** Reject the row for its first column (in role order) that holds no number; false when every mapped one does. */
+  private badNumber(r: RecordReader, values: number[]): boolean {
+    const roles = ['frequency', 'recency', 'T', 'purchases', 'revenue', 'monetary'] as const;
+    const k = roles.findIndex((role, i) => this.mapping[role] !== null && !Number.isFinite(values[i]));
+    if (k < 0) return false;
+    const column = this.column(roles[k]);
+    this.reject('summary-bad-number', `The value is not a number (column "${column}")`, r, { column });
+    return true;
+  }
+
   private record(r: RecordReader): void {
     if (!this.headerSeen) {
       this.headerSeen = true;
@@ -235,42 +251,42 @@ export class SummaryReader {
     this.rowsRead++;
     const m = this.mapping;
     const idColumn = m.customer!;
-    const id = idColumn < r.fieldCount ? r.field(idColumn).trim() : '';
-    if (id === '') {
+    const known = this.dictionary.values.length;
+    let id = -1;
+    if (idColumn < r.fieldCount) {
+      if (r.fieldKind[idColumn] === FieldKind.Plain) {
+        if (r.fieldEnd[idColumn] > r.fieldStart[idColumn]) id = this.dictionary.idOf(r.text, r.fieldStart[idColumn], r.fieldEnd[idColumn]);
+      } else {
+        const text = r.field(idColumn).trim();
+        if (text !== '') id = this.dictionary.id(text);
+      }
+    }
+    if (id < 0 || this.dictionary.values[id] === '') {
       const column = this.column('customer');
       return this.reject('missing-customer', `Customer id is empty (column "${column}")`, r, { column });
     }
-    const firstLine = this.seen.get(id);
-    if (firstLine !== undefined) {
+    if (id < known) {
       return this.reject('summary-duplicate-customer', 'The customer already has a row: a summary has one row per customer', r);
     }
-    this.seen.set(id, r.line);
     // Numbers: a missing optional column reads as 0 (monetary, revenue) or NaN-free placeholders.
     const x = this.num(r, 'frequency', NaN);
     const purchases = this.num(r, 'purchases', 0);
     const revenue = this.num(r, 'revenue', 0);
     let monetary = this.num(r, 'monetary', 0);
     if (m.monetary !== null && x === 0 && Number.isNaN(monetary) && r.field(m.monetary).trim() === '') monetary = 0;
-    let recency = this.num(r, 'recency', NaN);
-    let T = this.num(r, 'T', NaN);
-    for (const [role, v] of [['frequency', x], ['recency', recency], ['T', T], ['purchases', purchases], ['revenue', revenue], ['monetary', monetary]] as const) {
-      if (m[role] !== null && !Number.isFinite(v)) {
-        const column = this.column(role);
-        return this.reject('summary-bad-number', `The value is not a number (column "${column}")`, r, { column });
-      }
-    }
+    let recency = this.num(r, 'recency', 0);
+    let T = this.num(r, 'T', 0);
+    // One check for all six (no array per row: this runs ten million times on a large file).
+    if (!Number.isFinite(x + recency + T + purchases + revenue + monetary) && this.badNumber(r, [x, recency, T, purchases, revenue, monetary])) return;
     let first = NO_DAY, last = NO_DAY, end = NO_DAY;
     if (this.withDates) {
-      for (const role of ['firstPurchase', 'lastPurchase', 'observationEnd'] as const) {
-        if (m[role] === null) continue;
-        const d = this.day(r, role);
-        if (d === NO_DAY) {
-          const column = this.column(role);
-          return this.reject('summary-bad-date', `The value is not a date written YYYY-MM-DD (column "${column}")`, r, { column });
-        }
-        if (role === 'firstPurchase') first = d;
-        else if (role === 'lastPurchase') last = d;
-        else end = d;
+      first = this.day(r, 'firstPurchase');
+      last = this.day(r, 'lastPurchase');
+      if (m.observationEnd !== null) end = this.day(r, 'observationEnd');
+      const bad = first === NO_DAY ? 'firstPurchase' : last === NO_DAY ? 'lastPurchase' : m.observationEnd !== null && end === NO_DAY ? 'observationEnd' : null;
+      if (bad) {
+        const column = this.column(bad);
+        return this.reject('summary-bad-date', `The value is not a date written YYYY-MM-DD (column "${column}")`, r, { column });
       }
     }
     if (x < 0) return this.reject('summary-negative-frequency', 'The repeat purchases (x) are negative', r);
@@ -283,6 +299,8 @@ export class SummaryReader {
         if (m.T !== null && !near(T, end - first)) return this.reject('summary-disagrees', 'T is not the days from the first purchase to the observation end', r);
         T = end - first;
       } else if (m.T !== null) end = first + Math.round(T);
+      // Neither an end nor T: the end is the file's latest purchase, known at the end (finish); no limit until then.
+      else T = Infinity;
     }
     if (recency < 0 || T < 0) return this.reject('summary-negative-time', 'Recency or T is negative', r);
     if (recency > T || (this.withDates && end !== NO_DAY && last > end)) return this.reject('summary-recency-after-end', 'The last purchase is after the observation end (tₓ greater than T)', r);
@@ -292,7 +310,7 @@ export class SummaryReader {
     if (m.revenue !== null && m.monetary !== null && revenue < x * monetary * (1 - 1e-9) - 1e-9) return this.reject('summary-revenue-below-repeat', 'Revenue is less than the repeat purchases × their mean spend', r);
     if (x === 0) monetary = 0;
     const k = this.accepted++;
-    this.ids.push(id);
+    this.acceptedIds.set(k, id);
     this.frequency.set(k, x);
     this.recency.set(k, recency);
     this.T.set(k, T);
@@ -332,7 +350,7 @@ export class SummaryReader {
     }
     const m = this.mapping;
     const dataset: SummaryDataset = {
-      customerIds: this.ids,
+      customerIds: Array.from(this.acceptedIds.take(n), (id) => this.dictionary.values[id]),
       summary: {
         customer: Uint32Array.from({ length: n }, (_, i) => i),
         frequency: this.frequency.take(n),

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isSummaryHeader, guessSummaryMapping } from '../../../src/core/import/summary-columns';
 import { readIsoDay, readPlainNumber, readSummaryFile, sniffSummary } from '../../../src/core/import/summary-file';
 import { day } from '../../fixtures/figures/build-table';
+import { en } from '../../../src/i18n/en';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const read = (text: string) => readSummaryFile(bytes(text), 'summary.csv');
@@ -133,6 +134,10 @@ describe('reading a summary file', () => {
     expect(byCode.get('summary-bad-number')!.vars).toEqual({ column: 'frequency' });
     expect(byCode.get('summary-bad-date')!.vars).toEqual({ column: 'first_purchase' });
     expect(byCode.get('summary-bad-date')!.examples[0].text).toBe('date,01/01/2024,2024-01-11,2024-02-01,1,10,31,2,50,20');
+    // Every reason has its message, so the page says it in the user's language (the catalogue test checks vi and th).
+    const catalogue: ReadonlyMap<string, string> = new Map(Object.entries(en));
+    for (const g of report.rejected) expect(catalogue.has(`rejected.reason.${g.code}`), g.code).toBe(true);
+    expect(catalogue.has('rejected.reason.summary-negative-money') && catalogue.has('warning.summary-end-assumed') && catalogue.has('error.problem.summary-columns')).toBe(true);
   });
 
   it('rejects tₓ > T and negative times in a file of numbers too', () => {

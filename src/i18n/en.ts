@@ -695,6 +695,7 @@ export const en = {
   'error.problem.one-column': 'Only one column was found. An orders file needs at least a customer, a date and an amount column, separated by commas, semicolons or tabs.',
   'error.problem.header-only': 'The file has a header line but no data rows.',
   'error.problem.no-dates': 'No column of this file holds dates, so purchases cannot be placed in time. An orders export needs an order date column.',
+  'error.problem.summary-file': 'This file is a per-customer summary (one row per customer: repeat purchases with recency and T, or first and last purchase dates), not an orders export. The app does not open summaries yet: export the orders instead, or analyse the summary with the command-line tool (docs/warehouse.md).',
   'error.problem.xlsx': 'This is an Excel workbook (.xlsx), not a text file. In Excel choose File › Save As › CSV, then open the CSV here.',
   'error.problem.xls': 'This is an old Excel workbook (.xls), not a text file. In Excel choose File › Save As › CSV, then open the CSV here.',
   'error.problem.pdf': 'This is a PDF document, not a data file. Export the orders from your shop system as CSV instead.',

@@ -697,6 +697,7 @@ export const vi: Catalogue = {
   'error.problem.one-column': 'Chỉ tìm thấy một cột. Tệp đơn hàng cần ít nhất cột khách hàng, cột ngày và cột số tiền, ngăn cách bằng dấu phẩy, dấu chấm phẩy hoặc tab.',
   'error.problem.header-only': 'Tệp có dòng tiêu đề nhưng không có dòng dữ liệu nào.',
   'error.problem.no-dates': 'Không cột nào trong tệp chứa ngày, nên không xác định được thời điểm mua. Tệp xuất đơn hàng cần có cột ngày đặt hàng.',
+  'error.problem.summary-file': 'Tệp này là bảng tóm tắt theo khách hàng (mỗi khách hàng một dòng: số lần mua lặp lại với recency và T, hoặc ngày mua đầu tiên và cuối cùng), không phải tệp xuất đơn hàng. Ứng dụng chưa mở được bảng tóm tắt: hãy xuất đơn hàng, hoặc phân tích bảng tóm tắt bằng công cụ dòng lệnh (docs/warehouse.md).',
   'error.problem.xlsx': 'Đây là bảng tính Excel (.xlsx), không phải tệp văn bản. Trong Excel chọn Tệp › Lưu thành › CSV, rồi mở tệp CSV đó ở đây.',
   'error.problem.xls': 'Đây là bảng tính Excel cũ (.xls), không phải tệp văn bản. Trong Excel chọn Tệp › Lưu thành › CSV, rồi mở tệp CSV đó ở đây.',
   'error.problem.pdf': 'Đây là tài liệu PDF, không phải tệp dữ liệu. Hãy xuất đơn hàng từ hệ thống bán hàng dưới dạng CSV.',

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { isSummaryHeader, guessSummaryMapping } from '../../../src/core/import/summary-columns';
 import { readIsoDay, readPlainNumber, readSummaryFile, sniffSummary } from '../../../src/core/import/summary-file';
+import { sniff } from '../../../src/core/import';
 import { day } from '../../fixtures/figures/build-table';
 import { en } from '../../../src/i18n/en';
 
@@ -21,6 +22,20 @@ describe('telling a summary from an orders export', () => {
     expect(isSummaryHeader(['customer_id', 'order_date', 'amount'])).toBe(false);
     expect(isSummaryHeader(['customer_id', 'recency', 'T', 'revenue'])).toBe(false);
     expect(isSummaryHeader(['frequency', 'recency', 'T'])).toBe(false);
+  });
+
+  it('is refused by the orders sniff in one sentence (read as orders, each customer would become one order on its first purchase date)', () => {
+    const dated = bytes('customer_id,first_purchase,last_purchase,observation_end,frequency,recency,T,purchases,revenue,monetary\nA,2024-01-01,2024-01-31,2024-03-01,2,30,60,4,100,30\n');
+    const numbers = bytes('ID,x,t_x,T,zbar\n1,2,30.43,38.86,22.35\n');
+    for (const file of [dated, numbers]) {
+      const s = sniff(file, 'summary.csv', file.length);
+      expect(s.problemCode).toBe('summary-file');
+      expect(s.problem).toMatch(/per-customer summary/);
+      expect(en['error.problem.summary-file']).toMatch(/^This file is a per-customer summary/);
+    }
+    // An orders export with a customer and a date is not refused.
+    const orders = bytes('customer_id,order_date,amount\nA,2024-01-01,5\n');
+    expect(sniff(orders, 'orders.csv', orders.length).problem).toBeNull();
   });
 
   it('maps each role to its column, whatever the order', () => {

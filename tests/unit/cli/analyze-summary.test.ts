@@ -70,6 +70,13 @@ describe('analyze: a summary file', () => {
     expect(restoreSnapshot(JSON.stringify(unmarked))).toMatchObject({ ok: false, notice: { code: 'over-accepted-rows' } });
   });
 
+  it('writes an aggregate-only snapshot of a summary that restore opens, with no customer id in it', async () => {
+    const shared = await analyze(file, '--aggregate-only');
+    expect(shared.dataset).toMatchObject({ source: 'summary', aggregateOnly: true, k: 5 });
+    expect(JSON.stringify(shared)).not.toMatch(/"12346"|,12346,/);
+    expect(restoreSnapshot(JSON.stringify(shared))).toMatchObject({ ok: true, notes: [] });
+  });
+
   it('refuses the options that need dated orders, in one sentence', async () => {
     await expect(analyze(file, '--segments')).rejects.toThrow(UsageError);
     await expect(analyze(file, '--segments')).rejects.toThrow(/--segments: not available for a per-customer summary file/);

@@ -10,12 +10,12 @@ import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importBytes } from '../../../src/core/import';
-import { tableDayRange } from '../../../src/core/figures';
+import { analyzeDataset, tableDayRange } from '../../../src/core/figures';
 import { dayToIso } from '../../../src/core/figures/dates';
 import { summaryOfOrders } from '../../../src/core/figures/summary-of-orders';
 import { readSummaryFile } from '../../../src/core/import/summary-file';
 import { SUMMARY_HEADER } from '../../../src/core/import/summary-columns';
-import type { SummaryDataset } from '../../../src/core/types';
+import type { Cohorts, SummaryDataset } from '../../../src/core/types';
 
 const doc = readFileSync(new URL('../../../docs/warehouse.md', import.meta.url), 'utf8');
 const dataFile = new URL('../../../../shared/data/online_retail/online_retail.csv.gz', import.meta.url);
@@ -28,6 +28,9 @@ export function queryOf(engine: string): string {
   const close = doc.indexOf('\n```', open + 7);
   return doc.slice(open + 7, close);
 }
+
+/** The cohort table's query (the one ```sql block under its heading). */
+const cohortQuery = () => queryOf('Optional: the cohort table');
 
 /** The names after AS in the final SELECT's list, in order. */
 function outputColumns(sql: string): string[] {
@@ -48,6 +51,9 @@ describe('the DuckDB query of docs/warehouse.md on Online Retail', () => {
   let rows: Record<string, unknown>[] = [];
   let columns: string[] = [];
   let app: SummaryDataset;
+  let cohortRows: Record<string, unknown>[] = [];
+  let cohortColumns: string[] = [];
+  let appCohorts: Cohorts;
 
   beforeAll(async () => {
     const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
@@ -56,10 +62,14 @@ describe('the DuckDB query of docs/warehouse.md on Online Retail', () => {
     const reader = await connection.runAndReadAll(queryOf('DuckDB'));
     columns = reader.columnNames();
     rows = reader.getRowObjectsJS();
+    const cohortReader = await connection.runAndReadAll(cohortQuery());
+    cohortColumns = cohortReader.columnNames();
+    cohortRows = cohortReader.getRowObjectsJS();
     connection.closeSync();
     instance.closeSync();
     const { table } = importBytes(gunzipSync(readFileSync(dataFile)), 'online_retail.csv');
     app = summaryOfOrders(table, tableDayRange(table)!.max);
+    appCohorts = analyzeDataset(table).cohorts;
   }, 60_000);
 
   it('writes the summary file columns in their order', () => {
@@ -93,6 +103,33 @@ describe('the DuckDB query of docs/warehouse.md on Online Retail', () => {
     expect([s.frequency[k], app.purchases![k], s.recency[k]]).toEqual([1, 2, 205]);
     expect(app.revenue![k]).toBeCloseTo(2.9 + 80995 * 2.08, 6);
     expect(s.monetary[k]).toBeCloseTo(80995 * 2.08, 6);
+  });
+
+  it('cohort table: every cell equals the app’s own monthly cohorts (size, active customers, net revenue)', () => {
+    expect(cohortColumns).toEqual(['cohort_year', 'cohort_month', 'period', 'customers', 'active', 'revenue']);
+    const cells = new Map(cohortRows.map((r) => [`${Number(r.cohort_year)}-${String(Number(r.cohort_month)).padStart(2, '0')}+${Number(r.period)}`, r]));
+    const problems: string[] = [];
+    let compared = 0;
+    let customers = 0;
+    for (const row of appCohorts.rows) {
+      customers += row.customers;
+      row.revenue.forEach((revenue, k) => {
+        const cell = cells.get(`${row.cohort}+${k}`);
+        if (!cell) {
+          if (revenue !== 0 || (k > 0 && row.active[k] !== 0)) problems.push(`${row.cohort}+${k}: not in the query's output`);
+          return;
+        }
+        compared++;
+        const same = Number(cell.customers) === row.customers && Number(cell.active) === row.active[k] && (rel(Number(cell.revenue), revenue) < 1e-9 || Math.abs(Number(cell.revenue) - revenue) < 1e-9);
+        if (!same) problems.push(`${row.cohort}+${k}: app ${row.customers}/${row.active[k]}/${revenue}, query ${String(cell.customers)}/${String(cell.active)}/${String(cell.revenue)}`);
+      });
+    }
+    expect(problems).toEqual([]);
+    expect(compared).toBe(cohortRows.length);
+    // Online Retail: 13 monthly cohorts from 2010-12 to 2011-12; every customer with a row (4,372, refunds only included) in one.
+    expect(appCohorts.rows.length).toBe(13);
+    expect(customers).toBe(4372);
+    expect(cells.get('2010-12+0')!.active).toBe(cells.get('2010-12+0')!.customers);
   });
 
   it('writes a CSV the app’s summary import reads back into the same model input', () => {
@@ -133,6 +170,12 @@ describe('the BigQuery, Snowflake and Spark SQL queries of docs/warehouse.md, ch
       expect(sql.replace(pattern, (...m) => toDuck(...call(m as unknown as RegExpMatchArray)))).toBe(duck);
     });
   }
+
+  it('the cohort query uses only what the four engines share (no date_trunc, date difference, strftime, :: casts or // division)', () => {
+    const sql = cohortQuery();
+    expect(sql).not.toMatch(/date_?trunc|date_?diff|strftime|format_date|to_char|months_between|::|\/\/|QUALIFY|FILTER \(/i);
+    expect(sql.match(/EXTRACT\((YEAR|MONTH) FROM /g)).toHaveLength(2);
+  });
 
   it('the DuckDB query itself computes recency and T as later minus earlier', () => {
     expect([...duck.matchAll(DATE_DIFFS.DuckDB.pattern)].map(DATE_DIFFS.DuckDB.call)).toEqual([['c.last_purchase', 'c.first_purchase'], ['p.observation_end', 'c.first_purchase']]);

@@ -34,6 +34,8 @@ import { tableDayRange } from '../core/figures';
 import { isBillingHeader, readBillingFile, subscriptionsForSnapshot, subscriptionsReport, skippedText } from '../core/subscriptions';
 import type { Dunning } from '../core/subscriptions/dunning';
 import type { FieldRole, TimeUnit } from '../core/types';
+import { sniffSummary, type SummarySniff } from '../core/import/summary-file';
+import { analyzeSummaryFile } from './analyze-summary';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 
@@ -148,6 +150,9 @@ async function readHead(file: string, limit = 1 << 20): Promise<Uint8Array> {
 export async function analyzeFile(args: AnalyzeArgs) {
   const totalBytes = statSync(args.file).size;
   const head = await readHead(args.file);
+  // A per-customer summary (docs/warehouse.md) is told by its header names; it is read by its own path.
+  const summary = sniffSummary(head, totalBytes);
+  if (summary) return analyzeSummary(args, summary);
   const guess = sniff(head, basename(args.file), totalBytes);
   if (guess.problem) throw new ImportError(guess.problemCode ?? 'unreadable', guess.problem);
   const mapping = { ...guess.mapping };
@@ -191,6 +196,18 @@ export async function analyzeFile(args: AnalyzeArgs) {
     historical: historicalForSnapshot(dashboardData(table).historical),
     settings: { observationEnd, timeUnit: args.timeUnit },
   });
+  return args.aggregateOnly ? aggregateOnlySnapshot(snapshot, args.aggregateOnly) : snapshot;
+}
+
+/** A summary file: the parts a summary allows (src/cli/analyze-summary.ts); the options that need dated orders are refused. */
+async function analyzeSummary(args: AnalyzeArgs, guess: SummarySniff) {
+  const needOrders = [Object.keys(args.columns).length ? '--customer/--date/--amount/--order/--status/--refunded' : '', args.segments ? '--segments' : '', args.nps ? '--nps' : '', args.scenario ? '--scenario' : ''].filter(Boolean);
+  if (needOrders.length) throw new UsageError(`${needOrders.join(', ')}: not available for a per-customer summary file (they need the dated orders)`);
+  if (args.observationEnd) throw new UsageError('--observation-end: a summary file is summarised at its own observation end');
+  const chunks = (async function* () {
+    for await (const c of openBytes(args.file)) yield new Uint8Array(c as Buffer);
+  })();
+  const snapshot = await analyzeSummaryFile(basename(args.file), guess, chunks, args, `${pkg.name}@${pkg.version}`);
   return args.aggregateOnly ? aggregateOnlySnapshot(snapshot, args.aggregateOnly) : snapshot;
 }
 

@@ -257,3 +257,22 @@ export interface CustomerSummary {
 }
 
 export type TimeUnit = 'day' | 'week';
+
+/**
+ * A per-customer summary dataset (docs/warehouse.md): the customers of a summary file in file order, or the app's own
+ * summary of an orders table. `summary.customer[i]` indexes `customerIds`. Times in days.
+ */
+export interface SummaryDataset {
+  customerIds: string[];
+  summary: CustomerSummary;
+  /** Purchases (orders) of each summary row; null without a purchases column. */
+  purchases: Float64Array | null;
+  /** Σ purchase amounts (net of refunds written on them) of each summary row; null without a revenue column. */
+  revenue: Float64Array | null;
+  /** First purchase day of each summary row; null when the file has no dates. */
+  firstDay: Int32Array | null;
+  /** The latest observation end (the day the file's T counts to); null when the file has no dates. */
+  observationEnd: DayNumber | null;
+  /** Whether the file has a mean-repeat-spend column (Gamma-Gamma needs it). */
+  hasMonetary: boolean;
+}

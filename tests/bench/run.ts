@@ -7,9 +7,11 @@
  * Flags: --node-only, --no-models, --sizes-only (build and print the sizes, nothing else), --repredict-only (the
  * forecast's answer to a settings change, through the compute API, nothing else), --segments-only, --scenario-only (a
  * what-if slider move on Online Retail, issue 15), --peers-only (the app's import + figures + cohorts + summary beside
- * DuckDB's SQL, and its CSV reader beside PapaParse, issue 16: tests/bench/peers.ts), --chromium-only (build, then
- * the Chromium part alone), --scale-only (synthetic orders files of 1M, 3M and 10M lines: Node per size, Chromium for
- * the largest; with --node-only, Node alone; --scale-sizes=1e6,3e6 picks the sizes: tests/bench/scale.ts).
+ * DuckDB's SQL, and its CSV reader beside PapaParse, issue 16: tests/bench/peers.ts), --warehouse-only (a summary file
+ * of 10M synthetic customers read through the summary import and fitted, issue 16: tests/bench/warehouse.ts),
+ * --chromium-only (build, then the Chromium part alone), --scale-only (synthetic orders files of 1M, 3M and 10M lines:
+ * Node per size, Chromium for the largest; with --node-only, Node alone; --scale-sizes=1e6,3e6 picks the sizes:
+ * tests/bench/scale.ts).
  */
 import { execSync } from 'node:child_process';
 import { freePort, startPreview } from '../support/preview-server';
@@ -32,6 +34,7 @@ import { benchScenario } from './scenario';
 import { benchPeers } from './peers';
 import { benchScale, scaleChildMode } from './scale';
 import { browserPid, browserRss, browserTree, launchBrowser } from './browser-memory';
+import { benchWarehouse } from './warehouse';
 
 // Run bundled from node_modules/.cache (see launch.ts), which hands over the project's root; run as a source, two up.
 const root = process.env.CLV_ROOT ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -225,6 +228,7 @@ async function main() {
     process.exit(1);
   }
   line('machine reference at start (fixed loop; lower = faster)', `${fmt(machineReference())} ms`);
+  if (process.argv.includes('--warehouse-only')) return benchWarehouse(line, machineReference);
   // Models first, on a fresh heap: in the app they run in a worker of their own, not after a 47 MB import.
   const only = ['--repredict-only', '--scenario-only', '--peers-only'].some((f) => process.argv.includes(f));
   if (!process.argv.includes('--no-models') && !only) benchModels(root, line);
@@ -239,6 +243,7 @@ async function main() {
   if (!process.argv.includes('--no-models')) await benchRepredict(csv.toString('utf8'), line);
   await benchSegments(line);
   await benchScenario(csv.toString('utf8'), line);
+  benchWarehouse(line, machineReference);
   if (process.argv.includes('--node-only')) return;
   buildApp();
   benchBundle();

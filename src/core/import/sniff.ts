@@ -10,6 +10,7 @@ import { emptyMapping, guessMapping, looksLikeHeader, profileColumn, statusColum
 import { foldStatus, statusVerdict } from './statuses';
 import { currencyInHeader, currencyOf, NumberColumnEvidence, readNumberCell } from './numbers';
 import { readRecords } from './rows';
+import { isSummaryHeader } from './summary-columns';
 import { binaryKind, detectEncoding, type BinaryKind } from './text-encoding';
 
 export interface SniffResult {
@@ -70,6 +71,9 @@ const BINARY_PROBLEMS: Record<BinaryKind, string> = {
   binary: 'This file is not text (it contains binary data), so it cannot be read as a CSV export.',
 };
 
+/** Short: the page shows the catalogue's fuller message (error.problem.summary-file); the worker's bundle is near its budget. */
+const SUMMARY_PROBLEM = 'This file is a per-customer summary, not an orders export: the app does not open summaries yet (docs/warehouse.md).';
+
 function failed(problemCode: string, problem: string, encoding = 'utf-8'): SniffResult {
   return {
     encoding, delimiter: ',', hasHeader: false, header: [], preview: [], columns: [], dateOrder: null, dateOrderAmbiguous: false,
@@ -116,6 +120,8 @@ export function sniff(head: Uint8Array, fileName: string, totalBytes: number): S
   if (dataRows.length === 0) return failed('header-only', 'The file has a header line but no data rows.', encoding);
   const profiles = profilesOf(dataRows);
   const header = hasHeader ? Array.from({ length: width }, (_, c) => (records[0][c] ?? '').trim() || `Column ${c + 1}`) : Array.from({ length: width }, (_, c) => `Column ${c + 1}`);
+  // A per-customer summary (docs/warehouse.md) is not orders: read as orders, each customer would become one order.
+  if (hasHeader && isSummaryHeader(header)) return { ...failed('summary-file', SUMMARY_PROBLEM, encoding), delimiter, hasHeader, header, preview: dataRows.slice(0, PREVIEW_ROWS) };
   const { mapping, currencyColumn } = guessMapping(hasHeader ? header : null, profiles);
   if (mapping.date === null && !profiles.some((p) => p.dateShare > 0)) {
     return { ...failed('no-dates', 'No column of this file holds dates, so purchases cannot be placed in time. An orders export needs an order date column.', encoding), delimiter, hasHeader, header, preview: dataRows.slice(0, PREVIEW_ROWS) };

@@ -31,6 +31,7 @@ import {
   FORMULA_INPUT_KEYS,
   FORMULA_UNITS,
   MARGIN_SOURCES,
+  DATASET_SOURCES,
   MAX_AMOUNT,
   MAX_APP_LENGTH,
   MAX_COHORT_WIDTH,
@@ -156,6 +157,7 @@ export function readDataset(notes: Notes): Reader<SnapshotDataset> {
     const excluded = f.optional('excluded', listOf(MAX_EXCLUDED_STATUSES, excludedStatus(notes)));
     const netRevenue = f.required('netRevenue', amount);
     const withoutAmounts = f.optional('withoutAmounts', flag);
+    const source = f.optional('source', oneOf(DATASET_SOURCES));
     const firstDate = f.required('firstDate', orNull(date));
     const lastDate = f.required('lastDate', orNull(date));
     const aggregateOnly = f.optional('aggregateOnly', flag);
@@ -176,6 +178,7 @@ export function readDataset(notes: Notes): Reader<SnapshotDataset> {
       ...(excluded === undefined ? {} : { excluded }),
       netRevenue,
       ...(withoutAmounts === undefined ? {} : { withoutAmounts }),
+      ...(source === undefined ? {} : { source }),
       firstDate,
       lastDate,
       ...(aggregateOnly === undefined ? {} : { aggregateOnly }),

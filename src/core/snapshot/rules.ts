@@ -79,7 +79,12 @@ function datasetRules(d: SnapshotDataset): DateRange | null {
   if (d.rowsAccepted > 0 && d.customers === 0) {
     problem('no-customers', `dataset.customers: no customers, but ${plural(d.rowsAccepted, 'row was', 'rows were')} accepted, and every accepted row has one.`, { path: 'dataset.customers', rows: d.rowsAccepted });
   }
-  notOverAccepted('dataset.purchases', d.purchases, d.rowsAccepted, 'purchases', 'purchase');
+  // A summary's rows are its customers, each with one or more purchases (docs/warehouse.md).
+  const summary = d.source === 'summary';
+  if (!summary) notOverAccepted('dataset.purchases', d.purchases, d.rowsAccepted, 'purchases', 'purchase');
+  else if (d.customers !== d.rowsAccepted || d.purchases < d.customers) {
+    problem('summary-counts', `dataset: a summary has one accepted row per customer and at least one purchase each, but it has ${plural(d.rowsAccepted, 'row')}, ${plural(d.customers, 'customer')} and ${plural(d.purchases, 'purchase')}.`, { path: 'dataset.purchases', rows: d.rowsAccepted, customers: d.customers, purchases: d.purchases });
+  }
   if (d.orders !== undefined) notOverAccepted('dataset.orders', d.orders, d.rowsAccepted, 'orders', 'order');
   if (d.lineItems !== undefined) notOverAccepted('dataset.lineItems', d.lineItems, d.rowsAccepted, 'lineItems', 'line item');
   // A purchase log has no money: nothing summed, nothing refunded.
@@ -97,7 +102,8 @@ function datasetRules(d: SnapshotDataset): DateRange | null {
 
   for (const key of ['firstDate', 'lastDate'] as const) {
     const path = `dataset.${key}`;
-    if (d.rowsAccepted > 0 && d[key] === null) problem('date-missing', `${path}: no date, but ${plural(d.rowsAccepted, 'row was', 'rows were')} accepted.`, { path, rows: d.rowsAccepted });
+    // A summary of x, tₓ and T alone has no dates.
+    if (d.rowsAccepted > 0 && d[key] === null && !summary) problem('date-missing', `${path}: no date, but ${plural(d.rowsAccepted, 'row was', 'rows were')} accepted.`, { path, rows: d.rowsAccepted });
     if (d.rowsAccepted === 0 && d[key] !== null) problem('date-without-rows', `${path}: ${d[key]}, but no row was accepted.`, { path, date: d[key] });
   }
   if (d.firstDate === null || d.lastDate === null) return null;
@@ -133,7 +139,7 @@ function historicalRules(h: SnapshotHistorical, d: SnapshotDataset, range: DateR
   if (h.customers > d.customers) {
     problem('historical-customers', `historical.customers: ${plural(h.customers, 'customer')}, but the dataset has only ${n(d.customers)}.`, { path: 'historical.customers', count: h.customers, customers: d.customers });
   }
-  notOverAccepted('historical.purchases', h.purchases, d.rowsAccepted, 'purchases', 'purchase');
+  if (d.source !== 'summary') notOverAccepted('historical.purchases', h.purchases, d.rowsAccepted, 'purchases', 'purchase');
   if (h.orders > h.purchases) {
     problem('historical-orders', `historical.orders: ${plural(h.orders, 'order')}, but only ${plural(h.purchases, 'purchase')}.`, { path: 'historical.orders', orders: h.orders, purchases: h.purchases });
   }
@@ -199,7 +205,8 @@ function cohortRules(c: SnapshotCohorts, d: SnapshotDataset, range: DateRange | 
       path: 'cohorts.rows', total, hidden, customers: d.customers,
     });
   }
-  if (hidden === 0 && total !== d.customers) {
+  // A summary has no cohorts (its rows are empty): they need dated purchases (docs/warehouse.md).
+  if (hidden === 0 && total !== d.customers && !(d.source === 'summary' && c.rows.length === 0)) {
     problem('cohort-sum', `cohorts.rows: the cohorts hold ${plural(total, 'customer')}, but the dataset has ${n(d.customers)}.`, { path: 'cohorts.rows', total, customers: d.customers });
   }
   if (range === null) return;

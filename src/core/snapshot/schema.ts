@@ -31,6 +31,10 @@ export const ORDER_COUNT_BASES = ['order-id', 'purchase-day'] as const;
 export type OrderCountBasis = (typeof ORDER_COUNT_BASES)[number];
 
 /** Where `historical.margin` came from. */
+/** Where a dataset's rows came from (`dataset.source`): absent means orders. */
+export const DATASET_SOURCES = ['summary'] as const;
+export type DatasetSource = (typeof DATASET_SOURCES)[number];
+
 export const MARGIN_SOURCES = ['cost', 'margin-percent', 'cost-and-margin-percent', 'none'] as const;
 export type MarginSource = (typeof MARGIN_SOURCES)[number];
 
@@ -119,6 +123,12 @@ export interface SnapshotDataset {
    * customers and dates). Its counts are real; netRevenue is then 0 for want of money, not a sum.
    */
   withoutAmounts?: boolean;
+  /**
+   * (Added 2026-12, issue 16; docs/warehouse.md.) 'summary' when the dataset is a per-customer summary file rather than
+   * orders: its counts and money are the file's per-customer totals, refunds are not known (0 here), cohorts are empty,
+   * and firstDate/lastDate are the earliest first purchase and the observation end. Absent for an orders file.
+   */
+  source?: DatasetSource;
   /** Earliest and latest accepted date; null when no row was accepted. */
   firstDate: IsoDate | null;
   lastDate: IsoDate | null;

@@ -3,7 +3,7 @@
  * the column roles, the date order and number format its values show, the currency — or one clear sentence saying
  * why the file cannot be read at all.
  */
-import type { ColumnMapping, DateOrder, Delimiter, NumberFormat } from '../types';
+import type { ColumnMapping, DateOrder, Delimiter, NoticeVars, NumberFormat } from '../types';
 import { DateColumnEvidence, readDateCell } from './dates';
 import { detectDelimiter } from './delimiter';
 import { emptyMapping, guessMapping, looksLikeHeader, profileColumn, statusColumns, type ColumnKind, type StatusColumn } from './detect-columns';
@@ -39,6 +39,8 @@ export interface SniffResult {
   problem: string | null;
   /** The problem's stable code, for the UI's translation. */
   problemCode: string | null;
+  /** The values its translated sentence fills in (a length, a file name), when it has any. */
+  problemVars?: NoticeVars;
 }
 
 /** A status value in the sampled rows: how many rows and orders have it, and whether it counts by default. */
@@ -63,6 +65,8 @@ const PREVIEW_ROWS = 20;
 const PROFILE_ROWS = 2000;
 
 const BINARY_PROBLEMS: Record<BinaryKind, string> = {
+  zip: 'This is a zip archive, not a text file. Unzip it first, then open the CSV file inside.',
+  gzip: 'This file is compressed twice (a gzip file inside a gzip file). Decompress it, then open the file inside.',
   xlsx: 'This is an Excel workbook (.xlsx), not a text file. In Excel choose File › Save As › CSV, then open the CSV here.',
   xls: 'This is an old Excel workbook (.xls), not a text file. In Excel choose File › Save As › CSV, then open the CSV here.',
   pdf: 'This is a PDF document, not a data file. Export the orders from your shop system as CSV instead.',
@@ -70,12 +74,63 @@ const BINARY_PROBLEMS: Record<BinaryKind, string> = {
   binary: 'This file is not text (it contains binary data), so it cannot be read as a CSV export.',
 };
 
-function failed(problemCode: string, problem: string, encoding = 'utf-8'): SniffResult {
+function failed(problemCode: string, problem: string, encoding = 'utf-8', problemVars?: NoticeVars): SniffResult {
   return {
     encoding, delimiter: ',', hasHeader: false, header: [], preview: [], columns: [], dateOrder: null, dateOrderAmbiguous: false,
     amountFormat: null, currency: null, problem, problemCode, statusColumns: [], statusValues: [], sampledRows: 0,
-    mapping: emptyMapping(),
+    mapping: emptyMapping(), ...(problemVars ? { problemVars } : {}),
   };
+}
+
+/** The sniff of a file that could not even be opened (a damaged gzip, one too large inflated). */
+export function failedSniff(code: string, problem: string, vars?: NoticeVars): SniffResult {
+  return failed(code, problem, 'utf-8', vars);
+}
+
+/** The head sniffed first; a header line that fills it is looked at again on up to HEADER_SCAN_BYTES. */
+export const SNIFF_BYTES = 1 << 20;
+/** How far a long header line is looked for: its length is told exactly up to here. */
+export const HEADER_SCAN_BYTES = 17 << 20;
+/** The longest header line read (tens of thousands of columns); beyond it the file is refused, with its length. */
+export const MAX_HEADER_BYTES = 4 << 20;
+
+/**
+ * Whether the first sniff found only a header because the head ended before the first data row did: then the file is
+ * sniffed again on a longer head (sniffLongHead), which either reads it or says how long its header line is.
+ */
+export function needsLongerHead(result: SniffResult, head: Uint8Array): boolean {
+  if (head.length < SNIFF_BYTES || (result.problemCode !== null && BINARY_CODES.has(result.problemCode))) return false;
+  return result.problemCode === 'header-only' || (head.indexOf(10) < 0 && head.indexOf(13) < 0);
+}
+const BINARY_CODES: ReadonlySet<string> = new Set(['zip', 'gzip', 'xlsx', 'xls', 'pdf', 'image', 'binary']);
+
+/**
+ * Sniff a file whose header line filled the first MiB, on `head`: its first HEADER_SCAN_BYTES (or all of it). A header
+ * line up to MAX_HEADER_BYTES is read (the sniff then sees it and a MiB of rows); a longer one is refused with its
+ * length in bytes, or "more than" when it does not end within `head`. Returns the sniff and the head it used.
+ */
+export function sniffLongHead(head: Uint8Array, fileName: string, totalBytes: number): { sniff: SniffResult; head: Uint8Array } {
+  let end = -1;
+  for (let i = 0; i < head.length; i++) {
+    const c = head[i];
+    if (c === 10 || c === 13) {
+      end = i;
+      break;
+    }
+  }
+  const whole = head.length < HEADER_SCAN_BYTES;
+  if (end < 0 && whole) end = head.length; // the file is one line
+  if (end >= 0 && end <= MAX_HEADER_BYTES) {
+    const used = head.subarray(0, Math.min(head.length, end + SNIFF_BYTES));
+    return { sniff: sniff(used, fileName, used.length < head.length || !whole ? Math.max(totalBytes, used.length + 1) : totalBytes), head: used };
+  }
+  const limit = `${MAX_HEADER_BYTES >> 20} MB`;
+  if (end < 0) {
+    const length = (HEADER_SCAN_BYTES >> 20) + ' MB';
+    return { sniff: failed('header-too-long-huge', `The first line (the header) is longer than ${length}, longer than the ${limit} a header may be: no orders export has one this long. Check that this is the right file and that its lines are separated by line breaks.`, 'utf-8', { length, limit }), head };
+  }
+  const length = end.toLocaleString('en');
+  return { sniff: failed('header-too-long', `The first line (the header) is ${length} bytes long, longer than the ${limit} a header may be: no orders export has one this long. Check that this is the right file and that its lines are separated by line breaks.`, 'utf-8', { length, limit }), head };
 }
 
 /** The text up to its `n`-th line break: enough to judge the columns, and sniffing stays instant. */
@@ -86,6 +141,13 @@ function firstLines(text: string, n: number): string {
     if (at < 0) return text;
   }
   return text.slice(0, at);
+}
+
+/** Sniff a file held whole in memory: its first MiB, or more when its header line fills that (see sniffLongHead). */
+export function sniffBytes(bytes: Uint8Array, fileName: string): { sniff: SniffResult; head: Uint8Array } {
+  const head = bytes.subarray(0, SNIFF_BYTES);
+  const first = sniff(head, fileName, bytes.length);
+  return needsLongerHead(first, head) ? sniffLongHead(bytes.subarray(0, HEADER_SCAN_BYTES), fileName, bytes.length) : { sniff: first, head };
 }
 
 /** Look at the first bytes of a file and propose how to read it. */

@@ -43,7 +43,7 @@ describe('gzip is told by its bytes, not its name', () => {
     expect(outcome).toMatchObject({ ok: true, report: { rowsRead: 3, rowsAccepted: 3 } });
   });
 
-  it('says a damaged gzip is damaged (it showed the decompressor's own error)', async () => {
+  it("says a damaged gzip is damaged (it showed the decompressor's own error)", async () => {
     const gz = gzipSync(enc(CSV));
     gz[12] ^= 0xff; // inside the deflate stream
     const { sniff } = await api.sniffFile(new File([gz.subarray(0, 6)], 'cut.gz'));
@@ -134,7 +134,7 @@ describe('gzip progress and the inflated-size cap', () => {
     expect(read).toBeLessThanOrEqual(1 << 20);
   });
 
-  it('the cap is a quarter of the device's memory, from 256 MiB to 4 GiB (2 GiB when unknown)', async () => {
+  it("the cap is a quarter of the device's memory, from 256 MiB to 4 GiB (2 GiB when unknown)", async () => {
     // Under the cap of a device of 1 GiB (256 MiB) the whole file would pass; the test cap is the meter's own.
     expect(inflatedLimit(1)).toBe(256 << 20);
     expect(inflatedLimit(8)).toBe(2 * 2 ** 30);

@@ -22,6 +22,7 @@ export interface SniffResult {
   /** The first data rows (up to 20), as fields. */
   preview: string[][];
   mapping: ColumnMapping;
+  /** Each column's kind; columns past GUESSED_COLUMNS are not profiled and say 'text'. */
   columns: { name: string; kind: ColumnKind }[];
   /** The order the date column's values prove; null when they leave it open. */
   dateOrder: DateOrder | null;
@@ -61,6 +62,11 @@ export interface StatusColumnValues {
 }
 
 const PREVIEW_ROWS = 20;
+/**
+ * Columns whose names and values are looked at to guess roles and statuses. An orders export has tens of columns; a
+ * file of 100,000 took seconds to sniff (every name scored for every role), for guesses no one needs that far right.
+ */
+export const GUESSED_COLUMNS = 1000;
 /** Rows used to profile columns: enough to see repeats and telling dates. */
 const PROFILE_ROWS = 2000;
 
@@ -172,13 +178,16 @@ export function sniff(head: Uint8Array, fileName: string, totalBytes: number): S
   if (width < 2) {
     return failed('one-column', 'Only one column was found. An orders file needs at least a customer, a date and an amount column, separated by commas, semicolons or tabs.', encoding);
   }
-  const profilesOf = (rows: string[][]) => Array.from({ length: width }, (_, c) => profileColumn(rows, c));
-  const hasHeader = looksLikeHeader(records[0], profilesOf(records.slice(1)));
+  // Roles are guessed among the first GUESSED_COLUMNS columns only (the user can choose any other).
+  const guessed = Math.min(width, GUESSED_COLUMNS);
+  const profilesOf = (rows: string[][]) => Array.from({ length: guessed }, (_, c) => profileColumn(rows, c));
+  const hasHeader = looksLikeHeader(records[0].slice(0, guessed), profilesOf(records.slice(1)));
   const dataRows = hasHeader ? records.slice(1) : records;
   if (dataRows.length === 0) return failed('header-only', 'The file has a header line but no data rows.', encoding);
   const profiles = profilesOf(dataRows);
   const header = hasHeader ? Array.from({ length: width }, (_, c) => (records[0][c] ?? '').trim() || `Column ${c + 1}`) : Array.from({ length: width }, (_, c) => `Column ${c + 1}`);
-  const { mapping, currencyColumn } = guessMapping(hasHeader ? header : null, profiles);
+  const guessHeader = hasHeader ? header.slice(0, guessed) : null;
+  const { mapping, currencyColumn } = guessMapping(guessHeader, profiles);
   if (mapping.date === null && !profiles.some((p) => p.dateShare > 0)) {
     return { ...failed('no-dates', 'No column of this file holds dates, so purchases cannot be placed in time. An orders export needs an order date column.', encoding), delimiter, hasHeader, header, preview: dataRows.slice(0, PREVIEW_ROWS) };
   }
@@ -218,7 +227,7 @@ export function sniff(head: Uint8Array, fileName: string, totalBytes: number): S
     currency = [...codes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   }
   if (!currency && hasHeader && valueCol !== null) currency = currencyInHeader(header[valueCol]);
-  const candidates = statusColumns(hasHeader ? header : null, profiles);
+  const candidates = statusColumns(guessHeader, profiles);
   const statusValues = candidates.map(({ column }) => ({ column, values: statusValuesOf(dataRows, column, mapping.orderId) }));
 
   return {
@@ -228,7 +237,7 @@ export function sniff(head: Uint8Array, fileName: string, totalBytes: number): S
     header,
     preview: dataRows.slice(0, PREVIEW_ROWS),
     mapping,
-    columns: header.map((name, c) => ({ name, kind: profiles[c].kind })),
+    columns: header.map((name, c) => ({ name, kind: profiles[c]?.kind ?? 'text' })),
     dateOrder,
     dateOrderAmbiguous,
     amountFormat,

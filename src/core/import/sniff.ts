@@ -116,18 +116,13 @@ const BINARY_CODES: ReadonlySet<string> = new Set(['zip', 'gzip', 'xlsx', 'xls',
  * length in bytes, or "more than" when it does not end within `head`. Returns the sniff and the head it used.
  */
 export function sniffLongHead(head: Uint8Array, fileName: string, totalBytes: number): { sniff: SniffResult; head: Uint8Array } {
-  let end = -1;
-  for (let i = 0; i < head.length; i++) {
-    const c = head[i];
-    if (c === 10 || c === 13) {
-      end = i;
-      break;
-    }
-  }
   const whole = head.length < HEADER_SCAN_BYTES;
+  let end = lineEnd(head, 0);
   if (end < 0 && whole) end = head.length; // the file is one line
   if (end >= 0 && end <= MAX_HEADER_BYTES) {
-    const used = head.subarray(0, Math.min(head.length, end + SNIFF_BYTES));
+    // The first data row may be long too (a huge cell): take it whole, and a MiB of rows after it.
+    const second = lineEnd(head, head[end] === 13 && head[end + 1] === 10 ? end + 2 : end + 1);
+    const used = head.subarray(0, Math.min(head.length, Math.max(end, second) + SNIFF_BYTES));
     return { sniff: sniff(used, fileName, used.length < head.length || !whole ? Math.max(totalBytes, used.length + 1) : totalBytes), head: used };
   }
   const limit = `${MAX_HEADER_BYTES >> 20} MB`;
@@ -147,6 +142,12 @@ function firstLines(text: string, n: number): string {
     if (at < 0) return text;
   }
   return text.slice(0, at);
+}
+
+/** Index of the first line break at or after `from`, or -1. */
+function lineEnd(bytes: Uint8Array, from: number): number {
+  for (let i = from; i < bytes.length; i++) if (bytes[i] === 10 || bytes[i] === 13) return i;
+  return -1;
 }
 
 /** Sniff a file held whole in memory: its first MiB, or more when its header line fills that (see sniffLongHead). */

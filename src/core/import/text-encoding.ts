@@ -155,7 +155,10 @@ export class ChunkDecoder {
 
   decode(chunk: Uint8Array | null): string {
     let text = chunk ? this.decoder.decode(chunk, { stream: true }) : this.decoder.decode();
-    if (COPY_DECODED_TEXT && text.length > 0) text = (' ' + text).slice(1);
+    // A byte order mark inside the text (files joined together, each with its BOM) is no character of the data: left
+    // in, it made "﻿C1" a customer apart from "C1". (As a zero-width no-break space it has been deprecated since 2002.)
+    if (text.indexOf('\uFEFF') >= 0) text = text.replace(/\uFEFF/g, '');
+    else if (COPY_DECODED_TEXT && text.length > 0) text = (' ' + text).slice(1);
     for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) this.replaced++;
     return text;
   }

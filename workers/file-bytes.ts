@@ -3,8 +3,12 @@
  * byte ranges of it (for reading two halves at once).
  */
 import type { ByteSource } from '../src/core/import/run';
-import { declaredInflatedSize, GZIP_BROKEN, GZIP_BROKEN_TEXT, GzipMeter, inflatedLimit, isGzipMagic } from '../src/core/import/gzip';
+import { isGzipMagic } from '../src/core/import/gzip-magic';
 import { ImportError } from '../src/core/import/import-error';
+import type { GzipMeter } from '../src/core/import/gzip';
+
+/** The gzip meter and its sentences: a chunk of its own, loaded for a gzip file only (the worker is near its budget). */
+const gzipCode = () => import('../src/core/import/gzip');
 
 /** The first MiB is enough to guess encoding, delimiter, header and column roles. */
 export const SNIFF_BYTES = 1 << 20;
@@ -27,7 +31,7 @@ const WHOLE_READ_MAX_BYTES = 128 << 20;
  * A gzipped file's bytes through DecompressionStream, stopped with an ImportError past the inflated-size cap;
  * `consumed` is how far through the file the reading is, in compressed bytes (see GzipMeter.progress).
  */
-export function gunzipChunks(file: Blob, limit = inflatedLimit(deviceMemory())): { chunks: AsyncGenerator<Uint8Array>; consumed: () => number } {
+export function gunzipChunks(file: Blob, limit?: number): { chunks: AsyncGenerator<Uint8Array>; consumed: () => number } {
   let consumed = 0;
   let meter: GzipMeter | null = null;
   const counted = file.stream().pipeThrough(
@@ -40,8 +44,9 @@ export function gunzipChunks(file: Blob, limit = inflatedLimit(deviceMemory())):
   );
   const stream = counted.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
   async function* metered(): AsyncGenerator<Uint8Array> {
+    const { declaredInflatedSize, GzipMeter, inflatedLimit } = await gzipCode();
     const trailer = new Uint8Array(await file.slice(Math.max(0, file.size - 4)).arrayBuffer());
-    const m = (meter = new GzipMeter(file.size, declaredInflatedSize(trailer), limit));
+    const m = (meter = new GzipMeter(file.size, declaredInflatedSize(trailer), limit ?? inflatedLimit(deviceMemory())));
     const chunks = iterate(stream);
     try {
       for (;;) {
@@ -49,7 +54,7 @@ export function gunzipChunks(file: Blob, limit = inflatedLimit(deviceMemory())):
         try {
           next = await chunks.next();
         } catch (err) {
-          throw brokenGzip(err);
+          throw await brokenGzip(err);
         }
         if (next.done) return;
         m.add(next.value.byteLength);
@@ -65,8 +70,9 @@ export function gunzipChunks(file: Blob, limit = inflatedLimit(deviceMemory())):
 }
 
 /** The decompressor's own error ("incorrect header check", "unexpected end of file") as a sentence for the owner. */
-function brokenGzip(err: unknown): ImportError {
+async function brokenGzip(err: unknown): Promise<ImportError> {
   if (err instanceof ImportError) return err;
+  const { GZIP_BROKEN, GZIP_BROKEN_TEXT } = await gzipCode();
   return new ImportError(GZIP_BROKEN, GZIP_BROKEN_TEXT, { detail: (err as Error)?.message ?? String(err) });
 }
 
@@ -94,7 +100,7 @@ export async function readHead(file: Blob, bytes = SNIFF_BYTES): Promise<Uint8Ar
     try {
       read = await reader.read();
     } catch (err) {
-      throw brokenGzip(err);
+      throw await brokenGzip(err);
     }
     const { done, value } = read;
     if (done) break;

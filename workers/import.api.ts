@@ -1,6 +1,6 @@
 /** Import domain: look at a file, make the sample shop, run and cancel imports. */
 import { ImportError, sniff, type ImportOptions, type ImportOutcome, type SniffOutcome, type SniffResult } from '../src/core/import';
-import { failedSniff, HEADER_SCAN_BYTES, needsLongerHead, sniffLongHead } from '../src/core/import/sniff';
+import { failedSniff, needsLongerHead } from '../src/core/import/sniff';
 import { SPLIT_MIN_BYTES, warmUpImporter, type ImportProgress } from '../src/core/import/run';
 import { generateSampleShop } from '../src/core/sample';
 import { recallMapping } from '../src/db/repo';
@@ -19,7 +19,11 @@ export function importApi(context: WorkerContext) {
         head = await readHead(file);
         result = sniff(head, file.name, file.size);
         // A header line that fills the first MiB: look further, to read it or to say how long it is.
-        if (needsLongerHead(result, head)) ({ sniff: result, head } = sniffLongHead(await readHead(file, HEADER_SCAN_BYTES), file.name, file.size));
+        if (needsLongerHead(result, head)) {
+          // Rare: its code loads only for such a file (the worker is near its size budget).
+          const { HEADER_SCAN_BYTES, sniffLongHead } = await import('../src/core/import/long-head');
+          ({ sniff: result, head } = sniffLongHead(await readHead(file, HEADER_SCAN_BYTES), file.name, file.size));
+        }
       } catch (err) {
         if (!(err instanceof ImportError)) throw err;
         return { sniff: failedSniff(err.code, err.message, err.vars), remembered: null };

@@ -64,3 +64,20 @@ test('a zip holding a CSV is called a zip archive; a plain CSV named .gz is read
   await page.getByTestId('import-confirm').click();
   await expect(page.getByTestId('analysis-ready')).toBeVisible({ timeout: 30_000 });
 });
+
+test('HTML in ids and status values is shown as text and never runs', async ({ page }) => {
+  const path = join(dir, 'html.csv');
+  const img = '<img src=x onerror="window.__xss=1">';
+  const script = '<script>window.__xss=2</script>';
+  writeFileSync(path, `customer,date,amount,status\n"${img.replace(/"/g, '""')}",2024-01-05,10,paid\n${script},2024-01-06,20,${script}\n__proto__,2024-01-07,5,paid\n`);
+  await page.goto('./');
+  await page.getByTestId('import-file').setInputFiles(path);
+  await expect(page.getByTestId('mapping')).toBeVisible();
+  // The preview and the status list show the payloads as written.
+  await expect(page.locator('.table-wrap td', { hasText: img })).toHaveCount(1);
+  await expect(page.locator(`[data-testid="status-choice"][data-status="${script}"]`)).toHaveCount(1);
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('analysis-ready')).toBeVisible({ timeout: 30_000 });
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+});

@@ -6,10 +6,7 @@
  */
 import { ImportError } from './import-error';
 
-/** A gzip member starts with 1F 8B. */
-export function isGzipMagic(head: Uint8Array): boolean {
-  return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
-}
+export { isGzipMagic } from './gzip-magic';
 
 /**
  * The inflated size a gzip file declares in its last 4 bytes (ISIZE, little-endian): the size modulo 2^32 of its

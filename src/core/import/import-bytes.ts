@@ -1,7 +1,8 @@
 /** Sniff and import a whole byte array in one call: for tests, scripts and the command line. */
 import type { ImportReport, TransactionTable } from '../types';
 import { createImporter, ImportError, type ImportOptions } from './importer';
-import { sniffBytes, type SniffResult } from './sniff';
+import { sniffBytes } from './long-head';
+import type { SniffResult } from './sniff';
 
 const CHUNK_BYTES = 1 << 20;
 

@@ -95,11 +95,6 @@ export function failedSniff(code: string, problem: string, vars?: NoticeVars): S
 
 /** The head sniffed first; a header line that fills it is looked at again on up to HEADER_SCAN_BYTES. */
 export const SNIFF_BYTES = 1 << 20;
-/** How far a long header line is looked for: its length is told exactly up to here. */
-export const HEADER_SCAN_BYTES = 17 << 20;
-/** The longest header line read (tens of thousands of columns); beyond it the file is refused, with its length. */
-export const MAX_HEADER_BYTES = 4 << 20;
-
 /**
  * Whether the first sniff found only a header because the head ended before the first data row did: then the file is
  * sniffed again on a longer head (sniffLongHead), which either reads it or says how long its header line is.
@@ -110,30 +105,6 @@ export function needsLongerHead(result: SniffResult, head: Uint8Array): boolean 
 }
 const BINARY_CODES: ReadonlySet<string> = new Set(['zip', 'gzip', 'xlsx', 'xls', 'pdf', 'image', 'binary']);
 
-/**
- * Sniff a file whose header line filled the first MiB, on `head`: its first HEADER_SCAN_BYTES (or all of it). A header
- * line up to MAX_HEADER_BYTES is read (the sniff then sees it and a MiB of rows); a longer one is refused with its
- * length in bytes, or "more than" when it does not end within `head`. Returns the sniff and the head it used.
- */
-export function sniffLongHead(head: Uint8Array, fileName: string, totalBytes: number): { sniff: SniffResult; head: Uint8Array } {
-  const whole = head.length < HEADER_SCAN_BYTES;
-  let end = lineEnd(head, 0);
-  if (end < 0 && whole) end = head.length; // the file is one line
-  if (end >= 0 && end <= MAX_HEADER_BYTES) {
-    // The first data row may be long too (a huge cell): take it whole, and a MiB of rows after it.
-    const second = lineEnd(head, head[end] === 13 && head[end + 1] === 10 ? end + 2 : end + 1);
-    const used = head.subarray(0, Math.min(head.length, Math.max(end, second) + SNIFF_BYTES));
-    return { sniff: sniff(used, fileName, used.length < head.length || !whole ? Math.max(totalBytes, used.length + 1) : totalBytes), head: used };
-  }
-  const limit = `${MAX_HEADER_BYTES >> 20} MB`;
-  if (end < 0) {
-    const length = (HEADER_SCAN_BYTES >> 20) + ' MB';
-    return { sniff: failed('header-too-long-huge', `The first line (the header) is longer than ${length}, longer than the ${limit} a header may be: no orders export has one this long. Check that this is the right file and that its lines are separated by line breaks.`, 'utf-8', { length, limit }), head };
-  }
-  const length = end.toLocaleString('en');
-  return { sniff: failed('header-too-long', `The first line (the header) is ${length} bytes long, longer than the ${limit} a header may be: no orders export has one this long. Check that this is the right file and that its lines are separated by line breaks.`, 'utf-8', { length, limit }), head };
-}
-
 /** The text up to its `n`-th line break: enough to judge the columns, and sniffing stays instant. */
 function firstLines(text: string, n: number): string {
   let at = -1;
@@ -142,19 +113,6 @@ function firstLines(text: string, n: number): string {
     if (at < 0) return text;
   }
   return text.slice(0, at);
-}
-
-/** Index of the first line break at or after `from`, or -1. */
-function lineEnd(bytes: Uint8Array, from: number): number {
-  for (let i = from; i < bytes.length; i++) if (bytes[i] === 10 || bytes[i] === 13) return i;
-  return -1;
-}
-
-/** Sniff a file held whole in memory: its first MiB, or more when its header line fills that (see sniffLongHead). */
-export function sniffBytes(bytes: Uint8Array, fileName: string): { sniff: SniffResult; head: Uint8Array } {
-  const head = bytes.subarray(0, SNIFF_BYTES);
-  const first = sniff(head, fileName, bytes.length);
-  return needsLongerHead(first, head) ? sniffLongHead(bytes.subarray(0, HEADER_SCAN_BYTES), fileName, bytes.length) : { sniff: first, head };
 }
 
 /** Look at the first bytes of a file and propose how to read it. */

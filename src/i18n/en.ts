@@ -684,7 +684,7 @@ export const en = {
   'error.problem.header-only': 'The file has a header line but no data rows.',
   'error.problem.no-dates': 'No column of this file holds dates, so purchases cannot be placed in time. An orders export needs an order date column.',
   'error.problem.zip': 'This is a zip archive, not a text file. Unzip it first, then open the CSV file inside.',
-  'error.problem.gzip': 'This file is compressed twice (a gzip file inside a gzip file). Decompress it, then open the file inside.',
+  'error.problem.gzip': 'This file holds gzip-compressed data where text was expected (a file compressed twice, or a compressed file where a plain one is read). Decompress it, then open the file inside.',
   'error.problem.header-too-long': 'The first line (the header) is {length} bytes long, longer than the {limit} a header may be: no orders export has one this long. Check that this is the right file and that its lines are separated by line breaks.',
   'error.problem.header-too-long-huge': 'The first line (the header) is longer than {length}, longer than the {limit} a header may be: no orders export has one this long. Check that this is the right file and that its lines are separated by line breaks.',
   'error.problem.gzip-too-large': 'This compressed file expands to more than {limit}, more than this device can read safely, so the reading was stopped. If it is a real export, decompress it and split it into smaller files.',

@@ -686,7 +686,7 @@ export const vi: Catalogue = {
   'error.problem.header-only': 'Tệp có dòng tiêu đề nhưng không có dòng dữ liệu nào.',
   'error.problem.no-dates': 'Không cột nào trong tệp chứa ngày, nên không xác định được thời điểm mua. Tệp xuất đơn hàng cần có cột ngày đặt hàng.',
   'error.problem.zip': 'Đây là tệp nén zip, không phải tệp văn bản. Hãy giải nén trước, rồi mở tệp CSV bên trong.',
-  'error.problem.gzip': 'Tệp này bị nén hai lần (một tệp gzip nằm trong một tệp gzip). Hãy giải nén, rồi mở tệp bên trong.',
+  'error.problem.gzip': 'Tệp này chứa dữ liệu nén gzip ở chỗ cần văn bản (tệp bị nén hai lần, hoặc tệp nén ở chỗ chỉ đọc tệp thường). Hãy giải nén, rồi mở tệp bên trong.',
   'error.problem.header-too-long': 'Dòng đầu tiên (dòng tiêu đề) dài {length} byte, dài hơn mức {limit} cho phép của một dòng tiêu đề: không tệp xuất đơn hàng nào có dòng tiêu đề dài như vậy. Hãy kiểm tra đây có đúng là tệp cần mở không và các dòng có được ngăn cách bằng dấu xuống dòng không.',
   'error.problem.header-too-long-huge': 'Dòng đầu tiên (dòng tiêu đề) dài hơn {length}, dài hơn mức {limit} cho phép của một dòng tiêu đề: không tệp xuất đơn hàng nào có dòng tiêu đề dài như vậy. Hãy kiểm tra đây có đúng là tệp cần mở không và các dòng có được ngăn cách bằng dấu xuống dòng không.',
   'error.problem.gzip-too-large': 'Tệp nén này khi giải nén lớn hơn {limit}, vượt quá mức thiết bị này đọc được an toàn, nên việc đọc đã dừng. Nếu đây là tệp xuất thật, hãy giải nén và chia thành các tệp nhỏ hơn.',

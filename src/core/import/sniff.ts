@@ -72,7 +72,7 @@ const PROFILE_ROWS = 2000;
 
 const BINARY_PROBLEMS: Record<BinaryKind, string> = {
   zip: 'This is a zip archive, not a text file. Unzip it first, then open the CSV file inside.',
-  gzip: 'This file is compressed twice (a gzip file inside a gzip file). Decompress it, then open the file inside.',
+  gzip: 'This file holds gzip-compressed data where text was expected (a file compressed twice, or a compressed file where a plain one is read). Decompress it, then open the file inside.',
   xlsx: 'This is an Excel workbook (.xlsx), not a text file. In Excel choose File › Save As › CSV, then open the CSV here.',
   xls: 'This is an old Excel workbook (.xls), not a text file. In Excel choose File › Save As › CSV, then open the CSV here.',
   pdf: 'This is a PDF document, not a data file. Export the orders from your shop system as CSV instead.',

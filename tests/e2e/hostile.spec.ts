@@ -81,3 +81,14 @@ test('HTML in ids and status values is shown as text and never runs', async ({ p
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   expect(await page.locator('img[src="x"]').count()).toBe(0);
 });
+
+test('a 10 MB header is refused with its length, in the chosen language (it was "a header line but no data rows")', async ({ page }) => {
+  const header = Array.from({ length: 100_000 }, (_, i) => `${'a column name '.repeat(7)}${i}`).join(',');
+  const path = join(dir, 'wide-header.csv');
+  writeFileSync(path, `${header}\n${'A,2024-01-05,10\n'.repeat(5)}`);
+  const length = header.length.toLocaleString('en');
+  await page.goto('./');
+  await page.getByTestId('language').selectOption('vi');
+  await page.getByTestId('import-file').setInputFiles(path);
+  await expect(page.getByTestId('import-error')).toContainText(`Dòng đầu tiên (dòng tiêu đề) dài ${length} byte, dài hơn mức 4 MB`);
+});

@@ -3,11 +3,23 @@
  * byte ranges of it (for reading two halves at once).
  */
 import type { ByteSource } from '../src/core/import/run';
+import { isGzipMagic } from '../src/core/import/gzip-magic';
+import { ImportError } from '../src/core/import/import-error';
+import type { GzipMeter } from '../src/core/import/gzip';
+
+/** The gzip meter and its sentences: a chunk of its own, loaded for a gzip file only (the worker is near its budget). */
+const gzipCode = () => import('../src/core/import/gzip');
 
 /** The first MiB is enough to guess encoding, delimiter, header and column roles. */
 export const SNIFF_BYTES = 1 << 20;
 
-export const isGzip = (file: Blob & { name?: string }) => /\.gz$/i.test(file.name ?? '');
+/** Whether a file is gzip, from its first bytes: a plain CSV named .gz is read as text, a gzip named .csv inflated. */
+export async function isGzip(file: Blob): Promise<boolean> {
+  return isGzipMagic(new Uint8Array(await file.slice(0, 2).arrayBuffer()));
+}
+
+/** The device's memory in GiB where the browser says (Chromium, in workers too), for the inflated-size cap. */
+const deviceMemory = () => (globalThis.navigator as { deviceMemory?: number } | undefined)?.deviceMemory ?? null;
 
 /** Plain files are read in large slices: fewer, bigger chunks cost less per byte than the 64 KiB of File.stream(). */
 const SLICE_BYTES = 4 << 20;
@@ -15,9 +27,13 @@ const FIRST_SLICE_BYTES = 64 << 10;
 /** Above this a range is read slice by slice, so that memory use stays bounded on a phone. */
 const WHOLE_READ_MAX_BYTES = 128 << 20;
 
-/** A gzipped file's bytes through DecompressionStream; `consumed` is how far through the compressed file it is. */
-export function gunzipChunks(file: Blob): { chunks: AsyncGenerator<Uint8Array>; consumed: () => number } {
+/**
+ * A gzipped file's bytes through DecompressionStream, stopped with an ImportError past the inflated-size cap;
+ * `consumed` is how far through the file the reading is, in compressed bytes (see GzipMeter.progress).
+ */
+export function gunzipChunks(file: Blob, limit?: number): { chunks: AsyncGenerator<Uint8Array>; consumed: () => number } {
   let consumed = 0;
+  let meter: GzipMeter | null = null;
   const counted = file.stream().pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, ctl) {
@@ -27,7 +43,37 @@ export function gunzipChunks(file: Blob): { chunks: AsyncGenerator<Uint8Array>; 
     }),
   );
   const stream = counted.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
-  return { chunks: iterate(stream), consumed: () => consumed };
+  async function* metered(): AsyncGenerator<Uint8Array> {
+    const { declaredInflatedSize, GzipMeter, inflatedLimit } = await gzipCode();
+    const trailer = new Uint8Array(await file.slice(Math.max(0, file.size - 4)).arrayBuffer());
+    const m = (meter = new GzipMeter(file.size, declaredInflatedSize(trailer), limit ?? inflatedLimit(deviceMemory())));
+    const chunks = iterate(stream);
+    try {
+      for (;;) {
+        let next: IteratorResult<Uint8Array>;
+        try {
+          next = await chunks.next();
+        } catch (err) {
+          throw await brokenGzip(err);
+        }
+        if (next.done) return;
+        m.add(next.value.byteLength);
+        yield next.value;
+      }
+    } finally {
+      // Stopped early (the cap, a cancel): release the file and the decompressor.
+      await chunks.return(undefined);
+      await stream.cancel().catch(() => {});
+    }
+  }
+  return { chunks: metered(), consumed: () => (meter ? meter.progress(consumed) : 0) };
+}
+
+/** The decompressor's own error ("incorrect header check", "unexpected end of file") as a sentence for the owner. */
+async function brokenGzip(err: unknown): Promise<ImportError> {
+  if (err instanceof ImportError) return err;
+  const { GZIP_BROKEN, GZIP_BROKEN_TEXT } = await gzipCode();
+  return new ImportError(GZIP_BROKEN, GZIP_BROKEN_TEXT, { detail: (err as Error)?.message ?? String(err) });
 }
 
 async function* iterate(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
@@ -43,15 +89,22 @@ async function* iterate(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint
   }
 }
 
-export async function readHead(file: Blob & { name?: string }): Promise<Uint8Array> {
-  if (!isGzip(file)) return new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
-  const out = new Uint8Array(SNIFF_BYTES);
+/** The first `bytes` of a file's text (inflated when it is gzip). */
+export async function readHead(file: Blob, bytes = SNIFF_BYTES): Promise<Uint8Array> {
+  if (!(await isGzip(file))) return new Uint8Array(await file.slice(0, bytes).arrayBuffer());
+  const out = new Uint8Array(bytes);
   let n = 0;
   const reader = file.stream().pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>).getReader();
-  while (n < SNIFF_BYTES) {
-    const { done, value } = await reader.read();
+  while (n < bytes) {
+    let read: ReadableStreamReadResult<Uint8Array>;
+    try {
+      read = await reader.read();
+    } catch (err) {
+      throw await brokenGzip(err);
+    }
+    const { done, value } = read;
     if (done) break;
-    const take = Math.min(value.length, SNIFF_BYTES - n);
+    const take = Math.min(value.length, bytes - n);
     out.set(value.subarray(0, take), n);
     n += take;
   }

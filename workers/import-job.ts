@@ -22,7 +22,7 @@ async function billingOf(file: File, header: string[]): Promise<BillingFile | nu
   const { isBillingHeader } = await import('../src/core/subscriptions/columns');
   if (!isBillingHeader(header)) return null;
   const { readBillingFile } = await import('../src/core/subscriptions/read-billing');
-  const stream = isGzip(file) ? file.stream().pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>) : null;
+  const stream = (await isGzip(file)) ? file.stream().pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>) : null;
   const bytes = new Uint8Array(await (stream ? new Response(stream) : file).arrayBuffer());
   try {
     return readBillingFile(bytes, file.name);
@@ -46,7 +46,7 @@ export async function runImportJob(file: File, options: ImportOptions, context: 
   const stage = (name: ImportProgress['stage'], rowsRead: number) =>
     onProgress?.({ stage: name, bytesRead: file.size, totalBytes: file.size, rowsRead, rowsPerSecond: 0, elapsedMs: performance.now() - started });
   try {
-    const source = isGzip(file)
+    const source = (await isGzip(file))
       ? { kind: 'gzip' as const, gunzip: () => gunzipChunks(file) }
       : { kind: 'plain' as const, bytes: fileSource(file), runPart: runPartInWorker(file) };
     const parsed = await importSource(options, source, { onProgress, isCancelled });
@@ -89,7 +89,7 @@ export async function runImportJob(file: File, options: ImportOptions, context: 
     return { ok: true, datasetId, report, timings };
   } catch (err: unknown) {
     if (err instanceof ImportCancelled) return { ok: false, reason: 'cancelled', message: 'Import cancelled. Nothing was saved.' };
-    if (err instanceof ImportError) return { ok: false, reason: 'unreadable', message: err.message, code: err.code };
+    if (err instanceof ImportError) return { ok: false, reason: 'unreadable', message: err.message, code: err.code, ...(Object.keys(err.vars).length ? { vars: err.vars } : {}) };
     throw err;
   }
 }

@@ -1,5 +1,6 @@
 /** Import domain: look at a file, make the sample shop, run and cancel imports. */
-import { sniff, type ImportOptions, type ImportOutcome, type SniffOutcome } from '../src/core/import';
+import { ImportError, sniff, type ImportOptions, type ImportOutcome, type SniffOutcome, type SniffResult } from '../src/core/import';
+import { failedSniff, needsLongerHead } from '../src/core/import/sniff';
 import { SPLIT_MIN_BYTES, warmUpImporter, type ImportProgress } from '../src/core/import/run';
 import { generateSampleShop } from '../src/core/sample';
 import { recallMapping } from '../src/db/repo';
@@ -12,9 +13,22 @@ export function importApi(context: WorkerContext) {
   const { db, cancelFlags } = context;
   return {
     async sniffFile(file: File): Promise<SniffOutcome> {
-      const head = await readHead(file);
-      const result = sniff(head, file.name, file.size);
-      if (!result.problem && !isGzip(file) && file.size >= SPLIT_MIN_BYTES) {
+      let head: Uint8Array;
+      let result: SniffResult;
+      try {
+        head = await readHead(file);
+        result = sniff(head, file.name, file.size);
+        // A header line that fills the first MiB: look further, to read it or to say how long it is.
+        if (needsLongerHead(result, head)) {
+          // Rare: its code loads only for such a file (the worker is near its size budget).
+          const { HEADER_SCAN_BYTES, sniffLongHead } = await import('../src/core/import/long-head');
+          ({ sniff: result, head } = sniffLongHead(await readHead(file, HEADER_SCAN_BYTES), file.name, file.size));
+        }
+      } catch (err) {
+        if (!(err instanceof ImportError)) throw err;
+        return { sniff: failedSniff(err.code, err.message, err.vars), remembered: null };
+      }
+      if (!result.problem && !(await isGzip(file)) && file.size >= SPLIT_MIN_BYTES) {
         // A large import will follow: start its second worker, and let both warm up on the head meanwhile.
         prepareSplitImport(head, result, file.name);
         setTimeout(() => warmUpImporter(head, result, file.name), 0);

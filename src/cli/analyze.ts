@@ -13,10 +13,15 @@
  * --scenario FILE adds the what-if part: the file's levers (src/core/scenario/levers.ts) applied to the data's base and,
  * when the models ran, to the forecast model's predictions (predicted again from its parameters, not fitted again).
  */
-import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import { createGunzip } from 'node:zlib';
 import { basename } from 'node:path';
 import { sniff, ImportError, type ImportOptions } from '../core/import';
+import { declaredInflatedSize, GZIP_BROKEN, GZIP_BROKEN_TEXT, GzipMeter, inflatedLimit, isGzipMagic } from '../core/import/gzip';
+import { needsLongerHead } from '../core/import/sniff';
+import { HEADER_SCAN_BYTES, sniffLongHead } from '../core/import/long-head';
+import { importNotes, NothingAccepted } from './import-messages';
 import { streamImport } from '../core/import/run';
 import { analyzeDataset } from '../core/figures';
 import { aggregateOnlySnapshot, buildSnapshot, DEFAULT_K, MAX_K, MIN_K } from '../core/snapshot';
@@ -130,17 +135,62 @@ function resolveColumn(header: string[], wanted: string): number {
   throw new UsageError(`no column "${wanted}" in the file (columns: ${header.join(', ')})`);
 }
 
-function openBytes(file: string): NodeJS.ReadableStream {
+/** The first and last `n` bytes of a file: gzip is told by its magic bytes (not its name), its size by its trailer. */
+function fileEnds(file: string, n: number): { head: Uint8Array; tail: Uint8Array } {
+  const fd = openSync(file, 'r');
+  try {
+    const size = statSync(file).size;
+    const head = new Uint8Array(Math.min(n, size));
+    readSync(fd, head, 0, head.length, 0);
+    const tail = new Uint8Array(Math.min(n, size));
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+    return { head, tail };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The device's memory in GiB, for the inflated-size cap (as the app uses navigator.deviceMemory). */
+const MACHINE_GIB = totalmem() / 2 ** 30;
+
+/**
+ * A file's text as chunks: gunzipped when its first bytes say gzip (whatever its name), stopped past the inflated-size
+ * cap, and a damaged gzip said in the app's sentence rather than zlib's.
+ */
+async function* textChunks(file: string): AsyncGenerator<Uint8Array> {
+  const { head, tail } = fileEnds(file, 4);
   const raw = createReadStream(file, { highWaterMark: 1 << 20 });
-  return /\.gz$/i.test(file) ? raw.pipe(createGunzip()) : raw;
+  if (!isGzipMagic(head)) {
+    for await (const c of raw) yield new Uint8Array(c as Buffer);
+    return;
+  }
+  const meter = new GzipMeter(statSync(file).size, declaredInflatedSize(tail), inflatedLimit(MACHINE_GIB));
+  const gunzip = raw.pipe(createGunzip());
+  try {
+    const chunks = gunzip[Symbol.asyncIterator]();
+    for (;;) {
+      let next: IteratorResult<Buffer>;
+      try {
+        next = (await chunks.next()) as IteratorResult<Buffer>;
+      } catch (err) {
+        throw new ImportError(GZIP_BROKEN, GZIP_BROKEN_TEXT, { detail: (err as Error).message });
+      }
+      if (next.done) return;
+      meter.add(next.value.length);
+      yield new Uint8Array(next.value);
+    }
+  } finally {
+    gunzip.destroy();
+    raw.destroy();
+  }
 }
 
 async function readHead(file: string, limit = 1 << 20): Promise<Uint8Array> {
-  const parts: Buffer[] = [];
+  const parts: Uint8Array[] = [];
   let n = 0;
-  for await (const chunk of openBytes(file)) {
-    parts.push(chunk as Buffer);
-    n += (chunk as Buffer).length;
+  for await (const chunk of textChunks(file)) {
+    parts.push(chunk);
+    n += chunk.length;
     if (n >= limit) break;
   }
   return new Uint8Array(Buffer.concat(parts).subarray(0, limit));
@@ -153,8 +203,10 @@ export async function analyzeFile(args: AnalyzeArgs) {
   // A per-customer summary (docs/warehouse.md) is told by its header names; it is read by its own path.
   const summary = sniffSummary(head, totalBytes);
   if (summary) return analyzeSummary(args, summary);
-  const guess = sniff(head, basename(args.file), totalBytes);
-  if (guess.problem) throw new ImportError(guess.problemCode ?? 'unreadable', guess.problem);
+  let guess = sniff(head, basename(args.file), totalBytes);
+  // A header line that fills the first MiB: read further, as the app does, to read it or say how long it is.
+  if (needsLongerHead(guess, head)) guess = sniffLongHead(await readHead(args.file, HEADER_SCAN_BYTES), basename(args.file), totalBytes).sniff;
+  if (guess.problem) throw new ImportError(guess.problemCode ?? 'unreadable', guess.problem, guess.problemVars);
   const mapping = { ...guess.mapping };
   for (const [role, col] of Object.entries(args.columns) as [FieldRole, string][]) {
     mapping[role] = resolveColumn(guess.header, col);
@@ -170,12 +222,13 @@ export async function analyzeFile(args: AnalyzeArgs) {
     mapping,
     dateOrderFallback: guess.dateOrder ?? 'DMY',
   };
-  const chunks = (async function* () {
-    for await (const c of openBytes(args.file)) yield new Uint8Array(c as Buffer);
-  })();
   // The levers are checked before the (long) import, so a bad file fails at once.
   const levers = args.scenario ? readLevers(args.scenario) : null;
-  const { table, report } = await streamImport(options, chunks);
+  const { table, report } = await streamImport(options, textChunks(args.file));
+  // As the app: a file none of whose rows could be used is refused; the rows it could not use and its warnings
+  // (characters that could not be decoded, …) are listed (the snapshot's dataset.rejected has them too).
+  if (report.rowsAccepted === 0) throw new NothingAccepted(report);
+  for (const line of importNotes(report)) process.stderr.write(`analyze: ${args.file}: ${line}\n`);
   const analysis = analyzeDataset(table);
   const observationEnd = args.observationEnd ?? analysis.figures.lastDate;
   const { predictions, predicted, ...models } = modelParts(table, args, observationEnd);
@@ -204,10 +257,7 @@ async function analyzeSummary(args: AnalyzeArgs, guess: SummarySniff) {
   const needOrders = [Object.keys(args.columns).length ? '--customer/--date/--amount/--order/--status/--refunded' : '', args.segments ? '--segments' : '', args.nps ? '--nps' : '', args.scenario ? '--scenario' : ''].filter(Boolean);
   if (needOrders.length) throw new UsageError(`${needOrders.join(', ')}: not available for a per-customer summary file (they need the dated orders)`);
   if (args.observationEnd) throw new UsageError('--observation-end: a summary file is summarised at its own observation end');
-  const chunks = (async function* () {
-    for await (const c of openBytes(args.file)) yield new Uint8Array(c as Buffer);
-  })();
-  const snapshot = await analyzeSummaryFile(basename(args.file), guess, chunks, args, `${pkg.name}@${pkg.version}`);
+  const snapshot = await analyzeSummaryFile(basename(args.file), guess, textChunks(args.file), args, `${pkg.name}@${pkg.version}`);
   return args.aggregateOnly ? aggregateOnlySnapshot(snapshot, args.aggregateOnly) : snapshot;
 }
 
@@ -228,6 +278,15 @@ function modelParts(table: Parameters<typeof predictCustomers>[0], args: Analyze
   };
   try {
     const predictions = predictCustomers(table, settings);
+    const { message, reliability } = predictions.forecast.fit;
+    // Nobody bought twice: nothing pins the purchase models down, and their "parameters" would be the fit's starting
+    // values. The app says the fit is not reliable; the snapshot gets no parameters.
+    if (message?.code === 'few-repeaters' && message.vars?.count === 0) {
+      process.stderr.write(`analyze: no models: ${message.text}\n`);
+      return { predictions: null, predicted: null };
+    }
+    // As the app: a fit it calls unreliable is said so, in its words.
+    for (const reason of reliability.reasons) process.stderr.write(`analyze: the forecast is not reliable: ${reason.text}\n`);
     const fits = modelComparison(table, settings.timeUnit, observationEnd);
     const { models, forecast } = snapshotModelParts(predictions, { fits, timeUnit: settings.timeUnit, observationEnd: predictions.observationEnd });
     const byCode = predictionsByCustomerCode(predictions.summary.customer, predictions.forecast.customers.pAlive, predictions.forecast.customers.clv, table.customerIds.length);
@@ -243,8 +302,8 @@ function modelParts(table: Parameters<typeof predictCustomers>[0], args: Analyze
 
 /** The subscriptions report of a billing export (its snapshot part, its dunning); rows it could not use go to stderr. */
 async function billingReport(file: string) {
-  const parts: Buffer[] = [];
-  for await (const chunk of openBytes(file)) parts.push(chunk as Buffer);
+  const parts: Uint8Array[] = [];
+  for await (const chunk of textChunks(file)) parts.push(chunk);
   const billing = readBillingFile(new Uint8Array(Buffer.concat(parts)), basename(file));
   for (const s of billing.skipped) process.stderr.write(`analyze: ${file}: ${skippedText(s)}\n`);
   return subscriptionsReport(billing);
@@ -306,19 +365,30 @@ function npsPart(args: AnalyzeArgs, table: Parameters<typeof predictCustomers>[0
   return npsForSnapshot(report);
 }
 
-async function main() {
+/**
+ * The command: writes the snapshot (to `--out` or stdout) and returns the exit code: 0, 1 with one line on stderr
+ * for a file that cannot be used (the app's sentence; for a file none of whose rows could be used, the reasons
+ * follow), 2 for a usage error.
+ */
+export async function runAnalyze(argv: string[]): Promise<number> {
   try {
-    const args = parseArgs(process.argv.slice(2));
+    const args = parseArgs(argv);
     const snapshot = await analyzeFile(args);
     const json = `${JSON.stringify(snapshot, null, 2)}\n`;
     if (args.out) writeFileSync(args.out, json);
     else process.stdout.write(json);
+    return 0;
   } catch (err) {
+    if (err instanceof NothingAccepted) {
+      process.stderr.write(`analyze: ${err.message}\n`);
+      for (const line of importNotes(err.report)) process.stderr.write(`analyze: ${line}\n`);
+      return 1;
+    }
     const e = err as NodeJS.ErrnoException;
     const reason = e.code === 'ENOENT' ? `file not found: ${e.path}` : e.message;
     process.stderr.write(`analyze: ${reason.split('\n')[0]}\n`);
-    process.exit(err instanceof UsageError ? 2 : 1);
+    return err instanceof UsageError ? 2 : 1;
   }
 }
 
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) void main();
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) void runAnalyze(process.argv.slice(2)).then((code) => (process.exitCode = code));

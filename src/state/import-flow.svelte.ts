@@ -74,7 +74,7 @@ export class ImportFlow {
       const head = await file.slice(0, SNIFF_SNAPSHOT_CHARS).text();
       if (opensAsSnapshot(head, file.name)) return await this.openSnapshot(() => this.shared.openFile(file, file.name, origin));
       const { sniff, remembered } = await this.client().sniffFile(file);
-      if (sniff.problem) return this.fail('unreadable', sniff.problem, sniff.problemCode ?? undefined);
+      if (sniff.problem) return this.fail('unreadable', sniff.problem, sniff.problemCode ?? undefined, sniff.problemVars && { code: sniff.problemCode ?? '', text: sniff.problem, vars: sniff.problemVars });
       this.sniff = sniff;
       this.mapping = { ...sniff.mapping, ...(remembered?.mapping ?? {}) };
       this.hasHeader = remembered?.hasHeader ?? sniff.hasHeader;
@@ -123,7 +123,7 @@ export class ImportFlow {
         this.reset();
       } else {
         this.failedReport = outcome.report ?? null;
-        this.fail(outcome.reason, outcome.message, outcome.code);
+        this.fail(outcome.reason, outcome.message, outcome.code, outcome.vars && { code: outcome.code ?? '', text: outcome.message, vars: outcome.vars });
       }
     } catch (err) {
       this.fail('unexpected', (err as Error).message);

@@ -115,7 +115,7 @@ export class RowAcceptor extends ImportState implements RecordSink {
     if (this.header === null) {
       this.width = r.fieldCount;
       if (this.options.hasHeader) {
-        this.header = Array.from({ length: r.fieldCount }, (_, f) => r.field(f).trim());
+        this.header = Array.from({ length: r.fieldCount }, (_, f) => r.field(f).trim() || `Column ${f + 1}`);
         this.findCurrencyColumn();
         return;
       }

@@ -134,9 +134,25 @@ function scoreFolded(folded: string, role: HeaderRole): number {
  * whole name ("ชื่อผู้ใช้ (ผู้ซื้อ)" is the buyer's user name).
  */
 export function nameScore(name: string, role: HeaderRole): number {
-  const bare = withoutParenthesised(name);
-  const whole = scoreFolded(foldName(name), role);
-  return bare === name ? whole : Math.max(whole, scoreFolded(foldName(bare), role));
+  const [folded, foldedBare] = foldedNames(name);
+  const whole = scoreFolded(folded, role);
+  return foldedBare === null ? whole : Math.max(whole, scoreFolded(foldedBare, role));
+}
+
+/**
+ * A name folded, whole and without its parenthesised part (null when it has none), kept for the next role asked
+ * about: each column's name is scored for every role, and folding it each time made a file of 100,000 columns take
+ * seconds to sniff. Bounded: cleared when full.
+ */
+const FOLDED = new Map<string, [string, string | null]>();
+function foldedNames(name: string): [string, string | null] {
+  let folded = FOLDED.get(name);
+  if (folded === undefined) {
+    if (FOLDED.size >= 4096) FOLDED.clear();
+    const bare = withoutParenthesised(name);
+    FOLDED.set(name, (folded = [foldName(name), bare === name ? null : foldName(bare)]));
+  }
+  return folded;
 }
 
 export const HEADER_ROLES = Object.keys(NAMES) as HeaderRole[];

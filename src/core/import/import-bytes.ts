@@ -1,9 +1,9 @@
 /** Sniff and import a whole byte array in one call: for tests, scripts and the command line. */
 import type { ImportReport, TransactionTable } from '../types';
 import { createImporter, ImportError, type ImportOptions } from './importer';
-import { sniff, type SniffResult } from './sniff';
+import { sniffBytes } from './long-head';
+import type { SniffResult } from './sniff';
 
-const SNIFF_BYTES = 1 << 20;
 const CHUNK_BYTES = 1 << 20;
 
 export function importBytes(
@@ -11,8 +11,8 @@ export function importBytes(
   fileName: string,
   overrides: Partial<ImportOptions> = {},
 ): { table: TransactionTable; report: ImportReport; sniff: SniffResult } {
-  const guess = sniff(bytes.subarray(0, SNIFF_BYTES), fileName, bytes.length);
-  if (guess.problem && !overrides.mapping) throw new ImportError(guess.problemCode ?? 'unreadable', guess.problem);
+  const guess = sniffBytes(bytes, fileName).sniff;
+  if (guess.problem && !overrides.mapping) throw new ImportError(guess.problemCode ?? 'unreadable', guess.problem, guess.problemVars);
   const importer = createImporter({
     fileName,
     totalBytes: bytes.length,

@@ -1,5 +1,5 @@
 /** What the app's import use case answers: the file's first look, and how an import ended. */
-import type { ImportReport } from '../types';
+import type { ImportReport, NoticeVars } from '../types';
 import type { ImportOptions } from './importer';
 import type { SniffResult } from './sniff';
 
@@ -11,4 +11,4 @@ export interface SniffOutcome {
 
 export type ImportOutcome =
   | { ok: true; datasetId: number; report: ImportReport; timings: Record<string, number> }
-  | { ok: false; reason: 'cancelled' | 'unreadable' | 'nothing-accepted'; message: string; code?: string; report?: ImportReport };
+  | { ok: false; reason: 'cancelled' | 'unreadable' | 'nothing-accepted'; message: string; code?: string; vars?: NoticeVars; report?: ImportReport };

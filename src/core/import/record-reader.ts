@@ -53,6 +53,11 @@ export class RecordReader {
   private readonly delimChar: string;
   private readonly whitespace: boolean;
   private pending = '';
+  /**
+   * Pieces that continue `pending` without a line break in them, joined only once a line break (or the end) arrives:
+   * re-joining and re-scanning the whole incomplete record on every chunk made a long line cost its length squared.
+   */
+  private pendingMore: string[] = [];
   private nextLine = 1;
   /** True when the previous chunk ended with CR, so a leading LF belongs to that line break. */
   private skipLeadingLf = false;
@@ -80,7 +85,7 @@ export class RecordReader {
 
   /** True when the text so far ends exactly where a record ends: nothing is pending, no CR awaits its LF. */
   get atRecordBoundary(): boolean {
-    return this.pending.length === 0 && !this.skipLeadingLf;
+    return this.pending.length === 0 && this.pendingMore.length === 0 && !this.skipLeadingLf;
   }
 
   /**
@@ -96,6 +101,12 @@ export class RecordReader {
       if (chunk.charCodeAt(0) === LF) from = 1;
     }
     if (this.pending.length > 0 && from < chunk.length) {
+      if (chunk.indexOf('\n', from) < 0 && chunk.indexOf('\r', from) < 0) {
+        // No line break: the record cannot end in this piece (nor can a quoted field under way be judged).
+        this.pendingMore.push(from === 0 ? chunk : chunk.slice(from));
+        return;
+      }
+      this.takePendingMore();
       let cut = RecordReader.lineBreakAfter(chunk, from);
       let joined = this.pending + chunk.slice(from, cut);
       this.pending = '';
@@ -121,8 +132,16 @@ export class RecordReader {
     return lf < text.length ? lf + 1 : lf;
   }
 
+  /** Join the pieces kept aside onto `pending`, once. */
+  private takePendingMore() {
+    if (this.pendingMore.length === 0) return;
+    this.pending += this.pendingMore.join('');
+    this.pendingMore = [];
+  }
+
   /** No more text: the last record may lack a line break. */
   end(): void {
+    this.takePendingMore();
     const text = this.pending;
     this.pending = '';
     if (text.length) this.scan(text, 0, true);

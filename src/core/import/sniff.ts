@@ -3,7 +3,7 @@
  * the column roles, the date order and number format its values show, the currency — or one clear sentence saying
  * why the file cannot be read at all.
  */
-import type { ColumnMapping, DateOrder, Delimiter, NumberFormat } from '../types';
+import type { ColumnMapping, DateOrder, Delimiter, NoticeVars, NumberFormat } from '../types';
 import { DateColumnEvidence, readDateCell } from './dates';
 import { detectDelimiter } from './delimiter';
 import { emptyMapping, guessMapping, looksLikeHeader, profileColumn, statusColumns, type ColumnKind, type StatusColumn } from './detect-columns';
@@ -23,6 +23,7 @@ export interface SniffResult {
   /** The first data rows (up to 20), as fields. */
   preview: string[][];
   mapping: ColumnMapping;
+  /** Each column's kind; columns past GUESSED_COLUMNS are not profiled and say 'text'. */
   columns: { name: string; kind: ColumnKind }[];
   /** The order the date column's values prove; null when they leave it open. */
   dateOrder: DateOrder | null;
@@ -40,6 +41,8 @@ export interface SniffResult {
   problem: string | null;
   /** The problem's stable code, for the UI's translation. */
   problemCode: string | null;
+  /** The values its translated sentence fills in (a length, a file name), when it has any. */
+  problemVars?: NoticeVars;
 }
 
 /** A status value in the sampled rows: how many rows and orders have it, and whether it counts by default. */
@@ -60,10 +63,17 @@ export interface StatusColumnValues {
 }
 
 const PREVIEW_ROWS = 20;
+/**
+ * Columns whose names and values are looked at to guess roles and statuses. An orders export has tens of columns; a
+ * file of 100,000 took seconds to sniff (every name scored for every role), for guesses no one needs that far right.
+ */
+export const GUESSED_COLUMNS = 1000;
 /** Rows used to profile columns: enough to see repeats and telling dates. */
 const PROFILE_ROWS = 2000;
 
 const BINARY_PROBLEMS: Record<BinaryKind, string> = {
+  zip: 'This is a zip archive, not a text file. Unzip it first, then open the CSV file inside.',
+  gzip: 'This file holds gzip-compressed data where text was expected (a file compressed twice, or a compressed file where a plain one is read). Decompress it, then open the file inside.',
   xlsx: 'This is an Excel workbook (.xlsx), not a text file. In Excel choose File › Save As › CSV, then open the CSV here.',
   xls: 'This is an old Excel workbook (.xls), not a text file. In Excel choose File › Save As › CSV, then open the CSV here.',
   pdf: 'This is a PDF document, not a data file. Export the orders from your shop system as CSV instead.',
@@ -74,13 +84,30 @@ const BINARY_PROBLEMS: Record<BinaryKind, string> = {
 /** Short: the page shows the catalogue's fuller message (error.problem.summary-file); the worker's bundle is near its budget. */
 const SUMMARY_PROBLEM = 'This file is a per-customer summary, not an orders export: the app does not open summaries yet (docs/warehouse.md).';
 
-function failed(problemCode: string, problem: string, encoding = 'utf-8'): SniffResult {
+function failed(problemCode: string, problem: string, encoding = 'utf-8', problemVars?: NoticeVars): SniffResult {
   return {
     encoding, delimiter: ',', hasHeader: false, header: [], preview: [], columns: [], dateOrder: null, dateOrderAmbiguous: false,
     amountFormat: null, currency: null, problem, problemCode, statusColumns: [], statusValues: [], sampledRows: 0,
-    mapping: emptyMapping(),
+    mapping: emptyMapping(), ...(problemVars ? { problemVars } : {}),
   };
 }
+
+/** The sniff of a file that could not even be opened (a damaged gzip, one too large inflated). */
+export function failedSniff(code: string, problem: string, vars?: NoticeVars): SniffResult {
+  return failed(code, problem, 'utf-8', vars);
+}
+
+/** The head sniffed first; a header line that fills it is looked at again on up to HEADER_SCAN_BYTES. */
+export const SNIFF_BYTES = 1 << 20;
+/**
+ * Whether the first sniff found only a header because the head ended before the first data row did: then the file is
+ * sniffed again on a longer head (sniffLongHead), which either reads it or says how long its header line is.
+ */
+export function needsLongerHead(result: SniffResult, head: Uint8Array): boolean {
+  if (head.length < SNIFF_BYTES || (result.problemCode !== null && BINARY_CODES.has(result.problemCode))) return false;
+  return result.problemCode === 'header-only' || (head.indexOf(10) < 0 && head.indexOf(13) < 0);
+}
+const BINARY_CODES: ReadonlySet<string> = new Set(['zip', 'gzip', 'xlsx', 'xls', 'pdf', 'image', 'binary']);
 
 /** The text up to its `n`-th line break: enough to judge the columns, and sniffing stays instant. */
 function firstLines(text: string, n: number): string {
@@ -114,15 +141,18 @@ export function sniff(head: Uint8Array, fileName: string, totalBytes: number): S
   if (width < 2) {
     return failed('one-column', 'Only one column was found. An orders file needs at least a customer, a date and an amount column, separated by commas, semicolons or tabs.', encoding);
   }
-  const profilesOf = (rows: string[][]) => Array.from({ length: width }, (_, c) => profileColumn(rows, c));
-  const hasHeader = looksLikeHeader(records[0], profilesOf(records.slice(1)));
+  // Roles are guessed among the first GUESSED_COLUMNS columns only (the user can choose any other).
+  const guessed = Math.min(width, GUESSED_COLUMNS);
+  const profilesOf = (rows: string[][]) => Array.from({ length: guessed }, (_, c) => profileColumn(rows, c));
+  const hasHeader = looksLikeHeader(records[0].slice(0, guessed), profilesOf(records.slice(1)));
   const dataRows = hasHeader ? records.slice(1) : records;
   if (dataRows.length === 0) return failed('header-only', 'The file has a header line but no data rows.', encoding);
   const profiles = profilesOf(dataRows);
   const header = hasHeader ? Array.from({ length: width }, (_, c) => (records[0][c] ?? '').trim() || `Column ${c + 1}`) : Array.from({ length: width }, (_, c) => `Column ${c + 1}`);
   // A per-customer summary (docs/warehouse.md) is not orders: read as orders, each customer would become one order.
   if (hasHeader && isSummaryHeader(header)) return { ...failed('summary-file', SUMMARY_PROBLEM, encoding), delimiter, hasHeader, header, preview: dataRows.slice(0, PREVIEW_ROWS) };
-  const { mapping, currencyColumn } = guessMapping(hasHeader ? header : null, profiles);
+  const guessHeader = hasHeader ? header.slice(0, guessed) : null;
+  const { mapping, currencyColumn } = guessMapping(guessHeader, profiles);
   if (mapping.date === null && !profiles.some((p) => p.dateShare > 0)) {
     return { ...failed('no-dates', 'No column of this file holds dates, so purchases cannot be placed in time. An orders export needs an order date column.', encoding), delimiter, hasHeader, header, preview: dataRows.slice(0, PREVIEW_ROWS) };
   }
@@ -162,7 +192,7 @@ export function sniff(head: Uint8Array, fileName: string, totalBytes: number): S
     currency = [...codes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   }
   if (!currency && hasHeader && valueCol !== null) currency = currencyInHeader(header[valueCol]);
-  const candidates = statusColumns(hasHeader ? header : null, profiles);
+  const candidates = statusColumns(guessHeader, profiles);
   const statusValues = candidates.map(({ column }) => ({ column, values: statusValuesOf(dataRows, column, mapping.orderId) }));
 
   return {
@@ -172,7 +202,7 @@ export function sniff(head: Uint8Array, fileName: string, totalBytes: number): S
     header,
     preview: dataRows.slice(0, PREVIEW_ROWS),
     mapping,
-    columns: header.map((name, c) => ({ name, kind: profiles[c].kind })),
+    columns: header.map((name, c) => ({ name, kind: profiles[c]?.kind ?? 'text' })),
     dateOrder,
     dateOrderAmbiguous,
     amountFormat,

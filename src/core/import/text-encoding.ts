@@ -6,12 +6,36 @@
 
 export type TextEncodingLabel = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'windows-1258' | 'windows-874';
 
-export type BinaryKind = 'xlsx' | 'xls' | 'pdf' | 'image' | 'binary';
+export type BinaryKind = 'zip' | 'gzip' | 'xlsx' | 'xls' | 'pdf' | 'image' | 'binary';
+
+/** Whether `bytes` holds the ASCII text `word` anywhere in its first `within` bytes. */
+function holdsAscii(bytes: Uint8Array, word: string, within: number): boolean {
+  const n = Math.min(bytes.length, within) - word.length;
+  const first = word.charCodeAt(0);
+  outer: for (let i = 0; i <= n; i++) {
+    if (bytes[i] !== first) continue;
+    for (let k = 1; k < word.length; k++) if (bytes[i + k] !== word.charCodeAt(k)) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * A zip archive (PK 03 04, or PK 05 06 when empty) is an Excel workbook when its entries are a workbook's: an .xlsx
+ * names `xl/…` or `[Content_Types].xml` in its local headers near the start (which comes first depends on the writer); any other zip (a zipped CSV) is not.
+ */
+function zipKind(b: Uint8Array): BinaryKind | null {
+  if (b.length < 4 || b[0] !== 0x50 || b[1] !== 0x4b || !((b[2] === 3 && b[3] === 4) || (b[2] === 5 && b[3] === 6))) return null;
+  return holdsAscii(b, 'xl/', 1 << 20) || holdsAscii(b, '[Content_Types].xml', 1 << 20) ? 'xlsx' : 'zip';
+}
 
 /** Why a file is not text, or null when it is. */
 export function binaryKind(head: Uint8Array, encoding: TextEncodingLabel): BinaryKind | null {
   const b = head;
-  if (b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) return 'xlsx';
+  const zip = zipKind(b);
+  if (zip) return zip;
+  // A gzip file is inflated before it is sniffed: its text starting with gzip's magic is a gzip inside.
+  if (b.length >= 3 && b[0] === 0x1f && b[1] === 0x8b && b[2] === 8) return 'gzip';
   if (b.length >= 4 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) return 'xls';
   if (b.length >= 4 && b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46) return 'pdf';
   if (b.length >= 4 && ((b[0] === 0x89 && b[1] === 0x50) || (b[0] === 0xff && b[1] === 0xd8) || (b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46))) return 'image';
@@ -131,7 +155,10 @@ export class ChunkDecoder {
 
   decode(chunk: Uint8Array | null): string {
     let text = chunk ? this.decoder.decode(chunk, { stream: true }) : this.decoder.decode();
-    if (COPY_DECODED_TEXT && text.length > 0) text = (' ' + text).slice(1);
+    // A byte order mark inside the text (files joined together, each with its BOM) is no character of the data: left
+    // in, it made "﻿C1" a customer apart from "C1". (As a zero-width no-break space it has been deprecated since 2002.)
+    if (text.indexOf('\uFEFF') >= 0) text = text.replace(/\uFEFF/g, '');
+    else if (COPY_DECODED_TEXT && text.length > 0) text = (' ' + text).slice(1);
     for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) this.replaced++;
     return text;
   }

@@ -1,7 +1,8 @@
 /**
  * Size budgets of the built app (dist/, made by `npm run build` before the e2e tests in `npm run test:all`), gzip:
- * the page's JavaScript before it works (entry chunk + its static imports + the largest language's messages) ≤ 110 KB, the compute worker ≤ 100 KB, each
- * other part loaded on demand (a tab, a language) ≤ 30 KB, and all JavaScript the service worker precaches ≤ 320 KB.
+ * the page's JavaScript before it works (entry chunk + its static imports + the largest language's messages) ≤ 110 KB, the compute worker with
+ * the chunks it imports statically ≤ 104 KB, each
+ * other part loaded on demand (a tab, a language) ≤ 30 KB, and all JavaScript the service worker precaches ≤ 360 KB.
  * The sizes are printed either way; tests/support/bundle-size.ts measures them.
  */
 import { test, expect } from '@playwright/test';
@@ -32,8 +33,9 @@ test(`the compute worker is at most ${BUDGET.workerKb} KB gzip, and every other 
   const lazy = sizes.chunks.filter((c) => !c.initial);
   const worker = lazy.filter((c) => isWorkerChunk(c.file));
   expect(worker.length, 'one compute worker script').toBe(1);
-  expect(worker[0].gzip / 1000, `${worker[0].file}: ${kb(worker[0].gzip)} KB gzip`).toBeLessThanOrEqual(BUDGET.workerKb);
-  const over = lazy.filter((c) => !isWorkerChunk(c.file) && c.gzip > BUDGET.lazyChunkKb * 1000).map((c) => `${c.file} ${kb(c.gzip)} KB`);
+  // The worker's script and the chunks it imports statically: what starting it downloads.
+  expect(sizes.workerGzip / 1000, `${sizes.workerFiles.join(' + ')}: ${kb(sizes.workerGzip)} KB gzip`).toBeLessThanOrEqual(BUDGET.workerKb);
+  const over = lazy.filter((c) => !sizes.workerFiles.includes(c.file) && c.gzip > BUDGET.lazyChunkKb * 1000).map((c) => `${c.file} ${kb(c.gzip)} KB`);
   expect(over).toEqual([]);
 });
 

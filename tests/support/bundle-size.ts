@@ -27,7 +27,11 @@ import { gzipSync } from 'node:zlib';
 // precacheKb: 300 until the Subscriptions tab (issue 14, 318 KB with it) and the What-if tab (issue 15, which adds 26 KB
 // gzip: its page chunks 10, its worker code 7, its messages in three languages 6.5, chunk boundaries 2.5). Each tab
 // is bounded by lazyChunkKb; the total is what an install downloads once.
-export const BUDGET = { entryKb: 110, workerKb: 100, lazyChunkKb: 30, precacheKb: 360 } as const;
+// workerKb: 100 until issue 16, when the measure began to count the chunks the worker imports statically (0.6 KB
+// today; a code split could otherwise move code out of the figure without making the download smaller) and the
+// worker took on hostile files (gzip told by its bytes, inflated-size cap, zip and long-header sentences: 0.9 KB with
+// the rarer paths already lazy chunks), the per-customer summary check (0.6) and the import journal (0.6): 104 KB.
+export const BUDGET = { entryKb: 110, workerKb: 104, lazyChunkKb: 30, precacheKb: 360 } as const;
 
 /** The compute worker (one script that plays every worker role). */
 export const isWorkerChunk = (file: string) => /(^|\/)compute\.worker-[^/]*\.js$/.test(file);
@@ -51,6 +55,10 @@ export interface BundleSizes {
   startGzip: number;
   /** All precached JavaScript, gzip bytes. */
   precacheGzip: number;
+  /** The compute worker's script with the chunks it imports statically (what starting it downloads), gzip bytes. */
+  workerGzip: number;
+  /** Those chunks' files, the worker's own first. */
+  workerFiles: string[];
   chunks: ChunkSize[];
 }
 
@@ -92,6 +100,24 @@ export function languageChunks(dist: string): string[] {
   return files;
 }
 
+/**
+ * A worker script and, transitively, the chunks it imports statically (`import … from "./x.js"` at the top of the
+ * minified file; `import("./x.js")` loads on demand and is not followed). Workers are not in Vite's manifest. Counting
+ * the worker's own file alone let code moved into a shared chunk by a code split vanish from its figure.
+ */
+export function workerChunks(dist: string, workerFile: string): string[] {
+  const files: string[] = [];
+  const visit = (file: string) => {
+    if (files.includes(file)) return;
+    files.push(file);
+    const text = readFileSync(join(dist, file), 'utf8');
+    const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
+    for (const m of text.matchAll(/(?:^|[;}\n])\s*import\s*(?:[\w$*{},\s]+?\s*from\s*)?["']\.\/([^"']+\.js)["']/g)) visit(dir + m[1]);
+  };
+  visit(workerFile);
+  return files;
+}
+
 /** The files in the service worker's precache list (dist/sw.js, made by vite-plugin-pwa's generateSW). */
 export function precachedFiles(dist: string): string[] {
   const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
@@ -114,7 +140,10 @@ export function bundleSizes(dist: string): BundleSizes {
   const languages = new Set(languageChunks(dist));
   const languageGzip = Math.max(0, ...chunks.filter((c) => languages.has(c.file)).map((c) => c.gzip));
   const initialGzip = sum((c) => c.initial);
-  return { initialGzip, languageGzip, startGzip: initialGzip + languageGzip, precacheGzip: sum((c) => c.precached), chunks };
+  const worker = chunks.find((c) => isWorkerChunk(c.file));
+  const workerFiles = worker ? workerChunks(dist, worker.file) : [];
+  const workerGzip = workerFiles.reduce((n, f) => n + (chunks.find((c) => c.file === f)?.gzip ?? gzipSync(readFileSync(join(dist, f))).length), 0);
+  return { initialGzip, languageGzip, startGzip: initialGzip + languageGzip, precacheGzip: sum((c) => c.precached), workerGzip, workerFiles, chunks };
 }
 
 export const kb = (bytes: number) => (bytes / 1000).toFixed(1);
@@ -125,8 +154,9 @@ export function formatBundleSizes(s: BundleSizes): string[] {
   return [
     `page JavaScript before it works (entry + static imports ${kb(s.initialGzip)} + largest language ${kb(s.languageGzip)}), gzip  ${kb(s.startGzip).padStart(7)} KB   (target ≤ ${BUDGET.entryKb} KB: ${verdict(s.startGzip, BUDGET.entryKb)})`,
     `all JavaScript the service worker precaches, gzip              ${kb(s.precacheGzip).padStart(7)} KB   (target ≤ ${BUDGET.precacheKb} KB: ${verdict(s.precacheGzip, BUDGET.precacheKb)})`,
+    `the compute worker with its static imports (${s.workerFiles.length} files), gzip       ${kb(s.workerGzip).padStart(7)} KB   (target ≤ ${BUDGET.workerKb} KB: ${verdict(s.workerGzip, BUDGET.workerKb)})`,
     ...s.chunks.map((c) => {
-      const target = c.initial ? null : isWorkerChunk(c.file) ? BUDGET.workerKb : BUDGET.lazyChunkKb;
+      const target = c.initial || s.workerFiles.includes(c.file) ? null : BUDGET.lazyChunkKb;
       const budget = target === null ? '' : `  (target ≤ ${target} KB: ${verdict(c.gzip, target)})`;
       return `  ${c.file.padEnd(52)} ${kb(c.bytes).padStart(7)} KB raw ${kb(c.gzip).padStart(6)} KB gzip  ${[c.initial ? 'before the page works' : 'on demand', c.precached ? 'precached' : 'NOT precached'].join(', ')}${budget}`;
     }),

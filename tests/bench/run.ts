@@ -8,7 +8,8 @@
  * forecast's answer to a settings change, through the compute API, nothing else), --segments-only, --scenario-only (a
  * what-if slider move on Online Retail, issue 15), --peers-only (the app's import + figures + cohorts + summary beside
  * DuckDB's SQL, and its CSV reader beside PapaParse, issue 16: tests/bench/peers.ts), --chromium-only (build, then
- * the Chromium part alone).
+ * the Chromium part alone), --fit-sizes-only (the summary and the fits on 1M, 3M and 10M synthetic rows, issue 16:
+ * tests/bench/fit-sizes.ts).
  */
 import { execSync } from 'node:child_process';
 import { freePort, startPreview } from '../support/preview-server';
@@ -30,6 +31,7 @@ import { benchRepredict } from './repredict';
 import { benchSegments } from './segments';
 import { benchScenario } from './scenario';
 import { benchPeers } from './peers';
+import { benchFitSizes } from './fit-sizes';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const source = resolve(root, '../shared/data/online_retail/online_retail.csv.gz');
@@ -266,9 +268,17 @@ async function main() {
     process.exit(1);
   }
   line('machine reference at start (fixed loop; lower = faster)', `${fmt(machineReference())} ms`);
+  if (process.argv.includes('--fit-sizes-only')) {
+    benchFitSizes();
+    line('\nmachine reference at the end', `${fmt(machineReference())} ms`);
+    return;
+  }
   // Models first, on a fresh heap: in the app they run in a worker of their own, not after a 47 MB import.
   const only = ['--repredict-only', '--scenario-only', '--peers-only'].some((f) => process.argv.includes(f));
-  if (!process.argv.includes('--no-models') && !only) benchModels(root, line);
+  if (!process.argv.includes('--no-models') && !only) {
+    benchModels(root, line);
+    benchFitSizes();
+  }
   const csv = gunzipSync(readFileSync(source));
   if (process.argv.includes('--repredict-only')) return benchRepredict(csv.toString('utf8'), line);
   if (process.argv.includes('--segments-only')) return benchSegments(line);

@@ -9,7 +9,8 @@
  * what-if slider move on Online Retail, issue 15), --peers-only (the app's import + figures + cohorts + summary beside
  * DuckDB's SQL, and its CSV reader beside PapaParse, issue 16: tests/bench/peers.ts), --chromium-only (build, then
  * the Chromium part alone), --fit-sizes-only (the summary and the fits on 1M, 3M and 10M synthetic rows, issue 16:
- * tests/bench/fit-sizes.ts).
+ * tests/bench/fit-sizes.ts), --lighthouse-only (build, then Lighthouse's mobile performance of the first load, three
+ * runs: tests/bench/lighthouse.ts).
  */
 import { execSync } from 'node:child_process';
 import { freePort, startPreview } from '../support/preview-server';
@@ -32,6 +33,7 @@ import { benchSegments } from './segments';
 import { benchScenario } from './scenario';
 import { benchPeers } from './peers';
 import { benchFitSizes } from './fit-sizes';
+import { benchLighthouse } from './lighthouse';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const source = resolve(root, '../shared/data/online_retail/online_retail.csv.gz');
@@ -258,6 +260,11 @@ async function main() {
     line('\nmachine reference at the end', `${fmt(machineReference())} ms`);
     return;
   }
+  if (process.argv.includes('--lighthouse-only')) {
+    buildApp();
+    await benchLighthouse(root, line);
+    return;
+  }
   if (process.argv.includes('--sizes-only')) {
     buildApp();
     benchBundle();
@@ -297,6 +304,7 @@ async function main() {
   const path = join(dir, 'online_retail.csv');
   writeFileSync(path, csv);
   await benchChromium(path, csv.byteLength);
+  await benchLighthouse(root, line);
   line('\nmachine reference at the end', `${fmt(machineReference())} ms`);
 }
 

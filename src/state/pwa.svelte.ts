@@ -25,10 +25,15 @@ class PwaState {
       // The first install's claim also changes the controller: the page is already that version, so no reload.
       if (this.#reloadWhenControlled) window.location.reload();
     });
-    navigator.serviceWorker.register(SCRIPT, { scope: SCOPE }).then(
-      (registration) => this.#watch(registration),
-      (error: unknown) => console.warn('CLV Studio: the service worker could not be registered, so the app will not work offline.', error),
-    );
+    const register = () =>
+      navigator.serviceWorker.register(SCRIPT, { scope: SCOPE }).then(
+        (registration) => this.#watch(registration),
+        (error: unknown) => console.warn('CLV Studio: the service worker could not be registered, so the app will not work offline.', error),
+      );
+    // After the page has loaded: the first install downloads every precached file (350 KB of JavaScript), which on a
+    // slow phone connection competed with what the first screen itself still needed.
+    if (document.readyState === 'complete') register();
+    else window.addEventListener('load', register, { once: true });
   }
 
   #watch(registration: ServiceWorkerRegistration) {

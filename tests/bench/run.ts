@@ -11,7 +11,9 @@
  * of 10M synthetic customers read through the summary import and fitted, issue 16: tests/bench/warehouse.ts),
  * --chromium-only (build, then the Chromium part alone), --scale-only (synthetic orders files of 1M, 3M and 10M lines:
  * Node per size, Chromium for the largest; with --node-only, Node alone; --scale-sizes=1e6,3e6 picks the sizes:
- * tests/bench/scale.ts).
+ * tests/bench/scale.ts), --fit-sizes-only (the summary and the fits on 1M, 3M and 10M synthetic rows, issue 16:
+ * tests/bench/fit-sizes.ts), --lighthouse-only (build, then Lighthouse's mobile performance of the first load, three
+ * runs: tests/bench/lighthouse.ts).
  */
 import { execSync } from 'node:child_process';
 import { freePort, startPreview } from '../support/preview-server';
@@ -35,6 +37,8 @@ import { benchPeers } from './peers';
 import { benchScale, scaleChildMode } from './scale';
 import { browserPid, browserRss, browserTree, launchBrowser } from './browser-memory';
 import { benchWarehouse } from './warehouse';
+import { benchFitSizes } from './fit-sizes';
+import { benchLighthouse } from './lighthouse';
 
 // Run bundled from node_modules/.cache (see launch.ts), which hands over the project's root; run as a source, two up.
 const root = process.env.CLV_ROOT ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -218,6 +222,11 @@ async function main() {
     line('\nmachine reference at the end', `${fmt(machineReference())} ms`);
     return;
   }
+  if (process.argv.includes('--lighthouse-only')) {
+    buildApp();
+    await benchLighthouse(root, line);
+    return;
+  }
   if (process.argv.includes('--sizes-only')) {
     buildApp();
     benchBundle();
@@ -229,9 +238,17 @@ async function main() {
   }
   line('machine reference at start (fixed loop; lower = faster)', `${fmt(machineReference())} ms`);
   if (process.argv.includes('--warehouse-only')) return benchWarehouse(line, machineReference);
+  if (process.argv.includes('--fit-sizes-only')) {
+    benchFitSizes();
+    line('\nmachine reference at the end', `${fmt(machineReference())} ms`);
+    return;
+  }
   // Models first, on a fresh heap: in the app they run in a worker of their own, not after a 47 MB import.
   const only = ['--repredict-only', '--scenario-only', '--peers-only'].some((f) => process.argv.includes(f));
-  if (!process.argv.includes('--no-models') && !only) benchModels(root, line);
+  if (!process.argv.includes('--no-models') && !only) {
+    benchModels(root, line);
+    benchFitSizes();
+  }
   const csv = gunzipSync(readFileSync(source));
   if (process.argv.includes('--repredict-only')) return benchRepredict(csv.toString('utf8'), line);
   if (process.argv.includes('--segments-only')) return benchSegments(line);
@@ -252,6 +269,7 @@ async function main() {
   writeFileSync(path, csv);
   await benchChromium(path, csv.byteLength);
   await benchScale(root, line, { sizes: scaleSizes(), chromium: true });
+  await benchLighthouse(root, line);
   line('\nmachine reference at the end', `${fmt(machineReference())} ms`);
 }
 

@@ -5,6 +5,7 @@
  * Parameters are [r, α, a, b]; time is in the data's unit (α scales with it).
  */
 import type { CompressedRfm } from './compress';
+import { RUN_END, RunTotals } from './run-totals';
 import { digamma, Hyp2f1Terms, hyp2f1Scaled, lnBeta, lnGamma, logistic } from './special';
 
 export type BetaGeoVariant = 'bgnbd' | 'mbgnbd';
@@ -55,6 +56,8 @@ export function betaGeoLogLikelihood(variant: BetaGeoVariant, params: Float64Arr
   const logAlpha = Math.log(alpha);
   const logA = Math.log(a);
   const dropAll = variant === 'mbgnbd';
+  // Plain sums within runs of rows, compensated across them (run-totals.ts).
+  const totals = new RunTotals(5);
   let total = 0;
   let gr = 0, galpha = 0, ga = 0, gb = 0;
   const { x: xs, weight, xIndex, txTime, TTime } = data;
@@ -85,14 +88,22 @@ export function betaGeoLogLikelihood(variant: BetaGeoVariant, params: Float64Arr
       ga += w * (dA[j] + w2 / a);
       gb += w * (dB[j] - (w2 ? w2 * invBx[j] : 0));
     }
+    if ((i & RUN_END) === RUN_END || i === xs.length - 1) {
+      totals.add(0, total);
+      totals.add(1, gr);
+      totals.add(2, galpha);
+      totals.add(3, ga);
+      totals.add(4, gb);
+      total = gr = galpha = ga = gb = 0;
+    }
   }
   if (grad) {
-    grad[0] = gr;
-    grad[1] = galpha;
-    grad[2] = ga;
-    grad[3] = gb;
+    grad[0] = totals.value(1);
+    grad[1] = totals.value(2);
+    grad[2] = totals.value(3);
+    grad[3] = totals.value(4);
   }
-  return total;
+  return totals.value(0);
 }
 
 /** P(alive at T | x, tₓ, T). A BG/NBD customer with no repeat purchase cannot have dropped out, so it is 1. */

@@ -71,6 +71,19 @@ export async function saveDataset(db: ClvDatabase, table: TransactionTable, meta
   });
 }
 
+/**
+ * About how many bytes a table takes once stored: its columns as they are, and its dictionaries' strings (two bytes a
+ * character, as browsers count them). What the user is told a file needed when the browser's quota stops the save.
+ */
+export function storedBytes(table: TransactionTable): number {
+  let bytes = 0;
+  for (const value of Object.values(table)) {
+    if (ArrayBuffer.isView(value)) bytes += value.byteLength;
+    else if (Array.isArray(value)) for (const s of value) bytes += 2 * String(s).length + 8;
+  }
+  return bytes;
+}
+
 function concat<T extends Uint32Array | Int32Array | Float64Array>(
   parts: (T | null | undefined)[], length: number, make: (n: number) => T,
 ): T | null {

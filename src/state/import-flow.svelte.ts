@@ -7,10 +7,21 @@ import type { ColumnMapping, DateOrder, ImportReport } from '../core/types';
 import { compute, type Compute } from './compute';
 import { session as appSession, type Session } from './session.svelte';
 import { datasets as appDatasets, type DatasetsStore } from './datasets.svelte';
-import { storage } from './storage.svelte';
+import { storage, type StorageStore } from './storage.svelte';
 import { opensAsSnapshot, SNIFF_SNAPSHOT_CHARS } from '../core/snapshot/sniff';
 import type { Notice } from '../core/types';
 import { shared as appShared, SharedStore, type OpenResult } from './shared.svelte';
+import { storageFailureOf, type StorageFailure } from '../db/storage-errors';
+
+/** A storage failure during an import, with what the user needs to act on it (bytes; null when unknown). */
+export interface StorageProblem {
+  failure: StorageFailure;
+  /** About how much the file needed once stored (quota only). */
+  needed: number | null;
+  /** What the browser lets this site keep, and what it already keeps, when it says. */
+  quota: number | null;
+  usage: number | null;
+}
 
 export type ImportPhase = 'idle' | 'sniffing' | 'mapping' | 'importing' | 'failed';
 
@@ -33,17 +44,19 @@ export class ImportFlow {
   statusChoices = $state<[string, boolean][]>([]);
   progress = $state.raw<ImportProgress | null>(null);
   /** A message for the user when the file could not be imported; `failedReport` lists rejected rows if any. */
-  error = $state<{ kind: 'unreadable' | 'nothing-accepted' | 'cancelled' | 'unexpected' | 'snapshot'; message: string; code?: string; notice?: Notice } | null>(null);
+  error = $state<{ kind: 'unreadable' | 'nothing-accepted' | 'cancelled' | 'unexpected' | 'snapshot' | 'storage'; message: string; code?: string; notice?: Notice; storage?: StorageProblem } | null>(null);
   failedReport = $state.raw<ImportReport | null>(null);
   #jobId = '';
   readonly client: () => Compute;
   readonly datasets: DatasetsStore;
   readonly session: Session;
   readonly shared: SharedStore;
+  readonly storage: Pick<StorageStore, 'refresh' | 'quota' | 'usage'>;
 
   /** `shared`: where opened snapshots go (by default a store of its own over the same worker and session). */
-  constructor(client: () => Compute, datasets: DatasetsStore, session: Session, shared?: SharedStore) {
+  constructor(client: () => Compute, datasets: DatasetsStore, session: Session, shared?: SharedStore, storageStore: Pick<StorageStore, 'refresh' | 'quota' | 'usage'> = storage) {
     this.client = client;
+    this.storage = storageStore;
     this.datasets = datasets;
     this.session = session;
     this.shared = shared ?? new SharedStore(client, session);
@@ -83,7 +96,7 @@ export class ImportFlow {
       this.statusChoices = remembered?.statusChoices ?? [];
       this.phase = 'mapping';
     } catch (err) {
-      this.fail('unexpected', (err as Error).message);
+      await this.failed(err);
     }
   }
 
@@ -126,8 +139,24 @@ export class ImportFlow {
         this.fail(outcome.reason, outcome.message, outcome.code);
       }
     } catch (err) {
-      this.fail('unexpected', (err as Error).message);
+      await this.failed(err);
     }
+  }
+
+  /** An import that threw: a storage failure is explained (a full disk with the figures), anything else as it came. */
+  async failed(err: unknown) {
+    const failure = storageFailureOf(err);
+    if (!failure) return this.fail('unexpected', (err as Error).message);
+    const needed = (err as { notice?: Notice }).notice?.vars?.needed;
+    if (failure === 'quota') await this.storage.refresh();
+    const problem: StorageProblem = {
+      failure,
+      needed: typeof needed === 'number' ? needed : null,
+      quota: failure === 'quota' ? this.storage.quota : null,
+      usage: failure === 'quota' ? this.storage.usage : null,
+    };
+    this.error = { kind: 'storage', message: (err as Error).message, storage: problem };
+    this.phase = 'failed';
   }
 
   /** Open a shared snapshot (a file, a link, a launch): shown when it opens, else one sentence on the import screen. */
@@ -139,7 +168,7 @@ export class ImportFlow {
       if (result.ok) this.reset();
       else this.fail('snapshot', result.notice.text, result.notice.code, result.notice);
     } catch (err) {
-      this.fail('unexpected', (err as Error).message);
+      await this.failed(err);
     }
   }
 

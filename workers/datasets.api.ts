@@ -1,7 +1,7 @@
 /** Datasets domain: the stored datasets, kept live for the page, and every change to them (this worker is the only writer). */
 import { liveQuery } from 'dexie';
 import type { DatasetEntry, DatasetSettings } from '../src/core/datasets';
-import { datasetEntry, deleteDataset, deleteEverything, listDatasets, renameDataset, updateSettings } from '../src/db/repo';
+import { datasetEntry, deleteDataset, deleteEverything, leftovers, listDatasets, removeLeftovers, renameDataset, updateSettings, type Leftovers } from '../src/db/repo';
 import type { WorkerContext } from './context';
 
 export function datasetsApi(context: WorkerContext) {
@@ -13,6 +13,25 @@ export function datasetsApi(context: WorkerContext) {
         next: (records) => onChange(records.map(datasetEntry)),
         error: (err) => console.error('Could not read datasets', err),
       });
+    },
+
+    /**
+     * Calls `onNewer` when another tab opens the database at a newer version (an app update): this connection closes
+     * at once (Dexie's default), so the upgrade is never blocked, and the page asks for a reload.
+     */
+    watchVersion(onNewer: () => void): void {
+      db.on('versionchange', (event) => {
+        if (event.newVersion !== null && event.newVersion > event.oldVersion) onNewer();
+      });
+    },
+
+    /** What interrupted imports left behind, and its removal (stored datasets are not touched). */
+    leftovers(): Promise<Leftovers> {
+      return leftovers(db);
+    },
+
+    removeLeftovers(): Promise<void> {
+      return removeLeftovers(db);
     },
 
     async listDatasets(): Promise<DatasetEntry[]> {

@@ -12,6 +12,11 @@ import { opensAsSnapshot, SNIFF_SNAPSHOT_CHARS } from '../core/snapshot/sniff';
 import type { Notice } from '../core/types';
 import { shared as appShared, SharedStore, type OpenResult } from './shared.svelte';
 import { storageFailureOf, type StorageFailure } from '../db/storage-errors';
+import { ImportJournal, type InterruptedImport } from './import-journal';
+import type { Leftovers } from '../db/repo';
+
+/** Thrown into a running import when its worker was killed (the browser freed the import's lock). */
+class WorkerStopped extends Error {}
 
 /** A storage failure during an import, with what the user needs to act on it (bytes; null when unknown). */
 export interface StorageProblem {
@@ -44,8 +49,15 @@ export class ImportFlow {
   statusChoices = $state<[string, boolean][]>([]);
   progress = $state.raw<ImportProgress | null>(null);
   /** A message for the user when the file could not be imported; `failedReport` lists rejected rows if any. */
-  error = $state<{ kind: 'unreadable' | 'nothing-accepted' | 'cancelled' | 'unexpected' | 'snapshot' | 'storage'; message: string; code?: string; notice?: Notice; storage?: StorageProblem } | null>(null);
+  error = $state<{ kind: 'unreadable' | 'nothing-accepted' | 'cancelled' | 'unexpected' | 'snapshot' | 'storage' | 'stopped'; message: string; code?: string; notice?: Notice; storage?: StorageProblem } | null>(null);
   failedReport = $state.raw<ImportReport | null>(null);
+  /** Imports that were running when their tab closed or their worker was killed (found on opening). */
+  interrupted = $state.raw<InterruptedImport[]>([]);
+  /** What such imports left in storage (normally nothing: a save is one transaction). */
+  leftovers = $state.raw<Leftovers | null>(null);
+  readonly journal: ImportJournal;
+  /** How often a running import's lock is looked at (ms). */
+  watchEvery = 1000;
   #jobId = '';
   readonly client: () => Compute;
   readonly datasets: DatasetsStore;
@@ -54,7 +66,11 @@ export class ImportFlow {
   readonly storage: Pick<StorageStore, 'refresh' | 'quota' | 'usage'>;
 
   /** `shared`: where opened snapshots go (by default a store of its own over the same worker and session). */
-  constructor(client: () => Compute, datasets: DatasetsStore, session: Session, shared?: SharedStore, storageStore: Pick<StorageStore, 'refresh' | 'quota' | 'usage'> = storage) {
+  constructor(
+    client: () => Compute, datasets: DatasetsStore, session: Session, shared?: SharedStore,
+    storageStore: Pick<StorageStore, 'refresh' | 'quota' | 'usage'> = storage, journal = new ImportJournal(),
+  ) {
+    this.journal = journal;
     this.client = client;
     this.storage = storageStore;
     this.datasets = datasets;
@@ -123,11 +139,14 @@ export class ImportFlow {
       dateOrderFallback: this.dateOrderFallback,
       ...(this.statusChoices.length ? { statusChoices: $state.snapshot(this.statusChoices) as [string, boolean][] } : {}),
     };
-    this.#jobId = crypto.randomUUID();
+    const job = (this.#jobId = crypto.randomUUID());
     this.phase = 'importing';
     this.progress = null;
+    this.journal.begin(job, this.file.name);
+    const watch = { done: false };
     try {
-      const outcome = await this.client().runImport(this.file, options, this.#jobId, proxy((p: ImportProgress) => (this.progress = p)));
+      const run = this.client().runImport(this.file, options, job, proxy((p: ImportProgress) => (this.progress = p)));
+      const outcome = await Promise.race([run, this.#whileRunning(job, watch)]);
       if (outcome.ok) {
         await this.datasets.whenListed(outcome.datasetId);
         this.session.open(outcome.datasetId);
@@ -139,8 +158,51 @@ export class ImportFlow {
         this.fail(outcome.reason, outcome.message, outcome.code);
       }
     } catch (err) {
-      await this.failed(err);
+      if (err instanceof WorkerStopped) this.fail('stopped', this.file?.name ?? '');
+      else await this.failed(err);
+    } finally {
+      watch.done = true;
+      this.journal.end(job);
     }
+  }
+
+  /**
+   * Rejects when the import's worker is gone: the lock it took was held and is free while no answer came (a worker
+   * killed for lack of memory never answers). Never settles otherwise; stops looking once the import has answered.
+   */
+  async #whileRunning(job: string, watch: { done: boolean }): Promise<never> {
+    let seen = false;
+    let gone = 0;
+    while (!watch.done) {
+      await new Promise((later) => setTimeout(later, this.watchEvery));
+      if (watch.done) break;
+      const running = await this.journal.running(job);
+      if (running === null) break;
+      if (running) (seen = true), (gone = 0);
+      // Twice in a row, so that an answer on its way is not taken for a death.
+      else if (seen && ++gone >= 2) throw new WorkerStopped();
+    }
+    return new Promise<never>(() => {});
+  }
+
+  /** On opening: imports that never finished, and anything they left in storage. */
+  async checkInterrupted() {
+    const [interrupted, leftovers] = await Promise.all([this.journal.interrupted(), this.client().leftovers().catch(() => null)]);
+    this.interrupted = interrupted;
+    this.leftovers = leftovers && leftovers.datasets + leftovers.records > 0 ? leftovers : null;
+  }
+
+  /** The owner has read the notice. */
+  dismissInterrupted() {
+    this.journal.forget(this.interrupted.map((i) => i.job));
+    this.interrupted = [];
+    this.leftovers = null;
+  }
+
+  /** Delete what interrupted imports left behind (stored datasets are not touched), then close the notice. */
+  async removeLeftovers() {
+    await this.client().removeLeftovers();
+    this.dismissInterrupted();
   }
 
   /** An import that threw: a storage failure is explained (a full disk with the figures), anything else as it came. */

@@ -1,0 +1,86 @@
+/**
+ * Which imports were running when their tab closed or their worker was killed. An import writes its dataset in one
+ * IndexedDB transaction, which the browser rolls back when the tab or the worker goes away, so nothing half-written is
+ * stored; but the owner should hear why the file they imported is not there. The page notes each import in
+ * localStorage before it starts and removes the note when it ends; the worker holds a Web Lock named after the import
+ * while it runs (workers/import.api.ts), which the browser frees when the worker or its tab goes away. A note whose
+ * lock nobody holds is an import that never finished; an import still running in another tab holds its lock.
+ */
+const PREFIX = 'clv.import.';
+export const importLockName = (job: string) => `clv-import-${job}`;
+
+type Memory = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
+type Locks = Pick<LockManager, 'query'>;
+
+export interface InterruptedImport {
+  job: string;
+  /** The file's name, as the user chose it. */
+  name: string;
+  startedAt: number;
+}
+
+export class ImportJournal {
+  readonly #memory: Memory | undefined;
+  readonly #locks: Locks | undefined;
+  /** Imports of this page that have not ended. */
+  readonly #mine = new Set<string>();
+
+  constructor(memory: Memory | undefined = globalThis.localStorage, locks: Locks | undefined = globalThis.navigator?.locks) {
+    this.#memory = memory;
+    this.#locks = locks;
+  }
+
+  /** An import starts. */
+  begin(job: string, name: string): void {
+    this.#mine.add(job);
+    this.#memory?.setItem(PREFIX + job, JSON.stringify({ name, startedAt: Date.now() }));
+  }
+
+  /** The import ended, however it ended (its outcome is told by the import flow). */
+  end(job: string): void {
+    this.#mine.delete(job);
+    this.#memory?.removeItem(PREFIX + job);
+  }
+
+  /** Whether a worker holds the import's lock now (null when the browser has no Web Locks). */
+  async running(job: string): Promise<boolean | null> {
+    if (!this.#locks) return null;
+    return ((await this.#locks.query()).held ?? []).some((l) => l.name === importLockName(job));
+  }
+
+  /** Imports noted but no longer running anywhere, oldest first. Without Web Locks, every note of another page. */
+  async interrupted(): Promise<InterruptedImport[]> {
+    const found = await this.#unheld();
+    // Another tab notes its import a moment before its worker takes the lock: a young note is looked at again.
+    if (!found.some((f) => Date.now() - f.startedAt < 5000)) return found;
+    await new Promise((later) => setTimeout(later, 1000));
+    const still = new Set((await this.#unheld()).map((f) => f.job));
+    return found.filter((f) => still.has(f.job));
+  }
+
+  async #unheld(): Promise<InterruptedImport[]> {
+    const memory = this.#memory;
+    if (!memory) return [];
+    const held = new Set(this.#locks ? ((await this.#locks.query()).held ?? []).map((l) => l.name) : []);
+    const found: InterruptedImport[] = [];
+    for (let i = 0; i < memory.length; i++) {
+      const key = memory.key(i);
+      if (!key?.startsWith(PREFIX)) continue;
+      const job = key.slice(PREFIX.length);
+      if (held.has(importLockName(job)) || this.#mine.has(job)) continue;
+      let note: { name?: unknown; startedAt?: unknown } = {};
+      try {
+        note = JSON.parse(memory.getItem(key) ?? '{}') as typeof note;
+      } catch {
+        // A note damaged by hand still says an import did not finish.
+      }
+      found.push({ job, name: typeof note.name === 'string' ? note.name : '', startedAt: typeof note.startedAt === 'number' ? note.startedAt : 0 });
+    }
+    return found.sort((a, b) => a.startedAt - b.startedAt);
+  }
+
+  /** The owner has been told: forget these notes. */
+  forget(jobs: string[]): void {
+    for (const job of jobs) this.#memory?.removeItem(PREFIX + job);
+  }
+}

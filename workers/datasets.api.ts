@@ -1,7 +1,8 @@
 /** Datasets domain: the stored datasets, kept live for the page, and every change to them (this worker is the only writer). */
 import { liveQuery } from 'dexie';
 import type { DatasetEntry, DatasetSettings } from '../src/core/datasets';
-import { datasetEntry, deleteDataset, deleteEverything, leftovers, listDatasets, removeLeftovers, renameDataset, updateSettings, type Leftovers } from '../src/db/repo';
+import { datasetEntry, deleteDataset, deleteEverything, listDatasets, renameDataset, updateSettings } from '../src/db/repo';
+import type { Leftovers } from '../src/db/leftovers';
 import type { WorkerContext } from './context';
 
 export function datasetsApi(context: WorkerContext) {
@@ -26,12 +27,12 @@ export function datasetsApi(context: WorkerContext) {
     },
 
     /** What interrupted imports left behind, and its removal (stored datasets are not touched). */
-    leftovers(): Promise<Leftovers> {
-      return leftovers(db);
+    async leftovers(): Promise<Leftovers> {
+      return (await import('../src/db/leftovers')).leftovers(db);
     },
 
-    removeLeftovers(): Promise<void> {
-      return removeLeftovers(db);
+    async removeLeftovers(): Promise<void> {
+      return (await import('../src/db/leftovers')).removeLeftovers(db);
     },
 
     async listDatasets(): Promise<DatasetEntry[]> {

@@ -150,45 +150,6 @@ export async function listDatasets(db: ClvDatabase): Promise<DatasetRecord[]> {
   return (await db.datasets.orderBy('createdAt').reverse().toArray()).filter((d) => d.chunkCount > 0);
 }
 
-/** What an interrupted import could leave behind: records of datasets that are not (or not wholly) stored. */
-export interface Leftovers {
-  /** Dataset records whose save never finished. */
-  datasets: number;
-  /** Chunks, dictionaries, billing rows, survey answers and scenarios of no stored dataset. */
-  records: number;
-}
-
-async function findLeftovers(db: ClvDatabase) {
-  const all = await db.datasets.toArray();
-  const whole = new Set(all.filter((d) => d.chunkCount > 0).map((d) => d.id!));
-  const broken = all.filter((d) => !(d.chunkCount > 0)).map((d) => d.id!);
-  const byTable: [string, number[]][] = [];
-  for (const name of ['chunks', 'dictionaries', 'billing', 'nps', 'scenarios']) {
-    const ids = (await db.table(name).orderBy('datasetId').uniqueKeys()) as number[];
-    byTable.push([name, ids.filter((id) => !whole.has(id))]);
-  }
-  return { broken, byTable };
-}
-
-/** Count what interrupted imports left behind (normally nothing: a save is one transaction). */
-export async function leftovers(db: ClvDatabase): Promise<Leftovers> {
-  return db.transaction('r', [db.datasets, db.chunks, db.dictionaries, db.billing, db.nps, db.scenarios], async () => {
-    const { broken, byTable } = await findLeftovers(db);
-    let records = 0;
-    for (const [name, ids] of byTable) for (const id of ids) records += await db.table(name).where('datasetId').equals(id).count();
-    return { datasets: broken.length, records };
-  });
-}
-
-/** Delete what interrupted imports left behind, in one transaction; stored datasets are not touched. */
-export async function removeLeftovers(db: ClvDatabase): Promise<void> {
-  await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.billing, db.nps, db.scenarios], async () => {
-    const { broken, byTable } = await findLeftovers(db);
-    for (const [name, ids] of byTable) if (ids.length) await db.table(name).where('datasetId').anyOf(ids).delete();
-    if (broken.length) await db.datasets.bulkDelete(broken);
-  });
-}
-
 /** A stored dataset as the page sees it. */
 export function datasetEntry(record: DatasetRecord): DatasetEntry {
   return {

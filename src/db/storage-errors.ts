@@ -19,8 +19,6 @@ export const FAILURE_NAMES: Record<StorageFailure, string> = {
 
 const BY_NAME = new Map<string, StorageFailure>([
   ['QuotaExceededError', 'quota'],
-  // Firefox before 2020 named a full disk so.
-  ['NS_ERROR_DOM_QUOTA_REACHED', 'quota'],
   ['VersionError', 'version'],
   // Dexie: the database was changed by a newer version in another tab.
   ['VersionChangeError', 'version'],
@@ -41,16 +39,4 @@ export function storageFailure(err: unknown, depth = 0): StorageFailure | null {
     if (found) return found;
   }
   return typeof e.name === 'string' ? (BY_NAME.get(e.name) ?? null) : null;
-}
-
-/**
- * The same, for an error that crossed to the page as a bare name and message (a wrapper's message names its cause:
- * Dexie's "AbortError: Transaction aborted … QuotaExceededError …").
- */
-export function storageFailureOf(err: unknown): StorageFailure | null {
-  const found = storageFailure(err);
-  if (found) return found;
-  const message = err && typeof err === 'object' && 'message' in err ? String(err.message) : typeof err === 'string' ? err : '';
-  const named = /\b(QuotaExceededError|VersionError|DatabaseClosedError|InvalidStateError|UnknownError)\b/.exec(message);
-  return named ? BY_NAME.get(named[1])! : null;
 }

@@ -3,7 +3,7 @@
  * their language that says what to do, anything else as its message. Every place that shows a caught error's text
  * goes through here, so no bare "QuotaExceededError" reaches the page.
  */
-import { storageFailureOf, type StorageFailure } from '../db/storage-errors';
+import { storageFailure, type StorageFailure } from '../db/storage-errors';
 import type { MessageKey } from '../i18n';
 import { t } from './locale.svelte';
 import { formatBytes } from '../lib/format';
@@ -21,7 +21,7 @@ export function storageSentence(failure: StorageFailure): string {
 }
 
 export function errorText(err: unknown): string {
-  const failure = storageFailureOf(err);
+  const failure = storageFailure(err);
   if (failure) return storageSentence(failure);
   return err instanceof Error ? err.message : String(err);
 }

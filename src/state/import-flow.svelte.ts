@@ -11,12 +11,10 @@ import { storage, type StorageStore } from './storage.svelte';
 import { opensAsSnapshot, SNIFF_SNAPSHOT_CHARS } from '../core/snapshot/sniff';
 import type { Notice } from '../core/types';
 import { shared as appShared, SharedStore, type OpenResult } from './shared.svelte';
-import { storageFailureOf, type StorageFailure } from '../db/storage-errors';
-import { ImportJournal, type InterruptedImport } from './import-journal';
-import type { Leftovers } from '../db/repo';
+import { storageFailure, type StorageFailure } from '../db/storage-errors';
+import type { ImportJournal, InterruptedImport } from './import-journal';
+import type { Leftovers } from '../db/leftovers';
 
-/** Thrown into a running import when its worker was killed (the browser freed the import's lock). */
-class WorkerStopped extends Error {}
 
 /** A storage failure during an import, with what the user needs to act on it (bytes; null when unknown). */
 export interface StorageProblem {
@@ -55,7 +53,8 @@ export class ImportFlow {
   interrupted = $state.raw<InterruptedImport[]>([]);
   /** What such imports left in storage (normally nothing: a save is one transaction). */
   leftovers = $state.raw<Leftovers | null>(null);
-  readonly journal: ImportJournal;
+  /** Loaded on first use (a chunk of its own: the page's first chunks are near their budget). */
+  #journal: Promise<ImportJournal> | null;
   /** How often a running import's lock is looked at (ms). */
   watchEvery = 1000;
   #jobId = '';
@@ -68,9 +67,9 @@ export class ImportFlow {
   /** `shared`: where opened snapshots go (by default a store of its own over the same worker and session). */
   constructor(
     client: () => Compute, datasets: DatasetsStore, session: Session, shared?: SharedStore,
-    storageStore: Pick<StorageStore, 'refresh' | 'quota' | 'usage'> = storage, journal = new ImportJournal(),
+    storageStore: Pick<StorageStore, 'refresh' | 'quota' | 'usage'> = storage, journal?: ImportJournal,
   ) {
-    this.journal = journal;
+    this.#journal = journal ? Promise.resolve(journal) : null;
     this.client = client;
     this.storage = storageStore;
     this.datasets = datasets;
@@ -142,11 +141,12 @@ export class ImportFlow {
     const job = (this.#jobId = crypto.randomUUID());
     this.phase = 'importing';
     this.progress = null;
-    this.journal.begin(job, this.file.name);
+    const journal = await this.journal();
+    journal.begin(job, this.file.name);
     const watch = { done: false };
     try {
       const run = this.client().runImport(this.file, options, job, proxy((p: ImportProgress) => (this.progress = p)));
-      const outcome = await Promise.race([run, this.#whileRunning(job, watch)]);
+      const outcome = await Promise.race([run, journal.whileRunning(job, watch, this.watchEvery)]);
       if (outcome.ok) {
         await this.datasets.whenListed(outcome.datasetId);
         this.session.open(outcome.datasetId);
@@ -158,43 +158,30 @@ export class ImportFlow {
         this.fail(outcome.reason, outcome.message, outcome.code);
       }
     } catch (err) {
-      if (err instanceof WorkerStopped) this.fail('stopped', this.file?.name ?? '');
+      if ((err as Error).name === 'WorkerStopped') this.fail('stopped', this.file?.name ?? '');
       else await this.failed(err);
     } finally {
       watch.done = true;
-      this.journal.end(job);
+      journal.end(job);
     }
   }
 
-  /**
-   * Rejects when the import's worker is gone: the lock it took was held and is free while no answer came (a worker
-   * killed for lack of memory never answers). Never settles otherwise; stops looking once the import has answered.
-   */
-  async #whileRunning(job: string, watch: { done: boolean }): Promise<never> {
-    let seen = false;
-    let gone = 0;
-    while (!watch.done) {
-      await new Promise((later) => setTimeout(later, this.watchEvery));
-      if (watch.done) break;
-      const running = await this.journal.running(job);
-      if (running === null) break;
-      if (running) (seen = true), (gone = 0);
-      // Twice in a row, so that an answer on its way is not taken for a death.
-      else if (seen && ++gone >= 2) throw new WorkerStopped();
-    }
-    return new Promise<never>(() => {});
+  journal(): Promise<ImportJournal> {
+    this.#journal ??= import('./import-journal').then((m) => new m.ImportJournal());
+    return this.#journal;
   }
 
   /** On opening: imports that never finished, and anything they left in storage. */
   async checkInterrupted() {
-    const [interrupted, leftovers] = await Promise.all([this.journal.interrupted(), this.client().leftovers().catch(() => null)]);
+    const interrupted = await (await this.journal()).interrupted();
+    const leftovers = interrupted.length ? await this.client().leftovers().catch(() => null) : null;
     this.interrupted = interrupted;
     this.leftovers = leftovers && leftovers.datasets + leftovers.records > 0 ? leftovers : null;
   }
 
   /** The owner has read the notice. */
-  dismissInterrupted() {
-    this.journal.forget(this.interrupted.map((i) => i.job));
+  async dismissInterrupted() {
+    (await this.journal()).forget(this.interrupted.map((i) => i.job));
     this.interrupted = [];
     this.leftovers = null;
   }
@@ -202,12 +189,12 @@ export class ImportFlow {
   /** Delete what interrupted imports left behind (stored datasets are not touched), then close the notice. */
   async removeLeftovers() {
     await this.client().removeLeftovers();
-    this.dismissInterrupted();
+    await this.dismissInterrupted();
   }
 
   /** An import that threw: a storage failure is explained (a full disk with the figures), anything else as it came. */
   async failed(err: unknown) {
-    const failure = storageFailureOf(err);
+    const failure = storageFailure(err);
     if (!failure) return this.fail('unexpected', (err as Error).message);
     const needed = (err as { notice?: Notice }).notice?.vars?.needed;
     if (failure === 'quota') await this.storage.refresh();

@@ -48,6 +48,26 @@ export class ImportJournal {
     return ((await this.#locks.query()).held ?? []).some((l) => l.name === importLockName(job));
   }
 
+  /**
+   * Rejects (an error named WorkerStopped) when the import's worker is gone: the lock it took was held and is free
+   * while no answer came (a worker killed for lack of memory never answers). Never settles otherwise; stops looking
+   * once `watch.done` is set (the import answered).
+   */
+  async whileRunning(job: string, watch: { done: boolean }, every: number): Promise<never> {
+    let seen = false;
+    let gone = 0;
+    while (!watch.done) {
+      await new Promise((later) => setTimeout(later, every));
+      if (watch.done) break;
+      const running = await this.running(job);
+      if (running === null) break;
+      if (running) (seen = true), (gone = 0);
+      // Twice in a row, so that an answer on its way is not taken for a death.
+      else if (seen && ++gone >= 2) throw Object.assign(new Error('The import\'s worker stopped.'), { name: 'WorkerStopped' });
+    }
+    return new Promise<never>(() => {});
+  }
+
   /** Imports noted but no longer running anywhere, oldest first. Without Web Locks, every note of another page. */
   async interrupted(): Promise<InterruptedImport[]> {
     const found = await this.#unheld();

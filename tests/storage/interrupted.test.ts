@@ -8,7 +8,8 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { ClvDatabase, type DatasetRecord } from '../../src/db/schema';
-import { CHUNK_ROWS, leftovers, listDatasets, loadTable, removeLeftovers, saveDataset } from '../../src/db/repo';
+import { CHUNK_ROWS, listDatasets, loadTable, saveDataset } from '../../src/db/repo';
+import { leftovers, removeLeftovers } from '../../src/db/leftovers';
 import type { TransactionTable } from '../../src/core/types';
 import { failCommit } from './quota';
 

@@ -63,7 +63,7 @@ describe('storage failures elsewhere', () => {
     expect(errorText(named('InvalidStateError'))).toMatch(/^The browser does not let this page store data here/);
     expect(errorText(named('UnknownError', 'Connection to Indexed Database server lost. Refresh the page to try again'))).toMatch(/^The browser’s storage failed without saying why/);
     locale.code = 'vi';
-    expect(errorText(named('AbortError', 'Transaction aborted\n QuotaExceededError: full'))).toMatch(/^Trình duyệt không còn chỗ/);
+    expect(errorText(named('QuotaExceededError'))).toMatch(/^Trình duyệt không còn chỗ/);
     locale.code = 'th';
     expect(errorText(named('VersionError'))).toMatch(/^มี CLV Studio รุ่นใหม่กว่า/);
     // Anything else is shown as it came.

@@ -30,6 +30,9 @@ export function errorText(err: unknown): string {
 export function importStorageSentence(problem: { failure: StorageFailure; needed: number | null; quota: number | null; usage: number | null }, intl: string): string {
   if (problem.failure !== 'quota' || problem.needed === null) return storageSentence(problem.failure);
   const needed = formatBytes(problem.needed, intl);
-  if (problem.quota === null) return t('storage.quotaImportUnknown', { needed });
-  return t('storage.quotaImport', { needed, quota: formatBytes(problem.quota, intl), used: formatBytes(problem.usage ?? 0, intl) });
+  // The estimate is not always the limit that stopped the save (Chromium's quota for a site is shared with others):
+  // the browser's figures are given only when they show the file did not fit.
+  const room = problem.quota === null ? null : problem.quota - (problem.usage ?? 0);
+  if (room === null || room >= problem.needed) return t('storage.quotaImportUnknown', { needed });
+  return t('storage.quotaImport', { needed, quota: formatBytes(problem.quota!, intl), used: formatBytes(problem.usage ?? 0, intl) });
 }

@@ -65,7 +65,7 @@ test('a full storage quota during an import: one sentence, nothing of the file s
   const origin = new URL(page.url()).origin;
   const { usage } = await page.evaluate(() => navigator.storage.estimate());
   // 300 KB more than this site uses now (set before IndexedDB writes anything): room for a small file, not for a
-  // file of 60,000 orders (about 1.6 MB once stored).
+  // file of 60,000 orders (over 1 MB once stored).
   await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage! + 300_000 });
   await importFile(page, donHang);
   const big = ordersFile('too-big.csv', 60_000, 20_000, null);

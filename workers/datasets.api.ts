@@ -27,8 +27,8 @@ export function datasetsApi(context: WorkerContext) {
     },
 
     /** What interrupted imports left behind, and its removal (stored datasets are not touched). */
-    async leftovers(): Promise<Leftovers> {
-      return (await import('../src/db/leftovers')).leftovers(db);
+    async leftovers(jobs: string[] = []): Promise<Leftovers & { finished: string[] }> {
+      return (await import('../src/db/leftovers')).leftovers(db, jobs);
     },
 
     async removeLeftovers(): Promise<void> {

@@ -39,6 +39,8 @@ export interface ImportJobContext {
   tables: TableCache;
   isCancelled: () => boolean;
   onProgress?: (p: ImportProgress) => void;
+  /** The page's id of this import, kept with the dataset. */
+  job?: string;
 }
 
 export async function runImportJob(file: File, options: ImportOptions, context: ImportJobContext): Promise<ImportOutcome> {
@@ -63,7 +65,7 @@ export async function runImportJob(file: File, options: ImportOptions, context: 
     const savedAt = performance.now();
     const { parseMs, parts: parseParts, ...parseDetail } = parsed.timings;
     const timings: Record<string, number> = { parseMs, parseParts, ...parseDetail, figuresMs: analysis.timings.figuresMs };
-    const meta = { name: options.fileName, report, figures: analysis.figures, currency: report.currency, timeUnit: 'day' as const, timings };
+    const meta = { name: options.fileName, report, figures: analysis.figures, currency: report.currency, timeUnit: 'day' as const, timings, importJob: context.job };
     const datasetId = await saveDataset(
       db,
       table,

@@ -36,7 +36,7 @@ export function importApi(context: WorkerContext) {
       cancelFlags.clear(jobId);
       const run = async () => {
         try {
-          return await runImportJob(file, options, { db, tables: context.tables, isCancelled: () => cancelFlags.isCancelled(jobId), onProgress });
+          return await runImportJob(file, options, { db, tables: context.tables, isCancelled: () => cancelFlags.isCancelled(jobId), onProgress, job: jobId });
         } finally {
           cancelFlags.clear(jobId);
         }

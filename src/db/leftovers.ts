@@ -22,16 +22,20 @@ async function findLeftovers(db: ClvDatabase) {
     const ids = (await db.table(name).orderBy('datasetId').uniqueKeys()) as number[];
     byTable.push([name, ids.filter((id) => !whole.has(id))]);
   }
-  return { broken, byTable };
+  return { all, broken, byTable };
 }
 
-/** Count what interrupted imports left behind (normally nothing: a save is one transaction). */
-export async function leftovers(db: ClvDatabase): Promise<Leftovers> {
+/**
+ * Count what interrupted imports left behind (normally nothing: a save is one transaction), and say which of the
+ * imports `jobs` did finish after all (a closed tab's worker may outlive it long enough to store its dataset whole).
+ */
+export async function leftovers(db: ClvDatabase, jobs: string[] = []): Promise<Leftovers & { finished: string[] }> {
   return db.transaction('r', [db.datasets, db.chunks, db.dictionaries, db.billing, db.nps, db.scenarios], async () => {
-    const { broken, byTable } = await findLeftovers(db);
+    const { all, broken, byTable } = await findLeftovers(db);
     let records = 0;
     for (const [name, ids] of byTable) for (const id of ids) records += await db.table(name).where('datasetId').equals(id).count();
-    return { datasets: broken.length, records };
+    const finished = jobs.filter((job) => all.some((d) => d.importJob === job && d.chunkCount > 0));
+    return { datasets: broken.length, records, finished };
   });
 }
 

@@ -33,6 +33,8 @@ export interface DatasetRecord {
   timings: Record<string, number>;
   /** What a billing export holds (its rows are in `billing`); absent or null for orders files (not indexed). */
   billing?: BillingShape | null;
+  /** The import that stored it (src/state/import-journal.ts), so a note left by a closed tab can find it (not indexed). */
+  importJob?: string;
 }
 
 /** A slice of a dataset's columns (typed arrays are stored as they are). */

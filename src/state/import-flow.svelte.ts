@@ -173,10 +173,19 @@ export class ImportFlow {
 
   /** On opening: imports that never finished, and anything they left in storage. */
   async checkInterrupted() {
-    const interrupted = await (await this.journal()).interrupted();
-    const leftovers = interrupted.length ? await this.client().leftovers().catch(() => null) : null;
-    this.interrupted = interrupted;
-    this.leftovers = leftovers && leftovers.datasets + leftovers.records > 0 ? leftovers : null;
+    const journal = await this.journal();
+    const show = async (noted: InterruptedImport[]) => {
+      if (!noted.length) return;
+      const found = await this.client().leftovers(noted.map((n) => n.job)).catch(() => null);
+      // An import whose worker finished the save after its tab closed: its dataset is whole and listed; nothing to say.
+      const finished = found?.finished ?? [];
+      journal.forget(finished);
+      this.interrupted = noted.filter((n) => !finished.includes(n.job));
+      this.leftovers = found && found.datasets + found.records > 0 ? { datasets: found.datasets, records: found.records } : null;
+    };
+    // An import whose worker is still going away (its tab just closed) is told once its lock is free.
+    const found = await journal.interrupted((gone) => void show([...this.interrupted, gone]));
+    await show(found);
   }
 
   /** The owner has read the notice. */

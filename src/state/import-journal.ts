@@ -10,7 +10,7 @@ const PREFIX = 'clv.import.';
 export const importLockName = (job: string) => `clv-import-${job}`;
 
 type Memory = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
-type Locks = Pick<LockManager, 'query'>;
+type Locks = { query(): Promise<LockManagerSnapshot>; request(name: string, granted: () => Promise<void>): Promise<unknown> };
 
 export interface InterruptedImport {
   job: string;
@@ -69,7 +69,8 @@ export class ImportJournal {
   }
 
   /** Imports noted but no longer running anywhere, oldest first. Without Web Locks, every note of another page. */
-  async interrupted(): Promise<InterruptedImport[]> {
+  async interrupted(later?: (gone: InterruptedImport) => void): Promise<InterruptedImport[]> {
+    if (later) void this.#whenReleased(later);
     const found = await this.#unheld();
     // Another tab notes its import a moment before its worker takes the lock: a young note is looked at again.
     if (!found.some((f) => Date.now() - f.startedAt < 5000)) return found;
@@ -78,25 +79,45 @@ export class ImportJournal {
     return found.filter((f) => still.has(f.job));
   }
 
-  async #unheld(): Promise<InterruptedImport[]> {
+  /**
+   * Notes whose lock is held now: a worker still running, or one going away (a closed tab's worker may outlive it by
+   * a moment). Once the lock is free, a note its page did not remove within a second and a half is an import cut off.
+   */
+  async #whenReleased(later: (gone: InterruptedImport) => void): Promise<void> {
+    const locks = this.#locks;
+    if (!locks) return;
+    const held = new Set(((await locks.query()).held ?? []).map((l) => l.name));
+    for (const note of this.#notes()) {
+      if (!held.has(importLockName(note.job)) || this.#mine.has(note.job)) continue;
+      void locks.request(importLockName(note.job), async () => {}).then(async () => {
+        await new Promise((wait) => setTimeout(wait, 1500));
+        if (this.#memory?.getItem(PREFIX + note.job) !== null) later(note);
+      });
+    }
+  }
+
+  /** Every note, this page's included. */
+  #notes(): InterruptedImport[] {
     const memory = this.#memory;
-    if (!memory) return [];
-    const held = new Set(this.#locks ? ((await this.#locks.query()).held ?? []).map((l) => l.name) : []);
     const found: InterruptedImport[] = [];
+    if (!memory) return found;
     for (let i = 0; i < memory.length; i++) {
       const key = memory.key(i);
       if (!key?.startsWith(PREFIX)) continue;
-      const job = key.slice(PREFIX.length);
-      if (held.has(importLockName(job)) || this.#mine.has(job)) continue;
       let note: { name?: unknown; startedAt?: unknown } = {};
       try {
         note = JSON.parse(memory.getItem(key) ?? '{}') as typeof note;
       } catch {
         // A note damaged by hand still says an import did not finish.
       }
-      found.push({ job, name: typeof note.name === 'string' ? note.name : '', startedAt: typeof note.startedAt === 'number' ? note.startedAt : 0 });
+      found.push({ job: key.slice(PREFIX.length), name: typeof note.name === 'string' ? note.name : '', startedAt: typeof note.startedAt === 'number' ? note.startedAt : 0 });
     }
-    return found.sort((a, b) => a.startedAt - b.startedAt);
+    return found;
+  }
+
+  async #unheld(): Promise<InterruptedImport[]> {
+    const held = new Set(this.#locks ? ((await this.#locks.query()).held ?? []).map((l) => l.name) : []);
+    return this.#notes().filter((n) => !held.has(importLockName(n.job)) && !this.#mine.has(n.job));
   }
 
   /** The owner has been told: forget these notes. */

@@ -94,12 +94,16 @@ async function importFileAgain(page: Page, path: string) {
   await importFile(page, path);
 }
 
-test('a tab closed while its import saves: the next open says so, nothing of it is stored, the other dataset is untouched', async ({ context }) => {
+test('a tab closed during its import: the next open says so, nothing of it is stored, the other dataset is untouched', async ({ context }) => {
   const page = await context.newPage();
   await page.goto('./');
   await importFile(page, donHang);
   await page.getByTestId('new-import').click();
-  await startImportUntilSaving(page, ordersFile('closed-tab.csv', 400_000, 5000, 3));
+  // Closed while the file is read (a closed tab's worker may live on long enough to finish a save already begun: the
+  // dataset is then stored whole, and the next open has nothing to say).
+  await page.getByTestId('import-file').setInputFiles(ordersFile('closed-tab.csv', 400_000, 5000, 3));
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('import-progress')).toBeVisible();
   await page.close();
 
   const next = await context.newPage();

@@ -59,7 +59,7 @@ async function expectOnlyKept(next: ClvDatabase, kept: number) {
   expect(await next.datasets.count()).toBe(1);
   expect(await next.chunks.count()).toBe(2);
   expect(await next.dictionaries.count()).toBe(1);
-  expect(await leftovers(next)).toEqual({ datasets: 0, records: 0 });
+  expect(await leftovers(next)).toEqual({ datasets: 0, records: 0, finished: [] });
   const rows = await loadTable(next, kept);
   expect(rows.length).toBe(CHUNK_ROWS + 10);
   expect(rows.amount[CHUNK_ROWS + 9]).toBe(100 + ((CHUNK_ROWS + 9) % 7));
@@ -112,9 +112,13 @@ describe('leftovers that survived an interruption', () => {
 
     expect((await listDatasets(db)).map((d) => d.name)).toEqual(['kept.csv']);
     // 1 half-written record; 2 chunks, 2 dictionaries, 1 survey, 1 scenario, 1 billing record of no whole dataset.
-    expect(await leftovers(db)).toEqual({ datasets: 1, records: 7 });
+    expect(await leftovers(db)).toEqual({ datasets: 1, records: 7, finished: [] });
+    // Which noted imports did store their dataset whole (the half-written one does not count).
+    await db.datasets.update(kept, { importJob: 'job-kept' });
+    await db.datasets.update(half, { importJob: 'job-half' });
+    expect((await leftovers(db, ['job-kept', 'job-half', 'job-other'])).finished).toEqual(['job-kept']);
     await removeLeftovers(db);
-    expect(await leftovers(db)).toEqual({ datasets: 0, records: 0 });
+    expect(await leftovers(db)).toEqual({ datasets: 0, records: 0, finished: [] });
     expect(await db.datasets.count()).toBe(1);
     expect(await db.chunks.where('datasetId').equals(kept).count()).toBe(1);
     expect(await db.dictionaries.count()).toBe(1);

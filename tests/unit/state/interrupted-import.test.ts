@@ -21,7 +21,18 @@ class Memory {
 /** Web Locks as `query` shows them: the names held now. */
 class Locks {
   held = new Set<string>();
+  #waiting = new Map<string, (() => void)[]>();
   async query() { return { held: [...this.held].map((name) => ({ name, mode: 'exclusive' as const, clientId: 'w' })), pending: [] }; }
+  /** Granted at once when free, else when `release` frees it (enough of Web Locks for the journal). */
+  request(name: string, callback: () => Promise<void>): Promise<void> {
+    if (!this.held.has(name)) return callback();
+    return new Promise((granted) => this.#waiting.set(name, [...(this.#waiting.get(name) ?? []), () => void callback().then(granted)]));
+  }
+  release(name: string) {
+    this.held.delete(name);
+    for (const grant of this.#waiting.get(name) ?? []) grant();
+    this.#waiting.delete(name);
+  }
 }
 
 describe('ImportJournal', () => {
@@ -42,6 +53,19 @@ describe('ImportJournal', () => {
     expect((await otherTab.interrupted()).map((i) => i.job)).toEqual(['job-a']);
     reopened.forget(['job-a']);
     expect(await reopened.interrupted()).toEqual([]);
+
+    // A closed tab's worker that still holds its lock when the next page opens: told once the lock is free and the
+    // note is still there a moment later.
+    const dying = new ImportJournal(memory, locks);
+    dying.begin('job-c', 'dying.csv');
+    locks.held.add(importLockName('job-c'));
+    const later: string[] = [];
+    const next = new ImportJournal(memory, locks);
+    expect((await next.interrupted((gone) => later.push(gone.name))).map((i) => i.job)).toEqual([]);
+    locks.release(importLockName('job-c'));
+    await new Promise((r) => setTimeout(r, 1700));
+    expect(later).toEqual(['dying.csv']);
+    next.forget(['job-c']);
     // The other tab's import ends: its note goes with it.
     otherTab.end('job-b');
     locks.held.delete(importLockName('job-b'));
@@ -86,10 +110,12 @@ describe('ImportFlow and a killed worker', () => {
   it('on opening, an import cut off last time and the records it left are offered for removal', async () => {
     const memory = new Memory();
     memory.setItem('clv.import.gone', JSON.stringify({ name: 'shop.csv', startedAt: 5 }));
+    // Its tab closed too, but its worker stored the dataset whole before it went: nothing to say about it.
+    memory.setItem('clv.import.done', JSON.stringify({ name: 'whole.csv', startedAt: 6 }));
     let removed = 0;
     let left = { datasets: 1, records: 3 };
     const client = (() => ({
-      leftovers: async () => left,
+      leftovers: async (jobs: string[]) => ({ ...left, finished: jobs.filter((j) => j === 'done') }),
       removeLeftovers: async () => {
         removed++;
         left = { datasets: 0, records: 0 };
@@ -101,6 +127,7 @@ describe('ImportFlow and a killed worker', () => {
     await flow.checkInterrupted();
     expect(flow.interrupted.map((i) => i.name)).toEqual(['shop.csv']);
     expect(flow.leftovers).toEqual({ datasets: 1, records: 3 });
+    expect(memory.getItem('clv.import.done')).toBeNull();
     await flow.removeLeftovers();
     expect(removed).toBe(1);
     expect(flow.interrupted).toEqual([]);

@@ -2,6 +2,7 @@
 import { liveQuery } from 'dexie';
 import type { DatasetEntry, DatasetSettings } from '../src/core/datasets';
 import { datasetEntry, deleteDataset, deleteEverything, listDatasets, renameDataset, updateSettings } from '../src/db/repo';
+import type { Leftovers } from '../src/db/leftovers';
 import type { WorkerContext } from './context';
 
 export function datasetsApi(context: WorkerContext) {
@@ -13,6 +14,25 @@ export function datasetsApi(context: WorkerContext) {
         next: (records) => onChange(records.map(datasetEntry)),
         error: (err) => console.error('Could not read datasets', err),
       });
+    },
+
+    /**
+     * Calls `onNewer` when another tab opens the database at a newer version (an app update): this connection closes
+     * at once (Dexie's default), so the upgrade is never blocked, and the page asks for a reload.
+     */
+    watchVersion(onNewer: () => void): void {
+      db.on('versionchange', (event) => {
+        if (event.newVersion !== null && event.newVersion > event.oldVersion) onNewer();
+      });
+    },
+
+    /** What interrupted imports left behind, and its removal (stored datasets are not touched). */
+    async leftovers(jobs: string[] = []): Promise<Leftovers & { finished: string[] }> {
+      return (await import('../src/db/leftovers')).leftovers(db, jobs);
+    },
+
+    async removeLeftovers(): Promise<void> {
+      return (await import('../src/db/leftovers')).removeLeftovers(db);
     },
 
     async listDatasets(): Promise<DatasetEntry[]> {

@@ -6,7 +6,8 @@
 import { ImportError, type ImportOptions, type ImportOutcome } from '../src/core/import';
 import { ImportCancelled, importSource, type ImportProgress } from '../src/core/import/run';
 import { analyzeDataset } from '../src/core/figures';
-import { rememberMapping, saveDataset } from '../src/db/repo';
+import { rememberMapping, saveDataset, storedBytes } from '../src/db/repo';
+import { storageFailure } from '../src/db/storage-errors';
 import type { ClvDatabase } from '../src/db/schema';
 import { fileSource, gunzipChunks, isGzip } from './file-bytes';
 import { runPartInWorker } from './run-part';
@@ -38,6 +39,8 @@ export interface ImportJobContext {
   tables: TableCache;
   isCancelled: () => boolean;
   onProgress?: (p: ImportProgress) => void;
+  /** The page's id of this import, kept with the dataset. */
+  job?: string;
 }
 
 export async function runImportJob(file: File, options: ImportOptions, context: ImportJobContext): Promise<ImportOutcome> {
@@ -62,7 +65,7 @@ export async function runImportJob(file: File, options: ImportOptions, context: 
     const savedAt = performance.now();
     const { parseMs, parts: parseParts, ...parseDetail } = parsed.timings;
     const timings: Record<string, number> = { parseMs, parseParts, ...parseDetail, figuresMs: analysis.timings.figuresMs };
-    const meta = { name: options.fileName, report, figures: analysis.figures, currency: report.currency, timeUnit: 'day' as const, timings };
+    const meta = { name: options.fileName, report, figures: analysis.figures, currency: report.currency, timeUnit: 'day' as const, timings, importJob: context.job };
     const datasetId = await saveDataset(
       db,
       table,
@@ -74,7 +77,11 @@ export async function runImportJob(file: File, options: ImportOptions, context: 
         return { timings };
       },
       billing,
-    );
+    ).catch((err: unknown) => {
+      // The save's transaction rolled back whole. A full disk says how much the file needed (the page adds the quota).
+      if (storageFailure(err) !== 'quota') throw err;
+      throw Object.assign(new Error('QuotaExceededError'), { name: 'QuotaExceededError', notice: { code: 'quota', text: 'The browser\'s storage is full.', vars: { needed: storedBytes(table) } } });
+    });
     if (report.hasHeader) {
       await rememberMapping(db, report.header, {
         delimiter: options.delimiter,

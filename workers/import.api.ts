@@ -48,11 +48,17 @@ export function importApi(context: WorkerContext) {
     /** Parse, analyse and store a file. Stored whole or not at all. */
     async runImport(file: File, options: ImportOptions, jobId: string, onProgress?: (p: ImportProgress) => void): Promise<ImportOutcome> {
       cancelFlags.clear(jobId);
-      try {
-        return await runImportJob(file, options, { db, tables: context.tables, isCancelled: () => cancelFlags.isCancelled(jobId), onProgress });
-      } finally {
-        cancelFlags.clear(jobId);
-      }
+      const run = async () => {
+        try {
+          return await runImportJob(file, options, { db, tables: context.tables, isCancelled: () => cancelFlags.isCancelled(jobId), onProgress, job: jobId });
+        } finally {
+          cancelFlags.clear(jobId);
+        }
+      };
+      // Held while the import runs, by this worker: the browser frees it when the worker or its tab goes away, which
+      // is how the page tells a running import from one that was killed (src/state/import-journal.ts).
+      const locks = (globalThis.navigator as { locks?: LockManager } | undefined)?.locks;
+      return locks ? locks.request(`clv-import-${jobId}`, run) : run();
     },
 
     cancelImport(jobId: string): void {

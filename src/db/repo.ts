@@ -70,6 +70,19 @@ export async function saveDataset(db: ClvDatabase, table: TransactionTable, meta
   });
 }
 
+/**
+ * About how many bytes a table takes once stored: its columns as they are, and its dictionaries' strings (two bytes a
+ * character, as browsers count them). What the user is told a file needed when the browser's quota stops the save.
+ */
+export function storedBytes(table: TransactionTable): number {
+  let bytes = 0;
+  for (const value of Object.values(table)) {
+    if (ArrayBuffer.isView(value)) bytes += value.byteLength;
+    else if (Array.isArray(value)) for (const s of value) bytes += 2 * String(s).length + 8;
+  }
+  return bytes;
+}
+
 function concat<T extends Uint32Array | Int32Array | Float64Array>(
   parts: (T | null | undefined)[], length: number, make: (n: number) => T,
 ): T | null {
@@ -136,8 +149,13 @@ function optionalColumns(chunks: ChunkRecord[], dictionaries: DictionaryRecord[]
   return out;
 }
 
+/**
+ * The stored datasets, newest first. A record whose chunks were never counted in (chunkCount 0: its save's last write
+ * never happened) is not a dataset: the save is one transaction, so the browser rolls such a record back, and
+ * should one ever survive it stays hidden until `removeLeftovers` takes it away.
+ */
 export async function listDatasets(db: ClvDatabase): Promise<DatasetRecord[]> {
-  return db.datasets.orderBy('createdAt').reverse().toArray();
+  return (await db.datasets.orderBy('createdAt').reverse().toArray()).filter((d) => d.chunkCount > 0);
 }
 
 /** A stored dataset as the page sees it. */

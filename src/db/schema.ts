@@ -38,6 +38,8 @@ export interface DatasetRecord {
    * stored before the order ids stopped being stored (their ids are in `dictionaries`), so no schema version.
    */
   orderCodes?: OrderCodes | null;
+  /** The import that stored it (src/state/import-journal.ts), so a note left by a closed tab can find it (not indexed). */
+  importJob?: string;
 }
 
 /** A slice of a dataset's columns (typed arrays are stored as they are). */

@@ -10,7 +10,12 @@ export type Compute = Remote<ComputeApi>;
 let remote: Compute | null = null;
 
 export function compute(): Compute {
-  remote ??= wrap<ComputeApi>(new Worker(new URL('../../workers/compute.worker.ts', import.meta.url), { type: 'module', name: 'compute' }));
+  if (!remote) {
+    const worker = new Worker(new URL('../../workers/compute.worker.ts', import.meta.url), { type: 'module', name: 'compute' });
+    // The browser tests stop the worker as the browser would kill it (tests/e2e/storage.spec.ts); off unless asked.
+    if (globalThis.localStorage?.getItem('clv.testHooks')) Object.assign(globalThis, { clvKillWorker: () => worker.terminate() });
+    remote = wrap<ComputeApi>(worker);
+  }
   return remote;
 }
 

@@ -6,6 +6,8 @@ import { compute, type Compute } from './compute';
 export class DatasetsStore {
   /** Newest first; undefined until the worker has answered. */
   list = $state.raw<DatasetEntry[] | undefined>(undefined);
+  /** Another tab opened a newer version of the app's database: this tab's connection is closed, it must reload. */
+  newerVersion = $state(false);
   #started = false;
   readonly #waiting = new Map<number, () => void>();
   readonly client: () => Compute;
@@ -19,6 +21,7 @@ export class DatasetsStore {
     if (this.#started) return;
     this.#started = true;
     void this.client().watchDatasets(proxy((entries: DatasetEntry[]) => this.#received(entries)));
+    void this.client().watchVersion(proxy(() => (this.newerVersion = true)));
   }
 
   #received(entries: DatasetEntry[]) {

@@ -14,6 +14,7 @@ import { defaultCalibrationEnd, defaultOpportunityPeriod } from '../core/forecas
 import { resolveAnswer } from '../core/forecast/view';
 import { compute, isCancelled, type Compute } from './compute';
 import { session, type Session } from './session.svelte';
+import { errorText } from './error-text';
 
 export type ForecastStep =
   | { kind: 'comparing'; model: ModelName; index: number; total: number }
@@ -123,7 +124,7 @@ export class ForecastStore {
     } catch (err) {
       if (isCancelled(err)) throw err;
       const notice = (err as { notice?: Notice }).notice;
-      this.error = notice ?? { code: 'as-written', text: (err as Error).message, vars: {} };
+      this.error = notice ?? { code: 'as-written', text: errorText(err), vars: {} };
       return null;
     } finally {
       this.step = null;
@@ -219,7 +220,7 @@ export class ForecastStore {
     } catch (err) {
       if (request !== this.#forecastRequest) return;
       const notice = (err as { notice?: Notice }).notice;
-      this.error = notice ?? { code: 'as-written', text: (err as Error).message, vars: {} };
+      this.error = notice ?? { code: 'as-written', text: errorText(err), vars: {} };
     }
   }
 

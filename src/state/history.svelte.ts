@@ -8,6 +8,7 @@ import type { CohortPeriod, Cohorts } from '../core/types';
 import type { CohortMetric } from '../charts/cohort-metrics';
 import { compute, type Compute } from './compute';
 import { session, type Session } from './session.svelte';
+import { errorText } from './error-text';
 
 export class HistoryStore {
   data = $state.raw<DashboardData | null>(null);
@@ -73,7 +74,7 @@ export class HistoryStore {
       // For the benchmark: the page-side wait and the worker's own compute time.
       performance.measure?.('clv:dashboard-data', { start: t0, detail: { workerMs: data.timings.figuresMs } });
     } catch (err) {
-      if (request === this.#figuresRequest) this.error = (err as Error).message;
+      if (request === this.#figuresRequest) this.error = errorText(err);
     } finally {
       if (request === this.#figuresRequest) this.loading = false;
     }
@@ -86,7 +87,7 @@ export class HistoryStore {
       const cohorts = await this.client().cohorts(id, period);
       if (request === this.#cohortsRequest) this.cohorts = cohorts;
     } catch (err) {
-      if (request === this.#cohortsRequest) this.error = (err as Error).message;
+      if (request === this.#cohortsRequest) this.error = errorText(err);
     }
   }
 

@@ -7,10 +7,24 @@ import type { ColumnMapping, DateOrder, ImportReport } from '../core/types';
 import { compute, type Compute } from './compute';
 import { session as appSession, type Session } from './session.svelte';
 import { datasets as appDatasets, type DatasetsStore } from './datasets.svelte';
-import { storage } from './storage.svelte';
+import { storage, type StorageStore } from './storage.svelte';
 import { opensAsSnapshot, SNIFF_SNAPSHOT_CHARS } from '../core/snapshot/sniff';
 import type { Notice } from '../core/types';
 import { shared as appShared, SharedStore, type OpenResult } from './shared.svelte';
+import { storageFailure, type StorageFailure } from '../db/storage-errors';
+import type { ImportJournal, InterruptedImport } from './import-journal';
+import type { Leftovers } from '../db/leftovers';
+
+
+/** A storage failure during an import, with what the user needs to act on it (bytes; null when unknown). */
+export interface StorageProblem {
+  failure: StorageFailure;
+  /** About how much the file needed once stored (quota only). */
+  needed: number | null;
+  /** What the browser lets this site keep, and what it already keeps, when it says. */
+  quota: number | null;
+  usage: number | null;
+}
 
 export type ImportPhase = 'idle' | 'sniffing' | 'mapping' | 'importing' | 'failed';
 
@@ -33,17 +47,31 @@ export class ImportFlow {
   statusChoices = $state<[string, boolean][]>([]);
   progress = $state.raw<ImportProgress | null>(null);
   /** A message for the user when the file could not be imported; `failedReport` lists rejected rows if any. */
-  error = $state<{ kind: 'unreadable' | 'nothing-accepted' | 'cancelled' | 'unexpected' | 'snapshot'; message: string; code?: string; notice?: Notice } | null>(null);
+  error = $state<{ kind: 'unreadable' | 'nothing-accepted' | 'cancelled' | 'unexpected' | 'snapshot' | 'storage' | 'stopped'; message: string; code?: string; notice?: Notice; storage?: StorageProblem } | null>(null);
   failedReport = $state.raw<ImportReport | null>(null);
+  /** Imports that were running when their tab closed or their worker was killed (found on opening). */
+  interrupted = $state.raw<InterruptedImport[]>([]);
+  /** What such imports left in storage (normally nothing: a save is one transaction). */
+  leftovers = $state.raw<Leftovers | null>(null);
+  /** Loaded on first use (a chunk of its own: the page's first chunks are near their budget). */
+  #journal: Promise<ImportJournal> | null;
+  /** How often a running import's lock is looked at (ms). */
+  watchEvery = 1000;
   #jobId = '';
   readonly client: () => Compute;
   readonly datasets: DatasetsStore;
   readonly session: Session;
   readonly shared: SharedStore;
+  readonly storage: Pick<StorageStore, 'refresh' | 'quota' | 'usage'>;
 
   /** `shared`: where opened snapshots go (by default a store of its own over the same worker and session). */
-  constructor(client: () => Compute, datasets: DatasetsStore, session: Session, shared?: SharedStore) {
+  constructor(
+    client: () => Compute, datasets: DatasetsStore, session: Session, shared?: SharedStore,
+    storageStore: Pick<StorageStore, 'refresh' | 'quota' | 'usage'> = storage, journal?: ImportJournal,
+  ) {
+    this.#journal = journal ? Promise.resolve(journal) : null;
     this.client = client;
+    this.storage = storageStore;
     this.datasets = datasets;
     this.session = session;
     this.shared = shared ?? new SharedStore(client, session);
@@ -83,7 +111,7 @@ export class ImportFlow {
       this.statusChoices = remembered?.statusChoices ?? [];
       this.phase = 'mapping';
     } catch (err) {
-      this.fail('unexpected', (err as Error).message);
+      await this.failed(err);
     }
   }
 
@@ -110,11 +138,15 @@ export class ImportFlow {
       dateOrderFallback: this.dateOrderFallback,
       ...(this.statusChoices.length ? { statusChoices: $state.snapshot(this.statusChoices) as [string, boolean][] } : {}),
     };
-    this.#jobId = crypto.randomUUID();
+    const job = (this.#jobId = crypto.randomUUID());
     this.phase = 'importing';
     this.progress = null;
+    const journal = await this.journal();
+    journal.begin(job, this.file.name);
+    const watch = { done: false };
     try {
-      const outcome = await this.client().runImport(this.file, options, this.#jobId, proxy((p: ImportProgress) => (this.progress = p)));
+      const run = this.client().runImport(this.file, options, job, proxy((p: ImportProgress) => (this.progress = p)));
+      const outcome = await Promise.race([run, journal.whileRunning(job, watch, this.watchEvery)]);
       if (outcome.ok) {
         await this.datasets.whenListed(outcome.datasetId);
         this.session.open(outcome.datasetId);
@@ -126,8 +158,63 @@ export class ImportFlow {
         this.fail(outcome.reason, outcome.message, outcome.code, outcome.vars && { code: outcome.code ?? '', text: outcome.message, vars: outcome.vars });
       }
     } catch (err) {
-      this.fail('unexpected', (err as Error).message);
+      if ((err as Error).name === 'WorkerStopped') this.fail('stopped', this.file?.name ?? '');
+      else await this.failed(err);
+    } finally {
+      watch.done = true;
+      journal.end(job);
     }
+  }
+
+  journal(): Promise<ImportJournal> {
+    this.#journal ??= import('./import-journal').then((m) => new m.ImportJournal());
+    return this.#journal;
+  }
+
+  /** On opening: imports that never finished, and anything they left in storage. */
+  async checkInterrupted() {
+    const journal = await this.journal();
+    const show = async (noted: InterruptedImport[]) => {
+      if (!noted.length) return;
+      const found = await this.client().leftovers(noted.map((n) => n.job)).catch(() => null);
+      // An import whose worker finished the save after its tab closed: its dataset is whole and listed; nothing to say.
+      const finished = found?.finished ?? [];
+      journal.forget(finished);
+      this.interrupted = noted.filter((n) => !finished.includes(n.job));
+      this.leftovers = found && found.datasets + found.records > 0 ? { datasets: found.datasets, records: found.records } : null;
+    };
+    // An import whose worker is still going away (its tab just closed) is told once its lock is free.
+    const found = await journal.interrupted((gone) => void show([...this.interrupted, gone]));
+    await show(found);
+  }
+
+  /** The owner has read the notice. */
+  async dismissInterrupted() {
+    (await this.journal()).forget(this.interrupted.map((i) => i.job));
+    this.interrupted = [];
+    this.leftovers = null;
+  }
+
+  /** Delete what interrupted imports left behind (stored datasets are not touched), then close the notice. */
+  async removeLeftovers() {
+    await this.client().removeLeftovers();
+    await this.dismissInterrupted();
+  }
+
+  /** An import that threw: a storage failure is explained (a full disk with the figures), anything else as it came. */
+  async failed(err: unknown) {
+    const failure = storageFailure(err);
+    if (!failure) return this.fail('unexpected', (err as Error).message);
+    const needed = (err as { notice?: Notice }).notice?.vars?.needed;
+    if (failure === 'quota') await this.storage.refresh();
+    const problem: StorageProblem = {
+      failure,
+      needed: typeof needed === 'number' ? needed : null,
+      quota: failure === 'quota' ? this.storage.quota : null,
+      usage: failure === 'quota' ? this.storage.usage : null,
+    };
+    this.error = { kind: 'storage', message: (err as Error).message, storage: problem };
+    this.phase = 'failed';
   }
 
   /** Open a shared snapshot (a file, a link, a launch): shown when it opens, else one sentence on the import screen. */
@@ -139,7 +226,7 @@ export class ImportFlow {
       if (result.ok) this.reset();
       else this.fail('snapshot', result.notice.text, result.notice.code, result.notice);
     } catch (err) {
-      this.fail('unexpected', (err as Error).message);
+      await this.failed(err);
     }
   }
 

@@ -8,6 +8,7 @@ import type { NpsView } from '../core/nps';
 import type { Notice } from '../core/types';
 import { compute, type Compute } from './compute';
 import { session, type Session } from './session.svelte';
+import { errorText } from './error-text';
 
 export type Members = { title: { segment: SegmentId } | { r: number; f: number }; ids: string[]; total: number };
 
@@ -77,7 +78,7 @@ export class SegmentsStore {
       this.nps = nps;
       this.movementFrom = from;
     } catch (err) {
-      if (request === this.#request) this.error = (err as Error).message;
+      if (request === this.#request) this.error = errorText(err);
     } finally {
       if (request === this.#request) this.loading = false;
     }

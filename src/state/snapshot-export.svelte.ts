@@ -2,6 +2,7 @@
 import type { DatasetEntry } from '../core/datasets';
 import { downloadText, safeFileName } from '../lib/download';
 import { compute, type Compute } from './compute';
+import { errorText } from './error-text';
 
 export class SnapshotExport {
   busy = $state(false);
@@ -22,7 +23,7 @@ export class SnapshotExport {
       const snapshot = await this.client().snapshot(dataset.id);
       this.save(JSON.stringify(snapshot, null, 2), safeFileName(dataset.name, '.clv.json'), 'application/json');
     } catch (err) {
-      this.error = (err as Error).message;
+      this.error = errorText(err);
     } finally {
       this.busy = false;
     }

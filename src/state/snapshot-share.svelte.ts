@@ -6,6 +6,7 @@
 import type { DatasetEntry } from '../core/datasets';
 import { downloadText, safeFileName } from '../lib/download';
 import { compute, type Compute } from './compute';
+import { errorText } from './error-text';
 
 export type ShareOutcome =
   | { kind: 'shared' }
@@ -58,7 +59,7 @@ export class SnapshotShare {
         this.outcome = { kind: 'manual', url: url! };
       }
     } catch (err) {
-      this.outcome = { kind: 'failed', message: (err as Error).message };
+      this.outcome = { kind: 'failed', message: errorText(err) };
     } finally {
       this.busy = false;
     }

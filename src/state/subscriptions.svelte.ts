@@ -6,6 +6,7 @@ import type { SubscriptionsView } from '../../workers/subscriptions.api';
 import { DEFAULT_LTV_WINDOW } from '../core/subscriptions/ltv';
 import { compute, type Compute } from './compute';
 import { session, type Session } from './session.svelte';
+import { errorText } from './error-text';
 
 export class SubscriptionsStore {
   datasetId = $state<number | null>(null);
@@ -50,7 +51,7 @@ export class SubscriptionsStore {
       this.view = view;
       this.empty = view === null;
     } catch (err) {
-      if (request === this.#request) this.error = (err as Error).message;
+      if (request === this.#request) this.error = errorText(err);
     } finally {
       if (request === this.#request) this.loading = false;
     }

@@ -8,6 +8,7 @@ import type { CalculatorInput } from '../../core/scenario/base';
 import type { SaveScenarioOutcome, SavedComparison, WhatIfAnswer } from '../../../workers/scenario.api';
 import type { Notice } from '../../core/types';
 import { compute, type Compute } from '../../state/compute';
+import { errorText } from '../../state/error-text';
 
 export class WhatIfStore {
   levers = $state<ScenarioLevers>({ ...ZERO_LEVERS });
@@ -42,7 +43,7 @@ export class WhatIfStore {
         this.error = null;
       } while (this.#again);
     } catch (err) {
-      this.error = (err as Error).message;
+      this.error = errorText(err);
     } finally {
       this.#busy = false;
     }

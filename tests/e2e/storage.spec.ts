@@ -1,0 +1,193 @@
+/**
+ * Storage under stress, in Chromium with its real IndexedDB: a full quota hit during an import (a smaller quota
+ * forced through the DevTools protocol), a tab closed and a worker killed during an import, two tabs importing at
+ * once, and a newer version of the database opened by another tab.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+const donHang = resolve(root, 'tests/fixtures/e2e/don-hang.csv');
+const folder = mkdtempSync(join(tmpdir(), 'clv-storage-'));
+
+/**
+ * An orders file whose figures are known by construction: `rows` rows of `customers` customers (C0, C1, … in turn),
+ * each an order of `amount` on one of 28 days of January 2024, so net revenue = rows × amount. With `amount` null,
+ * customers and amounts are drawn from a seeded generator instead (data that does not compress away on disk).
+ */
+function ordersFile(name: string, rows: number, customers: number, amount: number | null): string {
+  const lines = ['customer,date,amount'];
+  let seed = 12345;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+  for (let i = 0; i < rows; i++) {
+    const who = amount === null ? next() % customers : i % customers;
+    lines.push(`C${who},2024-01-${String((i % 28) + 1).padStart(2, '0')},${amount ?? (next() % 100_000) / 100}`);
+  }
+  const path = join(folder, name);
+  writeFileSync(path, lines.join('\n'));
+  return path;
+}
+
+async function importFile(page: Page, path: string) {
+  await page.getByTestId('import-file').setInputFiles(path);
+  await expect(page.getByTestId('import-confirm')).toBeEnabled();
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('analysis-ready')).toBeVisible({ timeout: 60_000 });
+}
+
+async function storedNames(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((ok, fail) => { const r = indexedDB.open('clv-studio'); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
+    const rows: { name: string; chunkCount: number }[] = await new Promise((ok) => { const r = db.transaction('datasets').objectStore('datasets').getAll(); r.onsuccess = () => ok(r.result); });
+    const chunks: number = await new Promise((ok) => { const r = db.transaction('chunks').objectStore('chunks').count(); r.onsuccess = () => ok(r.result); });
+    db.close();
+    return [...rows.map((d) => `${d.name}:${d.chunkCount}`), `chunks:${chunks}`];
+  });
+}
+
+/** Start importing a file and return when its save has begun (the progress says so). */
+async function startImportUntilSaving(page: Page, path: string) {
+  await page.getByTestId('import-file').setInputFiles(path);
+  await expect(page.getByTestId('import-confirm')).toBeEnabled();
+  await page.getByTestId('import-confirm').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="import-progress"]')?.textContent?.includes('Saving on this device'), undefined, { polling: 'raf', timeout: 60_000 });
+}
+
+test('a full storage quota during an import: one sentence, nothing of the file stored, the stored dataset intact; with room again it imports', async ({ page, context }) => {
+  await page.goto('./');
+  // The service worker's copy of the app counts against the quota too: measured once it is stored.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+  await expect.poll(async () => (await page.evaluate(() => navigator.storage.estimate())).usage, { timeout: 20_000 }).toBeGreaterThan(1_000_000);
+  const cdp = await context.newCDPSession(page);
+  const origin = new URL(page.url()).origin;
+  const { usage } = await page.evaluate(() => navigator.storage.estimate());
+  // 300 KB more than this site uses now (set before IndexedDB writes anything): room for a small file, not for a
+  // file of 60,000 orders (over 1 MB once stored).
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage! + 300_000 });
+  await importFile(page, donHang);
+  const big = ordersFile('too-big.csv', 60_000, 20_000, null);
+  await page.getByTestId('new-import').click();
+  await page.getByTestId('import-file').setInputFiles(big);
+  await page.getByTestId('import-confirm').click();
+  const error = page.getByTestId('import-error');
+  await expect(error).toContainText(/^Storing this file needs about [\d.]+ MB, .*so nothing of the file was saved and your stored datasets are intact: delete a dataset you no longer need, or free space on this device, then import again\.$/, { timeout: 30_000 });
+  await expect(error).not.toContainText('Something went wrong');
+  await expect(error).not.toContainText('QuotaExceededError');
+  // Nothing of the file was stored; the earlier dataset is whole and opens with its hand-checked figures.
+  expect(await storedNames(page)).toEqual(['don-hang.csv:1', 'chunks:1']);
+  await page.getByRole('button', { name: 'don-hang.csv 7 rows' }).click();
+  await expect(page.getByTestId('kpi-customers')).toContainText('3');
+  await expect(page.getByTestId('analysis-ready')).toContainText(/5,050,000/);
+
+  // The quota back to the browser's own: the same file imports whole.
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+  await importFileAgain(page, big);
+  await expect(page.getByTestId('kpi-rows')).toContainText('60,000 accepted');
+  expect((await storedNames(page)).sort()).toEqual(['chunks:2', 'don-hang.csv:1', 'too-big.csv:1']);
+});
+
+async function importFileAgain(page: Page, path: string) {
+  await page.getByTestId('new-import').click();
+  await importFile(page, path);
+}
+
+test('a tab closed during its import: the next open says so, nothing of it is stored, the other dataset is untouched', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto('./');
+  await importFile(page, donHang);
+  await page.getByTestId('new-import').click();
+  // Closed while the file is read (a closed tab's worker may live on long enough to finish a save already begun: the
+  // dataset is then stored whole, and the next open has nothing to say).
+  await page.getByTestId('import-file').setInputFiles(ordersFile('closed-tab.csv', 400_000, 5000, 3));
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('import-progress')).toBeVisible();
+  await page.close();
+
+  const next = await context.newPage();
+  await next.goto('./');
+  const notice = next.getByTestId('import-interrupted');
+  await expect(notice).toContainText('The import of “closed-tab.csv” did not finish: its tab was closed or its work was stopped while it ran. Nothing of it was saved and your other datasets are untouched');
+  expect(await storedNames(next)).toEqual(['don-hang.csv:1', 'chunks:1']);
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
+  // Said once: the next visit opens as usual on the stored dataset.
+  await next.reload();
+  await expect(next.getByTestId('analysis-ready')).toContainText(/5,050,000/);
+  await expect(next.getByTestId('import-interrupted')).toHaveCount(0);
+});
+
+test('a worker killed while its import saves: the page says so at once, nothing of it is stored, the other dataset is untouched', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('clv.testHooks', '1'));
+  await page.goto('./');
+  await importFile(page, donHang);
+  await page.getByTestId('new-import').click();
+  await startImportUntilSaving(page, ordersFile('killed-worker.csv', 400_000, 5000, 3));
+  await page.evaluate(() => (globalThis as unknown as { clvKillWorker(): void }).clvKillWorker());
+  const error = page.getByTestId('import-error');
+  await expect(error).toContainText('The import of “killed-worker.csv” stopped before it finished: the browser stopped its work (often for lack of memory). Nothing of it was saved and your other datasets are untouched; reload the page to go on.', { timeout: 15_000 });
+  expect(await storedNames(page)).toEqual(['don-hang.csv:1', 'chunks:1']);
+  await error.getByRole('button', { name: 'Reload' }).click();
+  await expect(page.getByTestId('analysis-ready')).toContainText(/5,050,000/);
+  // Already told: no notice of it on the next open.
+  await expect(page.getByTestId('import-interrupted')).toHaveCount(0);
+});
+
+test('two tabs importing two files at the same time both finish, each with its own figures', async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await Promise.all([a.goto('./'), b.goto('./')]);
+  // Shop A: 200,000 orders of 10 by 1,000 customers = 2,000,000; shop B: 150,000 orders of 7 by 500 = 1,050,000.
+  const fileA = ordersFile('shop-a.csv', 200_000, 1000, 10);
+  const fileB = ordersFile('shop-b.csv', 150_000, 500, 7);
+  await a.getByTestId('import-file').setInputFiles(fileA);
+  await b.getByTestId('import-file').setInputFiles(fileB);
+  await expect(a.getByTestId('import-confirm')).toBeEnabled();
+  await expect(b.getByTestId('import-confirm')).toBeEnabled();
+  // Both clicked in the same moment (Playwright's own clicks wait for each other's page to settle).
+  const click = (page: Page) => page.evaluate(() => (document.querySelector('[data-testid="import-confirm"]') as HTMLButtonElement).click());
+  await Promise.all([click(a), click(b)]);
+  await Promise.all([expect(a.getByTestId('analysis-ready')).toBeVisible({ timeout: 60_000 }), expect(b.getByTestId('analysis-ready')).toBeVisible({ timeout: 60_000 })]);
+  await expect(a.getByTestId('kpi-customers')).toContainText('1,000');
+  await expect(a.getByTestId('kpi-net-revenue')).toContainText('2,000,000');
+  await expect(a.getByTestId('kpi-purchases')).toContainText('200,000');
+  await expect(b.getByTestId('kpi-customers')).toContainText('500');
+  await expect(b.getByTestId('kpi-net-revenue')).toContainText('1,050,000');
+  await expect(b.getByTestId('kpi-purchases')).toContainText('150,000');
+  // Each tab lists both; the stored data is two whole datasets (4 + 3 chunks of 65,536 rows), nothing else.
+  expect((await storedNames(a)).sort()).toEqual(['chunks:7', 'shop-a.csv:4', 'shop-b.csv:3']);
+  await expect(a.getByRole('button', { name: 'shop-b.csv 150,000 rows' })).toBeVisible();
+  // The two imports ran at the same time: each began (its save time ended minus its total time) before the other
+  // ended.
+  const spans = await a.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((ok) => { const r = indexedDB.open('clv-studio'); r.onsuccess = () => ok(r.result); });
+    const rows: { createdAt: number; timings: { saveMs: number; totalMs: number } }[] = await new Promise((ok) => { const r = db.transaction('datasets').objectStore('datasets').getAll(); r.onsuccess = () => ok(r.result); });
+    db.close();
+    return rows.map((d) => [d.createdAt + d.timings.saveMs - d.timings.totalMs, d.createdAt + d.timings.saveMs]);
+  });
+  expect(spans[0][0] < spans[1][1] && spans[1][0] < spans[0][1], JSON.stringify(spans)).toBe(true);
+  await b.getByRole('button', { name: 'shop-a.csv 200,000 rows' }).click();
+  await expect(b.getByTestId('kpi-net-revenue')).toContainText('2,000,000');
+});
+
+test('a newer version of the database opened in another tab is not blocked, and the old tab says to reload', async ({ context }) => {
+  const old = await context.newPage();
+  await old.goto('./');
+  await importFile(old, donHang);
+  const newer = await context.newPage();
+  await newer.goto('about:blank');
+  await newer.goto(old.url());
+  // As the next app version would: open the database at a higher version (Dexie's version 9 is IndexedDB's 90).
+  const opened = await newer.evaluate(() => new Promise<string>((done) => {
+    const r = indexedDB.open('clv-studio', 90);
+    r.onblocked = () => done('blocked');
+    r.onsuccess = () => { const v = r.result.version; r.result.close(); done(`opened ${v}`); };
+    r.onerror = () => done(`error ${r.error?.name}`);
+  }));
+  expect(opened).toBe('opened 90');
+  const banner = old.getByTestId('newer-version');
+  await expect(banner).toContainText('A newer version of CLV Studio was opened in another tab, so this tab no longer reads the stored data: reload it to go on (your data is kept).');
+  await expect(banner.getByRole('button', { name: 'Reload' })).toBeVisible();
+});

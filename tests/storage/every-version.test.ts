@@ -54,9 +54,21 @@ function aged(table: string, record: Rec, v: number): Rec {
     if (v < 4) r.cohorts = { period: 'month', rows: [{ cohort: '2024-01', customers: 2, active: [2], revenue: [1] }] };
     if (v < 3) delete r.marginPercent;
     if (v < 7) delete r.billing;
+    // Every version up to 8 stored the order ids themselves (in `dictionaries`, see below), not their count.
+    delete r.orderCodes;
   }
   if (table === 'chunks' && v < 4) for (const key of ['refunded', 'discount', 'contactName', 'email', 'phone']) delete r[key];
   return r;
+}
+
+/** The order ids as versions 1-8 stored them: one string per order code, '' for the blank id. */
+function orderIdsOfOldVersions(v: number): Rec[] {
+  return content.tables.datasets
+    .filter((d) => d.orderCodes && (v >= 7 || d.id !== content.billingId))
+    .map((d) => {
+      const { count, blank } = d.orderCodes as { count: number; blank: number };
+      return { datasetId: d.id, kind: 'order', values: Array.from({ length: count }, (_, i) => (i === blank ? '' : `ĐH${1000 + i}`)) };
+    });
 }
 
 /** The stores each version had. */
@@ -69,8 +81,9 @@ async function databaseOfVersion(v: number): Promise<string> {
     if (since > v) continue;
     // The billing export is a dataset only from version 7, when its rows could be kept.
     const ofBilling = (r: Rec) => (table === 'datasets' ? r.id : r.datasetId) === content.billingId;
-    const records = content.tables[table].filter((r) => v >= 7 || !ofBilling(r));
-    await old.table(table).bulkAdd(records.map((r) => aged(table, r, v)));
+    const records = content.tables[table].filter((r) => v >= 7 || !ofBilling(r)).map((r) => aged(table, r, v));
+    if (table === 'dictionaries') records.push(...orderIdsOfOldVersions(v));
+    await old.table(table).bulkAdd(records);
   }
   old.close();
   return name;
@@ -101,6 +114,9 @@ describe.each([1, 2, 3, 4, 5, 6, 7])('a database left by version %i, opened by t
     // Its rows read back whole, and the figures and cohorts the app works out from them are the fixture's.
     const rows = await loadTable(db, orders);
     expect(rows.length).toBe(7);
+    // What the order codes run over, counted from the stored ids.
+    expect(rows.orderCodes).toEqual(original.orderCodes);
+    expect(rows.orderCodes).not.toBeNull();
     expect([...rows.customerIds].sort()).toEqual(['KH01', 'KH02', 'KH03']);
     expect(Array.from(rows.amount).reduce((s, a) => s + a, 0)).toBe(5050000);
     db.close();

@@ -31,7 +31,10 @@ import { gzipSync } from 'node:zlib';
 // today; a code split could otherwise move code out of the figure without making the download smaller) and the
 // worker took on hostile files (gzip told by its bytes, inflated-size cap, zip and long-header sentences: 0.9 KB with
 // the rarer paths already lazy chunks), the per-customer summary check (0.6) and the import journal (0.6): 104 KB.
-export const BUDGET = { entryKb: 110, workerKb: 104, lazyChunkKb: 30, precacheKb: 360 } as const;
+// precacheKb: 360 until issue 16 (hostile files' sentences, the storage failures and interrupted-import notice with
+// their journal, the summary messages, each in three languages: 356.8 → 364.5 KB) and the dashboard's own chunk
+// (2.9 KB of chunk boundaries, for 44 KB less before the page works): 370 KB.
+export const BUDGET = { entryKb: 110, workerKb: 104, lazyChunkKb: 30, precacheKb: 370 } as const;
 
 /** The compute worker (one script that plays every worker role). */
 export const isWorkerChunk = (file: string) => /(^|\/)compute\.worker-[^/]*\.js$/.test(file);

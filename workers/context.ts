@@ -22,7 +22,11 @@ export interface WorkerContext {
 
 export function createContext(dbName?: string): WorkerContext {
   const db = new ClvDatabase(dbName);
-  const tables = new TableCache((id) => loadTable(db, id));
+  const tables = new TableCache(
+    (id) => loadTable(db, id),
+    // A summary dataset's reading is a chunk of its own, loaded only for such a dataset (the worker is near its budget).
+    async (id) => ((await db.datasets.get(id))?.kind === 'summary' ? (await import('../src/db/summary-store')).loadSummaryDataset(db, id) : null),
+  );
   const forecasts = new ForecastSessions();
   return {
     db,

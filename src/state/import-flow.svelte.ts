@@ -12,7 +12,8 @@ import { opensAsSnapshot, SNIFF_SNAPSHOT_CHARS } from '../core/snapshot/sniff';
 import type { Notice } from '../core/types';
 import { shared as appShared, SharedStore, type OpenResult } from './shared.svelte';
 
-export type ImportPhase = 'idle' | 'sniffing' | 'mapping' | 'importing' | 'failed';
+/** 'summary': a per-customer summary file (docs/warehouse.md) waits for the user's go-ahead instead of a mapping. */
+export type ImportPhase = 'idle' | 'sniffing' | 'mapping' | 'summary' | 'importing' | 'failed';
 
 export interface MappingProblem {
   key: 'mapping.needCustomer' | 'mapping.needDate';
@@ -74,6 +75,11 @@ export class ImportFlow {
       const head = await file.slice(0, SNIFF_SNAPSHOT_CHARS).text();
       if (opensAsSnapshot(head, file.name)) return await this.openSnapshot(() => this.shared.openFile(file, file.name, origin));
       const { sniff, remembered } = await this.client().sniffFile(file);
+      if (sniff.problemCode === 'summary-file') {
+        this.sniff = sniff;
+        this.phase = 'summary';
+        return;
+      }
       if (sniff.problem) return this.fail('unreadable', sniff.problem, sniff.problemCode ?? undefined, sniff.problemVars && { code: sniff.problemCode ?? '', text: sniff.problem, vars: sniff.problemVars });
       this.sniff = sniff;
       this.mapping = { ...sniff.mapping, ...(remembered?.mapping ?? {}) };
@@ -127,6 +133,32 @@ export class ImportFlow {
       }
     } catch (err) {
       this.fail('unexpected', (err as Error).message);
+    }
+  }
+
+  /** Import the per-customer summary file the user confirmed (phase 'summary'): stored as a dataset of kind 'summary'. */
+  async confirmSummary() {
+    if (!this.file || this.phase !== 'summary') return;
+    this.phase = 'importing';
+    this.progress = null;
+    try {
+      const outcome = await this.client().runSummaryImport(this.file);
+      await this.finish(outcome);
+    } catch (err) {
+      this.fail('unexpected', (err as Error).message);
+    }
+  }
+
+  /** Open the stored dataset, or say why there is none. */
+  private async finish(outcome: Awaited<ReturnType<Compute['runImport']>>) {
+    if (outcome.ok) {
+      await this.datasets.whenListed(outcome.datasetId);
+      this.session.open(outcome.datasetId);
+      void storage.persist();
+      this.reset();
+    } else {
+      this.failedReport = outcome.report ?? null;
+      this.fail(outcome.reason, outcome.message, outcome.code, outcome.vars && { code: outcome.code ?? '', text: outcome.message, vars: outcome.vars });
     }
   }
 

@@ -34,7 +34,7 @@ export class TableCache {
 
   /** A summary dataset just imported: it is open now (its orders table is empty: a summary has no orders). */
   putSummary(id: number, data: SummaryDataset): void {
-    this.#entry = { id, table: Promise.resolve(emptyTable(data.customerIds)), derived: new Map(), summary: Promise.resolve(data) };
+    this.#entry = { id, table: Promise.resolve(summaryTable(data.customerIds)), derived: new Map(), summary: Promise.resolve(data) };
   }
 
   /** The dataset's table, from memory when it is the one open. */
@@ -98,6 +98,6 @@ export class TableCache {
 }
 
 /** The orders table of a summary dataset: its customers, no rows. */
-function emptyTable(customerIds: string[]): TransactionTable {
+export function summaryTable(customerIds: string[]): TransactionTable {
   return { length: 0, customerIds, customer: new Uint32Array(0), day: new Int32Array(0), amount: new Float64Array(0), line: new Uint32Array(0), cost: null, order: null, orderCodes: null, product: null, productNames: null, channel: null, channelNames: null };
 }

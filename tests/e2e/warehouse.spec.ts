@@ -36,6 +36,12 @@ test('the hand summary imports: its columns and roles, then rows read = accepted
   await expect(page.getByTestId('summary-lifespan')).toContainText('23.75 days average · 7 median');
   await expect(page.getByTestId('summary-clv')).toContainText('75 average · 90 median');
   await expect(page.getByTestId('rejected-rows')).toContainText('Rejected rows: 2');
+
+  // Segments from the summary's recency, purchase days and revenue: every customer in the grid once.
+  await page.getByTestId('tab-segments').click();
+  await expect(page.getByTestId('segments-table')).toContainText('8 customers', { timeout: 30_000 });
+  const cells = await page.getByTestId('rf-grid').locator('.n').allInnerTexts();
+  expect(cells.reduce((n, c) => n + Number(c.replace(/\D/g, '') || 0), 0)).toBe(8);
 });
 
 test('a summary without dates (lifetimes’ ID, x, t_x, T, zbar) imports: its observation end is each customer’s T', async ({ page }) => {

@@ -62,6 +62,26 @@ describe('a summary file imported by the worker', () => {
     expect([r, alpha, a, b].map((v) => Number(v.toFixed(3)))).toEqual([0.243, 4.414, 0.793, 2.426]);
   });
 
+  it('is segmented from its recency, purchase days and revenue, as of its observation end', async () => {
+    const outcome = await harness.api.runSummaryImport(file(hand, 'segments.csv'));
+    if (!outcome.ok) throw new Error(outcome.message);
+    const fresh = createContext(harness.dbName);
+    try {
+      const { segmentsOf } = await import('../../../workers/segments-of');
+      const { report } = await segmentsOf(fresh, outcome.datasetId, null);
+      expect(report.customers).toBe(8);
+      expect(report.revenue).toBe(600);
+      // Days since the last purchase at 2024-03-31: T − tₓ.
+      expect(Array.from(report.input.recencyDays)).toEqual([90, 21, 59, 1, 16, 45, 40, 11]);
+      expect(Array.from(report.input.frequency)).toEqual([1, 3, 1, 5, 2, 1, 2, 1]);
+      expect(report.rows.reduce((n, r) => n + r.customers, 0)).toBe(8);
+      const members = await fresh.tables.table(outcome.datasetId);
+      expect(members.customerIds).toEqual(['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8']);
+    } finally {
+      fresh.db.close();
+    }
+  });
+
   it('leaves an orders dataset as it was: its forecast input still comes from its orders', async () => {
     const id = await importText(harness.api, 'orders.csv', 'customer,date,amount\nA,2024-01-01,10\nA,2024-01-08,20\nB,2024-01-03,5\n');
     expect((await harness.context.db.datasets.get(id))!.kind).toBeUndefined();

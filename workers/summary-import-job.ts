@@ -41,13 +41,15 @@ export function summaryImportReport(report: SummaryReport): ImportReport {
   };
 }
 
-/** The figures kept on every dataset record, from what a summary holds (no refunds: a summary has none to count). */
+/** The figures kept on every dataset record, from what a summary holds, as `npm run analyze` writes them (refunds 0: a summary has none to count). */
 export function summaryFigures(data: SummaryDataset): DatasetFigures {
   const h = summaryHistory(data);
   return {
     customers: h.customers,
     purchases: h.purchases,
     refunds: 0,
+    grossRevenue: Number.isNaN(h.revenue) ? 0 : h.revenue,
+    refundTotal: 0,
     netRevenue: Number.isNaN(h.revenue) ? 0 : h.revenue,
     ...(Number.isNaN(h.revenue) ? { withoutAmounts: true } : {}),
     firstDate: h.firstPurchaseDay === null ? null : dayToIso(h.firstPurchaseDay),

@@ -29,7 +29,7 @@ describe('a summary file imported by the worker', () => {
     const record = (await harness.context.db.datasets.get(outcome.datasetId))!;
     expect(record.kind).toBe('summary');
     expect(record.chunkCount).toBe(0);
-    expect(record.figures).toEqual({ customers: 8, purchases: 17, refunds: 0, netRevenue: 600, firstDate: '2024-01-01', lastDate: '2024-03-31' });
+    expect(record.figures).toEqual({ customers: 8, purchases: 17, refunds: 0, grossRevenue: 600, refundTotal: 0, netRevenue: 600, firstDate: '2024-01-01', lastDate: '2024-03-31' });
     expect(record.summary!.customerIds).toEqual(['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8']);
     expect(Array.from(record.summary!.T)).toEqual([90, 81, 59, 86, 30, 45, 71, 11]);
   });
@@ -80,6 +80,22 @@ describe('a summary file imported by the worker', () => {
     } finally {
       fresh.db.close();
     }
+  });
+
+  it('exports a snapshot marked dataset.source "summary" whose figures are those `npm run analyze` writes for the file', async () => {
+    const outcome = await harness.api.runSummaryImport(file(hand, 'hand-summary.csv'));
+    if (!outcome.ok) throw new Error(outcome.message);
+    const snapshot = await harness.api.snapshot(outcome.datasetId, { aggregateOnly: false });
+    expect(snapshot.dataset.source).toBe('summary');
+    const { analyzeSummaryFile } = await import('../../../src/cli/analyze-summary');
+    const { sniffSummary } = await import('../../../src/core/import/summary-file');
+    const cli = await analyzeSummaryFile('hand-summary.csv', sniffSummary(hand, hand.length)!, (async function* () { yield new Uint8Array(hand); })(), { timeUnit: 'week', horizonDays: null, model: null }, 'test');
+    expect(snapshot.historical).toEqual(cli.historical);
+    expect(snapshot.historical!.averageOrderValue).toBe(Number((600 / 17).toFixed(6)));
+    expect(snapshot.historical!.refundTotal).toBeNull();
+    expect(snapshot.cohorts.rows).toEqual([]);
+    const { rowsRead, rowsAccepted, rowsRejected, customers } = snapshot.dataset as unknown as Record<string, number>;
+    expect({ rowsRead, rowsAccepted, rowsRejected, customers }).toEqual({ rowsRead: cli.dataset.rowsRead, rowsAccepted: cli.dataset.rowsAccepted, rowsRejected: cli.dataset.rowsRejected, customers: (cli.dataset as unknown as Record<string, number>).customers });
   });
 
   it('leaves an orders dataset as it was: its forecast input still comes from its orders', async () => {

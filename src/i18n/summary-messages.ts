@@ -33,6 +33,7 @@ const en = {
   'summary.history.noRevenue': 'The file has no revenue column: the money figures are unknown.',
   'summary.history.lifespanDays': '{mean} days average · {median} median',
   'summary.history.cannot': 'This dataset is a per-customer summary: refunds, cohorts, monthly activity and the owner formulas that need dated orders cannot be worked out from it. Import the orders for those.',
+  'summary.whatif': 'The what-if levers work on a base of new customers a month, monthly retention and purchases a month, all counted from dated orders, which a per-customer summary does not have. Import the orders to price retention, price, order value, frequency, margin, annual billing, win-back and dunning; the Forecast tab’s models work on this summary.',
 } as const;
 
 export type SummaryKey = keyof typeof en;
@@ -65,6 +66,7 @@ const vi: Record<SummaryKey, string> = {
   'summary.history.noRevenue': 'Tệp không có cột doanh thu: các số liệu tiền chưa biết.',
   'summary.history.lifespanDays': 'trung bình {mean} ngày · trung vị {median}',
   'summary.history.cannot': 'Tập dữ liệu này là bảng tóm tắt theo khách hàng: không thể tính hoàn tiền, nhóm khách hàng (cohort), hoạt động theo tháng và các công thức cần đơn hàng có ngày từ nó. Hãy nhập tệp đơn hàng để có các số liệu đó.',
+  'summary.whatif': 'Các đòn bẩy giả định dựa trên khách hàng mới mỗi tháng, tỷ lệ giữ chân hằng tháng và số lượt mua mỗi tháng, đều đếm từ đơn hàng có ngày, mà bảng tóm tắt theo khách hàng không có. Hãy nhập tệp đơn hàng để định giá giữ chân, giá, giá trị đơn, tần suất, biên lợi nhuận, thanh toán theo năm, kéo khách quay lại và thu hồi thanh toán lỗi; các mô hình ở thẻ Dự báo vẫn dùng được trên bảng tóm tắt này.',
 };
 
 const th: Record<SummaryKey, string> = {
@@ -95,6 +97,7 @@ const th: Record<SummaryKey, string> = {
   'summary.history.noRevenue': 'ไฟล์ไม่มีคอลัมน์รายได้: ไม่ทราบตัวเลขด้านเงิน',
   'summary.history.lifespanDays': 'เฉลี่ย {mean} วัน · มัธยฐาน {median}',
   'summary.history.cannot': 'ชุดข้อมูลนี้เป็นไฟล์สรุปรายลูกค้า: ไม่สามารถคำนวณการคืนเงิน กลุ่มลูกค้าตามช่วงเวลา (cohort) กิจกรรมรายเดือน และสูตรที่ต้องใช้คำสั่งซื้อที่มีวันที่ได้ โปรดนำเข้าไฟล์คำสั่งซื้อเพื่อดูตัวเลขเหล่านั้น',
+  'summary.whatif': 'ตัวปรับแบบจำลองสถานการณ์ใช้ฐานของลูกค้าใหม่ต่อเดือน อัตราการรักษาลูกค้ารายเดือน และจำนวนการซื้อต่อเดือน ซึ่งนับจากคำสั่งซื้อที่มีวันที่ ไฟล์สรุปรายลูกค้าไม่มีข้อมูลเหล่านี้ โปรดนำเข้าไฟล์คำสั่งซื้อเพื่อประเมินการรักษาลูกค้า ราคา มูลค่าคำสั่งซื้อ ความถี่ อัตรากำไร การเรียกเก็บรายปี การดึงลูกค้ากลับ และการติดตามการชำระเงินที่ล้มเหลว แบบจำลองในแท็บพยากรณ์ยังใช้กับไฟล์สรุปนี้ได้',
 };
 
 const messages: Record<LocaleCode, Record<SummaryKey, string>> = { en, vi, th };

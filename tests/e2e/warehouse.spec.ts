@@ -42,6 +42,11 @@ test('the hand summary imports: its columns and roles, then rows read = accepted
   await expect(page.getByTestId('segments-table')).toContainText('8 customers', { timeout: 30_000 });
   const cells = await page.getByTestId('rf-grid').locator('.n').allInnerTexts();
   expect(cells.reduce((n, c) => n + Number(c.replace(/\D/g, '') || 0), 0)).toBe(8);
+
+  // What-if needs a monthly base from dated orders: one sentence says which levers, instead of a base of zeros.
+  await page.getByTestId('tab-whatif').click();
+  await expect(page.getByTestId('whatif-summary')).toContainText('Import the orders to price retention');
+  await expect(page.getByTestId('whatif')).toHaveCount(0);
 });
 
 test('a summary without dates (lifetimes’ ID, x, t_x, T, zbar) imports: its observation end is each customer’s T', async ({ page }) => {

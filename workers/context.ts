@@ -5,7 +5,7 @@
  */
 import { ClvDatabase } from '../src/db/schema';
 import { loadTable } from '../src/db/repo';
-import { TableCache } from './table-cache';
+import { TableCache, summaryTable } from './table-cache';
 import { ForecastSessions } from './forecast-session';
 import { CancelFlags } from './jobs';
 import { FitRunner } from './fit-runner';
@@ -22,7 +22,13 @@ export interface WorkerContext {
 
 export function createContext(dbName?: string): WorkerContext {
   const db = new ClvDatabase(dbName);
-  const tables = new TableCache((id) => loadTable(db, id));
+  // A summary dataset's reading is a chunk of its own, loaded only for such a dataset (the worker is near its budget).
+  const loadSummary = async (id: number) => ((await db.datasets.get(id))?.kind === 'summary' ? (await import('../src/db/summary-store')).loadSummaryDataset(db, id) : null);
+  const tables = new TableCache(async (id) => {
+    // A summary has no orders: its table is its customers with no rows (the views that need orders say so).
+    const summary = await loadSummary(id);
+    return summary ? summaryTable(summary.customerIds) : loadTable(db, id);
+  }, loadSummary);
   const forecasts = new ForecastSessions();
   return {
     db,

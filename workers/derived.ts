@@ -24,6 +24,9 @@ export function dashboardOf(tables: TableCache, id: number, marginPercent: numbe
 }
 
 /** The models' input per customer (x, tₓ, T, monetary) in a time unit, as of a day (default: the data's last). */
-export function summaryOf(tables: TableCache, id: number, timeUnit: TimeUnit, observationEnd: string | null): Promise<PredictionInput> {
+export async function summaryOf(tables: TableCache, id: number, timeUnit: TimeUnit, observationEnd: string | null): Promise<PredictionInput> {
+  // A summary dataset (docs/warehouse.md) is the models' input itself, as of its own observation end.
+  const data = await tables.summaryDataset(id);
+  if (data) return tables.derived(id, `summary:${timeUnit}`, () => import('./summary-input').then((m) => m.summaryInput(data, timeUnit)));
   return tables.derived(id, `summary:${timeUnit}:${observationEnd ?? 'last'}`, (table) => predictionInput(table, timeUnit, observationEnd));
 }

@@ -18,6 +18,14 @@ export function figuresApi(context: WorkerContext) {
       return cohortsOf(tables, datasetId, period);
     },
 
+    /** The History figures of a summary dataset (docs/warehouse.md); null for an orders dataset. Its code loads only then. */
+    async summaryHistory(datasetId: number) {
+      const data = await tables.summaryDataset(datasetId);
+      if (!data) return null;
+      const { summaryHistory } = await import('../src/core/figures/summary-history');
+      return { history: summaryHistory(data), observationEnd: data.observationEnd };
+    },
+
     /** The ids of a cohort's customers, or of those among them who bought in period `k` after joining. */
     async cohortMembers(datasetId: number, period: CohortPeriod, cohort: string, k?: number): Promise<string[]> {
       const table = await tables.table(datasetId);

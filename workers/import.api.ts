@@ -61,6 +61,15 @@ export function importApi(context: WorkerContext) {
       return locks ? locks.request(`clv-import-${jobId}`, run) : run();
     },
 
+    /**
+     * Read and store a per-customer summary file (the sniff said 'summary-file'), as a dataset of kind 'summary'. Its
+     * reader and storing are a chunk of their own, loaded only for such a file.
+     */
+    async runSummaryImport(file: File) {
+      const { runSummaryImportJob } = await import('./summary-import-job');
+      return runSummaryImportJob(file, { db, tables: context.tables });
+    },
+
     cancelImport(jobId: string): void {
       cancelFlags.cancel(jobId);
     },

@@ -51,10 +51,16 @@ export async function segmentsOf(context: WorkerContext, datasetId: number, asOf
   const table = await tables.table(datasetId);
   const { rules, edited, lists } = await segmentRulesOf(context, datasetId);
   const byCode = await predictionsOf(context, datasetId);
-  const day = asOf ? isoToDay(asOf) : (tableDayRange(table)?.max ?? 0);
+  // A summary dataset (docs/warehouse.md) is scored as of its own observation end, from its recency, x and revenue.
+  const summary = await tables.summaryDataset(datasetId);
+  const day = summary ? (summary.observationEnd ?? 0) : asOf ? isoToDay(asOf) : (tableDayRange(table)?.max ?? 0);
   // The scores and segments do not depend on the forecast: a new prediction only redoes the averages it adds.
   const scoredKey = `segments:${day}:${JSON.stringify(rules)}`;
-  const scored = await tables.derived(datasetId, scoredKey, () => scoreSegments(table, day, rules));
+  const scored = await tables.derived(datasetId, scoredKey, async () => {
+    if (!summary) return scoreSegments(table, day, rules);
+    const [{ summaryRfmInput }, { scoreRfmInput }] = await Promise.all([import('../src/core/segments/summary-rfm'), import('../src/core/segments/report')]);
+    return scoreRfmInput(summaryRfmInput(summary), rules);
+  });
   const key = `${scoredKey}:${forecasts.peek(datasetId)?.predictionKey ?? 'none'}`;
   const report = await tables.derived(datasetId, key, () => joinPredictions(scored, byCode));
   return { report, table, edited, lists, predicted: byCode !== null };

@@ -47,25 +47,31 @@ export function snapshotApi(context: WorkerContext) {
   async function full(datasetId: number): Promise<SnapshotV1> {
     const record = await db.datasets.get(datasetId);
     if (!record) throw new Error(`Dataset ${datasetId} no longer exists.`);
-    const [dashboard, cohorts] = await Promise.all([dashboardOf(tables, datasetId, record.marginPercent ?? null), cohortsOf(tables, datasetId, 'month')]);
+    // A summary dataset (docs/warehouse.md): its historical part from the per-customer totals, no cohorts, marked
+    // `dataset.source: "summary"` as `npm run analyze` writes it (the code loads only for such a dataset).
+    const summary = await tables.summaryDataset(datasetId);
+    const [historical, cohorts] = summary
+      ? [await import('./summary-snapshot').then((m) => m.summaryHistoricalPart(summary)), { period: 'month' as const, rows: [] }]
+      : await Promise.all([dashboardOf(tables, datasetId, record.marginPercent ?? null).then((d) => historicalForSnapshot(d.historical)), cohortsOf(tables, datasetId, 'month')]);
     const session = forecasts.peek(datasetId);
     const prediction = session?.prediction;
     const parts = prediction ? snapshotModelParts(prediction, session.comparison) : {};
     const [segments, nps, subscriptions, scenarios] = await Promise.all([
       segmentsOf(context, datasetId, null), npsOf(context, datasetId), subscriptionsPart(datasetId), savedScenarioParts(context, datasetId),
     ]);
-    return buildSnapshot({
+    const snapshot = buildSnapshot({
       app: `${appName}@${appVersion}`,
       report: record.report,
       figures: record.figures,
       cohorts,
-      historical: historicalForSnapshot(dashboard.historical),
+      historical,
       ...parts,
       segments: segmentsForSnapshot(segments.report),
       ...(nps ? { nps: npsForSnapshot(nps.report) } : {}),
       ...(subscriptions ? { subscriptions } : {}),
       ...(scenarios.length ? { scenarios } : {}),
     });
+    return summary ? { ...snapshot, dataset: { ...snapshot.dataset, source: 'summary' } } : snapshot;
   }
 
   /** A billing export's `subscriptions` part, as `npm run analyze` writes it (its code loads only for such a dataset). */

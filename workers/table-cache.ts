@@ -5,7 +5,7 @@
  * invalidated explicitly; a table still loading when it is invalidated is
  * not kept.
  */
-import type { TransactionTable } from '../src/core/types';
+import type { SummaryDataset, TransactionTable } from '../src/core/types';
 
 /** Derived values kept per table; beyond this the oldest is computed again when asked. */
 const MAX_DERIVED = 24;
@@ -14,12 +14,28 @@ interface Entry {
   id: number;
   table: Promise<TransactionTable>;
   derived: Map<string, unknown>;
+  /** The dataset's per-customer summary when it is a summary dataset (null: an orders dataset). */
+  summary?: Promise<SummaryDataset | null>;
 }
 
 export class TableCache {
   #entry: Entry | null = null;
 
-  constructor(private readonly load: (id: number) => Promise<TransactionTable>) {}
+  constructor(
+    private readonly load: (id: number) => Promise<TransactionTable>,
+    private readonly loadSummary: (id: number) => Promise<SummaryDataset | null> = async () => null,
+  ) {}
+
+  /** The dataset's summary when it is a summary dataset (docs/warehouse.md), else null; read once while it is open. */
+  summaryDataset(id: number): Promise<SummaryDataset | null> {
+    const entry = this.#open(id);
+    return (entry.summary ??= this.loadSummary(id));
+  }
+
+  /** A summary dataset just imported: it is open now (its orders table is empty: a summary has no orders). */
+  putSummary(id: number, data: SummaryDataset): void {
+    this.#entry = { id, table: Promise.resolve(summaryTable(data.customerIds)), derived: new Map(), summary: Promise.resolve(data) };
+  }
 
   /** The dataset's table, from memory when it is the one open. */
   table(id: number): Promise<TransactionTable> {
@@ -79,4 +95,9 @@ export class TableCache {
     });
     return entry;
   }
+}
+
+/** The orders table of a summary dataset: its customers, no rows. */
+export function summaryTable(customerIds: string[]): TransactionTable {
+  return { length: 0, customerIds, customer: new Uint32Array(0), day: new Int32Array(0), amount: new Float64Array(0), line: new Uint32Array(0), cost: null, order: null, orderCodes: null, product: null, productNames: null, channel: null, channelNames: null };
 }

@@ -8,11 +8,12 @@
  */
 import { summaryInUnit } from '../core/figures/summary-dataset';
 import { summaryHistory, type SummaryHistory } from '../core/figures/summary-history';
+import { summaryHistoricalForSnapshot } from '../core/snapshot/summary-historical';
 import { dayToIso } from '../core/figures/dates';
 import { SummaryReader, type SummaryReport, type SummarySniff } from '../core/import/summary-file';
 import { DEFAULT_PREDICTION_SETTINGS, modelsForSnapshot, snapshotModelParts, toPredictSettings, type PredictionSettings } from '../core/forecast';
 import { compareModels, forecast, unitsPerMonth, type ModelName } from '../core/forecast/models';
-import { buildSnapshot, type SnapshotHistorical } from '../core/snapshot';
+import { buildSnapshot } from '../core/snapshot';
 import { emptyMapping } from '../core/import/detect-columns';
 import type { DatasetFigures, ImportReport, SummaryDataset, TimeUnit } from '../core/types';
 
@@ -51,29 +52,7 @@ function figuresOf(data: SummaryDataset, h: SummaryHistory): DatasetFigures {
   };
 }
 
-/** The snapshot's `historical` part from the per-customer totals. */
-export function summaryHistoricalForSnapshot(h: SummaryHistory): SnapshotHistorical {
-  return {
-    customers: h.customers,
-    purchases: h.purchases,
-    orders: h.purchases,
-    ordersCountedBy: h.purchasesCountedBy === 'file' ? 'order-id' : 'purchase-day',
-    grossRevenue: round(h.revenue, 2),
-    // Refunds are not in a summary: unknown, not 0.
-    refundTotal: null,
-    netRevenue: round(h.revenue, 2),
-    averageOrderValue: round(h.averageOrderValue),
-    purchaseFrequency: round(h.purchaseFrequency),
-    repeatCustomerRate: round(h.repeatCustomerRate),
-    lifespanDays: { mean: round(h.lifespanDays.mean), median: round(h.lifespanDays.median) },
-    firstPurchaseDate: iso(h.firstPurchaseDay),
-    lastPurchaseDate: iso(h.lastPurchaseDay),
-    clv: { revenueMean: round(h.clv.revenueMean), revenueMedian: round(h.clv.revenueMedian), profitMean: null, profitMedian: null },
-    margin: { source: 'none', rate: null, coverage: 0 },
-    formulas: [],
-    concentration: { topShares: h.concentration.topShares.map((s) => ({ top: s.top, customers: s.customers, share: round(s.share) })), gini: round(h.concentration.gini) },
-  };
-}
+export { summaryHistoricalForSnapshot } from '../core/snapshot/summary-historical';
 
 /** Read the summary file, fit the models and build the snapshot. */
 export async function analyzeSummaryFile(fileName: string, guess: SummarySniff, chunks: AsyncIterable<Uint8Array>, args: SummaryAnalyzeArgs, app: string) {

@@ -171,6 +171,7 @@ export function datasetEntry(record: DatasetRecord): DatasetEntry {
     settings: { currency: record.currency, marginPercent: record.marginPercent ?? null },
     timings: record.timings,
     billing: record.billing ?? null,
+    ...(record.kind === 'summary' ? { kind: 'summary' as const } : {}),
   };
 }
 

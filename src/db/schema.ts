@@ -40,6 +40,26 @@ export interface DatasetRecord {
   orderCodes?: OrderCodes | null;
   /** The import that stored it (src/state/import-journal.ts), so a note left by a closed tab can find it (not indexed). */
   importJob?: string;
+  /**
+   * 'summary': a per-customer summary file (docs/warehouse.md), stored in `summary` with no chunks (not indexed: no
+   * schema version needed). Absent on orders datasets.
+   */
+  kind?: 'summary';
+  summary?: StoredSummary | null;
+}
+
+/** A summary dataset's columns as stored (SummaryDataset of src/core/types.ts; typed arrays kept as they are). */
+export interface StoredSummary {
+  customerIds: string[];
+  frequency: Float64Array;
+  recency: Float64Array;
+  T: Float64Array;
+  monetary: Float64Array;
+  purchases: Float64Array | null;
+  revenue: Float64Array | null;
+  firstDay: Int32Array | null;
+  observationEnd: number | null;
+  hasMonetary: boolean;
 }
 
 /** A slice of a dataset's columns (typed arrays are stored as they are). */

@@ -26,7 +26,8 @@ export interface StorageProblem {
   usage: number | null;
 }
 
-export type ImportPhase = 'idle' | 'sniffing' | 'mapping' | 'importing' | 'failed';
+/** 'summary': a per-customer summary file (docs/warehouse.md) waits for the user's go-ahead instead of a mapping. */
+export type ImportPhase = 'idle' | 'sniffing' | 'mapping' | 'summary' | 'importing' | 'failed';
 
 export interface MappingProblem {
   key: 'mapping.needCustomer' | 'mapping.needDate';
@@ -102,6 +103,11 @@ export class ImportFlow {
       const head = await file.slice(0, SNIFF_SNAPSHOT_CHARS).text();
       if (opensAsSnapshot(head, file.name)) return await this.openSnapshot(() => this.shared.openFile(file, file.name, origin));
       const { sniff, remembered } = await this.client().sniffFile(file);
+      if (sniff.problemCode === 'summary-file') {
+        this.sniff = sniff;
+        this.phase = 'summary';
+        return;
+      }
       if (sniff.problem) return this.fail('unreadable', sniff.problem, sniff.problemCode ?? undefined, sniff.problemVars && { code: sniff.problemCode ?? '', text: sniff.problem, vars: sniff.problemVars });
       this.sniff = sniff;
       this.mapping = { ...sniff.mapping, ...(remembered?.mapping ?? {}) };
@@ -147,16 +153,7 @@ export class ImportFlow {
     try {
       const run = this.client().runImport(this.file, options, job, proxy((p: ImportProgress) => (this.progress = p)));
       const outcome = await Promise.race([run, journal.whileRunning(job, watch, this.watchEvery)]);
-      if (outcome.ok) {
-        await this.datasets.whenListed(outcome.datasetId);
-        this.session.open(outcome.datasetId);
-        // The data is now worth keeping: ask the browser not to clear it when space runs low.
-        void storage.persist();
-        this.reset();
-      } else {
-        this.failedReport = outcome.report ?? null;
-        this.fail(outcome.reason, outcome.message, outcome.code, outcome.vars && { code: outcome.code ?? '', text: outcome.message, vars: outcome.vars });
-      }
+      await this.finish(outcome);
     } catch (err) {
       if ((err as Error).name === 'WorkerStopped') this.fail('stopped', this.file?.name ?? '');
       else await this.failed(err);
@@ -215,6 +212,33 @@ export class ImportFlow {
     };
     this.error = { kind: 'storage', message: (err as Error).message, storage: problem };
     this.phase = 'failed';
+  }
+
+  /** Import the per-customer summary file the user confirmed (phase 'summary'): stored as a dataset of kind 'summary'. */
+  async confirmSummary() {
+    if (!this.file || this.phase !== 'summary') return;
+    this.phase = 'importing';
+    this.progress = null;
+    try {
+      const outcome = await this.client().runSummaryImport(this.file);
+      await this.finish(outcome);
+    } catch (err) {
+      await this.failed(err);
+    }
+  }
+
+  /** Open the stored dataset, or say why there is none. */
+  private async finish(outcome: Awaited<ReturnType<Compute['runImport']>>) {
+    if (outcome.ok) {
+      await this.datasets.whenListed(outcome.datasetId);
+      this.session.open(outcome.datasetId);
+      // The data is now worth keeping: ask the browser not to clear it when space runs low.
+      void storage.persist();
+      this.reset();
+    } else {
+      this.failedReport = outcome.report ?? null;
+      this.fail(outcome.reason, outcome.message, outcome.code, outcome.vars && { code: outcome.code ?? '', text: outcome.message, vars: outcome.vars });
+    }
   }
 
   /** Open a shared snapshot (a file, a link, a launch): shown when it opens, else one sentence on the import screen. */

@@ -60,10 +60,18 @@ export function nextPurchaseWords(wait: number, unit: 'day' | 'week', observatio
   if (!Number.isFinite(wait)) return t('predict.noneExpected');
   const days = wait * (unit === 'week' ? 7 : 1);
   if (days > LONGEST_WAIT_DAYS) return t('predict.notWithin');
+  // A summary file without dates (x, tₓ, T only) has no observation day: the wait is given without a date.
+  if (!observationEnd) return n0(wait, unit);
   const iso = dateAfter(observationEnd, wait, unit);
   const date = !short ? formatDate(iso, locale.intl) : days < SHORT_DATE_DAYS ? formatDayMonth(iso, locale.intl) : formatMonth(iso.slice(0, 7), locale.intl);
   const n = Math.round(wait);
   return n < 1 ? t(`predict.soon.${unit}`, { date }) : t(`predict.in.${unit}`, { n: formatInteger(n, locale.intl), date });
+}
+
+/** A wait in words with no date to put beside it ('–'). */
+function n0(wait: number, unit: 'day' | 'week'): string {
+  const n = Math.round(wait);
+  return n < 1 ? t(`predict.soon.${unit}`, { date: '–' }) : t(`predict.in.${unit}`, { n: formatInteger(n, locale.intl), date: '–' });
 }
 
 const compact = new Map<string, Intl.NumberFormat>();

@@ -25,7 +25,7 @@ export const TABS: readonly TabDefinition[] = [
   { id: 'segments', label: 'tabs.segments', load: () => import('./SegmentsTab.svelte') },
   // Billing exports (invoices, charges, subscription lists) open on their subscriptions.
   { id: 'subscriptions', label: 'tabs.subscriptions', load: () => import('./SubscriptionsTab.svelte'), only: (d) => d.billing !== null },
-  { id: 'whatif', label: 'tabs.whatif', load: () => import('./whatif/WhatIfTab.svelte') },
+  { id: 'whatif', label: 'tabs.whatif', load: () => import('./whatif/WhatIfEntry.svelte') },
 ];
 
 /** The tabs a dataset shows, and the one it opens on: its own (a billing export's Subscriptions) first. */

@@ -1,28 +1,82 @@
 /**
- * A per-customer summary file (docs/warehouse.md) dropped on the page: the page does not open summaries yet, and says
- * so in one sentence instead of reading one as orders (a dated summary would otherwise import as one order per
- * customer on its first purchase date). Nothing is stored.
+ * A per-customer summary file (docs/warehouse.md) dropped on the page: a short screen says what was recognised (the
+ * columns and their roles, the observation end), then the summary is stored as a dataset whose History tab shows the
+ * figures a summary allows (checked against the hand values of tests/fixtures/summary/README.md) and says in one
+ * sentence what it cannot give; the Forecast tab fits the models on it.
  */
 import { test, expect } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
-const SUMMARIES = {
-  'the warehouse queries’ ten columns': 'customer_id,first_purchase,last_purchase,observation_end,frequency,recency,T,purchases,revenue,monetary\n12346,2011-01-18,2011-01-18,2011-12-09,0,0,325,1,77183.6,0\n12347,2010-12-07,2011-12-07,2011-12-09,6,365,367,7,4310,599.701666666667\n',
-  'lifetimes’ x, t_x, T': 'ID,x,t_x,T,zbar\n1,2,30.43,38.86,22.35\n2,1,1.71,38.86,11.77\n',
-};
+const root = resolve(import.meta.dirname, '../..');
+const hand = resolve(root, 'tests/fixtures/summary/hand-summary.csv');
 
-for (const [name, csv] of Object.entries(SUMMARIES)) {
-  test(`a summary file (${name}) is refused with a sentence saying what it is, and nothing is stored`, async ({ page }) => {
-    const file = join(mkdtempSync(join(tmpdir(), 'clv-summary-')), 'summary.csv');
-    writeFileSync(file, csv);
-    await page.goto('./');
-    await page.getByTestId('import-file').setInputFiles(file);
-    await expect(page.getByTestId('import-error')).toContainText('This file is a per-customer summary');
-    // The page's own message (the catalogue's), not only the engine's short sentence.
-    await expect(page.getByTestId('import-error')).toContainText('export the orders instead');
-    await expect(page.getByTestId('import-confirm')).toHaveCount(0);
-    await expect(page.getByTestId('analysis-ready')).toHaveCount(0);
-  });
-}
+test('the hand summary imports: its columns and roles, then rows read = accepted + rejected and the hand figures', async ({ page }) => {
+  await page.goto('./');
+  await page.getByTestId('import-file').setInputFiles(hand);
+  const confirm = page.getByTestId('summary-confirm');
+  await expect(confirm).toBeVisible();
+  await expect(page.getByTestId('import-confirm')).toHaveCount(0);
+  await expect(confirm.locator('td[data-role="frequency"]')).toHaveText('Repeat purchases (x)');
+  await expect(confirm.locator('tr', { hasText: 'monetary' }).locator('td').nth(1)).toHaveText('Mean repeat spend');
+  await expect(page.getByTestId('summary-end')).toHaveText('Observation end: 2024-03-31 (from the column “observation_end”)');
+  await page.getByTestId('summary-import').click();
+
+  await expect(page.getByTestId('summary-history')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('summary-cannot')).toContainText('refunds, cohorts, monthly activity');
+  await expect(page.getByTestId('summary-rows')).toHaveText('10 rows read = 8 customers + 2 rejected');
+  await expect(page.getByTestId('summary-customers')).toContainText('8');
+  await expect(page.getByTestId('summary-purchases')).toContainText('17');
+  // 600 ÷ 17 = 35.29; 17 ÷ 8 = 2.125; 5 of 8 repeat; tₓ mean 190 ÷ 8 = 23.75, median 7; CLV mean 75, median 90.
+  await expect(page.getByTestId('summary-revenue')).toHaveText('Revenue600');
+  await expect(page.getByTestId('summary-aov')).toContainText('35.29');
+  await expect(page.getByTestId('summary-frequency')).toContainText('2.125 orders per customer');
+  await expect(page.getByTestId('summary-repeat')).toContainText('62.5% (5)');
+  await expect(page.getByTestId('summary-lifespan')).toContainText('23.75 days average · 7 median');
+  await expect(page.getByTestId('summary-clv')).toContainText('75 average · 90 median');
+  await expect(page.getByTestId('rejected-rows')).toContainText('Rejected rows: 2');
+
+  // Segments from the summary's recency, purchase days and revenue: every customer in the grid once.
+  await page.getByTestId('tab-segments').click();
+  await expect(page.getByTestId('segments-table')).toContainText('8 customers', { timeout: 30_000 });
+  const cells = await page.getByTestId('rf-grid').locator('.n').allInnerTexts();
+  expect(cells.reduce((n, c) => n + Number(c.replace(/\D/g, '') || 0), 0)).toBe(8);
+
+  // What-if needs a monthly base from dated orders: one sentence says which levers, instead of a base of zeros.
+  await page.getByTestId('tab-whatif').click();
+  await expect(page.getByTestId('whatif-summary')).toContainText('Import the orders to price retention');
+  await expect(page.getByTestId('whatif')).toHaveCount(0);
+});
+
+test('a summary without dates (lifetimes’ ID, x, t_x, T, zbar) imports: its observation end is each customer’s T', async ({ page }) => {
+  const file = join(mkdtempSync(join(tmpdir(), 'clv-summary-')), 'summary.csv');
+  writeFileSync(file, 'ID,x,t_x,T,zbar\n1,2,30.43,38.86,22.35\n2,1,1.71,38.86,11.77\n3,0,0,38.86,0\n');
+  await page.goto('./');
+  await page.getByTestId('import-file').setInputFiles(file);
+  await expect(page.getByTestId('summary-end')).toContainText('each customer’s T');
+  await page.getByTestId('summary-import').click();
+  await expect(page.getByTestId('summary-rows')).toHaveText('3 rows read = 3 customers + 0 rejected', { timeout: 30_000 });
+});
+
+test('lifetimes’ CDNOW summary (weeks): BG/NBD fitted in the Forecast tab gives the published 0.243, 4.414, 0.793, 2.426', async ({ page }) => {
+  const file = resolve(root, '../shared/data/cdnow/cdnow_customers_summary_with_transactions.csv');
+  await page.goto('./');
+  await page.getByTestId('import-file').setInputFiles(file);
+  await page.getByTestId('summary-import').click();
+  await expect(page.getByTestId('summary-rows')).toHaveText('2,357 rows read = 2,357 customers + 0 rejected', { timeout: 30_000 });
+  await page.getByTestId('tab-forecast').click();
+  // The file's times are in weeks already: read in its own unit ('day' divides nothing).
+  await page.getByTestId('forecast-view').getByRole('combobox', { name: 'Time unit' }).selectOption('day');
+  await page.getByTestId('forecast-model').selectOption('bgnbd');
+  await page.getByTestId('forecast-run').click();
+  await expect(page.getByTestId('prediction-table')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('kpi-active')).toContainText(/of 2,357/);
+  await page.getByTestId('forecast-analysts').getByText('For analysts').click();
+  const row = page.getByTestId('model-comparison').locator('tr[data-model="bgnbd"]');
+  const text = (await row.locator('td.params').textContent()) ?? '';
+  // "r = 0.2426 ± 0.0128": each parameter as the page shows it (4 decimals), within rounding of the published 3.
+  const value = (name: string) => Number(new RegExp(`(?:^|[^a-z])${name} = ([\\d.]+)`).exec(text)?.[1]);
+  const shown = [value('r'), value('alpha'), value('a'), value('b')];
+  [0.243, 4.414, 0.793, 2.426].forEach((published, i) => expect(Math.abs(shown[i] - published), `${text}`).toBeLessThanOrEqual(0.0006));
+});

@@ -29,6 +29,8 @@ export interface DatasetEntry {
   timings: Record<string, number>;
   /** A billing export (payments or a subscription list), shown with the Subscriptions tab; null for orders. */
   billing: 'payments' | 'subscriptions' | null;
+  /** 'summary': a per-customer summary file (docs/warehouse.md), no orders; absent for an orders dataset. */
+  kind?: 'summary';
 }
 
 /** A margin in percent, or null when it is not a number from 0 to 100. */

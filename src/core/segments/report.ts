@@ -49,7 +49,12 @@ export function segmentsReport(table: TransactionTable, asOf: DayNumber, rules: 
 
 /** Scores, segments, the segment table and the grid, without predictions (a new forecast reuses them). */
 export function scoreSegments(table: TransactionTable, asOf: DayNumber, rules: readonly SegmentRule[]): SegmentsReport {
-  const input = rfmInput(table, asOf);
+  return scoreRfmInput(rfmInput(table, asOf), rules);
+}
+
+/** The segments of customers whose recency, frequency and monetary value are given (by orders, or by a summary file). */
+export function scoreRfmInput(input: RfmInput, rules: readonly SegmentRule[]): SegmentsReport {
+  const asOf = input.asOf;
   const scores = rfmScores(input);
   const segmentOf = assignSegments(scores, rules);
   const k = rules.length;

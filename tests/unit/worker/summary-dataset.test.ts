@@ -1,0 +1,109 @@
+/**
+ * A per-customer summary file (docs/warehouse.md) through the compute worker's API: stored as a dataset of kind
+ * 'summary' with every row accounted for, read back after the worker restarts, and fitted exactly as the engine fits
+ * the file itself; an orders dataset is unaffected. Hand figures: tests/fixtures/summary/README.md.
+ */
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { computeHarness, importText } from '../../support/compute-harness';
+import { createContext } from '../../../workers/context';
+import { summaryOf } from '../../../workers/derived';
+import { SHARED_DATA } from '../forecast/reference-files';
+
+const harness = computeHarness();
+afterAll(() => harness.close());
+const hand = readFileSync(new URL('../../fixtures/summary/hand-summary.csv', import.meta.url));
+const file = (bytes: Buffer, name: string) => new File([new Uint8Array(bytes)], name, { type: 'text/csv' });
+
+describe('a summary file imported by the worker', () => {
+  it('is stored as a summary dataset: rows read = accepted + rejected, with reasons and lines, and the hand figures', async () => {
+    const outcome = await harness.api.runSummaryImport(file(hand, 'hand-summary.csv'));
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect([outcome.report.rowsRead, outcome.report.rowsAccepted, outcome.report.rowsRejected]).toEqual([10, 8, 2]);
+    expect(outcome.report.rejected.map((g) => [g.code, g.examples.map((e) => e.line)])).toEqual([
+      ['summary-bad-date', [10]],
+      ['summary-duplicate-customer', [11]],
+    ]);
+    const record = (await harness.context.db.datasets.get(outcome.datasetId))!;
+    expect(record.kind).toBe('summary');
+    expect(record.chunkCount).toBe(0);
+    expect(record.figures).toEqual({ customers: 8, purchases: 17, refunds: 0, grossRevenue: 600, refundTotal: 0, netRevenue: 600, firstDate: '2024-01-01', lastDate: '2024-03-31' });
+    expect(record.summary!.customerIds).toEqual(['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8']);
+    expect(Array.from(record.summary!.T)).toEqual([90, 81, 59, 86, 30, 45, 71, 11]);
+  });
+
+  it('is read back by a new worker as the models’ input, in days and in weeks', async () => {
+    const outcome = await harness.api.runSummaryImport(file(hand, 'again.csv'));
+    if (!outcome.ok) throw new Error(outcome.message);
+    const fresh = createContext(harness.dbName);
+    try {
+      const days = await summaryOf(fresh.tables, outcome.datasetId, 'day', null);
+      expect(days.observationEnd).toBe('2024-03-31');
+      expect(days.ids).toEqual(['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8']);
+      expect(Array.from(days.summary.recency)).toEqual([0, 60, 0, 85, 14, 0, 31, 0]);
+      expect(Array.from(days.summary.monetary)).toEqual([0, 30, 0, 25, 40, 0, 70, 0]);
+      const weeks = await summaryOf(fresh.tables, outcome.datasetId, 'week', null);
+      expect(weeks.summary.T[0]).toBeCloseTo(90 / 7, 12);
+    } finally {
+      fresh.db.close();
+    }
+  });
+
+  it('fits lifetimes’ CDNOW summary (ID, x, t_x, T, zbar; weeks) to the published BG/NBD 0.243, 4.414, 0.793, 2.426', async () => {
+    const bytes = readFileSync(resolve(SHARED_DATA, 'cdnow/cdnow_customers_summary_with_transactions.csv'));
+    const outcome = await harness.api.runSummaryImport(file(bytes, 'cdnow_customers_summary_with_transactions.csv'));
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.report.rowsAccepted).toBe(2357);
+    // The file is in weeks: read in its own unit (the app's 'day' is the file's unit, not divided).
+    const fit = await harness.api.compareModel(outcome.datasetId, { timeUnit: 'day', observationEnd: null }, 'bgnbd', 'fit-1');
+    const { r, alpha, a, b } = fit.params as Record<string, number>;
+    expect([r, alpha, a, b].map((v) => Number(v.toFixed(3)))).toEqual([0.243, 4.414, 0.793, 2.426]);
+  });
+
+  it('is segmented from its recency, purchase days and revenue, as of its observation end', async () => {
+    const outcome = await harness.api.runSummaryImport(file(hand, 'segments.csv'));
+    if (!outcome.ok) throw new Error(outcome.message);
+    const fresh = createContext(harness.dbName);
+    try {
+      const { segmentsOf } = await import('../../../workers/segments-of');
+      const { report } = await segmentsOf(fresh, outcome.datasetId, null);
+      expect(report.customers).toBe(8);
+      expect(report.revenue).toBe(600);
+      // Days since the last purchase at 2024-03-31: T − tₓ.
+      expect(Array.from(report.input.recencyDays)).toEqual([90, 21, 59, 1, 16, 45, 40, 11]);
+      expect(Array.from(report.input.frequency)).toEqual([1, 3, 1, 5, 2, 1, 2, 1]);
+      expect(report.rows.reduce((n, r) => n + r.customers, 0)).toBe(8);
+      const members = await fresh.tables.table(outcome.datasetId);
+      expect(members.customerIds).toEqual(['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8']);
+    } finally {
+      fresh.db.close();
+    }
+  });
+
+  it('exports a snapshot marked dataset.source "summary" whose figures are those `npm run analyze` writes for the file', async () => {
+    const outcome = await harness.api.runSummaryImport(file(hand, 'hand-summary.csv'));
+    if (!outcome.ok) throw new Error(outcome.message);
+    const snapshot = await harness.api.snapshot(outcome.datasetId, { aggregateOnly: false });
+    expect(snapshot.dataset.source).toBe('summary');
+    const { analyzeSummaryFile } = await import('../../../src/cli/analyze-summary');
+    const { sniffSummary } = await import('../../../src/core/import/summary-file');
+    const cli = await analyzeSummaryFile('hand-summary.csv', sniffSummary(hand, hand.length)!, (async function* () { yield new Uint8Array(hand); })(), { timeUnit: 'week', horizonDays: null, model: null }, 'test');
+    expect(snapshot.historical).toEqual(cli.historical);
+    expect(snapshot.historical!.averageOrderValue).toBe(Number((600 / 17).toFixed(6)));
+    expect(snapshot.historical!.refundTotal).toBeNull();
+    expect(snapshot.cohorts.rows).toEqual([]);
+    const { rowsRead, rowsAccepted, rowsRejected, customers } = snapshot.dataset as unknown as Record<string, number>;
+    expect({ rowsRead, rowsAccepted, rowsRejected, customers }).toEqual({ rowsRead: cli.dataset.rowsRead, rowsAccepted: cli.dataset.rowsAccepted, rowsRejected: cli.dataset.rowsRejected, customers: (cli.dataset as unknown as Record<string, number>).customers });
+  });
+
+  it('leaves an orders dataset as it was: its forecast input still comes from its orders', async () => {
+    const id = await importText(harness.api, 'orders.csv', 'customer,date,amount\nA,2024-01-01,10\nA,2024-01-08,20\nB,2024-01-03,5\n');
+    expect((await harness.context.db.datasets.get(id))!.kind).toBeUndefined();
+    const input = await summaryOf(harness.context.tables, id, 'day', null);
+    expect(input.observationEnd).toBe('2024-01-08');
+    expect(Array.from(input.summary.frequency)).toEqual([1, 0]);
+    expect(Array.from(input.summary.T)).toEqual([7, 5]);
+  });
+});

@@ -33,8 +33,10 @@ import { gzipSync } from 'node:zlib';
 // the rarer paths already lazy chunks), the per-customer summary check (0.6) and the import journal (0.6): 104 KB.
 // precacheKb: 360 until issue 16 (hostile files' sentences, the storage failures and interrupted-import notice with
 // their journal, the summary messages, each in three languages: 356.8 → 364.5 KB) and the dashboard's own chunk
-// (2.9 KB of chunk boundaries, for 44 KB less before the page works): 370 KB.
-export const BUDGET = { entryKb: 110, workerKb: 104, lazyChunkKb: 30, precacheKb: 370 } as const;
+// (2.9 KB of chunk boundaries, for 44 KB less before the page works): 370 KB; then the page's warehouse path (a
+// per-customer summary opened: its confirmation 3.7, History 2.3, messages in three languages 2.8, the worker's
+// summary import 4.1, segments, snapshot and storage 2.1, boundaries) 384.5 KB: 390 KB.
+export const BUDGET = { entryKb: 110, workerKb: 104, lazyChunkKb: 30, precacheKb: 390 } as const;
 
 /** The compute worker (one script that plays every worker role). */
 export const isWorkerChunk = (file: string) => /(^|\/)compute\.worker-[^/]*\.js$/.test(file);

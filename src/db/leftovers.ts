@@ -3,7 +3,7 @@
  * nothing; this is for what an older version's bug or a crash the browser did not roll back might have left. Its own
  * module: the worker loads it only when the page asks (on opening, after an interrupted import).
  */
-import type { ClvDatabase } from './schema';
+import { isWholeDataset, type ClvDatabase } from './schema';
 
 /** What an interrupted import could leave behind: records of datasets that are not (or not wholly) stored. */
 export interface Leftovers {
@@ -15,8 +15,8 @@ export interface Leftovers {
 
 async function findLeftovers(db: ClvDatabase) {
   const all = await db.datasets.toArray();
-  const whole = new Set(all.filter((d) => d.chunkCount > 0).map((d) => d.id!));
-  const broken = all.filter((d) => !(d.chunkCount > 0)).map((d) => d.id!);
+  const whole = new Set(all.filter(isWholeDataset).map((d) => d.id!));
+  const broken = all.filter((d) => !isWholeDataset(d)).map((d) => d.id!);
   const byTable: [string, number[]][] = [];
   for (const name of ['chunks', 'dictionaries', 'billing', 'nps', 'scenarios']) {
     const ids = (await db.table(name).orderBy('datasetId').uniqueKeys()) as number[];
@@ -34,7 +34,7 @@ export async function leftovers(db: ClvDatabase, jobs: string[] = []): Promise<L
     const { all, broken, byTable } = await findLeftovers(db);
     let records = 0;
     for (const [name, ids] of byTable) for (const id of ids) records += await db.table(name).where('datasetId').equals(id).count();
-    const finished = jobs.filter((job) => all.some((d) => d.importJob === job && d.chunkCount > 0));
+    const finished = jobs.filter((job) => all.some((d) => d.importJob === job && isWholeDataset(d)));
     return { datasets: broken.length, records, finished };
   });
 }

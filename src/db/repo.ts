@@ -5,7 +5,7 @@
 import type { DatasetEntry, DatasetSettings } from '../core/datasets';
 import type { OrderCodes, TransactionTable } from '../core/types';
 import type { BillingFile } from '../core/subscriptions';
-import type { ChunkRecord, ClvDatabase, DatasetRecord, DictionaryRecord, MappingRecord } from './schema';
+import { isWholeDataset, type ChunkRecord, type ClvDatabase, type DatasetRecord, type DictionaryRecord, type MappingRecord } from './schema';
 
 /** Rows per stored chunk: small enough to load progressively, large enough to keep record counts low. */
 export const CHUNK_ROWS = 65_536;
@@ -155,7 +155,7 @@ function optionalColumns(chunks: ChunkRecord[], dictionaries: DictionaryRecord[]
  * should one ever survive it stays hidden until `removeLeftovers` takes it away.
  */
 export async function listDatasets(db: ClvDatabase): Promise<DatasetRecord[]> {
-  return (await db.datasets.orderBy('createdAt').reverse().toArray()).filter((d) => d.chunkCount > 0);
+  return (await db.datasets.orderBy('createdAt').reverse().toArray()).filter(isWholeDataset);
 }
 
 /** A stored dataset as the page sees it. */

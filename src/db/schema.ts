@@ -48,6 +48,14 @@ export interface DatasetRecord {
   summary?: StoredSummary | null;
 }
 
+/**
+ * Whether a dataset record is a whole dataset: an orders or billing dataset once its save counted its chunks in (the
+ * save's last write), a summary dataset always (it is stored in one write, with no chunks).
+ */
+export function isWholeDataset(d: DatasetRecord): boolean {
+  return d.chunkCount > 0 || d.kind === 'summary';
+}
+
 /** A summary dataset's columns as stored (SummaryDataset of src/core/types.ts; typed arrays kept as they are). */
 export interface StoredSummary {
   customerIds: string[];

@@ -149,9 +149,9 @@ export class ImportFlow {
     this.progress = null;
     const journal = await this.journal();
     journal.begin(job, this.file.name);
-    const watch = { done: false };
+    const watch = { done: false, started: false };
     try {
-      const run = this.client().runImport(this.file, options, job, proxy((p: ImportProgress) => (this.progress = p)));
+      const run = this.client().runImport(this.file, options, job, proxy((p: ImportProgress) => ((watch.started = true), (this.progress = p))));
       const outcome = await Promise.race([run, journal.whileRunning(job, watch, this.watchEvery)]);
       await this.finish(outcome);
     } catch (err) {

@@ -53,7 +53,7 @@ export class ImportJournal {
    * while no answer came (a worker killed for lack of memory never answers). Never settles otherwise; stops looking
    * once `watch.done` is set (the import answered).
    */
-  async whileRunning(job: string, watch: { done: boolean }, every: number): Promise<never> {
+  async whileRunning(job: string, watch: { done: boolean; started?: boolean }, every: number): Promise<never> {
     let seen = false;
     let gone = 0;
     while (!watch.done) {
@@ -61,6 +61,9 @@ export class ImportJournal {
       if (watch.done) break;
       const running = await this.running(job);
       if (running === null) break;
+      // The worker reports progress only from inside its lock: an import that reached its save before the first look
+      // had taken it too (a fast import used to be killed unseen, and the page waited for it forever).
+      if (watch.started) seen = true;
       if (running) (seen = true), (gone = 0);
       // Twice in a row, so that an answer on its way is not taken for a death.
       else if (seen && ++gone >= 2) throw Object.assign(new Error('The import\'s worker stopped.'), { name: 'WorkerStopped' });

@@ -107,6 +107,31 @@ describe('ImportFlow and a killed worker', () => {
     expect(memory.items.size).toBe(0);
   });
 
+  it('a fast import killed before the first look at its lock is noticed too: its progress says it had the lock', async () => {
+    const memory = new Memory();
+    const locks = new Locks();
+    const client = (() => ({
+      sniffFile: async () => ({ sniff: { problem: null, header: ['c', 'd', 'a'], mapping: { customer: 0, date: 1, amount: 2, quantity: null, unitPrice: null }, hasHeader: true, dateOrder: 'DMY', encoding: 'utf-8', delimiter: ',' }, remembered: null }),
+      runImport: (_file: File, _options: unknown, id: string, onProgress: (p: unknown) => void) => {
+        locks.held.add(importLockName(id));
+        onProgress({ stage: 'saving', bytesRead: 1, totalBytes: 1, rowsRead: 1, rowsPerSecond: 0, elapsedMs: 1 });
+        // Killed before the page's first look at the lock (every 10 ms here).
+        setTimeout(() => locks.held.delete(importLockName(id)), 2);
+        return new Promise(() => {});
+      },
+      watchDatasets: async () => {},
+      watchVersion: async () => {},
+    })) as unknown as () => Compute;
+    const datasets = new DatasetsStore(client);
+    const session = new Session(datasets, undefined);
+    const { ImportFlow } = await import('../../../src/state/import-flow.svelte');
+    const flow = new ImportFlow(client, datasets, session, undefined, undefined, new ImportJournal(memory, locks));
+    flow.watchEvery = 10;
+    await flow.choose(new File(['c,d,a\nx,2024-01-01,1\n'], 'fast.csv'));
+    await flow.confirm();
+    expect(flow.error).toMatchObject({ kind: 'stopped', message: 'fast.csv' });
+  });
+
   it('on opening, an import cut off last time and the records it left are offered for removal', async () => {
     const memory = new Memory();
     memory.setItem('clv.import.gone', JSON.stringify({ name: 'shop.csv', startedAt: 5 }));

@@ -23,6 +23,18 @@ export interface SummaryAnalyzeArgs {
   model: string | null;
 }
 
+/** The forecast settings `analyze` uses for orders and summaries alike: twelve of the models' months unless a horizon in days is given. */
+export function predictionSettingsOf(args: SummaryAnalyzeArgs, observationEnd: string | null): PredictionSettings {
+  const daysPerUnit = args.timeUnit === 'week' ? 7 : 1;
+  return {
+    ...DEFAULT_PREDICTION_SETTINGS,
+    model: (args.model ?? 'bgnbd') as ModelName,
+    timeUnit: args.timeUnit,
+    horizonMonths: args.horizonDays ? args.horizonDays / (unitsPerMonth(args.timeUnit) * daysPerUnit) : 12,
+    observationEnd,
+  };
+}
+
 /** The summary's reading as an import report (the snapshot's `dataset` counts and rejected rows). */
 function importReportOf(r: SummaryReport): ImportReport {
   const mapping = emptyMapping();
@@ -75,14 +87,7 @@ export async function analyzeSummaryFile(fileName: string, guess: SummarySniff, 
 }
 
 function modelParts(dataset: SummaryDataset, args: SummaryAnalyzeArgs, observationEnd: string | null) {
-  const daysPerUnit = args.timeUnit === 'week' ? 7 : 1;
-  const settings: PredictionSettings = {
-    ...DEFAULT_PREDICTION_SETTINGS,
-    model: (args.model ?? 'bgnbd') as ModelName,
-    timeUnit: args.timeUnit,
-    horizonMonths: args.horizonDays ? args.horizonDays / (unitsPerMonth(args.timeUnit) * daysPerUnit) : 12,
-    observationEnd,
-  };
+  const settings = predictionSettingsOf(args, observationEnd);
   try {
     const summary = summaryInUnit(dataset, args.timeUnit);
     const fits = compareModels(summary);

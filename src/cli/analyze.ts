@@ -26,8 +26,7 @@ import { streamImport } from '../core/import/run';
 import { analyzeDataset } from '../core/figures';
 import { aggregateOnlySnapshot, buildSnapshot, DEFAULT_K, MAX_K, MIN_K } from '../core/snapshot';
 import { dashboardData, historicalForSnapshot } from '../core/figures';
-import { DEFAULT_PREDICTION_SETTINGS, modelComparison, predictCustomers, snapshotModelParts, toPredictSettings, type PredictionSettings } from '../core/forecast';
-import { unitsPerMonth, type ModelName } from '../core/forecast/models';
+import { modelComparison, predictCustomers, snapshotModelParts, toPredictSettings } from '../core/forecast';
 import { DEFAULT_RULES, predictionsByCustomerCode, segmentsForSnapshot, segmentsReport, type CustomerPredictionsByCode } from '../core/segments';
 import { customerValues, npsForSnapshot, npsReport, readNpsFile, type NpsMapping } from '../core/nps';
 import { isoToDay } from '../core/figures/dates';
@@ -40,7 +39,7 @@ import { isBillingHeader, readBillingFile, subscriptionsForSnapshot, subscriptio
 import type { Dunning } from '../core/subscriptions/dunning';
 import type { FieldRole, TimeUnit } from '../core/types';
 import { sniffSummary, type SummarySniff } from '../core/import/summary-file';
-import { analyzeSummaryFile } from './analyze-summary';
+import { analyzeSummaryFile, predictionSettingsOf } from './analyze-summary';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 
@@ -267,15 +266,7 @@ async function analyzeSummary(args: AnalyzeArgs, guess: SummarySniff) {
  * cannot be fitted, so the rest of the snapshot is still written.
  */
 function modelParts(table: Parameters<typeof predictCustomers>[0], args: AnalyzeArgs, observationEnd: string | null) {
-  const daysPerUnit = args.timeUnit === 'week' ? 7 : 1;
-  const settings: PredictionSettings = {
-    ...DEFAULT_PREDICTION_SETTINGS,
-    model: (args.model ?? 'bgnbd') as ModelName,
-    timeUnit: args.timeUnit,
-    // Twelve of the models' months unless a horizon in days is given.
-    horizonMonths: args.horizonDays ? args.horizonDays / (unitsPerMonth(args.timeUnit) * daysPerUnit) : 12,
-    observationEnd,
-  };
+  const settings = predictionSettingsOf(args, observationEnd);
   try {
     const predictions = predictCustomers(table, settings);
     const { message, reliability } = predictions.forecast.fit;

@@ -1,6 +1,9 @@
-/** Memory of the browser the bench launched, and only of it (its process and that process's descendants). */
+/**
+ * The bench's own Chromium: launched without background work, its memory (its process and that process's descendants
+ * only), and what the app stored of an import.
+ */
 import { readdirSync, readFileSync } from 'node:fs';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 
 /**
  * Resident memory of one browser's processes, in bytes: the browser process whose pid is given and all its
@@ -57,5 +60,19 @@ export function launchBrowser() {
   return chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** The newest dataset record in the page's IndexedDB: its rows and the times the import stored with it. */
+export function newestStoredDataset(page: Page): Promise<{ id: number; timings: Record<string, number>; rows: number }> {
+  return page.evaluate(async () => {
+    const req = indexedDB.open('clv-studio');
+    const db: IDBDatabase = await new Promise((ok, err) => { req.onsuccess = () => ok(req.result); req.onerror = () => err(req.error); });
+    const records: { id: number; timings: Record<string, number>; rows: number }[] = await new Promise((ok) => {
+      const r = db.transaction('datasets').objectStore('datasets').getAll();
+      r.onsuccess = () => ok(r.result);
+    });
+    db.close();
+    return records.reduce((a, b) => (a.id > b.id ? a : b));
   });
 }

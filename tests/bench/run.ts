@@ -35,7 +35,7 @@ import { benchSegments } from './segments';
 import { benchScenario } from './scenario';
 import { benchPeers } from './peers';
 import { benchScale, scaleChildMode } from './scale';
-import { browserPid, browserRss, browserTree, launchBrowser } from './browser-memory';
+import { browserPid, browserRss, browserTree, launchBrowser, newestStoredDataset } from './browser-memory';
 import { benchWarehouse } from './warehouse';
 import { benchFitSizes } from './fit-sizes';
 import { benchLighthouse } from './lighthouse';
@@ -133,17 +133,8 @@ async function benchChromium(csvPath: string, bytes: number) {
         await page.getByTestId('customer-table').waitFor({ timeout: 30_000 });
         dashboardWall = performance.now() - t0 - wall;
       }
-      const stored = await page.evaluate(async () => {
-        const req = indexedDB.open('clv-studio');
-        const db: IDBDatabase = await new Promise((ok, err) => { req.onsuccess = () => ok(req.result); req.onerror = () => err(req.error); });
-        const rows: { id: number; timings: Record<string, number>; rows: number }[] = await new Promise((ok) => {
-          const r = db.transaction('datasets').objectStore('datasets').getAll();
-          r.onsuccess = () => ok(r.result);
-        });
-        db.close();
-        return rows.reduce((a, b) => (a.id > b.id ? a : b));
-      });
-      runs.push({ ...stored, wall });
+      const { timings, rows } = await newestStoredDataset(page);
+      runs.push({ timings, rows, wall });
     }
     clearInterval(sampler);
     const dashboardMeasure = await page.evaluate(() => {

@@ -16,7 +16,7 @@ import { sniff } from '../../src/core/import';
 import { streamImport } from '../../src/core/import/run';
 import { analyzeDataset, customerSummary, tableDayRange } from '../../src/core/figures';
 import { writeSyntheticOrders } from './orders-file';
-import { browserPid, browserRss, launchBrowser } from './browser-memory';
+import { browserPid, browserRss, launchBrowser, newestStoredDataset } from './browser-memory';
 import { freePort, startPreview } from '../support/preview-server';
 
 type Line = (label: string, value: string, target?: string) => void;
@@ -118,16 +118,7 @@ async function chromiumScale(root: string, path: string, rows: number, line: Lin
     clearInterval(sampler);
     peak = Math.max(peak, browserRss(pid));
     // Where the time went, as the import stored it with the dataset.
-    const timings = await page.evaluate(async () => {
-      const req = indexedDB.open('clv-studio');
-      const db: IDBDatabase = await new Promise((ok, err) => { req.onsuccess = () => ok(req.result); req.onerror = () => err(req.error); });
-      const records: { timings: Record<string, number> }[] = await new Promise((ok) => {
-        const r = db.transaction('datasets').objectStore('datasets').getAll();
-        r.onsuccess = () => ok(r.result);
-      });
-      db.close();
-      return records[0]?.timings ?? {};
-    });
+    const { timings } = await newestStoredDataset(page);
     await browser.close();
     line(`Chromium, ${fmt(rows / 1e6)}M lines: click Import → dashboard`, `${fmt(wall / 1000, 1)} s`, '≤ 5 s');
     const ms = (key: string) => (typeof timings[key] === 'number' ? fmt(timings[key]) : 'n/a');

@@ -5,8 +5,8 @@
  * first visit: no service worker yet, nothing cached. Three runs; the median of each figure is what counts.
  */
 import { execSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { freePort, startPreview } from '../support/preview-server';
 
@@ -64,6 +64,9 @@ async function audit(url: string, { lighthouse, launch }: Awaited<ReturnType<typ
     if (!result) throw new Error('bench: Lighthouse returned no result');
     const { lhr } = result;
     if (lhr.runtimeError) throw new Error(`bench: Lighthouse could not audit ${url}: ${lhr.runtimeError.message}`);
+    // CLV_LIGHTHOUSE_REPORTS=<folder> keeps each run's whole report (long tasks, script boot-up) for a closer look.
+    const keep = process.env.CLV_LIGHTHOUSE_REPORTS;
+    if (keep) writeFileSync(join(keep, `lighthouse-${Date.now()}.json`), JSON.stringify(lhr));
     const value = (id: string) => {
       const v = lhr.audits[id]?.numericValue;
       if (typeof v !== 'number') throw new Error(`bench: Lighthouse gave no value for ${id}`);

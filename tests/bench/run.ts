@@ -152,7 +152,9 @@ async function benchChromium(csvPath: string, bytes: number) {
     line('  each of the three imports', `${runs.map((r) => fmt(r.timings.parseMs)).join(', ')} ms`);
     if (first.parseParts === 2) {
       line('  first half, in the import worker', both((t) => t.firstHalfMs ?? NaN));
+      line('    of which parsing (not waiting for reads)', both((t) => t.firstHalfParsingMs ?? NaN));
       line('  second half, in its own worker', both((t) => t.secondHalfMs ?? NaN));
+      line('    of which parsing (not waiting for reads)', both((t) => t.secondHalfParsingMs ?? NaN));
       line('  then waiting for it / joining / finishing', `${[first, best].map((t) => [t.waitMs, t.absorbMs, t.finishMs].map((v) => fmt(v ?? NaN)).join('+')).join(' / ')} ms`);
     }
     line('parser throughput', both((t) => mb(bytes) / (t.parseMs / 1000), 'MB/s', 1), '≥ 50 MB/s');

@@ -13,6 +13,7 @@ import { importBytes } from '../../../src/core/import';
 import { analyzeDataset, tableDayRange } from '../../../src/core/figures';
 import { dayToIso } from '../../../src/core/figures/dates';
 import { summaryOfOrders } from '../../../src/core/figures/summary-of-orders';
+import { readCohortTable } from '../../../src/core/import/cohort-table';
 import { readSummaryFile } from '../../../src/core/import/summary-file';
 import { SUMMARY_HEADER } from '../../../src/core/import/summary-columns';
 import type { Cohorts, SummaryDataset } from '../../../src/core/types';
@@ -130,6 +131,17 @@ describe('the DuckDB query of docs/warehouse.md on Online Retail', () => {
     expect(appCohorts.rows.length).toBe(13);
     expect(customers).toBe(4372);
     expect(cells.get('2010-12+0')!.active).toBe(cells.get('2010-12+0')!.customers);
+  });
+
+  it('writes a cohort table CSV the app reads back into its own monthly cohorts, cell for cell', () => {
+    const csv = [cohortColumns.join(','), ...cohortRows.map((r) => cohortColumns.map((c) => String(r[c])).join(','))].join('\n');
+    const read = readCohortTable(new TextEncoder().encode(csv), 'cohorts.csv', app.observationEnd);
+    expect(read.report).toMatchObject({ rowsRead: cohortRows.length, rowsAccepted: cohortRows.length, rowsRejected: 0 });
+    expect(read.customers).toBe(4372);
+    expect(read.cohorts.lastPeriod).toEqual(appCohorts.lastPeriod);
+    expect(read.cohorts.rows.map((r) => [r.cohort, r.customers, r.active])).toEqual(appCohorts.rows.map((r) => [r.cohort, r.customers, r.active]));
+    const worst = Math.max(...read.cohorts.rows.flatMap((r, i) => r.revenue.map((v, k) => Math.abs(v - appCohorts.rows[i].revenue[k]) / Math.max(1, Math.abs(v)))));
+    expect(worst).toBeLessThan(1e-9);
   });
 
   it('writes a CSV the app’s summary import reads back into the same model input', () => {

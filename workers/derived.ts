@@ -14,7 +14,10 @@ export function importedValues(monthly: Cohorts): Record<string, unknown> {
   return { [cohortsKey(monthly.period)]: monthly };
 }
 
-export function cohortsOf(tables: TableCache, id: number, period: CohortPeriod): Promise<Cohorts> {
+export async function cohortsOf(tables: TableCache, id: number, period: CohortPeriod): Promise<Cohorts> {
+  // A summary dataset has no dated orders: its cohorts are the warehouse's cohort table, monthly only, once added.
+  const summary = await tables.summaryDataset(id);
+  if (summary) return summary.cohortTable && period === 'month' ? summary.cohortTable.cohorts : { period, rows: [] };
   return tables.derived(id, cohortsKey(period), (table) => cohorts(table, period));
 }
 

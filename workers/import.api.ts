@@ -70,6 +70,19 @@ export function importApi(context: WorkerContext) {
       return runSummaryImportJob(file, { db, tables: context.tables });
     },
 
+    /** Add the warehouse's cohort table to a summary dataset (docs/warehouse.md); its reader is a chunk of its own. */
+    async addCohortTable(datasetId: number, file: File) {
+      const { runCohortTableImport } = await import('./cohort-table-job');
+      return runCohortTableImport(datasetId, file, { db, tables: context.tables });
+    },
+
+    /** Remove a summary dataset's cohort table. */
+    async removeCohortTable(datasetId: number): Promise<void> {
+      const { removeCohortTable } = await import('../src/db/summary-store');
+      await removeCohortTable(db, datasetId);
+      context.tables.invalidate(datasetId);
+    },
+
     cancelImport(jobId: string): void {
       cancelFlags.cancel(jobId);
     },

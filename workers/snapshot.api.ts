@@ -47,11 +47,12 @@ export function snapshotApi(context: WorkerContext) {
   async function full(datasetId: number): Promise<SnapshotV1> {
     const record = await db.datasets.get(datasetId);
     if (!record) throw new Error(`Dataset ${datasetId} no longer exists.`);
-    // A summary dataset (docs/warehouse.md): its historical part from the per-customer totals, no cohorts, marked
+    // A summary dataset (docs/warehouse.md): its historical part from the per-customer totals, the cohorts of its
+    // cohort table when one was added (else none), marked
     // `dataset.source: "summary"` as `npm run analyze` writes it (the code loads only for such a dataset).
     const summary = await tables.summaryDataset(datasetId);
     const [historical, cohorts] = summary
-      ? [await import('./summary-snapshot').then((m) => m.summaryHistoricalPart(summary)), { period: 'month' as const, rows: [] }]
+      ? [await import('./summary-snapshot').then((m) => m.summaryHistoricalPart(summary)), summary.cohortTable?.cohorts ?? { period: 'month' as const, rows: [] }]
       : await Promise.all([dashboardOf(tables, datasetId, record.marginPercent ?? null).then((d) => historicalForSnapshot(d.historical)), cohortsOf(tables, datasetId, 'month')]);
     const session = forecasts.peek(datasetId);
     const prediction = session?.prediction;

@@ -11,7 +11,7 @@ import { dayToIso } from '../src/core/figures/dates';
 import type { ColumnMapping, DatasetFigures, ImportReport, SummaryDataset } from '../src/core/types';
 import { saveSummaryDataset } from '../src/db/summary-store';
 import type { ClvDatabase } from '../src/db/schema';
-import { isGzip } from './file-bytes';
+import { readWholeFile } from './file-bytes';
 import type { TableCache } from './table-cache';
 
 const NO_ORDER_ROLES: ColumnMapping = {
@@ -65,8 +65,8 @@ export interface SummaryImportOutcomeExtra {
 export async function runSummaryImportJob(file: File, context: { db: ClvDatabase; tables: TableCache }): Promise<ImportOutcome & Partial<SummaryImportOutcomeExtra>> {
   const started = performance.now();
   try {
-    const stream = (await isGzip(file)) ? file.stream().pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>) : null;
-    const bytes = new Uint8Array(await (stream ? new Response(stream) : file).arrayBuffer());
+    // Through the capped inflation of every import: a gzip that inflates past memory is stopped with a sentence.
+    const bytes = await readWholeFile(file);
     const { dataset, report: summaryReport } = readSummaryFile(bytes, file.name);
     const report = summaryImportReport(summaryReport);
     if (report.rowsAccepted === 0) return { ok: false, reason: 'nothing-accepted', message: 'No row of the file could be used.', report };

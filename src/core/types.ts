@@ -275,4 +275,24 @@ export interface SummaryDataset {
   observationEnd: DayNumber | null;
   /** Whether the file has a mean-repeat-spend column (Gamma-Gamma needs it). */
   hasMonetary: boolean;
+  /** The monthly cohorts of the warehouse's cohort table, once one was added (docs/warehouse.md); absent or null before. */
+  cohortTable?: SummaryCohortTable | null;
+}
+
+/** A cohort table added to a summary dataset: its cohorts, their customers in all, and how its rows were read. */
+export interface SummaryCohortTable {
+  cohorts: Cohorts;
+  customers: number;
+  report: CohortTableReport;
+}
+
+/** How a cohort table's rows were read: rows read = accepted + rejected, each rejection with its line and reason. */
+export interface CohortTableReport {
+  fileName: string;
+  bytes: number;
+  rowsRead: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  blankLines: number;
+  rejected: RejectedGroup[];
 }

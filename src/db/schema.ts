@@ -3,7 +3,7 @@
  * Never edit an old version's stores: add a new version with an upgrade, so stored data survives app updates.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { DatasetFigures, ImportReport, OrderCodes, RejectedGroup, TimeUnit } from '../core/types';
+import type { DatasetFigures, ImportReport, OrderCodes, RejectedGroup, SummaryCohortTable, TimeUnit } from '../core/types';
 import type { SegmentRule, ListRules } from '../core/segments';
 import type { NpsAnswer, NpsMapping } from '../core/nps';
 import type { Notice } from '../core/types';
@@ -46,6 +46,8 @@ export interface DatasetRecord {
    */
   kind?: 'summary';
   summary?: StoredSummary | null;
+  /** A summary dataset's cohort table, once added (docs/warehouse.md; not indexed). */
+  cohortTable?: SummaryCohortTable | null;
 }
 
 /**

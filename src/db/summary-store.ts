@@ -3,7 +3,7 @@
  * summary's columns itself (`kind: 'summary'`, no chunks): one row per customer is a fraction of an orders table, and
  * the record is written in one transaction, so it exists whole or not at all, like an orders dataset.
  */
-import type { DatasetFigures, ImportReport, SummaryDataset } from '../core/types';
+import type { DatasetFigures, ImportReport, SummaryCohortTable, SummaryDataset } from '../core/types';
 import type { ClvDatabase, DatasetRecord, StoredSummary } from './schema';
 
 export interface NewSummaryDataset {
@@ -49,7 +49,23 @@ export function summaryOfRecord(record: DatasetRecord | undefined): SummaryDatas
     firstDay: s.firstDay,
     observationEnd: s.observationEnd,
     hasMonetary: s.hasMonetary,
+    cohortTable: record?.cohortTable ?? null,
   };
+}
+
+/** Add (or replace) a summary dataset's cohort table; false when the dataset is gone or is not a summary. */
+export async function saveCohortTable(db: ClvDatabase, id: number, table: SummaryCohortTable): Promise<boolean> {
+  return db.transaction('rw', db.datasets, async () => {
+    const record = await db.datasets.get(id);
+    if (record?.kind !== 'summary') return false;
+    await db.datasets.update(id, { cohortTable: table, updatedAt: Date.now() });
+    return true;
+  });
+}
+
+/** Remove a summary dataset's cohort table (its cohorts are then unknown again). */
+export async function removeCohortTable(db: ClvDatabase, id: number): Promise<void> {
+  await db.datasets.update(id, { cohortTable: null, updatedAt: Date.now() });
 }
 
 export async function loadSummaryDataset(db: ClvDatabase, id: number): Promise<SummaryDataset | null> {

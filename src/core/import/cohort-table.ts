@@ -7,7 +7,7 @@
  * Every row is accounted for: rows read = rows accepted + rows rejected, each rejection grouped by reason with its
  * line and text. Numbers are read as machines write them ('.' decimal point).
  */
-import type { Cohorts, DayNumber, Delimiter, NoticeVars, RejectedGroup } from '../types';
+import type { CohortTableReport, Cohorts, DayNumber, Delimiter, NoticeVars, SummaryCohortTable } from '../types';
 import { COHORT_CELL_LIMIT } from '../figures/cohorts';
 import { monthIndex } from '../figures/dates';
 import { periodProgress } from '../figures/periods';
@@ -25,22 +25,8 @@ type CohortColumn = (typeof COHORT_TABLE_COLUMNS)[number];
 /** Months since a cohort's first beyond which a row is taken as a mistake (a century). */
 const MAX_PERIOD = 1200;
 
-export interface CohortTableReport {
-  fileName: string;
-  bytes: number;
-  rowsRead: number;
-  rowsAccepted: number;
-  rowsRejected: number;
-  blankLines: number;
-  rejected: RejectedGroup[];
-}
-
-export interface CohortTable {
-  cohorts: Cohorts;
-  /** Customers over all cohorts (each cohort's size once), to compare with the summary's customers. */
-  customers: number;
-  report: CohortTableReport;
-}
+/** The table read: `customers` is over all cohorts (each cohort's size once), to compare with the summary's. */
+export type CohortTable = SummaryCohortTable;
 
 /** A header name as the query writes it, whatever the engine did to its case and spaces. */
 const normalName = (name: string) => name.trim().toLowerCase().replace(/^\uFEFF/, '');

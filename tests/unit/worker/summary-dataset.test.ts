@@ -15,6 +15,7 @@ import { SHARED_DATA } from '../forecast/reference-files';
 const harness = computeHarness();
 afterAll(() => harness.close());
 const hand = readFileSync(new URL('../../fixtures/summary/hand-summary.csv', import.meta.url));
+const handCohorts = readFileSync(new URL('../../fixtures/summary/hand-cohorts.csv', import.meta.url));
 const file = (bytes: Buffer, name: string) => new File([new Uint8Array(bytes)], name, { type: 'text/csv' });
 
 describe('a summary file imported by the worker', () => {
@@ -105,5 +106,56 @@ describe('a summary file imported by the worker', () => {
     expect(input.observationEnd).toBe('2024-01-08');
     expect(Array.from(input.summary.frequency)).toEqual([1, 0]);
     expect(Array.from(input.summary.T)).toEqual([7, 5]);
+  });
+});
+
+describe('a cohort table added to a summary dataset', () => {
+  const expected = [
+    { cohort: '2024-01', customers: 4, active: [4, 2, 2], revenue: [150, 60, 90] },
+    { cohort: '2024-02', customers: 2, active: [2, 1], revenue: [90, -5] },
+    { cohort: '2024-03', customers: 2, active: [2], revenue: [215] },
+  ];
+
+  it('gives the summary its monthly cohorts (hand figures), kept after the worker restarts, in its snapshot, and removable', async () => {
+    const outcome = await harness.api.runSummaryImport(file(hand, 'with-cohorts.csv'));
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect((await harness.api.cohorts(outcome.datasetId, 'month')).rows).toEqual([]);
+    const added = await harness.api.addCohortTable(outcome.datasetId, file(handCohorts, 'hand-cohorts.csv'));
+    if (!added.ok) throw new Error(added.message);
+    expect([added.report.rowsRead, added.report.rowsAccepted, added.report.rowsRejected]).toEqual([7, 6, 1]);
+    expect(added.report.rejected.map((g) => [g.code, g.examples.map((e) => e.line)])).toEqual([['cohort-after-end', [8]]]);
+    expect([added.customers, added.summaryCustomers, added.cohorts]).toEqual([8, 8, 3]);
+    const monthly = await harness.api.cohorts(outcome.datasetId, 'month');
+    expect(monthly.rows).toEqual(expected);
+    expect(monthly.lastPeriod).toEqual({ days: 31, length: 31 });
+    // Weeks and quarters need each customer's dated orders: none.
+    expect((await harness.api.cohorts(outcome.datasetId, 'quarter')).rows).toEqual([]);
+    const fresh = createContext(harness.dbName);
+    try {
+      const { cohortsOf } = await import('../../../workers/derived');
+      expect((await cohortsOf(fresh.tables, outcome.datasetId, 'month')).rows).toEqual(expected);
+    } finally {
+      fresh.db.close();
+    }
+    const snapshot = await harness.api.snapshot(outcome.datasetId, { aggregateOnly: false });
+    expect(snapshot.cohorts.rows.map((r) => [r.cohort, r.customers, r.active])).toEqual(expected.map((r) => [r.cohort, r.customers, r.active]));
+    // The snapshot opens again (validated against its own rules: cohort sizes, active counts, the summary's counts).
+    const { restoreSnapshot } = await import('../../../src/core/snapshot/restore');
+    const restored = restoreSnapshot(JSON.stringify({ ...snapshot, dataset: { ...snapshot.dataset, name: "with-cohorts.csv" } }));
+    if (!restored.ok) throw new Error(JSON.stringify(restored));
+    expect(restored.snapshot.cohorts.rows.length).toBe(3);
+    await harness.api.removeCohortTable(outcome.datasetId);
+    expect((await harness.api.cohorts(outcome.datasetId, 'month')).rows).toEqual([]);
+  });
+
+  it('is refused for an orders dataset, and a file that is not one is refused in one sentence', async () => {
+    const ordersId = await importText(harness.api, 'orders.csv', 'customer,date,amount\nA,2024-01-05,10\nB,2024-02-01,20\n');
+    const refused = await harness.api.addCohortTable(ordersId, file(handCohorts, 'hand-cohorts.csv'));
+    expect(refused).toMatchObject({ ok: false, code: 'cohort-table-no-summary' });
+    const outcome = await harness.api.runSummaryImport(file(hand, 'wrong-file.csv'));
+    if (!outcome.ok) throw new Error(outcome.message);
+    const wrong = await harness.api.addCohortTable(outcome.datasetId, file(hand, 'hand-summary.csv'));
+    expect(wrong).toMatchObject({ ok: false, code: 'cohort-table-columns', vars: { columns: 'cohort_year, cohort_month, period, customers, active' } });
+    expect((await harness.api.cohorts(outcome.datasetId, 'month')).rows).toEqual([]);
   });
 });

@@ -1,14 +1,14 @@
 /**
  * Adding the warehouse's cohort table to a summary dataset (docs/warehouse.md) in the compute worker: read the file
  * whole, read its rows up to the summary's observation end, and store the cohorts on the dataset's record (one write).
- * Its own chunk: loaded only when a user adds such a table.
+ * Loaded with the summary import's chunk, only for summary datasets.
  */
 import { ImportError } from '../src/core/import/import-error';
 import { readCohortTable } from '../src/core/import/cohort-table';
 import type { CohortTableReport, NoticeVars } from '../src/core/types';
 import { loadSummaryDataset, saveCohortTable } from '../src/db/summary-store';
 import type { ClvDatabase } from '../src/db/schema';
-import { readWholeFile } from './file-bytes';
+import { readWholeFile } from './whole-file';
 import type { TableCache } from './table-cache';
 
 export type CohortTableOutcome =

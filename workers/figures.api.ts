@@ -23,7 +23,9 @@ export function figuresApi(context: WorkerContext) {
       const data = await tables.summaryDataset(datasetId);
       if (!data) return null;
       const { summaryHistory } = await import('../src/core/figures/summary-history');
-      return { history: summaryHistory(data), observationEnd: data.observationEnd };
+      const table = data.cohortTable;
+      // The cohort table's cohorts come through `cohorts`; here only how it was read and its customers in all.
+      return { history: summaryHistory(data), observationEnd: data.observationEnd, cohortTable: table ? { report: table.report, customers: table.customers } : null };
     },
 
     /** The ids of a cohort's customers, or of those among them who bought in period `k` after joining. */

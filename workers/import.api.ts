@@ -72,7 +72,8 @@ export function importApi(context: WorkerContext) {
 
     /** Add the warehouse's cohort table to a summary dataset (docs/warehouse.md); its reader is a chunk of its own. */
     async addCohortTable(datasetId: number, file: File) {
-      const { runCohortTableImport } = await import('./cohort-table-job');
+      // In the summary import's chunk: two lazy chunks sharing the summary's number reader split the worker's own code.
+      const { runCohortTableImport } = await import('./summary-import-job');
       return runCohortTableImport(datasetId, file, { db, tables: context.tables });
     },
 

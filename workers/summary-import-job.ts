@@ -11,8 +11,11 @@ import { dayToIso } from '../src/core/figures/dates';
 import type { ColumnMapping, DatasetFigures, ImportReport, SummaryDataset } from '../src/core/types';
 import { saveSummaryDataset } from '../src/db/summary-store';
 import type { ClvDatabase } from '../src/db/schema';
-import { readWholeFile } from './file-bytes';
+import { readWholeFile } from './whole-file';
 import type { TableCache } from './table-cache';
+
+// The cohort table added to a summary later is read by the same chunk (see import.api.ts).
+export { runCohortTableImport } from './cohort-table-job';
 
 const NO_ORDER_ROLES: ColumnMapping = {
   customer: null, date: null, amount: null, quantity: null, unitPrice: null, orderId: null, product: null, channel: null, cost: null,

@@ -33,7 +33,16 @@ const en = {
   'summary.history.noRevenue': 'The file has no revenue column: the money figures are unknown.',
   'summary.history.lifespanDays': '{mean} days average · {median} median',
   'summary.history.cannot': 'This dataset is a per-customer summary: refunds, cohorts, monthly activity and the owner formulas that need dated orders cannot be worked out from it. Import the orders for those.',
+  'summary.history.cannotWithCohorts': 'This dataset is a per-customer summary: refunds, monthly activity and the owner formulas need dated orders and cannot be worked out from it. Its cohorts are the warehouse’s cohort table, below.',
   'summary.whatif': 'The what-if levers work on a base of new customers a month, monthly retention and purchases a month, all counted from dated orders, which a per-customer summary does not have. Import the orders to price retention, price, order value, frequency, margin, annual billing, win-back and dunning; the Forecast tab’s models work on this summary.',
+  'summary.cohorts.title': 'Cohorts from the warehouse',
+  'summary.cohorts.lead': 'A summary has no dated orders, so its cohorts come from the warehouse: run the cohort table query of docs/warehouse.md on the same orders and add its output here. Monthly cohorts only; a cell cannot list its customers.',
+  'summary.cohorts.add': 'Add cohort table',
+  'summary.cohorts.replace': 'Replace cohort table',
+  'summary.cohorts.remove': 'Remove cohort table',
+  'summary.cohorts.reading': 'Reading the cohort table…',
+  'summary.cohorts.rows': 'Cohort table {file}: {read} rows read = {accepted} used + {rejected} rejected',
+  'summary.cohorts.mismatch': 'The cohort table counts {table} customers; this summary has {summary}. The two files may come from different orders or dates.',
 } as const;
 
 export type SummaryKey = keyof typeof en;
@@ -66,7 +75,16 @@ const vi: Record<SummaryKey, string> = {
   'summary.history.noRevenue': 'Tệp không có cột doanh thu: các số liệu tiền chưa biết.',
   'summary.history.lifespanDays': 'trung bình {mean} ngày · trung vị {median}',
   'summary.history.cannot': 'Tập dữ liệu này là bảng tóm tắt theo khách hàng: không thể tính hoàn tiền, nhóm khách hàng (cohort), hoạt động theo tháng và các công thức cần đơn hàng có ngày từ nó. Hãy nhập tệp đơn hàng để có các số liệu đó.',
+  'summary.history.cannotWithCohorts': 'Tập dữ liệu này là bảng tóm tắt theo khách hàng: hoàn tiền, hoạt động theo tháng và các công thức cần đơn hàng có ngày nên không thể tính từ nó. Các nhóm khách hàng của nó lấy từ bảng nhóm khách hàng của kho dữ liệu, ở bên dưới.',
   'summary.whatif': 'Các đòn bẩy giả định dựa trên khách hàng mới mỗi tháng, tỷ lệ giữ chân hằng tháng và số lượt mua mỗi tháng, đều đếm từ đơn hàng có ngày, mà bảng tóm tắt theo khách hàng không có. Hãy nhập tệp đơn hàng để định giá giữ chân, giá, giá trị đơn, tần suất, biên lợi nhuận, thanh toán theo năm, kéo khách quay lại và thu hồi thanh toán lỗi; các mô hình ở thẻ Dự báo vẫn dùng được trên bảng tóm tắt này.',
+  'summary.cohorts.title': 'Nhóm khách hàng (cohort) từ kho dữ liệu',
+  'summary.cohorts.lead': 'Bảng tóm tắt không có đơn hàng có ngày, nên các nhóm khách hàng của nó lấy từ kho dữ liệu: chạy truy vấn bảng nhóm khách hàng trong docs/warehouse.md trên cùng các đơn hàng và thêm kết quả vào đây. Chỉ có nhóm theo tháng; một ô không thể liệt kê khách hàng của nó.',
+  'summary.cohorts.add': 'Thêm bảng nhóm khách hàng',
+  'summary.cohorts.replace': 'Thay bảng nhóm khách hàng',
+  'summary.cohorts.remove': 'Xóa bảng nhóm khách hàng',
+  'summary.cohorts.reading': 'Đang đọc bảng nhóm khách hàng…',
+  'summary.cohorts.rows': 'Bảng nhóm khách hàng {file}: {read} dòng đã đọc = {accepted} được dùng + {rejected} bị loại',
+  'summary.cohorts.mismatch': 'Bảng nhóm khách hàng đếm được {table} khách hàng; bảng tóm tắt này có {summary}. Hai tệp có thể lấy từ các đơn hàng hoặc ngày khác nhau.',
 };
 
 const th: Record<SummaryKey, string> = {
@@ -97,7 +115,16 @@ const th: Record<SummaryKey, string> = {
   'summary.history.noRevenue': 'ไฟล์ไม่มีคอลัมน์รายได้: ไม่ทราบตัวเลขด้านเงิน',
   'summary.history.lifespanDays': 'เฉลี่ย {mean} วัน · มัธยฐาน {median}',
   'summary.history.cannot': 'ชุดข้อมูลนี้เป็นไฟล์สรุปรายลูกค้า: ไม่สามารถคำนวณการคืนเงิน กลุ่มลูกค้าตามช่วงเวลา (cohort) กิจกรรมรายเดือน และสูตรที่ต้องใช้คำสั่งซื้อที่มีวันที่ได้ โปรดนำเข้าไฟล์คำสั่งซื้อเพื่อดูตัวเลขเหล่านั้น',
+  'summary.history.cannotWithCohorts': 'ชุดข้อมูลนี้เป็นไฟล์สรุปรายลูกค้า: การคืนเงิน กิจกรรมรายเดือน และสูตรของเจ้าของร้านต้องใช้คำสั่งซื้อที่มีวันที่ จึงคำนวณจากไฟล์นี้ไม่ได้ ส่วนกลุ่มลูกค้ามาจากตารางกลุ่มลูกค้าของคลังข้อมูลด้านล่าง',
   'summary.whatif': 'ตัวปรับแบบจำลองสถานการณ์ใช้ฐานของลูกค้าใหม่ต่อเดือน อัตราการรักษาลูกค้ารายเดือน และจำนวนการซื้อต่อเดือน ซึ่งนับจากคำสั่งซื้อที่มีวันที่ ไฟล์สรุปรายลูกค้าไม่มีข้อมูลเหล่านี้ โปรดนำเข้าไฟล์คำสั่งซื้อเพื่อประเมินการรักษาลูกค้า ราคา มูลค่าคำสั่งซื้อ ความถี่ อัตรากำไร การเรียกเก็บรายปี การดึงลูกค้ากลับ และการติดตามการชำระเงินที่ล้มเหลว แบบจำลองในแท็บพยากรณ์ยังใช้กับไฟล์สรุปนี้ได้',
+  'summary.cohorts.title': 'กลุ่มลูกค้า (cohort) จากคลังข้อมูล',
+  'summary.cohorts.lead': 'ไฟล์สรุปไม่มีคำสั่งซื้อที่มีวันที่ กลุ่มลูกค้าจึงต้องมาจากคลังข้อมูล: รันคิวรีตารางกลุ่มลูกค้าใน docs/warehouse.md กับคำสั่งซื้อชุดเดียวกัน แล้วเพิ่มผลลัพธ์ที่นี่ แสดงเฉพาะกลุ่มรายเดือน และเซลล์ไม่สามารถแสดงรายชื่อลูกค้าได้',
+  'summary.cohorts.add': 'เพิ่มตารางกลุ่มลูกค้า',
+  'summary.cohorts.replace': 'แทนที่ตารางกลุ่มลูกค้า',
+  'summary.cohorts.remove': 'ลบตารางกลุ่มลูกค้า',
+  'summary.cohorts.reading': 'กำลังอ่านตารางกลุ่มลูกค้า…',
+  'summary.cohorts.rows': 'ตารางกลุ่มลูกค้า {file}: อ่าน {read} แถว = ใช้ได้ {accepted} แถว + ถูกปฏิเสธ {rejected} แถว',
+  'summary.cohorts.mismatch': 'ตารางกลุ่มลูกค้านับลูกค้าได้ {table} ราย แต่ไฟล์สรุปนี้มี {summary} ราย ทั้งสองไฟล์อาจมาจากคำสั่งซื้อหรือวันที่ต่างกัน',
 };
 
 const messages: Record<LocaleCode, Record<SummaryKey, string>> = { en, vi, th };

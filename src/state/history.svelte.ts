@@ -91,6 +91,11 @@ export class HistoryStore {
     }
   }
 
+  /** Ask for the cohorts again: they changed in the worker (a summary's cohort table added or removed). */
+  reloadCohorts() {
+    if (this.datasetId !== null) void this.#loadCohorts(this.datasetId);
+  }
+
   setPeriod(period: CohortPeriod) {
     this.cohortPeriod = period;
     this.members = null;

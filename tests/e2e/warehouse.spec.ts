@@ -8,6 +8,7 @@ import { test, expect } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { phonePage, settle, sidewaysOverflow } from './phone';
 
 const root = resolve(import.meta.dirname, '../..');
 const hand = resolve(root, 'tests/fixtures/summary/hand-summary.csv');
@@ -79,4 +80,61 @@ test('lifetimes’ CDNOW summary (weeks): BG/NBD fitted in the Forecast tab give
   const value = (name: string) => Number(new RegExp(`(?:^|[^a-z])${name} = ([\\d.]+)`).exec(text)?.[1]);
   const shown = [value('r'), value('alpha'), value('a'), value('b')];
   [0.243, 4.414, 0.793, 2.426].forEach((published, i) => expect(Math.abs(shown[i] - published), `${text}`).toBeLessThanOrEqual(0.0006));
+});
+
+test('the warehouse’s cohort table added to the hand summary: rows read = used + rejected, its monthly cohorts drawn and tabled, then removed', async ({ page }) => {
+  const cohortsFile = resolve(root, 'tests/fixtures/summary/hand-cohorts.csv');
+  await page.goto('./');
+  await page.getByTestId('import-file').setInputFiles(hand);
+  await page.getByTestId('summary-import').click();
+  const section = page.getByTestId('summary-cohorts');
+  await expect(section).toContainText('run the cohort table query', { timeout: 30_000 });
+  await expect(page.getByTestId('cohort-section')).toHaveCount(0);
+
+  // A file that is not the cohort table is refused in one sentence, naming what it lacks.
+  await page.getByTestId('summary-cohorts-file').setInputFiles(hand);
+  await expect(page.getByTestId('summary-cohorts-error')).toHaveText('This file is not the cohort table: it lacks the column(s) cohort_year, cohort_month, period, customers, active (docs/warehouse.md).');
+
+  await page.getByTestId('summary-cohorts-file').setInputFiles(cohortsFile);
+  await expect(page.getByTestId('summary-cannot')).toContainText('Its cohorts are the warehouse’s cohort table, below.');
+  await expect(page.getByTestId('summary-cohorts-rows')).toHaveText('Cohort table hand-cohorts.csv: 7 rows read = 6 used + 1 rejected');
+  await expect(page.getByTestId('summary-cohorts-error')).toHaveCount(0);
+  await expect(page.getByTestId('summary-cohorts-mismatch')).toHaveCount(0);
+  const rejected = page.getByTestId('cohort-table-rejected-rows');
+  await expect(rejected).toContainText('Rejected rows: 1');
+  await expect(rejected).toContainText('This month is after the summary’s observation end (column "period")');
+
+  // Monthly only, and a cell lists no customers (the table has no ids): no period choice.
+  const cohortSection = page.getByTestId('cohort-section');
+  await expect(cohortSection).toBeVisible();
+  await expect(cohortSection.getByTestId('cohort-period')).toHaveCount(0);
+  await cohortSection.getByRole('button', { name: 'View as table' }).click();
+  const rows = cohortSection.getByTestId('cohort-table').locator('tbody tr');
+  // Three cohorts and the weighted average.
+  await expect(rows).toHaveCount(4);
+  await expect(rows.locator('th')).toHaveText(['Jan 2024', 'Feb 2024', 'Mar 2024', 'Weighted avg.']);
+  // Retention by hand: January 4 customers, 2 back in February and 2 in March; February 2, 1 back; March 2.
+  const cells = async (i: number) => (await rows.nth(i).locator('td').allInnerTexts()).map((c) => c.trim());
+  expect(await cells(0)).toEqual(['4', '100%', '50%', '50%']);
+  expect(await cells(1)).toEqual(['2', '100%', '50%', '']);
+  expect(await cells(2)).toEqual(['2', '100%', '', '']);
+  // The weighted average needs more customers than 6 behind a month: a dash, as for orders.
+  expect((await cells(3)).slice(0, 3)).toEqual(['8', '100%', '–']);
+
+  await page.getByTestId('summary-cohorts-remove').click();
+  await expect(page.getByTestId('cohort-section')).toHaveCount(0);
+  await expect(page.getByTestId('summary-cohorts-rows')).toHaveCount(0);
+});
+
+test('on a 360-px phone in Vietnamese, the summary’s cohort section and its chart fit without sideways scrolling', async ({ browser }) => {
+  const page = await phonePage(browser, 'vi');
+  await page.goto('./');
+  await page.getByTestId('import-file').setInputFiles(hand);
+  await page.getByTestId('summary-import').click();
+  await page.getByTestId('summary-cohorts-file').setInputFiles(resolve(root, 'tests/fixtures/summary/hand-cohorts.csv'));
+  await expect(page.getByTestId('summary-cohorts-rows')).toContainText('7 dòng đã đọc = 6 được dùng + 1 bị loại', { timeout: 30_000 });
+  await expect(page.getByTestId('cohort-section')).toBeVisible();
+  await settle(page);
+  expect(await sidewaysOverflow(page)).toEqual([]);
+  await page.context().close();
 });

@@ -34,12 +34,9 @@ function assignCohorts(table: TransactionTable, period: CohortPeriod): CohortAss
   };
 }
 
-/**
- * Most cells (cohort × period) one cohort table holds: ten years of weekly cohorts take 135,000 and fifty years of
- * monthly ones 180,000, while a file whose dates run over centuries would take millions (a dozen bytes each here,
- * and far more as the page's arrays and as cells drawn).
- */
-export const COHORT_CELL_LIMIT = 250_000;
+import { COHORT_CELL_LIMIT } from './cohort-cell-limit';
+
+export { COHORT_CELL_LIMIT };
 
 /**
  * Cohort table. The cohort is the period of a customer's FIRST accepted row (any amount, so a customer whose first

@@ -8,7 +8,7 @@
  * line and text. Numbers are read as machines write them ('.' decimal point).
  */
 import type { CohortTableReport, Cohorts, DayNumber, Delimiter, NoticeVars, SummaryCohortTable } from '../types';
-import { COHORT_CELL_LIMIT } from '../figures/cohorts';
+import { COHORT_CELL_LIMIT } from '../figures/cohort-cell-limit';
 import { monthIndex } from '../figures/dates';
 import { periodProgress } from '../figures/periods';
 import { detectDelimiter } from './delimiter';

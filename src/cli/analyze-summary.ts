@@ -15,12 +15,15 @@ import { DEFAULT_PREDICTION_SETTINGS, modelsForSnapshot, snapshotModelParts, toP
 import { compareModels, forecast, unitsPerMonth, type ModelName } from '../core/forecast/models';
 import { buildSnapshot } from '../core/snapshot';
 import { emptyMapping } from '../core/import/detect-columns';
-import type { DatasetFigures, ImportReport, SummaryDataset, TimeUnit } from '../core/types';
+import type { Cohorts, DatasetFigures, ImportReport, SummaryDataset, TimeUnit } from '../core/types';
+import { readCohortTable } from '../core/import/cohort-table';
 
 export interface SummaryAnalyzeArgs {
   timeUnit: TimeUnit;
   horizonDays: number | null;
   model: string | null;
+  /** The warehouse's cohort table for the summary (docs/warehouse.md), read as the app reads it. */
+  cohortTableFile?: { name: string; bytes: Uint8Array } | null;
 }
 
 /** The forecast settings `analyze` uses for orders and summaries alike: twelve of the models' months unless a horizon in days is given. */
@@ -79,11 +82,19 @@ export async function analyzeSummaryFile(fileName: string, guess: SummarySniff, 
     app,
     report: importReportOf(report),
     figures: figuresOf(dataset, history),
-    cohorts: { period: 'month', rows: [] },
+    cohorts: args.cohortTableFile ? cohortsOfTable(args.cohortTableFile, dataset) : { period: 'month', rows: [] },
     historical: summaryHistoricalForSnapshot(history),
     settings: { observationEnd, timeUnit: args.timeUnit },
   });
   return { ...snapshot, dataset: { ...snapshot.dataset, source: 'summary' as const } };
+}
+
+/** The cohort table's monthly cohorts, up to the summary's observation end; its rejected rows said on stderr. */
+function cohortsOfTable(file: { name: string; bytes: Uint8Array }, dataset: SummaryDataset): Cohorts {
+  const { cohorts, customers, report } = readCohortTable(file.bytes, file.name, dataset.observationEnd);
+  for (const g of report.rejected) process.stderr.write(`analyze: ${file.name}: ${g.count} row(s) rejected: ${g.reason} (first on line ${g.examples[0]?.line ?? '?'})\n`);
+  if (customers !== dataset.customerIds.length) process.stderr.write(`analyze: ${file.name} counts ${customers} customers; the summary has ${dataset.customerIds.length}\n`);
+  return cohorts;
 }
 
 function modelParts(dataset: SummaryDataset, args: SummaryAnalyzeArgs, observationEnd: string | null) {

@@ -62,6 +62,8 @@ export interface AnalyzeArgs {
   aggregateOnly: { k: number } | null;
   /** A JSON file of what-if levers: adds the `scenario` part. */
   scenario: string | null;
+  /** A summary file's cohort table (docs/warehouse.md): fills the `cohorts` part a summary cannot give by itself. */
+  cohortTable: string | null;
 }
 
 export class UsageError extends Error {}
@@ -74,7 +76,7 @@ const NPS_FLAG_ROLE: ReadonlyMap<string, keyof NpsMapping> = new Map([['--nps-cu
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function parseArgs(argv: string[]): AnalyzeArgs {
-  const args: AnalyzeArgs = { file: '', columns: {}, out: null, observationEnd: null, timeUnit: 'day', horizonDays: null, model: null, segments: false, segmentsAsOf: null, nps: null, npsColumns: {}, aggregateOnly: null, scenario: null };
+  const args: AnalyzeArgs = { file: '', columns: {}, out: null, observationEnd: null, timeUnit: 'day', horizonDays: null, model: null, segments: false, segmentsAsOf: null, nps: null, npsColumns: {}, aggregateOnly: null, scenario: null, cohortTable: null };
   let k: number | null = null;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -89,6 +91,7 @@ export function parseArgs(argv: string[]): AnalyzeArgs {
     else if (a === '--nps') args.nps = next();
     else if (a === '--segments') args.segments = true;
     else if (a === '--scenario') args.scenario = next();
+    else if (a === '--cohort-table') args.cohortTable = next();
     else if (a === '--out') args.out = next();
     else if (a === '--segments-as-of') {
       args.segmentsAsOf = next();
@@ -195,6 +198,13 @@ async function readHead(file: string, limit = 1 << 20): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(parts).subarray(0, limit));
 }
 
+/** A whole file's text bytes (inflated when it is gzip). */
+async function wholeFile(file: string): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  for await (const chunk of textChunks(file)) parts.push(chunk);
+  return new Uint8Array(Buffer.concat(parts));
+}
+
 /** Run the whole analysis and return the snapshot object. */
 export async function analyzeFile(args: AnalyzeArgs) {
   const totalBytes = statSync(args.file).size;
@@ -202,6 +212,7 @@ export async function analyzeFile(args: AnalyzeArgs) {
   // A per-customer summary (docs/warehouse.md) is told by its header names; it is read by its own path.
   const summary = sniffSummary(head, totalBytes);
   if (summary) return analyzeSummary(args, summary);
+  if (args.cohortTable) throw new UsageError('--cohort-table: only for a per-customer summary file (orders give their own cohorts)');
   let guess = sniff(head, basename(args.file), totalBytes);
   // A header line that fills the first MiB: read further, as the app does, to read it or say how long it is.
   if (needsLongerHead(guess, head)) guess = sniffLongHead(await readHead(args.file, HEADER_SCAN_BYTES), basename(args.file), totalBytes).sniff;
@@ -256,7 +267,8 @@ async function analyzeSummary(args: AnalyzeArgs, guess: SummarySniff) {
   const needOrders = [Object.keys(args.columns).length ? '--customer/--date/--amount/--order/--status/--refunded' : '', args.segments ? '--segments' : '', args.nps ? '--nps' : '', args.scenario ? '--scenario' : ''].filter(Boolean);
   if (needOrders.length) throw new UsageError(`${needOrders.join(', ')}: not available for a per-customer summary file (they need the dated orders)`);
   if (args.observationEnd) throw new UsageError('--observation-end: a summary file is summarised at its own observation end');
-  const snapshot = await analyzeSummaryFile(basename(args.file), guess, textChunks(args.file), args, `${pkg.name}@${pkg.version}`);
+  const cohortTableFile = args.cohortTable ? { name: basename(args.cohortTable), bytes: await wholeFile(args.cohortTable) } : null;
+  const snapshot = await analyzeSummaryFile(basename(args.file), guess, textChunks(args.file), { ...args, cohortTableFile }, `${pkg.name}@${pkg.version}`);
   return args.aggregateOnly ? aggregateOnlySnapshot(snapshot, args.aggregateOnly) : snapshot;
 }
 

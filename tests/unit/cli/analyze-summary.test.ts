@@ -82,3 +82,28 @@ describe('analyze: a summary file', () => {
     await expect(analyze(file, '--segments')).rejects.toThrow(/--segments: not available for a per-customer summary file/);
   });
 });
+
+describe('analyze: a summary file with its cohort table (--cohort-table)', () => {
+  const hand = fileURLToPath(new URL('../../fixtures/summary/hand-summary.csv', import.meta.url));
+  const handCohorts = fileURLToPath(new URL('../../fixtures/summary/hand-cohorts.csv', import.meta.url));
+
+  it('writes the table’s monthly cohorts (hand figures: tests/fixtures/summary/README.md), and the snapshot opens again', async () => {
+    const snapshot = await analyze(hand, '--cohort-table', handCohorts);
+    expect(snapshot.cohorts).toEqual({
+      period: 'month',
+      rows: [
+        { cohort: '2024-01', customers: 4, active: [4, 2, 2], revenue: [150, 60, 90] },
+        { cohort: '2024-02', customers: 2, active: [2, 1], revenue: [90, -5] },
+        { cohort: '2024-03', customers: 2, active: [2], revenue: [215] },
+      ],
+    });
+    expect(restoreSnapshot(JSON.stringify(snapshot))).toMatchObject({ ok: true });
+    // Without the table, a summary's cohorts are empty, as before.
+    expect((await analyze(hand)).cohorts.rows).toEqual([]);
+  });
+
+  it('refuses it for an orders file, and a file that is not a cohort table, each in one sentence', async () => {
+    await expect(analyze(ORDERS, '--cohort-table', handCohorts)).rejects.toThrow('--cohort-table: only for a per-customer summary file');
+    await expect(analyze(hand, '--cohort-table', hand)).rejects.toThrow('This file is not the cohort table: it lacks the column(s) cohort_year, cohort_month, period, customers, active');
+  });
+});

@@ -1,5 +1,5 @@
 /** Figures domain: the historical dashboard and the cohorts of a stored dataset, at the dataset's own settings. */
-import { cohortMembers, type DashboardData } from '../src/core/figures';
+import { clvDistribution, cohortMembers, type DashboardData } from '../src/core/figures';
 import type { CohortPeriod, Cohorts } from '../src/core/types';
 import { datasetSettings } from '../src/db/repo';
 import type { WorkerContext } from './context';
@@ -22,10 +22,18 @@ export function figuresApi(context: WorkerContext) {
     async summaryHistory(datasetId: number) {
       const data = await tables.summaryDataset(datasetId);
       if (!data) return null;
-      const { summaryHistory } = await import('../src/core/figures/summary-history');
+      const [{ summaryHistory }, { summaryCustomers }] = await Promise.all([import('../src/core/figures/summary-history'), import('../src/core/figures/summary-customers')]);
       const table = data.cohortTable;
-      // The cohort table's cohorts come through `cohorts`; here only how it was read and its customers in all.
-      return { history: summaryHistory(data), observationEnd: data.observationEnd, cohortTable: table ? { report: table.report, customers: table.customers } : null };
+      return {
+        history: summaryHistory(data),
+        observationEnd: data.observationEnd,
+        // The customer table and the CLV distribution, as the orders' History has them (no profit: a summary has no costs).
+        customers: summaryCustomers(data),
+        customerIds: data.customerIds,
+        distribution: data.revenue ? clvDistribution(data.revenue) : null,
+        // The cohort table's cohorts come through `cohorts`; here only how it was read and its customers in all.
+        cohortTable: table ? { report: table.report, customers: table.customers } : null,
+      };
     },
 
     /** The ids of a cohort's customers, or of those among them who bought in period `k` after joining. */

@@ -34,6 +34,7 @@ export const en = {
   'report.noForecast': 'No forecast yet: fit a model on the Forecast tab and it will be in this report.',
   'report.segmentsFailed': 'The segments could not be computed: {error}',
   'import.title': 'Import an orders file',
+  'import.titleSummary': 'Import a per-customer summary',
   'import.drop': 'Drop a CSV file here, or',
   'import.choose': 'choose a file',
   'import.formats': 'CSV, TSV or text exports from shops, POS and billing tools (comma, semicolon, tab or aligned columns; UTF-8, UTF-16, Windows-1252/1258). Gzip files too.',

@@ -36,6 +36,7 @@ export const vi: Catalogue = {
   'report.noForecast': 'Chưa có dự báo: hãy chạy một mô hình ở thẻ Dự báo, báo cáo này sẽ có phần dự báo.',
   'report.segmentsFailed': 'Không tính được phân khúc: {error}',
   'import.title': 'Nhập tệp đơn hàng',
+  'import.titleSummary': 'Nhập bảng tóm tắt theo khách hàng',
   'import.drop': 'Thả tệp CSV vào đây, hoặc',
   'import.choose': 'chọn tệp',
   'import.formats': 'Tệp CSV, TSV hoặc văn bản xuất từ cửa hàng, máy POS và phần mềm hóa đơn (phân tách bằng dấu phẩy, chấm phẩy, tab hoặc cột căn thẳng; UTF-8, UTF-16, Windows-1252/1258). Hỗ trợ cả tệp Gzip.',

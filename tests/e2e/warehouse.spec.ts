@@ -19,6 +19,7 @@ test('the hand summary imports: its columns and roles, then rows read = accepted
   const confirm = page.getByTestId('summary-confirm');
   await expect(confirm).toBeVisible();
   await expect(page.getByTestId('import-confirm')).toHaveCount(0);
+  await expect(page.locator('#import-title')).toHaveText('Import a per-customer summary');
   await expect(confirm.locator('td[data-role="frequency"]')).toHaveText('Repeat purchases (x)');
   await expect(confirm.locator('tr', { hasText: 'monetary' }).locator('td').nth(1)).toHaveText('Mean repeat spend');
   await expect(page.getByTestId('summary-end')).toHaveText('Observation end: 2024-03-31 (from the column “observation_end”)');
@@ -37,6 +38,19 @@ test('the hand summary imports: its columns and roles, then rows read = accepted
   await expect(page.getByTestId('summary-lifespan')).toContainText('23.75 days average · 7 median');
   await expect(page.getByTestId('summary-clv')).toContainText('75 average · 90 median');
   await expect(page.getByTestId('rejected-rows')).toContainText('Rejected rows: 2');
+  // The customer table of the orders' History, from the summary's rows: C4, the largest revenue (120), first; its
+  // last purchase is its first + tₓ (85 days: 2024-03-30); 5 purchases on 5 days.
+  const table = page.getByTestId('customer-table');
+  await expect(table).toContainText('8 of 8 customers');
+  const top = table.locator('tbody tr:not(.pad)').first();
+  await expect(top.locator('th')).toHaveText('C4');
+  expect((await top.locator('td').allInnerTexts()).map((c) => c.trim())).toEqual(['Jan 5, 2024', 'Mar 30, 2024', '5', '5', '120']);
+  // Concentration with its Lorenz curve, and the CLV distribution (as a table: the 8 customers in its bins).
+  await expect(page.getByTestId('concentration')).toBeVisible();
+  const distribution = page.getByTestId('distribution');
+  await distribution.getByRole('button', { name: 'View as table' }).click();
+  const counts = await distribution.locator('tbody tr td:last-child').allInnerTexts();
+  expect(counts.reduce((n, c) => n + Number(c), 0)).toBe(8);
 
   // Segments from the summary's recency, purchase days and revenue: every customer in the grid once.
   await page.getByTestId('tab-segments').click();

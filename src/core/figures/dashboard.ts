@@ -24,14 +24,19 @@ export interface DashboardData {
 
 const DISTRIBUTION_BINS = 30;
 
+/** The distribution of historical CLV per customer, in linear and logarithmic bins (orders and summaries alike). */
+export function clvDistribution(values: ArrayLike<number>): { linear: Histogram; log: Histogram } {
+  return {
+    linear: histogram(values, { bins: DISTRIBUTION_BINS, scale: 'linear' }),
+    log: histogram(values, { bins: DISTRIBUTION_BINS, scale: 'log' }),
+  };
+}
+
 export function dashboardData(table: TransactionTable, options: DashboardOptions = {}): DashboardData {
   const t0 = performance.now();
   const historical = historicalFigures(table, { marginPercent: options.marginPercent });
   const values = historical.perCustomer.netRevenue;
-  const distribution = {
-    linear: histogram(values, { bins: DISTRIBUTION_BINS, scale: 'linear' }),
-    log: histogram(values, { bins: DISTRIBUTION_BINS, scale: 'log' }),
-  };
+  const distribution = clvDistribution(values);
   return { historical, customerIds: table.customerIds, distribution, timings: { figuresMs: performance.now() - t0 } };
 }
 

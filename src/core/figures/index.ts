@@ -29,5 +29,5 @@ export { median, mean } from './stats';
 export { NeumaierSum, preciseSum } from './sum';
 export { dayToIso, isoToDay, civilFromDay, dayFromCivil, monthLabel, quarterLabel, isoWeekLabel } from './dates';
 export { periodScheme, type PeriodScheme } from './periods';
-export { dashboardData, historicalForSnapshot, type DashboardData, type DashboardOptions } from './dashboard';
+export { clvDistribution, dashboardData, historicalForSnapshot, type DashboardData, type DashboardOptions } from './dashboard';
 export { analyzeDataset, type DatasetAnalysis } from './analyze';

@@ -35,6 +35,28 @@ class Locks {
   }
 }
 
+/**
+ * An import flow whose worker sniffs a three-column file and, asked to import, does what `killed` says (take its
+ * lock, report progress, die) and never answers: a killed worker as the page sees it. The journal checks every 10 ms.
+ */
+async function flowWithWorker(memory: Memory, locks: Locks, killed: (id: string, onProgress: (p: unknown) => void) => void) {
+  const client = (() => ({
+    sniffFile: async () => ({ sniff: { problem: null, header: ['c', 'd', 'a'], mapping: { customer: 0, date: 1, amount: 2, quantity: null, unitPrice: null }, hasHeader: true, dateOrder: 'DMY', encoding: 'utf-8', delimiter: ',' }, remembered: null }),
+    runImport: (_file: File, _options: unknown, id: string, onProgress: (p: unknown) => void) => {
+      killed(id, onProgress);
+      return new Promise(() => {});
+    },
+    watchDatasets: async () => {},
+    watchVersion: async () => {},
+  })) as unknown as () => Compute;
+  const datasets = new DatasetsStore(client);
+  const session = new Session(datasets, undefined);
+  const { ImportFlow } = await import('../../../src/state/import-flow.svelte');
+  const flow = new ImportFlow(client, datasets, session, undefined, undefined, new ImportJournal(memory, locks));
+  flow.watchEvery = 10;
+  return flow;
+}
+
 describe('ImportJournal', () => {
   it('an import noted by a page that went away, whose lock nobody holds, is reported once; a running one is not', async () => {
     const memory = new Memory();
@@ -79,23 +101,12 @@ describe('ImportFlow and a killed worker', () => {
     const memory = new Memory();
     const locks = new Locks();
     let job = '';
-    const client = (() => ({
-      sniffFile: async () => ({ sniff: { problem: null, header: ['c', 'd', 'a'], mapping: { customer: 0, date: 1, amount: 2, quantity: null, unitPrice: null }, hasHeader: true, dateOrder: 'DMY', encoding: 'utf-8', delimiter: ',' }, remembered: null }),
-      runImport: (_file: File, _options: unknown, id: string) => {
-        job = id;
-        locks.held.add(importLockName(id));
-        // The worker is killed a moment later: the browser frees its lock, and no answer ever comes.
-        setTimeout(() => locks.held.delete(importLockName(id)), 30);
-        return new Promise(() => {});
-      },
-      watchDatasets: async () => {},
-      watchVersion: async () => {},
-    })) as unknown as () => Compute;
-    const datasets = new DatasetsStore(client);
-    const session = new Session(datasets, undefined);
-    const { ImportFlow } = await import('../../../src/state/import-flow.svelte');
-    const flow = new ImportFlow(client, datasets, session, undefined, undefined, new ImportJournal(memory, locks));
-    flow.watchEvery = 10;
+    const flow = await flowWithWorker(memory, locks, (id) => {
+      job = id;
+      locks.held.add(importLockName(id));
+      // The worker is killed a moment later: the browser frees its lock, and no answer ever comes.
+      setTimeout(() => locks.held.delete(importLockName(id)), 30);
+    });
     await flow.choose(new File(['c,d,a\nx,2024-01-01,1\n'], 'big orders.csv'));
     expect(flow.phase).toBe('mapping');
     const started = flow.confirm();
@@ -110,23 +121,12 @@ describe('ImportFlow and a killed worker', () => {
   it('a fast import killed before the first look at its lock is noticed too: its progress says it had the lock', async () => {
     const memory = new Memory();
     const locks = new Locks();
-    const client = (() => ({
-      sniffFile: async () => ({ sniff: { problem: null, header: ['c', 'd', 'a'], mapping: { customer: 0, date: 1, amount: 2, quantity: null, unitPrice: null }, hasHeader: true, dateOrder: 'DMY', encoding: 'utf-8', delimiter: ',' }, remembered: null }),
-      runImport: (_file: File, _options: unknown, id: string, onProgress: (p: unknown) => void) => {
-        locks.held.add(importLockName(id));
-        onProgress({ stage: 'saving', bytesRead: 1, totalBytes: 1, rowsRead: 1, rowsPerSecond: 0, elapsedMs: 1 });
-        // Killed before the page's first look at the lock (every 10 ms here).
-        setTimeout(() => locks.held.delete(importLockName(id)), 2);
-        return new Promise(() => {});
-      },
-      watchDatasets: async () => {},
-      watchVersion: async () => {},
-    })) as unknown as () => Compute;
-    const datasets = new DatasetsStore(client);
-    const session = new Session(datasets, undefined);
-    const { ImportFlow } = await import('../../../src/state/import-flow.svelte');
-    const flow = new ImportFlow(client, datasets, session, undefined, undefined, new ImportJournal(memory, locks));
-    flow.watchEvery = 10;
+    const flow = await flowWithWorker(memory, locks, (id, onProgress) => {
+      locks.held.add(importLockName(id));
+      onProgress({ stage: 'saving', bytesRead: 1, totalBytes: 1, rowsRead: 1, rowsPerSecond: 0, elapsedMs: 1 });
+      // Killed before the page's first look at the lock (every 10 ms here).
+      setTimeout(() => locks.held.delete(importLockName(id)), 2);
+    });
     await flow.choose(new File(['c,d,a\nx,2024-01-01,1\n'], 'fast.csv'));
     await flow.confirm();
     expect(flow.error).toMatchObject({ kind: 'stopped', message: 'fast.csv' });

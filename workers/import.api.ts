@@ -65,9 +65,15 @@ export function importApi(context: WorkerContext) {
      * Read and store a per-customer summary file (the sniff said 'summary-file'), as a dataset of kind 'summary'. Its
      * reader and storing are a chunk of their own, loaded only for such a file.
      */
-    async runSummaryImport(file: File) {
-      const { runSummaryImportJob } = await import('./summary-import-job');
-      return runSummaryImportJob(file, { db, tables: context.tables });
+    async runSummaryImport(file: File, jobId?: string, onStarted?: () => void) {
+      const run = async () => {
+        onStarted?.();
+        const { runSummaryImportJob } = await import('./summary-import-job');
+        return runSummaryImportJob(file, { db, tables: context.tables, job: jobId });
+      };
+      // Held while it runs, as an orders import's (see runImport): the page tells a killed worker by it.
+      const locks = (globalThis.navigator as { locks?: LockManager } | undefined)?.locks;
+      return jobId && locks ? locks.request(`clv-import-${jobId}`, run) : run();
     },
 
     /** Add the warehouse's cohort table to a summary dataset (docs/warehouse.md); its reader is a chunk of its own. */

@@ -65,7 +65,7 @@ export interface SummaryImportOutcomeExtra {
   summaryMapping: SummaryMapping;
 }
 
-export async function runSummaryImportJob(file: File, context: { db: ClvDatabase; tables: TableCache }): Promise<ImportOutcome & Partial<SummaryImportOutcomeExtra>> {
+export async function runSummaryImportJob(file: File, context: { db: ClvDatabase; tables: TableCache; job?: string }): Promise<ImportOutcome & Partial<SummaryImportOutcomeExtra>> {
   const started = performance.now();
   try {
     // Through the capped inflation of every import: a gzip that inflates past memory is stopped with a sentence.
@@ -76,7 +76,7 @@ export async function runSummaryImportJob(file: File, context: { db: ClvDatabase
     const parseMs = performance.now() - started;
     // One write (the record holds everything): stored whole or not at all; the saving time itself is not counted.
     const timings: Record<string, number> = { parseMs, totalMs: performance.now() - started };
-    const datasetId = await saveSummaryDataset(context.db, dataset, { name: file.name, report, figures: summaryFigures(dataset), currency: null, timings });
+    const datasetId = await saveSummaryDataset(context.db, dataset, { name: file.name, report, figures: summaryFigures(dataset), currency: null, timings, ...(context.job ? { importJob: context.job } : {}) });
     context.tables.putSummary(datasetId, dataset);
     return { ok: true, datasetId, report, timings, summaryMapping: summaryReport.mapping };
   } catch (err: unknown) {

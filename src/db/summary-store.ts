@@ -12,6 +12,8 @@ export interface NewSummaryDataset {
   figures: DatasetFigures;
   currency: string | null;
   timings: Record<string, number>;
+  /** The import that stores it (the interrupted-import journal finds a save finished after its tab closed by it). */
+  importJob?: string;
 }
 
 function toStored(data: SummaryDataset): StoredSummary {

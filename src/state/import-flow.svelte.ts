@@ -144,18 +144,27 @@ export class ImportFlow {
       dateOrderFallback: this.dateOrderFallback,
       ...(this.statusChoices.length ? { statusChoices: $state.snapshot(this.statusChoices) as [string, boolean][] } : {}),
     };
+    const file = this.file;
+    await this.#runNoted(file.name, (job, started) => this.client().runImport(file, options, job, proxy((p: ImportProgress) => (started(), (this.progress = p)))));
+  }
+
+  /**
+   * Run an import the journal notes (src/state/import-journal.ts): a tab closed during it is told on the next open,
+   * and a worker killed during it fails the flow ("stopped") instead of leaving the page waiting. `start` gets the
+   * job's id (the worker holds its lock) and a callback the worker calls from inside the lock.
+   */
+  async #runNoted(fileName: string, start: (job: string, started: () => void) => Promise<Awaited<ReturnType<Compute['runImport']>>>) {
     const job = (this.#jobId = crypto.randomUUID());
     this.phase = 'importing';
     this.progress = null;
     const journal = await this.journal();
-    journal.begin(job, this.file.name);
+    journal.begin(job, fileName);
     const watch = { done: false, started: false };
     try {
-      const run = this.client().runImport(this.file, options, job, proxy((p: ImportProgress) => ((watch.started = true), (this.progress = p))));
-      const outcome = await Promise.race([run, journal.whileRunning(job, watch, this.watchEvery)]);
+      const outcome = await Promise.race([start(job, () => (watch.started = true)), journal.whileRunning(job, watch, this.watchEvery)]);
       await this.finish(outcome);
     } catch (err) {
-      if ((err as Error).name === 'WorkerStopped') this.fail('stopped', this.file?.name ?? '');
+      if ((err as Error).name === 'WorkerStopped') this.fail('stopped', fileName);
       else await this.failed(err);
     } finally {
       watch.done = true;
@@ -217,14 +226,8 @@ export class ImportFlow {
   /** Import the per-customer summary file the user confirmed (phase 'summary'): stored as a dataset of kind 'summary'. */
   async confirmSummary() {
     if (!this.file || this.phase !== 'summary') return;
-    this.phase = 'importing';
-    this.progress = null;
-    try {
-      const outcome = await this.client().runSummaryImport(this.file);
-      await this.finish(outcome);
-    } catch (err) {
-      await this.failed(err);
-    }
+    const file = this.file;
+    await this.#runNoted(file.name, (job, started) => this.client().runSummaryImport(file, job, proxy(started)));
   }
 
   /** Open the stored dataset, or say why there is none. */

@@ -135,6 +135,27 @@ test('a worker killed while its import saves: the page says so at once, nothing 
   await expect(page.getByTestId('import-interrupted')).toHaveCount(0);
 });
 
+test('a worker killed during a summary import: the page says so instead of waiting, nothing of it is stored', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('clv.testHooks', '1'));
+  await page.goto('./');
+  await importFile(page, donHang);
+  await page.getByTestId('new-import').click();
+  // 800,000 customers (about 27 MB): long enough to read that the worker can be stopped while it does.
+  const file = join(folder, 'big-summary.csv');
+  const lines = ['customer_id,frequency,recency,T'];
+  for (let i = 0; i < 800_000; i++) lines.push(`C${i},${i % 5},${(i % 5) * 10},${60 + (i % 30)}`);
+  writeFileSync(file, lines.join('\n'));
+  await page.getByTestId('import-file').setInputFiles(file);
+  await page.getByTestId('summary-import').click();
+  await expect(page.getByTestId('import-working')).toBeVisible();
+  // Stopped once its worker holds the import's lock (it is reading the file).
+  await page.waitForFunction(async () => (await navigator.locks.query()).held?.some((l) => l.name?.startsWith('clv-import-')) ?? false);
+  await page.evaluate(() => (globalThis as unknown as { clvKillWorker(): void }).clvKillWorker());
+  const error = page.getByTestId('import-error');
+  await expect(error).toContainText('The import of “big-summary.csv” stopped before it finished', { timeout: 15_000 });
+  expect(await storedNames(page)).toEqual(['don-hang.csv:1', 'chunks:1']);
+});
+
 test('two tabs importing two files at the same time both finish, each with its own figures', async ({ context }) => {
   const a = await context.newPage();
   const b = await context.newPage();

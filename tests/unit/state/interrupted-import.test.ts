@@ -132,6 +132,34 @@ describe('ImportFlow and a killed worker', () => {
     expect(flow.error).toMatchObject({ kind: 'stopped', message: 'fast.csv' });
   });
 
+  it('a summary import whose worker dies is noticed the same way (its lock taken, then freed, no answer)', async () => {
+    const memory = new Memory();
+    const locks = new Locks();
+    let noted = '';
+    const client = (() => ({
+      sniffFile: async () => ({ sniff: { problem: 'a summary', problemCode: 'summary-file', header: ['customer_id', 'frequency', 'recency', 'T'] }, remembered: null }),
+      runSummaryImport: (_file: File, id: string, started: () => void) => {
+        locks.held.add(importLockName(id));
+        started();
+        noted = memory.getItem(`clv.import.${id}`) ?? '';
+        setTimeout(() => locks.held.delete(importLockName(id)), 2);
+        return new Promise(() => {});
+      },
+      watchDatasets: async () => {},
+      watchVersion: async () => {},
+    })) as unknown as () => Compute;
+    const datasets = new DatasetsStore(client);
+    const { ImportFlow } = await import('../../../src/state/import-flow.svelte');
+    const flow = new ImportFlow(client, datasets, new Session(datasets, undefined), undefined, undefined, new ImportJournal(memory, locks));
+    flow.watchEvery = 10;
+    await flow.choose(new File(['customer_id,frequency,recency,T\nA,1,2,3\n'], 'warehouse.csv'));
+    expect(flow.phase).toBe('summary');
+    await flow.confirmSummary();
+    expect(noted).toContain('warehouse.csv');
+    expect(flow.error).toMatchObject({ kind: 'stopped', message: 'warehouse.csv' });
+    expect(memory.items.size).toBe(0);
+  });
+
   it('on opening, an import cut off last time and the records it left are offered for removal', async () => {
     const memory = new Memory();
     memory.setItem('clv.import.gone', JSON.stringify({ name: 'shop.csv', startedAt: 5 }));

@@ -40,6 +40,13 @@ describe('a summary file imported by the worker', () => {
     expect(history.distribution!.linear.counts.reduce((a, b) => a + b, 0)).toBe(8);
   });
 
+  it('is saved with its import job, so that a tab closed during it finds the import finished, not interrupted', async () => {
+    const outcome = await harness.api.runSummaryImport(file(hand, 'noted.csv'), 'job-summary-1');
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect((await harness.context.db.datasets.get(outcome.datasetId))!.importJob).toBe('job-summary-1');
+    expect(await harness.api.leftovers(['job-summary-1'])).toMatchObject({ finished: ['job-summary-1'], datasets: 0 });
+  });
+
   it('is read back by a new worker as the models’ input, in days and in weeks', async () => {
     const outcome = await harness.api.runSummaryImport(file(hand, 'again.csv'));
     if (!outcome.ok) throw new Error(outcome.message);

@@ -198,8 +198,9 @@ export async function renameDataset(db: ClvDatabase, id: number, name: string): 
 
 /** Remove a dataset with all its chunks, dictionaries and survey answers, atomically. */
 export async function deleteDataset(db: ClvDatabase, id: number): Promise<void> {
-  await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.nps, db.billing, db.scenarios], async () => {
+  await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.nps, db.billing, db.scenarios, db.summaries], async () => {
     await db.billing.delete(id);
+    await db.summaries.delete(id);
     await db.chunks.where('datasetId').equals(id).delete();
     await db.scenarios.where('datasetId').equals(id).delete();
     await db.dictionaries.where('datasetId').equals(id).delete();
@@ -210,8 +211,8 @@ export async function deleteDataset(db: ClvDatabase, id: number): Promise<void> 
 
 /** "Delete all data on this device": every table emptied, in one transaction. */
 export async function deleteEverything(db: ClvDatabase): Promise<void> {
-  await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.mappings, db.nps, db.shared, db.sharedBodies, db.billing, db.scenarios], async () => {
-    await Promise.all([db.datasets.clear(), db.chunks.clear(), db.dictionaries.clear(), db.mappings.clear(), db.nps.clear(), db.shared.clear(), db.sharedBodies.clear(), db.billing.clear(), db.scenarios.clear()]);
+  await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.mappings, db.nps, db.shared, db.sharedBodies, db.billing, db.scenarios, db.summaries], async () => {
+    await Promise.all([db.datasets.clear(), db.chunks.clear(), db.dictionaries.clear(), db.mappings.clear(), db.nps.clear(), db.shared.clear(), db.sharedBodies.clear(), db.billing.clear(), db.scenarios.clear(), db.summaries.clear()]);
   });
 }
 

@@ -41,13 +41,10 @@ export interface DatasetRecord {
   /** The import that stored it (src/state/import-journal.ts), so a note left by a closed tab can find it (not indexed). */
   importJob?: string;
   /**
-   * 'summary': a per-customer summary file (docs/warehouse.md), stored in `summary` with no chunks (not indexed: no
-   * schema version needed). Absent on orders datasets.
+   * 'summary': a per-customer summary file (docs/warehouse.md), its columns in the `summaries` table (since version 9;
+   * in this record's `summary` before), no chunks. Absent on orders datasets.
    */
   kind?: 'summary';
-  summary?: StoredSummary | null;
-  /** A summary dataset's cohort table, once added (docs/warehouse.md; not indexed). */
-  cohortTable?: SummaryCohortTable | null;
 }
 
 /**
@@ -56,6 +53,14 @@ export interface DatasetRecord {
  */
 export function isWholeDataset(d: DatasetRecord): boolean {
   return d.chunkCount > 0 || d.kind === 'summary';
+}
+
+/** A summary dataset's columns and its cohort table, apart from its record (version 9): listing datasets reads records whole. */
+export interface SummaryRecord {
+  datasetId: number;
+  summary: StoredSummary;
+  /** The warehouse's cohort table, once added (docs/warehouse.md). */
+  cohortTable: SummaryCohortTable | null;
 }
 
 /** A summary dataset's columns as stored (SummaryDataset of src/core/types.ts; typed arrays kept as they are). */
@@ -184,6 +189,7 @@ export class ClvDatabase extends Dexie {
   sharedBodies!: EntityTable<SharedBodyRecord, 'id'>;
   billing!: EntityTable<BillingRecord, 'datasetId'>;
   scenarios!: EntityTable<ScenarioRecord, 'id'>;
+  summaries!: EntityTable<SummaryRecord, 'datasetId'>;
 
   constructor(name = 'clv-studio') {
     super(name);
@@ -241,5 +247,22 @@ export class ClvDatabase extends Dexie {
     this.version(7).stores({ billing: 'datasetId' });
     // Version 8: what-if scenarios saved per dataset (a new table; nothing else changes).
     this.version(8).stores({ scenarios: '++id, datasetId' });
+    // Version 9: a summary dataset's columns (and its cohort table) move out of its record into a table of their own.
+    // The dataset list reads every record whole, so a summary of millions of customers was read again on every change
+    // of the list (an import, a rename).
+    this.version(9)
+      .stores({ summaries: 'datasetId' })
+      .upgrade(async (tx) => {
+        const moved: SummaryRecord[] = [];
+        await tx
+          .table('datasets')
+          .toCollection()
+          .modify((d: { id: number; kind?: string; summary?: StoredSummary | null; cohortTable?: SummaryCohortTable | null }) => {
+            if (d.kind === 'summary' && d.summary) moved.push({ datasetId: d.id, summary: d.summary, cohortTable: d.cohortTable ?? null });
+            delete d.summary;
+            delete d.cohortTable;
+          });
+        await tx.table('summaries').bulkPut(moved);
+      });
   }
 }

@@ -1,10 +1,11 @@
 /**
- * Storing and reading a summary dataset (a per-customer summary file, docs/warehouse.md). The record holds the
- * summary's columns itself (`kind: 'summary'`, no chunks): one row per customer is a fraction of an orders table, and
- * the record is written in one transaction, so it exists whole or not at all, like an orders dataset.
+ * Storing and reading a summary dataset (a per-customer summary file, docs/warehouse.md): a dataset record of kind
+ * 'summary' (no chunks) and, in the `summaries` table, its columns and cohort table, written in one transaction, so
+ * the dataset exists whole or not at all, like an orders dataset. The columns are apart from the record because the
+ * dataset list reads records whole.
  */
 import type { DatasetFigures, ImportReport, SummaryCohortTable, SummaryDataset } from '../core/types';
-import type { ClvDatabase, DatasetRecord, StoredSummary } from './schema';
+import type { ClvDatabase, DatasetRecord, StoredSummary, SummaryRecord } from './schema';
 
 export interface NewSummaryDataset {
   name: string;
@@ -34,14 +35,16 @@ function toStored(data: SummaryDataset): StoredSummary {
 
 export async function saveSummaryDataset(db: ClvDatabase, data: SummaryDataset, meta: NewSummaryDataset): Promise<number> {
   const now = Date.now();
-  const record: DatasetRecord = { ...meta, kind: 'summary', summary: toStored(data), timeUnit: 'day', rows: data.customerIds.length, chunkCount: 0, createdAt: now, updatedAt: now };
-  return (await db.datasets.add(record)) as number;
+  const record: DatasetRecord = { ...meta, kind: 'summary', timeUnit: 'day', rows: data.customerIds.length, chunkCount: 0, createdAt: now, updatedAt: now };
+  return db.transaction('rw', db.datasets, db.summaries, async () => {
+    const id = (await db.datasets.add(record)) as number;
+    await db.summaries.add({ datasetId: id, summary: toStored(data), cohortTable: null });
+    return id;
+  });
 }
 
-/** The summary of a stored summary dataset; null for an orders dataset (or none). */
-export function summaryOfRecord(record: DatasetRecord | undefined): SummaryDataset | null {
-  const s = record?.kind === 'summary' ? record.summary : null;
-  if (!s) return null;
+/** A stored summary as the models and views read it. */
+export function summaryOfStored({ summary: s, cohortTable }: SummaryRecord): SummaryDataset {
   const n = s.customerIds.length;
   return {
     customerIds: s.customerIds,
@@ -51,25 +54,28 @@ export function summaryOfRecord(record: DatasetRecord | undefined): SummaryDatas
     firstDay: s.firstDay,
     observationEnd: s.observationEnd,
     hasMonetary: s.hasMonetary,
-    cohortTable: record?.cohortTable ?? null,
+    cohortTable,
   };
 }
 
 /** Add (or replace) a summary dataset's cohort table; false when the dataset is gone or is not a summary. */
 export async function saveCohortTable(db: ClvDatabase, id: number, table: SummaryCohortTable): Promise<boolean> {
-  return db.transaction('rw', db.datasets, async () => {
-    const record = await db.datasets.get(id);
-    if (record?.kind !== 'summary') return false;
-    await db.datasets.update(id, { cohortTable: table, updatedAt: Date.now() });
+  return db.transaction('rw', db.datasets, db.summaries, async () => {
+    if (!(await db.summaries.update(id, { cohortTable: table }))) return false;
+    await db.datasets.update(id, { updatedAt: Date.now() });
     return true;
   });
 }
 
 /** Remove a summary dataset's cohort table (its cohorts are then unknown again). */
 export async function removeCohortTable(db: ClvDatabase, id: number): Promise<void> {
-  await db.datasets.update(id, { cohortTable: null, updatedAt: Date.now() });
+  await db.transaction('rw', db.datasets, db.summaries, async () => {
+    if (await db.summaries.update(id, { cohortTable: null })) await db.datasets.update(id, { updatedAt: Date.now() });
+  });
 }
 
+/** The summary of a stored summary dataset; null for an orders dataset (or none). */
 export async function loadSummaryDataset(db: ClvDatabase, id: number): Promise<SummaryDataset | null> {
-  return summaryOfRecord(await db.datasets.get(id));
+  const row = await db.summaries.get(id);
+  return row ? summaryOfStored(row) : null;
 }

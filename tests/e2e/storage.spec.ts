@@ -200,14 +200,14 @@ test('a newer version of the database opened in another tab is not blocked, and 
   const newer = await context.newPage();
   await newer.goto('about:blank');
   await newer.goto(old.url());
-  // As the next app version would: open the database at a higher version (Dexie's version 9 is IndexedDB's 90).
+  // As the next app version would: open the database at a higher version (Dexie's version 10 is IndexedDB's 100).
   const opened = await newer.evaluate(() => new Promise<string>((done) => {
-    const r = indexedDB.open('clv-studio', 90);
+    const r = indexedDB.open('clv-studio', 100);
     r.onblocked = () => done('blocked');
     r.onsuccess = () => { const v = r.result.version; r.result.close(); done(`opened ${v}`); };
     r.onerror = () => done(`error ${r.error?.name}`);
   }));
-  expect(opened).toBe('opened 90');
+  expect(opened).toBe('opened 100');
   const banner = old.getByTestId('newer-version');
   await expect(banner).toContainText('A newer version of CLV Studio was opened in another tab, so this tab no longer reads the stored data: reload it to go on (your data is kept).');
   await expect(banner.getByRole('button', { name: 'Reload' })).toBeVisible();

@@ -15,17 +15,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { databaseAtVersion } from './old-versions';
 import { ClvDatabase } from '../../src/db/schema';
 import { listDatasets, loadTable } from '../../src/db/repo';
+import { loadSummaryDataset } from '../../src/db/summary-store';
 import { listShared } from '../../src/db/shared';
 import { makeComputeApi } from '../../workers/compute.api';
 import { createContext } from '../../workers/context';
 import { computeHarness, importText } from '../support/compute-harness';
 
 const fixture = (path: string) => readFileSync(new URL(`../fixtures/${path}`, import.meta.url));
-const LATEST = 8;
+const LATEST = 9;
 
 type Rec = Record<string, unknown>;
 /** Today's records of the realistic content, by table. */
-let content: { orders: number; billingId: number; tables: Record<string, Rec[]>; subscriptions: unknown; nps: unknown };
+let content: { orders: number; billingId: number; summaryId: number; tables: Record<string, Rec[]>; subscriptions: unknown; nps: unknown };
 
 beforeAll(async () => {
   const harness = computeHarness();
@@ -35,12 +36,18 @@ beforeAll(async () => {
   const attached = await api.attachNps(orders, new File([fixture('e2e/khao-sat.csv')], 'khao-sat.csv'), 'khao-sat.csv');
   expect(attached.ok).toBe(true);
   const billingId = await importText(api, 'billing-invoices.csv', new TextDecoder().decode(fixture('subscriptions/billing-invoices.csv')));
+  // A warehouse summary with its cohort table (version 8 stored both in the dataset's record).
+  const summary = await api.runSummaryImport(new File([fixture('summary/hand-summary.csv')], 'hand-summary.csv'));
+  if (!summary.ok) throw new Error(summary.message);
+  // (A File's name does not cross this harness's message channel: named as the page would have named it.)
+  await api.renameDataset(summary.datasetId, 'hand-summary.csv');
+  expect((await api.addCohortTable(summary.datasetId, new File([fixture('summary/hand-cohorts.csv')], 'hand-cohorts.csv'))).ok).toBe(true);
   const opened = await api.openSnapshotFile(new Blob([fixture('e2e/don-hang.clv.json')]), 'don-hang.clv.json', 'file');
   expect(opened.ok).toBe(true);
   const db = context.db;
   const tables: Record<string, Rec[]> = {};
   for (const table of db.tables) tables[table.name] = (await table.toArray()) as Rec[];
-  content = { orders, billingId, tables, subscriptions: await api.subscriptions(billingId, { ltvWindow: 6 }), nps: await api.nps(orders) };
+  content = { orders, billingId, summaryId: summary.datasetId, tables, subscriptions: await api.subscriptions(billingId, { ltvWindow: 6 }), nps: await api.nps(orders) };
   harness.close();
 });
 
@@ -54,6 +61,12 @@ function aged(table: string, record: Rec, v: number): Rec {
     if (v < 4) r.cohorts = { period: 'month', rows: [{ cohort: '2024-01', customers: 2, active: [2], revenue: [1] }] };
     if (v < 3) delete r.marginPercent;
     if (v < 7) delete r.billing;
+    // Version 8 kept a summary's columns and cohort table in its dataset record.
+    if (r.kind === 'summary') {
+      const row = content.tables.summaries.find((s) => s.datasetId === r.id)!;
+      r.summary = structuredClone(row.summary);
+      r.cohortTable = structuredClone(row.cohortTable);
+    }
     // Every version up to 8 stored the order ids themselves (in `dictionaries`, see below), not their count.
     delete r.orderCodes;
   }
@@ -72,7 +85,7 @@ function orderIdsOfOldVersions(v: number): Rec[] {
 }
 
 /** The stores each version had. */
-const TABLES_AT: [string, number][] = [['datasets', 1], ['chunks', 1], ['dictionaries', 1], ['mappings', 2], ['nps', 5], ['shared', 6], ['sharedBodies', 6], ['billing', 7]];
+const TABLES_AT: [string, number][] = [['datasets', 1], ['chunks', 1], ['dictionaries', 1], ['mappings', 2], ['nps', 5], ['shared', 6], ['sharedBodies', 6], ['billing', 7], ['scenarios', 8]];
 
 async function databaseOfVersion(v: number): Promise<string> {
   const name = `v${v}-${crypto.randomUUID()}`;
@@ -81,7 +94,9 @@ async function databaseOfVersion(v: number): Promise<string> {
     if (since > v) continue;
     // The billing export is a dataset only from version 7, when its rows could be kept.
     const ofBilling = (r: Rec) => (table === 'datasets' ? r.id : r.datasetId) === content.billingId;
-    const records = content.tables[table].filter((r) => v >= 7 || !ofBilling(r)).map((r) => aged(table, r, v));
+    // A summary dataset only from version 8, when summaries could be imported.
+    const ofSummary = (r: Rec) => table === 'datasets' && r.id === content.summaryId;
+    const records = content.tables[table].filter((r) => (v >= 7 || !ofBilling(r)) && (v >= 8 || !ofSummary(r))).map((r) => aged(table, r, v));
     if (table === 'dictionaries') records.push(...orderIdsOfOldVersions(v));
     await old.table(table).bulkAdd(records);
   }
@@ -89,7 +104,7 @@ async function databaseOfVersion(v: number): Promise<string> {
   return name;
 }
 
-describe.each([1, 2, 3, 4, 5, 6, 7])('a database left by version %i, opened by today\'s app', (v) => {
+describe.each([1, 2, 3, 4, 5, 6, 7, 8])('a database left by version %i, opened by today\'s app', (v) => {
   it('keeps every dataset with its rows, figures, settings and attached data', async () => {
     const name = await databaseOfVersion(v);
     const db = new ClvDatabase(name);
@@ -98,7 +113,15 @@ describe.each([1, 2, 3, 4, 5, 6, 7])('a database left by version %i, opened by t
 
     const { orders, billingId } = content;
     const datasets = await listDatasets(db);
-    expect(datasets.map((d) => d.name)).toEqual(v >= 7 ? ['billing-invoices.csv', 'don-hang.csv'] : ['don-hang.csv']);
+    expect(datasets.map((d) => d.name)).toEqual(v >= 8 ? ['hand-summary.csv', 'billing-invoices.csv', 'don-hang.csv'] : v >= 7 ? ['billing-invoices.csv', 'don-hang.csv'] : ['don-hang.csv']);
+    if (v >= 8) {
+      // Version 9 moved the summary's columns and cohort table out of its record: read back whole from their table.
+      expect(datasets.find((d) => d.id === content.summaryId)).not.toHaveProperty('summary');
+      const summary = (await loadSummaryDataset(db, content.summaryId))!;
+      expect(summary.customerIds).toEqual(['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8']);
+      expect(Array.from(summary.summary.T)).toEqual([90, 81, 59, 86, 30, 45, 71, 11]);
+      expect(summary.cohortTable!.cohorts.rows.map((r) => [r.cohort, r.active])).toEqual([['2024-01', [4, 2, 2]], ['2024-02', [2, 1]], ['2024-03', [2]]]);
+    }
     const record = datasets.find((d) => d.id === orders)!;
     // The upgrades: a change time, warnings as notices that keep their text, no stored cohorts.
     const original = content.tables.datasets.find((d) => d.id === orders)!;

@@ -12,6 +12,7 @@ const STORES_BY_VERSION: Record<string, string | null>[] = [
   { nps: 'datasetId' },
   { shared: '++id, openedAt', sharedBodies: 'id' },
   { billing: 'datasetId' },
+  { scenarios: '++id, datasetId' },
 ];
 
 export function databaseAtVersion(name: string, version: number): Dexie {

@@ -165,7 +165,7 @@ describe('schema upgrade', () => {
 
     const db = new ClvDatabase(name);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     const record = await db.datasets.get(id);
     expect(record).toMatchObject({ name: 'old.csv', createdAt: 1700000000000, updatedAt: 1700000000000 });
     const t = await loadTable(db, id);
@@ -184,7 +184,7 @@ describe('schema upgrade', () => {
 
     const db = new ClvDatabase(name);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     const record = await db.datasets.get(id);
     expect(record?.report.warnings).toEqual([{ code: 'as-written', text: warning, vars: {} }]);
     expect(record).toMatchObject({ name: 'old.csv', createdAt: 1, updatedAt: 1 });
@@ -201,7 +201,7 @@ describe('schema upgrade', () => {
 
     const db = new ClvDatabase(name);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     const record = (await db.datasets.get(id)) as DatasetRecord & { cohorts?: unknown };
     expect(record).toMatchObject({ name: 'v3.csv', createdAt: 5, updatedAt: 6, rows: 1, marginPercent: 35 });
     expect('cohorts' in record).toBe(false);

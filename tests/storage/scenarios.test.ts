@@ -20,7 +20,7 @@ describe('saved scenarios in IndexedDB (version 8)', () => {
 
     const db = new ClvDatabase(name);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     expect(await listDatasets(db)).toEqual([{ ...DATASET, id }]);
     expect(await db.billing.get(id)).toEqual({ datasetId: id, marker: 'billing rows of version 7' });
     expect(await db.chunks.count()).toBe(1);

@@ -20,7 +20,7 @@ describe('shared snapshots in IndexedDB', () => {
 
     const db = new ClvDatabase(name);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     const [record] = await listDatasets(db);
     expect(record).toEqual({ ...dataset, id });
     const table = await loadTable(db, id);

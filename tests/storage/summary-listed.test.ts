@@ -27,7 +27,7 @@ describe('a summary dataset in storage', () => {
     expect((await listDatasets(db)).map((d) => [d.id, d.name, d.kind])).toEqual([[id, 'summary.csv', 'summary']]);
     expect(await leftovers(db)).toMatchObject({ datasets: 0, records: 0 });
     await removeLeftovers(db);
-    expect((await db.datasets.get(id))?.summary?.customerIds).toEqual(['A', 'B']);
+    expect((await db.summaries.get(id))?.summary.customerIds).toEqual(["A", "B"]);
     db.close();
   });
 });

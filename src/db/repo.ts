@@ -20,30 +20,33 @@ function part<T extends Uint32Array | Int32Array | Float64Array>(a: T | null | u
   return a ? (a.slice(from, to) as T) : null;
 }
 
-function splitIntoChunks(table: TransactionTable, datasetId: number): ChunkRecord[] {
-  const chunks: ChunkRecord[] = [];
-  for (let from = 0, index = 0; from < table.length || index === 0; from += CHUNK_ROWS, index++) {
-    const to = Math.min(table.length, from + CHUNK_ROWS);
-    chunks.push({
-      datasetId,
-      index,
-      customer: table.customer.slice(from, to),
-      day: table.day.slice(from, to),
-      amount: table.amount.slice(from, to),
-      line: table.line.slice(from, to),
-      cost: part(table.cost, from, to),
-      order: part(table.order, from, to),
-      product: part(table.product, from, to),
-      channel: part(table.channel, from, to),
-      refunded: part(table.refunded, from, to),
-      discount: part(table.discount, from, to),
-      contactName: part(table.contactName, from, to),
-      email: part(table.email, from, to),
-      phone: part(table.phone, from, to),
-    });
-    if (to >= table.length) break;
-  }
-  return chunks;
+/** How many chunks a table is stored in (one at least, even when empty). */
+const chunkCountOf = (table: TransactionTable) => Math.max(1, Math.ceil(table.length / CHUNK_ROWS));
+
+/**
+ * Chunk `index` of a table, its columns copied out (a view would be stored with its whole buffer: structured cloning
+ * keeps a typed array's entire ArrayBuffer).
+ */
+function chunkOf(table: TransactionTable, datasetId: number, index: number): ChunkRecord {
+  const from = index * CHUNK_ROWS;
+  const to = Math.min(table.length, from + CHUNK_ROWS);
+  return {
+    datasetId,
+    index,
+    customer: table.customer.slice(from, to),
+    day: table.day.slice(from, to),
+    amount: table.amount.slice(from, to),
+    line: table.line.slice(from, to),
+    cost: part(table.cost, from, to),
+    order: part(table.order, from, to),
+    product: part(table.product, from, to),
+    channel: part(table.channel, from, to),
+    refunded: part(table.refunded, from, to),
+    discount: part(table.discount, from, to),
+    contactName: part(table.contactName, from, to),
+    email: part(table.email, from, to),
+    phone: part(table.phone, from, to),
+  };
 }
 
 /**
@@ -55,8 +58,10 @@ export async function saveDataset(db: ClvDatabase, table: TransactionTable, meta
     const now = Date.now();
     const id = (await db.datasets.add({ ...meta, billing: billing?.shape ?? null, orderCodes: table.orderCodes, rows: table.length, chunkCount: 0, createdAt: now, updatedAt: now })) as number;
     if (billing) await db.billing.add({ datasetId: id, file: billing });
-    const chunks = splitIntoChunks(table, id);
-    await db.chunks.bulkAdd(chunks);
+    // One chunk copied out at a time: IndexedDB takes its own copy as each is added, so the copies do not pile up into
+    // a second table (all chunks made first held a full copy of the table at the save's peak: 24 bytes a row and more).
+    const chunkCount = chunkCountOf(table);
+    for (let index = 0; index < chunkCount; index++) await db.chunks.add(chunkOf(table, id, index));
     const dictionaries: DictionaryRecord[] = [{ datasetId: id, kind: 'customer', values: table.customerIds }];
     if (table.productNames) dictionaries.push({ datasetId: id, kind: 'product', values: table.productNames });
     if (table.channelNames) dictionaries.push({ datasetId: id, kind: 'channel', values: table.channelNames });
@@ -65,7 +70,7 @@ export async function saveDataset(db: ClvDatabase, table: TransactionTable, meta
     if (table.emails) dictionaries.push({ datasetId: id, kind: 'email', values: table.emails });
     if (table.phones) dictionaries.push({ datasetId: id, kind: 'phone', values: table.phones });
     await db.dictionaries.bulkAdd(dictionaries);
-    await db.datasets.update(id, { chunkCount: chunks.length, ...lastFields?.() });
+    await db.datasets.update(id, { chunkCount, ...lastFields?.() });
     return id;
   });
 }

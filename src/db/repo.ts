@@ -20,6 +20,9 @@ function part<T extends Uint32Array | Int32Array | Float64Array>(a: T | null | u
   return a ? (a.slice(from, to) as T) : null;
 }
 
+/** Chunks written by one bulkAdd while saving: 16 × 65,536 rows. */
+const CHUNKS_PER_WRITE = 16;
+
 /** How many chunks a table is stored in (one at least, even when empty). */
 const chunkCountOf = (table: TransactionTable) => Math.max(1, Math.ceil(table.length / CHUNK_ROWS));
 
@@ -58,10 +61,15 @@ export async function saveDataset(db: ClvDatabase, table: TransactionTable, meta
     const now = Date.now();
     const id = (await db.datasets.add({ ...meta, billing: billing?.shape ?? null, orderCodes: table.orderCodes, rows: table.length, chunkCount: 0, createdAt: now, updatedAt: now })) as number;
     if (billing) await db.billing.add({ datasetId: id, file: billing });
-    // One chunk copied out at a time: IndexedDB takes its own copy as each is added, so the copies do not pile up into
-    // a second table (all chunks made first held a full copy of the table at the save's peak: 24 bytes a row and more).
+    // Chunks copied out a batch at a time (IndexedDB takes its own copy as they are added), so that the copies do not
+    // pile up into a second table: all chunks made first held a full copy of the columns at the save's peak. One add
+    // per chunk cost Chromium more round trips (10M rows: save 2.1 s → 3.6–5.5 s); a batch is a million rows.
     const chunkCount = chunkCountOf(table);
-    for (let index = 0; index < chunkCount; index++) await db.chunks.add(chunkOf(table, id, index));
+    for (let first = 0; first < chunkCount; first += CHUNKS_PER_WRITE) {
+      const batch: ChunkRecord[] = [];
+      for (let index = first; index < Math.min(chunkCount, first + CHUNKS_PER_WRITE); index++) batch.push(chunkOf(table, id, index));
+      await db.chunks.bulkAdd(batch);
+    }
     const dictionaries: DictionaryRecord[] = [{ datasetId: id, kind: 'customer', values: table.customerIds }];
     if (table.productNames) dictionaries.push({ datasetId: id, kind: 'product', values: table.productNames });
     if (table.channelNames) dictionaries.push({ datasetId: id, kind: 'channel', values: table.channelNames });

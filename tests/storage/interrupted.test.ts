@@ -70,18 +70,16 @@ async function expectOnlyKept(next: ClvDatabase, kept: number) {
 describe('an import interrupted during its save', () => {
   it('between the dataset record and its columns: nothing of it is left', async () => {
     const { next, kept } = await interruptedSave((db) => {
-      db.chunks.add = (() => killHere()) as never;
+      db.chunks.bulkAdd = (() => killHere()) as never;
     });
     await expectOnlyKept(next, kept);
   });
 
   it('during the column writes (two of four chunks written): nothing of it is left', async () => {
     const { next, kept } = await interruptedSave((db) => {
-      // The kept dataset is saved already: the next chunks are the interrupted one's, added one at a time.
-      const original = db.chunks.add.bind(db.chunks);
-      let added = 0;
-      db.chunks.add = (async (chunk: Parameters<typeof original>[0]) => {
-        if (added++ < 2) return original(chunk);
+      const original = db.chunks.bulkAdd.bind(db.chunks);
+      db.chunks.bulkAdd = (async (chunks: Parameters<typeof original>[0]) => {
+        await original((chunks as unknown[]).slice(0, 2) as never);
         expect(await db.chunks.where('datasetId').notEqual(1).count()).toBe(2);
         return killHere();
       }) as never;

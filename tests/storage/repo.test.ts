@@ -54,6 +54,22 @@ describe('dataset storage', () => {
     db.close();
   });
 
+  it('writes the chunks a million rows at a time, each chunk its own copy of its rows (not a view of the whole column)', async () => {
+    const db = freshDb();
+    const t = table(CHUNK_ROWS * 33 + 1);
+    const batches: number[] = [];
+    const original = db.chunks.bulkAdd.bind(db.chunks);
+    db.chunks.bulkAdd = ((chunks: Parameters<typeof original>[0]) => (batches.push((chunks as unknown[]).length), original(chunks))) as typeof original;
+    const id = await saveDataset(db, t, meta('big.csv'));
+    // 34 chunks: 16 + 16 + 2.
+    expect(batches).toEqual([16, 16, 2]);
+    const last = (await db.chunks.get([id, 33]))!;
+    expect(last.amount.length).toBe(1);
+    expect(last.amount.buffer.byteLength).toBe(8);
+    expect((await loadTable(db, id)).length).toBe(t.length);
+    db.close();
+  });
+
   it('keeps what the order codes run over on the record, without storing the order ids; an older dataset counts them from its stored ids', async () => {
     const db = freshDb();
     const t = table(10);

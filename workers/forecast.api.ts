@@ -94,6 +94,14 @@ export function forecastApi(context: WorkerContext) {
 
     /** sBG over the monthly cohorts: retention curve, months kept and the value of a new customer. */
     async retention(datasetId: number, discount: Discount, jobId: string): Promise<SubscriptionRetention> {
+      // A dated summary (docs/warehouse.md): each customer's months from first to last purchase, as for orders.
+      const summary = await tables.summaryDataset(datasetId);
+      if (summary) {
+        const { summaryRetention } = await import('../src/core/forecast/summary-retention');
+        const retention = summaryRetention(summary, monthlyRate(discount.discountRate, discount.discountPer));
+        if (!retention) throw new Error('This summary has no purchase dates: the months its customers stayed cannot be counted.');
+        return retention;
+      }
       const table = await tables.table(datasetId);
       return fits.run(jobId, (api) => api.retention(table, monthlyRate(discount.discountRate, discount.discountPer)));
     },

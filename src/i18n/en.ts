@@ -609,6 +609,7 @@ export const en = {
   'rf.logColours': 'Logarithmic colours (tells the low values apart)',
   'rf.cell': '{frequency} repeat purchases, last purchase at {recency} of their time: {value} ({customers} customers)',
   'holdout.title': 'Check the model against what happened',
+  'forecast.summaryNeedsOrders': 'The holdout check and BG/BB need each customer’s dated purchases, which a per-customer summary does not have: import the orders for them. The models above and the retention below work on the summary.',
   'holdout.desc': 'Pick a calibration date: the models are fitted on the purchases before it and predict the purchases after it, which are then compared with what the customers really did.',
   'holdout.calibrationEnd': 'Calibration ends on',
   'holdout.run': 'Run the check',

@@ -611,6 +611,7 @@ export const vi: Catalogue = {
   'rf.logColours': 'Màu theo thang logarit (phân biệt các giá trị thấp)',
   'rf.cell': '{frequency} lần mua lặp lại, lần mua cuối ở mốc {recency} thời gian gắn bó: {value} ({customers} khách hàng)',
   'holdout.title': 'Đối chiếu mô hình với thực tế',
+  'forecast.summaryNeedsOrders': 'Kiểm tra giữ lại (holdout) và BG/BB cần các lần mua có ngày của từng khách hàng, điều mà bảng tóm tắt theo khách hàng không có: hãy nhập tệp đơn hàng để dùng chúng. Các mô hình ở trên và tỷ lệ giữ chân ở dưới hoạt động trên bảng tóm tắt.',
   'holdout.desc': 'Chọn một mốc hiệu chỉnh: các mô hình được khớp trên những lần mua trước mốc này và dự báo những lần mua sau đó, rồi so sánh với những gì khách hàng thực sự đã làm.',
   'holdout.calibrationEnd': 'Giai đoạn hiệu chỉnh kết thúc vào',
   'holdout.run': 'Chạy kiểm tra',

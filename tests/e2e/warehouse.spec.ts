@@ -58,6 +58,16 @@ test('the hand summary imports: its columns and roles, then rows read = accepted
   const cells = await page.getByTestId('rf-grid').locator('.n').allInnerTexts();
   expect(cells.reduce((n, c) => n + Number(c.replace(/\D/g, '') || 0), 0)).toBe(8);
 
+  // Forecast: the holdout check and BG/BB need dated purchases (one sentence instead); retention works on the summary's
+  // first and last purchase months: 8 customers, 4 still buying in March (C2, C4, C5, C8).
+  await page.getByTestId('tab-forecast').click();
+  await expect(page.getByTestId('summary-needs-orders')).toContainText('The holdout check and BG/BB need each customer’s dated purchases');
+  await expect(page.getByTestId('holdout')).toHaveCount(0);
+  await expect(page.getByTestId('bgbb')).toHaveCount(0);
+  await page.getByTestId('retention-run').click();
+  await expect(page.getByTestId("retention")).toContainText("8 customers, 4 still paying", { timeout: 30_000 });
+  await page.getByTestId('tab-history').click();
+
   // What-if needs a monthly base from dated orders: one sentence says which levers, instead of a base of zeros.
   await page.getByTestId('tab-whatif').click();
   await expect(page.getByTestId('whatif-summary')).toContainText('Import the orders to price retention');

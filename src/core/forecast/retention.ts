@@ -51,6 +51,14 @@ export function subscriptionRetention(table: TransactionTable, monthlyDiscountRa
     active.push(last === lastMonth);
     for (let k = from; k < to; k++) revenue += days.total[k];
   }
+  return retentionOfTenures(tenure, active, revenue, monthlyDiscountRate);
+}
+
+/**
+ * sBG fitted to each customer's months paid for (first to last purchase month) and whether they are still subscribed
+ * (a purchase in the last month), with `revenue` spread over the months paid for: the orders' and a summary's alike.
+ */
+export function retentionOfTenures(tenure: number[], active: boolean[], revenue: number, monthlyDiscountRate: number): SubscriptionRetention {
   const data = pooledSurvival(tenure, active);
   const fit = fitPooledRetention(data);
   const usable = fit.params.every(Number.isFinite);

@@ -145,6 +145,16 @@ test('the warehouse’s cohort table added to the hand summary: rows read = used
   // The weighted average needs more customers than 6 behind a month: a dash, as for orders.
   expect((await cells(3)).slice(0, 3)).toEqual(['8', '100%', '–']);
 
+  // The printable report: the summary's own key figures (8 customers, 600), the sentence on what needs dated orders in
+  // place of the owner formulas, and the cohort table's heatmap.
+  await page.getByTestId('print-report').click();
+  const report = page.getByTestId('report');
+  await expect(report.getByTestId('summary-customers')).toContainText('8');
+  await expect(report.getByTestId('summary-revenue')).toHaveText('Revenue600');
+  await expect(report.getByTestId('report-formulas')).toContainText('need dated orders');
+  await expect(report.getByTestId('report-cohorts')).toContainText('Jan 2024');
+  await page.getByTestId('report-close').click();
+
   await page.getByTestId('summary-cohorts-remove').click();
   await expect(page.getByTestId('cohort-section')).toHaveCount(0);
   await expect(page.getByTestId('summary-cohorts-rows')).toHaveCount(0);

@@ -795,6 +795,7 @@ export const en = {
   'shared.notes': '{count, plural, one {# field this app does not know was left out.} other {# fields this app does not know were left out.}}',
   'shared.aggregateOnly': 'Totals only: groups of fewer than {k} customers are not shown.',
   'shared.fewerThan': 'fewer than {k}',
+  'shared.summaryNoFormulas': 'This snapshot was made from a per-customer summary: the owner formulas need dated orders, which a summary does not have.',
   'shared.loading': 'Opening the snapshot…',
   'shared.tabs': 'Views of this snapshot',
   'shared.missing.historical': 'The sender did not include the history figures and formulas.',

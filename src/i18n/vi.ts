@@ -797,6 +797,7 @@ export const vi: Catalogue = {
   'shared.notes': '{count} trường mà ứng dụng này không biết đã được bỏ qua.',
   'shared.aggregateOnly': 'Chỉ có số tổng: các nhóm ít hơn {k} khách hàng không được hiển thị.',
   'shared.fewerThan': 'ít hơn {k}',
+  'shared.summaryNoFormulas': 'Ảnh chụp này được tạo từ bảng tóm tắt theo khách hàng: các công thức của chủ cửa hàng cần đơn hàng có ngày, điều mà bảng tóm tắt không có.',
   'shared.loading': 'Đang mở ảnh chụp số liệu…',
   'shared.tabs': 'Các góc nhìn của ảnh chụp số liệu này',
   'shared.missing.historical': 'Người gửi không đưa vào các số liệu lịch sử và công thức.',

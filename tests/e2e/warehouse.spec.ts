@@ -5,6 +5,7 @@
  * sentence what it cannot give; the Forecast tab fits the models on it.
  */
 import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -172,3 +173,18 @@ test('on a 360-px phone in Vietnamese, the summary’s cohort section and its ch
   expect(await sidewaysOverflow(page)).toEqual([]);
   await page.context().close();
 });
+
+test('a snapshot of the hand summary and its cohort table (npm run analyze) opens in the app: its figures, its cohorts, and why there are no formulas', async ({ page }) => {
+  const out = join(mkdtempSync(join(tmpdir(), 'clv-summary-snapshot-')), 'hand-summary.clv.json');
+  execFileSync('npx', ['tsx', 'src/cli/analyze.ts', hand, '--cohort-table', resolve(root, 'tests/fixtures/summary/hand-cohorts.csv'), '--out', out], { cwd: root, env: { ...process.env, TZ: 'UTC' } });
+  await page.goto('./');
+  await page.getByTestId('import-file').setInputFiles(out);
+  await expect(page.getByTestId('shared-summary-formulas')).toHaveText('This snapshot was made from a per-customer summary: the owner formulas need dated orders, which a summary does not have.', { timeout: 30_000 });
+  await expect(page.getByTestId('clv-formulas').locator('article')).toHaveCount(0);
+  await expect(page.getByTestId('kpi-customers')).toContainText('8');
+  await expect(page.getByTestId('kpi-net-revenue')).toContainText('600');
+  // The full snapshot (not aggregate-only) keeps the three small cohorts of the table.
+  await page.getByTestId('cohort-section').getByRole('button', { name: 'View as table' }).click();
+  await expect(page.getByTestId('cohort-section').getByTestId('cohort-table').locator('tbody th')).toHaveText(['Jan 2024', 'Feb 2024', 'Mar 2024', 'Weighted avg.']);
+});
+

@@ -667,6 +667,7 @@ export const en = {
   'rejected.reason.cohort-size-differs': 'The cohort’s size differs from its earlier lines (column "{column}")',
   'error.problem.cohort-table-columns': 'This file is not the cohort table: it lacks the column(s) {columns} (docs/warehouse.md).',
   'error.problem.cohort-table-empty': 'The cohort table has no usable row.',
+  'error.problem.cohort-table-file': 'This file is a warehouse cohort table, not an orders export. Import its per-customer summary first, then add the cohort table in that summary’s History (docs/warehouse.md).',
   'rejected.reason.undecodable-customer': 'Customer id has bytes that are not valid {encoding} text (shown as �), so it cannot be told apart from other ids (column "{column}")',
   'rejected.reason.undecodable-order': 'Order id has bytes that are not valid {encoding} text (shown as �), so it cannot be told apart from other ids (column "{column}")',
   'rejected.reason.missing-date': 'Date is empty (column "{column}")',

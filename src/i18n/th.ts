@@ -669,6 +669,7 @@ export const th: Catalogue = {
   'rejected.reason.cohort-size-differs': 'ขนาดของกลุ่มต่างจากบรรทัดก่อนหน้าของกลุ่มเดียวกัน (คอลัมน์ "{column}")',
   'error.problem.cohort-table-columns': 'ไฟล์นี้ไม่ใช่ตารางกลุ่มลูกค้า: ขาดคอลัมน์ {columns} (docs/warehouse.md)',
   'error.problem.cohort-table-empty': 'ตารางกลุ่มลูกค้าไม่มีแถวที่ใช้ได้',
+  'error.problem.cohort-table-file': 'ไฟล์นี้เป็นตารางกลุ่มลูกค้าจากคลังข้อมูล ไม่ใช่ไฟล์ส่งออกคำสั่งซื้อ ให้นำเข้าไฟล์สรุปรายลูกค้าของมันก่อน แล้วจึงเพิ่มตารางกลุ่มลูกค้าในแท็บประวัติของไฟล์สรุปนั้น (docs/warehouse.md)',
   'rejected.reason.undecodable-customer': 'รหัสลูกค้ามีไบต์ที่ไม่ใช่ข้อความ {encoding} ที่ถูกต้อง (แสดงเป็น �) จึงแยกไม่ออกจากรหัสอื่น (คอลัมน์ "{column}")',
   'rejected.reason.undecodable-order': 'หมายเลขคำสั่งซื้อมีไบต์ที่ไม่ใช่ข้อความ {encoding} ที่ถูกต้อง (แสดงเป็น �) จึงแยกไม่ออกจากหมายเลขอื่น (คอลัมน์ "{column}")',
   'rejected.reason.missing-date': 'วันที่ว่าง (คอลัมน์ "{column}")',

@@ -669,6 +669,7 @@ export const vi: Catalogue = {
   'rejected.reason.cohort-size-differs': 'Quy mô của nhóm khác với các dòng trước của nó (cột "{column}")',
   'error.problem.cohort-table-columns': 'Tệp này không phải là bảng nhóm khách hàng: thiếu (các) cột {columns} (docs/warehouse.md).',
   'error.problem.cohort-table-empty': 'Bảng nhóm khách hàng không có dòng nào dùng được.',
+  'error.problem.cohort-table-file': 'Tệp này là bảng nhóm khách hàng từ kho dữ liệu, không phải tệp xuất đơn hàng. Hãy nhập bảng tóm tắt theo khách hàng của nó trước, rồi thêm bảng nhóm khách hàng trong mục Lịch sử của bảng tóm tắt đó (docs/warehouse.md).',
   'rejected.reason.undecodable-customer': 'Mã khách hàng có byte không hợp lệ theo bảng mã {encoding} (hiển thị thành �), nên không phân biệt được với các mã khác (cột "{column}")',
   'rejected.reason.undecodable-order': 'Mã đơn hàng có byte không hợp lệ theo bảng mã {encoding} (hiển thị thành �), nên không phân biệt được với các mã khác (cột "{column}")',
   'rejected.reason.missing-date': 'Ngày để trống (cột "{column}")',

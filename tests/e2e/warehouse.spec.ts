@@ -188,3 +188,8 @@ test('a snapshot of the hand summary and its cohort table (npm run analyze) open
   await expect(page.getByTestId('cohort-section').getByTestId('cohort-table').locator('tbody th')).toHaveText(['Jan 2024', 'Feb 2024', 'Mar 2024', 'Weighted avg.']);
 });
 
+test('the cohort table dropped on the import screen is not read as orders: one sentence says where it goes', async ({ page }) => {
+  await page.goto('./');
+  await page.getByTestId('import-file').setInputFiles(resolve(root, 'tests/fixtures/summary/hand-cohorts.csv'));
+  await expect(page.getByTestId('import-error')).toContainText('This file is a warehouse cohort table, not an orders export. Import its per-customer summary first, then add the cohort table in that summary’s History');
+});

@@ -6,7 +6,7 @@
  */
 import type { SummaryDataset } from '../types';
 import { monthIndex } from '../figures/dates';
-import { retentionOfTenures, type SubscriptionRetention } from './retention';
+import { retentionOfTenures, type SubscriptionRetention } from './retention-fit';
 
 export function summaryRetention(data: SummaryDataset, monthlyDiscountRate: number): SubscriptionRetention | null {
   if (!data.firstDay || data.observationEnd === null) return null;

@@ -17,10 +17,9 @@ import { FieldKind, RecordReader } from './record-reader';
 import { RejectLog } from './rejections';
 import { readPlainNumber } from './summary-values';
 import { ChunkDecoder, detectEncoding } from './text-encoding';
+import { COHORT_TABLE_COLUMNS, cohortColumnName, type CohortColumn } from './cohort-table-columns';
 
-/** The columns the warehouse query writes, in its order (any order is read). */
-export const COHORT_TABLE_COLUMNS = ['cohort_year', 'cohort_month', 'period', 'customers', 'active', 'revenue'] as const;
-type CohortColumn = (typeof COHORT_TABLE_COLUMNS)[number];
+export { COHORT_TABLE_COLUMNS } from './cohort-table-columns';
 
 /** Months since a cohort's first beyond which a row is taken as a mistake (a century). */
 const MAX_PERIOD = 1200;
@@ -28,12 +27,9 @@ const MAX_PERIOD = 1200;
 /** The table read: `customers` is over all cohorts (each cohort's size once), to compare with the summary's. */
 export type CohortTable = SummaryCohortTable;
 
-/** A header name as the query writes it, whatever the engine did to its case and spaces. */
-const normalName = (name: string) => name.trim().toLowerCase().replace(/^\uFEFF/, '');
-
 /** The position of each column in `header`, or the columns that are missing. */
 function columnPositions(header: string[]): { at: Record<CohortColumn, number> } | { missing: CohortColumn[] } {
-  const names = header.map(normalName);
+  const names = header.map(cohortColumnName);
   const at = {} as Record<CohortColumn, number>;
   const missing: CohortColumn[] = [];
   for (const column of COHORT_TABLE_COLUMNS) {
@@ -42,22 +38,6 @@ function columnPositions(header: string[]): { at: Record<CohortColumn, number> }
     else at[column] = i;
   }
   return missing.length ? { missing } : { at };
-}
-
-/** Whether a file's first line names the cohort table's columns (the file is then read with readCohortTable). */
-export function looksLikeCohortTable(head: Uint8Array): boolean {
-  const { encoding } = detectEncoding(head);
-  let text: string;
-  try {
-    text = new TextDecoder(encoding).decode(head.subarray(0, 64 * 1024));
-  } catch {
-    return false;
-  }
-  const end = text.search(/[\r\n]/);
-  const line = end < 0 ? text : text.slice(0, end);
-  const { delimiter } = detectDelimiter(line);
-  if (delimiter === 'whitespace') return false;
-  return 'at' in columnPositions(line.split(delimiter));
 }
 
 /** Why a cell that must be a whole number is refused, per column (the bounds are the reader's). */

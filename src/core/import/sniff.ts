@@ -11,6 +11,7 @@ import { foldStatus, statusVerdict } from './statuses';
 import { currencyInHeader, currencyOf, NumberColumnEvidence, readNumberCell } from './numbers';
 import { readRecords } from './rows';
 import { isSummaryHeader } from './summary-columns';
+import { isCohortTableHeader } from './cohort-table-columns';
 import { binaryKind, detectEncoding, type BinaryKind } from './text-encoding';
 
 export interface SniffResult {
@@ -80,6 +81,8 @@ const BINARY_PROBLEMS: Record<BinaryKind, string> = {
   image: 'This is an image, not a data file. Export the orders from your shop system as CSV instead.',
   binary: 'This file is not text (it contains binary data), so it cannot be read as a CSV export.',
 };
+
+const COHORT_TABLE_PROBLEM = 'This file is a warehouse cohort table, not an orders export: import its per-customer summary, then add the cohort table in that summary’s History (docs/warehouse.md).';
 
 /** Short: the page shows the catalogue's fuller message (error.problem.summary-file); the worker's bundle is near its budget. */
 const SUMMARY_PROBLEM = 'This file is a per-customer summary, not an orders export: the app does not open summaries yet (docs/warehouse.md).';
@@ -151,6 +154,8 @@ export function sniff(head: Uint8Array, fileName: string, totalBytes: number): S
   const header = hasHeader ? Array.from({ length: width }, (_, c) => (records[0][c] ?? '').trim() || `Column ${c + 1}`) : Array.from({ length: width }, (_, c) => `Column ${c + 1}`);
   // A per-customer summary (docs/warehouse.md) is not orders: read as orders, each customer would become one order.
   if (hasHeader && isSummaryHeader(header)) return { ...failed('summary-file', SUMMARY_PROBLEM, encoding), delimiter, hasHeader, header, preview: dataRows.slice(0, PREVIEW_ROWS) };
+  // The warehouse's cohort table is added to a summary dataset, not imported as orders.
+  if (hasHeader && isCohortTableHeader(header)) return failed('cohort-table-file', COHORT_TABLE_PROBLEM, encoding);
   const guessHeader = hasHeader ? header.slice(0, guessed) : null;
   const { mapping, currencyColumn } = guessMapping(guessHeader, profiles);
   if (mapping.date === null && !profiles.some((p) => p.dateShare > 0)) {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeCohortTable, readCohortTable } from '../../../src/core/import/cohort-table';
+import { readCohortTable } from '../../../src/core/import/cohort-table';
+import { isCohortTableHeader } from '../../../src/core/import/cohort-table-columns';
+import { sniff } from '../../../src/core/import';
 import { ImportError } from '../../../src/core/import/import-error';
 import { isoToDay } from '../../../src/core/figures/dates';
 
@@ -97,10 +99,12 @@ describe('readCohortTable', () => {
   });
 });
 
-describe('looksLikeCohortTable', () => {
-  it('knows the table by its header only', () => {
-    expect(looksLikeCohortTable(bytes(`${HEADER}\n2024,1,0,3,3,1\n`))).toBe(true);
-    expect(looksLikeCohortTable(bytes('customer_id,frequency,recency,T\nA,1,2,3\n'))).toBe(false);
-    expect(looksLikeCohortTable(bytes(''))).toBe(false);
+describe('a cohort table dropped on the import screen', () => {
+  it('is known by its header and refused as orders in one sentence, pointing to the summary it belongs with', () => {
+    expect(isCohortTableHeader(['Cohort_Year', 'cohort_month', 'period', 'customers', 'active', 'revenue'])).toBe(true);
+    expect(isCohortTableHeader(['customer_id', 'frequency', 'recency', 'T'])).toBe(false);
+    const guess = sniff(bytes(`${HEADER}\n2024,1,0,3,3,1\n2024,1,1,3,1,2\n`), 'cohorts.csv', 45);
+    expect(guess.problemCode).toBe('cohort-table-file');
+    expect(guess.problem).toContain('add the cohort table in that summary’s History');
   });
 });

@@ -10,8 +10,12 @@ export type CohortColumn = (typeof COHORT_TABLE_COLUMNS)[number];
 /** A header name as the query writes it, whatever the engine did to its case and spaces. */
 export const cohortColumnName = (name: string) => name.trim().toLowerCase().replace(/^\uFEFF/, '');
 
+/** Beyond this many columns a file is not the query's output; the check then costs nothing (files of 100,000 columns). */
+const MAX_COLUMNS = 1000;
+
 /** Whether a header names every column of the cohort table. */
 export function isCohortTableHeader(header: readonly string[]): boolean {
+  if (header.length > MAX_COLUMNS) return false;
   const names = new Set(header.map(cohortColumnName));
   return COHORT_TABLE_COLUMNS.every((c) => names.has(c));
 }

@@ -103,6 +103,8 @@ describe('a cohort table dropped on the import screen', () => {
   it('is known by its header and refused as orders in one sentence, pointing to the summary it belongs with', () => {
     expect(isCohortTableHeader(['Cohort_Year', 'cohort_month', 'period', 'customers', 'active', 'revenue'])).toBe(true);
     expect(isCohortTableHeader(['customer_id', 'frequency', 'recency', 'T'])).toBe(false);
+    // A file of thousands of columns is not the query's output (and is not searched for its names).
+    expect(isCohortTableHeader([...HEADER.split(','), ...Array.from({ length: 1000 }, (_, i) => `x${i}`)])).toBe(false);
     const guess = sniff(bytes(`${HEADER}\n2024,1,0,3,3,1\n2024,1,1,3,1,2\n`), 'cohorts.csv', 45);
     expect(guess.problemCode).toBe('cohort-table-file');
     expect(guess.problem).toContain('add the cohort table in that summary’s History');

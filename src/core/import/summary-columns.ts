@@ -79,7 +79,10 @@ export function isCompleteSummary(m: SummaryMapping): boolean {
   return m.customer !== null && m.frequency !== null && ((m.recency !== null && m.T !== null) || (m.firstPurchase !== null && m.lastPurchase !== null));
 }
 
+/** Beyond this many columns a file is no warehouse query's summary; the check then costs nothing (files of 100,000 columns). */
+const MAX_SUMMARY_COLUMNS = 1000;
+
 /** Whether a header is a per-customer summary's (see the module comment). */
 export function isSummaryHeader(header: readonly string[]): boolean {
-  return isCompleteSummary(guessSummaryMapping(header));
+  return header.length <= MAX_SUMMARY_COLUMNS && isCompleteSummary(guessSummaryMapping(header));
 }

@@ -174,6 +174,7 @@ export const en = {
   'cohorts.title': 'Cohorts: customers by when they first bought',
   'cohorts.chartTitle': '{metric}: cohorts by {unit} of first order',
   'cohorts.desc': 'Each row is the customers acquired in one {unit}; each column is {unit}s since then. Click a cell to list its customers.',
+  'cohorts.descNoPick': 'Each row is the customers acquired in one {unit}; each column is {unit}s since then.',
   'cohorts.cohort': 'Cohort',
   'cohorts.customers': 'Customers',
   'cohorts.monthN': 'M{n}',

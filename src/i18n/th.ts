@@ -176,6 +176,7 @@ export const th: Catalogue = {
   'cohorts.title': 'กลุ่มลูกค้า (cohort): แบ่งลูกค้าตามช่วงที่ซื้อครั้งแรก',
   'cohorts.chartTitle': '{metric}: กลุ่มลูกค้าตาม{unit}ที่ซื้อครั้งแรก',
   'cohorts.desc': 'แต่ละแถวคือลูกค้าที่ได้มาในหนึ่ง{unit} แต่ละคอลัมน์คือจำนวน{unit}ที่ผ่านไปนับจากนั้น คลิกที่ช่องเพื่อดูรายชื่อลูกค้า',
+  'cohorts.descNoPick': 'แต่ละแถวคือลูกค้าที่ได้มาในหนึ่ง{unit} แต่ละคอลัมน์คือจำนวน{unit}ที่ผ่านไปนับจากนั้น',
   'cohorts.cohort': 'กลุ่มลูกค้า',
   'cohorts.customers': 'ลูกค้า',
   'cohorts.monthN': 'M{n}',

@@ -176,6 +176,7 @@ export const vi: Catalogue = {
   'cohorts.title': 'Nhóm khách (cohort): khách hàng theo thời điểm mua lần đầu',
   'cohorts.chartTitle': '{metric}: nhóm khách theo {unit} mua lần đầu',
   'cohorts.desc': 'Mỗi dòng là những khách hàng mua lần đầu trong cùng một {unit}; mỗi cột là số {unit} kể từ đó. Bấm vào một ô để xem danh sách khách hàng.',
+  'cohorts.descNoPick': 'Mỗi dòng là những khách hàng mua lần đầu trong cùng một {unit}; mỗi cột là số {unit} kể từ đó.',
   'cohorts.cohort': 'Nhóm khách',
   'cohorts.customers': 'Khách hàng',
   'cohorts.monthN': 'T{n}',

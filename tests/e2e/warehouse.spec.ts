@@ -133,6 +133,7 @@ test('the warehouse’s cohort table added to the hand summary: rows read = used
   const cohortSection = page.getByTestId('cohort-section');
   await expect(cohortSection).toBeVisible();
   await expect(cohortSection.getByTestId('cohort-period')).toHaveCount(0);
+  await expect(cohortSection).not.toContainText('Click a cell to list its customers');
   await cohortSection.getByRole('button', { name: 'View as table' }).click();
   const rows = cohortSection.getByTestId('cohort-table').locator('tbody tr');
   // Three cohorts and the weighted average.

@@ -15,14 +15,71 @@ export interface PackedValues {
 }
 
 const REPLACEMENT_CHARACTER = 0xfffd;
+/** Lengths whose values keep extremes of their own (see CodeDictionary.lowest). */
+const LENGTHS = 32;
 
-function hashOf(text: string, start: number, end: number): number {
-  // FNV-1a over the UTF-16 code units, then mixed: FNV's low bits cluster for codes that differ in one character.
+/**
+ * A slot of the table is four numbers: code + 1 (0 when empty), a tag and two key numbers. A short value is held in
+ * the key itself: up to 8 characters of U+0000–U+00FF a byte each, or up to 16 digits four bits each, its length
+ * and the way it is held in the tag's low bits. Such a value is found with one read of the table, where a comparison
+ * with the packed characters costs two more reads at places of their own. On this 2-core machine a read at a random
+ * place of a large array costs 200–270 ns; 3.3 million customer ids over ten million rows took 13 s of a 30 s import
+ * before. Longer values have their hash in the tag, a second hash in the key, and are compared character by character.
+ */
+const SLOT = 4;
+const INLINE = 0x40;
+const DIGITS = 0x20;
+const TAG_BITS = 0x7f;
+/** keyOf's result: tag, key 0, key 1. */
+const key = new Int32Array(3);
+
+function keyOf(chars: Uint8Array | Uint16Array, from: number, length: number): void {
+  // FNV-1a over the UTF-16 code units, mixed: FNV's low bits cluster for codes that differ in one character.
   let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  let bytes = true;
+  let digits = true;
+  for (let i = from, end = from + length; i < end; i++) {
+    const c = chars[i];
+    h = Math.imul(h ^ c, 0x01000193);
+    if (c > 0xff) bytes = false;
+    if (c < 48 || c > 57) digits = false;
+  }
   h ^= h >>> 15;
   h = Math.imul(h, 0x2c1b3c6d);
-  return h ^ (h >>> 12);
+  h ^= h >>> 12;
+  let k0 = 0;
+  let k1 = 0;
+  let kind = 0;
+  if (bytes && length <= 8) {
+    kind = INLINE | length;
+    for (let i = 0; i < length; i++) {
+      if (i < 4) k0 |= chars[from + i] << (8 * i);
+      else k1 |= chars[from + i] << (8 * (i - 4));
+    }
+  } else if (digits && length <= 16) {
+    kind = INLINE | DIGITS | length;
+    for (let i = 0; i < length; i++) {
+      if (i < 8) k0 |= (chars[from + i] - 48) << (4 * i);
+      else k1 |= (chars[from + i] - 48) << (4 * (i - 8));
+    }
+  } else {
+    // A second hash, so that a long value is compared with another only when 57 bits of hash agree.
+    let g = 0x9747b28c;
+    for (let i = from, end = from + length; i < end; i++) g = Math.imul(g ^ chars[i], 0x5bd1e995);
+    k0 = g ^ (g >>> 13);
+    k1 = length;
+  }
+  key[0] = (h & ~TAG_BITS) | kind;
+  key[1] = k0;
+  key[2] = k1;
+}
+
+/** Where a key starts its search in the table: its three numbers mixed (a short value's tag alone has 25 bits). */
+function positionOf(tag: number, k0: number, k1: number): number {
+  let p = tag ^ Math.imul(k0, 0x9e3779b1) ^ Math.imul(k1, 0x85ebca6b);
+  p ^= p >>> 16;
+  p = Math.imul(p, 0x7feb352d);
+  return p ^ (p >>> 15);
 }
 
 export class CodeDictionary {
@@ -34,27 +91,57 @@ export class CodeDictionary {
   undecodable: Set<number> | null = null;
   private chars: Uint8Array | Uint16Array = new Uint8Array(1 << 14);
   private ends = new Int32Array(1 << 10);
-  /**
-   * Two numbers per slot, side by side: code + 1 (0 for an empty slot) and the value's hash, so that a probe reads one
-   * place and compares characters only when the hashes agree. Kept at most half full.
-   */
-  private slots = new Int32Array(1 << 12);
-  private mask = (1 << 11) - 1;
+  /** The table: SLOT numbers a slot (see SLOT), kept at most half full; empty in ordered mode. */
+  private slots = new Int32Array(0);
+  private mask = -1;
+  /** The previous value's code and its cell (see sameAsLast). */
   private lastCode = -1;
+  private lastText = '';
+  private lastStart = 0;
+  private lastEnd = 0;
+  /**
+   * While every new value is beyond all earlier ones of its length (ids that count up or down in file order, as a
+   * shop's order numbers do), no table is needed: such a value cannot have been seen. These hold, per length up to
+   * LENGTHS (longer values share the last), the codes of the smallest and the largest value so far; null once a
+   * value falls between them, when the table is built from every value so far and used from then on. Ten million
+   * order ids counting up took a half-empty table of 268 MB and a probe in it, at a random place, per row.
+   */
+  private lowest: Int32Array | null = new Int32Array(LENGTHS + 1).fill(-1);
+  private highest: Int32Array | null = new Int32Array(LENGTHS + 1).fill(-1);
 
   /** The code of `text[start, end)`, trimmed. Exports list an order's lines together: the previous value is tried first. */
   idOf(text: string, start: number, end: number): number {
     while (start < end && text.charCodeAt(start) <= 32) start++;
     while (end > start && text.charCodeAt(end - 1) <= 32) end--;
-    if (this.lastCode >= 0 && this.equals(this.lastCode, text, start, end)) return this.lastCode;
+    if (this.lastCode >= 0 && this.sameAsLast(text, start, end)) return this.lastCode;
+    this.lastText = text;
+    this.lastStart = start;
+    this.lastEnd = end;
     return (this.lastCode = this.find(text, start, end));
   }
 
-  /** The code of a whole value (already trimmed). */
-  id(value: string): number {
-    return this.find(value, 0, value.length);
+  /** Whether every value so far came beyond the earlier ones of its length, so that no table has been needed. */
+  get ordered(): boolean {
+    return this.highest !== null;
   }
 
+  /** The code of a whole value (already trimmed); the previous value is tried first, as in idOf. */
+  id(value: string): number {
+    return this.idOf(value, 0, value.length);
+  }
+
+  /**
+   * Whether `text[start, end)` is the previous value, compared with the previous cell's text (read moments ago, so
+   * still in the processor's cache) from the end, where ids differ. Comparing with the packed copy instead read a
+   * random place of a large array whenever the previous row was another customer: 2.4 s of ten million rows.
+   */
+  private sameAsLast(text: string, start: number, end: number): boolean {
+    const last = this.lastText;
+    const from = this.lastStart;
+    if (end - start !== this.lastEnd - from) return false;
+    for (let i = end - start - 1; i >= 0; i--) if (text.charCodeAt(start + i) !== last.charCodeAt(from + i)) return false;
+    return true;
+  }
 
   /** The values as packed data (views of this dictionary's arrays). */
   packed(): PackedValues {
@@ -81,56 +168,130 @@ export class CodeDictionary {
     return code === 0 ? 0 : this.ends[code - 1];
   }
 
-  private equals(code: number, text: string, start: number, end: number): boolean {
-    const from = this.startOf(code);
-    if (this.ends[code] - from !== end - start) return false;
+  /** Whether value `code` equals the `length` characters staged at `at` (compared from the end, where ids differ). */
+  private staged(code: number, at: number, length: number): boolean {
+    const to = this.ends[code];
+    if (to - this.startOf(code) !== length) return false;
     const chars = this.chars;
-    for (let i = start, j = from; i < end; i++, j++) if (chars[j] !== text.charCodeAt(i)) return false;
+    for (let i = length - 1; i >= 0; i--) if (chars[to - length + i] !== chars[at + i]) return false;
     return true;
   }
 
+  /**
+   * The code of `text[start, end)`. The characters are read from the text once, copied to the free end of the packed
+   * array; the comparisons read them there. A value seen before leaves them unused; a new one keeps them.
+   */
   private find(text: string, start: number, end: number): number {
-    const h = hashOf(text, start, end);
-    const slots = this.slots;
-    const mask = this.mask;
-    let slot = h & mask;
-    for (;;) {
-      const entry = slots[2 * slot];
-      if (entry === 0) break;
-      if (slots[2 * slot + 1] === h && this.equals(entry - 1, text, start, end)) return entry - 1;
-      slot = (slot + 1) & mask;
-    }
-    const code = this.size++;
-    if (code === this.ends.length) this.ends = grown(this.ends, code * 2);
-    const from = this.startOf(code);
     const length = end - start;
-    if (from + length > this.chars.length) this.chars = grown(this.chars, Math.max(this.chars.length * 2, from + length));
+    const at = this.startOf(this.size);
+    if (at + length > this.chars.length) this.chars = grown(this.chars, Math.max(this.chars.length * 2, at + length));
+    let chars = this.chars;
     let replaced = false;
     for (let i = 0; i < length; i++) {
       const c = text.charCodeAt(start + i);
-      if (c > 0xff && this.chars instanceof Uint8Array) this.chars = Uint16Array.from(this.chars);
-      this.chars[from + i] = c;
+      if (c > 0xff && chars instanceof Uint8Array) chars = this.chars = Uint16Array.from(chars);
+      chars[at + i] = c;
       if (c === REPLACEMENT_CHARACTER) replaced = true;
     }
-    this.ends[code] = from + length;
-    if (length === 0 && this.blank < 0) this.blank = code;
-    if (replaced) (this.undecodable ??= new Set()).add(code);
-    slots[2 * slot] = code + 1;
-    slots[2 * slot + 1] = h;
-    if (this.size * 2 > mask + 1) this.rehash();
+    if (this.highest !== null && this.beyondAll(at, length)) return this.add(at, length, replaced);
+    keyOf(chars, at, length);
+    const tag = key[0];
+    const k0 = key[1];
+    const k1 = key[2];
+    const slots = this.slots;
+    const mask = this.mask;
+    let slot = positionOf(tag, k0, k1) & mask;
+    for (;;) {
+      const s = slot * SLOT;
+      const entry = slots[s];
+      if (entry === 0) break;
+      if (slots[s + 1] === tag && slots[s + 2] === k0 && slots[s + 3] === k1 && ((tag & INLINE) !== 0 || this.staged(entry - 1, at, length))) return entry - 1;
+      slot = (slot + 1) & mask;
+    }
+    const code = this.add(at, length, replaced);
+    const s = slot * SLOT;
+    slots[s] = code + 1;
+    slots[s + 1] = tag;
+    slots[s + 2] = k0;
+    slots[s + 3] = k1;
+    if (this.size * 2 > mask + 1) this.rehash(2 * (mask + 1));
     return code;
   }
 
-  private rehash() {
+  /** Keep the value staged at `at` as a new code. */
+  private add(at: number, length: number, replaced: boolean): number {
+    const code = this.size++;
+    if (code === this.ends.length) this.ends = grown(this.ends, code * 2);
+    this.ends[code] = at + length;
+    if (length === 0 && this.blank < 0) this.blank = code;
+    if (replaced) (this.undecodable ??= new Set()).add(code);
+    return code;
+  }
+
+  /**
+   * In ordered mode: whether the staged value is above the largest or below the smallest earlier value of its length
+   * (then it is new, and becomes that extreme); otherwise ordered mode ends and the table is built.
+   */
+  private beyondAll(at: number, length: number): boolean {
+    const lowest = this.lowest!;
+    const highest = this.highest!;
+    const bucket = length < LENGTHS ? length : LENGTHS;
+    const high = highest[bucket];
+    if (high < 0) {
+      lowest[bucket] = highest[bucket] = this.size;
+      return true;
+    }
+    if (this.order(at, length, high) > 0) {
+      highest[bucket] = this.size;
+      return true;
+    }
+    if (this.order(at, length, lowest[bucket]) < 0) {
+      lowest[bucket] = this.size;
+      return true;
+    }
+    this.lowest = this.highest = null;
+    this.rehash(Math.max(1 << 11, 2 << Math.ceil(Math.log2(this.size + 1))));
+    return false;
+  }
+
+  /** The staged value against value `code`: by length, then character by character. */
+  private order(at: number, length: number, code: number): number {
+    const from = this.startOf(code);
+    const other = this.ends[code] - from;
+    if (length !== other) return length - other;
+    const chars = this.chars;
+    for (let i = 0; i < length; i++) {
+      const d = chars[at + i] - chars[from + i];
+      if (d !== 0) return d;
+    }
+    return 0;
+  }
+
+  /**
+   * Put every value into a table of `capacity` slots. Values already in a table keep their key; in ordered mode there
+   * is no table yet and each value's key is made from its characters.
+   */
+  private rehash(capacity: number) {
     const old = this.slots;
-    const slots = new Int32Array(old.length * 2);
-    const mask = slots.length / 2 - 1;
-    for (let s = 0; s < old.length; s += 2) {
-      if (old[s] === 0) continue;
-      let slot = old[s + 1] & mask;
-      while (slots[2 * slot] !== 0) slot = (slot + 1) & mask;
-      slots[2 * slot] = old[s];
-      slots[2 * slot + 1] = old[s + 1];
+    const slots = new Int32Array(capacity * SLOT);
+    const mask = capacity - 1;
+    const place = (entry: number, tag: number, k0: number, k1: number) => {
+      let slot = positionOf(tag, k0, k1) & mask;
+      while (slots[slot * SLOT] !== 0) slot = (slot + 1) & mask;
+      const s = slot * SLOT;
+      slots[s] = entry;
+      slots[s + 1] = tag;
+      slots[s + 2] = k0;
+      slots[s + 3] = k1;
+    };
+    if (old.length === 0) {
+      for (let code = 0; code < this.size; code++) {
+        const from = this.startOf(code);
+        keyOf(this.chars, from, this.ends[code] - from);
+        place(code + 1, key[0], key[1], key[2]);
+      }
+    } else {
+      for (let s = 0; s < old.length; s += SLOT) if (old[s] !== 0) place(old[s], old[s + 1], old[s + 2], old[s + 3]);
     }
     this.slots = slots;
     this.mask = mask;

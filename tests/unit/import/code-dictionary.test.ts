@@ -29,7 +29,13 @@ describe('order ids as codes', () => {
     const u = seeded(7);
     const pool = ['', '#1', '#10', '#01', 'ĐH-001', 'คำสั่ง-9', '1', '1 ', 'A'.repeat(300)];
     const values: string[] = [];
-    for (let i = 0; i < 20_000; i++) values.push(u() < 0.2 ? pool[Math.floor(u() * pool.length)].trim() : `#${Math.floor(u() * 8_000)}`);
+    // Short values are held in the table's key (up to 8 Latin-1 characters, or up to 16 digits), longer ones hashed:
+    // ids of each kind, and digit ids that differ only in their last digits or their leading zeros.
+    const digits = (): string => `${'0'.repeat(Math.floor(u() * 3))}65432109876${Math.floor(u() * 50)}`.slice(0, 9 + Math.floor(u() * 8));
+    for (let i = 0; i < 20_000; i++) {
+      const r = u();
+      values.push(r < 0.2 ? pool[Math.floor(u() * pool.length)].trim() : r < 0.4 ? digits() : r < 0.5 ? `customer-${Math.floor(u() * 500)}@shop.vn` : `#${Math.floor(u() * 8_000)}`);
+    }
     const text = values.map((v) => `,${v},`).join('\n');
     const dict = new CodeDictionary();
     const codes: number[] = [];
@@ -41,6 +47,50 @@ describe('order ids as codes', () => {
     expect(codes).toEqual(mapCodes(values));
     expect(dict.size).toBe(new Set(values).size);
     expect(dict.blank).toBe(mapCodes(values)[values.indexOf('')]);
+  });
+
+  it('needs no table while ids count up or down within each length, and gives a Map\'s codes when one comes back', () => {
+    // Shopify's "#1001" counting up, cancellations "C536379" among them (their own length), ids counting down.
+    const values: string[] = [];
+    for (let i = 0; i < 5_000; i++) {
+      values.push(`#${1001 + i}`, `#${1001 + i}`);
+      if (i % 7 === 0) values.push(`C${536_000 + i}`);
+      values.push(`D${99_999 - i}`);
+    }
+    const dict = new CodeDictionary();
+    const codes = values.map((v) => dict.id(v));
+    expect(codes).toEqual(mapCodes(values));
+    expect(dict.ordered).toBe(true);
+    // An id seen before, not on the line before: a table from then on, holding every earlier value.
+    const again = ['#1500', 'D99990', '#1001', 'C536007', '#9999', '#1500'];
+    expect(again.map((v) => dict.id(v))).toEqual(mapCodes([...values, ...again]).slice(values.length));
+    expect(dict.ordered).toBe(false);
+    // A new value between two earlier ones ends ordered mode too, and still gets a code of its own.
+    const between = new CodeDictionary();
+    expect(['A10', 'A30', 'A20', 'A30', 'A10', 'A20'].map((v) => between.id(v))).toEqual([0, 1, 2, 1, 0, 2]);
+    expect(between.ordered).toBe(false);
+    // The smallest or the largest value seen again, another value between: the same code, not a new one.
+    for (const values of [['B2', 'B1', 'B3', 'B1'], ['B1', 'B3', 'C', 'B3']]) {
+      const d = new CodeDictionary();
+      expect(values.map((v) => d.id(v))).toEqual(mapCodes(values));
+    }
+  });
+
+  it('orders values longer than 32 characters by length first, in one group', () => {
+    const long = (n: number, tail: string) => 'x'.repeat(n) + tail;
+    const values = [long(40, 'b'), long(50, 'a'), long(40, 'c'), long(40, 'a'), long(50, 'a'), long(40, 'b')];
+    const dict = new CodeDictionary();
+    expect(values.map((v) => dict.id(v))).toEqual(mapCodes(values));
+  });
+
+  it('tells apart short ids whose hashes agree (found by search: the table holds short values themselves)', () => {
+    // Pairs with the same 25-bit tag and the same first slot in a table of 2,048: digits sharing their first 8 or
+    // their last 6, Latin-1 characters sharing their first 4 or their last 4.
+    const values = ['1234567800385561', '1234567800513003', '00205667123456', '00285619123456', 'ABCD1NJ5', 'ABCDCBH6', '32K3WXYZ', 'NJZ6WXYZ'];
+    const dict = new CodeDictionary();
+    for (const v of ['x', 'z', 'y']) dict.id(v); // 'y' between two earlier values: the table from here on
+    expect(dict.ordered).toBe(false);
+    expect([...values, ...values].map((v) => dict.id(v))).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 
   it('trims spaces around a cell, as the ids of the other columns are', () => {

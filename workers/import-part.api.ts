@@ -17,10 +17,10 @@ export const importPartApi = {
     const part = await importPart(options, fileSource(file).chunks(from, to), onProgress);
     const buffers = new Set<ArrayBuffer>();
     const add = (a: ArrayBufferView) => buffers.add(a.buffer as ArrayBuffer);
-    [part.customer, part.line, part.dayFirst].forEach(add);
+    [part.customer, part.line, part.dayFirst, part.customerIds.chars, part.customerIds.ends].forEach(add);
     if (part.monthFirst) add(part.monthFirst);
     for (const n of Object.values(part.numbers)) [n.value, n.fit].forEach(add);
-    for (const l of Object.values(part.labels)) add(l.codes);
+    for (const l of Object.values(part.labels)) [l.codes, l.values.chars, l.values.ends].forEach(add);
     if (part.order) [part.order.codes, part.order.values.chars, part.order.values.ends].forEach(add);
     return transfer(part, [...buffers]);
   },

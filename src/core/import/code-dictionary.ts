@@ -15,6 +15,21 @@ export interface PackedValues {
 }
 
 const REPLACEMENT_CHARACTER = 0xfffd;
+/** Whether this machine stores a Uint16Array's numbers low byte first, as UTF-16LE text is (every browser's does). */
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+let utf16le: TextDecoder | null = null;
+
+/**
+ * UTF-16 code units as text. The units come from decoded text (or are bytes below U+0100), so they hold no lone
+ * surrogate a decoder would replace.
+ */
+function utf16Text(units: Uint16Array): string {
+  if (LITTLE_ENDIAN) return (utf16le ??= new TextDecoder('utf-16le')).decode(units);
+  let text = '';
+  for (let at = 0; at < units.length; at += 8192) text += String.fromCharCode(...units.subarray(at, at + 8192));
+  return text;
+}
+
 /** Lengths whose values keep extremes of their own (see CodeDictionary.lowest). */
 const LENGTHS = 32;
 
@@ -146,6 +161,26 @@ export class CodeDictionary {
   /** The values as packed data (views of this dictionary's arrays). */
   packed(): PackedValues {
     return { chars: this.chars.subarray(0, this.size ? this.ends[this.size - 1] : 0), ends: this.ends.subarray(0, this.size) };
+  }
+
+  /**
+   * Append to `strings` the values from code `strings.length` on, as strings: their characters decoded as one text,
+   * then cut (a native decode and a cut per value, where a string built per value cost a call per character).
+   */
+  appendStrings(strings: string[]): void {
+    const first = strings.length;
+    if (first >= this.size) return;
+    const from = this.startOf(first);
+    const to = this.ends[this.size - 1];
+    const units = this.chars instanceof Uint16Array ? this.chars.slice(from, to) : new Uint16Array(to - from);
+    if (this.chars instanceof Uint8Array) units.set(this.chars.subarray(from, to));
+    const text = utf16Text(units);
+    let at = from;
+    for (let code = first; code < this.size; code++) {
+      const end = this.ends[code];
+      strings.push(text.slice(at - from, end - from));
+      at = end;
+    }
   }
 
   /** Add the values of another dictionary (a later part of the file); returns its codes renumbered into this one. */

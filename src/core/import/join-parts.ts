@@ -22,7 +22,7 @@ const numberColumnPart = (c: NumberColumn, rows: number) => ({
   onlyCommaText: [...c.onlyCommaText],
 });
 
-const labelColumnPart = (l: LabelColumn, rows: number) => ({ values: l.dict.values, codes: l.codes.data.subarray(0, rows) });
+const labelColumnPart = (l: LabelColumn, rows: number) => ({ values: l.dict.packed(), codes: l.codes.data.subarray(0, rows) });
 const orderColumnPart = (o: OrderColumn, rows: number) => ({ values: o.dict.packed(), codes: o.codes.data.subarray(0, rows) });
 
 /** A part's state as plain data; the per-row arrays are views of the state's own buffers (transferred, not copied). */
@@ -41,7 +41,7 @@ export function exportPart(state: ImportState, stream: StreamCounts) {
     extraFieldsLine: state.extraFieldsLine,
     costUnreadable: state.costUnreadable,
     refundedUnreadable: state.refundedUnreadable,
-    customerIds: state.customers.values,
+    customerIds: state.customers.packed(),
     customer: state.customer.data.subarray(0, n),
     line: state.line.data.subarray(0, n),
     dayFirst: state.dayFirst.data.subarray(0, n),

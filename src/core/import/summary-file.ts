@@ -188,7 +188,7 @@ export class SummaryReader {
     this.rowsRead++;
     const m = this.mapping;
     const idColumn = m.customer!;
-    const known = this.dictionary.values.length;
+    const known = this.dictionary.size;
     let id = -1;
     if (idColumn < r.fieldCount) {
       if (r.fieldKind[idColumn] === FieldKind.Plain) {
@@ -198,7 +198,7 @@ export class SummaryReader {
         if (text !== '') id = this.dictionary.id(text);
       }
     }
-    if (id < 0 || this.dictionary.values[id] === '') {
+    if (id < 0 || id === this.dictionary.blank) {
       const column = this.column('customer');
       return this.reject('missing-customer', `Customer id is empty (column "${column}")`, r, { column });
     }
@@ -287,7 +287,7 @@ export class SummaryReader {
     }
     const m = this.mapping;
     const dataset: SummaryDataset = {
-      customerIds: Array.from(this.acceptedIds.take(n), (id) => this.dictionary.values[id]),
+      customerIds: ((values) => Array.from(this.acceptedIds.take(n), (id) => values[id]))(this.dictionary.values),
       summary: {
         customer: Uint32Array.from({ length: n }, (_, i) => i),
         frequency: this.frequency.take(n),

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CodeDictionary, compactCodes } from '../../../src/core/import/code-dictionary';
+import { Dictionary } from '../../../src/core/import/growable';
 
 /** Codes of `values` from a Map, the plain way: the reference. */
 function mapCodes(values: string[]): number[] {
@@ -91,6 +92,19 @@ describe('order ids as codes', () => {
     for (const v of ['x', 'z', 'y']) dict.id(v); // 'y' between two earlier values: the table from here on
     expect(dict.ordered).toBe(false);
     expect([...values, ...values].map((v) => dict.id(v))).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('gives the values back as strings when asked, in pieces, whatever their characters', () => {
+    const dict = new Dictionary();
+    const first = ['C0001', '', 'khách@shop.vn'];
+    for (const v of first) dict.id(v);
+    expect(dict.values).toEqual(first);
+    // Characters beyond U+00FF from here on (the packed array widens to two bytes), a long value, a blank again.
+    const more = ['Nguyễn Văn Ả', 'ลูกค้า 7', 'x'.repeat(5_000), '', 'C0001', '\u00ff\u0080'];
+    for (const v of more) dict.id(v);
+    expect(dict.values).toEqual([...first, 'Nguyễn Văn Ả', 'ลูกค้า 7', 'x'.repeat(5_000), '\u00ff\u0080']);
+    expect(dict.blank).toBe(1);
+    expect(dict.size).toBe(7);
   });
 
   it('trims spaces around a cell, as the ids of the other columns are', () => {

@@ -90,11 +90,17 @@ export function cohorts(table: TransactionTable, period: CohortPeriod, cellLimit
   const refunded = table.refunded ?? null;
   const days = lookup.table;
   const minDay = lookup.firstDay;
+  // Per customer, its cohort's place + 1 (0 for none) in the narrowest array that holds it: the row loop reads it at
+  // the row's customer, a random place, and at 3.3 million customers one byte each misses the caches less than four.
+  const place = span < 255 ? new Uint8Array(cohortOf.length) : span < 65_535 ? new Uint16Array(cohortOf.length) : new Int32Array(cohortOf.length);
+  for (let c = 0; c < cohortOf.length; c++) if (cohortOf[c] !== NO_COHORT && offset[cohortOf[c] - firstPeriod] >= 0) place[c] = cohortOf[c] - firstPeriod + 1;
+  // Where the cells of a cohort at place s + 1 start, less its period: + the row's period gives the row's cell.
+  const base = new Int32Array(span + 1);
+  for (let s = 0; s < span; s++) base[s + 1] = offset[s] - (firstPeriod + s);
   for (let i = 0; i < length; i++) {
-    const cp = cohortOf[customer[i]];
-    const start = offset[cp - firstPeriod];
-    if (start < 0) continue;
-    const cell = start + days[day[i] - minDay] - cp;
+    const p = place[customer[i]];
+    if (p === 0) continue;
+    const cell = base[p] + days[day[i] - minDay];
     const s = revenue[cell];
     const x = refunded ? amount[i] - refunded[i] : amount[i];
     const t = s + x;

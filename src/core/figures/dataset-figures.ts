@@ -15,7 +15,9 @@ import { dayToIso } from './dates';
 export function datasetFigures(table: TransactionTable): DatasetFigures {
   const { length, customer, day, amount } = table;
   const refunded = table.refunded ?? null;
-  const seen = new Uint8Array(table.customerIds.length);
+  // One bit a customer: a row's customer is a random place in this array, and at 3.3 million customers a byte each
+  // (3.3 MB) missed the processor's caches where a bit each (420 KB) mostly does not.
+  const seen = new Int32Array((table.customerIds.length + 31) >>> 5);
   let customers = 0;
   let lineItems = 0;
   let refunds = 0;
@@ -29,8 +31,9 @@ export function datasetFigures(table: TransactionTable): DatasetFigures {
   let backC = 0;
   for (let i = 0; i < length; i++) {
     const c = customer[i];
-    if (seen[c] === 0) {
-      seen[c] = 1;
+    const bit = 1 << (c & 31);
+    if ((seen[c >>> 5] & bit) === 0) {
+      seen[c >>> 5] |= bit;
       customers++;
     }
     const a = amount[i];

@@ -83,45 +83,48 @@ export function cohorts(table: TransactionTable, period: CohortPeriod, cellLimit
     cells += span - s;
   }
 
-  // Compensated (Neumaier) sums per cell, written out inline: this loop runs once per row.
+  // Revenue and activity customer by customer, from the purchase days (their totals are net of the refunds written
+  // on their rows), then the refund rows: reading each row's cohort at its customer, a random place in an array of
+  // every customer, cost a memory access per row (3.3 million customers over ten million rows: 0.6-1 s).
+  // Compensated (Neumaier) sums per cell, written out inline.
   const revenue = new Float64Array(cells);
   const compensation = new Float64Array(cells);
-  const { customer, day, amount, length } = table;
-  const refunded = table.refunded ?? null;
+  const active = new Uint32Array(cells);
   const days = lookup.table;
   const minDay = lookup.firstDay;
-  // Per customer, its cohort's place + 1 (0 for none) in the narrowest array that holds it: the row loop reads it at
-  // the row's customer, a random place, and at 3.3 million customers one byte each misses the caches less than four.
-  const place = span < 255 ? new Uint8Array(cohortOf.length) : span < 65_535 ? new Uint16Array(cohortOf.length) : new Int32Array(cohortOf.length);
-  for (let c = 0; c < cohortOf.length; c++) if (cohortOf[c] !== NO_COHORT && offset[cohortOf[c] - firstPeriod] >= 0) place[c] = cohortOf[c] - firstPeriod + 1;
-  // Where the cells of a cohort at place s + 1 start, less its period: + the row's period gives the row's cell.
-  const base = new Int32Array(span + 1);
-  for (let s = 0; s < span; s++) base[s + 1] = offset[s] - (firstPeriod + s);
-  for (let i = 0; i < length; i++) {
-    const p = place[customer[i]];
-    if (p === 0) continue;
-    const cell = base[p] + days[day[i] - minDay];
-    const s = revenue[cell];
-    const x = refunded ? amount[i] - refunded[i] : amount[i];
-    const t = s + x;
-    compensation[cell] += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
-    revenue[cell] = t;
-  }
-
-  // A customer is active in a period once, however many purchase days it holds; days come sorted per customer,
-  // so comparing with the previous day's period is enough to de-duplicate.
-  const active = new Uint32Array(cells);
   const purchases = groupCustomerDays(table);
   for (let c = 0; c < purchases.customerCount; c++) {
     const cp = cohortOf[c];
     if (cp === NO_COHORT || offset[cp - firstPeriod] < 0) continue;
     const base = offset[cp - firstPeriod] - cp;
+    // A customer is active in a period once, however many purchase days it holds; days come sorted per customer,
+    // so comparing with the previous day's period is enough to de-duplicate.
     let previous = NO_COHORT;
     for (let j = purchases.dayStart[c]; j < purchases.dayStart[c + 1]; j++) {
       const p = days[purchases.day[j] - minDay];
-      if (p !== previous) active[base + p]++;
+      const cell = base + p;
+      if (p !== previous) active[cell]++;
       previous = p;
+      const s = revenue[cell];
+      const x = purchases.total[j];
+      const t = s + x;
+      compensation[cell] += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
+      revenue[cell] = t;
     }
+  }
+  const { customer, day, amount, length } = table;
+  const refunded = table.refunded ?? null;
+  for (let i = 0; i < length; i++) {
+    if (amount[i] >= 0) continue;
+    const cp = cohortOf[customer[i]];
+    const start = offset[cp - firstPeriod];
+    if (start < 0) continue;
+    const cell = start + days[day[i] - minDay] - cp;
+    const s = revenue[cell];
+    const x = refunded ? amount[i] - refunded[i] : amount[i];
+    const t = s + x;
+    compensation[cell] += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
+    revenue[cell] = t;
   }
 
   const scheme = periodScheme(period);

@@ -3,6 +3,7 @@
  * out for their status are not in the table; the report counts them).
  */
 import type { DatasetFigures, TransactionTable } from '../types';
+import { customerFirstDays, FIRST_DAY_NONE } from './customer-days';
 import { dayToIso } from './dates';
 
 /**
@@ -13,12 +14,13 @@ import { dayToIso } from './dates';
  * rows = gross − refunds (compensated sums; 0 without amounts); firstDate/lastDate = earliest/latest day as YYYY-MM-DD, null for an empty table.
  */
 export function datasetFigures(table: TransactionTable): DatasetFigures {
-  const { length, customer, day, amount } = table;
+  const { length, day, amount } = table;
   const refunded = table.refunded ?? null;
-  // One bit a customer: a row's customer is a random place in this array, and at 3.3 million customers a byte each
-  // (3.3 MB) missed the processor's caches where a bit each (420 KB) mostly does not.
-  const seen = new Int32Array((table.customerIds.length + 31) >>> 5);
+  // Customers with a row: those with a first day (customer-days.ts reads it customer by customer; marking each row's
+  // customer here read a random place per row).
+  const firstDay = customerFirstDays(table);
   let customers = 0;
+  for (let c = 0; c < firstDay.length; c++) if (firstDay[c] !== FIRST_DAY_NONE) customers++;
   let lineItems = 0;
   let refunds = 0;
   let minDay = Infinity;
@@ -30,12 +32,6 @@ export function datasetFigures(table: TransactionTable): DatasetFigures {
   let back = 0;
   let backC = 0;
   for (let i = 0; i < length; i++) {
-    const c = customer[i];
-    const bit = 1 << (c & 31);
-    if ((seen[c >>> 5] & bit) === 0) {
-      seen[c >>> 5] |= bit;
-      customers++;
-    }
     const a = amount[i];
     if (a >= 0) {
       lineItems++;

@@ -123,6 +123,7 @@ async function chromiumScale(root: string, path: string, rows: number, line: Lin
     line(`Chromium, ${fmt(rows / 1e6)}M lines: click Import → dashboard`, `${fmt(wall / 1000, 1)} s`, '≤ 5 s');
     const ms = (key: string) => (typeof timings[key] === 'number' ? fmt(timings[key]) : 'n/a');
     line('  parse (halves) / figures / save, ms', `${ms('parseMs')} (${ms('firstHalfMs')}, ${ms('secondHalfMs')}) / ${ms('figuresMs')} / ${ms('saveMs')}`);
+    line('  parse: waiting for the second half / joining / finishing, ms', `${ms('waitMs')} / ${ms('absorbMs')} / ${ms('finishMs')}`);
     line('  added to the browser\'s memory (peak over idle)', `${fmt((peak - idle) / 2 ** 20)} MB`);
     line('  bytes a line', `${fmt((peak - idle) / rows)} B`, '≤ 40');
   } finally {

@@ -1,6 +1,7 @@
 /**
  * How concentrated revenue is: top-customer shares, the Lorenz curve and the Gini coefficient.
  */
+import { finiteSorted } from './stats';
 import { NeumaierSum } from './sum';
 
 /** Share of the total held by the top fraction of customers. */
@@ -43,9 +44,13 @@ export interface ConcentrationOptions {
  * the curve and the Gini coefficient come back as NaN / empty.
  */
 export function concentration(values: ArrayLike<number>, options: ConcentrationOptions = {}): Concentration {
+  return concentrationOfSorted(finiteSorted(values), options);
+}
+
+/** {@link concentration} of values already finite and sorted ascending (finiteSorted), for a caller that has them. */
+export function concentrationOfSorted(sorted: Float64Array, options: ConcentrationOptions = {}): Concentration {
   const tops = options.tops ?? [0.01, 0.1, 0.2];
   const maxPoints = Math.max(2, Math.floor(options.maxPoints ?? 200));
-  const sorted = Float64Array.from(Array.prototype.filter.call(values, Number.isFinite) as number[]).sort();
   const n = sorted.length;
 
   // Cumulative sums ascending (index i = sum of the i smallest), compensated so shares add up to exactly 1.

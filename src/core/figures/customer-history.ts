@@ -2,7 +2,7 @@
  * Per-customer purchase history: the columns behind historical CLV, RFM and the owner's dashboard.
  */
 import type { TransactionTable } from '../types';
-import { groupCustomerDays, type CustomerDays } from './customer-days';
+import { customerFirstDays, FIRST_DAY_NONE, groupCustomerDays, type CustomerDays } from './customer-days';
 
 /** Where per-row profit comes from. */
 export type ProfitSource = 'cost' | 'margin-percent' | 'cost-and-margin-percent' | 'none';
@@ -73,7 +73,7 @@ export function customerHistory(table: TransactionTable, marginPercent?: number)
   const profitSource: ProfitSource = table.cost
     ? Number.isNaN(margin) ? 'cost' : 'cost-and-margin-percent'
     : Number.isNaN(margin) ? 'none' : 'margin-percent';
-  const { net, gross, profit, totals } = sumRows(table, margin);
+  const { net, gross, profit, totals } = table.cost || table.refunded ? sumRows(table, margin) : sumByCustomer(table, margin, days);
 
   const history: CustomerHistory = {
     customer: new Uint32Array(buyers),
@@ -126,6 +126,64 @@ export function customerHistory(table: TransactionTable, marginPercent?: number)
     k++;
   }
   return { history, days, profitSource, totals };
+}
+
+/**
+ * sumRows for a table with neither costs nor refunded amounts, customer by customer: a customer's net revenue is the
+ * sum of its purchase days' totals (the grouping's, read in order) and of its refund rows (few), and its profit that
+ * × margin. Adding each row at its customer, a random place in four arrays of every customer, cost a memory access
+ * or more per row (3.3 million customers over ten million rows).
+ */
+function sumByCustomer(table: TransactionTable, margin: number, days: CustomerDays): ReturnType<typeof sumRows> {
+  const { length, customer, amount } = table;
+  const customerCount = table.customerIds.length;
+  const net = new Float64Array(customerCount);
+  const netC = new Float64Array(customerCount);
+  const totals: RowTotals = { purchases: 0, grossRevenue: 0, refundRows: 0, refundRowsTotal: 0, refundedRows: 0, refundedTotal: 0, refunds: 0, refundTotal: 0, customers: 0 };
+  let gross = 0;
+  let grossC = 0;
+  let back = 0;
+  let backC = 0;
+  for (let i = 0; i < length; i++) {
+    const a = amount[i];
+    if (a >= 0) {
+      totals.purchases++;
+      const t = gross + a;
+      grossC += gross >= a ? gross - t + a : a - t + gross;
+      gross = t;
+      continue;
+    }
+    totals.refundRows++;
+    let t = back - a;
+    backC += back >= -a ? back - t - a : -a - t + back;
+    back = t;
+    const c = customer[i];
+    const s = net[c];
+    t = s + a;
+    netC[c] += Math.abs(s) >= Math.abs(a) ? s - t + a : a - t + s;
+    net[c] = t;
+  }
+  const { dayStart, total } = days;
+  const profit = new Float64Array(customerCount);
+  for (let c = 0; c < customerCount; c++) {
+    let s = net[c];
+    let compensation = netC[c];
+    for (let j = dayStart[c]; j < dayStart[c + 1]; j++) {
+      const x = total[j];
+      const t = s + x;
+      compensation += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
+      s = t;
+    }
+    net[c] = s + compensation;
+    profit[c] = net[c] * margin;
+  }
+  const firstDay = customerFirstDays(table);
+  for (let c = 0; c < customerCount; c++) if (firstDay[c] !== FIRST_DAY_NONE) totals.customers++;
+  totals.grossRevenue = gross + grossC;
+  totals.refundRowsTotal = back + backC;
+  totals.refunds = totals.refundRows;
+  totals.refundTotal = totals.refundRowsTotal;
+  return { net, gross: null, profit, totals };
 }
 
 /**

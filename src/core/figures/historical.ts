@@ -4,10 +4,10 @@
  */
 import type { DayNumber, TransactionTable } from '../types';
 import { clvFormulas, type ClvFormula } from './clv-formulas';
-import { concentration, type Concentration } from './concentration';
+import { concentrationOfSorted, type Concentration } from './concentration';
 import { customerHistory, type CustomerHistory, type ProfitSource } from './customer-history';
 import { monthlyActivity, type MonthlyActivity } from './monthly-activity';
-import { mean, median } from './stats';
+import { finiteSorted, mean, median, medianOfSorted } from './stats';
 import { NeumaierSum } from './sum';
 
 /** Settings of {@link historicalFigures}. */
@@ -168,6 +168,8 @@ export function historicalFigures(table: TransactionTable, options: HistoricalOp
   });
 
   const refundTotal = money(totals.refundTotal);
+  // Sorted once for the median and the concentration: at 3.3 million customers a sort takes a few hundred ms.
+  const sortedNet = finiteSorted(history.netRevenue);
   return {
     customers: n,
     customersWithRows: totals.customers,
@@ -205,7 +207,7 @@ export function historicalFigures(table: TransactionTable, options: HistoricalOp
     dataYears,
     clv: {
       revenueMean: money(mean(history.netRevenue)),
-      revenueMedian: money(median(history.netRevenue)),
+      revenueMedian: money(medianOfSorted(sortedNet)),
       profitMean: profitKnown > 0 && hasAmounts ? mean(history.grossProfit) : null,
       profitMedian: profitKnown > 0 && hasAmounts ? median(history.grossProfit) : null,
     },
@@ -213,6 +215,6 @@ export function historicalFigures(table: TransactionTable, options: HistoricalOp
     perCustomer: history,
     monthly,
     formulas,
-    concentration: concentration(history.netRevenue),
+    concentration: concentrationOfSorted(sortedNet),
   };
 }

@@ -4,7 +4,11 @@
 
 /** Median of the finite values (NaN ones are ignored); NaN when there is none. Average of the two middle values for an even count. */
 export function median(values: ArrayLike<number>): number {
-  const finite = finiteSorted(values);
+  return medianOfSorted(finiteSorted(values));
+}
+
+/** {@link median} of values already finite and sorted ascending. */
+export function medianOfSorted(finite: Float64Array): number {
   const n = finite.length;
   if (n === 0) return NaN;
   const mid = n >> 1;

@@ -1,0 +1,71 @@
+/**
+ * Positions ordered by a numeric key, in linear time: a least-significant-digit radix sort over the keys' bits.
+ * A comparison sort of 3.3 million customers with a comparator took about 2 s on the page's thread; this takes a few
+ * hundred ms. The order is that of the comparator it replaces: by key (−0 equal to 0), ties in the order given, and
+ * NaN (an unknown value) last, in the order given, whichever the direction.
+ */
+
+const DIGIT_BITS = 16;
+const DIGITS = 1 << DIGIT_BITS;
+
+/** `picked` (positions, in the order that breaks ties) sorted by `key[position]`. */
+export function sortByNumber(picked: ArrayLike<number>, key: ArrayLike<number>, ascending: boolean): Uint32Array {
+  const n = picked.length;
+  let known = 0;
+  for (let i = 0; i < n; i++) if (!Number.isNaN(key[picked[i]])) known++;
+  const out = new Uint32Array(n);
+  // Each key as 64 bits that sort as unsigned integers the way the numbers do: a negative number's bits all flipped,
+  // a positive one's sign bit set. A descending order sorts the negated keys, so that ties keep the given order.
+  let hi = new Uint32Array(known);
+  let lo = new Uint32Array(known);
+  let pos = new Uint32Array(known);
+  const number = new Float64Array(1);
+  const bits = new Uint32Array(number.buffer);
+  const [low, high] = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? [0, 1] : [1, 0];
+  let k = 0;
+  let unknown = known;
+  for (let i = 0; i < n; i++) {
+    const p = picked[i];
+    const v = key[p];
+    if (Number.isNaN(v)) {
+      out[unknown++] = p;
+      continue;
+    }
+    number[0] = (ascending ? v : -v) + 0;
+    const h = bits[high];
+    const negative = h >>> 31 === 1;
+    hi[k] = negative ? ~h >>> 0 : (h | 0x80000000) >>> 0;
+    lo[k] = negative ? ~bits[low] >>> 0 : bits[low];
+    pos[k] = p;
+    k++;
+  }
+  let hiNext = new Uint32Array(known);
+  let loNext = new Uint32Array(known);
+  let posNext = new Uint32Array(known);
+  const count = new Uint32Array(DIGITS);
+  for (let pass = 0; pass < 4; pass++) {
+    const word = pass < 2 ? lo : hi;
+    const shift = (pass % 2) * DIGIT_BITS;
+    count.fill(0);
+    for (let i = 0; i < known; i++) count[(word[i] >>> shift) & (DIGITS - 1)]++;
+    // A digit every key shares moves nothing: skip the pass (small integers share all their low bits, for one).
+    if (known === 0 || count[(word[0] >>> shift) & (DIGITS - 1)] === known) continue;
+    let start = 0;
+    for (let d = 0; d < DIGITS; d++) {
+      const c = count[d];
+      count[d] = start;
+      start += c;
+    }
+    for (let i = 0; i < known; i++) {
+      const j = count[(word[i] >>> shift) & (DIGITS - 1)]++;
+      hiNext[j] = hi[i];
+      loNext[j] = lo[i];
+      posNext[j] = pos[i];
+    }
+    [hi, hiNext] = [hiNext, hi];
+    [lo, loNext] = [loNext, lo];
+    [pos, posNext] = [posNext, pos];
+  }
+  out.set(pos);
+  return out;
+}

@@ -62,6 +62,9 @@ export interface CustomerHistoryResult {
   totals: RowTotals;
 }
 
+/** Customers with at most this many rows count their distinct orders by comparing the rows' orders with each other. */
+const FEW_ROWS = 16;
+
 /** Build the per-customer history. marginPercent (0–100) fills in profit where no cost is known. */
 export function customerHistory(table: TransactionTable, marginPercent?: number): CustomerHistoryResult {
   const days = groupCustomerDays(table);
@@ -90,6 +93,7 @@ export function customerHistory(table: TransactionTable, marginPercent?: number)
   // stamp[o] = last customer that counted order o: rows come grouped by customer, so one array de-duplicates all.
   const stamp = order ? new Int32Array(table.orderCodes?.count ?? 0).fill(-1) : null;
   const blankOrder = table.orderCodes?.blank ?? -1;
+  const few = new Int32Array(FEW_ROWS);
   let k = 0;
   for (let c = 0; c < customerCount; c++) {
     const from = dayStart[c];
@@ -109,12 +113,24 @@ export function customerHistory(table: TransactionTable, marginPercent?: number)
     }
     if (order && stamp) {
       let orders = 0;
-      for (let j = rowStart[c]; j < rowStart[c + 1]; j++) {
-        const o = order[rows[j]];
-        if (o === blankOrder) orders++;
-        else if (stamp[o] !== c) {
-          stamp[o] = c;
-          orders++;
+      const first = rowStart[c];
+      const last = rowStart[c + 1];
+      if (last - first <= FEW_ROWS) {
+        // A few rows: compared with each other (the stamp is a random place in an array of every order).
+        for (let j = first; j < last; j++) {
+          const o = (few[j - first] = order[rows[j]]);
+          let seen = false;
+          for (let i = first; i < j && !seen; i++) seen = few[i - first] === o;
+          if (o === blankOrder || !seen) orders++;
+        }
+      } else {
+        for (let j = first; j < last; j++) {
+          const o = order[rows[j]];
+          if (o === blankOrder) orders++;
+          else if (stamp[o] !== c) {
+            stamp[o] = c;
+            orders++;
+          }
         }
       }
       history.orders[k] = orders;

@@ -29,6 +29,21 @@ describe('historicalFigures', () => {
   const h = historicalFigures(table);
   const ids = Array.from(h.perCustomer.customer, (c) => table.customerIds[c]);
 
+  it('counts an order once per customer when its lines are apart, for customers of few rows and of many', () => {
+    // E: o7, o8, then o7 again on a later line → 2 orders. F: 20 lines cycling over o9, o10, o11 → 3 orders (more rows
+    // than the few compared with each other).
+    const rows: LiteralRow[] = [
+      ['E', '2024-01-10', 10, 'o7'],
+      ['E', '2024-01-10', 20, 'o8'],
+      ['F', '2024-01-11', 1, 'o9'],
+      ['E', '2024-01-10', 30, 'o7'],
+      ...Array.from({ length: 19 }, (_, i): LiteralRow => ['F', '2024-01-11', 1, ['o10', 'o11', 'o9'][i % 3]]),
+    ];
+    const figures = historicalFigures(tableFromRows(rows));
+    expect(Array.from(figures.perCustomer.orders)).toEqual([2, 3]);
+    expect(figures.orders).toBe(5);
+  });
+
   it('builds the per-customer history', () => {
     expect(ids).toEqual(['A', 'C', 'B']); // customer-index order (order of first appearance)
     const p = h.perCustomer;

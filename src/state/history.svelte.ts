@@ -4,6 +4,7 @@
  * that arrives after a newer request is dropped.
  */
 import type { DashboardData } from '../core/figures';
+import { unpackStrings } from '../core/utf16-text';
 import type { CohortPeriod, Cohorts } from '../core/types';
 import type { CohortMetric } from '../charts/cohort-metrics';
 import { compute, type Compute } from './compute';
@@ -67,7 +68,8 @@ export class HistoryStore {
     this.error = null;
     const t0 = performance.now();
     try {
-      const data = await this.client().dashboard(id);
+      const sent = await this.client().dashboard(id);
+      const data: DashboardData = { ...sent, customerIds: Array.isArray(sent.customerIds) ? sent.customerIds : unpackStrings(sent.customerIds) };
       if (request !== this.#figuresRequest) return;
       this.data = data;
       this.lastLoadMs = performance.now() - t0;

@@ -4,6 +4,7 @@
  * orders holds ten million distinct ids; as strings they took about 50 bytes each and a garbage collector busy
  * moving them, where here they take their characters, an end offset and a hash.
  */
+import { utf16Text } from '../utf16-text';
 
 /**
  * The packed values, as plain data a worker can transfer: value i is chars[ends[i - 1] (0 for i = 0), ends[i]), one
@@ -15,21 +16,6 @@ export interface PackedValues {
 }
 
 const REPLACEMENT_CHARACTER = 0xfffd;
-/** Whether this machine stores a Uint16Array's numbers low byte first, as UTF-16LE text is (every browser's does). */
-const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
-let utf16le: TextDecoder | null = null;
-
-/**
- * UTF-16 code units as text. The units come from decoded text (or are bytes below U+0100), so they hold no lone
- * surrogate a decoder would replace.
- */
-function utf16Text(units: Uint16Array): string {
-  if (LITTLE_ENDIAN) return (utf16le ??= new TextDecoder('utf-16le')).decode(units);
-  let text = '';
-  for (let at = 0; at < units.length; at += 8192) text += String.fromCharCode(...units.subarray(at, at + 8192));
-  return text;
-}
-
 /** Bytes as UTF-16 code units (a native copy; `Uint16Array.from` goes value by value). */
 function widened(bytes: Uint8Array): Uint16Array {
   const units = new Uint16Array(bytes.length);

@@ -60,6 +60,8 @@ export interface CustomerHistoryResult {
   days: CustomerDays;
   profitSource: ProfitSource;
   totals: RowTotals;
+  /** When every customer's profit is its net revenue × this one number (a margin, no costs); otherwise null. */
+  profitScale: number | null;
 }
 
 /** Customers with at most this many rows count their distinct orders by comparing the rows' orders with each other. */
@@ -76,7 +78,8 @@ export function customerHistory(table: TransactionTable, marginPercent?: number)
   const profitSource: ProfitSource = table.cost
     ? Number.isNaN(margin) ? 'cost' : 'cost-and-margin-percent'
     : Number.isNaN(margin) ? 'none' : 'margin-percent';
-  const { net, gross, profit, totals } = table.cost || table.refunded ? sumRows(table, margin) : sumByCustomer(table, margin, days);
+  const byRow = table.cost || table.refunded;
+  const { net, gross, profit, totals } = byRow ? sumRows(table, margin) : sumByCustomer(table, margin, days);
 
   const history: CustomerHistory = {
     customer: new Uint32Array(buyers),
@@ -141,7 +144,7 @@ export function customerHistory(table: TransactionTable, marginPercent?: number)
     history.grossProfit[k] = profit[c];
     k++;
   }
-  return { history, days, profitSource, totals };
+  return { history, days, profitSource, totals, profitScale: !byRow && Number.isFinite(margin) ? margin : null };
 }
 
 /**

@@ -7,7 +7,7 @@ import { clvFormulas, type ClvFormula } from './clv-formulas';
 import { concentrationOfSorted, type Concentration } from './concentration';
 import { customerHistory, type CustomerHistory, type ProfitSource } from './customer-history';
 import { monthlyActivity, type MonthlyActivity } from './monthly-activity';
-import { finiteSorted, mean, median, medianOfSorted } from './stats';
+import { finiteSorted, mean, median, medianOfSorted, medianOfWholeNumbers } from './stats';
 import { NeumaierSum } from './sum';
 
 /** Settings of {@link historicalFigures}. */
@@ -118,8 +118,16 @@ export interface HistoricalRatios {
 const ratio = (numerator: number, denominator: number): Ratio => ({ value: numerator / denominator, numerator, denominator });
 
 /** Every historical figure of the dashboard in one pass over the grouping. */
+/** The median of `sorted` (finite, ascending) each × scale, as median() of the products gives it. */
+function scaledMedian(sorted: Float64Array, scale: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const mid = n >> 1;
+  return n % 2 === 1 ? sorted[mid] * scale : (sorted[mid - 1] * scale + sorted[mid] * scale) / 2;
+}
+
 export function historicalFigures(table: TransactionTable, options: HistoricalOptions = {}): HistoricalFigures {
-  const { history, days, profitSource, totals } = customerHistory(table, options.marginPercent);
+  const { history, days, profitSource, totals, profitScale } = customerHistory(table, options.marginPercent);
   const n = history.customer.length;
 
   let orders = 0;
@@ -201,7 +209,8 @@ export function historicalFigures(table: TransactionTable, options: HistoricalOp
       lineItemsPerOrder: ratio(totals.purchases, orders),
       refundShare: ratio(refundTotal, grossRevenue),
     },
-    lifespanDays: { mean: lifespanMean, median: median(lifespan) },
+    // Lifespans are whole days within the purchase dates' span: counted, not sorted.
+    lifespanDays: { mean: lifespanMean, median: hasBuyers ? medianOfWholeNumbers(lifespan, lastPurchaseDay - firstPurchaseDay) : NaN },
     firstPurchaseDay: hasBuyers ? firstPurchaseDay : null,
     lastPurchaseDay: hasBuyers ? lastPurchaseDay : null,
     dataYears,
@@ -209,7 +218,9 @@ export function historicalFigures(table: TransactionTable, options: HistoricalOp
       revenueMean: money(mean(history.netRevenue)),
       revenueMedian: money(medianOfSorted(sortedNet)),
       profitMean: profitKnown > 0 && hasAmounts ? mean(history.grossProfit) : null,
-      profitMedian: profitKnown > 0 && hasAmounts ? median(history.grossProfit) : null,
+      // Profit as net revenue × margin (no costs, no refunded amounts): its median is the net's × margin, whose middle
+      // values are the same customers' (multiplying by one number keeps or reverses the order).
+      profitMedian: profitKnown > 0 && hasAmounts ? (profitScale !== null ? scaledMedian(sortedNet, profitScale) : median(history.grossProfit)) : null,
     },
     margin: { source: profitSource, rate: marginRate, coverage: hasBuyers ? profitKnown / n : 0 },
     perCustomer: history,

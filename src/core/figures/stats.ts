@@ -38,3 +38,24 @@ export function finiteSorted(values: ArrayLike<number>): Float64Array {
   for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) out[k++] = values[i];
   return out.sort();
 }
+
+/**
+ * {@link median} of whole numbers in [0, max], by counting rather than sorting (a sort of 3.3 million values took
+ * a few hundred ms); `max` bounds the counting array.
+ */
+export function medianOfWholeNumbers(values: Float64Array, max: number): number {
+  const n = values.length;
+  if (n === 0) return NaN;
+  const counts = new Uint32Array(max + 1);
+  for (let i = 0; i < n; i++) counts[values[i]]++;
+  const mid = n >> 1;
+  // The values at sorted positions mid − 1 (for an even count) and mid.
+  let seen = 0;
+  let below = NaN;
+  for (let v = 0; v <= max; v++) {
+    seen += counts[v];
+    if (Number.isNaN(below) && seen >= mid && n % 2 === 0) below = v;
+    if (seen > mid) return n % 2 === 1 ? v : (below + v) / 2;
+  }
+  return NaN;
+}

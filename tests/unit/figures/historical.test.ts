@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { historicalFigures } from '../../../src/core/figures';
+import { median, medianOfWholeNumbers } from '../../../src/core/figures/stats';
 import { day, tableFromRows, type LiteralRow } from '../../fixtures/figures/build-table';
 
 /*
@@ -128,6 +129,21 @@ describe('historicalFigures', () => {
     expect(margin.margin.source).toBe('margin-percent');
     expect(Array.from(margin.perCustomer.grossProfit)).toEqual([50, 50, 75]);
     expect(margin.margin.rate).toBe(0.25);
+    expect([margin.clv.revenueMedian, margin.clv.profitMedian, margin.lifespanDays.median]).toEqual([200, 50, 65]);
+    // A fourth customer (E, 260 on one day): medians of an even count average the middle two.
+    const even = historicalFigures(tableFromRows([...ROWS.map(([c, d, a]) => [c, d, a] as LiteralRow), ['E', '2024-02-02', 260]]), { marginPercent: 25 });
+    // Nets 200, 200, 300, 260 → 230; profits 50, 50, 75, 65 → 57.5; lifespans 65, 151, 0, 0 → 32.5 days.
+    expect([even.clv.revenueMedian, even.clv.profitMedian, even.lifespanDays.median]).toEqual([230, 57.5, 32.5]);
+  });
+
+  it('takes the median of whole numbers by counting, as a sort would give it', () => {
+    let seed = 5;
+    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    for (const n of [1, 2, 3, 10, 11, 1_000, 1_001]) {
+      const values = Float64Array.from({ length: n }, () => Math.floor(random() * (n < 20 ? 4 : 400)));
+      expect(medianOfWholeNumbers(values, 400)).toBe(median(values));
+    }
+    expect(medianOfWholeNumbers(new Float64Array(0), 10)).toBeNaN();
   });
 
   it('measures monthly activity and churn', () => {

@@ -15,8 +15,8 @@ export function figuresApi(context: WorkerContext) {
   return {
     /**
      * Every figure of the historical dashboard (historical CLV, formulas, concentration, distribution). The customer
-     * ids go packed in two transferred arrays when they can (see unpackDashboard): copying 3.3 million strings to
-     * the page cost seconds of both threads.
+     * ids go packed in two transferred arrays when they can (the history store unpacks them): copying 3.3 million
+     * strings to the page cost seconds of both threads.
      */
     async dashboard(datasetId: number): Promise<DashboardTransfer> {
       // The margin is read from the dataset, the one setting that history, forecast and snapshot all use.

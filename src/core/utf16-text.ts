@@ -1,7 +1,7 @@
 /** UTF-16 code units to text, and back, in bulk: for ids kept or sent packed in typed arrays rather than as strings. */
 
 /** Whether this machine stores a Uint16Array's numbers low byte first, as UTF-16LE text is (every browser's does). */
-const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+export const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 let utf16le: TextDecoder | null = null;
 
 /**
@@ -43,15 +43,17 @@ export function packStrings(strings: readonly string[]): PackedStrings | null {
   return { units, ends };
 }
 
-/** The strings of packStrings, back: one decode, then a cut per string. */
-export function unpackStrings(packed: PackedStrings): string[] {
+/**
+ * The strings of packStrings, back, appended to `into`: one decode, then a cut per string. `base` is where `units`
+ * start in the array their `ends` count in (0 for packStrings' own).
+ */
+export function unpackStrings(packed: PackedStrings, into: string[] = [], base = 0): string[] {
   const text = utf16Text(packed.units);
-  const strings = new Array<string>(packed.ends.length);
   let from = 0;
   for (let i = 0; i < packed.ends.length; i++) {
-    const to = packed.ends[i];
-    strings[i] = text.slice(from, to);
+    const to = packed.ends[i] - base;
+    into.push(text.slice(from, to));
     from = to;
   }
-  return strings;
+  return into;
 }

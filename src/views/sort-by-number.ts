@@ -5,6 +5,8 @@
  * NaN (an unknown value) last, in the order given, whichever the direction.
  */
 
+import { LITTLE_ENDIAN } from '../core/utf16-text';
+
 const DIGIT_BITS = 16;
 const DIGITS = 1 << DIGIT_BITS;
 
@@ -21,7 +23,7 @@ export function sortByNumber(picked: ArrayLike<number>, key: ArrayLike<number>, 
   let pos = new Uint32Array(known);
   const number = new Float64Array(1);
   const bits = new Uint32Array(number.buffer);
-  const [low, high] = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? [0, 1] : [1, 0];
+  const [low, high] = LITTLE_ENDIAN ? [0, 1] : [1, 0];
   let k = 0;
   let unknown = known;
   for (let i = 0; i < n; i++) {

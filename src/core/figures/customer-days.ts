@@ -109,6 +109,14 @@ function firstDays(table: TransactionTable): Int32Array {
   return firstDay;
 }
 
+/** How many customers have a row in the table (those with a first day). */
+export function customersWithRows(table: TransactionTable): number {
+  const firstDay = customerFirstDays(table);
+  let count = 0;
+  for (let c = 0; c < firstDay.length; c++) if (firstDay[c] !== FIRST_DAY_NONE) count++;
+  return count;
+}
+
 /** Earliest and latest day of the table (computed once per table), or null when it is empty. */
 export function tableDayRange(table: TransactionTable): { min: DayNumber; max: DayNumber } | null {
   if (table.length === 0) return null;

@@ -2,7 +2,8 @@
  * Per-customer purchase history: the columns behind historical CLV, RFM and the owner's dashboard.
  */
 import type { TransactionTable } from '../types';
-import { customerFirstDays, FIRST_DAY_NONE, groupCustomerDays, type CustomerDays } from './customer-days';
+import { customersWithRows, groupCustomerDays, type CustomerDays } from './customer-days';
+import { signedSums } from './sum';
 
 /** Where per-row profit comes from. */
 export type ProfitSource = 'cost' | 'margin-percent' | 'cost-and-margin-percent' | 'none';
@@ -158,27 +159,14 @@ function sumByCustomer(table: TransactionTable, margin: number, days: CustomerDa
   const customerCount = table.customerIds.length;
   const net = new Float64Array(customerCount);
   const netC = new Float64Array(customerCount);
-  const totals: RowTotals = { purchases: 0, grossRevenue: 0, refundRows: 0, refundRowsTotal: 0, refundedRows: 0, refundedTotal: 0, refunds: 0, refundTotal: 0, customers: 0 };
-  let gross = 0;
-  let grossC = 0;
-  let back = 0;
-  let backC = 0;
+  const sums = signedSums(amount, length);
+  // The refund rows, few, each at its customer.
   for (let i = 0; i < length; i++) {
     const a = amount[i];
-    if (a >= 0) {
-      totals.purchases++;
-      const t = gross + a;
-      grossC += gross >= a ? gross - t + a : a - t + gross;
-      gross = t;
-      continue;
-    }
-    totals.refundRows++;
-    let t = back - a;
-    backC += back >= -a ? back - t - a : -a - t + back;
-    back = t;
+    if (a >= 0) continue;
     const c = customer[i];
     const s = net[c];
-    t = s + a;
+    const t = s + a;
     netC[c] += Math.abs(s) >= Math.abs(a) ? s - t + a : a - t + s;
     net[c] = t;
   }
@@ -196,12 +184,18 @@ function sumByCustomer(table: TransactionTable, margin: number, days: CustomerDa
     net[c] = s + compensation;
     profit[c] = net[c] * margin;
   }
-  const firstDay = customerFirstDays(table);
-  for (let c = 0; c < customerCount; c++) if (firstDay[c] !== FIRST_DAY_NONE) totals.customers++;
-  totals.grossRevenue = gross + grossC;
-  totals.refundRowsTotal = back + backC;
-  totals.refunds = totals.refundRows;
-  totals.refundTotal = totals.refundRowsTotal;
+  const refundRowsTotal = sums.back + sums.backC;
+  const totals: RowTotals = {
+    purchases: sums.purchases,
+    grossRevenue: sums.gross + sums.grossC,
+    refundRows: sums.refunds,
+    refundRowsTotal,
+    refundedRows: 0,
+    refundedTotal: 0,
+    refunds: sums.refunds,
+    refundTotal: refundRowsTotal,
+    customers: customersWithRows(table),
+  };
   return { net, gross: null, profit, totals };
 }
 
@@ -230,8 +224,7 @@ function sumRows(table: TransactionTable, margin: number): { net: Float64Array; 
   let refundRowsC = 0;
   let refunded = 0;
   let refundedC = 0;
-  const seen = new Uint8Array(customerCount);
-  const totals: RowTotals = { purchases: 0, grossRevenue: 0, refundRows: 0, refundRowsTotal: 0, refundedRows: 0, refundedTotal: 0, refunds: 0, refundTotal: 0, customers: 0 };
+  const totals: RowTotals = { purchases: 0, grossRevenue: 0, refundRows: 0, refundRowsTotal: 0, refundedRows: 0, refundedTotal: 0, refunds: 0, refundTotal: 0, customers: customersWithRows(table) };
   for (let i = 0; i < length; i++) {
     const c = customer[i];
     const a = amount[i];
@@ -269,10 +262,6 @@ function sumRows(table: TransactionTable, margin: number): { net: Float64Array; 
       t = refunded + r;
       refundedC += refunded >= r ? refunded - t + r : r - t + refunded;
       refunded = t;
-    }
-    if (seen[c] === 0) {
-      seen[c] = 1;
-      totals.customers++;
     }
   }
   for (let c = 0; c < customerCount; c++) {

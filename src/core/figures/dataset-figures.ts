@@ -3,8 +3,9 @@
  * out for their status are not in the table; the report counts them).
  */
 import type { DatasetFigures, TransactionTable } from '../types';
-import { customerFirstDays, FIRST_DAY_NONE } from './customer-days';
+import { customersWithRows, tableDayRange } from './customer-days';
 import { dayToIso } from './dates';
+import { signedSums } from './sum';
 
 /**
  * customers = distinct customer ids; a purchase row has amount >= 0 (a free order is a purchase); purchases =
@@ -14,40 +15,17 @@ import { dayToIso } from './dates';
  * rows = gross − refunds (compensated sums; 0 without amounts); firstDate/lastDate = earliest/latest day as YYYY-MM-DD, null for an empty table.
  */
 export function datasetFigures(table: TransactionTable): DatasetFigures {
-  const { length, day, amount } = table;
+  const { length, amount } = table;
   const refunded = table.refunded ?? null;
-  // Customers with a row: those with a first day (customer-days.ts reads it customer by customer; marking each row's
-  // customer here read a random place per row).
-  const firstDay = customerFirstDays(table);
-  let customers = 0;
-  for (let c = 0; c < firstDay.length; c++) if (firstDay[c] !== FIRST_DAY_NONE) customers++;
-  let lineItems = 0;
-  let refunds = 0;
-  let minDay = Infinity;
-  let maxDay = -Infinity;
-  // Compensated (Neumaier) sums, inline: see sum.ts for why; inline because these loops run once per row. Each loop
-  // is kept small: one loop doing everything ran several times slower than these (V8 keeps fewer values in registers).
-  let gross = 0;
-  let grossC = 0;
-  let back = 0;
-  let backC = 0;
-  for (let i = 0; i < length; i++) {
-    const a = amount[i];
-    if (a >= 0) {
-      lineItems++;
-      const t = gross + a;
-      grossC += gross >= a ? gross - t + a : a - t + gross;
-      gross = t;
-    } else {
-      refunds++;
-      const t = back - a;
-      backC += back >= -a ? back - t - a : -a - t + back;
-      back = t;
-    }
-    const d = day[i];
-    if (d < minDay) minDay = d;
-    if (d > maxDay) maxDay = d;
-  }
+  // Customers with a row, and the day range, as customer-days.ts keeps them for the table (customer by customer:
+  // marking each row's customer here read a random place per row).
+  const customers = customersWithRows(table);
+  const range = tableDayRange(table);
+  const sums = signedSums(amount, length);
+  const lineItems = sums.purchases;
+  let refunds = sums.refunds;
+  let back = sums.back;
+  let backC = sums.backC;
   // Net: its own compensated sum of every row's amount less its refund, exact to the last bit that matters.
   let net = 0;
   let netC = 0;
@@ -75,12 +53,12 @@ export function datasetFigures(table: TransactionTable): DatasetFigures {
     ...(orders === null ? {} : { orders }),
     lineItems,
     refunds,
-    grossRevenue: gross + grossC,
+    grossRevenue: sums.gross + sums.grossC,
     refundTotal: back + backC,
     netRevenue: net + netC,
     ...(table.withoutAmounts ? { withoutAmounts: true } : {}),
-    firstDate: length > 0 ? dayToIso(minDay) : null,
-    lastDate: length > 0 ? dayToIso(maxDay) : null,
+    firstDate: range ? dayToIso(range.min) : null,
+    lastDate: range ? dayToIso(range.max) : null,
   };
 }
 

@@ -118,14 +118,6 @@ export interface HistoricalRatios {
 const ratio = (numerator: number, denominator: number): Ratio => ({ value: numerator / denominator, numerator, denominator });
 
 /** Every historical figure of the dashboard in one pass over the grouping. */
-/** The median of `sorted` (finite, ascending) each × scale, as median() of the products gives it. */
-function scaledMedian(sorted: Float64Array, scale: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const mid = n >> 1;
-  return n % 2 === 1 ? sorted[mid] * scale : (sorted[mid - 1] * scale + sorted[mid] * scale) / 2;
-}
-
 export function historicalFigures(table: TransactionTable, options: HistoricalOptions = {}): HistoricalFigures {
   const { history, days, profitSource, totals, profitScale } = customerHistory(table, options.marginPercent);
   const n = history.customer.length;
@@ -218,9 +210,8 @@ export function historicalFigures(table: TransactionTable, options: HistoricalOp
       revenueMean: money(mean(history.netRevenue)),
       revenueMedian: money(medianOfSorted(sortedNet)),
       profitMean: profitKnown > 0 && hasAmounts ? mean(history.grossProfit) : null,
-      // Profit as net revenue × margin (no costs, no refunded amounts): its median is the net's × margin, whose middle
-      // values are the same customers' (multiplying by one number keeps or reverses the order).
-      profitMedian: profitKnown > 0 && hasAmounts ? (profitScale !== null ? scaledMedian(sortedNet, profitScale) : median(history.grossProfit)) : null,
+      // Profit as net revenue × margin (no costs, no refunded amounts): the net's median × margin.
+      profitMedian: profitKnown > 0 && hasAmounts ? (profitScale !== null ? medianOfSorted(sortedNet, profitScale) : median(history.grossProfit)) : null,
     },
     margin: { source: profitSource, rate: marginRate, coverage: hasBuyers ? profitKnown / n : 0 },
     perCustomer: history,

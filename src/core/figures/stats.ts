@@ -7,12 +7,15 @@ export function median(values: ArrayLike<number>): number {
   return medianOfSorted(finiteSorted(values));
 }
 
-/** {@link median} of values already finite and sorted ascending. */
-export function medianOfSorted(finite: Float64Array): number {
+/**
+ * {@link median} of values already finite and sorted ascending, each × `scale`: as median() of the products gives it,
+ * since multiplying by one number keeps or reverses the order and so keeps the middle values.
+ */
+export function medianOfSorted(finite: Float64Array, scale = 1): number {
   const n = finite.length;
   if (n === 0) return NaN;
   const mid = n >> 1;
-  return n % 2 === 1 ? finite[mid] : (finite[mid - 1] + finite[mid]) / 2;
+  return n % 2 === 1 ? finite[mid] * scale : (finite[mid - 1] * scale + finite[mid] * scale) / 2;
 }
 
 /** Mean of the finite values (NaN ones are ignored); NaN when there is none. */

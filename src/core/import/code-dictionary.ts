@@ -4,7 +4,7 @@
  * orders holds ten million distinct ids; as strings they took about 50 bytes each and a garbage collector busy
  * moving them, where here they take their characters, an end offset and a hash.
  */
-import { utf16Text } from '../utf16-text';
+import { unpackStrings, utf16Text } from '../utf16-text';
 
 /**
  * The packed values, as plain data a worker can transfer: value i is chars[ends[i - 1] (0 for i = 0), ends[i]), one
@@ -166,13 +166,7 @@ export class CodeDictionary {
     const from = this.startOf(first);
     const to = this.ends[this.size - 1];
     const units = this.chars instanceof Uint16Array ? this.chars.slice(from, to) : widened(this.chars.subarray(from, to));
-    const text = utf16Text(units);
-    let at = from;
-    for (let code = first; code < this.size; code++) {
-      const end = this.ends[code];
-      strings.push(text.slice(at - from, end - from));
-      at = end;
-    }
+    unpackStrings({ units, ends: this.ends.subarray(first, this.size) }, strings, from);
   }
 
   /** Add the values of another dictionary (a later part of the file); returns its codes renumbered into this one. */

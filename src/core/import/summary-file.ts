@@ -286,8 +286,9 @@ export class SummaryReader {
       if (assumed) warnings.push(notice('summary-end-assumed', 'The file gives no observation end: the last purchase date in the file was taken as the end of the observation.'));
     }
     const m = this.mapping;
+    const ids = this.dictionary.values;
     const dataset: SummaryDataset = {
-      customerIds: ((values) => Array.from(this.acceptedIds.take(n), (id) => values[id]))(this.dictionary.values),
+      customerIds: Array.from(this.acceptedIds.take(n), (id) => ids[id]),
       summary: {
         customer: Uint32Array.from({ length: n }, (_, i) => i),
         frequency: this.frequency.take(n),

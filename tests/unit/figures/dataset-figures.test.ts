@@ -1,9 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { datasetFigures } from '../../../src/core/figures';
+import { datasetFigures, historicalFigures } from '../../../src/core/figures';
 import { NeumaierSum, preciseSum } from '../../../src/core/figures/sum';
 import { tableFromRows } from '../../fixtures/figures/build-table';
 
 describe('datasetFigures', () => {
+  it('counts only the customers with a row, whatever the id list holds', () => {
+    // The id list can hold a customer whose rows were all left out (the importer keeps the list when nothing is
+    // dropped late): B here. A has a purchase, C only a refund.
+    const table = tableFromRows([
+      ['A', '2024-01-05', 100],
+      ['B', '2024-01-06', 10],
+      ['C', '2024-01-07', -5],
+    ]);
+    const withoutB = { ...table, length: 2, customer: Uint32Array.from([0, 2]), day: table.day.filter((_, i) => i !== 1), amount: Float64Array.from([100, -5]), line: Uint32Array.from([1, 3]) };
+    expect(withoutB.customerIds).toEqual(['A', 'B', 'C']);
+    expect(datasetFigures(withoutB).customers).toBe(2);
+    // The dashboard: A alone buys; A and C have rows.
+    const history = historicalFigures(withoutB);
+    expect([history.customers, history.customersWithRows]).toEqual([1, 2]);
+  });
+
   it('counts customers, purchases, refunds and the net by the contract definitions', () => {
     const table = tableFromRows([
       ['A', '2024-01-05', 100],

@@ -180,8 +180,11 @@ function keepRowsThatFit(state: ImportState, { dateOrder, formats }: Decisions, 
   const priceValues = priceCol ? decided.get(priceCol)! : null;
   const refundedValues = refundedCol ? decided.get(refundedCol)! : null;
   const hasAmounts = amountValues !== null || (qtyValues !== null && priceValues !== null);
-  const amount = hasAmounts ? new Float64Array(n) : null;
-  const refunded = refundedValues ? new Float64Array(n) : null;
+  // The resolved values are written over the cells' own column (row i's cells are read before anything is written at
+  // kept ≤ i): a second array of 8 bytes a row for the amounts, and for refunds, was the largest part of the import's
+  // peak in its last step.
+  const amount = hasAmounts ? (amountCol ?? qtyCol)!.value.data : null;
+  const refunded = refundedCol ? refundedCol.value.data : null;
   const dateText = dateOrder === 'MDY' ? state.dayFirstOnlyText : state.monthFirstOnlyText;
   const orderName = dateOrder === 'MDY' ? 'month/day' : 'day/month';
   const dateColumn = () => state.columnName(state.mapping.date!);

@@ -53,7 +53,10 @@ export const enum RowFate {
 
 export interface PurchaseOutcome {
   fate: Uint8Array;
-  /** The counted rows' amounts (an order total on one line, 0 on its others), 0 throughout without amounts. */
+  /**
+   * The counted rows' amounts (an order total on one line, 0 on its others), 0 throughout without amounts. It is
+   * the input's array itself, written over; rows excluded or missing their amount hold no meaningful value.
+   */
   amount: Float64Array;
   refunded: Float64Array | null;
   reading: OrderAmountReading | null;
@@ -146,7 +149,6 @@ function decideReading(facts: OrderFacts, hint: 'total' | 'line' | null): OrderA
 export function countPurchases(input: PurchaseInput): PurchaseOutcome {
   const { n, order, amount, empty, refunded, status } = input;
   const fate = new Uint8Array(n);
-  const outAmount = new Float64Array(n);
   const outRefunded = refunded ? new Float64Array(n) : null;
   const blank = order && input.orderCodes && input.orderCodes.blank >= 0 ? input.orderCodes.blank : NONE;
   const orderCount = input.orderCodes?.count ?? 0;
@@ -162,6 +164,11 @@ export function countPurchases(input: PurchaseInput): PurchaseOutcome {
     reading = input.fromProduct ? (decideReading(amountFacts, 'line') === 'one-line' ? 'one-line' : 'line') : decideReading(amountFacts, headerHint(input.amountHeader));
   }
   const orderTotal = reading === 'total-on-one-line' || reading === 'total-repeated';
+  // The amounts are written over the input, sparing a copy of 8 bytes a row at the import's peak. This is safe: row i
+  // writes only its own cell, and reads another row's cell only as its order's holder, which is read before that
+  // holder is written (total-on-one-line: by the holder itself) or never written (a holder skipped as excluded or
+  // missing its amount; total-repeated places the total on the first counted line).
+  const outAmount = amount ?? new Float64Array(n);
   const hasRefund = (i: number) => refunded !== null && refunded[i] !== 0 && !Number.isNaN(refunded[i]);
   let refundPerOrder = orderTotal;
   let refundFacts: OrderFacts | null = null;

@@ -11,7 +11,7 @@ import { compactCodes } from './code-dictionary';
 import { compactDictionary } from './growable';
 import { ImportError } from './import-error';
 import type { ImportOptions } from './import-options';
-import { INHERIT_CUSTOMER, INHERIT_DATE, type ImportState, type LabelRole, type NumberColumn } from './import-state';
+import { INHERIT_CUSTOMER, INHERIT_DATE, type ImportState, type LabelColumn, type LabelRole, type NumberColumn, type OrderColumn } from './import-state';
 import { notice } from '../notice';
 import { marginReading, type MarginReading } from './margin-column';
 import { commaReading, currencyInHeader, MAX_CELL_MAGNITUDE, pointReading } from './numbers';
@@ -66,6 +66,12 @@ export function finishImport(state: ImportState, options: ImportOptions, stream:
     dateOrder: state.dates.decide(options.dateOrderFallback ?? 'DMY'),
     formats: new Map(Object.values(state.numbers).map((column) => [column, column.evidence.decide()])),
   };
+  // Every row is read: the dictionaries' lookup tables, and the order ids' text, are not needed from here on.
+  state.customers.seal();
+  for (const [role, label] of Object.entries(state.labels)) {
+    if (role === 'order') (label as OrderColumn).dict.seal(false);
+    else (label as LabelColumn).dict.seal();
+  }
   const gone = giveItemLinesTheirOrder(state);
   const rows = keepRowsThatFit(state, decisions, gone);
   const counted = countRows(state, rows, options);

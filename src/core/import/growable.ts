@@ -54,10 +54,22 @@ export class Dictionary {
     return this.codes.blank;
   }
 
-  /** The values by id (made into strings here for the ids added since the last call). */
+  /**
+   * The values by id (made into strings here for the ids added since the last call). Once sealed and made, their
+   * packed characters are dropped: the strings hold them.
+   */
   get values(): string[] {
     if (this.strings.length < this.codes.size) this.codes.appendStrings(this.strings);
+    if (this.sealed) this.codes.seal(false);
     return this.strings;
+  }
+
+  private sealed = false;
+
+  /** No value will be added (every row is read): the lookup table goes (see CodeDictionary.seal). */
+  seal(): void {
+    this.sealed = true;
+    this.codes.seal(true);
   }
 
   /** The id of the text `text[start, end)`, trimmed. Exports list a customer's rows together: the previous value is tried first. */

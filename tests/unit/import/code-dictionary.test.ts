@@ -107,6 +107,24 @@ describe('order ids as codes', () => {
     expect(dict.size).toBe(7);
   });
 
+  it('once sealed keeps its counts (and its values when asked to) and refuses a new lookup', () => {
+    const orders = new CodeDictionary();
+    for (const v of ['#1', '#2', '', '#1', '#3\uFFFD']) orders.id(v);
+    orders.seal(false);
+    expect([orders.size, orders.blank, [...(orders.undecodable ?? [])]]).toEqual([4, 2, [3]]);
+    expect(() => orders.id('#4')).toThrow(/sealed/);
+    expect(() => orders.packed()).toThrow(/dropped/);
+    // Customers: the values are made into strings once, after the seal, and stay.
+    const customers = new Dictionary();
+    for (const v of ['C1', 'C2', 'C1', 'Nguyễn']) customers.id(v);
+    customers.seal();
+    expect(() => customers.id('C9')).toThrow(/sealed/);
+    expect(customers.values).toEqual(['C1', 'C2', 'Nguyễn']);
+    expect(() => customers.packed()).toThrow(/dropped/);
+    expect(customers.values).toEqual(['C1', 'C2', 'Nguyễn']);
+    expect(customers.size).toBe(3);
+  });
+
   it('trims spaces around a cell, as the ids of the other columns are', () => {
     const dict = new CodeDictionary();
     const text = 'x,  O1 ,O1,O2\t,';

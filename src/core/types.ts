@@ -79,8 +79,9 @@ export interface TransactionTable {
   /** Order code per row (rows of one order id share it), or null without an order id column. */
   order: Uint32Array | null;
   /**
-   * What the order codes run over: `count` distinct ids (codes 0..count − 1) and the code of the blank id (−1 when no
-   * row has one); null without an order id column. The ids themselves are not kept: they only tell rows apart, and a
+   * What the order codes run over: `count` distinct ids (codes 0..count − 1, each used by some row: the import drops
+   * the codes only rejected rows had) and the code of the blank id (−1 when no row has one); null without an order id
+   * column. As many codes as rows means every row is an order of its own. The ids themselves are not kept: they only tell rows apart, and a
    * file of ten million orders would hold ten million strings for it.
    */
   orderCodes: OrderCodes | null;

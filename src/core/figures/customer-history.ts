@@ -94,8 +94,11 @@ export function customerHistory(table: TransactionTable, marginPercent?: number)
     grossProfit: new Float64Array(buyers),
   };
   const order = table.order;
+  // As many order codes as rows, each in use (the import compacts them): every row is an order of its own (a file of
+  // orders rather than of their lines), and a customer's orders are their rows, without reading a code.
+  const rowPerOrder = order !== null && table.orderCodes?.count === table.length;
   // stamp[o] = last customer that counted order o: rows come grouped by customer, so one array de-duplicates all.
-  const stamp = order ? new Int32Array(table.orderCodes?.count ?? 0).fill(-1) : null;
+  const stamp = order && !rowPerOrder ? new Int32Array(table.orderCodes?.count ?? 0).fill(-1) : null;
   const blankOrder = table.orderCodes?.blank ?? -1;
   const few = new Int32Array(FEW_ROWS);
   let k = 0;
@@ -115,7 +118,8 @@ export function customerHistory(table: TransactionTable, marginPercent?: number)
       for (let j = from; j < to; j++) sum += days.total[j];
       history.grossRevenue[k] = sum;
     }
-    if (order && stamp) {
+    if (rowPerOrder) history.orders[k] = rowStart[c + 1] - rowStart[c];
+    else if (order && stamp) {
       let orders = 0;
       const first = rowStart[c];
       const last = rowStart[c + 1];

@@ -46,7 +46,8 @@ export function datasetFigures(table: TransactionTable): DatasetFigures {
       back = t;
     }
   }
-  const orders = table.order ? countOrders(table) : null;
+  // Every row an order of its own (as many codes, all in use, as rows): the orders are the purchase rows.
+  const orders = table.order ? (table.orderCodes?.count === length ? lineItems : countOrders(table)) : null;
   return {
     customers,
     purchases: orders ?? lineItems,

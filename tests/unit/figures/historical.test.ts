@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { historicalFigures } from '../../../src/core/figures';
+import { datasetFigures, historicalFigures } from '../../../src/core/figures';
 import { median, medianOfWholeNumbers } from '../../../src/core/figures/stats';
 import { day, tableFromRows, type LiteralRow } from '../../fixtures/figures/build-table';
 
@@ -43,6 +43,27 @@ describe('historicalFigures', () => {
     const figures = historicalFigures(tableFromRows(rows));
     expect(Array.from(figures.perCustomer.orders)).toEqual([2, 3]);
     expect(figures.orders).toBe(5);
+  });
+
+  it('counts a file of orders (each row an order of its own) without reading the codes, as the general count does', () => {
+    // G: three orders over two days, a refund row (not a purchase); H: one order of 0 (a free order is a purchase).
+    const rows: LiteralRow[] = [
+      ['G', '2024-01-10', 10, '#1'],
+      ['H', '2024-01-10', 0, '#2'],
+      ['G', '2024-01-10', 20, '#3'],
+      ['G', '2024-02-01', -5, '#4'],
+      ['G', '2024-02-02', 30, '#5'],
+    ];
+    const eachOwn = tableFromRows(rows);
+    expect(eachOwn.orderCodes).toEqual({ count: 5, blank: -1 });
+    // The same codes said to run over one more id: the count no longer matches the rows, so each code is read.
+    const general = { ...eachOwn, orderCodes: { count: 6, blank: -1 } };
+    for (const table of [eachOwn, general]) {
+      const figures = historicalFigures(table);
+      expect(Array.from(figures.perCustomer.orders)).toEqual([3, 1]);
+      expect(figures.orders).toBe(4);
+      expect(datasetFigures(table).orders).toBe(4);
+    }
   });
 
   it('builds the per-customer history', () => {

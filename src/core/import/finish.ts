@@ -277,6 +277,14 @@ function countRows(state: ImportState, rows: KeptRows, options: ImportOptions): 
     statusChoices: options.statusChoices ?? [],
   });
   const { fate } = purchases;
+  // Usually every row counts: the rows stay where they are, and only the refunds resolved per order are copied in
+  // (the amounts were resolved in place).
+  let left = 0;
+  while (left < kept && fate[left] === RowFate.Counted) left++;
+  if (left === kept) {
+    if (refunded && purchases.refunded) refunded.set(purchases.refunded.subarray(0, kept));
+    return { counted: kept, excludedRows: 0, excludedOnlyCustomers: 0, purchases };
+  }
   const customer = state.customer.data;
   const line = state.line.data;
   const labelCodes = Object.values(state.labels).map((l) => l.codes.data);

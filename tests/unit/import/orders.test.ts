@@ -10,6 +10,30 @@ import { amounts, ids, isoDates, mapping, rejectCounts, run } from '../../fixtur
 
 const lines = (...rows: string[]) => rows.join('\n') + '\n';
 
+describe('every row counted, with an order\'s refund repeated on its lines', () => {
+  // No status column: every row counts. Three orders of two lines repeat their refund on both lines (what makes the
+  // refund column read as per order): #7 (10 + 20) refunded 12, #8 (40 + 5) refunded 5, #10 (8 + 2) refunded 3; #9
+  // (one line of 15) none. Each refund goes once, on its order's first line: 12 + 5 + 3 = 20.
+  const file = lines(
+    'Order ID,Customer,Date,Line total,Refunded',
+    '#7,ann,2024-03-01,10.00,12.00',
+    '#7,ann,2024-03-01,20.00,12.00',
+    '#8,bob,2024-03-02,40.00,5.00',
+    '#8,bob,2024-03-02,5.00,5.00',
+    '#9,ann,2024-03-05,15.00,0.00',
+    '#10,cat,2024-03-06,8.00,3.00',
+    '#10,cat,2024-03-06,2.00,3.00',
+  );
+  const { table, report } = run(file, { mapping: mapping({ orderId: 0, customer: 1, date: 2, amount: 3, refunded: 4 }) });
+
+  it('keeps every row and places each order\'s refund once', () => {
+    expect(report).toMatchObject({ rowsRead: 7, rowsAccepted: 7, rowsRejected: 0 });
+    expect(amounts(table)).toEqual([10, 20, 40, 5, 15, 8, 2]);
+    expect(Array.from(table.refunded!)).toEqual([12, 0, 5, 0, 0, 3, 0]);
+    expect(datasetFigures(table).refundTotal).toBe(20);
+  });
+});
+
 describe('an order total on its first line (Shopify)', () => {
   const file = lines(
     'Name,Email,Financial Status,Fulfillment Status,Currency,Total,Created at,Lineitem quantity,Lineitem name,Lineitem price,Refunded Amount',

@@ -7,9 +7,10 @@ import type { ImportOptions } from '../../../src/core/import';
 import type { ImportProgress } from '../../../src/core/import/run';
 import { ClvDatabase } from '../../../src/db/schema';
 import { acceptedOptions, computeHarness } from '../../support/compute-harness';
+import { dashboardOf } from '../../../workers/derived';
 
 const fixture = new URL('../../fixtures/e2e/don-hang.csv', import.meta.url);
-const { api, dbName, close } = computeHarness();
+const { api, context, dbName, close } = computeHarness();
 afterAll(close);
 
 function csvFile(): File {
@@ -47,6 +48,21 @@ describe('compute worker API', () => {
     expect(record.timings.saveMs).toBeGreaterThanOrEqual(0);
     expect(record.timings.totalMs).toBeGreaterThanOrEqual(record.timings.saveMs);
     expect(Object.keys(record).filter((k) => k.endsWith('Ms'))).toEqual([]);
+  });
+
+  it('hands the page a copy of the per-customer columns on every ask, and keeps its own', async () => {
+    const file = csvFile();
+    const outcome = await api.runImport(file, await options(file), 'job-dashboard');
+    if (!outcome.ok) throw new Error(outcome.message);
+    // By hand from the fixture: KH01 1,250,000 + 450,000 + 600,000 in 3 orders; KH02 300,000 then refunded; KH03
+    // 2,000,000 + 750,000 in 2 orders (in order of first appearance).
+    for (const asked of [await api.dashboard(outcome.datasetId), await api.dashboard(outcome.datasetId)]) {
+      expect(Array.from(asked.historical.perCustomer.netRevenue)).toEqual([2_300_000, 0, 2_750_000]);
+      expect(Array.from(asked.historical.perCustomer.orders)).toEqual([3, 1, 2]);
+    }
+    // The columns went over as transferred copies: the worker's cached ones are whole.
+    const cached = await dashboardOf(context.tables, outcome.datasetId, null);
+    expect(Array.from(cached.historical.perCustomer.netRevenue)).toEqual([2_300_000, 0, 2_750_000]);
   });
 
   it('a cancelled import stores nothing', async () => {

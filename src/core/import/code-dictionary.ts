@@ -228,6 +228,24 @@ export class CodeDictionary {
     if (this.sealed) throw new Error('CodeDictionary: a value was looked up after it was sealed.');
     const length = end - start;
     const at = this.startOf(this.size);
+    const replaced = this.stage(text, start, at, length);
+    if (this.highest !== null && this.beyondAll(at, length)) return this.add(at, length, replaced);
+    const found = this.probe(at, length);
+    if (found >= 0) return found;
+    const code = this.add(at, length, replaced);
+    // Not found: the probe ended on the free slot, and left the value's key in `key`.
+    const s = (-1 - found) * SLOT;
+    const slots = this.slots;
+    slots[s] = code + 1;
+    slots[s + 1] = key[0];
+    slots[s + 2] = key[1];
+    slots[s + 3] = key[2];
+    if (this.size * 2 > this.mask + 1) this.rehash(2 * (this.mask + 1));
+    return code;
+  }
+
+  /** Copy `length` characters of `text` from `start` to the packed array at `at`; whether one is U+FFFD. */
+  private stage(text: string, start: number, at: number, length: number): boolean {
     if (at + length > this.chars.length) this.chars = grown(this.chars, Math.max(this.chars.length * 2, at + length));
     let chars = this.chars;
     let replaced = false;
@@ -237,8 +255,12 @@ export class CodeDictionary {
       chars[at + i] = c;
       if (c === REPLACEMENT_CHARACTER) replaced = true;
     }
-    if (this.highest !== null && this.beyondAll(at, length)) return this.add(at, length, replaced);
-    keyOf(chars, at, length);
+    return replaced;
+  }
+
+  /** The code of the value staged at `at` in the table, or −1 − the free slot where it would go. */
+  private probe(at: number, length: number): number {
+    keyOf(this.chars, at, length);
     const tag = key[0];
     const k0 = key[1];
     const k1 = key[2];
@@ -248,18 +270,60 @@ export class CodeDictionary {
     for (;;) {
       const s = slot * SLOT;
       const entry = slots[s];
-      if (entry === 0) break;
+      if (entry === 0) return -1 - slot;
       if (slots[s + 1] === tag && slots[s + 2] === k0 && slots[s + 3] === k1 && ((tag & INLINE) !== 0 || this.staged(entry - 1, at, length))) return entry - 1;
       slot = (slot + 1) & mask;
     }
-    const code = this.add(at, length, replaced);
-    const s = slot * SLOT;
-    slots[s] = code + 1;
-    slots[s + 1] = tag;
-    slots[s + 2] = k0;
-    slots[s + 3] = k1;
-    if (this.size * 2 > mask + 1) this.rehash(2 * (mask + 1));
-    return code;
+  }
+
+  /**
+   * Codes for a later part's values, as `absorb` gives them, when nothing will be looked up afterwards and only the
+   * codes are kept (order ids, the file's last part): each value is looked up among this dictionary's without being
+   * added (a part's values differ from one another), and the dictionary is then sealed without its values. Storing
+   * them only to drop them grew the packed arrays at the import's peak: 5M order ids, 0.2 GB.
+   */
+  absorbCodes(values: PackedValues): Uint32Array {
+    if (this.sealed) throw new Error('CodeDictionary: a value was looked up after it was sealed.');
+    const remap = new Uint32Array(values.ends.length);
+    const text = utf16Text(values.chars instanceof Uint16Array ? values.chars : widened(values.chars));
+    const at = this.startOf(this.size);
+    let next = this.size;
+    let from = 0;
+    for (let i = 0; i < values.ends.length; i++) {
+      const to = values.ends[i];
+      const length = to - from;
+      const replaced = this.stage(text, from, at, length);
+      let found = -1;
+      if (this.highest === null || !this.outsideAll(at, length)) {
+        this.leaveOrderedMode();
+        found = this.probe(at, length);
+      }
+      if (found >= 0) remap[i] = found;
+      else {
+        remap[i] = next;
+        if (length === 0 && this.blank < 0) this.blank = next;
+        if (replaced) (this.undecodable ??= new Set()).add(next);
+        next++;
+      }
+      from = to;
+    }
+    this.size = next;
+    this.seal(false);
+    return remap;
+  }
+
+  /** Build the table, from every value so far, if there is none yet. */
+  private leaveOrderedMode(): void {
+    if (this.highest === null) return;
+    this.lowest = this.highest = null;
+    this.rehash(Math.max(1 << 11, 2 << Math.ceil(Math.log2(this.size + 1))));
+  }
+
+  /** In ordered mode: whether the staged value is above the largest or below the smallest earlier one of its length. */
+  private outsideAll(at: number, length: number): boolean {
+    const bucket = length < LENGTHS ? length : LENGTHS;
+    const high = this.highest![bucket];
+    return high < 0 || this.order(at, length, high) > 0 || this.order(at, length, this.lowest![bucket]) < 0;
   }
 
   /** Keep the value staged at `at` as a new code. */
@@ -293,8 +357,7 @@ export class CodeDictionary {
       lowest[bucket] = this.size;
       return true;
     }
-    this.lowest = this.highest = null;
-    this.rehash(Math.max(1 << 11, 2 << Math.ceil(Math.log2(this.size + 1))));
+    this.leaveOrderedMode();
     return false;
   }
 

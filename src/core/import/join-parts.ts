@@ -113,7 +113,8 @@ export function absorbPart(state: ImportState, part: ImportPart, lineOffset: num
     copyCodes(l.codes.data, p.codes, (l as LabelColumn).dict.absorb(p.values));
   }
   const order = state.labels.order;
-  if (order && part.order) copyCodes(order.codes.data, part.order.codes, order.dict.absorb(part.order.values));
+  // The part is the file's last and order ids are only counted: their codes, without storing the part's ids.
+  if (order && part.order) copyCodes(order.codes.data, part.order.codes, order.dict.absorbCodes(part.order.values));
   for (const [code, count] of part.currencyCodes) state.currencyCodes.set(code, (state.currencyCodes.get(code) ?? 0) + count);
   state.rejects.absorb(part.rejected, lineOffset);
   if (state.extraFieldsLine === 0 && part.extraFieldsLine !== 0) state.extraFieldsLine = part.extraFieldsLine + lineOffset;

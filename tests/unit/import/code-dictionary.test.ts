@@ -125,6 +125,38 @@ describe('order ids as codes', () => {
     expect(customers.size).toBe(3);
   });
 
+  it("gives a last part's codes without storing its ids, as absorbing them would", () => {
+    const packedOf = (values: string[]) => {
+      const part = new CodeDictionary();
+      for (const v of values) part.id(v);
+      return part.packed();
+    };
+    const cases: [string[], string[]][] = [
+      // Ordered before, and the part beyond: no table is built.
+      [['#100', '#101', '#102'], ['#103', '#104', '#99']],
+      // An order cut in two (its id on both sides), an id falling between (the table is built), a blank, wide
+      // characters, an undecodable id, and an id of the first part again.
+      [Array.from({ length: 60 }, (_, i) => `#${100 + 2 * i}`), ['#218', '#150', '#151', '', 'đơn#1', '#1\uFFFD', '#100', '#300']],
+      // A first part already with a table, a blank and an undecodable id on both sides.
+      [['b', 'a', '', 'x\uFFFD'], ['x\uFFFD', 'c', '', 'a']],
+    ];
+    for (const [before, part] of cases) {
+      const kept = new CodeDictionary();
+      const counted = new CodeDictionary();
+      for (const v of before) (kept.id(v), counted.id(v));
+      const expected = Array.from(kept.absorb(packedOf(part)));
+      expect(Array.from(counted.absorbCodes(packedOf(part))), part.join(' ')).toEqual(expected);
+      expect([counted.size, counted.blank, [...(counted.undecodable ?? [])]]).toEqual([kept.size, kept.blank, [...(kept.undecodable ?? [])]]);
+      expect(() => counted.id('#1')).toThrow(/sealed/);
+    }
+    // By hand for the second case: 60 ids before; #218 is the last of them (code 59), #150 the 26th (code 25), #100
+    // the first; #151, '', 'đơn#1', '#1\uFFFD' and #300 are new (60 to 64).
+    const counted = new CodeDictionary();
+    for (let i = 0; i < 60; i++) counted.id(`#${100 + 2 * i}`);
+    expect(Array.from(counted.absorbCodes(packedOf(cases[1][1])))).toEqual([59, 25, 60, 61, 62, 63, 0, 64]);
+    expect([counted.blank, [...(counted.undecodable ?? [])]]).toEqual([61, [63]]);
+  });
+
   it('trims spaces around a cell, as the ids of the other columns are', () => {
     const dict = new CodeDictionary();
     const text = 'x,  O1 ,O1,O2\t,';

@@ -160,6 +160,7 @@ export class CodeDictionary {
    * and the order ids held 84 MB at the import's peak, its last step.
    */
   seal(keepValues: boolean): void {
+    if (this.valuesDropped) return;
     this.sealed = true;
     this.slots = new Int32Array(0);
     this.mask = -1;

@@ -1,11 +1,14 @@
 import { test, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { overlappingChartText, PHONE, phonePage, settle, sidewaysOverflow, smallChartText } from './phone';
+import { tempDir } from '../support/temp-dir';
+
+/** Files the tests write, removed when the file's tests are done. */
+const dir = tempDir('clv-e2e-', test.afterAll);
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = resolve(here, '../..');
@@ -91,8 +94,7 @@ test('exported snapshot has the same dataset figures as npm run analyze --aggreg
 test('a large file, read offline in two halves by two workers, gives the same snapshot as npm run analyze', async ({ page, context }) => {
   test.setTimeout(120_000);
   // UCI Online Retail (45 MB, 541,909 rows): large enough to be split; its descriptions have quoted fields.
-  const dir = mkdtempSync(join(tmpdir(), 'clv-'));
-  const csv = join(dir, 'online_retail.csv');
+  const csv = join(dir(), 'online_retail.csv');
   writeFileSync(csv, gunzipSync(readFileSync(resolve(root, '../shared/data/online_retail/online_retail.csv.gz'))));
   await page.goto('./');
   // Offline: the second worker's code must come from the service worker's cache.
@@ -182,8 +184,7 @@ test('sample data gives a full dashboard in one click', async ({ page }) => {
 });
 
 test('a file that cannot be read gets one clear message, and nothing is stored', async ({ page }) => {
-  const dir = mkdtempSync(join(tmpdir(), 'clv-'));
-  const binary = join(dir, 'photo.csv');
+  const binary = join(dir(), 'photo.csv');
   writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3, 0, 0, 0, 0]));
   await page.goto('./');
   await page.getByTestId('import-file').setInputFiles(binary);
@@ -192,8 +193,7 @@ test('a file that cannot be read gets one clear message, and nothing is stored',
 });
 
 test('a long import shows progress and can be cancelled without leaving a half dataset', async ({ page }) => {
-  const dir = mkdtempSync(join(tmpdir(), 'clv-'));
-  const big = join(dir, 'big.csv');
+  const big = join(dir(), 'big.csv');
   const lines = ['customer,date,amount'];
   for (let i = 0; i < 1_500_000; i++) lines.push(`C${i % 50000},2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')},${(i % 997) + 0.5}`);
   writeFileSync(big, lines.join('\n'));

@@ -4,12 +4,15 @@
  * counts are checked against the data's README and the lifetimes references in the unit tests.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { axeViolations } from './axe';
+import { tempDir } from '../support/temp-dir';
+
+/** Files the tests write, removed when the file's tests are done. */
+const scratch = tempDir('clv-e2e-', test.afterAll);
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const cdnow = resolve(root, '../shared/data/cdnow/CDNOW_master.txt');
@@ -102,7 +105,7 @@ test('a file whose dates span three centuries opens at once, draws the most rece
   const to = Date.UTC(2199, 11, 31);
   const lines = ['customer,date,amount'];
   for (let i = 0; i < 5000; i++) lines.push(`C${Math.floor(random() * 2000)},${new Date(from + random() * (to - from)).toISOString().slice(0, 10)},${(1 + random() * 99).toFixed(2)}`);
-  const file = join(mkdtempSync(join(tmpdir(), 'clv-')), 'three-centuries.csv');
+  const file = join(scratch(), 'three-centuries.csv');
   writeFileSync(file, lines.join('\n'));
   await importFile(page, file);
   const heatmap = page.getByTestId('cohort-heatmap');

@@ -4,12 +4,12 @@
  * name; a zip and a plain CSV named .gz get the right treatment.
  */
 import { test, expect } from '@playwright/test';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
+import { tempDir } from '../support/temp-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'hostile-e2e-'));
+const dir = tempDir('hostile-e2e-', test.afterAll);
 
 test('a file of 100,000 columns: the column check appears at once, bounded, and any column can be chosen', async ({ page }) => {
   const width = 100_000;
@@ -17,7 +17,7 @@ test('a file of 100,000 columns: the column check appears at once, bounded, and 
   // A telling name far to the right, to be found by search.
   header[87_654] = 'refund_total';
   const row = (r: number) => [`C${r % 5}`, `2024-01-${String(r + 1).padStart(2, '0')}`, String(10 + r), ...Array.from({ length: width - 3 }, () => '')].join(',');
-  const path = join(dir, 'wide.csv');
+  const path = join(dir(), 'wide.csv');
   writeFileSync(path, [header.join(','), ...Array.from({ length: 12 }, (_, r) => row(r))].join('\n') + '\n');
 
   await page.goto('./');
@@ -51,13 +51,13 @@ test('a file of 100,000 columns: the column check appears at once, bounded, and 
 
 test('a zip holding a CSV is called a zip archive; a plain CSV named .gz is read', async ({ page }) => {
   const csv = 'customer,date,amount\nA,2024-01-05,10\nB,2024-01-06,20\nA,2024-02-05,5\n';
-  const zip = join(dir, 'orders.zip');
+  const zip = join(dir(), 'orders.zip');
   writeFileSync(zip, zipSync({ 'orders.csv': new TextEncoder().encode(csv) }));
   await page.goto('./');
   await page.getByTestId('import-file').setInputFiles(zip);
   await expect(page.getByTestId('import-error')).toHaveText('This file cannot be read: This is a zip archive, not a text file. Unzip it first, then open the CSV file inside.');
 
-  const gz = join(dir, 'orders.csv.gz');
+  const gz = join(dir(), 'orders.csv.gz');
   writeFileSync(gz, csv);
   await page.getByTestId('import-file').setInputFiles(gz);
   await expect(page.getByTestId('import-confirm')).toBeEnabled();
@@ -66,7 +66,7 @@ test('a zip holding a CSV is called a zip archive; a plain CSV named .gz is read
 });
 
 test('HTML in ids and status values is shown as text and never runs', async ({ page }) => {
-  const path = join(dir, 'html.csv');
+  const path = join(dir(), 'html.csv');
   const img = '<img src=x onerror="window.__xss=1">';
   const script = '<script>window.__xss=2</script>';
   writeFileSync(path, `customer,date,amount,status\n"${img.replace(/"/g, '""')}",2024-01-05,10,paid\n${script},2024-01-06,20,${script}\n__proto__,2024-01-07,5,paid\n`);
@@ -84,7 +84,7 @@ test('HTML in ids and status values is shown as text and never runs', async ({ p
 
 test('a 10 MB header is refused with its length, in the chosen language (it was "a header line but no data rows")', async ({ page }) => {
   const header = Array.from({ length: 100_000 }, (_, i) => `${'a column name '.repeat(7)}${i}`).join(',');
-  const path = join(dir, 'wide-header.csv');
+  const path = join(dir(), 'wide-header.csv');
   writeFileSync(path, `${header}\n${'A,2024-01-05,10\n'.repeat(5)}`);
   const length = header.length.toLocaleString('en');
   await page.goto('./');

@@ -4,11 +4,14 @@
  * hand), accessibility, and a 360 px screen.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { axeViolations } from './axe';
+import { tempDir } from '../support/temp-dir';
+
+/** Files the tests write, removed when the file's tests are done. */
+const dir = tempDir('nps-', test.afterAll);
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const retail = resolve(root, '../shared/data/online_retail/online_retail.csv.gz');
@@ -58,8 +61,7 @@ test('segments, their customers, a list to download and NPS, on Online Retail', 
 
   // Survey answers: 14646 10, 17850 9 (promoters), 99999 8 (passive, no such customer), 12346 3 (detractor).
   // NPS = (2 − 1) / 4 = 25 points; margin 1.96 × 100 × √((0.75 − 0.0625) / 4) = 81.
-  const dir = mkdtempSync(join(tmpdir(), 'nps-'));
-  const survey = join(dir, 'khao-sat.csv');
+  const survey = join(dir(), 'khao-sat.csv');
   writeFileSync(survey, 'Mã khách hàng;Điểm;Ngày trả lời;Nhận xét\n14646;10;05/12/2011;Tuyệt vời\n17850;9;06/12/2011;\n99999;8;07/12/2011;\n12346;3;08/12/2011;=HYPERLINK("x")\n');
   await page.getByTestId('nps-file').setInputFiles(survey);
   const score = page.getByTestId('nps-score');

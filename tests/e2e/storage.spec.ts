@@ -4,14 +4,14 @@
  * once, and a newer version of the database opened by another tab.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from '../support/temp-dir';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const donHang = resolve(root, 'tests/fixtures/e2e/don-hang.csv');
-const folder = mkdtempSync(join(tmpdir(), 'clv-storage-'));
+const folder = tempDir('clv-storage-', test.afterAll);
 
 /**
  * An orders file whose figures are known by construction: `rows` rows of `customers` customers (C0, C1, … in turn),
@@ -26,7 +26,7 @@ function ordersFile(name: string, rows: number, customers: number, amount: numbe
     const who = amount === null ? next() % customers : i % customers;
     lines.push(`C${who},2024-01-${String((i % 28) + 1).padStart(2, '0')},${amount ?? (next() % 100_000) / 100}`);
   }
-  const path = join(folder, name);
+  const path = join(folder(), name);
   writeFileSync(path, lines.join('\n'));
   return path;
 }
@@ -141,7 +141,7 @@ test('a worker killed during a summary import: the page says so instead of waiti
   await importFile(page, donHang);
   await page.getByTestId('new-import').click();
   // 800,000 customers (about 27 MB): long enough to read that the worker can be stopped while it does.
-  const file = join(folder, 'big-summary.csv');
+  const file = join(folder(), 'big-summary.csv');
   const lines = ['customer_id,frequency,recency,T'];
   for (let i = 0; i < 800_000; i++) lines.push(`C${i},${i % 5},${(i % 5) * 10},${60 + (i % 30)}`);
   writeFileSync(file, lines.join('\n'));

@@ -6,10 +6,13 @@
  */
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { phonePage, settle, sidewaysOverflow } from './phone';
+import { tempDir } from '../support/temp-dir';
+
+/** Files the tests write, removed when the file's tests are done. */
+const scratch = tempDir('clv-summary-', test.afterAll);
 
 const root = resolve(import.meta.dirname, '../..');
 const hand = resolve(root, 'tests/fixtures/summary/hand-summary.csv');
@@ -76,7 +79,7 @@ test('the hand summary imports: its columns and roles, then rows read = accepted
 });
 
 test('a summary without dates (lifetimes’ ID, x, t_x, T, zbar) imports: its observation end is each customer’s T', async ({ page }) => {
-  const file = join(mkdtempSync(join(tmpdir(), 'clv-summary-')), 'summary.csv');
+  const file = join(scratch(), 'summary.csv');
   writeFileSync(file, 'ID,x,t_x,T,zbar\n1,2,30.43,38.86,22.35\n2,1,1.71,38.86,11.77\n3,0,0,38.86,0\n');
   await page.goto('./');
   await page.getByTestId('import-file').setInputFiles(file);
@@ -176,7 +179,7 @@ test('on a 360-px phone in Vietnamese, the summary’s cohort section and its ch
 });
 
 test('a snapshot of the hand summary and its cohort table (npm run analyze) opens in the app: its figures, its cohorts, and why there are no formulas', async ({ page }) => {
-  const out = join(mkdtempSync(join(tmpdir(), 'clv-summary-snapshot-')), 'hand-summary.clv.json');
+  const out = join(scratch(), 'hand-summary.clv.json');
   execFileSync('npx', ['tsx', 'src/cli/analyze.ts', hand, '--cohort-table', resolve(root, 'tests/fixtures/summary/hand-cohorts.csv'), '--out', out], { cwd: root, env: { ...process.env, TZ: 'UTC' } });
   await page.goto('./');
   await page.getByTestId('import-file').setInputFiles(out);

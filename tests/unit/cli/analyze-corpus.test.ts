@@ -3,15 +3,15 @@
  * with the app's sentence, one none of whose rows can be used exits 1 with the app's sentence too (it exited 0), and
  * every other file exits 0 with the rows the app reads. The largest cases are left to the import's own corpus test.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { runAnalyze } from '../../../src/cli/analyze';
 import { en } from '../../../src/i18n/en';
 import { CASES } from '../../fixtures/hostile/cases';
+import { tempDir } from '../../support/temp-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'analyze-corpus-'));
+const dir = tempDir('analyze-corpus-', afterAll);
 const problemText = (code: string) => (en as Record<string, string>)[`error.problem.${code}`];
 
 /** Too large to be worth fitting three models on in a unit test; the import corpus covers them. */
@@ -19,7 +19,7 @@ const LARGE = new Set(['1,000,000 tiny rows made in memory', 'invalid UTF-8 afte
 
 describe('the hostile corpus through analyze', () => {
   it.each(CASES.filter((c) => !LARGE.has(c.name)).map((c, i) => [c.name, c, i] as const))('%s', async (_, c, i) => {
-    const path = join(dir, `${i}-${c.file ?? 'orders.csv'}`);
+    const path = join(dir(), `${i}-${c.file ?? 'orders.csv'}`);
     writeFileSync(path, c.bytes());
     let stdout = '';
     let stderr = '';

@@ -4,17 +4,17 @@
  * be decoded are reported (they were not); nobody bought twice gives no model parameters (the fit's starting values
  * were written as BG/NBD's); gzip is told by its bytes, capped and said damaged in the app's words.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, zipSync } from 'fflate';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { runAnalyze } from '../../../src/cli/analyze';
 import { en } from '../../../src/i18n/en';
+import { tempDir } from '../../support/temp-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'analyze-hostile-'));
+const dir = tempDir('analyze-hostile-', afterAll);
 function file(name: string, content: string | Uint8Array): string {
-  const path = join(dir, name);
+  const path = join(dir(), name);
   writeFileSync(path, content);
   return path;
 }

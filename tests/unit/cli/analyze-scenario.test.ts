@@ -11,17 +11,17 @@
  * Revenue over 12 months: 721,428.57 × Σ (7/3 + (2/3)(4/7)^t) = 721,428.57 × (28 + (8/9)(1 − (4/7)^12)) = 20,840,492.55.
  * CAC 300,000: LTV:CAC 1,683,333.33 ÷ 300,000 = 5.611111; payback 300,000 ÷ 721,428.57 = 0.415842 months.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { restoreSnapshot } from '../../../src/core/snapshot';
 import { analyze, copy, DON_HANG } from '../snapshot/fixtures';
+import { tempDir } from '../../support/temp-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'analyze-scenario-'));
+const dir = tempDir('analyze-scenario-', afterAll);
 function file(name: string, text: string): string {
-  const path = join(dir, name);
+  const path = join(dir(), name);
   writeFileSync(path, text);
   return path;
 }

@@ -3,16 +3,16 @@
  * hand on don-hang.csv (tests/fixtures/e2e/README.md): KH01 spends 1,250,000 + 450,000 + 600,000 = 2,300,000 ₫,
  * KH02 300,000 − 300,000 = 0 ₫, KH03 2,000,000 + 750,000 = 2,750,000 ₫; 5,050,000 ₫ in all, last day 2024-04-02.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseArgs, UsageError } from '../../../src/cli/analyze';
 import { analyze, DON_HANG } from '../snapshot/fixtures';
+import { tempDir } from '../../support/temp-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'analyze-nps-'));
+const dir = tempDir('analyze-nps-', afterAll);
 function file(name: string, text: string): string {
-  const path = join(dir, name);
+  const path = join(dir(), name);
   writeFileSync(path, text);
   return path;
 }

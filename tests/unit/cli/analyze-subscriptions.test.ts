@@ -5,17 +5,19 @@
  * C's yearly $50 of June's 225; 2 failed payments, 1 recovered.
  */
 import { fileURLToPath } from 'node:url';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { restoreSnapshot } from '../../../src/core/snapshot/restore';
 import { checkFile } from '../../../src/cli/snapshot';
 import { analyze, copy, DON_HANG } from '../snapshot/fixtures';
+import { tempDir } from '../../support/temp-dir';
 
 const BILLING = fileURLToPath(new URL('../../fixtures/subscriptions/billing-invoices.csv', import.meta.url));
 const LIST = fileURLToPath(new URL('../../fixtures/subscriptions/subscription-list.csv', import.meta.url));
 const STRIPE = fileURLToPath(new URL('../../fixtures/platforms/stripe-invoices.csv', import.meta.url));
+
+const dir = tempDir('subs-', afterAll);
 
 describe('analyze: subscriptions', () => {
   it('writes the subscriptions part of a billing export, exactly', async () => {
@@ -42,7 +44,7 @@ describe('analyze: subscriptions', () => {
   it('keeps the part in the aggregate-only snapshot (aggregates only), and snapshot check lists it', async () => {
     const s = await analyze(BILLING, '--aggregate-only');
     expect(s.subscriptions?.months.map((m) => m.mrr)).toEqual([220, 310, 370, 320, 200, 225]);
-    const path = join(mkdtempSync(join(tmpdir(), 'subs-')), 'billing.clv.json');
+    const path = join(dir(), 'billing.clv.json');
     writeFileSync(path, JSON.stringify(s));
     expect(checkFile(path).line).toMatch(/parts: dataset, settings, historical, cohorts, (models, forecast, )?subscriptions$/);
   });

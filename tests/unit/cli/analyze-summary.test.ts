@@ -4,11 +4,10 @@
  * 8 digits, the same forecast totals, the same historical counts and ratios; `dataset.source` says it is a summary,
  * and the app's own restore opens it again.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableDayRange } from '../../../src/core/figures';
 import { summaryOfOrders } from '../../../src/core/figures/summary-of-orders';
 import { summaryCsv } from '../../../src/core/export/summary-csv';
@@ -16,8 +15,11 @@ import { restoreSnapshot, type SnapshotV1 } from '../../../src/core/snapshot';
 import { UsageError } from '../../../src/cli/analyze';
 import { loadOnlineRetail } from '../../fixtures/figures/real-data';
 import { analyze } from '../snapshot/fixtures';
+import { tempDir } from '../../support/temp-dir';
 
 const ORDERS = fileURLToPath(new URL('../../../../shared/data/online_retail/online_retail.csv.gz', import.meta.url));
+
+const dir = tempDir('clv-summary-', afterAll);
 
 describe('analyze: a summary file', () => {
   let fromOrders: SnapshotV1;
@@ -26,7 +28,7 @@ describe('analyze: a summary file', () => {
 
   beforeAll(async () => {
     const { table } = loadOnlineRetail();
-    file = join(mkdtempSync(join(tmpdir(), 'clv-summary-')), 'online_retail_summary.csv');
+    file = join(dir(), 'online_retail_summary.csv');
     writeFileSync(file, summaryCsv(summaryOfOrders(table, tableDayRange(table)!.max)));
     [fromOrders, fromSummary] = [await analyze(ORDERS), await analyze(file)];
   }, 120_000);

@@ -4,20 +4,20 @@
  * 3 top shares suppressed (8 groups; segments with --segments).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { truncateSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArgs, UsageError } from '../../../src/cli/analyze';
 import { checkFile, run } from '../../../src/cli/snapshot';
 import type { SnapshotV1 } from '../../../src/core/snapshot';
 import { analyze, copy, DON_HANG } from '../snapshot/fixtures';
+import { tempDir } from '../../support/temp-dir';
 
 const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
-const dir = mkdtempSync(join(tmpdir(), 'snapshot-check-'));
+const dir = tempDir('snapshot-check-', afterAll);
 function file(name: string, text: string): string {
-  const path = join(dir, name);
+  const path = join(dir(), name);
   writeFileSync(path, text);
   return path;
 }
@@ -66,7 +66,7 @@ describe('snapshot check', () => {
   });
 
   it('refuses a 100 MB file from its size, without reading it', () => {
-    const f = join(dir, 'big.clv.json');
+    const f = join(dir(), 'big.clv.json');
     writeFileSync(f, '');
     truncateSync(f, 100 * 1024 * 1024);
     const started = performance.now();
@@ -75,8 +75,8 @@ describe('snapshot check', () => {
   });
 
   it('exits 2 on a missing file or a wrong command', () => {
-    expect(checkFile(join(dir, 'nope.json'))).toEqual({ code: 2, line: `snapshot: ${join(dir, 'nope.json')}: file not found` });
-    expect(checkFile(dir)).toEqual({ code: 2, line: `snapshot: ${dir}: not a file` });
+    expect(checkFile(join(dir(), 'nope.json'))).toEqual({ code: 2, line: `snapshot: ${join(dir(), 'nope.json')}: file not found` });
+    expect(checkFile(dir())).toEqual({ code: 2, line: `snapshot: ${dir()}: not a file` });
     for (const argv of [[], ['check'], ['verify', DON_HANG], ['check', DON_HANG, 'more']]) expect(run(argv)).toEqual({ code: 2, line: 'snapshot: usage: npm run snapshot -- check FILE' });
   });
 

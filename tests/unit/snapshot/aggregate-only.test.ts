@@ -4,17 +4,17 @@
  * KH03 hibernating, KH02 lost, one customer each. Top 1%, 10% and 20% of 3 customers are 1 customer each. With the
  * survey of analyze-segments-nps.test.ts: promoters KH01 and KH03 (2 customers), detractor KH02 (1), no passive.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aggregateOnlySnapshot, restoreSnapshot, shareSummary, type SnapshotV1 } from '../../../src/core/snapshot';
 import { suppressedIndices, topSharesOnly } from '../../../src/core/snapshot/aggregate-only';
 import { analyze, CDNOW_SAMPLE, copy, DON_HANG } from './fixtures';
+import { tempDir } from '../../support/temp-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'aggregate-'));
-const survey = join(dir, 'khao-sat.csv');
+const dir = tempDir('aggregate-', afterAll);
+const survey = join(dir(), 'khao-sat.csv');
 writeFileSync(survey, '\uFEFFMã khách hàng;Điểm;Ngày trả lời;Nhận xét\r\nKH01;2;10/03/2024;Chậm\r\nKH01;9;05/04/2024;Tốt\r\nKH02;3;06/04/2024;\r\nKH03;10;06/04/2024;Tuyệt vời\r\nKH08;10;07/04/2024;\r\nKH09;7;07/04/2024;\r\n');
 
 let full: SnapshotV1;

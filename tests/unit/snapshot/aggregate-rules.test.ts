@@ -2,15 +2,15 @@
  * restore checks the promises of an aggregate-only snapshot, each broken once on don-hang.csv (3 customers; cohorts of
  * 2 and 1; three one-customer segments; with the survey, 2 promoters and 1 detractor among the customers).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aggregateOnlySnapshot, restoreSnapshot, type SnapshotV1 } from '../../../src/core/snapshot';
 import { analyze, copy, DON_HANG } from './fixtures';
+import { tempDir } from '../../support/temp-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'aggregate-rules-'));
-const survey = join(dir, 'survey.csv');
+const dir = tempDir('aggregate-rules-', afterAll);
+const survey = join(dir(), 'survey.csv');
 writeFileSync(survey, 'customer;score;date\r\nKH01;9;05/04/2024\r\nKH02;3;06/04/2024\r\nKH03;10;06/04/2024\r\n');
 
 let full: SnapshotV1;

@@ -33,9 +33,10 @@ export function figuresApi(context: WorkerContext) {
       // them three times at once (this worker's cache, the message, the page's copy), 0.5 GB at the end of a
       // 10M-line import. The cache keeps its own (forecast, snapshot and what-if read it).
       const perCustomer = handedOver(data.historical.perCustomer);
-      const buffers = Object.values(perCustomer).map((column) => column.buffer);
+      const byNetRevenue = data.byNetRevenue.slice();
+      const buffers = [...Object.values(perCustomer).map((column) => column.buffer), byNetRevenue.buffer];
       if (packed) buffers.push(packed.units.buffer, packed.ends.buffer);
-      return transfer({ ...data, historical: { ...data.historical, perCustomer }, customerIds: packed ?? data.customerIds }, buffers);
+      return transfer({ ...data, historical: { ...data.historical, perCustomer }, byNetRevenue, customerIds: packed ?? data.customerIds }, buffers);
     },
 
     cohorts(datasetId: number, period: CohortPeriod): Promise<Cohorts> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { customerOrder, visibleWindow } from '../../../src/views/customer-rows';
 import type { CustomerHistory } from '../../../src/core/figures';
-import { sortByNumber } from '../../../src/views/sort-by-number';
+import { sortByNumber } from '../../../src/core/sort-by-number';
 
 const ids = ['C10', 'C2', 'alpha', 'Beta'];
 const history: CustomerHistory = {

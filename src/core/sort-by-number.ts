@@ -5,7 +5,7 @@
  * NaN (an unknown value) last, in the order given, whichever the direction.
  */
 
-import { LITTLE_ENDIAN } from '../core/utf16-text';
+import { LITTLE_ENDIAN } from './utf16-text';
 
 const DIGIT_BITS = 16;
 const DIGITS = 1 << DIGIT_BITS;

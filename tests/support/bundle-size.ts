@@ -45,7 +45,9 @@ import { gzipSync } from 'node:zlib';
 // the import's memory (the same day, later): dictionaries sealed when the rows are read, the last part's order ids
 // looked up without being stored, the dashboard's columns handed over as transferred copies, and the customer table's
 // first order sorted in the worker with the page's radix sort (worker 106.2 → 107.2 KB, precache 395.8 → 396.8): 108.
-export const BUDGET = { entryKb: 110, workerKb: 108, lazyChunkKb: 30, precacheKb: 397 } as const;
+// Then a summary's History kept in the worker and handed over like the dashboard's, its ids packed and its customer
+// table's first order sorted there (worker 107.3, precache 397.0 KB, 20 bytes under): 398.
+export const BUDGET = { entryKb: 110, workerKb: 108, lazyChunkKb: 30, precacheKb: 398 } as const;
 
 /** The compute worker (one script that plays every worker role). */
 export const isWorkerChunk = (file: string) => /(^|\/)compute\.worker-[^/]*\.js$/.test(file);

@@ -11,6 +11,8 @@ import { computeHarness, importText } from '../../support/compute-harness';
 import { createContext } from '../../../workers/context';
 import { summaryOf } from '../../../workers/derived';
 import { SHARED_DATA } from '../forecast/reference-files';
+import { unpackStrings } from '../../../src/core/utf16-text';
+import { customerOrder } from '../../../src/views/customer-rows';
 
 const harness = computeHarness();
 afterAll(() => harness.close());
@@ -41,6 +43,12 @@ describe('a summary file imported by the worker', () => {
     expect(history.customers.dated).toBe(true);
     expect(Array.from(history.customers.history.netRevenue).reduce((a, b) => a + b, 0)).toBe(600);
     expect(history.distribution!.linear.counts.reduce((a, b) => a + b, 0)).toBe(8);
+    // Asked again (computed once, handed over each time), the same; the first order is the table's own, the ids packed.
+    const again = (await harness.api.summaryHistory(outcome.datasetId))!;
+    expect(Array.from(again.customers.history.netRevenue)).toEqual(Array.from(history.customers.history.netRevenue));
+    const ids = Array.isArray(again.customerIds) ? again.customerIds : unpackStrings(again.customerIds);
+    expect(ids).toEqual(['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8']);
+    expect(Array.from(again.byNetRevenue)).toEqual(Array.from(customerOrder(again.customers.history, ids, '', 'net', 'descending')));
   });
 
   it('is saved with its import job, so that a tab closed during it finds the import finished, not interrupted', async () => {

@@ -6,56 +6,48 @@ import type { CohortPeriod, Cohorts } from '../src/core/types';
 import { datasetSettings } from '../src/db/repo';
 import type { WorkerContext } from './context';
 import { cohortsOf, dashboardOf } from './derived';
-import { sortByNumber } from '../src/core/sort-by-number';
-
-/** DashboardData as it goes to the page: the ids as strings or packed. */
-export type DashboardTransfer = Omit<DashboardData, 'customerIds'> & { customerIds: string[] | PackedStrings };
+import { largestFirst } from '../src/core/sort-by-number';
 
 /**
- * Each column copied into a buffer of its own, to be transferred (a view's buffer may hold more, or be shared); a
- * column under two names stays one copy.
+ * DashboardData as it goes to the page: the ids as strings or packed, and the customer table's first order (sorted
+ * here once, kept while the dataset is open: the page sorted 3.3 million customers each time the table was drawn).
  */
-function handedOver<T extends Record<keyof T, Uint32Array | Int32Array | Float64Array>>(columns: T): T {
-  const out = {} as T;
+export type DashboardTransfer = Omit<DashboardData, 'customerIds'> & { customerIds: string[] | PackedStrings; byNetRevenue: Uint32Array };
+
+/**
+ * A customer table for the page: its columns as copies of their own, handed over rather than cloned (cloning held
+ * them three times at once: the worker's cache, the message, the page's copy; the cache keeps its own), its first
+ * order likewise, and the ids packed in two arrays when they can be (copying millions of strings one by one cost
+ * seconds of both threads). `buffers` is the transfer list.
+ */
+function customerTableForPage<T extends Record<keyof T, Uint32Array | Int32Array | Float64Array>>(columns: T, byNetRevenue: Uint32Array, ids: string[]) {
   const copies = new Map<ArrayBufferView, T[keyof T]>();
+  const handed = {} as T;
   for (const key of Object.keys(columns) as (keyof T)[]) {
+    // A column under two names (a summary's gross and net revenue) stays one copy.
     let copy = copies.get(columns[key]);
     if (!copy) copies.set(columns[key], (copy = columns[key].slice() as T[keyof T]));
-    out[key] = copy;
+    handed[key] = copy;
   }
-  return out;
-}
-
-/** The buffers of the columns, each once, for a transfer list. */
-const buffersOf = (columns: object) => [...new Set(Object.values(columns).map((column: ArrayBufferView) => column.buffer))];
-
-/** Positions by a value, largest first (unknown last): a customer table's first order (see DashboardData). */
-function largestFirst(values: Float64Array): Uint32Array {
-  const positions = new Uint32Array(values.length);
-  for (let i = 0; i < positions.length; i++) positions[i] = i;
-  return sortByNumber(positions, values, false);
+  const order = byNetRevenue.slice();
+  const packed = packStrings(ids);
+  const buffers: ArrayBufferLike[] = [...[...copies.values()].map((copy) => copy.buffer), order.buffer];
+  if (packed) buffers.push(packed.units.buffer, packed.ends.buffer);
+  const customerIds: string[] | PackedStrings = packed ?? ids;
+  return { columns: handed, byNetRevenue: order, customerIds, buffers };
 }
 
 export function figuresApi(context: WorkerContext) {
   const { db, tables } = context;
   return {
-    /**
-     * Every figure of the historical dashboard (historical CLV, formulas, concentration, distribution). The customer
-     * ids go packed in two transferred arrays when they can (the history store unpacks them): copying 3.3 million
-     * strings to the page cost seconds of both threads.
-     */
+    /** Every figure of the historical dashboard (historical CLV, formulas, concentration, distribution). */
     async dashboard(datasetId: number): Promise<DashboardTransfer> {
       // The margin is read from the dataset, the one setting that history, forecast and snapshot all use.
-      const data = await dashboardOf(tables, datasetId, (await datasetSettings(db, datasetId)).marginPercent);
-      const packed = packStrings(data.customerIds);
-      // The per-customer columns go as copies handed over, not cloned: cloning 3.3 million customers' columns held
-      // them three times at once (this worker's cache, the message, the page's copy), 0.5 GB at the end of a
-      // 10M-line import. The cache keeps its own (forecast, snapshot and what-if read it).
-      const perCustomer = handedOver(data.historical.perCustomer);
-      const byNetRevenue = data.byNetRevenue.slice();
-      const buffers = [...buffersOf(perCustomer), byNetRevenue.buffer];
-      if (packed) buffers.push(packed.units.buffer, packed.ends.buffer);
-      return transfer({ ...data, historical: { ...data.historical, perCustomer }, byNetRevenue, customerIds: packed ?? data.customerIds }, buffers);
+      const margin = (await datasetSettings(db, datasetId)).marginPercent;
+      const data = await dashboardOf(tables, datasetId, margin);
+      const order = await tables.derived(datasetId, `dashboard-order:${margin ?? 'none'}`, () => largestFirst(data.historical.perCustomer.netRevenue));
+      const page = customerTableForPage(data.historical.perCustomer, order, data.customerIds);
+      return transfer({ ...data, historical: { ...data.historical, perCustomer: page.columns }, byNetRevenue: page.byNetRevenue, customerIds: page.customerIds }, page.buffers);
     },
 
     cohorts(datasetId: number, period: CohortPeriod): Promise<Cohorts> {
@@ -64,8 +56,8 @@ export function figuresApi(context: WorkerContext) {
 
     /**
      * The History figures of a summary dataset (docs/warehouse.md); null for an orders dataset. Its code loads only
-     * then. Computed once while the dataset is open; the columns, the ids (packed) and the customer table's first order
-     * go to the page handed over, as the dashboard's do: a summary can hold ten million customers.
+     * then. Computed once while the dataset is open, and its customer table handed to the page as the dashboard's is:
+     * a summary can hold ten million customers.
      */
     async summaryHistory(datasetId: number) {
       const data = await tables.summaryDataset(datasetId);
@@ -85,13 +77,8 @@ export function figuresApi(context: WorkerContext) {
           cohortTable: table ? { report: table.report, customers: table.customers } : null,
         };
       });
-      const history = handedOver(answer.customers.history);
-      const byNetRevenue = answer.byNetRevenue.slice();
-      const packed = packStrings(data.customerIds);
-      const buffers = [...buffersOf(history), byNetRevenue.buffer];
-      if (packed) buffers.push(packed.units.buffer, packed.ends.buffer);
-      const customerIds: string[] | PackedStrings = packed ?? data.customerIds;
-      return transfer({ ...answer, customers: { ...answer.customers, history }, byNetRevenue, customerIds }, buffers);
+      const page = customerTableForPage(answer.customers.history, answer.byNetRevenue, data.customerIds);
+      return transfer({ ...answer, customers: { ...answer.customers, history: page.columns }, byNetRevenue: page.byNetRevenue, customerIds: page.customerIds }, page.buffers);
     },
 
     /** The ids of a cohort's customers, or of those among them who bought in period `k` after joining. */

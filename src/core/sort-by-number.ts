@@ -71,3 +71,13 @@ export function sortByNumber(picked: ArrayLike<number>, key: ArrayLike<number>, 
   out.set(pos);
   return out;
 }
+
+/**
+ * Every position of `values`, largest value first (unknown last, ties in position order): a customer table's first
+ * order, as sortByNumber gives it for all the customers.
+ */
+export function largestFirst(values: ArrayLike<number>): Uint32Array {
+  const positions = new Uint32Array(values.length);
+  for (let i = 0; i < positions.length; i++) positions[i] = i;
+  return sortByNumber(positions, values, false);
+}

@@ -57,3 +57,8 @@ export function unpackStrings(packed: PackedStrings, into: string[] = [], base =
   }
   return into;
 }
+
+/** Ids as the worker sent them, packed (packStrings) or as strings when they could not be, as strings. */
+export function stringsOf(ids: string[] | PackedStrings): string[] {
+  return Array.isArray(ids) ? ids : unpackStrings(ids);
+}

@@ -4,7 +4,7 @@
  * that arrives after a newer request is dropped.
  */
 import type { DashboardData } from '../core/figures';
-import { unpackStrings } from '../core/utf16-text';
+import { stringsOf } from '../core/utf16-text';
 import type { CohortPeriod, Cohorts } from '../core/types';
 import type { CohortMetric } from '../charts/cohort-metrics';
 import { compute, type Compute } from './compute';
@@ -12,7 +12,8 @@ import { session, type Session } from './session.svelte';
 import { errorText } from './error-text';
 
 export class HistoryStore {
-  data = $state.raw<DashboardData | null>(null);
+  /** The dashboard's figures, with the customer table's first order the worker sorted. */
+  data = $state.raw<(DashboardData & { byNetRevenue: Uint32Array }) | null>(null);
   cohorts = $state.raw<Cohorts | null>(null);
   loading = $state(false);
   error = $state<string | null>(null);
@@ -69,7 +70,7 @@ export class HistoryStore {
     const t0 = performance.now();
     try {
       const sent = await this.client().dashboard(id);
-      const data: DashboardData = { ...sent, customerIds: Array.isArray(sent.customerIds) ? sent.customerIds : unpackStrings(sent.customerIds) };
+      const data = { ...sent, customerIds: stringsOf(sent.customerIds) };
       if (request !== this.#figuresRequest) return;
       this.data = data;
       this.lastLoadMs = performance.now() - t0;

@@ -109,6 +109,14 @@ function firstDays(table: TransactionTable): Int32Array {
   return firstDay;
 }
 
+/**
+ * Whether every row is an order of its own: as many order codes as rows, each in use (the import compacts them). A
+ * file of orders rather than of their lines: its orders are then counted without reading a code per row.
+ */
+export function rowPerOrder(table: TransactionTable): boolean {
+  return table.order !== null && table.orderCodes?.count === table.length;
+}
+
 /** How many customers have a row in the table (those with a first day). */
 export function customersWithRows(table: TransactionTable): number {
   const firstDay = customerFirstDays(table);

@@ -2,7 +2,7 @@
  * Per-customer purchase history: the columns behind historical CLV, RFM and the owner's dashboard.
  */
 import type { TransactionTable } from '../types';
-import { customersWithRows, groupCustomerDays, type CustomerDays } from './customer-days';
+import { customersWithRows, groupCustomerDays, rowPerOrder, type CustomerDays } from './customer-days';
 import { signedSums } from './sum';
 
 /** Where per-row profit comes from. */
@@ -94,11 +94,10 @@ export function customerHistory(table: TransactionTable, marginPercent?: number)
     grossProfit: new Float64Array(buyers),
   };
   const order = table.order;
-  // As many order codes as rows, each in use (the import compacts them): every row is an order of its own (a file of
-  // orders rather than of their lines), and a customer's orders are their rows, without reading a code.
-  const rowPerOrder = order !== null && table.orderCodes?.count === table.length;
+  // Every row an order of its own: a customer's orders are their purchase rows, without reading a code.
+  const eachRowAnOrder = rowPerOrder(table);
   // stamp[o] = last customer that counted order o: rows come grouped by customer, so one array de-duplicates all.
-  const stamp = order && !rowPerOrder ? new Int32Array(table.orderCodes?.count ?? 0).fill(-1) : null;
+  const stamp = order && !eachRowAnOrder ? new Int32Array(table.orderCodes?.count ?? 0).fill(-1) : null;
   const blankOrder = table.orderCodes?.blank ?? -1;
   const few = new Int32Array(FEW_ROWS);
   let k = 0;
@@ -118,7 +117,7 @@ export function customerHistory(table: TransactionTable, marginPercent?: number)
       for (let j = from; j < to; j++) sum += days.total[j];
       history.grossRevenue[k] = sum;
     }
-    if (rowPerOrder) history.orders[k] = rowStart[c + 1] - rowStart[c];
+    if (eachRowAnOrder) history.orders[k] = rowStart[c + 1] - rowStart[c];
     else if (order && stamp) {
       let orders = 0;
       const first = rowStart[c];

@@ -7,7 +7,6 @@ import { historicalFigures, type HistoricalFigures } from './historical';
 import { dayToIso } from './dates';
 import type { TransactionTable } from '../types';
 import type { SnapshotHistorical } from '../snapshot/schema';
-import { sortByNumber } from '../sort-by-number';
 
 export interface DashboardOptions {
   /** Gross margin in percent when the file has no cost or margin column (e.g. 40 for 40%). */
@@ -20,12 +19,6 @@ export interface DashboardData {
   customerIds: string[];
   /** Distribution of historical CLV (net revenue per customer), in linear and logarithmic bins. */
   distribution: { linear: Histogram; log: Histogram };
-  /**
-   * Positions into `historical.perCustomer`, by net revenue, largest first (unknown last, ties in position order): the
-   * customer table's first order, sorted here once so that the page does not sort 3.3 million customers each time the
-   * table is drawn.
-   */
-  byNetRevenue: Uint32Array;
   timings: { figuresMs: number };
 }
 
@@ -44,10 +37,7 @@ export function dashboardData(table: TransactionTable, options: DashboardOptions
   const historical = historicalFigures(table, { marginPercent: options.marginPercent });
   const values = historical.perCustomer.netRevenue;
   const distribution = clvDistribution(values);
-  const positions = new Uint32Array(values.length);
-  for (let i = 0; i < positions.length; i++) positions[i] = i;
-  const byNetRevenue = sortByNumber(positions, values, false);
-  return { historical, customerIds: table.customerIds, distribution, byNetRevenue, timings: { figuresMs: performance.now() - t0 } };
+  return { historical, customerIds: table.customerIds, distribution, timings: { figuresMs: performance.now() - t0 } };
 }
 
 const round = (v: number, digits = 6) => (Number.isFinite(v) ? Number(v.toFixed(digits)) : null);

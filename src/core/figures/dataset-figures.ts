@@ -3,7 +3,7 @@
  * out for their status are not in the table; the report counts them).
  */
 import type { DatasetFigures, TransactionTable } from '../types';
-import { customersWithRows, tableDayRange } from './customer-days';
+import { customersWithRows, rowPerOrder, tableDayRange } from './customer-days';
 import { dayToIso } from './dates';
 import { signedSums } from './sum';
 
@@ -46,8 +46,8 @@ export function datasetFigures(table: TransactionTable): DatasetFigures {
       back = t;
     }
   }
-  // Every row an order of its own (as many codes, all in use, as rows): the orders are the purchase rows.
-  const orders = table.order ? (table.orderCodes?.count === length ? lineItems : countOrders(table)) : null;
+  // Every row an order of its own: the orders are the purchase rows.
+  const orders = table.order ? (rowPerOrder(table) ? lineItems : countOrders(table)) : null;
   return {
     customers,
     purchases: orders ?? lineItems,

@@ -59,6 +59,8 @@ describe('compute worker API', () => {
     for (const asked of [await api.dashboard(outcome.datasetId), await api.dashboard(outcome.datasetId)]) {
       expect(Array.from(asked.historical.perCustomer.netRevenue)).toEqual([2_300_000, 0, 2_750_000]);
       expect(Array.from(asked.historical.perCustomer.orders)).toEqual([3, 1, 2]);
+      // The customer table's first order, sorted in the worker: KH03, KH01, KH02.
+      expect(Array.from(asked.byNetRevenue)).toEqual([2, 0, 1]);
     }
     // The columns went over as transferred copies: the worker's cached ones are whole.
     const cached = await dashboardOf(context.tables, outcome.datasetId, null);

@@ -2,6 +2,7 @@
  * IndexedDB schema (Dexie) and its version history. DOM-free: the worker opens it too.
  * Never edit an old version's stores: add a new version with an upgrade, so stored data survives app updates.
  */
+import { DATABASE_NAME } from './name';
 import Dexie, { type EntityTable } from 'dexie';
 import type { DatasetFigures, ImportReport, OrderCodes, RejectedGroup, SummaryCohortTable, TimeUnit } from '../core/types';
 import type { SegmentRule, ListRules } from '../core/segments';
@@ -191,7 +192,7 @@ export class ClvDatabase extends Dexie {
   scenarios!: EntityTable<ScenarioRecord, 'id'>;
   summaries!: EntityTable<SummaryRecord, 'datasetId'>;
 
-  constructor(name = 'clv-studio') {
+  constructor(name = DATABASE_NAME) {
     super(name);
     // Version 1: datasets with their columnar chunks and dictionaries.
     this.version(1).stores({

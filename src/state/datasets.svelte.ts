@@ -24,6 +24,11 @@ export class DatasetsStore {
     void this.client().watchVersion(proxy(() => (this.newerVersion = true)));
   }
 
+  /** Nothing is stored (the database does not exist yet): the list is empty before the worker says so. */
+  assumeEmpty(): void {
+    if (this.list === undefined) this.list = [];
+  }
+
   #received(entries: DatasetEntry[]) {
     this.list = entries;
     for (const [id, resolve] of this.#waiting) {

@@ -33,6 +33,11 @@ export class SharedStore {
     void this.client().watchShared(proxy((entries: SharedEntry[]) => this.#received(entries)));
   }
 
+  /** Nothing is stored (the database does not exist yet): the list is empty before the worker says so. */
+  assumeEmpty(): void {
+    if (this.list === undefined) this.list = [];
+  }
+
   /** Ids the list has held: one that leaves it (deleted here, in another tab, or with everything) is closed. */
   readonly #seen = new Set<number>();
 

@@ -40,3 +40,45 @@ for (const [name, viewport] of [['phone', { width: 412, height: 823 }], ['deskto
     }
   });
 }
+
+/**
+ * What the first frame holds, seen from the page: the moment the header is first in the document, is the import
+ * screen's file input there too? A first visit (nothing stored) must draw both at once, without waiting for the compute
+ * worker to start and read an empty list (the import screen's render then fell after the first paint). With a dataset
+ * stored, the page must wait for the list instead, so the import screen never flashes before the dashboard.
+ */
+async function watchFirstFrame(page: import('@playwright/test').Page) {
+  await page.addInitScript(() => {
+    const seen = { header: false, importWithHeader: false };
+    (window as unknown as { __first: typeof seen }).__first = seen;
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector('header.top')) return;
+      seen.header = true;
+      seen.importWithHeader = document.querySelector('[data-testid="import-file"]') !== null;
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+
+const firstFrame = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => (window as unknown as { __first: { header: boolean; importWithHeader: boolean } }).__first);
+
+test('a first visit draws the import screen with the header, and a return visit with data never flashes it', async ({ browser }) => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await watchFirstFrame(page);
+    await page.goto('/');
+    await expect(page.getByTestId('import-file')).toBeAttached();
+    expect(await firstFrame(page)).toEqual({ header: true, importWithHeader: true });
+
+    await page.getByTestId('import-sample').click();
+    await page.getByTestId('import-confirm').click();
+    await expect(page.getByTestId('analysis-ready')).toBeVisible({ timeout: 30_000 });
+    await page.reload();
+    await expect(page.getByTestId('analysis-ready')).toBeVisible({ timeout: 30_000 });
+    expect(await firstFrame(page)).toEqual({ header: true, importWithHeader: false });
+  } finally {
+    await context.close();
+  }
+});

@@ -1,7 +1,6 @@
 /** Figures domain: the historical dashboard and the cohorts of a stored dataset, at the dataset's own settings. */
-import { transfer } from 'comlink';
-import { clvDistribution, cohortMembers, type DashboardData } from '../src/core/figures';
-import { packStrings, type PackedStrings } from '../src/core/utf16-text';
+import { clvDistribution, cohortMembers, type CustomerHistory, type DashboardData, type HistoricalAggregates } from '../src/core/figures';
+import { customerCsv, customerOrder, customerRows, isFirstView, type CustomerCsvColumns, type CustomerRows, type CustomerView } from '../src/core/figures/customer-table';
 import type { CohortPeriod, Cohorts } from '../src/core/types';
 import { datasetSettings } from '../src/db/repo';
 import type { WorkerContext } from './context';
@@ -9,45 +8,96 @@ import { cohortsOf, dashboardOf } from './derived';
 import { largestFirst } from '../src/core/sort-by-number';
 
 /**
- * DashboardData as it goes to the page: the ids as strings or packed, and the customer table's first order (sorted
- * here once, kept while the dataset is open: the page sorted 3.3 million customers each time the table was drawn).
+ * DashboardData as it goes to the page: every figure but the per-customer columns and ids, which stay here; the page
+ * asks for the customer table's rows in sight (`customerRows`) and for its CSV (`customerCsv`).
  */
-export type DashboardTransfer = Omit<DashboardData, 'customerIds'> & { customerIds: string[] | PackedStrings; byNetRevenue: Uint32Array };
+export type DashboardPage = Omit<DashboardData, 'customerIds' | 'historical'> & { historical: HistoricalAggregates };
 
-/**
- * A customer table for the page: its columns as copies of their own, handed over rather than cloned (cloning held
- * them three times at once: the worker's cache, the message, the page's copy; the cache keeps its own), its first
- * order likewise, and the ids packed in two arrays when they can be (copying millions of strings one by one cost
- * seconds of both threads). `buffers` is the transfer list.
- */
-function customerTableForPage<T extends Record<keyof T, Uint32Array | Int32Array | Float64Array>>(columns: T, byNetRevenue: Uint32Array, ids: string[]) {
-  const copies = new Map<ArrayBufferView, T[keyof T]>();
-  const handed = {} as T;
-  for (const key of Object.keys(columns) as (keyof T)[]) {
-    // A column under two names (a summary's gross and net revenue) stays one copy.
-    let copy = copies.get(columns[key]);
-    if (!copy) copies.set(columns[key], (copy = columns[key].slice() as T[keyof T]));
-    handed[key] = copy;
-  }
-  const order = byNetRevenue.slice();
-  const packed = packStrings(ids);
-  const buffers: ArrayBufferLike[] = [...[...copies.values()].map((copy) => copy.buffer), order.buffer];
-  if (packed) buffers.push(packed.units.buffer, packed.ends.buffer);
-  const customerIds: string[] | PackedStrings = packed ?? ids;
-  return { columns: handed, byNetRevenue: order, customerIds, buffers };
+/** A customer table kept here: its columns and ids, its first order (largest net revenue first) and its CSV's columns. */
+interface CustomerTableSource {
+  history: CustomerHistory;
+  ids: string[];
+  first: Uint32Array;
+  csv: CustomerCsvColumns;
 }
 
 export function figuresApi(context: WorkerContext) {
   const { db, tables } = context;
+
+  /**
+   * A summary's History figures (docs/warehouse.md), computed once while the dataset is open; its code loads only
+   * then. Null for an orders dataset.
+   */
+  async function summaryHistoryOf(datasetId: number) {
+    const data = await tables.summaryDataset(datasetId);
+    if (!data) return null;
+    const answer = await tables.derived(datasetId, 'summary-history', async () => {
+      const [{ summaryHistory }, { summaryCustomers }] = await Promise.all([import('../src/core/figures/summary-history'), import('../src/core/figures/summary-customers')]);
+      const table = data.cohortTable;
+      const customers = summaryCustomers(data);
+      return {
+        history: summaryHistory(data),
+        observationEnd: data.observationEnd,
+        // The customer table and the CLV distribution, as the orders' History has them (no profit: a summary has no costs).
+        customers,
+        byNetRevenue: largestFirst(customers.history.netRevenue),
+        distribution: data.revenue ? clvDistribution(data.revenue) : null,
+        // The cohort table's cohorts come through `cohorts`; here only how it was read and its customers in all.
+        cohortTable: table ? { report: table.report, customers: table.customers } : null,
+      };
+    });
+    return { answer, ids: data.customerIds };
+  }
+
+  /** The customer table of a dataset, orders or summary, at the dataset's margin. */
+  async function customerTableOf(datasetId: number): Promise<CustomerTableSource> {
+    const summary = await summaryHistoryOf(datasetId);
+    if (summary) {
+      const { customers, byNetRevenue } = summary.answer;
+      return { history: customers.history, ids: summary.ids, first: byNetRevenue, csv: { dated: customers.dated, profit: false } };
+    }
+    const margin = (await datasetSettings(db, datasetId)).marginPercent;
+    const data = await dashboardOf(tables, datasetId, margin);
+    const first = await tables.derived(datasetId, `dashboard-order:${margin ?? 'none'}`, () => largestFirst(data.historical.perCustomer.netRevenue));
+    return { history: data.historical.perCustomer, ids: data.customerIds, first, csv: { dated: true, profit: data.historical.clv.profitMean !== null } };
+  }
+
+  /**
+   * The last view's order for each table (a search or another sort), so that scrolling it sorts nothing again; kept
+   * by the table's columns, so it goes when they do (another margin, the dataset closed).
+   */
+  const lastViews = new WeakMap<CustomerHistory, { key: string; order: Uint32Array }>();
+
+  function viewOrder(table: CustomerTableSource, view: CustomerView): Uint32Array {
+    if (isFirstView(view)) return table.first;
+    const key = JSON.stringify([view.query.trim().toLowerCase(), view.column, view.ascending]);
+    const last = lastViews.get(table.history);
+    if (last?.key === key) return last.order;
+    const order = customerOrder(table.history, table.ids, view);
+    lastViews.set(table.history, { key, order });
+    return order;
+  }
+
   return {
     /** Every figure of the historical dashboard (historical CLV, formulas, concentration, distribution). */
-    async dashboard(datasetId: number): Promise<DashboardTransfer> {
+    async dashboard(datasetId: number): Promise<DashboardPage> {
       // The margin is read from the dataset, the one setting that history, forecast and snapshot all use.
       const margin = (await datasetSettings(db, datasetId)).marginPercent;
-      const data = await dashboardOf(tables, datasetId, margin);
-      const order = await tables.derived(datasetId, `dashboard-order:${margin ?? 'none'}`, () => largestFirst(data.historical.perCustomer.netRevenue));
-      const page = customerTableForPage(data.historical.perCustomer, order, data.customerIds);
-      return transfer({ ...data, historical: { ...data.historical, perCustomer: page.columns }, byNetRevenue: page.byNetRevenue, customerIds: page.customerIds }, page.buffers);
+      const { customerIds: _ids, historical, ...rest } = await dashboardOf(tables, datasetId, margin);
+      const { perCustomer: _columns, ...figures } = historical;
+      return { ...rest, historical: figures };
+    },
+
+    /** The customer table's rows `from` to `to` of a view (search and sort), orders or summary dataset alike. */
+    async customerRows(datasetId: number, view: CustomerView, from: number, to: number): Promise<CustomerRows> {
+      const table = await customerTableOf(datasetId);
+      return customerRows(table.history, table.ids, viewOrder(table, view), from, to);
+    },
+
+    /** The CSV file of a view of the customer table, every row it keeps. */
+    async customerCsv(datasetId: number, view: CustomerView): Promise<Blob> {
+      const table = await customerTableOf(datasetId);
+      return new Blob([customerCsv(table.history, table.ids, viewOrder(table, view), table.csv)], { type: 'text/csv' });
     },
 
     cohorts(datasetId: number, period: CohortPeriod): Promise<Cohorts> {
@@ -55,30 +105,14 @@ export function figuresApi(context: WorkerContext) {
     },
 
     /**
-     * The History figures of a summary dataset (docs/warehouse.md); null for an orders dataset. Its code loads only
-     * then. Computed once while the dataset is open, and its customer table handed to the page as the dashboard's is:
-     * a summary can hold ten million customers.
+     * The History figures of a summary dataset (docs/warehouse.md); null for an orders dataset. Its customer table
+     * stays here, as the orders' does.
      */
     async summaryHistory(datasetId: number) {
-      const data = await tables.summaryDataset(datasetId);
-      if (!data) return null;
-      const answer = await tables.derived(datasetId, 'summary-history', async () => {
-        const [{ summaryHistory }, { summaryCustomers }] = await Promise.all([import('../src/core/figures/summary-history'), import('../src/core/figures/summary-customers')]);
-        const table = data.cohortTable;
-        const customers = summaryCustomers(data);
-        return {
-          history: summaryHistory(data),
-          observationEnd: data.observationEnd,
-          // The customer table and the CLV distribution, as the orders' History has them (no profit: a summary has no costs).
-          customers,
-          byNetRevenue: largestFirst(customers.history.netRevenue),
-          distribution: data.revenue ? clvDistribution(data.revenue) : null,
-          // The cohort table's cohorts come through `cohorts`; here only how it was read and its customers in all.
-          cohortTable: table ? { report: table.report, customers: table.customers } : null,
-        };
-      });
-      const page = customerTableForPage(answer.customers.history, answer.byNetRevenue, data.customerIds);
-      return transfer({ ...answer, customers: { ...answer.customers, history: page.columns }, byNetRevenue: page.byNetRevenue, customerIds: page.customerIds }, page.buffers);
+      const summary = await summaryHistoryOf(datasetId);
+      if (!summary) return null;
+      const { customers, byNetRevenue: _first, ...answer } = summary.answer;
+      return { ...answer, customers: { dated: customers.dated, count: customers.history.customer.length } };
     },
 
     /** The ids of a cohort's customers, or of those among them who bought in period `k` after joining. */

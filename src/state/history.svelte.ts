@@ -3,8 +3,7 @@
  * dataset is opened or its margin changes, with the reader's choices (cohort period and metric, log scale). An answer
  * that arrives after a newer request is dropped.
  */
-import type { DashboardData } from '../core/figures';
-import { stringsOf } from '../core/utf16-text';
+import type { DashboardPage } from '../../workers/figures.api';
 import type { CohortPeriod, Cohorts } from '../core/types';
 import type { CohortMetric } from '../charts/cohort-metrics';
 import { compute, type Compute } from './compute';
@@ -12,8 +11,8 @@ import { session, type Session } from './session.svelte';
 import { errorText } from './error-text';
 
 export class HistoryStore {
-  /** The dashboard's figures, with the customer table's first order the worker sorted. */
-  data = $state.raw<(DashboardData & { byNetRevenue: Uint32Array }) | null>(null);
+  /** The dashboard's figures (the customer table's rows stay with the worker: CustomerTable asks for those in sight). */
+  data = $state.raw<DashboardPage | null>(null);
   cohorts = $state.raw<Cohorts | null>(null);
   loading = $state(false);
   error = $state<string | null>(null);
@@ -69,8 +68,7 @@ export class HistoryStore {
     this.error = null;
     const t0 = performance.now();
     try {
-      const sent = await this.client().dashboard(id);
-      const data = { ...sent, customerIds: stringsOf(sent.customerIds) };
+      const data = await this.client().dashboard(id);
       if (request !== this.#figuresRequest) return;
       this.data = data;
       this.lastLoadMs = performance.now() - t0;

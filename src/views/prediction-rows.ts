@@ -1,6 +1,6 @@
 /** Sorting the prediction table on its typed arrays (NaN last in either direction). */
 import { dayToIso, isoToDay } from '../core/figures/dates';
-import { sortPositions } from './customer-rows';
+import { sortPositions } from '../core/figures/customer-table';
 
 export type PredictionColumn = 'id' | 'frequency' | 'recency' | 'T' | 'pAlive' | 'expected' | 'clv' | 'next';
 

@@ -93,6 +93,9 @@ export interface HistoricalFigures {
   concentration: Concentration;
 }
 
+/** The figures without the per-customer columns: what the page holds (the customer table's rows stay with the worker). */
+export type HistoricalAggregates = Omit<HistoricalFigures, 'perCustomer'>;
+
 /** A figure that is a division: value = numerator ÷ denominator. */
 export interface Ratio {
   value: number;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importBytes } from '../../../src/core/import';
 import { dashboardData, historicalForSnapshot } from '../../../src/core/figures';
-import { customerOrder } from '../../../src/views/customer-rows';
+import { customerOrder, FIRST_VIEW } from '../../../src/core/figures/customer-table';
 import { largestFirst } from '../../../src/core/sort-by-number';
 
 // tests/fixtures/e2e/README.md: KH01 buys 1,250,000 + 450,000 + 600,000 (5 Jan, 20 Feb, 2 Apr); KH02 buys 300,000
@@ -32,7 +32,7 @@ describe('dashboard data', () => {
     // KH03 2,750,000, KH01 2,300,000, KH02 0: positions 2, 0, 1 (customers in order of first appearance).
     const byNetRevenue = largestFirst(data.historical.perCustomer.netRevenue);
     expect(Array.from(byNetRevenue)).toEqual([2, 0, 1]);
-    expect(Array.from(byNetRevenue)).toEqual(Array.from(customerOrder(data.historical.perCustomer, data.customerIds, '', 'net', 'descending')));
+    expect(Array.from(byNetRevenue)).toEqual(Array.from(customerOrder(data.historical.perCustomer, data.customerIds, FIRST_VIEW)));
   });
 
   it('bins the distribution and uses the margin entered', () => {

@@ -1,21 +1,26 @@
 /**
- * Customer ids sent to the page packed (utf16-text.ts): they come back equal, whatever their characters, and ids the
- * decode could alter (a surrogate) are left as strings.
+ * Ids kept packed (utf16-text.ts: code units and each one's end, as the import's dictionaries keep them) come back
+ * equal as strings, whatever their characters, from the start of the units or from a later part of them.
  */
 import { describe, expect, it } from 'vitest';
-import { packStrings, unpackStrings } from '../../../src/core/utf16-text';
+import { unpackStrings } from '../../../src/core/utf16-text';
+
+function packed(ids: string[], base = 0) {
+  const units = Uint16Array.from([...ids.join('')].flatMap((ch) => Array.from({ length: ch.length }, (_, i) => ch.charCodeAt(i))));
+  let at = base;
+  return { units, ends: Int32Array.from(ids, (id) => (at += id.length)) };
+}
 
 describe('packed strings', () => {
   it('come back equal: empty, accented, Thai, Latin-1 controls, long', () => {
     const ids = ['C0001', '', 'khách@shop.vn', 'Nguyễn Văn Ả', 'ลูกค้า 7', '\u0080\u009f\u00ff', 'x'.repeat(70_000), '0'];
-    const packed = packStrings(ids)!;
-    expect(Array.from(packed.ends)).toEqual([5, 5, 18, 30, 38, 41, 70_041, 70_042]);
-    expect(unpackStrings(structuredClone(packed))).toEqual(ids);
-    expect(unpackStrings(packStrings([])!)).toEqual([]);
+    const p = packed(ids);
+    expect(Array.from(p.ends)).toEqual([5, 5, 18, 30, 38, 41, 70_041, 70_042]);
+    expect(unpackStrings(structuredClone(p))).toEqual(ids);
+    expect(unpackStrings(packed([]))).toEqual([]);
   });
 
-  it('are not packed when an id holds a surrogate (an emoji), paired or not', () => {
-    expect(packStrings(['A', 'shop 🛒'])).toBeNull();
-    expect(packStrings(['A', 'lone \ud800'])).toBeNull();
+  it('are appended after what the array holds, counted from where their units start', () => {
+    expect(unpackStrings(packed(['B7', 'C8'], 100), ['A1'], 100)).toEqual(['A1', 'B7', 'C8']);
   });
 });

@@ -11,8 +11,7 @@ import { computeHarness, importText } from '../../support/compute-harness';
 import { createContext } from '../../../workers/context';
 import { summaryOf } from '../../../workers/derived';
 import { SHARED_DATA } from '../forecast/reference-files';
-import { unpackStrings } from '../../../src/core/utf16-text';
-import { customerOrder } from '../../../src/views/customer-rows';
+import { FIRST_VIEW } from '../../../src/core/figures/customer-table';
 
 const harness = computeHarness();
 afterAll(() => harness.close());
@@ -38,17 +37,20 @@ describe('a summary file imported by the worker', () => {
     const stored = (await harness.context.db.summaries.get(outcome.datasetId))!.summary;
     expect(stored.customerIds).toEqual(['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8']);
     expect(Array.from(stored.T)).toEqual([90, 81, 59, 86, 30, 45, 71, 11]);
-    // The History's customer table and CLV distribution: every customer once, the revenue in all 600.
+    // The History's CLV distribution and customer table: every customer once, the revenue in all 600. The table stays
+    // in the worker; the page asks for the rows it draws.
     const history = (await harness.api.summaryHistory(outcome.datasetId))!;
-    expect(history.customers.dated).toBe(true);
-    expect(Array.from(history.customers.history.netRevenue).reduce((a, b) => a + b, 0)).toBe(600);
+    expect(history.customers).toEqual({ dated: true, count: 8 });
     expect(history.distribution!.linear.counts.reduce((a, b) => a + b, 0)).toBe(8);
-    // Asked again (computed once, handed over each time), the same; the first order is the table's own, the ids packed.
-    const again = (await harness.api.summaryHistory(outcome.datasetId))!;
-    expect(Array.from(again.customers.history.netRevenue)).toEqual(Array.from(history.customers.history.netRevenue));
-    const ids = Array.isArray(again.customerIds) ? again.customerIds : unpackStrings(again.customerIds);
-    expect(ids).toEqual(['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8']);
-    expect(Array.from(again.byNetRevenue)).toEqual(Array.from(customerOrder(again.customers.history, ids, '', 'net', 'descending')));
+    const rows = await harness.api.customerRows(outcome.datasetId, FIRST_VIEW, 0, 60);
+    expect([rows.total, rows.shown, rows.ids.length]).toEqual([8, 8, 8]);
+    expect(Array.from(rows.netRevenue).reduce((a, b) => a + b, 0)).toBe(600);
+    // Largest first, and asked again (computed once, kept while the dataset is open), the same.
+    expect(Array.from(rows.netRevenue)).toEqual(Array.from(rows.netRevenue).sort((a, b) => b - a));
+    expect(await harness.api.customerRows(outcome.datasetId, FIRST_VIEW, 0, 60)).toEqual(rows);
+    expect((await harness.api.customerRows(outcome.datasetId, { query: '', column: 'id', ascending: true }, 0, 60)).ids).toEqual(['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8']);
+    // The CSV has no profit column: a summary has no costs.
+    expect((await (await harness.api.customerCsv(outcome.datasetId, FIRST_VIEW)).text()).split('\r\n')[0]).toBe('customer,first_purchase,last_purchase,orders,purchase_days,net_revenue');
   });
 
   it('is saved with its import job, so that a tab closed during it finds the import finished, not interrupted', async () => {

@@ -4,7 +4,7 @@
  * orders holds ten million distinct ids; as strings they took about 50 bytes each and a garbage collector busy
  * moving them, where here they take their characters, an end offset and a hash.
  */
-import { unpackStrings, utf16Text } from '../utf16-text';
+import { unpackStrings } from '../utf16-text';
 
 /**
  * The packed values, as plain data a worker can transfer: value i is chars[ends[i - 1] (0 for i = 0), ends[i]), one
@@ -195,14 +195,15 @@ export class CodeDictionary {
 
   /** Add the values of another dictionary (a later part of the file); returns its codes renumbered into this one. */
   absorb(values: PackedValues): Uint32Array {
+    if (this.sealed) throw new Error('CodeDictionary: a value was looked up after it was sealed.');
     const remap = new Uint32Array(values.ends.length);
-    // The part's characters as one text, so that its values are looked up like cells, without a string each. Made by
-    // a native decode: String.fromCharCode over pieces of 8,192 took 2.5 s for the 58 MB of ids of 5M lines.
-    const text = utf16Text(values.chars instanceof Uint16Array ? values.chars : widened(values.chars));
+    // The part's characters are staged straight from its packed array: decoding them to one text first (and widening
+    // their bytes to do so) held twice their size more at the join of a large file's halves.
     let from = 0;
     for (let i = 0; i < values.ends.length; i++) {
       const to = values.ends[i];
-      remap[i] = this.find(text, from, to);
+      const at = this.startOf(this.size);
+      remap[i] = this.place(at, to - from, this.stagePacked(values.chars, from, at, to - from));
       from = to;
     }
     return remap;
@@ -227,9 +228,12 @@ export class CodeDictionary {
    */
   private find(text: string, start: number, end: number): number {
     if (this.sealed) throw new Error('CodeDictionary: a value was looked up after it was sealed.');
-    const length = end - start;
     const at = this.startOf(this.size);
-    const replaced = this.stage(text, start, at, length);
+    return this.place(at, end - start, this.stage(text, start, at, end - start));
+  }
+
+  /** The code of the value staged at the free end (`at`): found, or added. */
+  private place(at: number, length: number, replaced: boolean): number {
     if (this.highest !== null && this.beyondAll(at, length)) return this.add(at, length, replaced);
     const found = this.probe(at, length);
     if (found >= 0) return found;
@@ -252,6 +256,23 @@ export class CodeDictionary {
     let replaced = false;
     for (let i = 0; i < length; i++) {
       const c = text.charCodeAt(start + i);
+      if (c > 0xff && chars instanceof Uint8Array) chars = this.chars = widened(chars);
+      chars[at + i] = c;
+      if (c === REPLACEMENT_CHARACTER) replaced = true;
+    }
+    return replaced;
+  }
+
+  /**
+   * stage, from another dictionary's packed characters. Read there directly: decoding a part's 5M order ids to one
+   * text first (and widening their bytes to do so) held 160 MB more at the join of a 10M-line file's halves.
+   */
+  private stagePacked(source: Uint8Array | Uint16Array, start: number, at: number, length: number): boolean {
+    if (at + length > this.chars.length) this.chars = grown(this.chars, Math.max(this.chars.length * 2, at + length));
+    let chars = this.chars;
+    let replaced = false;
+    for (let i = 0; i < length; i++) {
+      const c = source[start + i];
       if (c > 0xff && chars instanceof Uint8Array) chars = this.chars = widened(chars);
       chars[at + i] = c;
       if (c === REPLACEMENT_CHARACTER) replaced = true;
@@ -286,14 +307,13 @@ export class CodeDictionary {
   absorbCodes(values: PackedValues): Uint32Array {
     if (this.sealed) throw new Error('CodeDictionary: a value was looked up after it was sealed.');
     const remap = new Uint32Array(values.ends.length);
-    const text = utf16Text(values.chars instanceof Uint16Array ? values.chars : widened(values.chars));
     const at = this.startOf(this.size);
     let next = this.size;
     let from = 0;
     for (let i = 0; i < values.ends.length; i++) {
       const to = values.ends[i];
       const length = to - from;
-      const replaced = this.stage(text, from, at, length);
+      const replaced = this.stagePacked(values.chars, from, at, length);
       let found = -1;
       if (this.highest === null || !this.outsideAll(at, length)) {
         this.leaveOrderedMode();

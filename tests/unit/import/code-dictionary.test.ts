@@ -139,6 +139,9 @@ describe('order ids as codes', () => {
       [Array.from({ length: 60 }, (_, i) => `#${100 + 2 * i}`), ['#218', '#150', '#151', '', 'đơn#1', '#1\uFFFD', '#100', '#300']],
       // A first part already with a table, a blank and an undecodable id on both sides.
       [['b', 'a', '', 'x\uFFFD'], ['x\uFFFD', 'c', '', 'a']],
+      // Wide characters only in the part, one of them U+0141 (Ł), whose low byte is A's: the first part's bytes must be
+      // widened, not the part's characters cut to bytes.
+      [['AB', 'b'], ['\u0141B', 'b']],
     ];
     for (const [before, part] of cases) {
       const kept = new CodeDictionary();
@@ -155,6 +158,13 @@ describe('order ids as codes', () => {
     for (let i = 0; i < 60; i++) counted.id(`#${100 + 2 * i}`);
     expect(Array.from(counted.absorbCodes(packedOf(cases[1][1])))).toEqual([59, 25, 60, 61, 62, 63, 0, 64]);
     expect([counted.blank, [...(counted.undecodable ?? [])]]).toEqual([61, [63]]);
+    // By hand for the last case: ŁB is new (code 2), b is the first part's (code 1); kept, it reads back as it was.
+    const wide = new CodeDictionary();
+    for (const v of ['AB', 'b']) wide.id(v);
+    expect(Array.from(wide.absorb(packedOf(['\u0141B', 'b'])))).toEqual([2, 1]);
+    const strings: string[] = [];
+    wide.appendStrings(strings);
+    expect(strings).toEqual(['AB', 'b', '\u0141B']);
   });
 
   it('trims spaces around a cell, as the ids of the other columns are', () => {

@@ -9,8 +9,8 @@ import { fileSource } from './file-bytes';
 
 export const importPartApi = {
   /** See warmUpImporter: sent when the worker is started ahead of an import. */
-  warmUp(head: Uint8Array, guess: SniffResult, fileName: string): void {
-    warmUpImporter(head, guess, fileName);
+  async warmUp(head: Uint8Array, guess: SniffResult, fileName: string): Promise<void> {
+    await warmUpImporter(head, guess, fileName);
   },
 
   async readPart(file: Blob, options: ImportOptions, from: number, to: number, onProgress: (bytes: number, rows: number) => void): Promise<TimedImportPart> {

@@ -31,7 +31,7 @@ export function importApi(context: WorkerContext) {
       if (!result.problem && !(await isGzip(file)) && file.size >= SPLIT_MIN_BYTES) {
         // A large import will follow: start its second worker, and let both warm up on the head meanwhile.
         prepareSplitImport(head, result, file.name);
-        setTimeout(() => warmUpImporter(head, result, file.name), 0);
+        setTimeout(() => void warmUpImporter(head, result, file.name), 0);
       }
       const remembered = result.problem ? null : await recallMapping(db, result.header);
       return { sniff: result, remembered: remembered as Partial<ImportOptions> | null };

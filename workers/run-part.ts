@@ -17,7 +17,7 @@ let spare: PartWorker | null = null;
 
 /**
  * Called when a file large enough to be split is picked: the import that follows will want a second worker. It
- * starts now and reads the file's head once (see warmUpImporter) while the user checks the columns.
+ * starts now and reads the file's head a few times (see warmUpImporter) while the user checks the columns.
  */
 export function prepareSplitImport(head: Uint8Array, guess: SniffResult, fileName: string): void {
   spare?.worker.terminate();

@@ -35,7 +35,7 @@ import { benchSegments } from './segments';
 import { benchScenario } from './scenario';
 import { benchPeers } from './peers';
 import { benchScale, scaleChildMode } from './scale';
-import { browserPid, browserRss, browserTree, launchBrowser, newestStoredDataset } from './browser-memory';
+import { browserPid, browserRss, browserTree, COLUMN_CHECK_MS, launchBrowser, newestStoredDataset } from './browser-memory';
 import { benchWarehouse } from './warehouse';
 import { benchFitSizes } from './fit-sizes';
 import { benchLighthouse } from './lighthouse';
@@ -125,6 +125,8 @@ async function benchChromium(csvPath: string, bytes: number) {
     for (let run = 0; run < 3; run++) {
       if (run > 0) await page.getByTestId('new-import').click();
       await page.getByTestId('import-file').setInputFiles(csvPath);
+      await page.getByTestId('import-confirm').waitFor();
+      await page.waitForTimeout(COLUMN_CHECK_MS);
       await page.getByTestId('import-confirm').click();
       const t0 = performance.now();
       await page.getByTestId('analysis-ready').waitFor({ timeout: 120_000 });
@@ -161,7 +163,7 @@ async function benchChromium(csvPath: string, bytes: number) {
     line('dataset figures + monthly cohorts', both((t) => t.figuresMs));
     line('import + figures + cohorts', both((t) => t.parseMs + t.figuresMs), '< 2000 ms');
     line('save to IndexedDB (one transaction)', both((t) => t.saveMs));
-    line('click Import → dashboard shown', `${fmt(runs[0].wall)} / ${fmt(Math.min(...runs.map((r) => r.wall)))} ms`);
+    line(`click Import → dashboard shown (${COLUMN_CHECK_MS / 1000} s on the column check first)`, `${fmt(runs[0].wall)} / ${fmt(Math.min(...runs.map((r) => r.wall)))} ms`);
     if (dashboardMeasure) {
       line('dashboard figures in the worker (first)', `${fmt(dashboardMeasure.workerMs)} ms`, '< 300 ms');
       line('  asked → received by the page', `${fmt(dashboardMeasure.pageMs)} ms`);

@@ -16,7 +16,7 @@ import { sniff } from '../../src/core/import';
 import { streamImport } from '../../src/core/import/run';
 import { analyzeDataset, customerSummary, tableDayRange } from '../../src/core/figures';
 import { writeSyntheticOrders } from './orders-file';
-import { browserPid, browserRss, launchBrowser, newestStoredDataset } from './browser-memory';
+import { browserPid, browserRss, COLUMN_CHECK_MS, launchBrowser, newestStoredDataset } from './browser-memory';
 import { freePort, startPreview } from '../support/preview-server';
 
 type Line = (label: string, value: string, target?: string) => void;
@@ -110,6 +110,8 @@ async function chromiumScale(root: string, path: string, rows: number, line: Lin
     let peak = idle;
     const sampler = setInterval(() => (peak = Math.max(peak, browserRss(pid))), 100);
     await page.getByTestId('import-file').setInputFiles(path);
+    await page.getByTestId('import-confirm').waitFor();
+    await page.waitForTimeout(COLUMN_CHECK_MS);
     await page.getByTestId('import-confirm').click();
     const t0 = performance.now();
     await page.getByTestId('analysis-ready').waitFor({ timeout: 300_000 });
@@ -120,7 +122,7 @@ async function chromiumScale(root: string, path: string, rows: number, line: Lin
     // Where the time went, as the import stored it with the dataset.
     const { timings } = await newestStoredDataset(page);
     await browser.close();
-    line(`Chromium, ${fmt(rows / 1e6)}M lines: click Import → dashboard`, `${fmt(wall / 1000, 1)} s`, '≤ 5 s');
+    line(`Chromium, ${fmt(rows / 1e6)}M lines: click Import → dashboard (${COLUMN_CHECK_MS / 1000} s on the column check first)`, `${fmt(wall / 1000, 1)} s`, '≤ 5 s');
     const ms = (key: string) => (typeof timings[key] === 'number' ? fmt(timings[key]) : 'n/a');
     line('  parse (halves) / figures / save, ms', `${ms('parseMs')} (${ms('firstHalfMs')}, ${ms('secondHalfMs')}) / ${ms('figuresMs')} / ${ms('saveMs')}`);
     line('  parse: waiting for the second half / joining / finishing, ms', `${ms('waitMs')} / ${ms('absorbMs')} / ${ms('finishMs')}`);

@@ -5,7 +5,7 @@ import type { CohortPeriod, Cohorts } from '../src/core/types';
 import { datasetSettings } from '../src/db/repo';
 import type { WorkerContext } from './context';
 import { cohortsOf, dashboardOf } from './derived';
-import { largestFirst } from '../src/core/sort-by-number';
+import { largestFirst, largestFirstTop } from '../src/core/sort-by-number';
 
 /**
  * DashboardData as it goes to the page: every figure but the per-customer columns and ids, which stay here; the page
@@ -13,11 +13,19 @@ import { largestFirst } from '../src/core/sort-by-number';
  */
 export type DashboardPage = Omit<DashboardData, 'customerIds' | 'historical'> & { historical: HistoricalAggregates };
 
-/** A customer table kept here: its columns and ids, its first order (largest net revenue first) and its CSV's columns. */
+/**
+ * Rows of the first view (net revenue, largest first) answered from a partial sort: the table's first screen (it asks
+ * for about eighty rows) without sorting every customer; scrolling past them, or the CSV, sorts them all, once.
+ */
+const FIRST_SCREEN = 500;
+
+/** A customer table kept here: its columns and ids, its first view's order and its CSV's columns. */
 interface CustomerTableSource {
   history: CustomerHistory;
   ids: string[];
-  first: Uint32Array;
+  /** The first view's first FIRST_SCREEN positions, and all of them; each computed when first asked, then kept. */
+  firstScreen: () => Promise<Uint32Array>;
+  first: () => Promise<Uint32Array>;
   csv: CustomerCsvColumns;
 }
 
@@ -40,7 +48,6 @@ export function figuresApi(context: WorkerContext) {
         observationEnd: data.observationEnd,
         // The customer table and the CLV distribution, as the orders' History has them (no profit: a summary has no costs).
         customers,
-        byNetRevenue: largestFirst(customers.history.netRevenue),
         distribution: data.revenue ? clvDistribution(data.revenue) : null,
         // The cohort table's cohorts come through `cohorts`; here only how it was read and its customers in all.
         cohortTable: table ? { report: table.report, customers: table.customers } : null,
@@ -53,13 +60,26 @@ export function figuresApi(context: WorkerContext) {
   async function customerTableOf(datasetId: number): Promise<CustomerTableSource> {
     const summary = await summaryHistoryOf(datasetId);
     if (summary) {
-      const { customers, byNetRevenue } = summary.answer;
-      return { history: customers.history, ids: summary.ids, first: byNetRevenue, csv: { dated: customers.dated, profit: false } };
+      const { history, dated } = summary.answer.customers;
+      return {
+        history,
+        ids: summary.ids,
+        firstScreen: () => tables.derived(datasetId, 'summary-order-top', () => largestFirstTop(history.netRevenue, FIRST_SCREEN)),
+        first: () => tables.derived(datasetId, 'summary-order', () => largestFirst(history.netRevenue)),
+        csv: { dated, profit: false },
+      };
     }
     const margin = (await datasetSettings(db, datasetId)).marginPercent;
     const data = await dashboardOf(tables, datasetId, margin);
-    const first = await tables.derived(datasetId, `dashboard-order:${margin ?? 'none'}`, () => largestFirst(data.historical.perCustomer.netRevenue));
-    return { history: data.historical.perCustomer, ids: data.customerIds, first, csv: { dated: true, profit: data.historical.clv.profitMean !== null } };
+    const history = data.historical.perCustomer;
+    const key = `dashboard-order:${margin ?? 'none'}`;
+    return {
+      history,
+      ids: data.customerIds,
+      firstScreen: () => tables.derived(datasetId, `${key}:top`, () => largestFirstTop(history.netRevenue, FIRST_SCREEN)),
+      first: () => tables.derived(datasetId, key, () => largestFirst(history.netRevenue)),
+      csv: { dated: true, profit: data.historical.clv.profitMean !== null },
+    };
   }
 
   /**
@@ -68,8 +88,8 @@ export function figuresApi(context: WorkerContext) {
    */
   const lastViews = new WeakMap<CustomerHistory, { key: string; order: Uint32Array }>();
 
-  function viewOrder(table: CustomerTableSource, view: CustomerView): Uint32Array {
-    if (isFirstView(view)) return table.first;
+  function viewOrder(table: CustomerTableSource, view: CustomerView): Promise<Uint32Array> | Uint32Array {
+    if (isFirstView(view)) return table.first();
     const key = JSON.stringify([view.query.trim().toLowerCase(), view.column, view.ascending]);
     const last = lastViews.get(table.history);
     if (last?.key === key) return last.order;
@@ -91,13 +111,15 @@ export function figuresApi(context: WorkerContext) {
     /** The customer table's rows `from` to `to` of a view (search and sort), orders or summary dataset alike. */
     async customerRows(datasetId: number, view: CustomerView, from: number, to: number): Promise<CustomerRows> {
       const table = await customerTableOf(datasetId);
-      return customerRows(table.history, table.ids, viewOrder(table, view), from, to);
+      // The first screen of the first view: every customer is in it, only the first ones need sorting.
+      if (isFirstView(view) && to <= FIRST_SCREEN) return customerRows(table.history, table.ids, await table.firstScreen(), from, to, table.history.customer.length);
+      return customerRows(table.history, table.ids, await viewOrder(table, view), from, to);
     },
 
     /** The CSV file of a view of the customer table, every row it keeps. */
     async customerCsv(datasetId: number, view: CustomerView): Promise<Blob> {
       const table = await customerTableOf(datasetId);
-      return new Blob([customerCsv(table.history, table.ids, viewOrder(table, view), table.csv)], { type: 'text/csv' });
+      return new Blob([customerCsv(table.history, table.ids, await viewOrder(table, view), table.csv)], { type: 'text/csv' });
     },
 
     cohorts(datasetId: number, period: CohortPeriod): Promise<Cohorts> {
@@ -111,7 +133,7 @@ export function figuresApi(context: WorkerContext) {
     async summaryHistory(datasetId: number) {
       const summary = await summaryHistoryOf(datasetId);
       if (!summary) return null;
-      const { customers, byNetRevenue: _first, ...answer } = summary.answer;
+      const { customers, ...answer } = summary.answer;
       return { ...answer, customers: { dated: customers.dated, count: customers.history.customer.length } };
     },
 

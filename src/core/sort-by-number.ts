@@ -81,3 +81,64 @@ export function largestFirst(values: ArrayLike<number>): Uint32Array {
   for (let i = 0; i < positions.length; i++) positions[i] = i;
   return sortByNumber(positions, values, false);
 }
+
+/** Whether position `a` (value x) comes before position `b` (value y) in largestFirst's order. */
+function ahead(x: number, a: number, y: number, b: number): boolean {
+  if (Number.isNaN(x)) return Number.isNaN(y) && a < b;
+  if (Number.isNaN(y)) return true;
+  return x > y || (x === y && a < b);
+}
+
+/**
+ * The first `count` positions of largestFirst(values), in its order, in one pass with a heap of `count` positions:
+ * the customer table's first screen without sorting every customer (3.3 million took 0.4–0.7 s before the table
+ * showed). The rest is sorted when someone scrolls that far.
+ */
+export function largestFirstTop(values: ArrayLike<number>, count: number): Uint32Array {
+  const k = Math.max(0, Math.min(count, values.length));
+  // heap[0] is the last of the positions kept (the one a better position replaces).
+  const heap = new Uint32Array(k);
+  let size = 0;
+  const behind = (i: number, j: number) => ahead(values[heap[j]], heap[j], values[heap[i]], heap[i]);
+  const down = (from: number) => {
+    let i = from;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let last = i;
+      if (l < size && behind(l, last)) last = l;
+      if (r < size && behind(r, last)) last = r;
+      if (last === i) return;
+      const t = heap[i];
+      heap[i] = heap[last];
+      heap[last] = t;
+      i = last;
+    }
+  };
+  for (let p = 0; p < values.length && k > 0; p++) {
+    if (size < k) {
+      // Sift up: a parent is never behind its children.
+      let i = size++;
+      heap[i] = p;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!behind(i, parent)) break;
+        const t = heap[i];
+        heap[i] = heap[parent];
+        heap[parent] = t;
+        i = parent;
+      }
+    } else if (ahead(values[p], p, values[heap[0]], heap[0])) {
+      heap[0] = p;
+      down(0);
+    }
+  }
+  // Take the last kept position out, k times: they come last to first.
+  const out = new Uint32Array(k);
+  for (let n = k - 1; n >= 0; n--) {
+    out[n] = heap[0];
+    heap[0] = heap[--size];
+    down(0);
+  }
+  return out;
+}

@@ -71,14 +71,17 @@ export interface CustomerRows {
   grossProfit: Float64Array;
 }
 
-/** The rows of `order` from `from` (inclusive) to `to` (exclusive), clamped to the view. */
-export function customerRows(history: CustomerHistory, ids: string[], order: Uint32Array, from: number, to: number): CustomerRows {
+/**
+ * The rows of `order` from `from` (inclusive) to `to` (exclusive), clamped to the view. `shown` is the view's length
+ * when `order` holds only its first positions (the first screen of a partial sort).
+ */
+export function customerRows(history: CustomerHistory, ids: string[], order: Uint32Array, from: number, to: number, shown = order.length): CustomerRows {
   const start = Math.max(0, Math.min(Math.floor(from), order.length));
   const end = Math.max(start, Math.min(Math.ceil(to), order.length));
   const n = end - start;
   const rows: CustomerRows = {
     total: history.customer.length,
-    shown: order.length,
+    shown,
     from: start,
     ids: new Array<string>(n),
     firstDay: new Int32Array(n),

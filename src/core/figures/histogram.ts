@@ -59,25 +59,26 @@ export function histogram(values: ArrayLike<number>, options: HistogramOptions =
 
   const counts = new Array<number>(n).fill(0);
   let outside = 0;
+  // The bin a value's formula gives, moved to the one the edges give (rounding can put it one off): a binary search
+  // per value took 73 ns of a million customers' 146 ms.
+  const linear = scale === 'linear';
+  const origin = linear ? lo : Math.log(lo);
+  const perBin = n / ((linear ? hi : Math.log(hi)) - origin);
+  // Within [lo, hi] is usable: the bounds are finite, and positive on a log scale (NaN fails every comparison).
+  const bound = Float64Array.from(edges);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (!usable(v) || v < lo || v > hi) {
+    if (!(v >= lo && v <= hi)) {
       outside++;
       continue;
     }
-    counts[binOf(v, edges)]++;
+    let k = Math.floor(((linear ? v : Math.log(v)) - origin) * perBin);
+    if (!(k >= 0)) k = 0;
+    else if (k > n - 1) k = n - 1;
+    while (k > 0 && v < bound[k]) k--;
+    while (k < n - 1 && v >= bound[k + 1]) k++;
+    counts[k]++;
   }
   return { scale, edges, counts, outside };
 }
 
-/** Bin of a value inside [edges[0], edges[last]] by binary search, so rounding in the edge formula cannot misplace it. */
-function binOf(v: number, edges: number[]): number {
-  let a = 0;
-  let b = edges.length - 2;
-  while (a < b) {
-    const m = (a + b + 1) >> 1;
-    if (edges[m] <= v) a = m;
-    else b = m - 1;
-  }
-  return a;
-}

@@ -67,3 +67,33 @@ describe('median', () => {
     expect(median([])).toBeNaN();
   });
 });
+
+describe('histogram bins, against the edges themselves', () => {
+  /** The bin the edges give a value: the last whose lower edge is at most it (the top edge belongs to the last bin). */
+  function byEdges(v: number, edges: number[]): number {
+    let k = 0;
+    while (k < edges.length - 2 && edges[k + 1] <= v) k++;
+    return k;
+  }
+
+  it('puts every value where the edges say, values on the edges included, on both scales', () => {
+    let seed = 9;
+    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const values = Array.from({ length: 3_000 }, () => Math.round(Math.exp(random() * 9) * 100) / 100);
+    for (const scale of ['linear', 'log'] as const) {
+      const first = histogram(values, { bins: 30, scale });
+      // Every edge itself, and the values just below and above it, among the values.
+      const near = first.edges.flatMap((e) => [e, e * (1 - 1e-15), e * (1 + 1e-15)]);
+      const all = [...values, ...near];
+      const h = histogram(all, { bins: 30, scale, min: first.edges[0], max: first.edges[30] });
+      const expected = new Array<number>(30).fill(0);
+      let outside = 0;
+      for (const v of all) {
+        if (v < h.edges[0] || v > h.edges[30] || (scale === 'log' && !(v > 0))) outside++;
+        else expected[byEdges(v, h.edges)]++;
+      }
+      expect(h.counts, scale).toEqual(expected);
+      expect(h.outside, scale).toBe(outside);
+    }
+  });
+});

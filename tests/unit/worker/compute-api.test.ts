@@ -85,6 +85,22 @@ describe('compute worker API', () => {
     expect((await (await api.customerCsv(id, FIRST_VIEW)).text()).split('\r\n')[1]).toBe('KH03,2024-02-03,2024-03-15,2,2,2750000,1100000');
   });
 
+  it("answers the first screen of the first view from a partial sort, and the rows past it from the whole order", async () => {
+    // 700 customers, C0 … C699, C{i} spending (i × 37) mod 701 + 0.5: every amount differs, so the order is known.
+    const lines = ['customer,date,amount'];
+    for (let i = 0; i < 700; i++) lines.push(`C${i},2024-01-${String((i % 28) + 1).padStart(2, '0')},${((i * 37) % 701) + 0.5}`);
+    const file = new File([lines.join('\n')], 'seven-hundred.csv');
+    const outcome = await api.runImport(file, await options(file), 'job-700');
+    if (!outcome.ok) throw new Error(outcome.message);
+    const expected = Array.from({ length: 700 }, (_, i) => i).sort((a, b) => ((b * 37) % 701) - ((a * 37) % 701)).map((i) => `C${i}`);
+    const top = await api.customerRows(outcome.datasetId, FIRST_VIEW, 0, 80);
+    expect([top.total, top.shown, top.from]).toEqual([700, 700, 0]);
+    expect(top.ids).toEqual(expected.slice(0, 80));
+    // Across the first screen's end (500) and to the table's end: the whole order.
+    expect((await api.customerRows(outcome.datasetId, FIRST_VIEW, 460, 560)).ids).toEqual(expected.slice(460, 560));
+    expect((await api.customerRows(outcome.datasetId, FIRST_VIEW, 650, 900)).ids).toEqual(expected.slice(650));
+  });
+
   it('a cancelled import stores nothing', async () => {
     const db = new ClvDatabase(dbName);
     const before = await db.datasets.count();

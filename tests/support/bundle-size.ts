@@ -49,7 +49,9 @@ import { gzipSync } from 'node:zlib';
 // table's first order sorted there (worker 107.3, precache 397.0 KB, 20 bytes under): 398. Then the customer table
 // kept in the worker (2 Dec 2026, later): its search, sort and CSV moved from the page to the worker, which hands over the
 // rows in sight (worker 107.3 → 108.1 KB, precache 397.0 → 397.8 KB, the page's packing of ids gone): 109 and 398.
-export const BUDGET = { entryKb: 110, workerKb: 109, lazyChunkKb: 30, precacheKb: 398 } as const;
+// Then the dashboard's figures at scale (a radix sort of the revenues, histogram bins by formula, the customer table's
+// first screen by a partial sort) and the importer's warm-up in rounds: worker 108.8 KB, precache 398.5 KB: 399.
+export const BUDGET = { entryKb: 110, workerKb: 109, lazyChunkKb: 30, precacheKb: 399 } as const;
 
 /** The compute worker (one script that plays every worker role). */
 export const isWorkerChunk = (file: string) => /(^|\/)compute\.worker-[^/]*\.js$/.test(file);

@@ -21,7 +21,6 @@ describe('groupCustomerDays', () => {
     expect(Array.from(g.dayStart)).toEqual([0, 1, 3, 4]);
     expect(Array.from(g.day)).toEqual([day('2024-03-01'), day('2024-03-02'), day('2024-03-05'), day('2024-03-03')]);
     expect(Array.from(g.total)).toEqual([12.5, 4, 7, 0]);
-    expect(Array.from(g.rowCount)).toEqual([2, 1, 1, 1]);
   });
 
   it('applies day windows and the positive-only switch', () => {

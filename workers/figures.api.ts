@@ -1,6 +1,6 @@
 /** Figures domain: the historical dashboard and the cohorts of a stored dataset, at the dataset's own settings. */
 import { clvDistribution, cohortMembers, type CustomerHistory, type DashboardData, type HistoricalAggregates } from '../src/core/figures';
-import { customerCsv, customerOrder, customerRows, isFirstView, type CustomerCsvColumns, type CustomerRows, type CustomerView } from '../src/core/figures/customer-table';
+import { customerCsvParts, customerOrder, customerRows, isFirstView, type CustomerCsvColumns, type CustomerRows, type CustomerView } from '../src/core/figures/customer-table';
 import type { CohortPeriod, Cohorts } from '../src/core/types';
 import { datasetSettings } from '../src/db/repo';
 import type { WorkerContext } from './context';
@@ -119,7 +119,7 @@ export function figuresApi(context: WorkerContext) {
     /** The CSV file of a view of the customer table, every row it keeps. */
     async customerCsv(datasetId: number, view: CustomerView): Promise<Blob> {
       const table = await customerTableOf(datasetId);
-      return new Blob([customerCsv(table.history, table.ids, await viewOrder(table, view), table.csv)], { type: 'text/csv' });
+      return new Blob(customerCsvParts(table.history, table.ids, await viewOrder(table, view), table.csv), { type: 'text/csv' });
     },
 
     cohorts(datasetId: number, period: CohortPeriod): Promise<Cohorts> {

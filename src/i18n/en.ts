@@ -299,6 +299,7 @@ export const en = {
   'customers.profit': 'Gross profit',
   'customers.count': '{shown} of {total} customers',
   'customers.download': 'Download table (CSV)',
+  'customers.preparing': 'Preparing the CSV…',
   'customers.tableLabel': 'Customer table (scrolls)',
   'customers.sortBy': 'Sort by {column}',
   'dashboard.aggregates': 'Figures',

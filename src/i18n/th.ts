@@ -301,6 +301,7 @@ export const th: Catalogue = {
   'customers.profit': 'กำไรขั้นต้น',
   'customers.count': 'ลูกค้า {shown} จาก {total} ราย',
   'customers.download': 'ดาวน์โหลดตาราง (CSV)',
+  'customers.preparing': 'กำลังเตรียมไฟล์ CSV…',
   'customers.tableLabel': 'ตารางลูกค้า (เลื่อนได้)',
   'customers.sortBy': 'เรียงตาม{column}',
   'dashboard.aggregates': 'ตัวเลขสรุป',

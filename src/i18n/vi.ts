@@ -301,6 +301,7 @@ export const vi: Catalogue = {
   'customers.profit': 'Lợi nhuận gộp',
   'customers.count': '{shown}/{total} khách hàng',
   'customers.download': 'Tải bảng (CSV)',
+  'customers.preparing': 'Đang chuẩn bị tệp CSV…',
   'customers.tableLabel': 'Bảng khách hàng (cuộn được)',
   'customers.sortBy': 'Sắp xếp theo {column}',
   'dashboard.aggregates': 'Số liệu',

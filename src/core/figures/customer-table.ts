@@ -6,7 +6,7 @@
  */
 import type { CustomerHistory } from './customer-history';
 import { sortByNumber } from '../sort-by-number';
-import { toCsv } from '../export/csv';
+import { csvCell } from '../export/csv';
 import { dayToIso } from './dates';
 
 export type CustomerColumn = 'id' | 'first' | 'last' | 'orders' | 'days' | 'net' | 'profit';
@@ -112,17 +112,43 @@ export interface CustomerCsvColumns {
   profit: boolean;
 }
 
-/** The view's rows as a CSV file's text (money to the cent, dates as ISO days; cells safe in a spreadsheet). */
-export function customerCsv(history: CustomerHistory, ids: string[], order: Uint32Array, columns: CustomerCsvColumns): string {
+/** Rows a part of the CSV holds (see customerCsvParts). */
+export const CSV_PART_ROWS = 50_000;
+
+/**
+ * The view's rows as a CSV file's text (money to the cent, dates as ISO days; cells safe in a spreadsheet), in parts
+ * of CSV_PART_ROWS rows for a Blob to join: a row as an array of cells, then one string of every line, took an array
+ * per customer and the whole text twice over, gigabytes of a worker's heap for millions of customers.
+ */
+export function customerCsvParts(history: CustomerHistory, ids: string[], order: Uint32Array, columns: CustomerCsvColumns): string[] {
   const { dated, profit } = columns;
   const header = ['customer', ...(dated ? ['first_purchase', 'last_purchase'] : []), 'orders', 'purchase_days', 'net_revenue', ...(profit ? ['gross_profit'] : [])];
-  const rows = Array.from(order, (i) => [
-    ids[history.customer[i]],
-    ...(dated ? [dayToIso(history.firstDay[i]), dayToIso(history.lastDay[i])] : []),
-    history.orders[i],
-    history.purchaseDays[i],
-    Number(history.netRevenue[i].toFixed(2)),
-    ...(profit ? [Number.isNaN(history.grossProfit[i]) ? '' : Number(history.grossProfit[i].toFixed(2))] : []),
-  ]);
-  return toCsv(header, rows);
+  const parts = [`\uFEFF${header.map(csvCell).join(',')}\r\n`];
+  // A file's customers share a few thousand days: each written once.
+  const isoDays = new Map<number, string>();
+  const iso = (day: number) => {
+    let text = isoDays.get(day);
+    if (text === undefined) isoDays.set(day, (text = csvCell(dayToIso(day))));
+    return text;
+  };
+  let lines: string[] = [];
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    let line = csvCell(ids[history.customer[i]]);
+    if (dated) line += `,${iso(history.firstDay[i])},${iso(history.lastDay[i])}`;
+    line += `,${csvCell(history.orders[i])},${csvCell(history.purchaseDays[i])},${csvCell(Number(history.netRevenue[i].toFixed(2)))}`;
+    if (profit) line += `,${Number.isNaN(history.grossProfit[i]) ? '' : csvCell(Number(history.grossProfit[i].toFixed(2)))}`;
+    lines.push(line);
+    if (lines.length === CSV_PART_ROWS) {
+      parts.push(`${lines.join('\r\n')}\r\n`);
+      lines = [];
+    }
+  }
+  if (lines.length) parts.push(`${lines.join('\r\n')}\r\n`);
+  return parts;
+}
+
+/** customerCsvParts as one text. */
+export function customerCsv(history: CustomerHistory, ids: string[], order: Uint32Array, columns: CustomerCsvColumns): string {
+  return customerCsvParts(history, ids, order, columns).join('');
 }

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { customerCsv, customerOrder, customerRows, FIRST_VIEW, isFirstView, type CustomerView } from '../../../src/core/figures/customer-table';
 import type { CustomerHistory } from '../../../src/core/figures';
+import { dayToIso } from '../../../src/core/figures/dates';
 
 // Codes 0–3 are listed in the order 3, 0, 1, 2 (a table's customers need not be in code order).
 const ids = ['C10', 'C2', 'alpha', 'Beta'];
@@ -94,5 +95,34 @@ describe('customer table CSV', () => {
     const evil: CustomerHistory = { ...history, customer: Uint32Array.of(0), firstDay: Int32Array.of(0), lastDay: Int32Array.of(0), orders: Uint32Array.of(1), purchaseDays: Uint32Array.of(1), purchaseRows: Uint32Array.of(1), grossRevenue: Float64Array.of(1), netRevenue: Float64Array.of(1), grossProfit: Float64Array.of(NaN) };
     const text = customerCsv(evil, ['=HYPERLINK("x")'], Uint32Array.of(0), { dated: false, profit: false });
     expect(text.split('\r\n')[1].startsWith('=')).toBe(false);
+  });
+});
+
+describe('customer table CSV in parts', () => {
+  it('joins to the text a plain CSV writer gives, past several parts, with the last part short', async () => {
+    const { toCsv } = await import('../../../src/core/export/csv');
+    const { customerCsvParts, CSV_PART_ROWS } = await import('../../../src/core/figures/customer-table');
+    const n = 2 * CSV_PART_ROWS + 7;
+    const many: CustomerHistory = {
+      customer: Uint32Array.from({ length: n }, (_, i) => i),
+      firstDay: Int32Array.from({ length: n }, (_, i) => 19_000 + (i % 400)),
+      lastDay: Int32Array.from({ length: n }, (_, i) => 19_400 + (i % 400)),
+      orders: Uint32Array.from({ length: n }, (_, i) => 1 + (i % 9)),
+      purchaseDays: Uint32Array.from({ length: n }, (_, i) => 1 + (i % 7)),
+      purchaseRows: Uint32Array.from({ length: n }, (_, i) => 1 + (i % 9)),
+      grossRevenue: Float64Array.from({ length: n }, (_, i) => i * 1.005),
+      netRevenue: Float64Array.from({ length: n }, (_, i) => (i % 5 === 0 ? -i : i) * 1.005),
+      grossProfit: Float64Array.from({ length: n }, (_, i) => (i % 11 === 0 ? NaN : i * 0.3)),
+    };
+    const manyIds = Array.from({ length: n }, (_, i) => (i % 1_000 === 3 ? `=SUM(A${i})` : i % 777 === 1 ? `shop, "${i}"` : `K${i}`));
+    const order = Uint32Array.from({ length: n }, (_, k) => n - 1 - k);
+    const parts = customerCsvParts(many, manyIds, order, { dated: true, profit: true });
+    expect(parts.length).toBe(4); // the header, two full parts and seven rows
+    const plain = toCsv(
+      ['customer', 'first_purchase', 'last_purchase', 'orders', 'purchase_days', 'net_revenue', 'gross_profit'],
+      Array.from(order, (i) => [manyIds[i], dayToIso(many.firstDay[i]), dayToIso(many.lastDay[i]), many.orders[i], many.purchaseDays[i], Number(many.netRevenue[i].toFixed(2)), Number.isNaN(many.grossProfit[i]) ? '' : Number(many.grossProfit[i].toFixed(2))]),
+    );
+    expect(parts.join('') === plain).toBe(true);
+    expect(customerCsvParts(many, manyIds, new Uint32Array(0), { dated: false, profit: false })).toEqual(['\uFEFFcustomer,orders,purchase_days,net_revenue\r\n']);
   });
 });

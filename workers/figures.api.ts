@@ -56,28 +56,28 @@ export function figuresApi(context: WorkerContext) {
     return { answer, ids: data.customerIds };
   }
 
+  /** A table's first view orders, kept under `key` while the dataset is open (see CustomerTableSource). */
+  function firstOrders(datasetId: number, key: string, history: CustomerHistory) {
+    return {
+      firstScreen: () => tables.derived(datasetId, `${key}:top`, () => largestFirstTop(history.netRevenue, FIRST_SCREEN)),
+      first: () => tables.derived(datasetId, key, () => largestFirst(history.netRevenue)),
+    };
+  }
+
   /** The customer table of a dataset, orders or summary, at the dataset's margin. */
   async function customerTableOf(datasetId: number): Promise<CustomerTableSource> {
     const summary = await summaryHistoryOf(datasetId);
     if (summary) {
       const { history, dated } = summary.answer.customers;
-      return {
-        history,
-        ids: summary.ids,
-        firstScreen: () => tables.derived(datasetId, 'summary-order-top', () => largestFirstTop(history.netRevenue, FIRST_SCREEN)),
-        first: () => tables.derived(datasetId, 'summary-order', () => largestFirst(history.netRevenue)),
-        csv: { dated, profit: false },
-      };
+      return { history, ids: summary.ids, ...firstOrders(datasetId, 'summary-order', history), csv: { dated, profit: false } };
     }
     const margin = (await datasetSettings(db, datasetId)).marginPercent;
     const data = await dashboardOf(tables, datasetId, margin);
     const history = data.historical.perCustomer;
-    const key = `dashboard-order:${margin ?? 'none'}`;
     return {
       history,
       ids: data.customerIds,
-      firstScreen: () => tables.derived(datasetId, `${key}:top`, () => largestFirstTop(history.netRevenue, FIRST_SCREEN)),
-      first: () => tables.derived(datasetId, key, () => largestFirst(history.netRevenue)),
+      ...firstOrders(datasetId, `dashboard-order:${margin ?? 'none'}`, history),
       csv: { dated: true, profit: data.historical.clv.profitMean !== null },
     };
   }

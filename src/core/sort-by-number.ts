@@ -73,6 +73,54 @@ export function sortByNumber(picked: ArrayLike<number>, key: ArrayLike<number>, 
 }
 
 /**
+ * Finite `values` sorted ascending in place (−0 before 0, as a typed array's own sort puts them), by the same radix
+ * sort as sortByNumber over the numbers themselves: no positions to carry, each number's two words moved together.
+ */
+export function sortFiniteInPlace(values: Float64Array): Float64Array {
+  const n = values.length;
+  let src: Uint32Array = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
+  let dst: Uint32Array = new Uint32Array(2 * n);
+  const [lo, hi] = LITTLE_ENDIAN ? [0, 1] : [1, 0];
+  // The keys of sortByNumber, made in place (−0 stays apart from 0 here: its bits sort just below).
+  for (let i = 0; i < 2 * n; i += 2) {
+    const h = src[i + hi];
+    if (h & 0x80000000) {
+      src[i + hi] = ~h;
+      src[i + lo] = ~src[i + lo];
+    } else src[i + hi] = h | 0x80000000;
+  }
+  const count = new Uint32Array(DIGITS);
+  for (let pass = 0; pass < 4; pass++) {
+    const word = pass < 2 ? lo : hi;
+    const shift = (pass % 2) * DIGIT_BITS;
+    count.fill(0);
+    for (let i = 0; i < 2 * n; i += 2) count[(src[i + word] >>> shift) & (DIGITS - 1)]++;
+    let start = 0;
+    for (let d = 0; d < DIGITS; d++) {
+      const c = count[d];
+      count[d] = start;
+      start += c;
+    }
+    for (let i = 0; i < 2 * n; i += 2) {
+      const to = 2 * count[(src[i + word] >>> shift) & (DIGITS - 1)]++;
+      dst[to] = src[i];
+      dst[to + 1] = src[i + 1];
+    }
+    [src, dst] = [dst, src];
+  }
+  // Four passes: the sorted keys are back in `values`' own buffer; made numbers again.
+  for (let i = 0; i < 2 * n; i += 2) {
+    const h = src[i + hi];
+    if (h & 0x80000000) src[i + hi] = h & 0x7fffffff;
+    else {
+      src[i + hi] = ~h;
+      src[i + lo] = ~src[i + lo];
+    }
+  }
+  return values;
+}
+
+/**
  * Every position of `values`, largest value first (unknown last, ties in position order): a customer table's first
  * order, as sortByNumber gives it for all the customers.
  */

@@ -193,16 +193,13 @@ export async function importInTwo(options: ImportOptions, source: ByteSource, sp
     const job = part as PartJob | null;
     const later = job !== null && importer.atRecordBoundary ? await ticker.wait(job.result.catch(() => null)) : null;
     const joinedAt = ticker.elapsedMs;
-    if (later !== null) {
-      // Its columns are here now (transferred): end the other reader before joining, so that what it still holds (its
-      // dictionaries' tables, its heap) is not held through the join, the import's peak.
-      job!.cancel();
-      part = null;
-      importer.absorb(later);
-    } else {
+    // The other reader is done either way: its columns are here (transferred), or they are not wanted. Ended before the
+    // join, so that what it still holds (its dictionaries' tables, its heap) is not held through the import's peak.
+    job?.cancel();
+    part = null;
+    if (later !== null) importer.absorb(later);
+    else {
       // Cut inside a quoted field, or the other worker failed: read the second half here.
-      job?.cancel();
-      part = null;
       await ticker.feed(importer, source.chunks(split, source.size));
     }
     ticker.checkCancelled();

@@ -152,7 +152,7 @@ export function readCohortTable(bytes: Uint8Array, fileName: string, observation
       cells.push({ cohortIndex, period, customers, active, revenue, line });
     },
   });
-  for (let i = 0; i < bytes.length; i += 1 << 20) reader.push(decoder.decode(bytes.subarray(i, i + (1 << 20))));
+  decoder.decodeInto(bytes, reader);
   reader.push(decoder.decode(null));
   reader.end();
   if (header === null) throw missingColumns([...COHORT_TABLE_COLUMNS]);

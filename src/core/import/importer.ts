@@ -64,7 +64,7 @@ class StreamingImporter implements Importer {
 
   push(chunk: Uint8Array): void {
     this.bytes += chunk.byteLength;
-    this.rows.reader.push(this.decoder.decode(chunk));
+    this.decoder.decodeInto(chunk, this.rows.reader);
     if (!this.sized && this.rows.reader.records >= SIZING_SAMPLE_ROWS) this.sizeColumns();
   }
 

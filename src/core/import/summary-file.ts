@@ -141,7 +141,7 @@ export class SummaryReader {
 
   push(chunk: Uint8Array): void {
     this.bytes += chunk.length;
-    this.reader.push(this.decoder.decode(chunk));
+    this.decoder.decodeInto(chunk, this.reader);
   }
 
   private column(role: SummaryRole): string {

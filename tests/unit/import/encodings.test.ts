@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ImportError, sniff } from '../../../src/core/import';
-import { binaryKind, detectEncoding } from '../../../src/core/import/text-encoding';
+import { binaryKind, ChunkDecoder, DECODED_PIECE_BYTES, detectEncoding } from '../../../src/core/import/text-encoding';
 import { ids, rowsOf, run, seeded, utf16be, utf16le, utf8 } from '../../fixtures/import/helpers';
 
 const bytes = (...parts: (string | number[] | Uint8Array)[]) => new Uint8Array(parts.flatMap((p) => [...(typeof p === 'string' ? utf8(p) : p)]));
@@ -70,6 +70,25 @@ describe('UTF-8 and UTF-16', () => {
     const all = utf8('customer,date,amount\nNguyễn,2024-01-05,1\n');
     const cut = all.subarray(0, all.indexOf(0xbb) + 1); // "ễ" is E1 BB 85: keep two of its three bytes
     expect(detectEncoding(cut).encoding).toBe('utf-8');
+  });
+});
+
+describe('decoding a chunk in pieces', () => {
+  // A chunk bigger than a piece, with a three-byte character (€) across the first piece boundary, a BOM inside the
+  // text (files joined together) and one byte that is not UTF-8 (0xFF) in the second piece.
+  const head = 'x'.repeat(DECODED_PIECE_BYTES - 1);
+  const chunk = bytes(head, '€;', [0xef, 0xbb, 0xbf], 'C1;', [0xff], 'y'.repeat(DECODED_PIECE_BYTES), '\n');
+
+  it('hands the reader every piece in order, none longer than a piece, with the same text as decoding at once', () => {
+    const pieces: string[] = [];
+    const decoder = new ChunkDecoder('utf-8');
+    decoder.decodeInto(chunk, { push: (text) => pieces.push(text) });
+    pieces.push(decoder.decode(null));
+    expect(pieces.length).toBe(4);
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThanOrEqual(DECODED_PIECE_BYTES);
+    expect(pieces[0]).toBe(head);
+    expect(pieces.join('')).toBe(`${head}€;C1;\uFFFD${'y'.repeat(DECODED_PIECE_BYTES)}\n`);
+    expect(decoder.replaced).toBe(1);
   });
 });
 

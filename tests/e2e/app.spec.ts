@@ -192,6 +192,34 @@ test('a file that cannot be read gets one clear message, and nothing is stored',
   await expect(page.getByTestId('analysis-ready')).toHaveCount(0);
 });
 
+test('the progress bar moves by transform only, so an import does not lay out the page on every frame', async ({ page }) => {
+  const file = join(dir(), 'moving.csv');
+  const lines = ['customer,date,amount'];
+  for (let i = 0; i < 400_000; i++) lines.push(`C${i % 40000},2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')},${(i % 997) + 0.5}`);
+  writeFileSync(file, lines.join('\n'));
+  await page.goto('./');
+  await page.getByTestId('import-file').setInputFiles(file);
+  await expect(page.getByTestId('import-confirm')).toBeEnabled();
+  // Every frame, the properties that running animations and transitions change (a CSS animation of width or margin
+  // is laid out and painted by the page's thread on each frame; one of transform runs on the compositor).
+  await page.evaluate(() => {
+    const seen = new Set<string>();
+    (window as unknown as { animatedProperties: Set<string> }).animatedProperties = seen;
+    const sample = () => {
+      for (const a of document.getAnimations()) {
+        if (a instanceof CSSTransition) seen.add(a.transitionProperty);
+        else for (const k of (a.effect as KeyframeEffect).getKeyframes()) for (const p of Object.keys(k)) if (!['offset', 'computedOffset', 'easing', 'composite'].includes(p)) seen.add(p);
+      }
+      if (!document.querySelector('[data-testid="analysis-ready"]')) requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  });
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('import-progress')).toBeVisible();
+  await expect(page.getByTestId('analysis-ready')).toBeVisible({ timeout: 60_000 });
+  expect(await page.evaluate(() => [...(window as unknown as { animatedProperties: Set<string> }).animatedProperties])).toEqual(['transform']);
+});
+
 test('a long import shows progress and can be cancelled without leaving a half dataset', async ({ page }) => {
   const big = join(dir(), 'big.csv');
   const lines = ['customer,date,amount'];

@@ -26,12 +26,32 @@ export interface PackedStrings {
  * the array their `ends` count in.
  */
 export function unpackStrings(packed: PackedStrings, into: string[] = [], base = 0): string[] {
-  const text = utf16Text(packed.units);
+  return cutStrings(utf16Text(packed.units), packed.ends, into, base);
+}
+
+/** `text` cut at `ends` (counted from `base`), the pieces appended to `into`. */
+export function cutStrings(text: string, ends: Int32Array, into: string[], base = 0): string[] {
   let from = 0;
-  for (let i = 0; i < packed.ends.length; i++) {
-    const to = packed.ends[i] - base;
+  for (let i = 0; i < ends.length; i++) {
+    const to = ends[i] - base;
     into.push(text.slice(from, to));
     from = to;
   }
   return into;
+}
+
+let ascii: TextDecoder | null = null;
+
+/**
+ * Characters of one byte each (U+0000–U+00FF) as text. ASCII is decoded as it is, into a one-byte string; a byte from
+ * 0x80 is widened to 16 bits first, since no decoder reads bytes as Latin-1 (the label "latin1" means windows-1252,
+ * where 0x80 is €). At 3.3M customer ids, widening all of them took 0.34 s and a two-byte text twice their size.
+ */
+export function latin1Text(bytes: Uint8Array): string {
+  let high = 0;
+  for (let i = 0; i < bytes.length; i++) high |= bytes[i];
+  if (high < 0x80) return (ascii ??= new TextDecoder('utf-8')).decode(bytes);
+  const units = new Uint16Array(bytes.length);
+  units.set(bytes);
+  return utf16Text(units);
 }

@@ -4,7 +4,7 @@
  * orders holds ten million distinct ids; as strings they took about 50 bytes each and a garbage collector busy
  * moving them, where here they take their characters, an end offset and a hash.
  */
-import { unpackStrings } from '../utf16-text';
+import { cutStrings, latin1Text, utf16Text } from '../utf16-text';
 
 /**
  * The packed values, as plain data a worker can transfer: value i is chars[ends[i - 1] (0 for i = 0), ends[i]), one
@@ -189,8 +189,8 @@ export class CodeDictionary {
     if (this.valuesDropped) throw new Error('CodeDictionary: the values were dropped when it was sealed.');
     const from = this.startOf(first);
     const to = this.ends[this.size - 1];
-    const units = this.chars instanceof Uint16Array ? this.chars.slice(from, to) : widened(this.chars.subarray(from, to));
-    unpackStrings({ units, ends: this.ends.subarray(first, this.size) }, strings, from);
+    const text = this.chars instanceof Uint16Array ? utf16Text(this.chars.slice(from, to)) : latin1Text(this.chars.subarray(from, to));
+    cutStrings(text, this.ends.subarray(first, this.size), strings, from);
   }
 
   /** Add the values of another dictionary (a later part of the file); returns its codes renumbered into this one. */

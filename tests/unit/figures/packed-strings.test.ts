@@ -3,7 +3,8 @@
  * equal as strings, whatever their characters, from the start of the units or from a later part of them.
  */
 import { describe, expect, it } from 'vitest';
-import { unpackStrings } from '../../../src/core/utf16-text';
+import { latin1Text, unpackStrings } from '../../../src/core/utf16-text';
+import { CodeDictionary } from '../../../src/core/import/code-dictionary';
 
 function packed(ids: string[], base = 0) {
   const units = Uint16Array.from([...ids.join('')].flatMap((ch) => Array.from({ length: ch.length }, (_, i) => ch.charCodeAt(i))));
@@ -22,5 +23,21 @@ describe('packed strings', () => {
 
   it('are appended after what the array holds, counted from where their units start', () => {
     expect(unpackStrings(packed(['B7', 'C8'], 100), ['A1'], 100)).toEqual(['A1', 'B7', 'C8']);
+  });
+
+  it('one-byte characters read as Latin-1: ASCII as it is, 0x80 as U+0080 (not windows-1252\'s €), é from 0xE9', () => {
+    expect(latin1Text(Uint8Array.from([0x43, 0x30, 0x31]))).toBe('C01');
+    expect(latin1Text(Uint8Array.from([0x43, 0x80, 0xe9, 0xff, 0x7f]))).toBe('C\u0080é\u00ff\u007f');
+    expect(latin1Text(new Uint8Array(0))).toBe('');
+  });
+
+  it('a dictionary of ids in one byte each gives them back, ASCII or Latin-1', () => {
+    for (const ids of [['C0001', '', 'x'.repeat(40), '17850'], ['Café', 'C0001', '\u0080\u00ff', 'Zoë']]) {
+      const dict = new CodeDictionary();
+      for (const id of ids) dict.id(id);
+      const strings: string[] = [];
+      dict.appendStrings(strings);
+      expect(strings).toEqual(ids);
+    }
   });
 });

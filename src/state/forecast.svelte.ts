@@ -58,6 +58,8 @@ export class ForecastStore {
   readonly client: () => Compute;
   readonly session: Session;
   #jobId: string | null = null;
+  /** The job the user stopped: an answer of it that arrives later is not shown. */
+  #stoppedJob: string | null = null;
   #forecastRequest = 0;
   #margin: number | null = null;
   readonly #stop: () => void;
@@ -119,8 +121,13 @@ export class ForecastStore {
   private async run<T>(step: ForecastStep, job: (jobId: string) => Promise<T>): Promise<T | null> {
     this.step = step;
     this.error = null;
+    const jobId = this.#jobId!;
     try {
-      return await job(this.#jobId!);
+      const answer = await job(jobId);
+      // Stop was pressed while the answer was on its way (the worker had finished before it heard): drop it, as a
+      // cancelled step, so that nothing of a stopped job is shown.
+      if (this.#stoppedJob === jobId) throw Object.assign(new Error('Cancelled.'), { name: 'FitCancelled' });
+      return answer;
     } catch (err) {
       if (isCancelled(err)) throw err;
       const notice = (err as { notice?: Notice }).notice;
@@ -279,6 +286,7 @@ export class ForecastStore {
   /** Stop the running fit; `quiet` skips the notice (used when the dataset changes). */
   cancel(quiet = false) {
     if (!this.busy || !this.#jobId) return;
+    this.#stoppedJob = this.#jobId;
     void this.client().cancelJob(this.#jobId);
     if (!quiet) this.notice = 'cancelled';
   }

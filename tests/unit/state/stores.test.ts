@@ -328,6 +328,42 @@ describe('ForecastStore', () => {
     }
   }, 120_000);
 
+  it('Stop pressed while the last model’s fit is already on its way: nothing of the stopped comparison is shown', async () => {
+    const { harness, session } = await withForecast();
+    // The third model's answer is held back until Stop has been pressed, as when the worker finishes the fit just
+    // before it hears of the cancel.
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    let asked = 0;
+    const api = harness.api as Compute;
+    const late = new Proxy(api, {
+      get(target, name) {
+        const real = Reflect.get(target, name) as (...args: unknown[]) => Promise<unknown>;
+        if (name !== 'compareModel') return real;
+        return async (...args: unknown[]) => {
+          const answer = await real(...args);
+          if (++asked === 3) await gate;
+          return answer;
+        };
+      },
+    });
+    const store = new ForecastStore(() => late, session);
+    try {
+      flushSync();
+      const running = store.start();
+      await until(() => asked === 3, 'the third fit');
+      store.cancel();
+      release();
+      await running;
+      expect(store.comparison).toBeNull();
+      expect(store.result).toBeNull();
+      expect(store.notice).toBe('cancelled');
+      expect(store.busy).toBe(false);
+    } finally {
+      store.destroy();
+    }
+  });
+
   it('an older forecast that answers last does not replace a newer one', async () => {
     const { harness, session } = await withForecast();
     // Hold back the answer for a 6-month horizon until the 9-month one has arrived.

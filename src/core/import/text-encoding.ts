@@ -143,7 +143,6 @@ export function detectEncoding(head: Uint8Array): { encoding: TextEncodingLabel;
  */
 const COPY_DECODED_TEXT = typeof (globalThis as { document?: unknown }).document !== 'undefined' || typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';
 
-/** Turns byte chunks cut anywhere into text, and counts characters it could not decode. */
 /**
  * Bytes decoded at a time. V8 gives a string of more than about 128 KB a fresh mapping of its own in its large-object
  * space. Decoding Online Retail's 45 MB in 1 MB pieces took 121–199 ms in each of a fresh process's first three
@@ -152,6 +151,7 @@ const COPY_DECODED_TEXT = typeof (globalThis as { document?: unknown }).document
  */
 export const DECODED_PIECE_BYTES = 32 * 1024;
 
+/** Turns byte chunks cut anywhere into text, and counts characters it could not decode. */
 export class ChunkDecoder {
   private readonly decoder: TextDecoder;
   /** Bytes that were not valid in the chosen encoding (shown as U+FFFD). */

@@ -33,7 +33,7 @@ import { benchModels } from './models';
 import { benchRepredict } from './repredict';
 import { benchSegments } from './segments';
 import { benchScenario } from './scenario';
-import { benchPeers } from './peers';
+import { benchPeers, peersChildMode } from './peers';
 import { benchScale, scaleChildMode } from './scale';
 import { browserPid, browserRss, browserTree, COLUMN_CHECK_MS, launchBrowser, newestStoredDataset } from './browser-memory';
 import { benchWarehouse } from './warehouse';
@@ -198,7 +198,7 @@ function buildApp() {
 }
 
 async function main() {
-  if (await scaleChildMode()) return;
+  if ((await scaleChildMode()) || (await peersChildMode())) return;
   if (process.argv.includes('--scale-only')) {
     buildApp();
     line('machine reference at start (fixed loop; lower = faster)', `${fmt(machineReference())} ms`);

@@ -4,7 +4,8 @@
  * slow moment of this shared machine falls on both; best of 3 each.
  *
  * - App: `streamImport` (bytes → columnar table, 1 MB chunks from memory, as benchNode), `analyzeDataset` (dataset
- *   figures + monthly cohorts) and `customerSummary` (per-customer model input through the last day, in days).
+ *   figures + monthly cohorts) and `customerSummary` (per-customer model input through the last day, in days). Also
+ *   timed alone in three fresh processes, each after the warm-up the import screen runs (see peersChildMode).
  * - DuckDB (`@duckdb/node-api`, `SET threads=1`, a fresh in-memory database each run): the same aggregation in SQL,
  *   see {@link DUCKDB_SQL}, reading the same CSV from a file (written once beforehand, so it is in the page cache),
  *   results fetched into JavaScript values. Opening the database is not timed.

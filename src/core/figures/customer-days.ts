@@ -28,9 +28,10 @@ export interface PurchaseRowFilter {
 export interface CustomerDays {
   /** = table.customerIds.length; offsets arrays have customerCount + 1 entries. */
   customerCount: number;
-  /** Selected row indices grouped by customer, days ascending within a customer. */
-  rows: Uint32Array;
-  /** rows[rowStart[c] .. rowStart[c+1]) are customer c's selected rows. */
+  /**
+   * Customer c has rowStart[c + 1] − rowStart[c] selected rows. (Their indices are not kept: a grouping stays while
+   * its table is open, and they were 4 bytes a row; distinct orders are counted without them, see orders-per-customer.)
+   */
   rowStart: Uint32Array;
   /** Distinct purchase days, ascending within a customer. */
   day: Int32Array;
@@ -160,18 +161,17 @@ export function groupCustomerDays(table: TransactionTable, filter: PurchaseRowFi
   return grouped;
 }
 
-/** Selected rows sorted by customer (file order within a customer), with their day and net amount alongside. */
+/** Selected rows' days and net amounts sorted by customer (file order within a customer), and where each customer's begin. */
 interface RowsByCustomer {
   rowStart: Uint32Array;
-  rows: Uint32Array;
   rowDay: Int32Array;
   rowAmount: Float64Array;
 }
 
 function computeCustomerDays(table: TransactionTable, after: number, through: number, positiveOnly: boolean): CustomerDays {
   const customerCount = table.customerIds.length;
-  const { rowStart, rows, rowDay, rowAmount } = (customerCount > BLOCKED_ABOVE ? sortByCustomerBlocked : sortByCustomer)(table, after, through, positiveOnly);
-  const selected = rows.length;
+  const { rowStart, rowDay, rowAmount } = (customerCount > BLOCKED_ABOVE ? sortByCustomerBlocked : sortByCustomer)(table, after, through, positiveOnly);
+  const selected = rowDay.length;
 
   // Merge each customer's rows into days, in place: day k is written over row j ≥ k, after row j has been read (a
   // second set of arrays sized for every row was 32 bytes a row more, 320 MB for 10M rows).
@@ -185,7 +185,7 @@ function computeCustomerDays(table: TransactionTable, after: number, through: nu
     const to = rowStart[c + 1];
     for (let j = from + 1; j < to; j++) {
       if (rowDay[j] < rowDay[j - 1]) {
-        sortSlice(rows, rowDay, rowAmount, from, to);
+        sortSlice(rowDay, rowAmount, from, to);
         break;
       }
     }
@@ -215,7 +215,7 @@ function computeCustomerDays(table: TransactionTable, after: number, through: nu
   // Kept while the table is open: views of the row arrays when the days fill most of them (one line per order makes
   // about as many days as rows, and copies were 12 bytes a row more at the peak), copies when merging saved room.
   const keep = <T extends Int32Array | Float64Array>(a: T): T => (dayCount >= selected * 0.9 ? (a.subarray(0, dayCount) as T) : (a.slice(0, dayCount) as T));
-  return { customerCount, rows, rowStart, day: keep(days), total: keep(total), dayStart };
+  return { customerCount, rowStart, day: keep(days), total: keep(total), dayStart };
 }
 
 /**
@@ -235,8 +235,7 @@ function sortByCustomer(table: TransactionTable, after: number, through: number,
   }
   for (let c = 0; c < customerCount; c++) rowStart[c + 1] += rowStart[c];
   const selected = rowStart[customerCount];
-  const rows = new Uint32Array(selected);
-  // Day and amount are gathered next to the row index so the merge reads memory in order.
+  // Day and amount are gathered in customer order so the merge reads memory in order.
   const rowDay = new Int32Array(selected);
   const rowAmount = new Float64Array(selected);
   const cursor = rowStart.slice(0, customerCount);
@@ -245,12 +244,11 @@ function sortByCustomer(table: TransactionTable, after: number, through: number,
     const a = amount[i];
     if (!(a >= minAmount && d > after && d <= through)) continue;
     const j = cursor[customer[i]]++;
-    rows[j] = i;
     rowDay[j] = d;
     // A partly refunded order is worth what was kept.
     rowAmount[j] = refunded ? a - refunded[i] : a;
   }
-  return { rowStart, rows, rowDay, rowAmount };
+  return { rowStart, rowDay, rowAmount };
 }
 
 /**
@@ -274,7 +272,6 @@ function sortByCustomerBlocked(table: TransactionTable, after: number, through: 
   }
   for (let b = 0; b < blocks; b++) blockStart[b + 1] += blockStart[b];
   const selected = blockStart[blocks];
-  const rows = new Uint32Array(selected);
   const rowDay = new Int32Array(selected);
   const rowAmount = new Float64Array(selected);
   // The customer's place within its block, for the second pass.
@@ -286,7 +283,6 @@ function sortByCustomerBlocked(table: TransactionTable, after: number, through: 
     if (!(a >= minAmount && d > after && d <= through)) continue;
     const c = customer[i];
     const j = cursor[c >>> bits]++;
-    rows[j] = i;
     rowDay[j] = d;
     rowAmount[j] = refunded ? a - refunded[i] : a;
     within[j] = c & mask;
@@ -294,7 +290,6 @@ function sortByCustomerBlocked(table: TransactionTable, after: number, through: 
   let largest = 0;
   for (let b = 0; b < blocks; b++) largest = Math.max(largest, blockStart[b + 1] - blockStart[b]);
   // Each block is copied out, then placed back in customer order.
-  const blockRows = new Uint32Array(largest);
   const blockDay = new Int32Array(largest);
   const blockAmount = new Float64Array(largest);
   const blockWithin = bits <= 16 ? new Uint16Array(largest) : new Uint32Array(largest);
@@ -310,29 +305,25 @@ function sortByCustomerBlocked(table: TransactionTable, after: number, through: 
     for (let c = 0; c < size; c++) count[c + 1] += count[c];
     for (let c = 0; c < size; c++) rowStart[first + c] = from + count[c];
     const n = to - from;
-    blockRows.set(rows.subarray(from, to));
     blockDay.set(rowDay.subarray(from, to));
     blockAmount.set(rowAmount.subarray(from, to));
     blockWithin.set(within.subarray(from, to));
     for (let t = 0; t < n; t++) {
       const j = from + count[blockWithin[t]]++;
-      rows[j] = blockRows[t];
       rowDay[j] = blockDay[t];
       rowAmount[j] = blockAmount[t];
     }
   }
   rowStart[customerCount] = selected;
-  return { rowStart, rows, rowDay, rowAmount };
+  return { rowStart, rowDay, rowAmount };
 }
 
-/** Sort rows[from, to) by day (stable), carrying the gathered day and amount along. Only for out-of-order customers. */
-function sortSlice(rows: Uint32Array, rowDay: Int32Array, rowAmount: Float64Array, from: number, to: number): void {
+/** Sort the gathered days [from, to) (stable), carrying their amounts along. Only for out-of-order customers. */
+function sortSlice(rowDay: Int32Array, rowAmount: Float64Array, from: number, to: number): void {
   const order = Array.from({ length: to - from }, (_, k) => from + k);
   order.sort((a, b) => rowDay[a] - rowDay[b] || a - b);
-  const r = order.map((j) => rows[j]);
   const d = order.map((j) => rowDay[j]);
   const a = order.map((j) => rowAmount[j]);
-  rows.set(r, from);
   rowDay.set(d, from);
   rowAmount.set(a, from);
 }

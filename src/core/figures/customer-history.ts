@@ -3,6 +3,7 @@
  */
 import type { TransactionTable } from '../types';
 import { customersWithRows, groupCustomerDays, rowPerOrder, type CustomerDays } from './customer-days';
+import { ordersPerCustomer } from './orders-per-customer';
 import { signedSums } from './sum';
 
 /** Where per-row profit comes from. */
@@ -65,13 +66,11 @@ export interface CustomerHistoryResult {
   profitScale: number | null;
 }
 
-/** Customers with at most this many rows count their distinct orders by comparing the rows' orders with each other. */
-const FEW_ROWS = 16;
 
 /** Build the per-customer history. marginPercent (0–100) fills in profit where no cost is known. */
 export function customerHistory(table: TransactionTable, marginPercent?: number): CustomerHistoryResult {
   const days = groupCustomerDays(table);
-  const { customerCount, dayStart, rowStart, rows } = days;
+  const { customerCount, dayStart, rowStart } = days;
   let buyers = 0;
   for (let c = 0; c < customerCount; c++) if (dayStart[c + 1] > dayStart[c]) buyers++;
 
@@ -93,13 +92,9 @@ export function customerHistory(table: TransactionTable, marginPercent?: number)
     netRevenue: new Float64Array(buyers),
     grossProfit: new Float64Array(buyers),
   };
-  const order = table.order;
   // Every row an order of its own: a customer's orders are their purchase rows, without reading a code.
   const eachRowAnOrder = rowPerOrder(table);
-  // stamp[o] = last customer that counted order o: rows come grouped by customer, so one array de-duplicates all.
-  const stamp = order && !eachRowAnOrder ? new Int32Array(table.orderCodes?.count ?? 0).fill(-1) : null;
-  const blankOrder = table.orderCodes?.blank ?? -1;
-  const few = new Int32Array(FEW_ROWS);
+  const orders = table.order && !eachRowAnOrder ? ordersPerCustomer(table) : null;
   let k = 0;
   for (let c = 0; c < customerCount; c++) {
     const from = dayStart[c];
@@ -118,32 +113,8 @@ export function customerHistory(table: TransactionTable, marginPercent?: number)
       history.grossRevenue[k] = sum;
     }
     if (eachRowAnOrder) history.orders[k] = rowStart[c + 1] - rowStart[c];
-    else if (order && stamp) {
-      let orders = 0;
-      const first = rowStart[c];
-      const last = rowStart[c + 1];
-      if (last - first <= FEW_ROWS) {
-        // A few rows: compared with each other (the stamp is a random place in an array of every order).
-        for (let j = first; j < last; j++) {
-          const o = (few[j - first] = order[rows[j]]);
-          let seen = false;
-          for (let i = first; i < j && !seen; i++) seen = few[i - first] === o;
-          if (o === blankOrder || !seen) orders++;
-        }
-      } else {
-        for (let j = first; j < last; j++) {
-          const o = order[rows[j]];
-          if (o === blankOrder) orders++;
-          else if (stamp[o] !== c) {
-            stamp[o] = c;
-            orders++;
-          }
-        }
-      }
-      history.orders[k] = orders;
-    } else {
-      history.orders[k] = to - from;
-    }
+    else if (orders) history.orders[k] = orders[c];
+    else history.orders[k] = to - from;
     history.netRevenue[k] = net[c];
     history.grossProfit[k] = profit[c];
     k++;

@@ -8,6 +8,7 @@
 import type { DayNumber, SummaryDataset, TransactionTable } from '../types';
 import { groupCustomerDays } from './customer-days';
 import { summarizeCustomerDays } from './customer-summary';
+import { ordersPerCustomer } from './orders-per-customer';
 
 export function summaryOfOrders(table: TransactionTable, observationEnd: DayNumber): SummaryDataset {
   const days = groupCustomerDays(table, { through: observationEnd });
@@ -16,20 +17,14 @@ export function summaryOfOrders(table: TransactionTable, observationEnd: DayNumb
   const purchases = new Float64Array(n);
   const revenue = new Float64Array(n);
   const firstDay = new Int32Array(n);
-  const orders = new Set<number>();
+  const orders = table.order ? ordersPerCustomer(table, observationEnd, false) : null;
   for (let k = 0; k < n; k++) {
     const c = summary.customer[k];
     firstDay[k] = days.day[days.dayStart[c]];
     let total = 0;
     for (let j = days.dayStart[c]; j < days.dayStart[c + 1]; j++) total += days.total[j];
     revenue[k] = total;
-    const from = days.rowStart[c];
-    const to = days.rowStart[c + 1];
-    if (table.order) {
-      orders.clear();
-      for (let j = from; j < to; j++) orders.add(table.order[days.rows[j]]);
-      purchases[k] = orders.size;
-    } else purchases[k] = to - from;
+    purchases[k] = orders ? orders[c] : days.rowStart[c + 1] - days.rowStart[c];
   }
   return { customerIds: table.customerIds, summary, purchases, revenue, firstDay, observationEnd, hasMonetary: true };
 }

@@ -76,7 +76,6 @@ describe('grouping many customers', () => {
       const g = groupCustomerDays(table, { after: Number.isFinite(after) ? after : undefined, through: Number.isFinite(through) ? through : undefined, positiveOnly });
       const want = plainGrouping(table, after, through, positiveOnly);
       expect(g.customerCount).toBe(100_000);
-      expect(firstDifference(g.rows, want.rows), 'rows').toBe(-1);
       expect(firstDifference(g.day, want.day), 'day').toBe(-1);
       expect(firstDifference(g.dayStart, want.dayStart), 'dayStart').toBe(-1);
       // The days' totals are compensated sums; the plain ones here are not: a few cents over a handful of lines agree

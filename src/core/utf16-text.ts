@@ -42,6 +42,13 @@ export function cutStrings(text: string, ends: Int32Array, into: string[], base 
 
 let ascii: TextDecoder | null = null;
 
+/** Bytes as UTF-16 code units (a native copy; `Uint16Array.from` goes value by value). */
+export function widened(bytes: Uint8Array): Uint16Array {
+  const units = new Uint16Array(bytes.length);
+  units.set(bytes);
+  return units;
+}
+
 /**
  * Characters of one byte each (U+0000–U+00FF) as text. ASCII is decoded as it is, into a one-byte string; a byte from
  * 0x80 is widened to 16 bits first, since no decoder reads bytes as Latin-1 (the label "latin1" means windows-1252,
@@ -51,7 +58,5 @@ export function latin1Text(bytes: Uint8Array): string {
   let high = 0;
   for (let i = 0; i < bytes.length; i++) high |= bytes[i];
   if (high < 0x80) return (ascii ??= new TextDecoder('utf-8')).decode(bytes);
-  const units = new Uint16Array(bytes.length);
-  units.set(bytes);
-  return utf16Text(units);
+  return utf16Text(widened(bytes));
 }

@@ -24,6 +24,15 @@ function watchRequests(page: Page): string[] {
   return foreign;
 }
 
+/** A CSV of `rows` purchases (customer, date, amount) over `customers` customers, written to the test's folder. */
+function writePurchases(name: string, rows: number, customers: number): string {
+  const path = join(dir(), name);
+  const lines = ['customer,date,amount'];
+  for (let i = 0; i < rows; i++) lines.push(`C${i % customers},2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')},${(i % 997) + 0.5}`);
+  writeFileSync(path, lines.join('\n'));
+  return path;
+}
+
 async function importFile(page: Page, path: string) {
   await page.getByTestId('import-file').setInputFiles(path);
   await expect(page.getByTestId('import-confirm')).toBeEnabled();
@@ -193,10 +202,7 @@ test('a file that cannot be read gets one clear message, and nothing is stored',
 });
 
 test('the progress bar moves by transform only, so an import does not lay out the page on every frame', async ({ page }) => {
-  const file = join(dir(), 'moving.csv');
-  const lines = ['customer,date,amount'];
-  for (let i = 0; i < 400_000; i++) lines.push(`C${i % 40000},2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')},${(i % 997) + 0.5}`);
-  writeFileSync(file, lines.join('\n'));
+  const file = writePurchases('moving.csv', 400_000, 40_000);
   await page.goto('./');
   await page.getByTestId('import-file').setInputFiles(file);
   await expect(page.getByTestId('import-confirm')).toBeEnabled();
@@ -221,10 +227,7 @@ test('the progress bar moves by transform only, so an import does not lay out th
 });
 
 test('a long import shows progress and can be cancelled without leaving a half dataset', async ({ page }) => {
-  const big = join(dir(), 'big.csv');
-  const lines = ['customer,date,amount'];
-  for (let i = 0; i < 1_500_000; i++) lines.push(`C${i % 50000},2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')},${(i % 997) + 0.5}`);
-  writeFileSync(big, lines.join('\n'));
+  const big = writePurchases('big.csv', 1_500_000, 50_000);
   await page.goto('./');
   await page.getByTestId('import-file').setInputFiles(big);
   await page.getByTestId('import-confirm').click();

@@ -66,7 +66,6 @@ export interface CustomerHistoryResult {
   profitScale: number | null;
 }
 
-
 /** Build the per-customer history. marginPercent (0–100) fills in profit where no cost is known. */
 export function customerHistory(table: TransactionTable, marginPercent?: number): CustomerHistoryResult {
   const days = groupCustomerDays(table);

@@ -4,7 +4,7 @@
  * orders holds ten million distinct ids; as strings they took about 50 bytes each and a garbage collector busy
  * moving them, where here they take their characters, an end offset and a hash.
  */
-import { cutStrings, latin1Text, utf16Text } from '../utf16-text';
+import { cutStrings, latin1Text, utf16Text, widened } from '../utf16-text';
 
 /**
  * The packed values, as plain data a worker can transfer: value i is chars[ends[i - 1] (0 for i = 0), ends[i]), one
@@ -16,12 +16,6 @@ export interface PackedValues {
 }
 
 const REPLACEMENT_CHARACTER = 0xfffd;
-/** Bytes as UTF-16 code units (a native copy; `Uint16Array.from` goes value by value). */
-function widened(bytes: Uint8Array): Uint16Array {
-  const units = new Uint16Array(bytes.length);
-  units.set(bytes);
-  return units;
-}
 
 /** Lengths whose values keep extremes of their own (see CodeDictionary.lowest). */
 const LENGTHS = 32;

@@ -328,32 +328,37 @@ describe('ForecastStore', () => {
     }
   }, 120_000);
 
-  it('Stop pressed while the last model’s fit is already on its way: nothing of the stopped comparison is shown', async () => {
-    const { harness, session } = await withForecast();
-    // The third model's answer is held back until Stop has been pressed, as when the worker finishes the fit just
-    // before it hears of the cancel.
+  /** `api` with `method`'s answers held back, while `hold(answer)` says so, until `release` is called. */
+  function holdingBack(api: Compute, method: keyof Compute, hold: (answer: unknown) => boolean) {
     let release: () => void = () => {};
     const gate = new Promise<void>((r) => (release = r));
-    let asked = 0;
-    const api = harness.api as Compute;
-    const late = new Proxy(api, {
+    const held = new Proxy(api, {
       get(target, name) {
         const real = Reflect.get(target, name) as (...args: unknown[]) => Promise<unknown>;
-        if (name !== 'compareModel') return real;
+        if (name !== method) return real;
         return async (...args: unknown[]) => {
           const answer = await real(...args);
-          if (++asked === 3) await gate;
+          if (hold(answer)) await gate;
           return answer;
         };
       },
     });
-    const store = new ForecastStore(() => late, session);
+    return { api: held, release: () => release() };
+  }
+
+  it('Stop pressed while the last model’s fit is already on its way: nothing of the stopped comparison is shown', async () => {
+    const { harness, session } = await withForecast();
+    // The third model's answer is held back until Stop has been pressed, as when the worker finishes the fit just
+    // before it hears of the cancel.
+    let asked = 0;
+    const late = holdingBack(harness.api as Compute, 'compareModel', () => ++asked === 3);
+    const store = new ForecastStore(() => late.api, session);
     try {
       flushSync();
       const running = store.start();
       await until(() => asked === 3, 'the third fit');
       store.cancel();
-      release();
+      late.release();
       await running;
       expect(store.comparison).toBeNull();
       expect(store.result).toBeNull();
@@ -367,21 +372,8 @@ describe('ForecastStore', () => {
   it('an older forecast that answers last does not replace a newer one', async () => {
     const { harness, session } = await withForecast();
     // Hold back the answer for a 6-month horizon until the 9-month one has arrived.
-    let release: () => void = () => {};
-    const gate = new Promise<void>((r) => (release = r));
-    const api = harness.api as Compute;
-    const slow = new Proxy(api, {
-      get(target, name) {
-        const real = Reflect.get(target, name) as (...args: unknown[]) => Promise<unknown>;
-        if (name !== 'forecast') return real;
-        return async (...args: unknown[]) => {
-          const answer = (await real(...args)) as { settings: { horizonMonths: number } };
-          if (answer.settings.horizonMonths === 6) await gate;
-          return answer;
-        };
-      },
-    });
-    const store = new ForecastStore(() => slow, session);
+    const slow = holdingBack(harness.api as Compute, 'forecast', (answer) => (answer as { settings: { horizonMonths: number } }).settings.horizonMonths === 6);
+    const store = new ForecastStore(() => slow.api, session);
     try {
       flushSync();
       await store.fit();
@@ -390,7 +382,7 @@ describe('ForecastStore', () => {
       await new Promise((r) => setTimeout(r, 20));
       store.settings.horizonMonths = 9;
       await until(() => store.result?.settings.horizonMonths === 9, 'the 9-month forecast');
-      release();
+      slow.release();
       await new Promise((r) => setTimeout(r, 100));
       expect(store.result!.settings.horizonMonths).toBe(9);
     } finally {

@@ -98,6 +98,7 @@ export const en = {
   'progress.analysing': 'Computing figures',
   'progress.saving': 'Saving on this device',
   'progress.detail': '{rows} rows · {percent} · {rate} rows/s',
+  'progress.detailRead': '{rows} rows read',
   'progress.cancelled': 'Import cancelled. Nothing was saved.',
   'error.unreadable': 'This file cannot be read: {message}',
   'error.nothingAccepted': 'No row of this file could be used. See the reasons below.',

@@ -100,6 +100,7 @@ export const th: Catalogue = {
   'progress.analysing': 'กำลังคำนวณตัวเลข',
   'progress.saving': 'กำลังบันทึกบนอุปกรณ์นี้',
   'progress.detail': '{rows} แถว · {percent} · {rate} แถว/วินาที',
+  'progress.detailRead': 'อ่านแล้ว {rows} แถว',
   'progress.cancelled': 'ยกเลิกการนำเข้าแล้ว ไม่มีข้อมูลใดถูกบันทึก',
   'error.unreadable': 'ไม่สามารถอ่านไฟล์นี้ได้: {message}',
   'error.nothingAccepted': 'ไม่มีแถวใดในไฟล์นี้ที่ใช้ได้ ดูเหตุผลด้านล่าง',

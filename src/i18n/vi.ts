@@ -100,6 +100,7 @@ export const vi: Catalogue = {
   'progress.analysing': 'Đang tính số liệu',
   'progress.saving': 'Đang lưu trên thiết bị này',
   'progress.detail': '{rows} dòng · {percent} · {rate} dòng/giây',
+  'progress.detailRead': 'Đã đọc {rows} dòng',
   'progress.cancelled': 'Đã hủy nhập. Chưa có gì được lưu.',
   'error.unreadable': 'Không đọc được tệp này: {message}',
   'error.nothingAccepted': 'Không dùng được dòng nào trong tệp này. Xem lý do bên dưới.',

@@ -210,8 +210,11 @@ test('the progress bar moves by transform only, so an import does not lay out th
   // is laid out and painted by the page's thread on each frame; one of transform runs on the compositor).
   await page.evaluate(() => {
     const seen = new Set<string>();
-    (window as unknown as { animatedProperties: Set<string> }).animatedProperties = seen;
+    const details = new Set<string>();
+    Object.assign(window, { animatedProperties: seen, progressDetails: details });
     const sample = () => {
+      const detail = document.querySelector('[data-testid="import-progress"] .detail')?.textContent;
+      if (detail) details.add(detail);
       for (const a of document.getAnimations()) {
         if (a instanceof CSSTransition) seen.add(a.transitionProperty);
         else for (const k of (a.effect as KeyframeEffect).getKeyframes()) for (const p of Object.keys(k)) if (!['offset', 'computedOffset', 'easing', 'composite'].includes(p)) seen.add(p);
@@ -224,6 +227,11 @@ test('the progress bar moves by transform only, so an import does not lay out th
   await expect(page.getByTestId('import-progress')).toBeVisible();
   await expect(page.getByTestId('analysis-ready')).toBeVisible({ timeout: 60_000 });
   expect(await page.evaluate(() => [...(window as unknown as { animatedProperties: Set<string> }).animatedProperties])).toEqual(['transform']);
+  // While reading, the detail gives rows, share and rate; once read (figures, save), only the rows read, not "0 rows/s".
+  const details = await page.evaluate(() => [...(window as unknown as { progressDetails: Set<string> }).progressDetails]);
+  expect(details.some((d) => /^[\d,]+ rows · \d+% · [\d,]+ rows\/s$/.test(d))).toBe(true);
+  expect(details).toContain('400,000 rows read');
+  expect(details.filter((d) => d.includes(' 0 rows/s'))).toEqual([]);
 });
 
 test('a long import shows progress and can be cancelled without leaving a half dataset', async ({ page }) => {

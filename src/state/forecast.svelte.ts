@@ -139,18 +139,20 @@ export class ForecastStore {
     }
   }
 
-  /** Runs a sequence of steps as one job; a Cancel ends it quietly with a notice. */
-  private async sequence(total: number, body: () => Promise<void>) {
+  /** Runs a sequence of steps as one job; a Cancel ends it quietly with a notice. False when it was cancelled. */
+  private async sequence(total: number, body: () => Promise<void>): Promise<boolean> {
     const datasetId = this.datasetId;
     this.#jobId = crypto.randomUUID();
     this.progress = { done: 0, total };
     this.notice = null;
     try {
       await body();
+      return true;
     } catch (err) {
       if (!isCancelled(err)) throw err;
       // Cancelled because another dataset was opened: nothing to say about it there.
       if (datasetId === this.datasetId) this.notice = 'cancelled';
+      return false;
     } finally {
       this.step = null;
       this.progress = { done: 0, total: 0 };
@@ -163,7 +165,8 @@ export class ForecastStore {
     const id = this.datasetId;
     if (id === null) return;
     const settings = $state.snapshot(this.settings);
-    await this.sequence(COMPARED.length + 1, async () => {
+    const before = this.comparison;
+    const finished = await this.sequence(COMPARED.length + 1, async () => {
       const fits: ModelFit[] = [];
       for (const [index, model] of COMPARED.entries()) {
         const fit = await this.run({ kind: 'comparing', model, index, total: COMPARED.length }, (job) => this.client().compareModel(id, settings, model, job));
@@ -177,6 +180,8 @@ export class ForecastStore {
       if (best) this.settings.model = best.model as ModelName;
       if (await this.forecastStep()) this.#arrive('forecast');
     });
+    // Stopped during the forecast that follows the comparison: the job is one, and nothing of a stopped job is shown.
+    if (!finished && id === this.datasetId) this.comparison = before;
   }
 
   /** Forecast with the chosen model (fitting it when the model, time unit or observation end changed). */

@@ -369,6 +369,26 @@ describe('ForecastStore', () => {
     }
   });
 
+  it('Stop pressed during the forecast that follows the comparison: the stopped comparison is not shown either', async () => {
+    const { harness, session } = await withForecast();
+    let held = false;
+    const late = holdingBack(harness.api as Compute, 'forecast', () => (held = true));
+    const store = new ForecastStore(() => late.api, session);
+    try {
+      flushSync();
+      const running = store.start();
+      await until(() => held, 'the forecast after the comparison');
+      store.cancel();
+      late.release();
+      await running;
+      expect(store.comparison).toBeNull();
+      expect(store.result).toBeNull();
+      expect(store.notice).toBe('cancelled');
+    } finally {
+      store.destroy();
+    }
+  });
+
   it('an older forecast that answers last does not replace a newer one', async () => {
     const { harness, session } = await withForecast();
     // Hold back the answer for a 6-month horizon until the 9-month one has arrived.

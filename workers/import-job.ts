@@ -6,6 +6,7 @@
 import { ImportError, type ImportOptions, type ImportOutcome } from '../src/core/import';
 import { ImportCancelled, importSource, type ImportProgress } from '../src/core/import/run';
 import { analyzeDataset } from '../src/core/figures';
+import { withoutLines } from '../src/core/import/dataset-table';
 import { rememberMapping, saveDataset, storedBytes } from '../src/db/repo';
 import { storageFailure } from '../src/db/storage-errors';
 import type { ClvDatabase } from '../src/db/schema';
@@ -52,7 +53,7 @@ export async function runImportJob(file: File, options: ImportOptions, context: 
     const source = (await isGzip(file))
       ? { kind: 'gzip' as const, gunzip: () => gunzipChunks(file) }
       : { kind: 'plain' as const, bytes: fileSource(file), runPart: runPartInWorker(file) };
-    const parsed = await importSource(options, source, { onProgress, isCancelled });
+    const parsed = withoutLines(await importSource(options, source, { onProgress, isCancelled }));
     const { table, report } = parsed;
     if (report.rowsAccepted === 0) return { ok: false, reason: 'nothing-accepted', message: 'No row of the file could be used.', report };
     stage('analysing', report.rowsRead);

@@ -39,6 +39,10 @@ export function runPartInWorker(file: Blob): RunPart | null {
       worker.onerror = (e) => reject(new Error(`The second import worker stopped: ${e.message || 'it could not start'}`));
     });
     const result = Promise.race([api.readPart(file, options, from, to, proxy((bytes: number, rows: number) => void (progress = { bytes, rows }))), failed]);
+    // Once its part has arrived, or failed, the worker has nothing left to do, but its heap (the part's dictionaries'
+    // lookup tables, decoded text not yet collected) would stay resident for as long as the page is open.
+    const end = () => worker.terminate();
+    void result.then(end, end);
     return { result, progress: () => progress, cancel: () => worker.terminate() };
   };
 }

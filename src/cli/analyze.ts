@@ -23,6 +23,7 @@ import { needsLongerHead } from '../core/import/sniff';
 import { HEADER_SCAN_BYTES, sniffLongHead } from '../core/import/long-head';
 import { importNotes, NothingAccepted } from './import-messages';
 import { streamImport } from '../core/import/run';
+import { withoutLines } from '../core/import/dataset-table';
 import { analyzeDataset } from '../core/figures';
 import { aggregateOnlySnapshot, buildSnapshot, DEFAULT_K, MAX_K, MIN_K } from '../core/snapshot';
 import { dashboardData, historicalForSnapshot } from '../core/figures';
@@ -234,7 +235,7 @@ export async function analyzeFile(args: AnalyzeArgs) {
   };
   // The levers are checked before the (long) import, so a bad file fails at once.
   const levers = args.scenario ? readLevers(args.scenario) : null;
-  const { table, report } = await streamImport(options, textChunks(args.file));
+  const { table, report } = withoutLines(await streamImport(options, textChunks(args.file)));
   // As the app: a file none of whose rows could be used is refused; the rows it could not use and its warnings
   // (characters that could not be decoded, …) are listed (the snapshot's dataset.rejected has them too).
   if (report.rowsAccepted === 0) throw new NothingAccepted(report);

@@ -72,8 +72,11 @@ export interface TransactionTable {
   refunded?: Float64Array | null;
   /** True when the file has no amount (a purchase log): counts are real, money is unknown, not zero. */
   withoutAmounts?: boolean;
-  /** 1-based physical line in the source where the row starts. */
-  line: Uint32Array;
+  /**
+   * 1-based physical line in the source where the row starts, as the import read it (the NPS reader orders answers by
+   * it). Not kept with a stored orders dataset: no figure reads it, and it was 4 bytes a row in memory and on disk.
+   */
+  line?: Uint32Array | null;
   /** Cost of the row in currency units (NaN where unknown); null when no cost/margin column was mapped. */
   cost: Float64Array | null;
   /** Order code per row (rows of one order id share it), or null without an order id column. */
@@ -103,6 +106,9 @@ export interface TransactionTable {
   phone?: Uint32Array | null;
   phones?: string[] | null;
 }
+
+/** A table as the import gives it: every row's source line is there (see TransactionTable.line). */
+export type ImportedTable = TransactionTable & { line: Uint32Array };
 
 /** One reason rows were rejected, in plain words, with up to 20 example lines. */
 export interface RejectedGroup {

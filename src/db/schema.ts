@@ -85,7 +85,8 @@ export interface ChunkRecord {
   customer: Uint32Array;
   day: Int32Array;
   amount: Float64Array;
-  line: Uint32Array;
+  /** The rows' source lines: stored until 2 Dec 2026, no longer written or read (TransactionTable.line). */
+  line?: Uint32Array;
   cost: Float64Array | null;
   order: Uint32Array | null;
   product: Uint32Array | null;

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sniff } from '../../src/core/import';
 import { streamImport } from '../../src/core/import/run';
+import { withoutLines } from '../../src/core/import/dataset-table';
 import { analyzeDataset, customerSummary, tableDayRange } from '../../src/core/figures';
 import { writeSyntheticOrders } from './orders-file';
 import { browserPid, browserRss, COLUMN_CHECK_MS, launchBrowser, newestStoredDataset } from './browser-memory';
@@ -69,7 +70,7 @@ async function importFromDisk(path: string): Promise<NodeScale> {
     }
   }
   const t0 = performance.now();
-  const { table, report } = await streamImport(options, chunks());
+  const { table, report } = withoutLines(await streamImport(options, chunks()));
   const t1 = performance.now();
   sample();
   const { figures } = analyzeDataset(table);

@@ -16,14 +16,13 @@ import { failCommit } from './quota';
 function table(n: number, seed: number): TransactionTable {
   // No order column (cast: the order ids' field is changing shape on another branch).
   const t = {
-    length: n, customerIds: ['a', 'b', 'c'], customer: new Uint32Array(n), day: new Int32Array(n), amount: new Float64Array(n), line: new Uint32Array(n),
+    length: n, customerIds: ['a', 'b', 'c'], customer: new Uint32Array(n), day: new Int32Array(n), amount: new Float64Array(n),
     cost: null, order: null, product: null, productNames: null, channel: null, channelNames: null,
   } as TransactionTable;
   for (let i = 0; i < n; i++) {
     t.customer[i] = i % 3;
     t.day[i] = 19000 + (i % 400);
     t.amount[i] = seed + (i % 7);
-    t.line[i] = i + 2;
   }
   return t;
 }

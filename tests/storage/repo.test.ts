@@ -14,14 +14,12 @@ function table(n: number): TransactionTable {
     customer: new Uint32Array(n),
     day: new Int32Array(n),
     amount: new Float64Array(n),
-    line: new Uint32Array(n),
     cost: null, order: null, orderCodes: null, product: null, productNames: null, channel: null, channelNames: null,
   };
   for (let i = 0; i < n; i++) {
     t.customer[i] = i % 3;
     t.day[i] = 19000 + (i % 400);
     t.amount[i] = (i % 7) - 1;
-    t.line[i] = i + 2;
   }
   return t;
 }
@@ -46,8 +44,10 @@ describe('dataset storage', () => {
     expect(Array.from(back.amount)).toEqual(Array.from(t.amount));
     expect(Array.from(back.day)).toEqual(Array.from(t.day));
     expect(Array.from(back.customer)).toEqual(Array.from(t.customer));
-    expect(Array.from(back.line)).toEqual(Array.from(t.line));
     expect(back.customerIds).toEqual(['a', 'b', 'c']);
+    // The rows' source lines are neither stored nor read back (TransactionTable.line).
+    expect('line' in back).toBe(false);
+    expect((await db.chunks.toArray()).some((c) => 'line' in c)).toBe(false);
     expect(back.cost).toBeNull();
     const [record] = await listDatasets(db);
     expect(record).toMatchObject({ id, rows: t.length, chunkCount: 3, name: 'orders.csv' });

@@ -5,7 +5,7 @@
  * described by the ImportReport. rowsRead = rowsAccepted + rowsRejected, where the accepted rows are the counted ones
  * and those left out for their status (listed by status in `excluded`).
  */
-import type { DateOrder, ImportReport, Notice, NoticeVars, NumberFormat, OrderAmountReading, TransactionTable } from '../types';
+import type { DateOrder, ImportReport, Notice, NoticeVars, NumberFormat, OrderAmountReading, ImportedTable, TransactionTable } from '../types';
 import { NO_DAY } from './dates';
 import { compactCodes } from './code-dictionary';
 import { compactDictionary } from './growable';
@@ -58,7 +58,7 @@ const DEFAULT_FORMAT: NumberFormat = { decimal: '.', group: '' };
  * Decide the formats, keep the rows that fit them, resolve orders and statuses, and build the table and the report.
  * Throws ImportError when no data row was read. Call once: the kept rows are moved up in the state's own columns.
  */
-export function finishImport(state: ImportState, options: ImportOptions, stream: { bytes: number; replacedCharacters: number }): { table: TransactionTable; report: ImportReport } {
+export function finishImport(state: ImportState, options: ImportOptions, stream: { bytes: number; replacedCharacters: number }): { table: ImportedTable; report: ImportReport } {
   const header = state.header;
   if (header === null) throw new ImportError('no-rows', 'The file is empty: it has no rows to read.');
   if (state.read === 0) throw new ImportError('header-only', 'The file has a header line but no data rows.');
@@ -328,7 +328,7 @@ function countedPart<T extends Uint32Array | Int32Array | Float64Array>(column: 
 }
 
 /** The counted rows as a table; dictionaries lose the values only rejected or excluded rows used. */
-function tableOf(state: ImportState, { day, amount, cost, refunded }: KeptRows, { counted }: CountedRows): TransactionTable {
+function tableOf(state: ImportState, { day, amount, cost, refunded }: KeptRows, { counted }: CountedRows): ImportedTable {
   // Values only other rows used are dropped: rows rejected or excluded at the end, or ids refused for undecodable bytes.
   const droppedLate = counted < state.rows;
   const customerCodes = countedPart(state.customer.data, counted);

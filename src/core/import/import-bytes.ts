@@ -1,5 +1,5 @@
 /** Sniff and import a whole byte array in one call: for tests, scripts and the command line. */
-import type { ImportReport, TransactionTable } from '../types';
+import type { ImportReport, ImportedTable, TransactionTable } from '../types';
 import { createImporter, ImportError, type ImportOptions } from './importer';
 import { sniffBytes } from './long-head';
 import type { SniffResult } from './sniff';
@@ -10,7 +10,7 @@ export function importBytes(
   bytes: Uint8Array,
   fileName: string,
   overrides: Partial<ImportOptions> = {},
-): { table: TransactionTable; report: ImportReport; sniff: SniffResult } {
+): { table: ImportedTable; report: ImportReport; sniff: SniffResult } {
   const guess = sniffBytes(bytes, fileName).sniff;
   if (guess.problem && !overrides.mapping) throw new ImportError(guess.problemCode ?? 'unreadable', guess.problem, guess.problemVars);
   const importer = createImporter({

@@ -6,7 +6,7 @@
  * This module owns the byte stream (decoding, bytes and lines counted); the work is done by accept-rows.ts (the
  * record sink filling the ImportState), join-parts.ts (the halves of a file read at once) and finish.ts.
  */
-import type { ImportReport, TransactionTable } from '../types';
+import type { ImportReport, ImportedTable, TransactionTable } from '../types';
 import { RowAcceptor } from './accept-rows';
 import { ImportError } from './import-error';
 import { settleMapping, type ImportOptions } from './import-options';
@@ -20,7 +20,7 @@ export interface Importer {
   /** Feed the next bytes; a chunk may end anywhere (mid-character, mid-quote, mid-CRLF). */
   push(chunk: Uint8Array): void;
   /** End of input: decide column formats, build the table. Throws ImportError when nothing can be read. */
-  finish(): { table: TransactionTable; report: ImportReport };
+  finish(): { table: ImportedTable; report: ImportReport };
   /** End of a later part of a file (see ImportOptions.continuation): what it gathered, for the part before. */
   endPart(): ImportPart;
   /** Append a later part's rows. Only valid when the bytes pushed so far end at a record boundary. */
@@ -99,7 +99,7 @@ class StreamingImporter implements Importer {
     reader.skipLines(part.lines);
   }
 
-  finish(): { table: TransactionTable; report: ImportReport } {
+  finish(): { table: ImportedTable; report: ImportReport } {
     this.endInput();
     return finishImport(this.rows, this.options, { bytes: this.bytes, replacedCharacters: this.decoder.replaced });
   }

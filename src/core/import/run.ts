@@ -4,7 +4,7 @@
  */
 import { createImporter, type Importer, type ImportOptions, type ImportPart } from './importer';
 import type { SniffResult } from './sniff';
-import type { ImportReport, TransactionTable } from '../types';
+import type { ImportReport, ImportedTable, TransactionTable } from '../types';
 
 export interface ImportProgress {
   stage: 'reading' | 'analysing' | 'saving';
@@ -23,7 +23,7 @@ export class ImportCancelled extends Error {
 }
 
 export interface StreamImportResult {
-  table: TransactionTable;
+  table: ImportedTable;
   report: ImportReport;
   /** `parts`: 2 when the file was read in two halves at once; then the other figures say where the time went. */
   timings: { parseMs: number; parts: number; firstHalfMs?: number; firstHalfParsingMs?: number; secondHalfMs?: number; secondHalfParsingMs?: number; waitMs?: number; absorbMs?: number; finishMs?: number };

@@ -99,5 +99,5 @@ export class TableCache {
 
 /** The orders table of a summary dataset: its customers, no rows. */
 export function summaryTable(customerIds: string[]): TransactionTable {
-  return { length: 0, customerIds, customer: new Uint32Array(0), day: new Int32Array(0), amount: new Float64Array(0), cost: null, order: null, orderCodes: null, product: null, productNames: null, channel: null, channelNames: null };
+  return { length: 0, customerIds, customer: new Uint32Array(0), day: new Uint16Array(0), amount: new Float64Array(0), cost: null, order: null, orderCodes: null, product: null, productNames: null, channel: null, channelNames: null };
 }

@@ -6,6 +6,9 @@
 /** Whole days since 1970-01-01 (UTC calendar day of the source value; times are floored to the day). */
 export type DayNumber = number;
 
+/** A column of day numbers: 16 bits when every one fits in them, else 32 (src/core/day-column.ts). */
+export type DayColumn = Int32Array | Uint16Array;
+
 /**
  * The roles a source column can play. `amount` or (`quantity` and `unitPrice`) give the row's value; without either
  * the file is a purchase log (customer, date), which the purchase-count models need no more than. `status` says
@@ -62,7 +65,7 @@ export interface TransactionTable {
   length: number;
   customerIds: string[];
   customer: Uint32Array;
-  day: Int32Array;
+  day: DayColumn;
   /** Row value in the dataset's currency; negative = refund; 0 on every row of a file without amounts. */
   amount: Float64Array;
   /**

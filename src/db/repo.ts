@@ -2,6 +2,7 @@
  * Typed reads and writes over the schema. Every function takes the database, so the worker, the page and the
  * storage tests each pass their own instance.
  */
+import { joinDays } from '../core/day-column';
 import type { DatasetEntry, DatasetSettings } from '../core/datasets';
 import type { OrderCodes, TransactionTable } from '../core/types';
 import type { BillingFile } from '../core/subscriptions';
@@ -122,7 +123,7 @@ export async function loadTable(db: ClvDatabase, datasetId: number): Promise<Tra
     length,
     customerIds: dict('customer') ?? [],
     customer: concat(chunks.map((c) => c.customer), length, u32)!,
-    day: concat(chunks.map((c) => c.day), length, (n) => new Int32Array(n))!,
+    day: joinDays(chunks.map((c) => c.day), length),
     amount: concat(chunks.map((c) => c.amount), length, (n) => new Float64Array(n))!,
     cost: concat(chunks.map((c) => c.cost), length, (n) => new Float64Array(n)),
     order: concat(chunks.map((c) => c.order), length, u32),

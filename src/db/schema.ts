@@ -4,7 +4,7 @@
  */
 import { DATABASE_NAME } from './name';
 import Dexie, { type EntityTable } from 'dexie';
-import type { DatasetFigures, ImportReport, OrderCodes, RejectedGroup, SummaryCohortTable, TimeUnit } from '../core/types';
+import type { DatasetFigures, DayColumn, ImportReport, OrderCodes, RejectedGroup, SummaryCohortTable, TimeUnit } from '../core/types';
 import type { SegmentRule, ListRules } from '../core/segments';
 import type { NpsAnswer, NpsMapping } from '../core/nps';
 import type { Notice } from '../core/types';
@@ -83,7 +83,8 @@ export interface ChunkRecord {
   datasetId: number;
   index: number;
   customer: Uint32Array;
-  day: Int32Array;
+  /** 16 bits when the table's days fit (since 2 Dec 2026; 32 bits before, still read). */
+  day: DayColumn;
   amount: Float64Array;
   /** The rows' source lines: stored until 2 Dec 2026, no longer written or read (TransactionTable.line). */
   line?: Uint32Array;

@@ -9,7 +9,8 @@
  * Within a customer the rows keep file order; files are nearly always in date order, so the per-customer day sort
  * only runs for the customers whose rows are not.
  */
-import type { DayNumber, TransactionTable } from '../types';
+import type { DayColumn, DayNumber, TransactionTable } from '../types';
+import { daysLike } from '../day-column';
 
 /** Which rows count as purchases. */
 export interface PurchaseRowFilter {
@@ -33,8 +34,8 @@ export interface CustomerDays {
    * its table is open, and they were 4 bytes a row; distinct orders are counted without them, see orders-per-customer.)
    */
   rowStart: Uint32Array;
-  /** Distinct purchase days, ascending within a customer. */
-  day: Int32Array;
+  /** Distinct purchase days, ascending within a customer (as wide as the table's days). */
+  day: DayColumn;
   /** Summed amount of each customer-day, net of the refunds written on its rows (table.refunded). */
   total: Float64Array;
   /** day/total[dayStart[c] .. dayStart[c+1]) belong to customer c. */
@@ -164,7 +165,7 @@ export function groupCustomerDays(table: TransactionTable, filter: PurchaseRowFi
 /** Selected rows' days and net amounts sorted by customer (file order within a customer), and where each customer's begin. */
 interface RowsByCustomer {
   rowStart: Uint32Array;
-  rowDay: Int32Array;
+  rowDay: DayColumn;
   rowAmount: Float64Array;
 }
 
@@ -214,7 +215,7 @@ function computeCustomerDays(table: TransactionTable, after: number, through: nu
   dayStart[customerCount] = dayCount;
   // Kept while the table is open: views of the row arrays when the days fill most of them (one line per order makes
   // about as many days as rows, and copies were 12 bytes a row more at the peak), copies when merging saved room.
-  const keep = <T extends Int32Array | Float64Array>(a: T): T => (dayCount >= selected * 0.9 ? (a.subarray(0, dayCount) as T) : (a.slice(0, dayCount) as T));
+  const keep = <T extends DayColumn | Float64Array>(a: T): T => (dayCount >= selected * 0.9 ? (a.subarray(0, dayCount) as T) : (a.slice(0, dayCount) as T));
   return { customerCount, rowStart, day: keep(days), total: keep(total), dayStart };
 }
 
@@ -236,7 +237,7 @@ function sortByCustomer(table: TransactionTable, after: number, through: number,
   for (let c = 0; c < customerCount; c++) rowStart[c + 1] += rowStart[c];
   const selected = rowStart[customerCount];
   // Day and amount are gathered in customer order so the merge reads memory in order.
-  const rowDay = new Int32Array(selected);
+  const rowDay = daysLike(day, selected);
   const rowAmount = new Float64Array(selected);
   const cursor = rowStart.slice(0, customerCount);
   for (let i = 0; i < length; i++) {
@@ -272,7 +273,7 @@ function sortByCustomerBlocked(table: TransactionTable, after: number, through: 
   }
   for (let b = 0; b < blocks; b++) blockStart[b + 1] += blockStart[b];
   const selected = blockStart[blocks];
-  const rowDay = new Int32Array(selected);
+  const rowDay = daysLike(day, selected);
   const rowAmount = new Float64Array(selected);
   // The customer's place within its block, for the second pass.
   const within = bits <= 16 ? new Uint16Array(selected) : new Uint32Array(selected);
@@ -290,7 +291,7 @@ function sortByCustomerBlocked(table: TransactionTable, after: number, through: 
   let largest = 0;
   for (let b = 0; b < blocks; b++) largest = Math.max(largest, blockStart[b + 1] - blockStart[b]);
   // Each block is copied out, then placed back in customer order.
-  const blockDay = new Int32Array(largest);
+  const blockDay = daysLike(day, largest);
   const blockAmount = new Float64Array(largest);
   const blockWithin = bits <= 16 ? new Uint16Array(largest) : new Uint32Array(largest);
   const count = new Uint32Array(mask + 2);
@@ -319,7 +320,7 @@ function sortByCustomerBlocked(table: TransactionTable, after: number, through: 
 }
 
 /** Sort the gathered days [from, to) (stable), carrying their amounts along. Only for out-of-order customers. */
-function sortSlice(rowDay: Int32Array, rowAmount: Float64Array, from: number, to: number): void {
+function sortSlice(rowDay: DayColumn, rowAmount: Float64Array, from: number, to: number): void {
   const order = Array.from({ length: to - from }, (_, k) => from + k);
   order.sort((a, b) => rowDay[a] - rowDay[b] || a - b);
   const d = order.map((j) => rowDay[j]);

@@ -5,6 +5,7 @@
  * described by the ImportReport. rowsRead = rowsAccepted + rowsRejected, where the accepted rows are the counted ones
  * and those left out for their status (listed by status in `excluded`).
  */
+import { narrowDays } from '../day-column';
 import type { DateOrder, ImportReport, Notice, NoticeVars, NumberFormat, OrderAmountReading, ImportedTable, TransactionTable } from '../types';
 import { NO_DAY } from './dates';
 import { compactCodes } from './code-dictionary';
@@ -352,7 +353,7 @@ function tableOf(state: ImportState, { day, amount, cost, refunded }: KeptRows, 
     length: counted,
     customerIds,
     customer: customerCodes,
-    day: countedPart(day, counted),
+    day: narrowDays(countedPart(day, counted)),
     amount: amount ? countedPart(amount, counted) : new Float64Array(counted),
     ...(refunded ? { refunded: countedPart(refunded, counted) } : {}),
     ...(amount ? {} : { withoutAmounts: true }),

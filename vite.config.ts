@@ -124,7 +124,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     // The page loads its language's messages before the first render; tests start with English loaded the same way.
-    setupFiles: ['./tests/support/load-english.ts'],
+    // Released arrays are detached in Node 20 too (see tests/support/release-buffers.ts).
+    setupFiles: ['./tests/support/load-english.ts', './tests/support/release-buffers.ts'],
     pool: 'threads',
     projects: [
       { extends: true, test: { name: 'engine', include: ['tests/unit/**/*.test.ts', 'tests/storage/**/*.test.ts'], exclude: ['tests/unit/state/**'] } },

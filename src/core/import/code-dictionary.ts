@@ -5,6 +5,7 @@
  * moving them, where here they take their characters, an end offset and a hash.
  */
 import { cutStrings, latin1Text, utf16Text, widened } from '../utf16-text';
+import { release } from '../release';
 
 /**
  * The packed values, as plain data a worker can transfer: value i is chars[ends[i - 1] (0 for i = 0), ends[i]), one
@@ -156,6 +157,7 @@ export class CodeDictionary {
   seal(keepValues: boolean): void {
     if (this.valuesDropped) return;
     this.sealed = true;
+    release(this.slots);
     this.slots = new Int32Array(0);
     this.mask = -1;
     this.lowest = this.highest = null;
@@ -163,6 +165,7 @@ export class CodeDictionary {
     this.lastText = '';
     if (keepValues) return;
     this.valuesDropped = true;
+    release(this.chars, this.ends);
     this.chars = new Uint8Array(0);
     this.ends = new Int32Array(0);
   }
@@ -250,7 +253,11 @@ export class CodeDictionary {
     let replaced = false;
     for (let i = 0; i < length; i++) {
       const c = text.charCodeAt(start + i);
-      if (c > 0xff && chars instanceof Uint8Array) chars = this.chars = widened(chars);
+      if (c > 0xff && chars instanceof Uint8Array) {
+        const narrow = chars;
+        chars = this.chars = widened(narrow);
+        release(narrow);
+      }
       chars[at + i] = c;
       if (c === REPLACEMENT_CHARACTER) replaced = true;
     }
@@ -267,7 +274,11 @@ export class CodeDictionary {
     let replaced = false;
     for (let i = 0; i < length; i++) {
       const c = source[start + i];
-      if (c > 0xff && chars instanceof Uint8Array) chars = this.chars = widened(chars);
+      if (c > 0xff && chars instanceof Uint8Array) {
+        const narrow = chars;
+        chars = this.chars = widened(narrow);
+        release(narrow);
+      }
       chars[at + i] = c;
       if (c === REPLACEMENT_CHARACTER) replaced = true;
     }
@@ -417,12 +428,15 @@ export class CodeDictionary {
     }
     this.slots = slots;
     this.mask = mask;
+    release(old);
   }
 }
 
+/** A longer copy of `a`, which is released: the dictionary's own arrays are read through its fields only. */
 function grown<T extends Uint8Array | Uint16Array | Int32Array>(a: T, length: number): T {
   const next = new (a.constructor as new (n: number) => T)(length);
   next.set(a);
+  release(a);
   return next;
 }
 

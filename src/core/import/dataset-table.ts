@@ -4,12 +4,14 @@
  * that opens the dataset.
  */
 import type { ImportedTable, TransactionTable } from '../types';
+import { release } from '../release';
 
 /**
- * The import's result with its table's lines left out. It takes the whole result, so that the caller keeps no
- * reference to the imported table and its lines can be collected before the figures are computed.
+ * The import's result with its table's lines left out, and given back (src/core/release.ts): the imported table's
+ * `line` reads as empty afterwards. It takes the whole result, so that the caller keeps no reference to it.
  */
 export function withoutLines<R extends { table: ImportedTable }>(result: R): Omit<R, 'table'> & { table: TransactionTable } {
-  const { line: _lines, ...table } = result.table;
+  const { line, ...table } = result.table;
+  release(line);
   return { ...result, table };
 }

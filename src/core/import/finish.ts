@@ -6,6 +6,7 @@
  * and those left out for their status (listed by status in `excluded`).
  */
 import { narrowDays } from '../day-column';
+import { release } from '../release';
 import type { DateOrder, ImportReport, Notice, NoticeVars, NumberFormat, OrderAmountReading, ImportedTable, TransactionTable } from '../types';
 import { NO_DAY } from './dates';
 import { compactCodes } from './code-dictionary';
@@ -102,6 +103,10 @@ export function finishImport(state: ImportState, options: ImportOptions, stream:
     excludedOnlyCustomers: counted.excludedOnlyCustomers,
     orderAmounts: purchases?.reading ?? null,
   };
+  // The per-row columns the table does not hold (the amount cells' evidence, the other reading of the dates, …) are
+  // read no more: given back now, not when the collector next runs (src/core/release.ts).
+  const kept = new Set(Object.values(table).filter((v) => ArrayBuffer.isView(v)).map((v) => (v as ArrayBufferView).buffer));
+  release(...state.rowArrays().filter((a) => !kept.has(a.buffer)));
   return { table, report };
 }
 

@@ -1,5 +1,6 @@
 /** Typed arrays that grow while rows stream in (the importer sizes them ahead when it can), and string dictionaries. */
 import { CodeDictionary, type PackedValues } from './code-dictionary';
+import { release } from '../release';
 
 type TypedArray = Uint32Array | Int32Array | Float64Array | Uint8Array;
 type TypedArrayCtor<T extends TypedArray> = { new (length: number): T };
@@ -21,6 +22,8 @@ export class Growable<T extends TypedArray> {
     while (n <= i) n = Math.ceil(n * 1.5);
     const next = new this.ctor(n);
     next.set(this.data as never);
+    // Readers take `data` afresh after making room, so the outgrown array is read by nothing.
+    release(this.data);
     this.data = next;
   }
 }

@@ -137,6 +137,11 @@ export class ImportState {
     return (this.monthFirst = column);
   }
 
+  /** Every per-row column's array as it is now. */
+  rowArrays(): ArrayBufferView[] {
+    return this.rowColumns.map((c) => c.data);
+  }
+
   /** Room for `rows` rows in every per-row column; exactly that many when `exact` (a known or estimated total). */
   reserve(rows: number, exact = false): void {
     for (const c of this.rowColumns) c.ensure(rows - 1, exact);

@@ -6,6 +6,7 @@
  */
 import { INHERIT_CUSTOMER, type ImportState, type LabelColumn, type LabelRole, type NumberColumn, type NumberRole, type OrderColumn } from './import-state';
 import { MAX_EXAMPLES } from './rejections';
+import { release } from '../release';
 
 /** What the byte stream under the state counted: the physical lines the part spans, its bytes, its � characters. */
 export interface StreamCounts {
@@ -123,4 +124,16 @@ export function absorbPart(state: ImportState, part: ImportPart, lineOffset: num
   state.blankLines += part.blankLines;
   state.costUnreadable += part.costUnreadable;
   state.refundedUnreadable += part.refundedUnreadable;
+  releasePart(part);
+}
+
+/**
+ * A part's arrays, once copied into the state: they were the second half of a file's rows and ids (27 bytes a row and
+ * more at ten million lines), and the part is read no more.
+ */
+function releasePart(part: ImportPart): void {
+  release(part.customer, part.line, part.dayFirst, part.monthFirst, part.amountEmpty, part.inherit, part.customerIds.chars, part.customerIds.ends);
+  for (const n of Object.values(part.numbers)) release(n.value, n.fit);
+  for (const l of Object.values(part.labels)) release(l.codes, l.values.chars, l.values.ends);
+  if (part.order) release(part.order.codes, part.order.values.chars, part.order.values.ends);
 }

@@ -82,7 +82,11 @@ export interface TransactionTable {
   line?: Uint32Array | null;
   /** Cost of the row in currency units (NaN where unknown); null when no cost/margin column was mapped. */
   cost: Float64Array | null;
-  /** Order code per row (rows of one order id share it), or null without an order id column. */
+  /**
+   * Order code per row (rows of one order id share it); null without an order id column, and also when every row is
+   * an order of its own (orderCodes.count = length), whose codes would read 0, 1, 2, … (4 bytes a row for nothing).
+   * Whether there is an order id column is orderCodes ≠ null (hasOrderIds).
+   */
   order: Uint32Array | null;
   /**
    * What the order codes run over: `count` distinct ids (codes 0..count − 1, each used by some row: the import drops

@@ -34,6 +34,16 @@ const meta = (name: string) => ({
 });
 
 describe('dataset storage', () => {
+  it('a file of orders, every row one, stores no order codes and reads back as one', async () => {
+    const db = freshDb();
+    const t = { ...table(CHUNK_ROWS + 5), orderCodes: { count: CHUNK_ROWS + 5, blank: -1 } };
+    const id = await saveDataset(db, t, meta('orders.csv'));
+    expect((await db.chunks.toArray()).map((c) => c.order)).toEqual([null, null]);
+    const back = await loadTable(db, id);
+    expect([back.order, back.orderCodes]).toEqual([null, { count: CHUNK_ROWS + 5, blank: -1 }]);
+    db.close();
+  });
+
   it('stores 16-bit days as 16-bit chunks, 2 bytes a row', async () => {
     const db = freshDb();
     const t = { ...table(CHUNK_ROWS + 5), day: new Uint16Array(CHUNK_ROWS + 5).fill(19_723) };

@@ -114,7 +114,15 @@ function firstDays(table: TransactionTable): Int32Array {
  * file of orders rather than of their lines: its orders are then counted without reading a code per row.
  */
 export function rowPerOrder(table: TransactionTable): boolean {
-  return table.order !== null && table.orderCodes?.count === table.length;
+  return hasOrderIds(table) && table.orderCodes?.count === table.length;
+}
+
+/**
+ * Whether the table has an order id column. Its codes may be left out (table.order null, orderCodes kept) when every
+ * row is an order of its own: they would read 0, 1, 2, … (see TransactionTable.order).
+ */
+export function hasOrderIds(table: TransactionTable): boolean {
+  return table.order !== null || table.orderCodes !== null;
 }
 
 /** How many customers have a row in the table (those with a first day). */

@@ -2,7 +2,7 @@
  * Per-customer purchase history: the columns behind historical CLV, RFM and the owner's dashboard.
  */
 import type { TransactionTable } from '../types';
-import { customersWithRows, groupCustomerDays, rowPerOrder, type CustomerDays } from './customer-days';
+import { customersWithRows, groupCustomerDays, hasOrderIds, rowPerOrder, type CustomerDays } from './customer-days';
 import { ordersPerCustomer } from './orders-per-customer';
 import { signedSums } from './sum';
 
@@ -96,7 +96,7 @@ export function customerHistory(table: TransactionTable, marginPercent?: number)
   };
   // Every row an order of its own: a customer's orders are their purchase rows, without reading a code.
   const eachRowAnOrder = rowPerOrder(table);
-  const orders = table.order && !eachRowAnOrder ? ordersPerCustomer(table) : null;
+  const orders = hasOrderIds(table) && !eachRowAnOrder ? ordersPerCustomer(table) : null;
   let k = 0;
   for (let c = 0; c < customerCount; c++) {
     const from = dayStart[c];

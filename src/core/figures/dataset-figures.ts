@@ -3,7 +3,7 @@
  * out for their status are not in the table; the report counts them).
  */
 import type { DatasetFigures, TransactionTable } from '../types';
-import { customersWithRows, rowPerOrder, tableDayRange } from './customer-days';
+import { customersWithRows, hasOrderIds, rowPerOrder, tableDayRange } from './customer-days';
 import { dayToIso } from './dates';
 import { signedSums } from './sum';
 
@@ -47,7 +47,7 @@ export function datasetFigures(table: TransactionTable): DatasetFigures {
     }
   }
   // Every row an order of its own: the orders are the purchase rows.
-  const orders = table.order ? (rowPerOrder(table) ? lineItems : countOrders(table)) : null;
+  const orders = hasOrderIds(table) ? (rowPerOrder(table) ? lineItems : countOrders(table)) : null;
   return {
     customers,
     purchases: orders ?? lineItems,
@@ -69,14 +69,14 @@ export function datasetFigures(table: TransactionTable): DatasetFigures {
  */
 function countOrders(table: TransactionTable): number {
   const { length, customer, amount } = table;
-  const order = table.order!;
+  const order = table.order;
   const owner = new Int32Array(table.orderCodes?.count ?? 0).fill(-1);
   const blank = table.orderCodes?.blank ?? -1;
   let shared: Set<number> | null = null;
   let orders = 0;
   for (let i = 0; i < length; i++) {
     if (!(amount[i] >= 0)) continue;
-    const o = order[i];
+    const o = order ? order[i] : i;
     const c = customer[i];
     if (owner[o] === -1) {
       owner[o] = c;

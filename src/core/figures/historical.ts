@@ -5,6 +5,7 @@
 import type { DayNumber, TransactionTable } from '../types';
 import { clvFormulas, type ClvFormula } from './clv-formulas';
 import { concentrationOfSorted, type Concentration } from './concentration';
+import { hasOrderIds } from './customer-days';
 import { customerHistory, type CustomerHistory, type ProfitSource } from './customer-history';
 import { monthlyActivity, type MonthlyActivity } from './monthly-activity';
 import { finiteSorted, mean, median, medianOfSorted, medianOfWholeNumbers } from './stats';
@@ -177,10 +178,10 @@ export function historicalFigures(table: TransactionTable, options: HistoricalOp
     customers: n,
     customersWithRows: totals.customers,
     refundOnlyCustomers: totals.customers - n,
-    purchases: table.order ? orders : totals.purchases,
+    purchases: hasOrderIds(table) ? orders : totals.purchases,
     lineItems: totals.purchases,
     orders,
-    ordersCountedBy: table.order ? 'order-id' : 'purchase-day',
+    ordersCountedBy: hasOrderIds(table) ? 'order-id' : 'purchase-day',
     hasAmounts,
     grossRevenue,
     refunds: totals.refunds,

@@ -12,8 +12,13 @@ import type { DayNumber, TransactionTable } from '../types';
  */
 export function ordersPerCustomer(table: TransactionTable, through: DayNumber = 2147483647, blankRowsEach = true): Uint32Array {
   const { length, customer, day, amount } = table;
-  const order = table.order!;
   const counts = new Uint32Array(table.customerIds.length);
+  // Without codes every row is an order of its own (see TransactionTable.order): each purchase row counts.
+  const order = table.order;
+  if (!order) {
+    for (let i = 0; i < length; i++) if (amount[i] >= 0 && day[i] <= through) counts[customer[i]]++;
+    return counts;
+  }
   const blank = blankRowsEach ? (table.orderCodes?.blank ?? -1) : -1;
   let codes = table.orderCodes?.count ?? 0;
   if (!table.orderCodes) for (let i = 0; i < length; i++) codes = Math.max(codes, order[i] + 1);

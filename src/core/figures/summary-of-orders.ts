@@ -6,7 +6,7 @@
  * the customer's purchase-day totals.
  */
 import type { DayNumber, SummaryDataset, TransactionTable } from '../types';
-import { groupCustomerDays } from './customer-days';
+import { groupCustomerDays, hasOrderIds } from './customer-days';
 import { summarizeCustomerDays } from './customer-summary';
 import { ordersPerCustomer } from './orders-per-customer';
 
@@ -17,7 +17,7 @@ export function summaryOfOrders(table: TransactionTable, observationEnd: DayNumb
   const purchases = new Float64Array(n);
   const revenue = new Float64Array(n);
   const firstDay = new Int32Array(n);
-  const orders = table.order ? ordersPerCustomer(table, observationEnd, false) : null;
+  const orders = hasOrderIds(table) ? ordersPerCustomer(table, observationEnd, false) : null;
   for (let k = 0; k < n; k++) {
     const c = summary.customer[k];
     firstDay[k] = days.day[days.dayStart[c]];

@@ -333,6 +333,12 @@ function countedPart<T extends Uint32Array | Int32Array | Float64Array>(column: 
   return counted >= column.length * 0.9 ? (column.subarray(0, counted) as T) : (column.slice(0, counted) as T);
 }
 
+/** Whether code i is at row i throughout (a file of orders, not of their lines). */
+function isIdentity(codes: Uint32Array): boolean {
+  for (let i = 0; i < codes.length; i++) if (codes[i] !== i) return false;
+  return true;
+}
+
 /** The counted rows as a table; dictionaries lose the values only rejected or excluded rows used. */
 function tableOf(state: ImportState, { day, amount, cost, refunded }: KeptRows, { counted }: CountedRows): ImportedTable {
   // Values only other rows used are dropped: rows rejected or excluded at the end, or ids refused for undecodable bytes.
@@ -364,7 +370,8 @@ function tableOf(state: ImportState, { day, amount, cost, refunded }: KeptRows, 
     ...(amount ? {} : { withoutAmounts: true }),
     line: countedPart(state.line.data, counted),
     cost: cost ? countedPart(cost, counted) : null,
-    order: orderCodes,
+    // Every row an order of its own: its codes are 0, 1, 2, … in first-use order, left out (TransactionTable.order).
+    order: orderCodes && orderSet && !isIdentity(orderCodes) ? orderCodes : null,
     orderCodes: orderSet,
     product: products.codes,
     productNames: products.names,

@@ -3,6 +3,7 @@ import { joinDays, narrowDays } from '../../src/core/day-column';
 import { dayToIso } from '../../src/core/figures/dates';
 import { run } from '../fixtures/import/helpers';
 import { groupCustomerDays } from '../../src/core/figures/customer-days';
+import { customerHistory } from '../../src/core/figures/customer-history';
 import { tableFromRows } from '../fixtures/figures/build-table';
 
 describe('day numbers in 16 bits when they fit', () => {
@@ -49,5 +50,9 @@ describe('day numbers in 16 bits when they fit', () => {
     expect(Array.from(n.day)).toEqual(Array.from(w.day));
     expect(Array.from(n.total)).toEqual([10, 7.5, 7]);
     expect(Array.from(n.dayStart)).toEqual(Array.from(w.dayStart));
+    // The customer history's first and last days too: A 5 Jan – 2 Mar, B 5 Jan.
+    const { history } = customerHistory(narrow);
+    expect([history.firstDay, history.lastDay].map((d) => d.constructor.name)).toEqual(['Uint16Array', 'Uint16Array']);
+    expect([Array.from(history.firstDay, dayToIso), Array.from(history.lastDay, dayToIso)]).toEqual([['2024-01-05', '2024-01-05'], ['2024-03-02', '2024-01-05']]);
   });
 });

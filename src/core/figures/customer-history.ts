@@ -1,7 +1,8 @@
 /**
  * Per-customer purchase history: the columns behind historical CLV, RFM and the owner's dashboard.
  */
-import type { TransactionTable } from '../types';
+import type { DayColumn, TransactionTable } from '../types';
+import { daysLike } from '../day-column';
 import { customersWithRows, groupCustomerDays, hasOrderIds, rowPerOrder, type CustomerDays } from './customer-days';
 import { ordersPerCustomer } from './orders-per-customer';
 import { signedSums } from './sum';
@@ -15,9 +16,9 @@ export type ProfitSource = 'cost' | 'margin-percent' | 'cost-and-margin-percent'
  */
 export interface CustomerHistory {
   customer: Uint32Array;
-  /** First and last purchase day. */
-  firstDay: Int32Array;
-  lastDay: Int32Array;
+  /** First and last purchase day (as wide as the table's days). */
+  firstDay: DayColumn;
+  lastDay: DayColumn;
   /**
    * Distinct order ids among the customer's purchase rows (a blank order id being an order of its own); purchase
    * days when the table has no order column.
@@ -85,8 +86,8 @@ export function customerHistory(table: TransactionTable, marginPercent?: number)
   const everyone = buyers === customerCount;
   const history: CustomerHistory = {
     customer: new Uint32Array(buyers),
-    firstDay: new Int32Array(buyers),
-    lastDay: new Int32Array(buyers),
+    firstDay: daysLike(table.day, buyers),
+    lastDay: daysLike(table.day, buyers),
     orders: new Uint32Array(buyers),
     purchaseDays: new Uint32Array(buyers),
     purchaseRows: new Uint32Array(buyers),

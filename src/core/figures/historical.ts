@@ -130,7 +130,8 @@ export function historicalFigures(table: TransactionTable, options: HistoricalOp
   let repeaters = 0;
   let firstPurchaseDay = Infinity;
   let lastPurchaseDay = -Infinity;
-  const lifespan = new Float64Array(n);
+  // Whole days between two days of the table: 32 bits hold them (8 bytes a customer were twice that).
+  const lifespan = new Int32Array(n);
   let profitKnown = 0;
   const knownProfit = new NeumaierSum();
   const knownNet = new NeumaierSum();

@@ -50,7 +50,7 @@ const RADIX_FROM = 4_096;
  * {@link median} of whole numbers in [0, max], by counting rather than sorting (a sort of 3.3 million values took
  * a few hundred ms); `max` bounds the counting array.
  */
-export function medianOfWholeNumbers(values: Float64Array, max: number): number {
+export function medianOfWholeNumbers(values: ArrayLike<number>, max: number): number {
   const n = values.length;
   if (n === 0) return NaN;
   const counts = new Uint32Array(max + 1);

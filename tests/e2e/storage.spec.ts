@@ -65,7 +65,7 @@ test('a full storage quota during an import: one sentence, nothing of the file s
   const origin = new URL(page.url()).origin;
   const { usage } = await page.evaluate(() => navigator.storage.estimate());
   // 300 KB more than this site uses now (set before IndexedDB writes anything): room for a small file, not for a
-  // file of 60,000 orders (over 1 MB once stored).
+  // file of 60,000 orders (about 1 MB once stored: 1,004 KB since the rows' lines, order codes and 32-bit days went).
   await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage! + 300_000 });
   await importFile(page, donHang);
   const big = ordersFile('too-big.csv', 60_000, 20_000, null);
@@ -73,7 +73,7 @@ test('a full storage quota during an import: one sentence, nothing of the file s
   await page.getByTestId('import-file').setInputFiles(big);
   await page.getByTestId('import-confirm').click();
   const error = page.getByTestId('import-error');
-  await expect(error).toContainText(/^Storing this file needs about [\d.]+ MB, .*so nothing of the file was saved and your stored datasets are intact: delete a dataset you no longer need, or free space on this device, then import again\.$/, { timeout: 30_000 });
+  await expect(error).toContainText(/^Storing this file needs about [\d.,]+ (KB|MB), .*so nothing of the file was saved and your stored datasets are intact: delete a dataset you no longer need, or free space on this device, then import again\.$/, { timeout: 30_000 });
   await expect(error).not.toContainText('Something went wrong');
   await expect(error).not.toContainText('QuotaExceededError');
   // Nothing of the file was stored; the earlier dataset is whole and opens with its hand-checked figures.

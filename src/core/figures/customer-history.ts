@@ -34,9 +34,10 @@ export interface CustomerHistory {
   netRevenue: Float64Array;
   /**
    * Σ over all the customer's rows of (amount − cost), or amount × margin where the cost is unknown and a margin %
-   * was given; NaN when any row's profit is unknown.
+   * was given; NaN when any row's profit is unknown. Null when no customer's can be known (no cost column, no margin):
+   * an array of NaN was 8 bytes a customer kept for nothing.
    */
-  grossProfit: Float64Array;
+  grossProfit: Float64Array | null;
 }
 
 /** Whole-table totals gathered in the same pass over the rows. */
@@ -84,20 +85,23 @@ export function customerHistory(table: TransactionTable, marginPercent?: number)
   // When every customer bought (as usual), entry k is customer k: the sums per customer are the history's columns
   // themselves, not copied into new ones (three arrays of 8 bytes a customer at the dashboard's peak).
   const everyone = buyers === customerCount;
+  // Every row an order of its own: a customer's orders are their purchase rows, without reading a code. Without order
+  // ids they are the purchase days. Either way the orders column is that one, not a copy.
+  const eachRowAnOrder = rowPerOrder(table);
+  const orders = hasOrderIds(table) && !eachRowAnOrder ? ordersPerCustomer(table) : null;
+  const purchaseDays = new Uint32Array(buyers);
+  const purchaseRows = new Uint32Array(buyers);
   const history: CustomerHistory = {
     customer: new Uint32Array(buyers),
     firstDay: daysLike(table.day, buyers),
     lastDay: daysLike(table.day, buyers),
-    orders: new Uint32Array(buyers),
-    purchaseDays: new Uint32Array(buyers),
-    purchaseRows: new Uint32Array(buyers),
+    orders: eachRowAnOrder ? purchaseRows : orders ? new Uint32Array(buyers) : purchaseDays,
+    purchaseDays,
+    purchaseRows,
     grossRevenue: everyone && gross ? gross : new Float64Array(buyers),
     netRevenue: everyone ? net : new Float64Array(buyers),
-    grossProfit: everyone ? profit : new Float64Array(buyers),
+    grossProfit: profit === null ? null : everyone ? profit : new Float64Array(buyers),
   };
-  // Every row an order of its own: a customer's orders are their purchase rows, without reading a code.
-  const eachRowAnOrder = rowPerOrder(table);
-  const orders = hasOrderIds(table) && !eachRowAnOrder ? ordersPerCustomer(table) : null;
   let k = 0;
   for (let c = 0; c < customerCount; c++) {
     const from = dayStart[c];
@@ -115,11 +119,9 @@ export function customerHistory(table: TransactionTable, marginPercent?: number)
       for (let j = from; j < to; j++) sum += days.total[j];
       history.grossRevenue[k] = sum;
     }
-    if (eachRowAnOrder) history.orders[k] = rowStart[c + 1] - rowStart[c];
-    else if (orders) history.orders[k] = orders[c];
-    else history.orders[k] = to - from;
+    if (orders) history.orders[k] = orders[c];
     history.netRevenue[k] = net[c];
-    history.grossProfit[k] = profit[c];
+    if (history.grossProfit && profit) history.grossProfit[k] = profit[c];
     k++;
   }
   return { history, days, profitSource, totals, profitScale: !byRow && Number.isFinite(margin) ? margin : null };
@@ -148,7 +150,7 @@ function sumByCustomer(table: TransactionTable, margin: number, days: CustomerDa
     net[c] = t;
   }
   const { dayStart, total } = days;
-  const profit = new Float64Array(customerCount);
+  const profit = Number.isNaN(margin) ? null : new Float64Array(customerCount);
   for (let c = 0; c < customerCount; c++) {
     let s = net[c];
     let compensation = netC ? netC[c] : 0;
@@ -159,7 +161,7 @@ function sumByCustomer(table: TransactionTable, margin: number, days: CustomerDa
       s = t;
     }
     net[c] = s + compensation;
-    profit[c] = net[c] * margin;
+    if (profit) profit[c] = net[c] * margin;
   }
   const refundRowsTotal = sums.back + sums.backC;
   const totals: RowTotals = {
@@ -182,7 +184,7 @@ function sumByCustomer(table: TransactionTable, margin: number, days: CustomerDa
  * else that × margin (NaN without a margin, and NaN propagates through the customer's sum, which is what marks its
  * profit unknown).
  */
-function sumRows(table: TransactionTable, margin: number): { net: Float64Array; gross: Float64Array | null; profit: Float64Array; totals: RowTotals } {
+function sumRows(table: TransactionTable, margin: number): { net: Float64Array; gross: Float64Array | null; profit: Float64Array | null; totals: RowTotals } {
   const { length, customer, amount, cost } = table;
   const refundedColumn = table.refunded ?? null;
   const customerCount = table.customerIds.length;

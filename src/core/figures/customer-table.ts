@@ -36,7 +36,8 @@ export function customerOrder(history: CustomerHistory, ids: string[], view: Cus
     : column === 'orders' ? history.orders
     : column === 'days' ? history.purchaseDays
     : column === 'net' ? history.netRevenue
-    : column === 'profit' ? history.grossProfit
+    // Without any known profit every key is unknown (NaN), as the column shows it.
+    : column === 'profit' ? (history.grossProfit ?? new Float64Array(n).fill(NaN))
     : null;
   return sortPositions(picked, key, (i) => ids[history.customer[i]], view.ascending);
 }
@@ -99,7 +100,7 @@ export function customerRows(history: CustomerHistory, ids: string[], order: Uin
     rows.orders[k] = history.orders[i];
     rows.purchaseDays[k] = history.purchaseDays[i];
     rows.netRevenue[k] = history.netRevenue[i];
-    rows.grossProfit[k] = history.grossProfit[i];
+    rows.grossProfit[k] = history.grossProfit ? history.grossProfit[i] : NaN;
   }
   return rows;
 }
@@ -137,7 +138,7 @@ export function customerCsvParts(history: CustomerHistory, ids: string[], order:
     let line = csvCell(ids[history.customer[i]]);
     if (dated) line += `,${iso(history.firstDay[i])},${iso(history.lastDay[i])}`;
     line += `,${csvCell(history.orders[i])},${csvCell(history.purchaseDays[i])},${csvCell(Number(history.netRevenue[i].toFixed(2)))}`;
-    if (profit) line += `,${Number.isNaN(history.grossProfit[i]) ? '' : csvCell(Number(history.grossProfit[i].toFixed(2)))}`;
+    if (profit) line += `,${!history.grossProfit || Number.isNaN(history.grossProfit[i]) ? '' : csvCell(Number(history.grossProfit[i].toFixed(2)))}`;
     lines.push(line);
     if (lines.length === CSV_PART_ROWS) {
       parts.push(`${lines.join('\r\n')}\r\n`);

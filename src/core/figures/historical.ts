@@ -143,7 +143,7 @@ export function historicalFigures(table: TransactionTable, options: HistoricalOp
     if (history.firstDay[k] < firstPurchaseDay) firstPurchaseDay = history.firstDay[k];
     if (history.lastDay[k] > lastPurchaseDay) lastPurchaseDay = history.lastDay[k];
     buyersNet.add(history.netRevenue[k]);
-    if (Number.isFinite(history.grossProfit[k])) {
+    if (history.grossProfit && Number.isFinite(history.grossProfit[k])) {
       profitKnown++;
       knownProfit.add(history.grossProfit[k]);
       knownNet.add(history.netRevenue[k]);
@@ -214,9 +214,9 @@ export function historicalFigures(table: TransactionTable, options: HistoricalOp
     clv: {
       revenueMean: money(mean(history.netRevenue)),
       revenueMedian: money(medianOfSorted(sortedNet)),
-      profitMean: profitKnown > 0 && hasAmounts ? mean(history.grossProfit) : null,
+      profitMean: profitKnown > 0 && hasAmounts && history.grossProfit ? mean(history.grossProfit) : null,
       // Profit as net revenue × margin (no costs, no refunded amounts): the net's median × margin.
-      profitMedian: profitKnown > 0 && hasAmounts ? (profitScale !== null ? medianOfSorted(sortedNet, profitScale) : median(history.grossProfit)) : null,
+      profitMedian: profitKnown > 0 && hasAmounts && history.grossProfit ? (profitScale !== null ? medianOfSorted(sortedNet, profitScale) : median(history.grossProfit)) : null,
     },
     margin: { source: profitSource, rate: marginRate, coverage: hasBuyers ? profitKnown / n : 0 },
     perCustomer: history,

@@ -38,7 +38,7 @@ export function summaryCustomers(data: SummaryDataset): SummaryCustomers {
     purchaseRows: orders,
     grossRevenue: revenue,
     netRevenue: revenue,
-    grossProfit: new Float64Array(n).fill(NaN),
+    grossProfit: null,
   };
   return { history, dated: data.firstDay !== null };
 }

@@ -120,7 +120,7 @@ describe('customer table CSV in parts', () => {
     expect(parts.length).toBe(4); // the header, two full parts and seven rows
     const plain = toCsv(
       ['customer', 'first_purchase', 'last_purchase', 'orders', 'purchase_days', 'net_revenue', 'gross_profit'],
-      Array.from(order, (i) => [manyIds[i], dayToIso(many.firstDay[i]), dayToIso(many.lastDay[i]), many.orders[i], many.purchaseDays[i], Number(many.netRevenue[i].toFixed(2)), Number.isNaN(many.grossProfit[i]) ? '' : Number(many.grossProfit[i].toFixed(2))]),
+      Array.from(order, (i) => [manyIds[i], dayToIso(many.firstDay[i]), dayToIso(many.lastDay[i]), many.orders[i], many.purchaseDays[i], Number(many.netRevenue[i].toFixed(2)), !many.grossProfit || Number.isNaN(many.grossProfit[i]) ? '' : Number(many.grossProfit[i].toFixed(2))]),
     );
     expect(parts.join('') === plain).toBe(true);
     expect(customerCsvParts(many, manyIds, new Uint32Array(0), { dated: false, profit: false })).toEqual(['\uFEFFcustomer,orders,purchase_days,net_revenue\r\n']);

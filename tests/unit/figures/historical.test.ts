@@ -76,7 +76,7 @@ describe('historicalFigures', () => {
     expect(Array.from(p.purchaseRows)).toEqual([3, 3, 1]);
     expect(Array.from(p.grossRevenue)).toEqual([230, 200, 300]);
     expect(Array.from(p.netRevenue)).toEqual([200, 200, 300]);
-    expect(Array.from(p.grossProfit)).toEqual([88, NaN, 150]);
+    expect(Array.from(p.grossProfit!)).toEqual([88, NaN, 150]);
   });
 
   it('computes the dashboard totals and ratios', () => {
@@ -130,7 +130,7 @@ describe('historicalFigures', () => {
 
   it('fills unknown costs from a margin percent', () => {
     const m = historicalFigures(table, { marginPercent: 40 });
-    expect(Array.from(m.perCustomer.grossProfit)).toEqual([88, 96, 150]);
+    expect(Array.from(m.perCustomer.grossProfit!)).toEqual([88, 96, 150]);
     expect(m.margin.source).toBe('cost-and-margin-percent');
     expect(m.margin.rate).toBeCloseTo(334 / 700, 12);
     expect(m.margin.coverage).toBe(1);
@@ -148,7 +148,7 @@ describe('historicalFigures', () => {
     expect(b.averageOrderValue).toBe(730 / 5);
     const margin = historicalFigures(bare, { marginPercent: 25 });
     expect(margin.margin.source).toBe('margin-percent');
-    expect(Array.from(margin.perCustomer.grossProfit)).toEqual([50, 50, 75]);
+    expect(Array.from(margin.perCustomer.grossProfit!)).toEqual([50, 50, 75]);
     expect(margin.margin.rate).toBe(0.25);
     expect([margin.clv.revenueMedian, margin.clv.profitMedian, margin.lifespanDays.median]).toEqual([200, 50, 65]);
     // A fourth customer (E, 260 on one day): medians of an even count average the middle two.

@@ -69,14 +69,15 @@ export function datasetFigures(table: TransactionTable): DatasetFigures {
  */
 function countOrders(table: TransactionTable): number {
   const { length, customer, amount } = table;
-  const order = table.order;
+  // Only for a table with codes: without them every row is an order of its own (rowPerOrder).
+  const order = table.order!;
   const owner = new Int32Array(table.orderCodes?.count ?? 0).fill(-1);
   const blank = table.orderCodes?.blank ?? -1;
   let shared: Set<number> | null = null;
   let orders = 0;
   for (let i = 0; i < length; i++) {
     if (!(amount[i] >= 0)) continue;
-    const o = order ? order[i] : i;
+    const o = order[i];
     const c = customer[i];
     if (owner[o] === -1) {
       owner[o] = c;

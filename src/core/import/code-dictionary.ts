@@ -259,11 +259,7 @@ export class CodeDictionary {
     let replaced = false;
     for (let i = 0; i < length; i++) {
       const c = text.charCodeAt(start + i);
-      if (c > 0xff && chars instanceof Uint8Array) {
-        const narrow = chars;
-        chars = this.chars = widened(narrow);
-        release(narrow);
-      }
+      if (c > 0xff && chars instanceof Uint8Array) chars = this.widen(chars);
       chars[at + i] = c;
       if (c === REPLACEMENT_CHARACTER) replaced = true;
     }
@@ -280,15 +276,19 @@ export class CodeDictionary {
     let replaced = false;
     for (let i = 0; i < length; i++) {
       const c = source[start + i];
-      if (c > 0xff && chars instanceof Uint8Array) {
-        const narrow = chars;
-        chars = this.chars = widened(narrow);
-        release(narrow);
-      }
+      if (c > 0xff && chars instanceof Uint8Array) chars = this.widen(chars);
       chars[at + i] = c;
       if (c === REPLACEMENT_CHARACTER) replaced = true;
     }
     return replaced;
+  }
+
+  /** The packed characters at two bytes each, from the first beyond U+00FF on; the one-byte array is released. */
+  private widen(narrow: Uint8Array): Uint16Array {
+    const wide = widened(narrow);
+    this.chars = wide;
+    release(narrow);
+    return wide;
   }
 
   /** The code of the value staged at `at` in the table, or −1 − the free slot where it would go. */

@@ -346,17 +346,23 @@ describe('ForecastStore', () => {
     return { api: held, release: () => release() };
   }
 
-  it('Stop pressed while the last model’s fit is already on its way: nothing of the stopped comparison is shown', async () => {
+  /**
+   * Start a forecast with `method`'s answer held back while `hold` says so, press Stop once it is held, then let the
+   * answer through: nothing of the stopped job may be shown.
+   */
+  async function stopWhileHeld(method: keyof Compute, hold: () => boolean, what: string) {
     const { harness, session } = await withForecast();
-    // The third model's answer is held back until Stop has been pressed, as when the worker finishes the fit just
-    // before it hears of the cancel.
-    let asked = 0;
-    const late = holdingBack(harness.api as Compute, 'compareModel', () => ++asked === 3);
+    let held = false;
+    const late = holdingBack(harness.api as Compute, method, () => {
+      const holding = hold();
+      if (holding) held = true;
+      return holding;
+    });
     const store = new ForecastStore(() => late.api, session);
     try {
       flushSync();
       const running = store.start();
-      await until(() => asked === 3, 'the third fit');
+      await until(() => held, what);
       store.cancel();
       late.release();
       await running;
@@ -367,26 +373,17 @@ describe('ForecastStore', () => {
     } finally {
       store.destroy();
     }
+  }
+
+  it('Stop pressed while the last model’s fit is already on its way: nothing of the stopped comparison is shown', async () => {
+    // The third model's answer is held back until Stop has been pressed, as when the worker finishes the fit just
+    // before it hears of the cancel.
+    let asked = 0;
+    await stopWhileHeld('compareModel', () => ++asked === 3, 'the third fit');
   });
 
   it('Stop pressed during the forecast that follows the comparison: the stopped comparison is not shown either', async () => {
-    const { harness, session } = await withForecast();
-    let held = false;
-    const late = holdingBack(harness.api as Compute, 'forecast', () => (held = true));
-    const store = new ForecastStore(() => late.api, session);
-    try {
-      flushSync();
-      const running = store.start();
-      await until(() => held, 'the forecast after the comparison');
-      store.cancel();
-      late.release();
-      await running;
-      expect(store.comparison).toBeNull();
-      expect(store.result).toBeNull();
-      expect(store.notice).toBe('cancelled');
-    } finally {
-      store.destroy();
-    }
+    await stopWhileHeld('forecast', () => true, 'the forecast after the comparison');
   });
 
   it('an older forecast that answers last does not replace a newer one', async () => {

@@ -11,6 +11,7 @@
  */
 import type { DayColumn, DayNumber, TransactionTable } from '../types';
 import { daysLike } from '../day-column';
+import { release } from '../release';
 
 /** Which rows count as purchases. */
 export interface PurchaseRowFilter {
@@ -32,6 +33,8 @@ export interface CustomerDays {
   /**
    * Customer c has rowStart[c + 1] − rowStart[c] selected rows. (Their indices are not kept: a grouping stays while
    * its table is open, and they were 4 bytes a row; distinct orders are counted without them, see orders-per-customer.)
+   * The same array as dayStart when every selected row is a purchase day of its own (a file of orders, rarely two on
+   * one day): a customer has then as many rows as days.
    */
   rowStart: Uint32Array;
   /** Distinct purchase days, ascending within a customer (as wide as the table's days). */
@@ -221,10 +224,13 @@ function computeCustomerDays(table: TransactionTable, after: number, through: nu
   }
   const dayCount = k + 1;
   dayStart[customerCount] = dayCount;
+  // As many days as rows in all means as many for each customer (a customer has at least as many rows as days).
+  const starts = dayCount === selected ? rowStart : dayStart;
+  if (starts === rowStart) release(dayStart);
   // Kept while the table is open: views of the row arrays when the days fill most of them (one line per order makes
   // about as many days as rows, and copies were 12 bytes a row more at the peak), copies when merging saved room.
   const keep = <T extends DayColumn | Float64Array>(a: T): T => (dayCount >= selected * 0.9 ? (a.subarray(0, dayCount) as T) : (a.slice(0, dayCount) as T));
-  return { customerCount, rowStart, day: keep(days), total: keep(total), dayStart };
+  return { customerCount, rowStart, day: keep(days), total: keep(total), dayStart: starts };
 }
 
 /**

@@ -24,12 +24,12 @@ export interface CustomerHistory {
    * days when the table has no order column.
    */
   orders: Uint32Array;
-  /** Distinct days with a purchase. */
+  /**
+   * Distinct days with a purchase. (A customer's purchase rows and gross revenue are not columns here: no view reads
+   * them, and they were 12 bytes a customer at the dashboard's peak; the grouping has both: rowStart, and the days'
+   * totals.)
+   */
   purchaseDays: Uint32Array;
-  /** Purchase rows (amount >= 0). */
-  purchaseRows: Uint32Array;
-  /** Σ of the customer's purchase amounts. */
-  grossRevenue: Float64Array;
   /** Σ of all the customer's amounts, refunds (negative rows and refunded amounts) subtracted. */
   netRevenue: Float64Array;
   /**
@@ -80,25 +80,24 @@ export function customerHistory(table: TransactionTable, marginPercent?: number)
     ? Number.isNaN(margin) ? 'cost' : 'cost-and-margin-percent'
     : Number.isNaN(margin) ? 'none' : 'margin-percent';
   const byRow = table.cost || table.refunded;
-  const { net, gross, profit, totals } = byRow ? sumRows(table, margin) : sumByCustomer(table, margin, days);
+  const { net, profit, totals } = byRow ? sumRows(table, margin) : sumByCustomer(table, margin, days);
 
   // When every customer bought (as usual), entry k is customer k: the sums per customer are the history's columns
-  // themselves, not copied into new ones (three arrays of 8 bytes a customer at the dashboard's peak).
+  // themselves, not copied into new ones (arrays of 8 bytes a customer at the dashboard's peak).
   const everyone = buyers === customerCount;
-  // Every row an order of its own: a customer's orders are their purchase rows, without reading a code. Without order
-  // ids they are the purchase days. Either way the orders column is that one, not a copy.
+  // Every row an order of its own: a customer's orders are their purchase rows, without reading a code; and when no
+  // customer has two purchase rows on one day, those are the purchase days. Without order ids the orders are the
+  // purchase days. Whichever it is, the orders column is that one, not a copy.
   const eachRowAnOrder = rowPerOrder(table);
+  const ordersAreDays = !hasOrderIds(table) || (eachRowAnOrder && rowStart === dayStart);
   const orders = hasOrderIds(table) && !eachRowAnOrder ? ordersPerCustomer(table) : null;
   const purchaseDays = new Uint32Array(buyers);
-  const purchaseRows = new Uint32Array(buyers);
   const history: CustomerHistory = {
     customer: new Uint32Array(buyers),
     firstDay: daysLike(table.day, buyers),
     lastDay: daysLike(table.day, buyers),
-    orders: eachRowAnOrder ? purchaseRows : orders ? new Uint32Array(buyers) : purchaseDays,
+    orders: ordersAreDays ? purchaseDays : new Uint32Array(buyers),
     purchaseDays,
-    purchaseRows,
-    grossRevenue: everyone && gross ? gross : new Float64Array(buyers),
     netRevenue: everyone ? net : new Float64Array(buyers),
     grossProfit: profit === null ? null : everyone ? profit : new Float64Array(buyers),
   };
@@ -111,15 +110,8 @@ export function customerHistory(table: TransactionTable, marginPercent?: number)
     history.firstDay[k] = days.day[from];
     history.lastDay[k] = days.day[to - 1];
     history.purchaseDays[k] = to - from;
-    history.purchaseRows[k] = rowStart[c + 1] - rowStart[c];
-    if (gross) history.grossRevenue[k] = gross[c];
-    else {
-      // Without refunds written on rows, the purchase days' totals are the gross amounts (fewer values to add).
-      let sum = 0;
-      for (let j = from; j < to; j++) sum += days.total[j];
-      history.grossRevenue[k] = sum;
-    }
     if (orders) history.orders[k] = orders[c];
+    else if (!ordersAreDays) history.orders[k] = rowStart[c + 1] - rowStart[c];
     history.netRevenue[k] = net[c];
     if (history.grossProfit && profit) history.grossProfit[k] = profit[c];
     k++;
@@ -175,16 +167,16 @@ function sumByCustomer(table: TransactionTable, margin: number, days: CustomerDa
     refundTotal: refundRowsTotal,
     customers: customersWithRows(table),
   };
-  return { net, gross: null, profit, totals };
+  return { net, profit, totals };
 }
 
 /**
- * One pass over every counted row: gross and net revenue and profit per customer index, and the table's totals. A
+ * One pass over every counted row: net revenue and profit per customer index, and the table's totals. A
  * row's revenue is its amount less its refunded amount; its profit is that less its cost where the cost is known,
  * else that × margin (NaN without a margin, and NaN propagates through the customer's sum, which is what marks its
  * profit unknown).
  */
-function sumRows(table: TransactionTable, margin: number): { net: Float64Array; gross: Float64Array | null; profit: Float64Array | null; totals: RowTotals } {
+function sumRows(table: TransactionTable, margin: number): { net: Float64Array; profit: Float64Array | null; totals: RowTotals } {
   const { length, customer, amount, cost } = table;
   const refundedColumn = table.refunded ?? null;
   const customerCount = table.customerIds.length;
@@ -194,9 +186,6 @@ function sumRows(table: TransactionTable, margin: number): { net: Float64Array; 
   const netC = new Float64Array(customerCount);
   const profit = new Float64Array(customerCount);
   const profitC = new Float64Array(customerCount);
-  // Gross per customer only where a row's refund makes the purchase days' totals differ from it (see customerHistory).
-  const grossOf = refundedColumn ? new Float64Array(customerCount) : null;
-  const grossOfC = refundedColumn ? new Float64Array(customerCount) : null;
   let gross = 0;
   let grossC = 0;
   let refundRows = 0;
@@ -224,12 +213,6 @@ function sumRows(table: TransactionTable, margin: number): { net: Float64Array; 
       t = gross + a;
       grossC += gross >= a ? gross - t + a : a - t + gross;
       gross = t;
-      if (grossOf && grossOfC) {
-        s = grossOf[c];
-        t = s + a;
-        grossOfC[c] += s >= a ? s - t + a : a - t + s;
-        grossOf[c] = t;
-      }
     } else {
       totals.refundRows++;
       t = refundRows - a;
@@ -246,12 +229,11 @@ function sumRows(table: TransactionTable, margin: number): { net: Float64Array; 
   for (let c = 0; c < customerCount; c++) {
     net[c] += netC[c];
     profit[c] += profitC[c];
-    if (grossOf && grossOfC) grossOf[c] += grossOfC[c];
   }
   totals.grossRevenue = gross + grossC;
   totals.refundRowsTotal = refundRows + refundRowsC;
   totals.refundedTotal = refunded + refundedC;
   totals.refunds = totals.refundRows + totals.refundedRows;
   totals.refundTotal = totals.refundRowsTotal + totals.refundedTotal;
-  return { net, gross: grossOf, profit, totals };
+  return { net, profit, totals };
 }

@@ -35,8 +35,6 @@ export function summaryCustomers(data: SummaryDataset): SummaryCustomers {
     lastDay,
     orders,
     purchaseDays,
-    purchaseRows: orders,
-    grossRevenue: revenue,
     netRevenue: revenue,
     grossProfit: null,
   };

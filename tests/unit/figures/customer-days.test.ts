@@ -23,6 +23,15 @@ describe('groupCustomerDays', () => {
     expect(Array.from(g.total)).toEqual([12.5, 4, 7, 0]);
   });
 
+  it('keeps one array of starts when every purchase row is a day of its own', () => {
+    // Here A's two rows of 1 March make one day: rows and days differ, two arrays.
+    expect(groupCustomerDays(table).rowStart).not.toBe(groupCustomerDays(table).dayStart);
+    // The 1–4 March window: B's 03-02 and C's 03-03, one row a day each (A's refund is no purchase).
+    const window = groupCustomerDays(table, { after: day('2024-03-01'), through: day('2024-03-04') });
+    expect(window.rowStart).toBe(window.dayStart);
+    expect(Array.from(window.dayStart)).toEqual([0, 0, 1, 2]);
+  });
+
   it('applies day windows and the positive-only switch', () => {
     const window = groupCustomerDays(table, { after: day('2024-03-01'), through: day('2024-03-04') });
     // B's 03-02 purchase (row 3) and C's free one on 03-03 (row 5).

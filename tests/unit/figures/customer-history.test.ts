@@ -7,7 +7,6 @@ const columns = (table: ReturnType<typeof tableFromRows>, margin?: number) => {
   return {
     ids: Array.from(history.customer, (c) => table.customerIds[c]),
     net: Array.from(history.netRevenue),
-    gross: Array.from(history.grossRevenue),
     profit: history.grossProfit ? Array.from(history.grossProfit) : null,
   };
 };
@@ -16,7 +15,7 @@ describe('the per-customer history\'s money columns', () => {
   it('when every customer bought: one entry per customer, sums and profit by hand', () => {
     // A: 10 + 5 on two days, a refund of 3 → gross 15, net 12; B: 20 → 20. Margin 40%: 4.8 and 8.
     const table = tableFromRows([['A', '2024-01-05', 10], ['B', '2024-01-06', 20], ['A', '2024-02-01', 5], ['A', '2024-02-03', -3]]);
-    expect(columns(table, 40)).toEqual({ ids: ['A', 'B'], net: [12, 20], gross: [15, 20], profit: [12 * 0.4, 8] });
+    expect(columns(table, 40)).toEqual({ ids: ['A', 'B'], net: [12, 20], profit: [12 * 0.4, 8] });
     // Without a cost column or a margin no profit can be known: no column of unknowns is kept.
     expect(columns(table).profit).toBeNull();
   });
@@ -24,23 +23,29 @@ describe('the per-customer history\'s money columns', () => {
   it('when a customer only refunded: that customer has no entry, and the others keep their own sums', () => {
     // C's only row is a refund: not a buyer. B: 20 + 7 → 27.
     const table = tableFromRows([['C', '2024-01-04', -8], ['B', '2024-01-06', 20], ['A', '2024-01-07', 10], ['B', '2024-03-01', 7]]);
-    expect(columns(table, 50)).toEqual({ ids: ['B', 'A'], net: [27, 10], gross: [27, 10], profit: [13.5, 5] });
+    expect(columns(table, 50)).toEqual({ ids: ['B', 'A'], net: [27, 10], profit: [13.5, 5] });
   });
 
-  it('shares the orders column with the purchase rows in a file of orders, with the purchase days without order ids', () => {
+  it('counts a file of orders\' orders from its rows, in the purchase days\' column when no customer has two on a day, and without order ids', () => {
     // A buys twice on 5 Jan (two orders) and once on 1 Feb: 3 orders, 3 rows, 2 days; B once.
     const rows: [string, string, number, string][] = [['A', '2024-01-05', 10, 'o1'], ['B', '2024-01-06', 20, 'o2'], ['A', '2024-01-05', 4, 'o3'], ['A', '2024-02-01', 6, 'o4']];
     const orders = { ...tableFromRows(rows), orderCodes: { count: 4, blank: -1 } };
     const withOrders = customerHistory({ ...orders, order: null }).history;
     expect(Array.from(withOrders.orders)).toEqual([3, 1]);
-    expect(withOrders.orders).toBe(withOrders.purchaseRows);
+    expect(Array.from(withOrders.purchaseDays)).toEqual([2, 1]);
+    // No customer with two orders on one day: the orders are the purchase days, one column.
+    const oneADay = { ...tableFromRows([rows[0], rows[1], rows[3]]), orderCodes: { count: 3, blank: -1 }, order: null };
+    const daysHistory = customerHistory(oneADay).history;
+    expect(Array.from(daysHistory.orders)).toEqual([2, 1]);
+    expect(daysHistory.orders).toBe(daysHistory.purchaseDays);
     const noIds = customerHistory({ ...orders, order: null, orderCodes: null }).history;
     expect(Array.from(noIds.orders)).toEqual([2, 1]);
     expect(noIds.orders).toBe(noIds.purchaseDays);
     // Order lines: an order of two lines is one order, in a column of its own.
     const lines = tableFromRows([['A', '2024-01-05', 10, 'o1'], ['A', '2024-01-05', 4, 'o1'], ['B', '2024-01-06', 20, 'o2']]);
     const lineHistory = customerHistory(lines).history;
-    expect([Array.from(lineHistory.orders), Array.from(lineHistory.purchaseRows)]).toEqual([[1, 1], [2, 1]]);
+    expect(Array.from(lineHistory.orders)).toEqual([1, 1]);
+    expect(lineHistory.orders).not.toBe(lineHistory.purchaseDays);
   });
 });
 

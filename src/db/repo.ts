@@ -3,6 +3,7 @@
  * storage tests each pass their own instance.
  */
 import { joinDays } from '../core/day-column';
+import { joinMoney, narrowMoney, storedMoneyBytes, type StoredMoney } from '../core/money-column';
 import type { DatasetEntry, DatasetSettings } from '../core/datasets';
 import type { OrderCodes, TransactionTable } from '../core/types';
 import type { BillingFile } from '../core/subscriptions';
@@ -34,17 +35,23 @@ const chunkCountOf = (table: TransactionTable) => Math.max(1, Math.ceil(table.le
 function chunkOf(table: TransactionTable, datasetId: number, index: number): ChunkRecord {
   const from = index * CHUNK_ROWS;
   const to = Math.min(table.length, from + CHUNK_ROWS);
+  const amount = narrowMoney(table.amount.subarray(from, to));
+  const cost = table.cost ? narrowMoney(table.cost.subarray(from, to)) : null;
+  const refunded = table.refunded ? narrowMoney(table.refunded.subarray(from, to)) : null;
   return {
     datasetId,
     index,
     customer: table.customer.slice(from, to),
     day: table.day.slice(from, to),
-    amount: table.amount.slice(from, to),
-    cost: part(table.cost, from, to),
+    amount: amount.values,
+    ...(amount.scale ? { amountScale: amount.scale } : {}),
+    cost: cost ? cost.values : null,
+    ...(cost?.scale ? { costScale: cost.scale } : {}),
     order: part(table.order, from, to),
     product: part(table.product, from, to),
     channel: part(table.channel, from, to),
-    refunded: part(table.refunded, from, to),
+    refunded: refunded ? refunded.values : null,
+    ...(refunded?.scale ? { refundedScale: refunded.scale } : {}),
     discount: part(table.discount, from, to),
     contactName: part(table.contactName, from, to),
     email: part(table.email, from, to),
@@ -84,13 +91,15 @@ export async function saveDataset(db: ClvDatabase, table: TransactionTable, meta
 }
 
 /**
- * About how many bytes a table takes once stored: its columns as they are, and its dictionaries' strings (two bytes a
- * character, as browsers count them). What the user is told a file needed when the browser's quota stops the save.
+ * About how many bytes a table takes once stored: its columns as they are stored (money in 32 bits where a chunk's
+ * values allow), and its dictionaries' strings (two bytes a character, as browsers count them). What the user is told
+ * a file needed when the browser's quota stops the save.
  */
 export function storedBytes(table: TransactionTable): number {
   let bytes = 0;
-  for (const value of Object.values(table)) {
-    if (ArrayBuffer.isView(value)) bytes += value.byteLength;
+  for (const [key, value] of Object.entries(table)) {
+    if (key === 'amount' || key === 'cost' || key === 'refunded') bytes += value ? storedMoneyBytes(value as Float64Array, CHUNK_ROWS) : 0;
+    else if (ArrayBuffer.isView(value)) bytes += value.byteLength;
     else if (Array.isArray(value)) for (const s of value) bytes += 2 * String(s).length + 8;
   }
   return bytes;
@@ -124,8 +133,8 @@ export async function loadTable(db: ClvDatabase, datasetId: number): Promise<Tra
     customerIds: dict('customer') ?? [],
     customer: concat(chunks.map((c) => c.customer), length, u32)!,
     day: joinDays(chunks.map((c) => c.day), length),
-    amount: concat(chunks.map((c) => c.amount), length, (n) => new Float64Array(n))!,
-    cost: concat(chunks.map((c) => c.cost), length, (n) => new Float64Array(n)),
+    amount: moneyOf(chunks, 'amount', length)!,
+    cost: moneyOf(chunks, 'cost', length),
     order: concat(chunks.map((c) => c.order), length, u32),
     orderCodes: orderCodesOf(record, dict('order')),
     product: concat(chunks.map((c) => c.product), length, u32),
@@ -147,10 +156,26 @@ function orderCodesOf(record: DatasetRecord | undefined, storedIds: string[] | n
   return storedIds ? { count: storedIds.length, blank: storedIds.indexOf('') } : null;
 }
 
+const SCALE_OF = { amount: 'amountScale', cost: 'costScale', refunded: 'refundedScale' } as const;
+
+/**
+ * A money column of the chunks as one Float64Array, each chunk's values as they were before it was stored
+ * (see money-column.ts); null when a chunk has none (no such column, or chunks stored before it existed).
+ */
+function moneyOf(chunks: ChunkRecord[], column: keyof typeof SCALE_OF, length: number): Float64Array | null {
+  const parts: StoredMoney[] = [];
+  for (const chunk of chunks) {
+    const values = chunk[column];
+    if (!values) return null;
+    parts.push({ values, scale: chunk[SCALE_OF[column]] });
+  }
+  return joinMoney(parts, length);
+}
+
 /** The columns added after the first stored datasets: present only when every chunk has them. */
 function optionalColumns(chunks: ChunkRecord[], dictionaries: DictionaryRecord[], length: number): Partial<TransactionTable> {
   const out: Partial<TransactionTable> = {};
-  const refunded = concat(chunks.map((c) => c.refunded), length, (n) => new Float64Array(n));
+  const refunded = moneyOf(chunks, 'refunded', length);
   if (refunded) out.refunded = refunded;
   const labels = [['discount', 'discountCodes'], ['contactName', 'contactNames'], ['email', 'emails'], ['phone', 'phones']] as const;
   for (const [column, names] of labels) {

@@ -11,6 +11,7 @@ import type { Notice } from '../core/types';
 import type { SnapshotV1 } from '../core/snapshot/schema';
 import type { BillingFile, BillingShape } from '../core/subscriptions';
 import type { ScenarioLevers } from '../core/scenario/levers';
+import type { MoneyScale } from '../core/money-column';
 
 /** One imported file. Written in the same transaction as its chunks and dictionaries, so it exists only whole. */
 export interface DatasetRecord {
@@ -85,10 +86,18 @@ export interface ChunkRecord {
   customer: Uint32Array;
   /** 16 bits when the table's days fit (since 2 Dec 2026; 32 bits before, still read). */
   day: DayColumn;
-  amount: Float64Array;
+  /**
+   * Since 2 Dec 2026 a chunk's money columns (amount, cost, refunded) are whole numbers of 1/scale in 32 bits when
+   * every value of the chunk is exactly one (money-column.ts); the scale is then beside them. Chunks stored before, or
+   * holding other values, have 64-bit floats and no scale. Added without a version change: chunks are not indexed.
+   */
+  amount: Float64Array | Int32Array;
+  amountScale?: MoneyScale;
+  costScale?: MoneyScale;
+  refundedScale?: MoneyScale;
   /** The rows' source lines: stored until 2 Dec 2026, no longer written or read (TransactionTable.line). */
   line?: Uint32Array;
-  cost: Float64Array | null;
+  cost: Float64Array | Int32Array | null;
   order: Uint32Array | null;
   product: Uint32Array | null;
   channel: Uint32Array | null;
@@ -96,7 +105,7 @@ export interface ChunkRecord {
    * Added without a version change (chunks are not indexed): absent in chunks stored before them, read as null. A
    * refunded amount per row (table.refunded) and the label columns a campaign or an origin needs.
    */
-  refunded?: Float64Array | null;
+  refunded?: Float64Array | Int32Array | null;
   discount?: Uint32Array | null;
   contactName?: Uint32Array | null;
   email?: Uint32Array | null;

@@ -65,7 +65,8 @@ test('a full storage quota during an import: one sentence, nothing of the file s
   const origin = new URL(page.url()).origin;
   const { usage } = await page.evaluate(() => navigator.storage.estimate());
   // 300 KB more than this site uses now (set before IndexedDB writes anything): room for a small file, not for a
-  // file of 60,000 orders (about 1 MB once stored: 1,004 KB since the rows' lines, order codes and 32-bit days went).
+  // file of 60,000 orders (770 KB once stored, since the rows' lines, order codes and 32-bit days went and its amounts
+  // of two decimals are kept as cents in 32 bits).
   await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage! + 300_000 });
   await importFile(page, donHang);
   const big = ordersFile('too-big.csv', 60_000, 20_000, null);

@@ -56,6 +56,30 @@ describe('dataset storage', () => {
     db.close();
   });
 
+  it('stores money in 32 bits where a chunk\'s values are whole units or cents, and reads every value back as it was', async () => {
+    const db = freshDb();
+    const n = CHUNK_ROWS + 3;
+    // Chunk 0: cents (…, 84.21, 0.07); chunk 1: one quantity × price product, which only 64 bits hold.
+    const t = { ...table(n), cost: new Float64Array(n), refunded: new Float64Array(n) };
+    for (let i = 0; i < n; i++) {
+      t.amount[i] = [84.21, 25, 0.07, -19.99][i % 4];
+      t.cost[i] = 10 * (i % 5);
+      t.refunded[i] = i % 2 ? 0.5 : 0;
+    }
+    t.amount[n - 1] = 6 * 2.55;
+    const id = await saveDataset(db, t, meta('orders.csv'));
+    const chunks = await db.chunks.where('datasetId').equals(id).sortBy('index');
+    const forms = chunks.map((c) => [c.amount.constructor.name, c.amountScale, c.cost!.constructor.name, c.costScale, c.refundedScale]);
+    expect(forms).toEqual([['Int32Array', 100, 'Int32Array', 1, 100], ['Float64Array', undefined, 'Int32Array', 1, 100]]);
+    expect(Array.from(chunks[0].amount.subarray(0, 4))).toEqual([8421, 2500, 7, -1999]);
+    const back = await loadTable(db, id);
+    expect(back.amount).toEqual(t.amount);
+    expect(back.cost).toEqual(t.cost);
+    expect(back.refunded).toEqual(t.refunded);
+    expect(back.amount[n - 1]).toBe(15.299999999999999);
+    db.close();
+  });
+
   it('stores a table in chunks and reads back exactly the same columns', async () => {
     const db = freshDb();
     const t = table(CHUNK_ROWS * 2 + 123);
@@ -89,7 +113,8 @@ describe('dataset storage', () => {
     expect(batches).toEqual([16, 16, 2]);
     const last = (await db.chunks.get([id, 33]))!;
     expect(last.amount.length).toBe(1);
-    expect(last.amount.buffer.byteLength).toBe(8);
+    // Its own buffer: one whole amount in 32 bits (money-column.ts).
+    expect(last.amount.buffer.byteLength).toBe(4);
     expect((await loadTable(db, id)).length).toBe(t.length);
     db.close();
   });

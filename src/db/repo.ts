@@ -3,6 +3,7 @@
  * storage tests each pass their own instance.
  */
 import { joinDays } from '../core/day-column';
+import { release } from '../core/release';
 import { joinMoney, narrowMoney, storedMoneyBytes, type StoredMoney } from '../core/money-column';
 import type { DatasetEntry, DatasetSettings } from '../core/datasets';
 import type { OrderCodes, TransactionTable } from '../core/types';
@@ -76,6 +77,8 @@ export async function saveDataset(db: ClvDatabase, table: TransactionTable, meta
       const batch: ChunkRecord[] = [];
       for (let index = first; index < Math.min(chunkCount, first + CHUNKS_PER_WRITE); index++) batch.push(chunkOf(table, id, index));
       await db.chunks.bulkAdd(batch);
+      // IndexedDB took its own copy when each chunk was added: give the batch's arrays back now, not at a collection.
+      for (const chunk of batch) release(...Object.values(chunk).filter((v): v is ArrayBufferView => ArrayBuffer.isView(v)));
     }
     const dictionaries: DictionaryRecord[] = [{ datasetId: id, kind: 'customer', values: table.customerIds }];
     if (table.productNames) dictionaries.push({ datasetId: id, kind: 'product', values: table.productNames });

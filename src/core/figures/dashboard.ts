@@ -2,8 +2,8 @@
  * Everything the historical dashboard draws, computed in one call from a stored table: the historical figures,
  * the CLV distribution (linear and log bins) and the customers' ids. Also the `historical` part of the snapshot.
  */
-import { histogram, type Histogram } from './histogram';
-import { historicalFigures, type HistoricalFigures } from './historical';
+import { histogram, histogramOfSorted, type Histogram } from './histogram';
+import { historicalFiguresAndSortedNet, type HistoricalFigures } from './historical';
 import { dayToIso } from './dates';
 import type { TransactionTable } from '../types';
 import type { SnapshotHistorical } from '../snapshot/schema';
@@ -34,9 +34,13 @@ export function clvDistribution(values: ArrayLike<number>): { linear: Histogram;
 
 export function dashboardData(table: TransactionTable, options: DashboardOptions = {}): DashboardData {
   const t0 = performance.now();
-  const historical = historicalFigures(table, { marginPercent: options.marginPercent });
-  const values = historical.perCustomer.netRevenue;
-  const distribution = clvDistribution(values);
+  const { figures: historical, sortedNet } = historicalFiguresAndSortedNet(table, { marginPercent: options.marginPercent });
+  // Counted from the net revenues the figures sorted anyway: the same bins as clvDistribution(perCustomer.netRevenue).
+  const customers = historical.perCustomer.netRevenue.length;
+  const distribution = {
+    linear: histogramOfSorted(sortedNet, customers, { bins: DISTRIBUTION_BINS, scale: 'linear' }),
+    log: histogramOfSorted(sortedNet, customers, { bins: DISTRIBUTION_BINS, scale: 'log' }),
+  };
   return { historical, customerIds: table.customerIds, distribution, timings: { figuresMs: performance.now() - t0 } };
 }
 

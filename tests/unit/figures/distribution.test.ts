@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { concentration, histogram, median } from '../../../src/core/figures';
+import { histogramOfSorted } from '../../../src/core/figures/histogram';
 
 describe('concentration', () => {
   it('matches the closed forms for the values 1 … 100', () => {
@@ -94,6 +95,33 @@ describe('histogram bins, against the edges themselves', () => {
       }
       expect(h.counts, scale).toEqual(expected);
       expect(h.outside, scale).toBe(outside);
+    }
+  });
+});
+
+describe('a histogram counted from sorted values', () => {
+  const sortedFinite = (values: number[]) => Float64Array.from(values.filter(Number.isFinite)).sort();
+
+  it('gives the bins by hand: linear, log, one value, nothing to place', () => {
+    // As histogram's own tests: edges 1, 4, 7, 10 hold 4, 0 and 2 values.
+    expect(histogramOfSorted(sortedFinite([1, 2, 2, 3, 9, 10]), 6, { bins: 3 })).toEqual({ scale: 'linear', edges: [1, 4, 7, 10], counts: [4, 0, 2], outside: 0 });
+    // Log from 2 to 2000 in 3 bins (edges 2, 20, 200, 2000): 2 | 20, 199 | 200, 2000; 0, −5 and NaN are outside.
+    const log = histogramOfSorted(sortedFinite([2, 20, 199, 200, 2000, 0, -5, NaN]), 8, { bins: 3, scale: 'log' });
+    [2, 20, 200, 2000].forEach((e, i) => expect(log.edges[i]).toBeCloseTo(e, 9));
+    expect([log.counts, log.outside]).toEqual([[1, 2, 2], 3]);
+    expect(histogramOfSorted(sortedFinite([5, 5, 5, NaN]), 4, { bins: 10 })).toEqual({ scale: 'linear', edges: [5, 5], counts: [3], outside: 1 });
+    expect(histogramOfSorted(sortedFinite([0, -3]), 2, { scale: 'log' })).toEqual({ scale: 'log', edges: [], counts: [], outside: 2 });
+  });
+
+  it('equals histogram on long-tailed money with refunds, zeros, repeats and values on the edges', () => {
+    let seed = 21;
+    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const values = Array.from({ length: 20_000 }, (_, i) => (i % 50 === 0 ? 0 : i % 97 === 0 ? -Math.round(random() * 5000) / 100 : i % 301 === 0 ? NaN : Math.round(Math.exp(random() * 11) * 100) / 100));
+    for (const scale of ['linear', 'log'] as const) {
+      const edges = histogram(values, { bins: 30, scale }).edges;
+      // The edges themselves among the values, as a revenue can fall exactly on one.
+      const all = [...values, ...edges, ...edges.slice(1, -1)];
+      expect(histogramOfSorted(sortedFinite(all), all.length, { bins: 30, scale }), scale).toEqual(histogram(all, { bins: 30, scale }));
     }
   });
 });

@@ -176,6 +176,19 @@ export class CodeDictionary {
     this.ends = new Int32Array(0);
   }
 
+  /**
+   * Room for `values` values in all, their characters as long on average as those so far (2% over). An importer that
+   * can tell the column's final count sizes it once: doubling the arrays of 10M order ids copied them over and over
+   * (0.7 s of a 10M-line import in Node) and left them up to half empty at the import's peak.
+   */
+  reserve(values: number): void {
+    if (this.sealed || values <= this.size) return;
+    if (values > this.ends.length) this.ends = grown(this.ends, values);
+    const used = this.startOf(this.size);
+    const chars = this.size > 0 ? Math.ceil((used / this.size) * values * 1.02) : 0;
+    if (chars > this.chars.length) this.chars = grown(this.chars, chars);
+  }
+
   /** The values as packed data (views of this dictionary's arrays). */
   packed(): PackedValues {
     if (this.valuesDropped) throw new Error('CodeDictionary: the values were dropped when it was sealed.');

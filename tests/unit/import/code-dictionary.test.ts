@@ -200,3 +200,27 @@ describe('order ids as codes', () => {
     expect(compactCodes(Uint32Array.from([1, 1]), 2, 3, 2)).toEqual({ count: 1, blank: -1 });
   });
 });
+
+describe('sizing the order ids ahead', () => {
+  const id = (i: number) => `#${String(100_000 + i)}`;
+
+  it('reserves room for the ids to come once, at the length of those so far, and the codes stay the same', () => {
+    const sized = new CodeDictionary();
+    const grown = new CodeDictionary();
+    for (let i = 0; i < 10; i++) expect(sized.id(id(i))).toBe(grown.id(id(i)));
+    // Ten ids of 7 characters: room for 100,000 is 100,000 ends and 7 × 100,000 × 1.02 = 714,000 characters.
+    sized.reserve(100_000);
+    const before = sized.packed();
+    expect([before.ends.buffer.byteLength, before.chars.buffer.byteLength]).toEqual([400_000, 714_000]);
+    for (let i = 10; i < 100_000; i++) expect(sized.id(id(i))).toBe(grown.id(id(i)));
+    // Nothing was grown again: the same arrays hold them all.
+    const after = sized.packed();
+    expect(after.ends.buffer).toBe(before.ends.buffer);
+    expect(after.chars.buffer).toBe(before.chars.buffer);
+    expect(Array.from(after.ends)).toEqual(Array.from(grown.packed().ends));
+    // An id seen before still finds its code; fewer than there are, or sealed, reserves nothing.
+    expect(sized.id(id(5))).toBe(5);
+    sized.reserve(10);
+    expect(sized.packed().ends.buffer).toBe(before.ends.buffer);
+  });
+});

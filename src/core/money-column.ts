@@ -29,25 +29,28 @@ function fitsScale(values: Float64Array, scale: MoneyScale): boolean {
   return true;
 }
 
+/** The scale a chunk's values are stored at in 32 bits (whole units first, for the wider range), or null for 64. */
+function scaleOf(values: Float64Array): MoneyScale | null {
+  return fitsScale(values, 1) ? 1 : fitsScale(values, 100) ? 100 : null;
+}
+
 /** Bytes `values` take once stored in chunks of `chunkRows` (each chunk 4 or 8 bytes a value, as narrowMoney picks). */
 export function storedMoneyBytes(values: Float64Array, chunkRows: number): number {
   let bytes = 0;
   for (let from = 0; from < values.length; from += chunkRows) {
     const chunk = values.subarray(from, from + chunkRows);
-    bytes += chunk.length * (fitsScale(chunk, 1) || fitsScale(chunk, 100) ? 4 : 8);
+    bytes += chunk.length * (scaleOf(chunk) === null ? 8 : 4);
   }
   return bytes;
 }
 
 /** The values in their narrowest exact stored form (a copy either way: a stored view would keep its whole buffer). */
 export function narrowMoney(values: Float64Array): StoredMoney {
-  for (const scale of [1, 100] as const) {
-    if (!fitsScale(values, scale)) continue;
-    const whole = new Int32Array(values.length);
-    for (let i = 0; i < values.length; i++) whole[i] = Math.round(values[i] * scale);
-    return { values: whole, scale };
-  }
-  return { values: values.slice() };
+  const scale = scaleOf(values);
+  if (scale === null) return { values: values.slice() };
+  const whole = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) whole[i] = Math.round(values[i] * scale);
+  return { values: whole, scale };
 }
 
 /** Stored chunks' money as one Float64Array of `length` values, each exactly as it was before it was stored. */

@@ -23,6 +23,9 @@ function part<T extends Uint32Array | Int32Array | Float64Array>(a: T | null | u
   return a ? (a.slice(from, to) as T) : null;
 }
 
+/** The money columns, each with the field where a chunk keeps its stored scale (money-column.ts). */
+const SCALE_OF = { amount: 'amountScale', cost: 'costScale', refunded: 'refundedScale' } as const;
+
 /** Chunks written by one bulkAdd while saving: 16 × 65,536 rows. */
 const CHUNKS_PER_WRITE = 16;
 
@@ -101,7 +104,7 @@ export async function saveDataset(db: ClvDatabase, table: TransactionTable, meta
 export function storedBytes(table: TransactionTable): number {
   let bytes = 0;
   for (const [key, value] of Object.entries(table)) {
-    if (key === 'amount' || key === 'cost' || key === 'refunded') bytes += value ? storedMoneyBytes(value as Float64Array, CHUNK_ROWS) : 0;
+    if (Object.hasOwn(SCALE_OF, key)) bytes += value ? storedMoneyBytes(value as Float64Array, CHUNK_ROWS) : 0;
     else if (ArrayBuffer.isView(value)) bytes += value.byteLength;
     else if (Array.isArray(value)) for (const s of value) bytes += 2 * String(s).length + 8;
   }
@@ -158,8 +161,6 @@ function orderCodesOf(record: DatasetRecord | undefined, storedIds: string[] | n
   if (record?.orderCodes !== undefined) return record.orderCodes;
   return storedIds ? { count: storedIds.length, blank: storedIds.indexOf('') } : null;
 }
-
-const SCALE_OF = { amount: 'amountScale', cost: 'costScale', refunded: 'refundedScale' } as const;
 
 /**
  * A money column of the chunks as one Float64Array, each chunk's values as they were before it was stored

@@ -2,7 +2,8 @@
  * Everything the historical dashboard draws, computed in one call from a stored table: the historical figures,
  * the CLV distribution (linear and log bins) and the customers' ids. Also the `historical` part of the snapshot.
  */
-import { histogram, histogramOfSorted, type Histogram } from './histogram';
+import { histogramOfSorted, type Histogram } from './histogram';
+import { finiteSorted } from './stats';
 import { historicalFiguresAndSortedNet, type HistoricalFigures } from './historical';
 import { dayToIso } from './dates';
 import type { TransactionTable } from '../types';
@@ -26,9 +27,15 @@ const DISTRIBUTION_BINS = 30;
 
 /** The distribution of historical CLV per customer, in linear and logarithmic bins (orders and summaries alike). */
 export function clvDistribution(values: ArrayLike<number>): { linear: Histogram; log: Histogram } {
+  // Sorted once for both scales (histogram would sort for each).
+  return distributionOfSorted(finiteSorted(values), values.length);
+}
+
+/** clvDistribution of `total` values whose finite ones are `sorted` ascending. */
+function distributionOfSorted(sorted: Float64Array, total: number): { linear: Histogram; log: Histogram } {
   return {
-    linear: histogram(values, { bins: DISTRIBUTION_BINS, scale: 'linear' }),
-    log: histogram(values, { bins: DISTRIBUTION_BINS, scale: 'log' }),
+    linear: histogramOfSorted(sorted, total, { bins: DISTRIBUTION_BINS, scale: 'linear' }),
+    log: histogramOfSorted(sorted, total, { bins: DISTRIBUTION_BINS, scale: 'log' }),
   };
 }
 
@@ -36,11 +43,7 @@ export function dashboardData(table: TransactionTable, options: DashboardOptions
   const t0 = performance.now();
   const { figures: historical, sortedNet } = historicalFiguresAndSortedNet(table, { marginPercent: options.marginPercent });
   // Counted from the net revenues the figures sorted anyway: the same bins as clvDistribution(perCustomer.netRevenue).
-  const customers = historical.perCustomer.netRevenue.length;
-  const distribution = {
-    linear: histogramOfSorted(sortedNet, customers, { bins: DISTRIBUTION_BINS, scale: 'linear' }),
-    log: histogramOfSorted(sortedNet, customers, { bins: DISTRIBUTION_BINS, scale: 'log' }),
-  };
+  const distribution = distributionOfSorted(sortedNet, historical.perCustomer.netRevenue.length);
   return { historical, customerIds: table.customerIds, distribution, timings: { figuresMs: performance.now() - t0 } };
 }
 

@@ -17,6 +17,7 @@
  */
 import { execSync } from 'node:child_process';
 import { freePort, startPreview } from '../support/preview-server';
+import { clickAndTimeUntil } from './page-clock';
 import { bundleSizes, formatBundleSizes } from '../support/bundle-size';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -127,14 +128,9 @@ async function benchChromium(csvPath: string, bytes: number) {
       await page.getByTestId('import-file').setInputFiles(csvPath);
       await page.getByTestId('import-confirm').waitFor();
       await page.waitForTimeout(COLUMN_CHECK_MS);
-      await page.getByTestId('import-confirm').click();
-      const t0 = performance.now();
-      await page.getByTestId('analysis-ready').waitFor({ timeout: 120_000 });
-      const wall = performance.now() - t0;
-      if (run === 0) {
-        await page.getByTestId('customer-table').waitFor({ timeout: 30_000 });
-        dashboardWall = performance.now() - t0 - wall;
-      }
+      // The dashboard is shown once its figures are drawn (the customer table comes with them), not when its frame is.
+      const [frame, wall] = await clickAndTimeUntil(page, 'import-confirm', ['analysis-ready', 'customer-table'], 120_000);
+      if (run === 0) dashboardWall = wall - frame;
       const { timings, rows } = await newestStoredDataset(page);
       runs.push({ timings, rows, wall });
     }
@@ -163,12 +159,12 @@ async function benchChromium(csvPath: string, bytes: number) {
     line('dataset figures + monthly cohorts', both((t) => t.figuresMs));
     line('import + figures + cohorts', both((t) => t.parseMs + t.figuresMs), '< 2000 ms');
     line('save to IndexedDB (one transaction)', both((t) => t.saveMs));
-    line(`click Import → dashboard shown (${COLUMN_CHECK_MS / 1000} s on the column check first)`, `${fmt(runs[0].wall)} / ${fmt(Math.min(...runs.map((r) => r.wall)))} ms`);
+    line(`click Import → dashboard with its figures (${COLUMN_CHECK_MS / 1000} s on the column check first)`, `${fmt(runs[0].wall)} / ${fmt(Math.min(...runs.map((r) => r.wall)))} ms`);
     if (dashboardMeasure) {
       line('dashboard figures in the worker (first)', `${fmt(dashboardMeasure.workerMs)} ms`, '< 300 ms');
       line('  asked → received by the page', `${fmt(dashboardMeasure.pageMs)} ms`);
     }
-    line('first dashboard render after import', `${fmt(dashboardWall)} ms`, '< 500 ms');
+    line('  of which its figures after its frame (first)', `${fmt(dashboardWall)} ms`, '< 500 ms');
     line(`peak RSS of this browser (pid ${pid}, ${processes} processes idle)`, `${fmt(mb(peak))} MB`);
     line('  of which added by the imports', `${fmt(mb(peak - idleRss))} MB`);
   } finally {

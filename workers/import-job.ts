@@ -10,7 +10,7 @@ import { withoutLines } from '../src/core/import/dataset-table';
 import { rememberMapping, saveDataset, storedBytes } from '../src/db/repo';
 import { storageFailure } from '../src/db/storage-errors';
 import type { ClvDatabase } from '../src/db/schema';
-import { fileSource, gunzipChunks, isGzip } from './file-bytes';
+import { dropReadAhead, fileSource, gunzipChunks, isGzip } from './file-bytes';
 import { runPartInWorker } from './run-part';
 import type { TableCache } from './table-cache';
 import { importedValues } from './derived';
@@ -99,5 +99,8 @@ export async function runImportJob(file: File, options: ImportOptions, context: 
     if (err instanceof ImportCancelled) return { ok: false, reason: 'cancelled', message: 'Import cancelled. Nothing was saved.' };
     if (err instanceof ImportError) return { ok: false, reason: 'unreadable', message: err.message, code: err.code, ...(Object.keys(err.vars).length ? { vars: err.vars } : {}) };
     throw err;
+  } finally {
+    // Bytes read ahead for a cut this import did not make (another encoding chosen) are not wanted any more.
+    dropReadAhead();
   }
 }

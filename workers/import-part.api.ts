@@ -5,11 +5,19 @@
 import { transfer } from 'comlink';
 import type { ImportOptions, SniffResult } from '../src/core/import';
 import { importPart, warmUpImporter, type TimedImportPart } from '../src/core/import/run';
-import { fileSource } from './file-bytes';
+import { fileSource, readRangeAhead } from './file-bytes';
+
+/** The part of a file a worker started ahead of its import will be asked for. */
+export interface RangeToRead {
+  file: Blob;
+  from: number;
+  to: number;
+}
 
 export const importPartApi = {
   /** See warmUpImporter: sent when the worker is started ahead of an import. */
-  async warmUp(head: Uint8Array, guess: SniffResult, fileName: string): Promise<void> {
+  async warmUp(head: Uint8Array, guess: SniffResult, fileName: string, readAhead?: RangeToRead): Promise<void> {
+    if (readAhead) readRangeAhead(readAhead.file, readAhead.from, readAhead.to);
     await warmUpImporter(head, guess, fileName);
   },
 

@@ -1,11 +1,11 @@
 /** Import domain: look at a file, make the sample shop, run and cancel imports. */
 import { ImportError, sniff, type ImportOptions, type ImportOutcome, type SniffOutcome, type SniffResult } from '../src/core/import';
 import { failedSniff, needsLongerHead } from '../src/core/import/sniff';
-import { SPLIT_MIN_BYTES, warmUpImporter, type ImportProgress } from '../src/core/import/run';
+import { findSplit, SPLIT_MIN_BYTES, warmUpImporter, type ImportProgress } from '../src/core/import/run';
 import { generateSampleShop } from '../src/core/sample';
 import { recallMapping } from '../src/db/repo';
 import type { WorkerContext } from './context';
-import { isGzip, readHead } from './file-bytes';
+import { fileSource, isGzip, readHead, readRangeAhead } from './file-bytes';
 import { runImportJob } from './import-job';
 import { prepareSplitImport } from './run-part';
 
@@ -29,8 +29,11 @@ export function importApi(context: WorkerContext) {
         return { sniff: failedSniff(err.code, err.message, err.vars), remembered: null };
       }
       if (!result.problem && !(await isGzip(file)) && file.size >= SPLIT_MIN_BYTES) {
-        // A large import will follow: start its second worker, and let both warm up on the head meanwhile.
-        prepareSplitImport(head, result, file.name);
+        // A large import will follow: start its second worker, let both warm up on the head meanwhile, and have each
+        // read its half of the file ahead (the cut the import will make with the encoding proposed).
+        const split = await findSplit(fileSource(file), result);
+        prepareSplitImport(head, result, file.name, split === null ? undefined : { file, from: split, to: file.size });
+        if (split !== null) readRangeAhead(file, 0, split);
         setTimeout(() => void warmUpImporter(head, result, file.name), 0);
       }
       const remembered = result.problem ? null : await recallMapping(db, result.header);

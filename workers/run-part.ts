@@ -1,7 +1,7 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type { SniffResult } from '../src/core/import';
 import type { RunPart } from '../src/core/import/run';
-import type { ImportPartApi } from './import-part.api';
+import type { ImportPartApi, RangeToRead } from './import-part.api';
 import { canStartHelpers, startHelper } from './roles';
 
 /** One Comlink proxy per worker: a second proxy's release (when it is garbage-collected) would close the worker's end. */
@@ -17,12 +17,13 @@ let spare: PartWorker | null = null;
 
 /**
  * Called when a file large enough to be split is picked: the import that follows will want a second worker. It
- * starts now and reads the file's head a few times (see warmUpImporter) while the user checks the columns.
+ * starts now and reads the file's head a few times (see warmUpImporter) while the user checks the columns, and the
+ * half it will read (`readAhead`).
  */
-export function prepareSplitImport(head: Uint8Array, guess: SniffResult, fileName: string): void {
+export function prepareSplitImport(head: Uint8Array, guess: SniffResult, fileName: string, readAhead?: RangeToRead): void {
   spare?.worker.terminate();
   spare = startWorker();
-  void spare?.api.warmUp(head, guess, fileName);
+  void spare?.api.warmUp(head, guess, fileName, readAhead);
 }
 
 /**

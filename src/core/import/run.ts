@@ -147,7 +147,7 @@ export const SPLIT_MIN_BYTES = 8 << 20;
  * Where to cut a file in two: just after the first line feed past its middle, or null when it is not worth cutting
  * or cannot be cut on bytes (UTF-16, where a line feed is two bytes).
  */
-export async function findSplit(source: ByteSource, options: ImportOptions): Promise<number | null> {
+export async function findSplit(source: ByteSource, options: Pick<ImportOptions, 'encoding'>): Promise<number | null> {
   if (source.size < SPLIT_MIN_BYTES || options.encoding.startsWith('utf-16')) return null;
   const middle = Math.floor(source.size / 2);
   let at = middle;

@@ -5,14 +5,17 @@ import { findSplit, SPLIT_MIN_BYTES, warmUpImporter, type ImportProgress } from 
 import { generateSampleShop } from '../src/core/sample';
 import { recallMapping } from '../src/db/repo';
 import type { WorkerContext } from './context';
-import { fileSource, isGzip, readHead, readRangeAhead } from './file-bytes';
+import { dropReadAhead, fileSource, isGzip, readHead, readRangeAhead } from './file-bytes';
 import { runImportJob } from './import-job';
-import { prepareSplitImport } from './run-part';
+import { dismissSplitImport, prepareSplitImport } from './run-part';
 
 export function importApi(context: WorkerContext) {
   const { db, cancelFlags } = context;
   return {
     async sniffFile(file: File): Promise<SniffOutcome> {
+      // Whatever was read ahead for an earlier file (its second worker holds its half) is not wanted any more.
+      dismissSplitImport();
+      dropReadAhead();
       let head: Uint8Array;
       let result: SniffResult;
       try {

@@ -26,6 +26,12 @@ export function prepareSplitImport(head: Uint8Array, guess: SniffResult, fileNam
   void spare?.api.warmUp(head, guess, fileName, readAhead);
 }
 
+/** A file that will not be split was picked: the worker started for an earlier one, and its half of that file, go. */
+export function dismissSplitImport(): void {
+  spare?.worker.terminate();
+  spare = null;
+}
+
 /**
  * A RunPart that reads the range in a worker of its own. A worker that fails to start or crashes rejects the result
  * (the split import then reads on in its own thread); `cancel` ends the worker.

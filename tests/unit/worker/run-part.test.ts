@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { expose } from 'comlink';
-import { runPartInWorker } from '../../../workers/run-part';
+import { dismissSplitImport, prepareSplitImport, runPartInWorker } from '../../../workers/run-part';
+import type { SniffResult } from '../../../src/core/import';
 import type { ImportOptions } from '../../../src/core/import';
 
 /**
@@ -59,5 +60,19 @@ describe('the worker that reads a file\'s second half', () => {
     const run = start();
     await expect(run.result).rejects.toThrow('unreadable');
     await vi.waitFor(() => expect(FakeWorker.started[0].terminate).toHaveBeenCalledTimes(1));
+  });
+
+  it('started ahead for a large file, is ended when another file is picked, with the half it read ahead', async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    vi.stubGlobal('self', { location: { href: 'http://localhost/assets/compute.worker.js' } });
+    prepareSplitImport(new Uint8Array(1), {} as SniffResult, 'big.csv', { file: new Blob(['x']), from: 0, to: 1 });
+    expect(FakeWorker.started).toHaveLength(1);
+    dismissSplitImport();
+    expect(FakeWorker.started[0].terminate).toHaveBeenCalledTimes(1);
+    // Not used by the next import: that one starts a worker of its own.
+    FakeWorker.answer = async () => ({ rows: 1 });
+    const run = runPartInWorker(new Blob(['x']))!({} as ImportOptions, 0, 1);
+    expect(FakeWorker.started).toHaveLength(2);
+    expect(await run.result).toEqual({ rows: 1 });
   });
 });

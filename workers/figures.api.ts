@@ -6,12 +6,13 @@ import { datasetSettings } from '../src/db/repo';
 import type { WorkerContext } from './context';
 import { cohortsOf, dashboardOf } from './derived';
 import { largestFirst, largestFirstTop } from '../src/core/sort-by-number';
+import { customerIdOf } from '../src/core/customer-ids';
 
 /**
  * DashboardData as it goes to the page: every figure but the per-customer columns and ids, which stay here; the page
  * asks for the customer table's rows in sight (`customerRows`) and for its CSV (`customerCsv`).
  */
-export type DashboardPage = Omit<DashboardData, 'customerIds' | 'historical'> & { historical: HistoricalAggregates };
+export type DashboardPage = Omit<DashboardData, 'historical'> & { historical: HistoricalAggregates };
 
 /**
  * Rows of the first view (net revenue, largest first) answered from a partial sort: the table's first screen (it asks
@@ -22,7 +23,9 @@ const FIRST_SCREEN = 500;
 /** A customer table kept here: its columns and ids, its first view's order and its CSV's columns. */
 interface CustomerTableSource {
   history: CustomerHistory;
-  ids: string[];
+  /** Every id, by code (made into strings when first asked: a search, a sort by id, the CSV); and one id. */
+  ids: () => string[];
+  idOf: (code: number) => string;
   /** The first view's first FIRST_SCREEN positions, and all of them; each computed when first asked, then kept. */
   firstScreen: () => Promise<Uint32Array>;
   first: () => Promise<Uint32Array>;
@@ -69,14 +72,17 @@ export function figuresApi(context: WorkerContext) {
     const summary = await summaryHistoryOf(datasetId);
     if (summary) {
       const { history, dated } = summary.answer.customers;
-      return { history, ids: summary.ids, ...firstOrders(datasetId, 'summary-order', history), csv: { dated, profit: false } };
+      const ids = summary.ids;
+      return { history, ids: () => ids, idOf: (code) => ids[code], ...firstOrders(datasetId, 'summary-order', history), csv: { dated, profit: false } };
     }
     const margin = (await datasetSettings(db, datasetId)).marginPercent;
     const data = await dashboardOf(tables, datasetId, margin);
+    const table = await tables.table(datasetId);
     const history = data.historical.perCustomer;
     return {
       history,
-      ids: data.customerIds,
+      ids: () => table.customerIds,
+      idOf: (code) => customerIdOf(table, code),
       ...firstOrders(datasetId, `dashboard-order:${margin ?? 'none'}`, history),
       csv: { dated: true, profit: data.historical.clv.profitMean !== null },
     };
@@ -93,7 +99,7 @@ export function figuresApi(context: WorkerContext) {
     const key = JSON.stringify([view.query.trim().toLowerCase(), view.column, view.ascending]);
     const last = lastViews.get(table.history);
     if (last?.key === key) return last.order;
-    const order = customerOrder(table.history, table.ids, view);
+    const order = customerOrder(table.history, table.ids(), view);
     lastViews.set(table.history, { key, order });
     return order;
   }
@@ -103,7 +109,7 @@ export function figuresApi(context: WorkerContext) {
     async dashboard(datasetId: number): Promise<DashboardPage> {
       // The margin is read from the dataset, the one setting that history, forecast and snapshot all use.
       const margin = (await datasetSettings(db, datasetId)).marginPercent;
-      const { customerIds: _ids, historical, ...rest } = await dashboardOf(tables, datasetId, margin);
+      const { historical, ...rest } = await dashboardOf(tables, datasetId, margin);
       const { perCustomer: _columns, ...figures } = historical;
       return { ...rest, historical: figures };
     },
@@ -112,14 +118,14 @@ export function figuresApi(context: WorkerContext) {
     async customerRows(datasetId: number, view: CustomerView, from: number, to: number): Promise<CustomerRows> {
       const table = await customerTableOf(datasetId);
       // The first screen of the first view: every customer is in it, only the first ones need sorting.
-      if (isFirstView(view) && to <= FIRST_SCREEN) return customerRows(table.history, table.ids, await table.firstScreen(), from, to, table.history.customer.length);
-      return customerRows(table.history, table.ids, await viewOrder(table, view), from, to);
+      if (isFirstView(view) && to <= FIRST_SCREEN) return customerRows(table.history, table.idOf, await table.firstScreen(), from, to, table.history.customer.length);
+      return customerRows(table.history, table.idOf, await viewOrder(table, view), from, to);
     },
 
     /** The CSV file of a view of the customer table, every row it keeps. */
     async customerCsv(datasetId: number, view: CustomerView): Promise<Blob> {
       const table = await customerTableOf(datasetId);
-      return new Blob(customerCsvParts(table.history, table.ids, await viewOrder(table, view), table.csv), { type: 'text/csv' });
+      return new Blob(customerCsvParts(table.history, table.ids(), await viewOrder(table, view), table.csv), { type: 'text/csv' });
     },
 
     cohorts(datasetId: number, period: CohortPeriod): Promise<Cohorts> {

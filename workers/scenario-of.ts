@@ -12,6 +12,7 @@ import { annualFromData, dataBase, failedPaymentsOfData, predictedBase, type Sce
 import type { WorkerContext } from './context';
 import { cohortsOf, dashboardOf } from './derived';
 import { segmentsOf } from './segments-of';
+import { customerCountOf } from '../src/core/customer-ids';
 
 export async function scenarioBaseOf(context: WorkerContext, datasetId: number): Promise<ScenarioBase> {
   const { db, tables, forecasts } = context;
@@ -32,7 +33,7 @@ export async function scenarioBaseOf(context: WorkerContext, datasetId: number):
   const session = forecasts.peek(datasetId);
   const key = `scenario-base:${marginPercent ?? 'none'}:${session?.predictionKey ?? 'none'}`;
   const [dashboard, cohorts, segments] = await Promise.all([dashboardOf(tables, datasetId, marginPercent), cohortsOf(tables, datasetId, 'month'), segmentsOf(context, datasetId, null)]);
-  const byCode = session?.byCode((await tables.table(datasetId)).customerIds.length) ?? null;
+  const byCode = session?.byCode(customerCountOf(await tables.table(datasetId))) ?? null;
   return tables.derived(datasetId, `${key}:${JSON.stringify(segments.lists.atRisk)}`, () => {
     const historical = dashboard.historical;
     const atRisk = atRiskList(segments.report, segments.lists.atRisk, byCode);

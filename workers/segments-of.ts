@@ -7,6 +7,7 @@ import { isoToDay } from '../src/core/figures/dates';
 import { tableDayRange } from '../src/core/figures';
 import type { TransactionTable } from '../src/core/types';
 import type { WorkerContext } from './context';
+import { customerCountOf } from '../src/core/customer-ids';
 
 const RULES_KEY = 'segment-rules';
 
@@ -35,7 +36,7 @@ async function readRules(context: WorkerContext, datasetId: number): Promise<{ r
 /** The open forecast's predictions by customer code, or null before a forecast. */
 export async function predictionsOf(context: WorkerContext, datasetId: number) {
   const table = await context.tables.table(datasetId);
-  return context.forecasts.peek(datasetId)?.byCode(table.customerIds.length) ?? null;
+  return context.forecasts.peek(datasetId)?.byCode(customerCountOf(table)) ?? null;
 }
 
 export interface SegmentsOf {

@@ -14,9 +14,8 @@ import { DEFAULT_K, type SnapshotV1 } from '../src/core/snapshot/schema';
 import type { WorkerContext } from './context';
 import { cohortsOf, dashboardOf } from './derived';
 import { segmentsOf } from './segments-of';
-import { npsOf } from './nps.api';
+import { npsCode, npsOf } from './nps.api';
 import { segmentsForSnapshot } from '../src/core/segments';
-import { npsForSnapshot } from '../src/core/nps';
 
 /**
  * Which snapshot to make. Sharing (the default): aggregate-only, groups under `k` customers suppressed. A backup for
@@ -60,6 +59,7 @@ export function snapshotApi(context: WorkerContext) {
     const [segments, nps, subscriptions, scenarios] = await Promise.all([
       segmentsOf(context, datasetId, null), npsOf(context, datasetId), subscriptionsPart(datasetId), savedScenarioParts(context, datasetId),
     ]);
+    const npsPart = nps ? (await npsCode()).npsForSnapshot(nps.report) : null;
     const snapshot = buildSnapshot({
       app: `${appName}@${appVersion}`,
       report: record.report,
@@ -68,7 +68,7 @@ export function snapshotApi(context: WorkerContext) {
       historical,
       ...parts,
       segments: segmentsForSnapshot(segments.report),
-      ...(nps ? { nps: npsForSnapshot(nps.report) } : {}),
+      ...(npsPart ? { nps: npsPart } : {}),
       ...(subscriptions ? { subscriptions } : {}),
       ...(scenarios.length ? { scenarios } : {}),
     });

@@ -41,6 +41,7 @@ import type { Dunning } from '../core/subscriptions/dunning';
 import type { FieldRole, TimeUnit } from '../core/types';
 import { sniffSummary, type SummarySniff } from '../core/import/summary-file';
 import { analyzeSummaryFile, predictionSettingsOf } from './analyze-summary';
+import { customerCountOf } from '../core/customer-ids';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 
@@ -293,7 +294,7 @@ function modelParts(table: Parameters<typeof predictCustomers>[0], args: Analyze
     for (const reason of reliability.reasons) process.stderr.write(`analyze: the forecast is not reliable: ${reason.text}\n`);
     const fits = modelComparison(table, settings.timeUnit, observationEnd);
     const { models, forecast } = snapshotModelParts(predictions, { fits, timeUnit: settings.timeUnit, observationEnd: predictions.observationEnd });
-    const byCode = predictionsByCustomerCode(predictions.summary.customer, predictions.forecast.customers.pAlive, predictions.forecast.customers.clv, table.customerIds.length);
+    const byCode = predictionsByCustomerCode(predictions.summary.customer, predictions.forecast.customers.pAlive, predictions.forecast.customers.clv, customerCountOf(table));
     // The what-if's predicted value: the forecast model's fitted parameters predicted again month by month (no refit).
     const { fit, spend, spendWarning } = predictions.forecast;
     const predicted = args.scenario ? predictedBase(new ForecastPredictor(predictions.summary, { fit, spend, spendWarning }), settings.timeUnit, toPredictSettings(settings).monthlyDiscountRate) : null;

@@ -9,6 +9,7 @@ import type { DatasetEntry, DatasetSettings } from '../core/datasets';
 import type { OrderCodes, TransactionTable } from '../core/types';
 import type { BillingFile } from '../core/subscriptions';
 import { isWholeDataset, type ChunkRecord, type ClvDatabase, type DatasetRecord, type DictionaryRecord, type MappingRecord } from './schema';
+import { packedCustomerIds, withPackedCustomerIds } from '../core/customer-ids';
 
 /** Rows per stored chunk: small enough to load progressively, large enough to keep record counts low. */
 export const CHUNK_ROWS = 65_536;
@@ -83,7 +84,13 @@ export async function saveDataset(db: ClvDatabase, table: TransactionTable, meta
       // IndexedDB took its own copy when each chunk was added: give the batch's arrays back now, not at a collection.
       for (const chunk of batch) release(...Object.values(chunk).filter((v): v is ArrayBufferView => ArrayBuffer.isView(v)));
     }
-    const dictionaries: DictionaryRecord[] = [{ datasetId: id, kind: 'customer', values: table.customerIds }];
+    // Ids still packed (as an import leaves them) are stored so, without being made into strings.
+    const packedIds = packedCustomerIds(table);
+    const dictionaries: DictionaryRecord[] = [
+      packedIds
+        ? { datasetId: id, kind: 'customer', values: [], packed: { chars: exactly(packedIds.chars), ends: exactly(packedIds.ends) } }
+        : { datasetId: id, kind: 'customer', values: table.customerIds },
+    ];
     if (table.productNames) dictionaries.push({ datasetId: id, kind: 'product', values: table.productNames });
     if (table.channelNames) dictionaries.push({ datasetId: id, kind: 'channel', values: table.channelNames });
     if (table.discountCodes) dictionaries.push({ datasetId: id, kind: 'discount', values: table.discountCodes });
@@ -97,13 +104,23 @@ export async function saveDataset(db: ClvDatabase, table: TransactionTable, meta
 }
 
 /**
+ * A view alone, in a buffer of its own size: IndexedDB stores a view's whole buffer, and an import's packed ids are
+ * views of arrays grown ahead of their values.
+ */
+function exactly<T extends Uint8Array | Uint16Array | Int32Array>(view: T): T {
+  return view.byteOffset === 0 && view.byteLength === view.buffer.byteLength ? view : (view.slice() as T);
+}
+
+/**
  * About how many bytes a table takes once stored: its columns as they are stored (money in 32 bits where a chunk's
  * values allow), and its dictionaries' strings (two bytes a character, as browsers count them). What the user is told
  * a file needed when the browser's quota stops the save.
  */
 export function storedBytes(table: TransactionTable): number {
-  let bytes = 0;
-  for (const [key, value] of Object.entries(table)) {
+  const packedIds = packedCustomerIds(table);
+  let bytes = packedIds ? packedIds.chars.byteLength + packedIds.ends.byteLength : 0;
+  for (const [key, { value }] of Object.entries(Object.getOwnPropertyDescriptors(table))) {
+    if (key === 'customerIds' && packedIds) continue;
     if (Object.hasOwn(SCALE_OF, key)) bytes += value ? storedMoneyBytes(value as Float64Array, CHUNK_ROWS) : 0;
     else if (ArrayBuffer.isView(value)) bytes += value.byteLength;
     else if (Array.isArray(value)) for (const s of value) bytes += 2 * String(s).length + 8;
@@ -134,9 +151,8 @@ export async function loadTable(db: ClvDatabase, datasetId: number): Promise<Tra
   const dict = (kind: DictionaryRecord['kind']) => dictionaries.find((d) => d.kind === kind)?.values ?? null;
   const length = chunks.reduce((n, c) => n + c.day.length, 0);
   const u32 = (n: number) => new Uint32Array(n);
-  return {
+  const table = {
     length,
-    customerIds: dict('customer') ?? [],
     customer: concat(chunks.map((c) => c.customer), length, u32)!,
     day: joinDays(chunks.map((c) => c.day), length),
     amount: moneyOf(chunks, 'amount', length)!,
@@ -151,6 +167,8 @@ export async function loadTable(db: ClvDatabase, datasetId: number): Promise<Tra
     // A purchase log keeps its amounts unknown after a reload, not zero (the figures stored with it say so).
     ...(record?.figures?.withoutAmounts ? { withoutAmounts: true } : {}),
   };
+  const packedIds = dictionaries.find((d) => d.kind === 'customer')?.packed;
+  return packedIds ? withPackedCustomerIds<TransactionTable>(table, packedIds) : { ...table, customerIds: dict('customer') ?? [] };
 }
 
 /**

@@ -4,6 +4,9 @@ import { databaseAtVersion } from './old-versions';
 import { ClvDatabase, type DatasetRecord } from '../../src/db/schema';
 import { CHUNK_ROWS, deleteDataset, deleteEverything, headerKey, listDatasets, loadTable, recallMapping, rememberMapping, renameDataset, saveDataset } from '../../src/db/repo';
 import type { TransactionTable } from '../../src/core/types';
+import { importBytes } from '../../src/core/import';
+import { withoutLines } from '../../src/core/import/dataset-table';
+import { packedCustomerIds } from '../../src/core/customer-ids';
 
 const freshDb = () => new ClvDatabase(`test-${crypto.randomUUID()}`);
 
@@ -77,6 +80,25 @@ describe('dataset storage', () => {
     expect(back.cost).toEqual(t.cost);
     expect(back.refunded).toEqual(t.refunded);
     expect(back.amount[n - 1]).toBe(15.299999999999999);
+    db.close();
+  });
+
+  it('stores customer ids an import left packed as they are, and reads them back packed, as the same ids', async () => {
+    const db = freshDb();
+    const csv = 'customer,date,amount\nKH01,2024-01-05,10\nĐào,2024-01-06,20\nKH01,2024-02-05,30\n';
+    const { table } = withoutLines(importBytes(new TextEncoder().encode(csv), 'orders.csv'));
+    expect(packedCustomerIds(table)).not.toBeNull();
+    const id = await saveDataset(db, table, meta('orders.csv'));
+    // Saved without being made into strings: the record holds the packed arrays, each in a buffer of its own size.
+    expect(packedCustomerIds(table)).not.toBeNull();
+    const [record] = await db.dictionaries.where('datasetId').equals(id).filter((d) => d.kind === 'customer').toArray();
+    expect(record.values).toEqual([]);
+    expect(Array.from(record.packed!.ends)).toEqual([4, 7]);
+    expect(record.packed!.chars.buffer.byteLength).toBe(7 * 2);
+    const back = await loadTable(db, id);
+    expect(packedCustomerIds(back)).not.toBeNull();
+    expect(Array.from(back.customer)).toEqual([0, 1, 0]);
+    expect(back.customerIds).toEqual(['KH01', 'Đào']);
     db.close();
   });
 

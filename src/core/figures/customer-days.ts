@@ -12,6 +12,7 @@
 import type { DayColumn, DayNumber, TransactionTable } from '../types';
 import { daysLike } from '../day-column';
 import { release } from '../release';
+import { customerCountOf } from '../customer-ids';
 
 /** Which rows count as purchases. */
 export interface PurchaseRowFilter {
@@ -28,7 +29,7 @@ export interface PurchaseRowFilter {
 
 /** Purchase rows grouped by customer, and the customer-days they merge into. Offsets are per customer index. */
 export interface CustomerDays {
-  /** = table.customerIds.length; offsets arrays have customerCount + 1 entries. */
+  /** = customerCountOf(table); offsets arrays have customerCount + 1 entries. */
   customerCount: number;
   /**
    * Customer c has rowStart[c + 1] − rowStart[c] selected rows. (Their indices are not kept: a grouping stays while
@@ -149,7 +150,7 @@ export function tableDayRange(table: TransactionTable): { min: DayNumber; max: D
  */
 export function customerFirstDays(table: TransactionTable): Int32Array {
   const entry = tableCache(table);
-  if (!entry.firstDay || entry.firstDay.length !== table.customerIds.length) entry.firstDay = firstDays(table);
+  if (!entry.firstDay || entry.firstDay.length !== customerCountOf(table)) entry.firstDay = firstDays(table);
   return entry.firstDay;
 }
 
@@ -166,7 +167,7 @@ export function groupCustomerDays(table: TransactionTable, filter: PurchaseRowFi
   const key = `${after ?? ''}|${through ?? ''}|${positive ? 1 : 0}`;
   const hit = entry.groupings.get(key);
   // The length check guards against a table object whose id list was replaced after grouping.
-  if (hit && hit.customerCount === table.customerIds.length) return hit;
+  if (hit && hit.customerCount === customerCountOf(table)) return hit;
   const grouped = computeCustomerDays(table, after ?? -2147483648, through ?? 2147483647, positive);
   if (entry.groupings.size >= CACHE_PER_TABLE) entry.groupings.delete(entry.groupings.keys().next().value as string);
   entry.groupings.set(key, grouped);
@@ -181,7 +182,7 @@ interface RowsByCustomer {
 }
 
 function computeCustomerDays(table: TransactionTable, after: number, through: number, positiveOnly: boolean): CustomerDays {
-  const customerCount = table.customerIds.length;
+  const customerCount = customerCountOf(table);
   const { rowStart, rowDay, rowAmount } = (customerCount > BLOCKED_ABOVE ? sortByCustomerBlocked : sortByCustomer)(table, after, through, positiveOnly);
   const selected = rowDay.length;
 
@@ -241,7 +242,7 @@ function computeCustomerDays(table: TransactionTable, after: number, through: nu
 function sortByCustomer(table: TransactionTable, after: number, through: number, positiveOnly: boolean): RowsByCustomer {
   const { length, customer, day, amount } = table;
   const refunded = table.refunded ?? null;
-  const customerCount = table.customerIds.length;
+  const customerCount = customerCountOf(table);
   const minAmount = positiveOnly ? Number.MIN_VALUE : 0;
   const rowStart = new Uint32Array(customerCount + 1);
   for (let i = 0; i < length; i++) {
@@ -275,7 +276,7 @@ function sortByCustomer(table: TransactionTable, after: number, through: number,
 function sortByCustomerBlocked(table: TransactionTable, after: number, through: number, positiveOnly: boolean): RowsByCustomer {
   const { length, customer, day, amount } = table;
   const refunded = table.refunded ?? null;
-  const customerCount = table.customerIds.length;
+  const customerCount = customerCountOf(table);
   const minAmount = positiveOnly ? Number.MIN_VALUE : 0;
   const bits = blockBits(customerCount);
   const mask = (1 << bits) - 1;

@@ -6,6 +6,7 @@ import { daysLike } from '../day-column';
 import { customersWithRows, groupCustomerDays, hasOrderIds, rowPerOrder, type CustomerDays } from './customer-days';
 import { ordersPerCustomer } from './orders-per-customer';
 import { signedSums } from './sum';
+import { customerCountOf } from '../customer-ids';
 
 /** Where per-row profit comes from. */
 export type ProfitSource = 'cost' | 'margin-percent' | 'cost-and-margin-percent' | 'none';
@@ -127,7 +128,7 @@ export function customerHistory(table: TransactionTable, marginPercent?: number)
  */
 function sumByCustomer(table: TransactionTable, margin: number, days: CustomerDays): ReturnType<typeof sumRows> {
   const { length, customer, amount } = table;
-  const customerCount = table.customerIds.length;
+  const customerCount = customerCountOf(table);
   const net = new Float64Array(customerCount);
   const sums = signedSums(amount, length);
   // The refund rows, few, each at its customer, with their compensation apart (only when there are any).
@@ -179,7 +180,7 @@ function sumByCustomer(table: TransactionTable, margin: number, days: CustomerDa
 function sumRows(table: TransactionTable, margin: number): { net: Float64Array; profit: Float64Array | null; totals: RowTotals } {
   const { length, customer, amount, cost } = table;
   const refundedColumn = table.refunded ?? null;
-  const customerCount = table.customerIds.length;
+  const customerCount = customerCountOf(table);
   // Compensated (Neumaier) sums written out inline rather than through NeumaierSum(s).add: this loop runs once per
   // row, usually on its first call, before the JIT would have inlined the method calls.
   const net = new Float64Array(customerCount);

@@ -72,11 +72,14 @@ export interface CustomerRows {
   grossProfit: Float64Array;
 }
 
+/** Customer ids by code: an array, or the id of one code (ids kept packed are made into strings only for the rows shown). */
+export type IdsByCode = readonly string[] | ((code: number) => string);
+
 /**
  * The rows of `order` from `from` (inclusive) to `to` (exclusive), clamped to the view. `shown` is the view's length
  * when `order` holds only its first positions (the first screen of a partial sort).
  */
-export function customerRows(history: CustomerHistory, ids: string[], order: Uint32Array, from: number, to: number, shown = order.length): CustomerRows {
+export function customerRows(history: CustomerHistory, ids: IdsByCode, order: Uint32Array, from: number, to: number, shown = order.length): CustomerRows {
   const start = Math.max(0, Math.min(Math.floor(from), order.length));
   const end = Math.max(start, Math.min(Math.ceil(to), order.length));
   const n = end - start;
@@ -94,7 +97,7 @@ export function customerRows(history: CustomerHistory, ids: string[], order: Uin
   };
   for (let k = 0; k < n; k++) {
     const i = order[start + k];
-    rows.ids[k] = ids[history.customer[i]];
+    rows.ids[k] = typeof ids === 'function' ? ids(history.customer[i]) : ids[history.customer[i]];
     rows.firstDay[k] = history.firstDay[i];
     rows.lastDay[k] = history.lastDay[i];
     rows.orders[k] = history.orders[i];

@@ -1,6 +1,7 @@
 /**
  * Everything the historical dashboard draws, computed in one call from a stored table: the historical figures,
- * the CLV distribution (linear and log bins) and the customers' ids. Also the `historical` part of the snapshot.
+ * the CLV distribution (linear and log bins). Also the `historical` part of the snapshot. (`perCustomer.customer` holds
+ * customer codes: their ids are the table's.)
  */
 import { histogramOfSorted, type Histogram } from './histogram';
 import { finiteSorted } from './stats';
@@ -16,8 +17,6 @@ export interface DashboardOptions {
 
 export interface DashboardData {
   historical: HistoricalFigures;
-  /** Ids of `historical.perCustomer.customer` entries (index into this array by the customer code). */
-  customerIds: string[];
   /** Distribution of historical CLV (net revenue per customer), in linear and logarithmic bins. */
   distribution: { linear: Histogram; log: Histogram };
   timings: { figuresMs: number };
@@ -44,7 +43,7 @@ export function dashboardData(table: TransactionTable, options: DashboardOptions
   const { figures: historical, sortedNet } = historicalFiguresAndSortedNet(table, { marginPercent: options.marginPercent });
   // Counted from the net revenues the figures sorted anyway: the same bins as clvDistribution(perCustomer.netRevenue).
   const distribution = distributionOfSorted(sortedNet, historical.perCustomer.netRevenue.length);
-  return { historical, customerIds: table.customerIds, distribution, timings: { figuresMs: performance.now() - t0 } };
+  return { historical, distribution, timings: { figuresMs: performance.now() - t0 } };
 }
 
 const round = (v: number, digits = 6) => (Number.isFinite(v) ? Number(v.toFixed(digits)) : null);

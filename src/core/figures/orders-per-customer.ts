@@ -4,6 +4,7 @@
  * two.
  */
 import type { DayNumber, TransactionTable } from '../types';
+import { customerCountOf } from '../customer-ids';
 
 /**
  * Per customer index, the distinct orders of its purchase rows on or before `through`. The table must have orders.
@@ -12,7 +13,7 @@ import type { DayNumber, TransactionTable } from '../types';
  */
 export function ordersPerCustomer(table: TransactionTable, through: DayNumber = 2147483647, blankRowsEach = true): Uint32Array {
   const { length, customer, day, amount } = table;
-  const counts = new Uint32Array(table.customerIds.length);
+  const counts = new Uint32Array(customerCountOf(table));
   // Without codes every row is an order of its own (see TransactionTable.order): each purchase row counts.
   const order = table.order;
   if (!order) {

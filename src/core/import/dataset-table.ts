@@ -11,7 +11,10 @@ import { release } from '../release';
  * `line` reads as empty afterwards. It takes the whole result, so that the caller keeps no reference to it.
  */
 export function withoutLines<R extends { table: ImportedTable }>(result: R): Omit<R, 'table'> & { table: TransactionTable } {
-  const { line, ...table } = result.table;
-  release(line);
-  return { ...result, table };
+  // Taken off the table itself, not a copy: copying its fields would read its customer ids, which stay packed until
+  // something needs them as strings (src/core/customer-ids.ts).
+  const table: Partial<ImportedTable> = result.table;
+  release(table.line);
+  delete table.line;
+  return { ...result, table: table as TransactionTable };
 }

@@ -7,6 +7,7 @@
  */
 import { narrowDays } from '../day-column';
 import { release } from '../release';
+import { withPackedCustomerIds } from '../customer-ids';
 import type { DateOrder, ImportReport, Notice, NoticeVars, NumberFormat, OrderAmountReading, ImportedTable, TransactionTable } from '../types';
 import { NO_DAY } from './dates';
 import { compactCodes } from './code-dictionary';
@@ -105,7 +106,8 @@ export function finishImport(state: ImportState, options: ImportOptions, stream:
   };
   // The per-row columns the table does not hold (the amount cells' evidence, the other reading of the dates, …) are
   // read no more: given back now, not when the collector next runs (src/core/release.ts).
-  const kept = new Set(Object.values(table).filter((v) => ArrayBuffer.isView(v)).map((v) => (v as ArrayBufferView).buffer));
+  // (Read through descriptors: reading `customerIds` would make the ids into strings.)
+  const kept = new Set(Object.values(Object.getOwnPropertyDescriptors(table)).flatMap((d) => (ArrayBuffer.isView(d.value) ? [d.value.buffer] : [])));
   release(...state.rowArrays().filter((a) => !kept.has(a.buffer)));
   return { table, report };
 }
@@ -294,8 +296,8 @@ function countRows(state: ImportState, rows: KeptRows, options: ImportOptions): 
   const customer = state.customer.data;
   const line = state.line.data;
   const labelCodes = Object.values(state.labels).map((l) => l.codes.data);
-  const inTable = new Uint8Array(state.customers.values.length);
-  const excludedCustomer = new Uint8Array(state.customers.values.length);
+  const inTable = new Uint8Array(state.customers.size);
+  const excludedCustomer = new Uint8Array(state.customers.size);
   const amountColumn = () => state.columnName(state.numbers.amount!.col);
   let counted = 0;
   let excludedRows = 0;
@@ -344,7 +346,8 @@ function tableOf(state: ImportState, { day, amount, cost, refunded }: KeptRows, 
   // Values only other rows used are dropped: rows rejected or excluded at the end, or ids refused for undecodable bytes.
   const droppedLate = counted < state.rows;
   const customerCodes = countedPart(state.customer.data, counted);
-  const customerIds = droppedLate || state.customers.undecodable ? compactDictionary(customerCodes, counted, state.customers.values) : state.customers.values;
+  // Usually every id is kept: they stay packed until read (src/core/customer-ids.ts).
+  const compacted = droppedLate || state.customers.undecodable ? compactDictionary(customerCodes, counted, state.customers.values) : null;
   const labelColumn = (role: Exclude<LabelRole, 'order'>) => {
     const label = state.labels[role];
     if (!label) return { codes: null, names: null };
@@ -360,9 +363,8 @@ function tableOf(state: ImportState, { day, amount, cost, refunded }: KeptRows, 
   const names = labelColumn('contactName');
   const emails = labelColumn('email');
   const phones = labelColumn('phone');
-  return {
+  const table = {
     length: counted,
-    customerIds,
     customer: customerCodes,
     day: narrowDays(countedPart(day, counted)),
     amount: amount ? countedPart(amount, counted) : new Float64Array(counted),
@@ -382,6 +384,7 @@ function tableOf(state: ImportState, { day, amount, cost, refunded }: KeptRows, 
     ...(emails.codes ? { email: emails.codes, emails: emails.names } : {}),
     ...(phones.codes ? { phone: phones.codes, phones: phones.names } : {}),
   };
+  return compacted ? { ...table, customerIds: compacted } : withPackedCustomerIds<ImportedTable>(table, state.customers.packed());
 }
 
 /** What the user should know about how the file was read, in a fixed order. */

@@ -6,10 +6,11 @@ import { rfmInput } from '../segments/rfm-input';
 import type { CustomerPredictionsByCode } from '../segments/report';
 import type { DayNumber, TransactionTable } from '../types';
 import type { CustomerValues } from './nps';
+import { customerCountOf } from '../customer-ids';
 
 export function customerValues(table: TransactionTable, asOf: DayNumber, predictions: CustomerPredictionsByCode | null): CustomerValues {
   const input = rfmInput(table, asOf);
-  const n = table.customerIds.length;
+  const n = customerCountOf(table);
   const revenue = new Float64Array(n), purchases = new Float64Array(n);
   for (let i = 0; i < input.customer.length; i++) {
     revenue[input.customer[i]] = input.monetary[i];

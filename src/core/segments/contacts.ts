@@ -4,6 +4,7 @@
  * has the column but not for that customer; the field is left out when the file has no such column.
  */
 import type { TransactionTable } from '../types';
+import { customerCountOf } from '../customer-ids';
 
 export type ContactField = 'name' | 'email' | 'phone';
 
@@ -25,7 +26,7 @@ export function customerContacts(table: TransactionTable): CustomerContacts {
   for (const [field, codesKey, valuesKey] of COLUMNS) {
     const codes = table[codesKey], values = table[valuesKey];
     if (!codes || !values) continue;
-    const last = new Int32Array(table.customerIds.length).fill(-1);
+    const last = new Int32Array(customerCountOf(table)).fill(-1);
     for (let i = 0; i < table.length; i++) if (values[codes[i]]?.trim()) last[table.customer[i]] = codes[i];
     found.push({ field, values, last });
   }

@@ -7,6 +7,7 @@ import type { DayNumber, TransactionTable } from '../types';
 import { rfmInput } from './rfm-input';
 import { assignSegments, type SegmentId, type SegmentRule } from './rules';
 import { rfmScores } from './scores';
+import { customerCountOf } from '../customer-ids';
 
 export interface SegmentMovement {
   from: DayNumber;
@@ -21,7 +22,7 @@ export function segmentMovement(table: TransactionTable, rules: readonly Segment
   const before = rfmInput(table, from), after = rfmInput(table, to);
   const segBefore = assignSegments(rfmScores(before), rules), segAfter = assignSegments(rfmScores(after), rules);
   const k = rules.length;
-  const earlier = new Int16Array(table.customerIds.length).fill(k);
+  const earlier = new Int16Array(customerCountOf(table)).fill(k);
   for (let i = 0; i < before.customer.length; i++) earlier[before.customer[i]] = segBefore[i];
   const counts = Array.from({ length: k + 1 }, () => new Array<number>(k).fill(0));
   for (let i = 0; i < after.customer.length; i++) counts[earlier[after.customer[i]]][segAfter[i]]++;

@@ -8,6 +8,7 @@ import { monthIndex, monthLabel } from '../figures/dates';
 import type { TransactionTable } from '../types';
 import type { CustomerPredictionsByCode } from './report';
 import type { RfmInput } from './rfm-input';
+import { customerCountOf } from '../customer-ids';
 
 export type OriginDimension = 'product' | 'channel' | 'discount' | 'month';
 
@@ -35,7 +36,7 @@ const MAX_ROWS = 30;
  * channel) on its first line only, and leaves its other lines blank, still gives the order's code.
  */
 function firstLabels(table: TransactionTable, input: RfmInput, codes: Uint32Array, names: string[]): (string | null)[] {
-  const firstRow = new Int32Array(table.customerIds.length).fill(-1);
+  const firstRow = new Int32Array(customerCountOf(table)).fill(-1);
   const labelled = (i: number) => (names[codes[i]] ?? '') !== '';
   for (let i = 0; i < table.length; i++) {
     if (table.amount[i] < 0 || table.day[i] > input.asOf) continue;

@@ -21,9 +21,12 @@ export async function cohortsOf(tables: TableCache, id: number, period: CohortPe
   return tables.derived(id, cohortsKey(period), (table) => cohorts(table, period));
 }
 
+/** The key of the dashboard's figures at a margin (null: none entered). */
+export const dashboardKey = (marginPercent: number | null) => `dashboard:${marginPercent ?? 'none'}`;
+
 /** Every figure of the historical dashboard, at the dataset's margin (null: none entered). */
 export function dashboardOf(tables: TableCache, id: number, marginPercent: number | null): Promise<DashboardData> {
-  return tables.derived(id, `dashboard:${marginPercent ?? 'none'}`, (table) => dashboardData(table, { marginPercent: marginPercent ?? undefined }));
+  return tables.derived(id, dashboardKey(marginPercent), (table) => dashboardData(table, { marginPercent: marginPercent ?? undefined }));
 }
 
 /** The models' input per customer (x, tₓ, T, monetary) in a time unit, as of a day (default: the data's last). */

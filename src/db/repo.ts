@@ -68,7 +68,11 @@ function chunkOf(table: TransactionTable, datasetId: number, index: number): Chu
  * Store a parsed dataset whole or not at all: the record, its chunks and its dictionaries go in one IndexedDB
  * transaction, which the browser rolls back if the tab closes or any write fails.
  */
-export async function saveDataset(db: ClvDatabase, table: TransactionTable, meta: NewDataset, lastFields?: LastFields, billing: BillingFile | null = null): Promise<number> {
+export async function saveDataset(
+  db: ClvDatabase, table: TransactionTable, meta: NewDataset, lastFields?: LastFields, billing: BillingFile | null = null,
+  /** Called once the last large write is issued: the browser stores it from then on, and this thread is free. */
+  whileStoring?: () => void,
+): Promise<number> {
   return db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.billing], async () => {
     const now = Date.now();
     const id = (await db.datasets.add({ ...meta, billing: billing?.shape ?? null, orderCodes: table.orderCodes, rows: table.length, chunkCount: 0, createdAt: now, updatedAt: now })) as number;
@@ -97,7 +101,9 @@ export async function saveDataset(db: ClvDatabase, table: TransactionTable, meta
     if (table.contactNames) dictionaries.push({ datasetId: id, kind: 'contactName', values: table.contactNames });
     if (table.emails) dictionaries.push({ datasetId: id, kind: 'email', values: table.emails });
     if (table.phones) dictionaries.push({ datasetId: id, kind: 'phone', values: table.phones });
-    await db.dictionaries.bulkAdd(dictionaries);
+    const stored = db.dictionaries.bulkAdd(dictionaries);
+    whileStoring?.();
+    await stored;
     await db.datasets.update(id, { chunkCount, ...lastFields?.() });
     return id;
   });

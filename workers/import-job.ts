@@ -10,8 +10,8 @@ import { withoutLines } from '../src/core/import/dataset-table';
 import { rememberMapping, saveDataset, storedBytes } from '../src/db/repo';
 import { storageFailure } from '../src/db/storage-errors';
 import type { ClvDatabase } from '../src/db/schema';
-import { dropReadAhead, fileSource, gunzipChunks, isGzip } from './file-bytes';
-import { runPartInWorker } from './run-part';
+import { dropReadAhead, isGzip } from './file-bytes';
+import { dropReading, importSourceOf, takeReading } from './parse-ahead';
 import type { TableCache } from './table-cache';
 import { dashboardKey, importedValues } from './derived';
 import type { BillingFile } from '../src/core/subscriptions';
@@ -50,14 +50,16 @@ export async function runImportJob(file: File, options: ImportOptions, context: 
   const stage = (name: ImportProgress['stage'], rowsRead: number) =>
     onProgress?.({ stage: name, bytesRead: file.size, totalBytes: file.size, rowsRead, rowsPerSecond: 0, elapsedMs: performance.now() - started });
   try {
-    const source = (await isGzip(file))
-      ? { kind: 'gzip' as const, gunzip: () => gunzipChunks(file) }
-      : { kind: 'plain' as const, bytes: fileSource(file), runPart: runPartInWorker(file) };
-    const parsed = withoutLines(await importSource(options, source, { onProgress, isCancelled }));
+    // Read while the user checked the columns, when these were the options (parse-ahead.ts); else read now.
+    const hooks = { onProgress, isCancelled };
+    const taken = takeReading(file, options, hooks);
+    // A reading with other options would only compete with this one.
+    if (!taken) dropReading();
+    const parsed = taken ? await taken : { ...withoutLines(await importSource(options, await importSourceOf(file), hooks)), analysis: null };
     const { table, report } = parsed;
     if (report.rowsAccepted === 0) return { ok: false, reason: 'nothing-accepted', message: 'No row of the file could be used.', report };
     stage('analysing', report.rowsRead);
-    const analysis = analyzeDataset(table);
+    const analysis = parsed.analysis ?? analyzeDataset(table);
     if (isCancelled()) throw new ImportCancelled();
     // A billing export is read a second time by the subscriptions reader, whose code loads only for such a file.
     const billing = report.hasHeader ? await billingOf(file, report.header) : null;

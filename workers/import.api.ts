@@ -7,6 +7,7 @@ import { recallMapping } from '../src/db/repo';
 import type { WorkerContext } from './context';
 import { dropReadAhead, fileSource, isGzip, readHead, readRangeAhead } from './file-bytes';
 import { runImportJob } from './import-job';
+import { dropReading, readAhead } from './parse-ahead';
 import { dismissSplitImport, prepareSplitImport } from './run-part';
 
 export function importApi(context: WorkerContext) {
@@ -14,6 +15,7 @@ export function importApi(context: WorkerContext) {
   return {
     async sniffFile(file: File): Promise<SniffOutcome> {
       // Whatever was read ahead for an earlier file (its second worker holds its half) is not wanted any more.
+      dropReading();
       dismissSplitImport();
       dropReadAhead();
       let head: Uint8Array;
@@ -49,6 +51,19 @@ export function importApi(context: WorkerContext) {
      */
     sampleFile(seed: number): { name: string; csv: string } {
       return { name: 'sample-shop.csv', csv: generateSampleShop({ seed }) };
+    },
+
+    /**
+     * The options the user would import `file` with now (they settle while the columns are checked): the file is read
+     * with them at once, and an import with the same options takes that reading (parse-ahead.ts).
+     */
+    prepareImport(file: File, options: ImportOptions): void {
+      readAhead(file, options);
+    },
+
+    /** The column check was left without importing: its reading is not wanted. */
+    dropPreparedImport(): void {
+      dropReading();
     },
 
     /** Parse, analyse and store a file. Stored whole or not at all. */

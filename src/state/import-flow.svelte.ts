@@ -33,6 +33,18 @@ export interface MappingProblem {
   key: 'mapping.needCustomer' | 'mapping.needDate';
 }
 
+/** A call whose failure changes nothing for the user (reading ahead is only a head start). */
+function quietly(call: () => unknown): void {
+  try {
+    void Promise.resolve(call()).catch(() => {});
+  } catch {
+    // The worker could not be reached: the import will read the file itself.
+  }
+}
+
+/** How long the column choices must stay unchanged before the file is read with them. */
+const PREPARE_AFTER_MS = 100;
+
 export class ImportFlow {
   phase = $state<ImportPhase>('idle');
   file = $state.raw<File | null>(null);
@@ -76,6 +88,7 @@ export class ImportFlow {
     this.datasets = datasets;
     this.session = session;
     this.shared = shared ?? new SharedStore(client, session);
+    $effect.root(() => this.#prepareWhileChecking());
   }
 
   /** What still blocks the Import button, if anything. */
@@ -132,9 +145,10 @@ export class ImportFlow {
     await this.choose(new File([sample.csv], sample.name, { type: 'text/csv' }));
   }
 
-  async confirm() {
-    if (!this.file || !this.sniff || !this.mapping || this.problems.length) return;
-    const options: ImportOptions = {
+  /** The options the file would be imported with now; null while the columns cannot be imported yet. */
+  importOptions(): ImportOptions | null {
+    if (!this.file || !this.sniff || !this.mapping || this.problems.length) return null;
+    return {
       fileName: this.file.name,
       totalBytes: this.file.size,
       encoding: this.sniff.encoding,
@@ -144,6 +158,34 @@ export class ImportFlow {
       dateOrderFallback: this.dateOrderFallback,
       ...(this.statusChoices.length ? { statusChoices: $state.snapshot(this.statusChoices) as [string, boolean][] } : {}),
     };
+  }
+
+  /**
+   * While the columns are checked, the worker reads the file with the options as they stand (workers/parse-ahead.ts),
+   * so that Import finds it read. Sent when they have stayed the same for PREPARE_AFTER_MS.
+   */
+  #prepareWhileChecking() {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    $effect(() => {
+      const options = this.phase === 'mapping' ? this.importOptions() : null;
+      const file = this.file;
+      if (!options || !file) return;
+      const key = JSON.stringify(options);
+      if (key === this.#prepared) return;
+      timer = setTimeout(() => {
+        this.#prepared = key;
+        quietly(() => this.client().prepareImport(file, options));
+      }, PREPARE_AFTER_MS);
+      return () => clearTimeout(timer);
+    });
+  }
+
+  /** The options last sent to prepareImport ('' when none is being read). */
+  #prepared = '';
+
+  async confirm() {
+    const options = this.importOptions();
+    if (!options || !this.file) return;
     const file = this.file;
     await this.#runNoted(file.name, (job, started) => this.client().runImport(file, options, job, proxy((p: ImportProgress) => (started(), (this.progress = p)))));
   }
@@ -268,6 +310,9 @@ export class ImportFlow {
   }
 
   reset() {
+    // A file read ahead and not imported (another file picked, the check left) is dropped; an import took its own.
+    if (this.#prepared !== '' && this.phase !== 'importing') quietly(() => this.client().dropPreparedImport());
+    this.#prepared = '';
     this.phase = 'idle';
     this.file = null;
     this.sniff = null;

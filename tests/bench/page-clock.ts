@@ -8,8 +8,14 @@ import type { Page } from '@playwright/test';
 
 type Clock = { click: number | null; shown: Record<string, number> };
 
-/** Click `button` (a test id) and return, for each of `marks` in turn, the ms from the click until a frame showed it. */
-export async function clickAndTimeUntil(page: Page, button: string, marks: string[], timeoutMs: number): Promise<number[]> {
+/** The page's clock now (ms since its time origin), to time from a moment before the click (a file picked). */
+export const pageNow = (page: Page): Promise<number> => page.evaluate(() => performance.now());
+
+/**
+ * Click `button` (a test id) and return, for each of `marks` in turn, the ms from the click until a frame showed it;
+ * with `since` (a pageNow reading), also the ms from then.
+ */
+export async function clickAndTimeUntil(page: Page, button: string, marks: string[], timeoutMs: number, since = NaN): Promise<number[] & { since: number[] }> {
   await page.evaluate((marks) => {
     const clock: Clock = { click: null, shown: {} };
     (window as unknown as { __benchClock: Clock }).__benchClock = clock;
@@ -34,5 +40,5 @@ export async function clickAndTimeUntil(page: Page, button: string, marks: strin
     { timeout: timeoutMs, polling: 100 },
   );
   const { click, shown } = (await clock.jsonValue()) as Clock;
-  return marks.map((m) => shown[m] - click!);
+  return Object.assign(marks.map((m) => shown[m] - click!), { since: marks.map((m) => shown[m] - since) });
 }

@@ -17,7 +17,7 @@
  */
 import { execSync } from 'node:child_process';
 import { freePort, startPreview } from '../support/preview-server';
-import { clickAndTimeUntil } from './page-clock';
+import { clickAndTimeUntil, pageNow } from './page-clock';
 import { bundleSizes, formatBundleSizes } from '../support/bundle-size';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -123,13 +123,17 @@ async function benchChromium(csvPath: string, bytes: number) {
     // optimised by the JIT); the best of the three is comparable with Node's best of three.
     const runs: { timings: Record<string, number>; rows: number; wall: number }[] = [];
     let dashboardWall = 0;
+    const sincePick: number[] = [];
     for (let run = 0; run < 3; run++) {
       if (run > 0) await page.getByTestId('new-import').click();
+      const pickedAt = await pageNow(page);
       await page.getByTestId('import-file').setInputFiles(csvPath);
       await page.getByTestId('import-confirm').waitFor();
       await page.waitForTimeout(COLUMN_CHECK_MS);
       // The dashboard is shown once its figures are drawn (the customer table comes with them), not when its frame is.
-      const [frame, wall] = await clickAndTimeUntil(page, 'import-confirm', ['analysis-ready', 'customer-table'], 120_000);
+      const times = await clickAndTimeUntil(page, 'import-confirm', ['analysis-ready', 'customer-table'], 120_000, pickedAt);
+      const [frame, wall] = times;
+      sincePick.push(times.since[1]);
       if (run === 0) dashboardWall = wall - frame;
       const { timings, rows } = await newestStoredDataset(page);
       runs.push({ timings, rows, wall });
@@ -159,7 +163,9 @@ async function benchChromium(csvPath: string, bytes: number) {
     line('dataset figures + monthly cohorts', both((t) => t.figuresMs));
     line('import + figures + cohorts', both((t) => t.parseMs + t.figuresMs), '< 2000 ms');
     line('save to IndexedDB (one transaction)', both((t) => t.saveMs));
-    line(`click Import → dashboard with its figures (${COLUMN_CHECK_MS / 1000} s on the column check first)`, `${fmt(runs[0].wall)} / ${fmt(Math.min(...runs.map((r) => r.wall)))} ms`);
+    line(`click Import → dashboard with its figures (${COLUMN_CHECK_MS / 1000} s on the column check first)`, `${fmt(runs[0].wall)} / ${fmt(Math.min(...runs.map((r) => r.wall)))} ms`, '< 500 ms');
+    // The file is read while the columns are checked (workers/parse-ahead.ts): from the pick, the whole wait.
+    line('  file picked → the same (the column check included)', `${fmt(sincePick[0])} / ${fmt(Math.min(...sincePick))} ms`);
     if (dashboardMeasure) {
       line('dashboard figures in the worker (first)', `${fmt(dashboardMeasure.workerMs)} ms`, '< 300 ms');
       line('  asked → received by the page', `${fmt(dashboardMeasure.pageMs)} ms`);

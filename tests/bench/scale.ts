@@ -19,7 +19,7 @@ import { analyzeDataset, customerSummary, tableDayRange } from '../../src/core/f
 import { writeSyntheticOrders } from './orders-file';
 import { browserPid, browserRss, COLUMN_CHECK_MS, launchBrowser, newestStoredDataset } from './browser-memory';
 import { freePort, startPreview } from '../support/preview-server';
-import { clickAndTimeUntil } from './page-clock';
+import { clickAndTimeUntil, pageNow } from './page-clock';
 
 type Line = (label: string, value: string, target?: string) => void;
 
@@ -111,16 +111,19 @@ async function chromiumScale(root: string, path: string, rows: number, line: Lin
     const idle = browserRss(pid);
     let peak = idle;
     const sampler = setInterval(() => (peak = Math.max(peak, browserRss(pid))), 100);
+    const pickedAt = await pageNow(page);
     await page.getByTestId('import-file').setInputFiles(path);
     await page.getByTestId('import-confirm').waitFor();
     await page.waitForTimeout(COLUMN_CHECK_MS);
-    const [wall] = await clickAndTimeUntil(page, 'import-confirm', ['customer-table'], 360_000);
+    const times = await clickAndTimeUntil(page, 'import-confirm', ['customer-table'], 360_000, pickedAt);
+    const [wall] = times;
     clearInterval(sampler);
     peak = Math.max(peak, browserRss(pid));
     // Where the time went, as the import stored it with the dataset.
     const { timings } = await newestStoredDataset(page);
     await browser.close();
     line(`Chromium, ${fmt(rows / 1e6)}M lines: click Import → dashboard (${COLUMN_CHECK_MS / 1000} s on the column check first)`, `${fmt(wall / 1000, 1)} s`, '≤ 5 s');
+    line('  file picked → the same (the column check included; the file is read from the pick on)', `${fmt(times.since[0] / 1000, 1)} s`);
     const ms = (key: string) => (typeof timings[key] === 'number' ? fmt(timings[key]) : 'n/a');
     line('  parse (halves) / figures / save, ms', `${ms('parseMs')} (${ms('firstHalfMs')}, ${ms('secondHalfMs')}) / ${ms('figuresMs')} / ${ms('saveMs')}`);
     line('  parse: waiting for the second half / joining / finishing, ms', `${ms('waitMs')} / ${ms('absorbMs')} / ${ms('finishMs')}`);

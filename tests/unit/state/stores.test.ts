@@ -158,6 +158,35 @@ describe('ImportFlow', () => {
     expect(session.dataset?.figures).toMatchObject({ customers: 2, netRevenue: 19.75 });
   });
 
+  it('has the worker read the file with the options as they stand while the columns are checked, then imports with them', async () => {
+    const { client, datasets, session } = await setUp();
+    const { ImportFlow } = await import('../../../src/state/import-flow.svelte');
+    // The worker's API, with its calls to read ahead noted.
+    const prepared: unknown[] = [];
+    const imported: unknown[] = [];
+    const api = client();
+    const wrapped = new Proxy(api, {
+      get(target, name) {
+        if (name === 'prepareImport') return (file: File, options: unknown) => (prepared.push(options), target.prepareImport(file, options as never));
+        if (name === 'runImport') return (...args: Parameters<Compute['runImport']>) => (imported.push(args[1]), target.runImport(...args));
+        return Reflect.get(target, name);
+      },
+    });
+    const noting = () => wrapped;
+    const flow = new ImportFlow(noting, datasets, session, new SharedStore(client, session));
+    await flow.choose(new File(['order,customer,date,total\n1,A,2024-01-05,10\n2,B,2024-01-06,20\n'], 'p.csv'));
+    await until(() => prepared.length === 1, 'the first reading');
+    expect(prepared[0]).toEqual(flow.importOptions());
+    // A changed choice is read again once it has settled; the import uses the options last read.
+    flow.mapping!.amount = null;
+    await until(() => prepared.length === 2, 'the second reading');
+    expect(prepared[1]).toMatchObject({ mapping: { amount: null } });
+    await flow.confirm();
+    expect(imported).toEqual([prepared[1]]);
+    // Read without amounts: a purchase log of two customers.
+    expect(session.dataset?.figures).toMatchObject({ customers: 2, withoutAmounts: true });
+  });
+
   it('applies the ticks on status values and remembers them with the mapping', async () => {
     const { client, datasets, session } = await setUp();
     const { ImportFlow } = await import('../../../src/state/import-flow.svelte');

@@ -1,0 +1,65 @@
+/**
+ * A file's import read while the user checks its columns. The page sends the options it would import with each time
+ * they settle; the file is read with them at once, and an import started with the same file and the same options
+ * takes that reading (finished or still going) instead of starting over. Other options, another file or the page's
+ * leaving the column check drop it. Nothing is stored until the import itself runs: a reading that is never taken
+ * only cost the time the user spent looking at the preview.
+ */
+import type { ImportOptions } from '../src/core/import';
+import { ImportCancelled, importSource, type ImportHooks, type ImportSource, type StreamImportResult } from '../src/core/import/run';
+import { withoutLines } from '../src/core/import/dataset-table';
+import { analyzeDataset, type DatasetAnalysis } from '../src/core/figures';
+import { fileSource, gunzipChunks, isGzip } from './file-bytes';
+import { runPartInWorker } from './run-part';
+
+/** A file as the import reads it: gzip in one stream, a plain file by ranges (in two halves when large). */
+export async function importSourceOf(file: File): Promise<ImportSource> {
+  return (await isGzip(file)) ? { kind: 'gzip', gunzip: () => gunzipChunks(file) } : { kind: 'plain', bytes: fileSource(file), runPart: runPartInWorker(file) };
+}
+
+/** A file read, its lines let go (dataset-table.ts), and its dataset figures when it has rows to count. */
+export type ReadFile = ReturnType<typeof withoutLines<StreamImportResult>> & { analysis: DatasetAnalysis | null };
+
+interface Reading {
+  key: string;
+  result: Promise<ReadFile>;
+  /** The import's own hooks once it has taken the reading (progress, its Cancel). */
+  hooks: ImportHooks;
+  dropped: boolean;
+}
+
+let reading: Reading | null = null;
+
+/** The same file (a structured clone of it has its own identity) with the same options. */
+const keyOf = (file: File, options: ImportOptions) => JSON.stringify([file.name, file.size, file.type, file.lastModified, options]);
+
+/** Start reading `file` with `options`, dropping any earlier reading. */
+export function readAhead(file: File, options: ImportOptions): void {
+  dropReading();
+  const entry: Reading = { key: keyOf(file, options), hooks: {}, dropped: false, result: Promise.resolve(null as never) };
+  const isCancelled = () => entry.dropped || (entry.hooks.isCancelled?.() ?? false);
+  entry.result = (async () => {
+    const read = withoutLines(await importSource(options, await importSourceOf(file), { onProgress: (p) => entry.hooks.onProgress?.(p), isCancelled }));
+    if (isCancelled()) throw new ImportCancelled();
+    // The figures kept with the dataset too: the import then only stores.
+    return { ...read, analysis: read.report.rowsAccepted > 0 ? analyzeDataset(read.table) : null };
+  })();
+  // A reading nobody takes may fail (the import would say why) or be dropped: neither is an error here.
+  entry.result.catch(() => {});
+  reading = entry;
+}
+
+/** Stop the reading, if any: its result is not wanted. */
+export function dropReading(): void {
+  if (reading) reading.dropped = true;
+  reading = null;
+}
+
+/** The reading of this file with exactly these options, handed over once with the import's hooks; else null. */
+export function takeReading(file: File, options: ImportOptions, hooks: ImportHooks): Promise<ReadFile> | null {
+  const entry = reading;
+  if (!entry || entry.key !== keyOf(file, options)) return null;
+  reading = null;
+  entry.hooks = hooks;
+  return entry.result;
+}

@@ -18,7 +18,21 @@ export async function importSourceOf(file: File): Promise<ImportSource> {
 }
 
 /** A file read, its lines let go (dataset-table.ts), and its dataset figures when it has rows to count. */
-export type ReadFile = ReturnType<typeof withoutLines<StreamImportResult>> & { analysis: DatasetAnalysis | null };
+export type ReadFile = ReturnType<typeof withoutLines<StreamImportResult>> & {
+  analysis: DatasetAnalysis | null;
+  /** When the reading began and ended (performance.now()), so that the import's time counts it (workMs). */
+  startedAt: number;
+  endedAt: number;
+};
+
+/**
+ * The time an import worked, up to `now`: from its reading's start, less the time the reading waited, finished, for
+ * the click (`jobStartedAt`). Not the time since the click alone (the reading was work too), nor since the reading's
+ * start (the user may look at the columns for minutes).
+ */
+export function workMs(read: Pick<ReadFile, 'startedAt' | 'endedAt'>, jobStartedAt: number, now: number): number {
+  return now - read.startedAt - Math.max(0, jobStartedAt - read.endedAt);
+}
 
 interface Reading {
   key: string;
@@ -38,11 +52,13 @@ export function readAhead(file: File, options: ImportOptions): void {
   dropReading();
   const entry: Reading = { key: keyOf(file, options), hooks: {}, dropped: false, result: Promise.resolve(null as never) };
   const isCancelled = () => entry.dropped || (entry.hooks.isCancelled?.() ?? false);
+  const startedAt = performance.now();
   entry.result = (async () => {
     const read = withoutLines(await importSource(options, await importSourceOf(file), { onProgress: (p) => entry.hooks.onProgress?.(p), isCancelled }));
     if (isCancelled()) throw new ImportCancelled();
     // The figures kept with the dataset too: the import then only stores.
-    return { ...read, analysis: read.report.rowsAccepted > 0 ? analyzeDataset(read.table) : null };
+    const analysis = read.report.rowsAccepted > 0 ? analyzeDataset(read.table) : null;
+    return { ...read, analysis, startedAt, endedAt: performance.now() };
   })();
   // A reading nobody takes may fail (the import would say why) or be dropped: neither is an error here.
   entry.result.catch(() => {});

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { acceptedOptions, computeHarness } from '../../support/compute-harness';
+import { workMs } from '../../../workers/parse-ahead';
 
 // Every reading of a file (importSource), counted.
 const reads = vi.hoisted(() => ({ count: 0 }));
@@ -29,6 +30,20 @@ describe('a file read while its columns are checked', () => {
     expect(reads.count).toBe(1);
     expect(outcome).toMatchObject({ ok: true, report: { rowsRead: 3, rowsAccepted: 3 } });
     if (outcome.ok) expect(await netRevenue(outcome.datasetId)).toBe(35);
+  });
+
+  it('counts in the time the dataset says its import took, without the time it waited for the click', async () => {
+    const options = await acceptedOptions(api, file());
+    api.prepareImport(file(), options);
+    // The user looks at the columns for a while after the (small) file has been read.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const outcome = await api.runImport(file(), options, 'timed');
+    expect(outcome.ok && outcome.timings.totalMs).toBeLessThan(300);
+    expect(outcome.ok && outcome.timings.totalMs).toBeGreaterThanOrEqual(outcome.ok ? outcome.timings.parseMs + outcome.timings.saveMs : 0);
+    // By hand: read from 0 to 1,000 ms, Import at 5,000, done at 5,200: 1,200 ms of work; still reading at the click
+    // (Import at 500), done at 1,300: 1,300 ms.
+    expect(workMs({ startedAt: 0, endedAt: 1000 }, 5000, 5200)).toBe(1200);
+    expect(workMs({ startedAt: 0, endedAt: 1100 }, 500, 1300)).toBe(1300);
   });
 
   it('is dropped for an import with other options, which reads the file with its own', async () => {

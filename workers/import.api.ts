@@ -7,7 +7,7 @@ import { recallMapping } from '../src/db/repo';
 import type { WorkerContext } from './context';
 import { dropReadAhead, fileSource, isGzip, readHead, readRangeAhead } from './file-bytes';
 import { runImportJob } from './import-job';
-import { dropReading, readAhead } from './parse-ahead';
+import { dropReading, startReading } from './parse-ahead';
 import { dismissSplitImport, prepareSplitImport } from './run-part';
 
 export function importApi(context: WorkerContext) {
@@ -58,7 +58,7 @@ export function importApi(context: WorkerContext) {
      * with them at once, and an import with the same options takes that reading (parse-ahead.ts).
      */
     prepareImport(file: File, options: ImportOptions): void {
-      readAhead(file, options);
+      startReading(file, options);
     },
 
     /** The column check was left without importing: its reading is not wanted. */

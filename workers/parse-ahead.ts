@@ -48,7 +48,7 @@ let reading: Reading | null = null;
 const keyOf = (file: File, options: ImportOptions) => JSON.stringify([file.name, file.size, file.type, file.lastModified, options]);
 
 /** Start reading `file` with `options`, dropping any earlier reading. */
-export function readAhead(file: File, options: ImportOptions): void {
+export function startReading(file: File, options: ImportOptions): void {
   dropReading();
   const entry: Reading = { key: keyOf(file, options), hooks: {}, dropped: false, result: Promise.resolve(null as never) };
   const isCancelled = () => entry.dropped || (entry.hooks.isCancelled?.() ?? false);

@@ -26,7 +26,7 @@ export function prepareSplitImport(head: Uint8Array, guess: SniffResult, fileNam
   void spare?.api.warmUp(head, guess, fileName, readAhead);
 }
 
-/** A file that will not be split was picked: the worker started for an earlier one, and its half of that file, go. */
+/** Another file is being looked at: the worker started for the last one, and the half it read ahead, go. */
 export function dismissSplitImport(): void {
   spare?.worker.terminate();
   spare = null;

@@ -165,7 +165,7 @@ export const READ_AHEAD_KEEP_MS = 3 * 60_000;
  * Which file a Blob is. The import gets its own structured clone of the File the sniff saw, so identity cannot be
  * compared; a File's name, size, type and modification time can. A Blob that is no File is never read ahead.
  */
-function fileKey(file: Blob): string | null {
+export function fileKey(file: Blob): string | null {
   if (typeof File === 'undefined' || !(file instanceof File)) return null;
   return JSON.stringify([file.name, file.size, file.type, file.lastModified]);
 }

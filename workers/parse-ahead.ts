@@ -9,7 +9,7 @@ import type { ImportOptions } from '../src/core/import';
 import { ImportCancelled, importSource, type ImportHooks, type ImportSource, type StreamImportResult } from '../src/core/import/run';
 import { withoutLines } from '../src/core/import/dataset-table';
 import { analyzeDataset, type DatasetAnalysis } from '../src/core/figures';
-import { fileSource, gunzipChunks, isGzip } from './file-bytes';
+import { fileKey, fileSource, gunzipChunks, isGzip } from './file-bytes';
 import { runPartInWorker } from './run-part';
 
 /** A file as the import reads it: gzip in one stream, a plain file by ranges (in two halves when large). */
@@ -44,8 +44,8 @@ interface Reading {
 
 let reading: Reading | null = null;
 
-/** The same file (a structured clone of it has its own identity) with the same options. */
-const keyOf = (file: File, options: ImportOptions) => JSON.stringify([file.name, file.size, file.type, file.lastModified, options]);
+/** The same file (see fileKey) with the same options. */
+const keyOf = (file: File, options: ImportOptions) => `${fileKey(file)}${JSON.stringify(options)}`;
 
 /** Start reading `file` with `options`, dropping any earlier reading. */
 export function startReading(file: File, options: ImportOptions): void {

@@ -137,9 +137,17 @@ test('a long comparison shows which model it is fitting and can be cancelled', a
   await page.getByTestId('tab-forecast').click();
   await page.getByTestId('forecast-run').click();
   // Pareto/NBD is slow on this file (the data cannot identify it): the step is named, with a progress bar.
+  // Both read in one look, every frame: with expect's polling (up to a second apart) the step had sometimes ended
+  // between the look at its name and the look at the bar.
   const progress = page.getByTestId('forecast-progress');
-  await expect(progress).toContainText('Pareto/NBD (3 of 3)', { timeout: 60_000 });
-  await expect(progress.locator('progress')).toHaveAttribute('value', '2');
+  await page.waitForFunction(
+    () => {
+      const box = document.querySelector('[data-testid="forecast-progress"]');
+      return box !== null && (box.textContent ?? '').includes('Pareto/NBD (3 of 3)') && box.querySelector('progress')?.getAttribute('value') === '2';
+    },
+    undefined,
+    { timeout: 60_000, polling: 'raf' },
+  );
   await page.getByTestId('forecast-cancel').click();
   await expect(progress).toHaveCount(0);
   await expect(page.getByText('Stopped.')).toBeVisible();

@@ -6,16 +6,14 @@
  * made on first read, and the packed form is dropped then.
  */
 import type { PackedValues } from './import/code-dictionary';
-import { cutStrings, latin1Text, utf16Text } from './utf16-text';
+import { cutStrings, packedText } from './utf16-text';
 
 /** Tables whose ids have not been made into strings yet, with their packed ids. */
 const packedOf = new WeakMap<object, PackedValues>();
 
 /** The packed values as strings, one per value. */
 export function unpackValues(packed: PackedValues): string[] {
-  const { chars, ends } = packed;
-  const text = chars instanceof Uint16Array ? utf16Text(chars) : latin1Text(chars);
-  return cutStrings(text, ends, []);
+  return cutStrings(packedText(packed.chars), packed.ends, []);
 }
 
 /**
@@ -52,8 +50,5 @@ export function customerCountOf(table: { customerIds: string[] }): number {
 export function customerIdOf(table: { customerIds: string[] }, code: number): string {
   const packed = packedOf.get(table);
   if (!packed) return table.customerIds[code];
-  const from = code === 0 ? 0 : packed.ends[code - 1];
-  const to = packed.ends[code];
-  const { chars } = packed;
-  return chars instanceof Uint16Array ? utf16Text(chars.slice(from, to)) : latin1Text(chars.subarray(from, to));
+  return packedText(packed.chars, code === 0 ? 0 : packed.ends[code - 1], packed.ends[code]);
 }

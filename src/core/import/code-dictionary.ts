@@ -4,7 +4,7 @@
  * orders holds ten million distinct ids; as strings they took about 50 bytes each and a garbage collector busy
  * moving them, where here they take their characters, an end offset and a hash.
  */
-import { cutStrings, latin1Text, utf16Text, widened } from '../utf16-text';
+import { cutStrings, packedText, widened } from '../utf16-text';
 import { release } from '../release';
 
 /**
@@ -205,7 +205,7 @@ export class CodeDictionary {
     if (this.valuesDropped) throw new Error('CodeDictionary: the values were dropped when it was sealed.');
     const from = this.startOf(first);
     const to = this.ends[this.size - 1];
-    const text = this.chars instanceof Uint16Array ? utf16Text(this.chars.slice(from, to)) : latin1Text(this.chars.subarray(from, to));
+    const text = packedText(this.chars, from, to);
     cutStrings(text, this.ends.subarray(first, this.size), strings, from);
   }
 

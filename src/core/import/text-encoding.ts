@@ -3,6 +3,7 @@
  * text"), or, when the bytes are not valid UTF-8, a Windows code page: 1258 (Vietnamese), 874 (Thai) or 1252.
  * Also tells text from binary files, so that a spreadsheet or an image gets a clear message instead of garbage.
  */
+import { isAscii } from '../utf16-text';
 
 export type TextEncodingLabel = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'windows-1258' | 'windows-874';
 
@@ -159,19 +160,6 @@ export const DECODED_PIECE_BYTES = 32 * 1024;
 const ASCII_BY_CHAR_CODES = COPY_DECODED_TEXT;
 /** Bytes given to one String.fromCharCode call (its arguments go on the stack). */
 const CHAR_CODES_AT_ONCE = 8 * 1024;
-
-/** Whether every byte of `bytes` is below 0x80, four at a time where they are aligned. */
-function isAscii(bytes: Uint8Array): boolean {
-  let high = 0;
-  let i = 0;
-  if (bytes.byteOffset % 4 === 0) {
-    const words = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2);
-    for (let w = 0; w < words.length; w++) high |= words[w];
-    i = words.length << 2;
-  }
-  for (; i < bytes.length; i++) high |= bytes[i];
-  return (high & 0x80808080) === 0;
-}
 
 /** Turns byte chunks cut anywhere into text, and counts characters it could not decode. */
 export class ChunkDecoder {

@@ -166,12 +166,13 @@ export class RowAcceptor extends ImportState implements RecordSink {
     // order id may be one of the order's items (its total on another line): the end decides.
     const at = this.rows;
     if (at === this.capacity) this.reserve(at + 1);
-    this.amountEmpty.data[at] = 0;
+    // A row rejected below may have marked its empty amount at `at`, which this row takes.
+    if (this.amountEmpty) this.amountEmpty.data[at] = 0;
     for (let v = 0; v < this.valueColumns.length; v++) {
       const { role, column } = this.valueColumns[v];
       const nfit = this.readNumber(r, column, at);
       if (nfit === NUMBER_EMPTY && role === 'amount' && this.labels.order) {
-        this.amountEmpty.data[at] = 1;
+        this.startAmountEmpty().data[at] = 1;
         if (this.emptyAmountText.size < EXAMPLES_KEPT) this.emptyAmountText.set(line, r.recordText());
         continue;
       }
@@ -208,7 +209,8 @@ export class RowAcceptor extends ImportState implements RecordSink {
     // Accepted so far: keep the row under every reading still open.
     this.customer.data[at] = customerId;
     this.line.data[at] = line;
-    this.inherit.data[at] = inherit;
+    if (inherit !== 0) this.startInherit().data[at] = inherit;
+    else if (this.inherit) this.inherit.data[at] = 0;
     if (inherit !== 0 && this.inheritText.size < EXAMPLES_KEPT) this.inheritText.set(line, r.recordText());
     if (inherit & INHERIT_DATE) {
       this.dayFirst.data[at] = NO_DAY;

@@ -120,6 +120,7 @@ export function finishImport(state: ImportState, options: ImportOptions, stream:
  */
 function giveItemLinesTheirOrder(state: ImportState): Uint8Array | null {
   const n = state.rows;
+  if (!state.inherit) return null;
   const inherit = state.inherit.data;
   const order = state.labels.order;
   let waiting = 0;
@@ -176,7 +177,7 @@ function keepRowsThatFit(state: ImportState, { dateOrder, formats }: Decisions, 
   const n = state.rows;
   const customer = state.customer.data;
   const line = state.line.data;
-  const empty = state.amountEmpty.data;
+  const empty = state.amountEmpty?.data ?? null;
   const day = dateOrder === 'MDY' && state.monthFirst ? state.monthFirst.data : state.dayFirst.data;
   // Each number column's values under its decided decimal mark, and under the other, as functions of the row made
   // once per column (the cells are kept as one value and a code; see StoredFit).
@@ -216,8 +217,9 @@ function keepRowsThatFit(state: ImportState, { dateOrder, formats }: Decisions, 
     }
     const value = rowValue(i);
     // An empty amount was kept on purpose (see amountEmpty); any other NaN is a cell of the wrong decimal mark.
-    const column = Number.isNaN(value) && empty[i] === 0 ? [amountCol, qtyCol, priceCol].find((c) => c && Number.isNaN(valueOf(c, i))) : undefined;
-    if (!column && !(Math.abs(value) <= MAX_CELL_MAGNITUDE) && empty[i] === 0) {
+    const isEmpty = empty !== null && empty[i] === 1;
+    const column = Number.isNaN(value) && !isEmpty ? [amountCol, qtyCol, priceCol].find((c) => c && Number.isNaN(valueOf(c, i))) : undefined;
+    if (!column && !(Math.abs(value) <= MAX_CELL_MAGNITUDE) && !isEmpty) {
       // Only a product can get here: each cell was bounded as it was read.
       state.rejects.add('too-large-product', 'Quantity × unit price is too large to be read (above 10^15)', line[i], () => state.riskyProductText.get(line[i]));
       continue;
@@ -231,7 +233,7 @@ function keepRowsThatFit(state: ImportState, { dateOrder, formats }: Decisions, 
     customer[kept] = customer[i];
     line[kept] = line[i];
     day[kept] = day[i];
-    empty[kept] = empty[i];
+    if (empty) empty[kept] = empty[i];
     if (amount) amount[kept] = value;
     if (refunded && refundedValues) refunded[kept] = refundedValues(i);
     if (cost) {
@@ -242,7 +244,7 @@ function keepRowsThatFit(state: ImportState, { dateOrder, formats }: Decisions, 
         if (costMismatch.count++ === 0) costMismatch.line = line[i];
       }
       if (costCol) cost[kept] = costValue;
-      else if (empty[i] === 1) cost[kept] = 0; // an order's item line without an amount: its margin costs nothing
+      else if (isEmpty) cost[kept] = 0; // an order's item line without an amount: its margin costs nothing
       else {
         const margin = costValue;
         cost[kept] = marginIsShare ? value * (1 - (Math.abs(margin) > 1 ? margin / 100 : margin)) : value - margin;
@@ -275,7 +277,7 @@ function countRows(state: ImportState, rows: KeptRows, options: ImportOptions): 
     order: order ? order.codes.data : null,
     orderCodes: order ? { count: order.dict.size, blank: order.dict.blank } : null,
     amount,
-    empty: state.amountEmpty.data,
+    empty: state.amountEmpty?.data ?? null,
     fromProduct: !state.numbers.amount,
     amountHeader: state.numbers.amount ? state.columnName(state.numbers.amount.col) : '',
     refunded,

@@ -79,17 +79,19 @@ export class ImportState {
   readonly riskyProductText = new Map<number, string>();
   /**
    * 1 where the amount cell was empty on a row with an order id: kept until the end decides whether the file puts
-   * the order's total on one of its lines (then the other lines are items, not rows without an amount).
+   * the order's total on one of its lines (then the other lines are items, not rows without an amount). Null until
+   * the first such row (a file of orders has none): a byte a row saved.
    */
-  readonly amountEmpty = new Growable(Uint8Array);
+  amountEmpty: Growable<Uint8Array> | null = null;
   /** Original text of the first such rows, keyed by line, for the rejection they may end in. */
   readonly emptyAmountText = new Map<number, string>();
   /**
    * INHERIT_CUSTOMER and INHERIT_DATE bits where the customer or date cell was empty on a row with an order id: an
    * order's item line (Shopify writes the customer and date on the order's first line only) takes them from its
-   * order at the end, or is rejected for the empty cell when no line of its order has one.
+   * order at the end, or is rejected for the empty cell when no line of its order has one. Null until the first
+   * such row, as amountEmpty.
    */
-  readonly inherit = new Growable(Uint8Array);
+  inherit: Growable<Uint8Array> | null = null;
   /** Original text of the first such rows, keyed by line, for the rejection they may end in. */
   readonly inheritText = new Map<number, string>();
   readonly numbers: Partial<Record<NumberRole, NumberColumn>> = {};
@@ -118,7 +120,7 @@ export class ImportState {
       else this.labels[key] = { col, dict: new Dictionary(), codes: new Growable(Uint32Array) };
     }
     this.rowColumns = [
-      this.customer, this.line, this.dayFirst, this.amountEmpty, this.inherit,
+      this.customer, this.line, this.dayFirst,
       ...Object.values(this.numbers).flatMap((c) => [c.value, c.fit]),
       ...Object.values(this.labels).map((l) => l.codes),
     ];
@@ -133,8 +135,23 @@ export class ImportState {
   splitDateReadings(at: number): Growable<Int32Array> {
     const column = new Growable(Int32Array, this.dayFirst.data.length);
     column.data.set(this.dayFirst.data.subarray(0, at));
+    return (this.monthFirst = this.lateColumn(column));
+  }
+
+  /** The amountEmpty column, started (zero for the rows before) if it was not. */
+  startAmountEmpty(): Growable<Uint8Array> {
+    return (this.amountEmpty ??= this.lateColumn(new Growable(Uint8Array, this.capacity)));
+  }
+
+  /** The inherit column, started (zero for the rows before) if it was not. */
+  startInherit(): Growable<Uint8Array> {
+    return (this.inherit ??= this.lateColumn(new Growable(Uint8Array, this.capacity)));
+  }
+
+  /** A per-row column started after the first rows, grown with the others from now on. */
+  private lateColumn<T extends Growable<Uint32Array | Int32Array | Float64Array | Uint8Array>>(column: T): T {
     this.rowColumns.push(column);
-    return (this.monthFirst = column);
+    return column;
   }
 
   /** Every per-row column's array as it is now. */

@@ -47,9 +47,9 @@ export function exportPart(state: ImportState, stream: StreamCounts) {
     line: state.line.data.subarray(0, n),
     dayFirst: state.dayFirst.data.subarray(0, n),
     monthFirst: state.monthFirst ? state.monthFirst.data.subarray(0, n) : null,
-    amountEmpty: state.amountEmpty.data.subarray(0, n),
+    amountEmpty: state.amountEmpty ? state.amountEmpty.data.subarray(0, n) : null,
     emptyAmountText: [...state.emptyAmountText],
-    inherit: state.inherit.data.subarray(0, n),
+    inherit: state.inherit ? state.inherit.data.subarray(0, n) : null,
     inheritText: [...state.inheritText],
     dates: state.dates.counts(),
     dayFirstOnlyText: [...state.dayFirstOnlyText],
@@ -90,11 +90,15 @@ export function absorbPart(state: ImportState, part: ImportPart, lineOffset: num
   // Month-first readings on either side: the side without them read every date the same both ways.
   const monthFirst = state.monthFirst ?? (part.monthFirst ? state.splitDateReadings(at) : null);
   if (monthFirst) monthFirst.data.set(part.monthFirst ?? part.dayFirst, at);
-  state.amountEmpty.data.set(part.amountEmpty, at);
+  // Either side may have no empty amounts, or no rows waiting for their order: then it holds no such column.
+  if (part.amountEmpty) state.startAmountEmpty().data.set(part.amountEmpty, at);
   keepExamples(state.emptyAmountText, part.emptyAmountText);
-  state.inherit.data.set(part.inherit, at);
-  // A customer still to come from its order holds code 0, which is no customer of the part's dictionary.
-  for (let i = 0; i < n; i++) if (part.inherit[i] & INHERIT_CUSTOMER) state.customer.data[at + i] = 0;
+  if (part.inherit) {
+    const inherit = part.inherit;
+    state.startInherit().data.set(inherit, at);
+    // A customer still to come from its order holds code 0, which is no customer of the part's dictionary.
+    for (let i = 0; i < n; i++) if (inherit[i] & INHERIT_CUSTOMER) state.customer.data[at + i] = 0;
+  }
   keepExamples(state.inheritText, part.inheritText);
   state.dates.absorb(part.dates);
   keepExamples(state.dayFirstOnlyText, part.dayFirstOnlyText);

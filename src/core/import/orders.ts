@@ -29,7 +29,7 @@ export interface PurchaseInput {
   orderCodes: OrderCodes | null;
   /** The rows' amounts (NaN where `empty`), or null when the file has no amounts. */
   amount: Float64Array | null;
-  empty: Uint8Array;
+  empty: Uint8Array | null;
   /** Whether the amount is quantity × unit price (always line amounts). */
   fromProduct: boolean;
   amountHeader: string;
@@ -160,7 +160,7 @@ export function countPurchases(input: PurchaseInput): PurchaseOutcome {
   if (!amount) reading = order ? 'none' : null;
   else if (oneLineEach) reading = 'one-line';
   else if (order) {
-    amountFacts = orderFacts(order, n, orderCount, blank, amount, (i) => empty[i] === 0);
+    amountFacts = orderFacts(order, n, orderCount, blank, amount, empty ? (i) => empty[i] === 0 : () => true);
     reading = input.fromProduct ? (decideReading(amountFacts, 'line') === 'one-line' ? 'one-line' : 'line') : decideReading(amountFacts, headerHint(input.amountHeader));
   }
   const orderTotal = reading === 'total-on-one-line' || reading === 'total-repeated';
@@ -233,7 +233,7 @@ export function countPurchases(input: PurchaseInput): PurchaseOutcome {
           placed[o] = 1;
           value = amount[holder];
         }
-      } else if (empty[i] === 1) {
+      } else if (empty !== null && empty[i] === 1) {
         fate[i] = RowFate.MissingAmount;
         continue;
       } else value = amount[i];

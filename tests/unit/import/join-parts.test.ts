@@ -128,6 +128,22 @@ describe('a part absorbed into the importer of the part before', () => {
     ]);
   });
 
+  it('keeps empty-amount and waiting-for-its-order marks when only one side has them, and holds neither column without', () => {
+    const options: ImportOptions = { ...shopOptions, mapping: mapping({ orderId: 0, customer: 1, date: 2, amount: 3 }) };
+    const text = 'Order;Customer;Date;Amount\nO1;A;2024-01-01;10\nO2;B;2024-01-02;20\nO2;;;\nO3;C;2024-01-03;30\nO3;;2024-01-03;\nO4;D;2024-01-04;40\n';
+    const whole = comparable(onePass(text, options));
+    expect(Array.from(whole.amountEmpty!)).toEqual([0, 0, 1, 0, 1, 0]);
+    expect(Array.from(whole.inherit!)).toEqual([0, 0, 3, 0, 1, 0]);
+    for (const cut of cutsOf(text)) expect(comparable(joinedAt(text, cut, options)!), `cut at ${cut}`).toEqual(whole);
+    // A file of whole orders: a byte a row each saved.
+    const plain = onePass('Order;Customer;Date;Amount\nO1;A;2024-01-01;10\nO2;B;2024-01-02;20\n', options);
+    expect([plain.amountEmpty, plain.inherit]).toEqual([null, null]);
+    // A row rejected after its empty amount was marked (its customer id undecodable) leaves no mark on the row that
+    // takes its place.
+    const rejected = exportPart(onePass('Order;Customer;Date;Amount\nO1;A;2024-01-01;10\nO2;B\uFFFD;2024-01-02;\nO3;C;2024-01-03;30\n', options), NO_STREAM);
+    expect([rejected.rows, rejected.rejected[0].code, Array.from(rejected.amountEmpty!)]).toEqual([2, 'undecodable-customer', [0, 0]]);
+  });
+
   it('keeps month-first readings when only one side has dates that read differently that way', () => {
     const options: ImportOptions = { ...shopOptions, mapping: mapping({ customer: 0, date: 1, amount: 2 }) };
     const text = 'Customer;Date;Amount\nA;02/03/2024;1\nB;2024-05-06;2\nC;07/08/2024;3\nD;2024-09-10;4\nE;2024-11-12;5\n';

@@ -24,9 +24,8 @@ export const importPartApi = {
   async readPart(file: Blob, options: ImportOptions, from: number, to: number, onProgress: (bytes: number, rows: number) => void): Promise<TimedImportPart> {
     const part = await importPart(options, fileSource(file).chunks(from, to), onProgress);
     const buffers = new Set<ArrayBuffer>();
-    const add = (a: ArrayBufferView) => buffers.add(a.buffer as ArrayBuffer);
-    [part.customer, part.line, part.dayFirst, part.customerIds.chars, part.customerIds.ends].forEach(add);
-    if (part.monthFirst) add(part.monthFirst);
+    const add = (a: ArrayBufferView | null) => a && buffers.add(a.buffer as ArrayBuffer);
+    [part.customer, part.line, part.dayFirst, part.monthFirst, part.amountEmpty, part.inherit, part.customerIds.chars, part.customerIds.ends].forEach(add);
     for (const n of Object.values(part.numbers)) [n.value, n.fit].forEach(add);
     for (const l of Object.values(part.labels)) [l.codes, l.values.chars, l.values.ends].forEach(add);
     if (part.order) [part.order.codes, part.order.values.chars, part.order.values.ends].forEach(add);

@@ -7,7 +7,7 @@ import type { ColumnMapping } from '../types';
 import { DateFit, NO_DAY, readDateCell } from './dates';
 import { nameScore } from './header-names';
 import type { ImportOptions } from './import-options';
-import { ImportState, INHERIT_CUSTOMER, INHERIT_DATE, type NumberColumn, type LabelColumn, type OrderColumn } from './import-state';
+import { ImportState, INHERIT_CUSTOMER, INHERIT_DATE, type NumberColumn, type LabelColumn } from './import-state';
 import { CellProblem, cellExtras, commaReading, MAX_CELL_MAGNITUDE, NumberFit, pointReading, readNumberCell, currencyOf, storedFit, storedValue } from './numbers';
 import { FieldKind, RecordReader, type RecordSink } from './record-reader';
 import { MAX_EXAMPLES } from './rejections';
@@ -73,7 +73,8 @@ export class RowAcceptor extends ImportState implements RecordSink {
   /** The active columns as plain arrays, for the per-row loop. */
   private readonly valueColumns: { role: 'amount' | 'quantity' | 'unitPrice'; column: NumberColumn }[];
   private readonly costColumns: NumberColumn[];
-  private readonly labelList: (LabelColumn | OrderColumn)[];
+  /** The label columns other than the order id's. */
+  private readonly labelList: LabelColumn[];
   /** Quantity and unit price when they make the amount; null when an amount column does. */
   private readonly productColumns: [NumberColumn, NumberColumn] | null;
 
@@ -91,7 +92,7 @@ export class RowAcceptor extends ImportState implements RecordSink {
     super(mapping);
     this.valueColumns = (['amount', 'quantity', 'unitPrice'] as const).flatMap((role) => (this.numbers[role] ? [{ role, column: this.numbers[role] }] : []));
     this.costColumns = [this.numbers.cost, this.numbers.margin].filter((c): c is NumberColumn => c !== undefined);
-    this.labelList = Object.values(this.labels);
+    this.labelList = Object.entries(this.labels).flatMap(([role, l]) => (role === 'order' ? [] : [l as LabelColumn]));
     this.productColumns = this.numbers.quantity && this.numbers.unitPrice && !this.numbers.amount ? [this.numbers.quantity, this.numbers.unitPrice] : null;
     this.needed = Math.max(...Object.values(mapping).filter((v): v is number => v !== null)) + 1;
     this.reader = new RecordReader(options.delimiter, this);
@@ -227,10 +228,14 @@ export class RowAcceptor extends ImportState implements RecordSink {
       if (this.readNumber(r, this.costColumns[c], at) === NUMBER_INVALID) this.costUnreadable++;
     }
     if (this.numbers.refunded && this.readNumber(r, this.numbers.refunded, at) === NUMBER_INVALID) this.refundedUnreadable++;
+    if (order) {
+      // Each row an order of its own so far: no column until a row's code is not its row number.
+      if (order.codes) order.codes.data[at] = orderCode;
+      else if (orderCode !== at) this.orderCodes(order, at).data[at] = orderCode;
+    }
     for (let l = 0; l < this.labelList.length; l++) {
       const label = this.labelList[l];
-      if (label === order) label.codes.data[at] = orderCode;
-      else label.codes.data[at] = r.fieldKind[label.col] >= QUOTED_ESCAPED ? label.dict.id(r.field(label.col).trim()) : label.dict.idOf(r.text, r.fieldStart[label.col], r.fieldEnd[label.col]);
+      label.codes.data[at] = r.fieldKind[label.col] >= QUOTED_ESCAPED ? label.dict.id(r.field(label.col).trim()) : label.dict.idOf(r.text, r.fieldStart[label.col], r.fieldEnd[label.col]);
     }
     if (this.currencyColumn !== null && this.currencyColumn < r.fieldCount) {
       const code = currencyOf(r.field(this.currencyColumn));

@@ -69,6 +69,10 @@ export function finishImport(state: ImportState, options: ImportOptions, stream:
     dateOrder: state.dates.decide(options.dateOrderFallback ?? 'DMY'),
     formats: new Map(Object.values(state.numbers).map((column) => [column, column.evidence.decide()])),
   };
+  // Rows that are each an order of their own keep no order codes (see OrderColumn), and stay so as rows are dropped
+  // below; a blank order id among them is a code the end renumbers, so those get their column.
+  const order = state.labels.order;
+  if (order && !order.codes && order.dict.blank >= 0) state.orderCodes(order, state.rows);
   // Every row is read: the dictionaries' lookup tables, and the order ids' text, are not needed from here on.
   state.customers.seal();
   for (const [role, label] of Object.entries(state.labels)) {
@@ -126,7 +130,7 @@ function giveItemLinesTheirOrder(state: ImportState): Uint8Array | null {
   let waiting = 0;
   for (let i = 0; i < n; i++) if (inherit[i] !== 0) waiting++;
   if (waiting === 0 || !order) return null;
-  const codes = order.codes.data;
+  const codes = state.orderCodes(order, n).data;
   const orders = order.dict.size;
   const customerFrom = new Int32Array(orders).fill(-1);
   const dateFrom = new Int32Array(orders).fill(-1);
@@ -207,7 +211,7 @@ function keepRowsThatFit(state: ImportState, { dateOrder, formats }: Decisions, 
   const margins = marginCol ? marginReading(state.columnName(marginCol.col), marginCol.evidence.percentCells, Float64Array.from({ length: n }, (_, i) => decided.get(marginCol)!(i)), rowValue, n) : null;
   const marginIsShare = margins?.as === 'share';
   const cost = costCol || marginCol ? new Float64Array(n) : null;
-  const labelCodes = Object.values(state.labels).map((l) => l.codes.data);
+  const labelCodes = rowCodeColumns(state);
   let kept = 0;
   for (let i = 0; i < n; i++) {
     if (gone && gone[i] === 1) continue;
@@ -274,7 +278,7 @@ function countRows(state: ImportState, rows: KeptRows, options: ImportOptions): 
   if (!order && !status && !refunded) return { counted: kept, excludedRows: 0, excludedOnlyCustomers: 0, purchases: null };
   const purchases = countPurchases({
     n: kept,
-    order: order ? order.codes.data : null,
+    order: order ? (order.codes ? order.codes.data : 'row') : null,
     orderCodes: order ? { count: order.dict.size, blank: order.dict.blank } : null,
     amount,
     empty: state.amountEmpty?.data ?? null,
@@ -297,7 +301,7 @@ function countRows(state: ImportState, rows: KeptRows, options: ImportOptions): 
   }
   const customer = state.customer.data;
   const line = state.line.data;
-  const labelCodes = Object.values(state.labels).map((l) => l.codes.data);
+  const labelCodes = rowCodeColumns(state);
   const inTable = new Uint8Array(state.customers.size);
   const excludedCustomer = new Uint8Array(state.customers.size);
   const amountColumn = () => state.columnName(state.numbers.amount!.col);
@@ -337,6 +341,14 @@ function countedPart<T extends Uint32Array | Int32Array | Float64Array>(column: 
   return counted >= column.length * 0.9 ? (column.subarray(0, counted) as T) : (column.slice(0, counted) as T);
 }
 
+/**
+ * The per-row code columns the kept rows are moved up in: every label's, and the order ids' unless each row is an
+ * order of its own (no column; moved-up rows stay so).
+ */
+function rowCodeColumns(state: ImportState): Uint32Array[] {
+  return Object.values(state.labels).flatMap((l) => (l.codes ? [l.codes.data] : []));
+}
+
 /** Whether code i is at row i throughout (a file of orders, not of their lines). */
 function isIdentity(codes: Uint32Array): boolean {
   for (let i = 0; i < codes.length; i++) if (codes[i] !== i) return false;
@@ -357,8 +369,9 @@ function tableOf(state: ImportState, { day, amount, cost, refunded }: KeptRows, 
     return { codes, names: droppedLate || label.dict.undecodable ? compactDictionary(codes, counted, label.dict.values) : label.dict.values };
   };
   const order = state.labels.order;
-  const orderCodes = order ? countedPart(order.codes.data, counted) : null;
-  const orderSet = order && orderCodes ? (droppedLate || order.dict.undecodable ? compactCodes(orderCodes, counted, order.dict.size, order.dict.blank) : { count: order.dict.size, blank: order.dict.blank }) : null;
+  const orderCodes = order?.codes ? countedPart(order.codes.data, counted) : null;
+  // Without codes every counted row is an order of its own (and none is blank: see finishImport).
+  const orderSet = !order ? null : !orderCodes ? { count: counted, blank: -1 } : droppedLate || order.dict.undecodable ? compactCodes(orderCodes, counted, order.dict.size, order.dict.blank) : { count: order.dict.size, blank: order.dict.blank };
   const products = labelColumn('product');
   const channels = labelColumn('channel');
   const discounts = labelColumn('discount');

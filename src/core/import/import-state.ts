@@ -32,11 +32,15 @@ export interface LabelColumn {
   codes: Growable<Uint32Array>;
 }
 
-/** The order id column: codes only (its values tell rows apart and are never shown; see CodeDictionary). */
+/**
+ * The order id column: codes only (its values tell rows apart and are never shown; see CodeDictionary). `codes` is
+ * null while every row's code is its own row number (each row an order of its own, as in an export of orders rather
+ * than their lines): four bytes a row saved until a row says otherwise (see ImportState.orderCodes).
+ */
 export interface OrderColumn {
   col: number;
   dict: CodeDictionary;
-  codes: Growable<Uint32Array>;
+  codes: Growable<Uint32Array> | null;
 }
 
 export type Labels = { order?: OrderColumn } & Partial<Record<Exclude<LabelRole, 'order'>, LabelColumn>>;
@@ -116,13 +120,13 @@ export class ImportState {
     };
     for (const [key, col] of Object.entries(labelRoles) as [LabelRole, number | null][]) {
       if (col === null) continue;
-      if (key === 'order') this.labels.order = { col, dict: new CodeDictionary(), codes: new Growable(Uint32Array) };
+      if (key === 'order') this.labels.order = { col, dict: new CodeDictionary(), codes: null };
       else this.labels[key] = { col, dict: new Dictionary(), codes: new Growable(Uint32Array) };
     }
     this.rowColumns = [
       this.customer, this.line, this.dayFirst,
       ...Object.values(this.numbers).flatMap((c) => [c.value, c.fit]),
-      ...Object.values(this.labels).map((l) => l.codes),
+      ...Object.values(this.labels).flatMap((l) => (l.codes ? [l.codes] : [])),
     ];
     this.capacity = Math.min(...this.rowColumns.map((c) => c.data.length));
   }
@@ -136,6 +140,17 @@ export class ImportState {
     const column = new Growable(Int32Array, this.dayFirst.data.length);
     column.data.set(this.dayFirst.data.subarray(0, at));
     return (this.monthFirst = this.lateColumn(column));
+  }
+
+  /**
+   * The order codes of the first `rows` rows as a column, made (each row's code its row number) if they were not
+   * one yet; the rows after follow.
+   */
+  orderCodes(order: OrderColumn, rows: number): Growable<Uint32Array> {
+    if (order.codes) return order.codes;
+    const codes = new Growable(Uint32Array, Math.max(this.capacity, rows));
+    for (let i = 0; i < rows; i++) codes.data[i] = i;
+    return (order.codes = this.lateColumn(codes));
   }
 
   /** The amountEmpty column, started (zero for the rows before) if it was not. */

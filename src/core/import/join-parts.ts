@@ -24,7 +24,8 @@ const numberColumnPart = (c: NumberColumn, rows: number) => ({
 });
 
 const labelColumnPart = (l: LabelColumn, rows: number) => ({ values: l.dict.packed(), codes: l.codes.data.subarray(0, rows) });
-const orderColumnPart = (o: OrderColumn, rows: number) => ({ values: o.dict.packed(), codes: o.codes.data.subarray(0, rows) });
+/** `codes` null: each of the part's rows is an order of its own (see OrderColumn). */
+const orderColumnPart = (o: OrderColumn, rows: number) => ({ values: o.dict.packed(), codes: o.codes ? o.codes.data.subarray(0, rows) : null });
 
 /** A part's state as plain data; the per-row arrays are views of the state's own buffers (transferred, not copied). */
 export function exportPart(state: ImportState, stream: StreamCounts) {
@@ -114,12 +115,24 @@ export function absorbPart(state: ImportState, part: ImportPart, lineOffset: num
   }
   for (const [role, l] of Object.entries(state.labels) as [LabelRole, LabelColumn | OrderColumn][]) {
     if (role === 'order') continue;
+    const label = l as LabelColumn;
     const p = part.labels[role]!;
-    copyCodes(l.codes.data, p.codes, (l as LabelColumn).dict.absorb(p.values));
+    copyCodes(label.codes.data, p.codes, label.dict.absorb(p.values));
   }
   const order = state.labels.order;
   // The part is the file's last and order ids are only counted: their codes, without storing the part's ids.
-  if (order && part.order) copyCodes(order.codes.data, part.order.codes, order.dict.absorbCodes(part.order.values));
+  if (order && part.order) {
+    const remap = order.dict.absorbCodes(part.order.values);
+    const codes = part.order.codes;
+    // Rows that are each an order of their own on both sides (the part's ids all new: order numbers counting up)
+    // stay without a column.
+    let perRow = !order.codes && !codes;
+    for (let i = 0; perRow && i < n; i++) perRow = remap[i] === at + i;
+    if (!perRow) {
+      const into = state.orderCodes(order, at).data;
+      for (let i = 0; i < n; i++) into[at + i] = remap[codes ? codes[i] : i];
+    }
+  }
   for (const [code, count] of part.currencyCodes) state.currencyCodes.set(code, (state.currencyCodes.get(code) ?? 0) + count);
   state.rejects.absorb(part.rejected, lineOffset);
   if (state.extraFieldsLine === 0 && part.extraFieldsLine !== 0) state.extraFieldsLine = part.extraFieldsLine + lineOffset;
@@ -139,5 +152,5 @@ function releasePart(part: ImportPart): void {
   release(part.customer, part.line, part.dayFirst, part.monthFirst, part.amountEmpty, part.inherit, part.customerIds.chars, part.customerIds.ends);
   for (const n of Object.values(part.numbers)) release(n.value, n.fit);
   for (const l of Object.values(part.labels)) release(l.codes, l.values.chars, l.values.ends);
-  if (part.order) release(part.order.codes, part.order.values.chars, part.order.values.ends);
+  if (part.order) release(part.order.codes ?? undefined, part.order.values.chars, part.order.values.ends);
 }

@@ -24,8 +24,11 @@ import { StatusRules, foldStatus } from './statuses';
 export interface PurchaseInput {
   /** Rows (the rows kept so far, in file order). */
   n: number;
-  /** Order code per row and what the codes run over, or null without an order id. */
-  order: Uint32Array | null;
+  /**
+   * Order code per row and what the codes run over, or null without an order id; 'row' when every row is an order
+   * of its own (row i's code is i, and none is blank).
+   */
+  order: Uint32Array | 'row' | null;
   orderCodes: OrderCodes | null;
   /** The rows' amounts (NaN where `empty`), or null when the file has no amounts. */
   amount: Float64Array | null;
@@ -147,7 +150,11 @@ function decideReading(facts: OrderFacts, hint: 'total' | 'line' | null): OrderA
 
 /** Decide the readings, each row's fate and the counted rows' amounts. */
 export function countPurchases(input: PurchaseInput): PurchaseOutcome {
-  const { n, order, amount, empty, refunded, status } = input;
+  const { n, amount, empty, refunded, status } = input;
+  const perRow = input.order === 'row';
+  // Codes 0, 1, 2, … made only where a status needs its order's (rows each an order of their own need no facts).
+  const order = perRow && status ? Uint32Array.from({ length: n }, (_, i) => i) : input.order === 'row' ? null : input.order;
+  const hasOrders = input.order !== null;
   const fate = new Uint8Array(n);
   const outRefunded = refunded ? new Float64Array(n) : null;
   const blank = order && input.orderCodes && input.orderCodes.blank >= 0 ? input.orderCodes.blank : NONE;
@@ -156,8 +163,8 @@ export function countPurchases(input: PurchaseInput): PurchaseOutcome {
   // How the amount, and the refund, relate to the order.
   let reading: OrderAmountReading | null = null;
   let amountFacts: OrderFacts | null = null;
-  const oneLineEach = order !== null && everyOrderOnce(order, n, blank);
-  if (!amount) reading = order ? 'none' : null;
+  const oneLineEach = perRow || (order !== null && everyOrderOnce(order, n, blank));
+  if (!amount) reading = hasOrders ? 'none' : null;
   else if (oneLineEach) reading = 'one-line';
   else if (order) {
     amountFacts = orderFacts(order, n, orderCount, blank, amount, empty ? (i) => empty[i] === 0 : () => true);
@@ -257,8 +264,8 @@ export function countPurchases(input: PurchaseInput): PurchaseOutcome {
   const byRows = <T extends { rows?: number; count?: number; status: string }>(a: T, b: T) => (b.rows ?? b.count ?? 0) - (a.rows ?? a.count ?? 0) || a.status.localeCompare(b.status);
   const excluded: ExcludedStatus[] = entries
     .filter((e) => !e.counts)
-    .map((e) => ({ status: e.status, count: e.rows, ...(order ? { orders: e.orders.size } : {}) }))
+    .map((e) => ({ status: e.status, count: e.rows, ...(hasOrders ? { orders: e.orders.size } : {}) }))
     .sort(byRows);
-  const statuses: StatusCount[] | null = status ? entries.map((e) => ({ status: e.status, rows: e.rows, orders: order ? e.orders.size : null, counts: e.counts })).sort(byRows) : null;
+  const statuses: StatusCount[] | null = status ? entries.map((e) => ({ status: e.status, rows: e.rows, orders: hasOrders ? e.orders.size : null, counts: e.counts })).sort(byRows) : null;
   return { fate, amount: outAmount, refunded: outRefunded, reading, excluded, statuses };
 }

@@ -77,7 +77,7 @@ function comparable(state: RowAcceptor) {
   const withoutOrderText = Object.assign(Object.create(state) as RowAcceptor, { labels });
   return {
     ...exportPart(withoutOrderText, NO_STREAM),
-    orderCodes: order ? Array.from(order.codes.data.subarray(0, state.rows)) : null,
+    orderCodes: order ? Array.from(state.orderCodes(order, state.rows).data.subarray(0, state.rows)) : null,
     orderIds: order ? { size: order.dict.size, blank: order.dict.blank, undecodable: [...(order.dict.undecodable ?? [])] } : null,
   };
 }
@@ -142,6 +142,24 @@ describe('a part absorbed into the importer of the part before', () => {
     // takes its place.
     const rejected = exportPart(onePass('Order;Customer;Date;Amount\nO1;A;2024-01-01;10\nO2;B\uFFFD;2024-01-02;\nO3;C;2024-01-03;30\n', options), NO_STREAM);
     expect([rejected.rows, rejected.rejected[0].code, Array.from(rejected.amountEmpty!)]).toEqual([2, 'undecodable-customer', [0, 0]]);
+  });
+
+  it('keeps no order codes when each row on both sides is an order of its own, and makes them when the part repeats one', () => {
+    const options: ImportOptions = { ...shopOptions, mapping: mapping({ orderId: 0, customer: 1, date: 2, amount: 3 }) };
+    const rows = (ids: string[]) => 'Order;Customer;Date;Amount\n' + ids.map((id, i) => `${id};C${i % 3};2024-01-0${i + 1};${i + 1}\n`).join('');
+    const unique = rows(['#1', '#2', '#3', '#4', '#5', '#6']);
+    for (const cut of cutsOf(unique).slice(1)) {
+      const joined = joinedAt(unique, cut, options)!;
+      expect(joined.labels.order!.codes, `cut at ${cut}`).toBeNull();
+      expect([joined.rows, joined.labels.order!.dict.size]).toEqual([6, 6]);
+    }
+    // Counting down in the second half is as new as counting up; an id of the first half again is not.
+    for (const ids of [['#1', '#2', '#3', '#9', '#8', '#7'], ['#1', '#2', '#3', '#4', '#2', '#6'], ['#1', '#1', '#2', '#3', '#4', '#5']]) {
+      const text = rows(ids);
+      const whole = comparable(onePass(text, options));
+      for (const cut of cutsOf(text).slice(1)) expect(comparable(joinedAt(text, cut, options)!), `${ids} cut at ${cut}`).toEqual(whole);
+    }
+    expect(comparable(onePass(rows(['#1', '#2', '#3', '#4', '#2', '#6']), options)).orderCodes).toEqual([0, 1, 2, 3, 1, 4]);
   });
 
   it('keeps month-first readings when only one side has dates that read differently that way', () => {

@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { datasetFigures } from '../../../src/core/figures';
 import { statusVerdict, StatusRules } from '../../../src/core/import/statuses';
+import { RowAcceptor } from '../../../src/core/import/accept-rows';
+import { settleMapping } from '../../../src/core/import/import-options';
 import { amounts, ids, isoDates, mapping, rejectCounts, run } from '../../fixtures/import/helpers';
 
 const lines = (...rows: string[]) => rows.join('\n') + '\n';
@@ -244,5 +246,37 @@ describe('item lines that leave the customer and date to their order', () => {
     expect(rejectCounts(report)).toEqual({ 'missing-customer': 3 });
     expect(report.rejected[0].examples.map((e) => e.line)).toEqual([5, 6, 7]);
     expect(report).toMatchObject({ rowsRead: 6, rowsAccepted: 3, rowsRejected: 3 });
+  });
+});
+
+describe('a file of orders, each row an order of its own', () => {
+  const options = { mapping: mapping({ orderId: 0, customer: 1, date: 2, amount: 3, status: 4 }) };
+  const head = 'Order,Customer,Date,Amount,Status';
+
+  it('keeps no order codes while each row is its own order, and counts each once, statuses included', () => {
+    const state = new RowAcceptor({ fileName: 'o.csv', totalBytes: 0, encoding: 'utf-8', delimiter: ',', hasHeader: true, ...options }, settleMapping(options.mapping));
+    state.reader.push(lines(head, '#1,ann,2024-01-01,10,paid', '#2,bob,2024-01-02,20,voided', '#3,ann,2024-01-03,30,paid'));
+    state.reader.end();
+    expect(state.labels.order!.codes).toBeNull();
+    const { table, report } = run(lines(head, '#1,ann,2024-01-01,10,paid', '#2,bob,2024-01-02,20,voided', '#3,ann,2024-01-03,x,paid', '#4,ann,2024-01-04,40,paid'), options);
+    expect(report).toMatchObject({ rowsRead: 4, rowsAccepted: 3, rowsRejected: 1, orderAmounts: 'one-line' });
+    expect(report.excluded).toEqual([{ status: 'voided', count: 1, orders: 1 }]);
+    expect(report.statuses).toEqual([
+      { status: 'paid', rows: 2, orders: 2, counts: true },
+      { status: 'voided', rows: 1, orders: 1, counts: false },
+    ]);
+    expect([table.order, table.orderCodes, amounts(table)]).toEqual([null, { count: 2, blank: -1 }, [10, 40]]);
+  });
+
+  it('makes the codes as soon as an id comes back, or one is blank, with the rows before numbered as they were', () => {
+    const state = new RowAcceptor({ fileName: 'o.csv', totalBytes: 0, encoding: 'utf-8', delimiter: ',', hasHeader: true, ...options }, settleMapping(options.mapping));
+    state.reader.push(lines(head, '#1,ann,2024-01-01,10,paid', '#2,bob,2024-01-02,20,paid', '#1,ann,2024-01-01,5,paid', '#3,cat,2024-01-03,30,paid'));
+    state.reader.end();
+    expect(Array.from(state.labels.order!.codes!.data.subarray(0, 4))).toEqual([0, 1, 0, 2]);
+    const repeated = run(lines(head, '#1,ann,2024-01-01,10,paid', '#2,bob,2024-01-02,20,paid', '#1,ann,2024-01-01,5,paid'), options);
+    expect([repeated.table.orderCodes, Array.from(repeated.table.order!)]).toEqual([{ count: 2, blank: -1 }, [0, 1, 0]]);
+    // A blank id: its own code, kept as the blank one (every such row an order apart, as before).
+    const blank = run(lines(head, '#1,ann,2024-01-01,10,paid', ',bob,2024-01-02,20,paid', '#3,cat,2024-01-03,30,paid'), options);
+    expect([blank.table.orderCodes, Array.from(blank.table.order ?? [])]).toEqual([{ count: 3, blank: 1 }, []]);
   });
 });

@@ -209,7 +209,7 @@ export class RowAcceptor extends ImportState implements RecordSink {
 
     // Accepted so far: keep the row under every reading still open.
     this.customer.data[at] = customerId;
-    this.line.data[at] = line;
+    this.setLine(at, line);
     if (inherit !== 0) this.startInherit().data[at] = inherit;
     else if (this.inherit) this.inherit.data[at] = 0;
     if (inherit !== 0 && this.inheritText.size < EXAMPLES_KEPT) this.inheritText.set(line, r.recordText());

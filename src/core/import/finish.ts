@@ -8,6 +8,7 @@
 import { narrowDays } from '../day-column';
 import { release } from '../release';
 import { withPackedCustomerIds } from '../customer-ids';
+import { withCountingLines } from './dataset-table';
 import type { DateOrder, ImportReport, Notice, NoticeVars, NumberFormat, OrderAmountReading, ImportedTable, TransactionTable } from '../types';
 import { NO_DAY } from './dates';
 import { compactCodes } from './code-dictionary';
@@ -143,7 +144,6 @@ function giveItemLinesTheirOrder(state: ImportState): Uint8Array | null {
   const customer = state.customer.data;
   const dayFirst = state.dayFirst.data;
   const monthFirst = state.monthFirst?.data ?? null;
-  const line = state.line.data;
   for (let i = 0; i < n; i++) {
     const bits = inherit[i];
     if (bits === 0) continue;
@@ -152,7 +152,8 @@ function giveItemLinesTheirOrder(state: ImportState): Uint8Array | null {
       const from = customerFrom[o];
       if (from === -1) {
         const column = state.columnName(state.mapping.customer!);
-        state.rejects.add('missing-customer', () => `Customer id is empty (column "${column}")`, line[i], () => state.inheritText.get(line[i]), () => ({ column }));
+        const line = state.lineOf(i);
+        state.rejects.add('missing-customer', () => `Customer id is empty (column "${column}")`, line, () => state.inheritText.get(line), () => ({ column }));
         gone[i] = 1;
         continue;
       }
@@ -162,7 +163,8 @@ function giveItemLinesTheirOrder(state: ImportState): Uint8Array | null {
       const from = dateFrom[o];
       if (from === -1) {
         const column = state.columnName(state.mapping.date!);
-        state.rejects.add('missing-date', () => `Date is empty (column "${column}")`, line[i], () => state.inheritText.get(line[i]), () => ({ column }));
+        const line = state.lineOf(i);
+        state.rejects.add('missing-date', () => `Date is empty (column "${column}")`, line, () => state.inheritText.get(line), () => ({ column }));
         gone[i] = 1;
         continue;
       }
@@ -180,7 +182,8 @@ function giveItemLinesTheirOrder(state: ImportState): Uint8Array | null {
 function keepRowsThatFit(state: ImportState, { dateOrder, formats }: Decisions, gone: Uint8Array | null): KeptRows {
   const n = state.rows;
   const customer = state.customer.data;
-  const line = state.line.data;
+  // Lines as a column only once a row is dropped (see ImportState.line): until then row i is still on its own.
+  let line = state.line?.data ?? null;
   const empty = state.amountEmpty?.data ?? null;
   const day = dateOrder === 'MDY' && state.monthFirst ? state.monthFirst.data : state.dayFirst.data;
   // Each number column's values under its decided decimal mark, and under the other, as functions of the row made
@@ -215,8 +218,9 @@ function keepRowsThatFit(state: ImportState, { dateOrder, formats }: Decisions, 
   let kept = 0;
   for (let i = 0; i < n; i++) {
     if (gone && gone[i] === 1) continue;
+    const at = state.lineOf(i);
     if (day[i] === NO_DAY) {
-      state.rejects.add('date-order-mismatch', () => `Date does not fit the ${orderName} order of the rest of column "${dateColumn()}"`, line[i], () => dateText.get(line[i]), () => ({ column: dateColumn(), variant: dateOrder === 'MDY' ? 'MDY' : 'DMY' }));
+      state.rejects.add('date-order-mismatch', () => `Date does not fit the ${orderName} order of the rest of column "${dateColumn()}"`, at, () => dateText.get(at), () => ({ column: dateColumn(), variant: dateOrder === 'MDY' ? 'MDY' : 'DMY' }));
       continue;
     }
     const value = rowValue(i);
@@ -225,17 +229,18 @@ function keepRowsThatFit(state: ImportState, { dateOrder, formats }: Decisions, 
     const column = Number.isNaN(value) && !isEmpty ? [amountCol, qtyCol, priceCol].find((c) => c && Number.isNaN(valueOf(c, i))) : undefined;
     if (!column && !(Math.abs(value) <= MAX_CELL_MAGNITUDE) && !isEmpty) {
       // Only a product can get here: each cell was bounded as it was read.
-      state.rejects.add('too-large-product', 'Quantity × unit price is too large to be read (above 10^15)', line[i], () => state.riskyProductText.get(line[i]));
+      state.rejects.add('too-large-product', 'Quantity × unit price is too large to be read (above 10^15)', at, () => state.riskyProductText.get(at));
       continue;
     }
     if (column) {
       const decimal = formats.get(column)!.decimal;
       const texts = decimal === '.' ? column.onlyCommaText : column.onlyDotText;
-      state.rejects.add(`number-format-mismatch-${column === priceCol ? 'price' : column === qtyCol ? 'quantity' : 'amount'}`, () => `Number uses a different decimal mark from the rest of column "${state.columnName(column.col)}" (which uses "${decimal}")`, line[i], () => texts.get(line[i]), () => ({ column: state.columnName(column.col), decimal }));
+      state.rejects.add(`number-format-mismatch-${column === priceCol ? 'price' : column === qtyCol ? 'quantity' : 'amount'}`, () => `Number uses a different decimal mark from the rest of column "${state.columnName(column.col)}" (which uses "${decimal}")`, at, () => texts.get(at), () => ({ column: state.columnName(column.col), decimal }));
       continue;
     }
     customer[kept] = customer[i];
-    line[kept] = line[i];
+    if (line === null && kept !== i) line = state.lines(n).data;
+    if (line) line[kept] = at;
     day[kept] = day[i];
     if (empty) empty[kept] = empty[i];
     if (amount) amount[kept] = value;
@@ -245,7 +250,7 @@ function keepRowsThatFit(state: ImportState, { dateOrder, formats }: Decisions, 
       const costValue = valueOf(costColumn, i);
       if (Number.isNaN(costValue) && !Number.isNaN(otherReading.get(costColumn)!(i))) {
         // Readable only with the other decimal mark: the row keeps no cost, and the user is told.
-        if (costMismatch.count++ === 0) costMismatch.line = line[i];
+        if (costMismatch.count++ === 0) costMismatch.line = at;
       }
       if (costCol) cost[kept] = costValue;
       else if (isEmpty) cost[kept] = 0; // an order's item line without an amount: its margin costs nothing
@@ -300,7 +305,7 @@ function countRows(state: ImportState, rows: KeptRows, options: ImportOptions): 
     return { counted: kept, excludedRows: 0, excludedOnlyCustomers: 0, purchases };
   }
   const customer = state.customer.data;
-  const line = state.line.data;
+  let line = state.line?.data ?? null;
   const labelCodes = rowCodeColumns(state);
   const inTable = new Uint8Array(state.customers.size);
   const excludedCustomer = new Uint8Array(state.customers.size);
@@ -314,12 +319,14 @@ function countRows(state: ImportState, rows: KeptRows, options: ImportOptions): 
       continue;
     }
     if (fate[i] === RowFate.MissingAmount) {
-      state.rejects.add('missing-amount', () => `Amount is empty (column "${amountColumn()}")`, line[i], () => state.emptyAmountText.get(line[i]), () => ({ column: amountColumn() }));
+      const at = state.lineOf(i);
+      state.rejects.add('missing-amount', () => `Amount is empty (column "${amountColumn()}")`, at, () => state.emptyAmountText.get(at), () => ({ column: amountColumn() }));
       continue;
     }
     inTable[customer[i]] = 1;
     customer[counted] = customer[i];
-    line[counted] = line[i];
+    if (line === null && counted !== i) line = state.lines(kept).data;
+    if (line) line[counted] = line[i];
     rows.day[counted] = rows.day[i];
     if (amount) amount[counted] = purchases.amount[i];
     if (refunded && purchases.refunded) refunded[counted] = purchases.refunded[i];
@@ -385,7 +392,6 @@ function tableOf(state: ImportState, { day, amount, cost, refunded }: KeptRows, 
     amount: amount ? countedPart(amount, counted) : new Float64Array(counted),
     ...(refunded ? { refunded: countedPart(refunded, counted) } : {}),
     ...(amount ? {} : { withoutAmounts: true }),
-    line: countedPart(state.line.data, counted),
     cost: cost ? countedPart(cost, counted) : null,
     // Every row an order of its own: its codes are 0, 1, 2, … in first-use order, left out (TransactionTable.order).
     order: orderCodes && orderSet && !isIdentity(orderCodes) ? orderCodes : null,
@@ -399,7 +405,8 @@ function tableOf(state: ImportState, { day, amount, cost, refunded }: KeptRows, 
     ...(emails.codes ? { email: emails.codes, emails: emails.names } : {}),
     ...(phones.codes ? { phone: phones.codes, phones: phones.names } : {}),
   };
-  return compacted ? { ...table, customerIds: compacted } : withPackedCustomerIds<ImportedTable>(table, state.customers.packed());
+  const withIds = compacted ? { ...table, customerIds: compacted } : withPackedCustomerIds<Omit<ImportedTable, 'line'>>(table, state.customers.packed());
+  return state.line ? Object.assign(withIds, { line: countedPart(state.line.data, counted) }) : withCountingLines(withIds, state.firstLine, counted);
 }
 
 /** What the user should know about how the file was read, in a fixed order. */

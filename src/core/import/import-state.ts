@@ -66,8 +66,13 @@ export class ImportState {
 
   readonly customers = new Dictionary();
   readonly customer = new Growable(Uint32Array);
-  /** The physical line each kept row starts on. */
-  readonly line = new Growable(Uint32Array);
+  /**
+   * The physical line each kept row starts on; null while row i starts on line firstLine + i (no blank line, no
+   * row rejected as it was read, no record over several lines so far): four bytes a row saved in a clean export.
+   */
+  line: Growable<Uint32Array> | null = null;
+  /** The line of row 0 (see `line`). */
+  firstLine = 0;
   /** Each kept row's date read day-first and month-first (NO_DAY where a reading fails). */
   readonly dayFirst = new Growable(Int32Array);
   /**
@@ -124,7 +129,7 @@ export class ImportState {
       else this.labels[key] = { col, dict: new Dictionary(), codes: new Growable(Uint32Array) };
     }
     this.rowColumns = [
-      this.customer, this.line, this.dayFirst,
+      this.customer, this.dayFirst,
       ...Object.values(this.numbers).flatMap((c) => [c.value, c.fit]),
       ...Object.values(this.labels).flatMap((l) => (l.codes ? [l.codes] : [])),
     ];
@@ -140,6 +145,26 @@ export class ImportState {
     const column = new Growable(Int32Array, this.dayFirst.data.length);
     column.data.set(this.dayFirst.data.subarray(0, at));
     return (this.monthFirst = this.lateColumn(column));
+  }
+
+  /** Row `at` starts on physical line `line`. Rows are given their lines in order, each once it is kept. */
+  setLine(at: number, line: number): void {
+    if (this.line) this.line.data[at] = line;
+    else if (at === 0) this.firstLine = line;
+    else if (line !== this.firstLine + at) this.lines(at).data[at] = line;
+  }
+
+  /** The line row `i` starts on. */
+  lineOf(i: number): number {
+    return this.line ? this.line.data[i] : this.firstLine + i;
+  }
+
+  /** The lines of the first `rows` rows as a column, made if they were not one yet; the rows after follow. */
+  lines(rows: number): Growable<Uint32Array> {
+    if (this.line) return this.line;
+    const column = new Growable(Uint32Array, Math.max(this.capacity, rows));
+    for (let i = 0; i < rows; i++) column.data[i] = this.firstLine + i;
+    return (this.line = this.lateColumn(column));
   }
 
   /**

@@ -45,7 +45,9 @@ export function exportPart(state: ImportState, stream: StreamCounts) {
     refundedUnreadable: state.refundedUnreadable,
     customerIds: state.customers.packed(),
     customer: state.customer.data.subarray(0, n),
-    line: state.line.data.subarray(0, n),
+    /** Null while row i starts on line firstLine + i (see ImportState.line). */
+    line: state.line ? state.line.data.subarray(0, n) : null,
+    firstLine: state.firstLine,
     dayFirst: state.dayFirst.data.subarray(0, n),
     monthFirst: state.monthFirst ? state.monthFirst.data.subarray(0, n) : null,
     amountEmpty: state.amountEmpty ? state.amountEmpty.data.subarray(0, n) : null,
@@ -85,8 +87,13 @@ export function absorbPart(state: ImportState, part: ImportPart, lineOffset: num
     for (let i = 0; i < n; i++) into[at + i] = remap[codes[i]];
   };
   copyCodes(state.customer.data, part.customer, state.customers.absorb(part.customerIds));
-  const line = state.line.data;
-  for (let i = 0; i < n; i++) line[at + i] = part.line[i] + lineOffset;
+  // Lines stay without a column when the part's rows, shifted, go on counting from the rows before.
+  const partLines = part.line;
+  if (at === 0 && n > 0) state.firstLine = (partLines ? partLines[0] : part.firstLine) + lineOffset;
+  if (partLines || (n > 0 && at > 0 && part.firstLine + lineOffset !== state.firstLine + at) || state.line) {
+    const line = state.lines(at).data;
+    for (let i = 0; i < n; i++) line[at + i] = (partLines ? partLines[i] : part.firstLine + i) + lineOffset;
+  }
   state.dayFirst.data.set(part.dayFirst, at);
   // Month-first readings on either side: the side without them read every date the same both ways.
   const monthFirst = state.monthFirst ?? (part.monthFirst ? state.splitDateReadings(at) : null);

@@ -120,7 +120,7 @@ describe('a part absorbed into the importer of the part before', () => {
     const text = 'Customer;Date;Amount\n"A\nB";2024-01-01;1\n\nC;later;2\nD;2024-01-03;3;4\nE;2024-01-04;x\n';
     const joined = joinedAt(text, text.indexOf('C;'), options)!;
     const part = exportPart(joined, NO_STREAM);
-    expect(Array.from(part.line)).toEqual([2, 6]);
+    expect(Array.from(part.line!)).toEqual([2, 6]);
     expect(part.extraFieldsLine).toBe(6);
     expect(part.rejected.map((g) => [g.code, g.examples])).toEqual([
       ['bad-date', [{ line: 5, text: 'C;later;2' }]],

@@ -86,7 +86,9 @@ export function absorbPart(state: ImportState, part: ImportPart, lineOffset: num
   const copyCodes = (into: Uint32Array, codes: Uint32Array, remap: Uint32Array) => {
     for (let i = 0; i < n; i++) into[at + i] = remap[codes[i]];
   };
-  copyCodes(state.customer.data, part.customer, state.customers.absorb(part.customerIds));
+  // Each of the part's arrays is given back as soon as it is copied, and the dictionaries come last, the order ids'
+  // (dropped once joined) before the customers' (whose table may grow): at ten million lines the part's columns and
+  // both halves' order ids were held through the customers' join, the import's peak in Chromium.
   // Lines stay without a column when the part's rows, shifted, go on counting from the rows before.
   const partLines = part.line;
   if (at === 0 && n > 0) state.firstLine = (partLines ? partLines[0] : part.firstLine) + lineOffset;
@@ -94,19 +96,17 @@ export function absorbPart(state: ImportState, part: ImportPart, lineOffset: num
     const line = state.lines(at).data;
     for (let i = 0; i < n; i++) line[at + i] = (partLines ? partLines[i] : part.firstLine + i) + lineOffset;
   }
+  release(partLines);
   state.dayFirst.data.set(part.dayFirst, at);
   // Month-first readings on either side: the side without them read every date the same both ways.
   const monthFirst = state.monthFirst ?? (part.monthFirst ? state.splitDateReadings(at) : null);
   if (monthFirst) monthFirst.data.set(part.monthFirst ?? part.dayFirst, at);
+  release(part.dayFirst, part.monthFirst);
   // Either side may have no empty amounts, or no rows waiting for their order: then it holds no such column.
   if (part.amountEmpty) state.startAmountEmpty().data.set(part.amountEmpty, at);
+  release(part.amountEmpty);
   keepExamples(state.emptyAmountText, part.emptyAmountText);
-  if (part.inherit) {
-    const inherit = part.inherit;
-    state.startInherit().data.set(inherit, at);
-    // A customer still to come from its order holds code 0, which is no customer of the part's dictionary.
-    for (let i = 0; i < n; i++) if (inherit[i] & INHERIT_CUSTOMER) state.customer.data[at + i] = 0;
-  }
+  if (part.inherit) state.startInherit().data.set(part.inherit, at);
   keepExamples(state.inheritText, part.inheritText);
   state.dates.absorb(part.dates);
   keepExamples(state.dayFirstOnlyText, part.dayFirstOnlyText);
@@ -116,20 +116,16 @@ export function absorbPart(state: ImportState, part: ImportPart, lineOffset: num
     const p = part.numbers[role]!;
     c.value.data.set(p.value, at);
     c.fit.data.set(p.fit, at);
+    release(p.value, p.fit);
     c.evidence.absorb(p.evidence);
     keepExamples(c.onlyDotText, p.onlyDotText);
     keepExamples(c.onlyCommaText, p.onlyCommaText);
-  }
-  for (const [role, l] of Object.entries(state.labels) as [LabelRole, LabelColumn | OrderColumn][]) {
-    if (role === 'order') continue;
-    const label = l as LabelColumn;
-    const p = part.labels[role]!;
-    copyCodes(label.codes.data, p.codes, label.dict.absorb(p.values));
   }
   const order = state.labels.order;
   // The part is the file's last and order ids are only counted: their codes, without storing the part's ids.
   if (order && part.order) {
     const remap = order.dict.absorbCodes(part.order.values);
+    release(part.order.values.chars, part.order.values.ends);
     const codes = part.order.codes;
     // Rows that are each an order of their own on both sides (the part's ids all new: order numbers counting up)
     // stay without a column.
@@ -139,6 +135,21 @@ export function absorbPart(state: ImportState, part: ImportPart, lineOffset: num
       const into = state.orderCodes(order, at).data;
       for (let i = 0; i < n; i++) into[at + i] = remap[codes ? codes[i] : i];
     }
+    release(codes);
+  }
+  for (const [role, l] of Object.entries(state.labels) as [LabelRole, LabelColumn | OrderColumn][]) {
+    if (role === 'order') continue;
+    const label = l as LabelColumn;
+    const p = part.labels[role]!;
+    copyCodes(label.codes.data, p.codes, label.dict.absorb(p.values));
+    release(p.codes, p.values.chars, p.values.ends);
+  }
+  copyCodes(state.customer.data, part.customer, state.customers.absorb(part.customerIds));
+  release(part.customer, part.customerIds.chars, part.customerIds.ends);
+  if (part.inherit) {
+    // A customer still to come from its order holds code 0, which is no customer of the part's dictionary.
+    const inherit = part.inherit;
+    for (let i = 0; i < n; i++) if (inherit[i] & INHERIT_CUSTOMER) state.customer.data[at + i] = 0;
   }
   for (const [code, count] of part.currencyCodes) state.currencyCodes.set(code, (state.currencyCodes.get(code) ?? 0) + count);
   state.rejects.absorb(part.rejected, lineOffset);

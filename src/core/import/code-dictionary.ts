@@ -6,6 +6,7 @@
  */
 import { cutStrings, packedText, widened } from '../utf16-text';
 import { release } from '../release';
+import { FrontCoded } from './front-coded';
 
 /**
  * The packed values, as plain data a worker can transfer: value i is chars[ends[i - 1] (0 for i = 0), ends[i]), one
@@ -98,8 +99,18 @@ export class CodeDictionary {
   blank = -1;
   /** Codes of values holding U+FFFD (bytes that were not valid text), which cannot be told apart; null until one. */
   undecodable: Set<number> | null = null;
-  private chars: Uint8Array | Uint16Array = new Uint8Array(1 << 14);
-  private ends = new Int32Array(1 << 10);
+  /**
+   * The packed characters and end offsets (see PackedValues); while `front` holds the values, `chars` is only where
+   * a value is staged (from 0) and `ends` is unused.
+   */
+  private chars: Uint8Array | Uint16Array = new Uint8Array(1 << 10);
+  private ends = new Int32Array(0);
+  /**
+   * The values, front-coded, while they come in order (see `lowest`) with every character ≤ U+00FF: nothing looks a
+   * value up by its code then, and ten million order ids counting up took 3 bytes each so, 13 packed. Written out
+   * into `chars` and `ends` (expand) when the order breaks, a wider character comes, or the values are asked for.
+   */
+  private front: FrontCoded | null = new FrontCoded();
   /** The table: SLOT numbers a slot (see SLOT), kept at most MAX_LOAD full; empty in ordered mode. */
   private slots = new Int32Array(0);
   private mask = -1;
@@ -111,12 +122,13 @@ export class CodeDictionary {
   /**
    * While every new value is beyond all earlier ones of its length (ids that count up or down in file order, as a
    * shop's order numbers do), no table is needed: such a value cannot have been seen. These hold, per length up to
-   * LENGTHS (longer values share the last), the codes of the smallest and the largest value so far; null once a
-   * value falls between them, when the table is built from every value so far and used from then on. Ten million
-   * order ids counting up took a half-empty table of 268 MB and a probe in it, at a random place, per row.
+   * LENGTHS (longer values share the last), the smallest and the largest value so far (their characters, copied:
+   * the values themselves may be front-coded); null once a value falls between them, when the table is built from
+   * every value so far and used from then on. Ten million order ids counting up took a half-empty table of 268 MB
+   * and a probe in it, at a random place, per row.
    */
-  private lowest: Int32Array | null = new Int32Array(LENGTHS + 1).fill(-1);
-  private highest: Int32Array | null = new Int32Array(LENGTHS + 1).fill(-1);
+  private lowest: Extremes | null = new Extremes();
+  private highest: Extremes | null = new Extremes();
   /** Set by seal: no value may be added, and without `values` the characters are gone too. */
   private sealed = false;
   private valuesDropped = false;
@@ -130,6 +142,11 @@ export class CodeDictionary {
     this.lastStart = start;
     this.lastEnd = end;
     return (this.lastCode = this.find(text, start, end));
+  }
+
+  /** Bytes the values and the table take (arrays as allocated, used or not). */
+  get heldBytes(): number {
+    return this.chars.byteLength + this.ends.byteLength + this.slots.byteLength + (this.front?.heldBytes ?? 0);
   }
 
   /** Whether every value so far came beyond the earlier ones of its length, so that no table has been needed. */
@@ -163,6 +180,7 @@ export class CodeDictionary {
   seal(keepValues: boolean): void {
     if (this.valuesDropped) return;
     this.sealed = true;
+    if (!keepValues) this.front?.drop();
     release(this.slots);
     this.slots = new Int32Array(0);
     this.mask = -1;
@@ -171,6 +189,7 @@ export class CodeDictionary {
     this.lastText = '';
     if (keepValues) return;
     this.valuesDropped = true;
+    this.front = null;
     release(this.chars, this.ends);
     this.chars = new Uint8Array(0);
     this.ends = new Int32Array(0);
@@ -183,6 +202,7 @@ export class CodeDictionary {
    */
   reserve(values: number): void {
     if (this.sealed || values <= this.size) return;
+    if (this.front) return this.front.reserve(values);
     if (values > this.ends.length) this.ends = grown(this.ends, values);
     const used = this.startOf(this.size);
     const chars = this.size > 0 ? Math.ceil((used / this.size) * values * 1.02) : 0;
@@ -192,6 +212,7 @@ export class CodeDictionary {
   /** The values as packed data (views of this dictionary's arrays). */
   packed(): PackedValues {
     if (this.valuesDropped) throw new Error('CodeDictionary: the values were dropped when it was sealed.');
+    if (this.front) this.expand(0, 0);
     return { chars: this.chars.subarray(0, this.size ? this.ends[this.size - 1] : 0), ends: this.ends.subarray(0, this.size) };
   }
 
@@ -203,6 +224,7 @@ export class CodeDictionary {
     const first = strings.length;
     if (first >= this.size) return;
     if (this.valuesDropped) throw new Error('CodeDictionary: the values were dropped when it was sealed.');
+    if (this.front) this.expand(0, 0);
     const from = this.startOf(first);
     const to = this.ends[this.size - 1];
     const text = packedText(this.chars, from, to);
@@ -218,7 +240,7 @@ export class CodeDictionary {
     let from = 0;
     for (let i = 0; i < values.ends.length; i++) {
       const to = values.ends[i];
-      const at = this.startOf(this.size);
+      const at = this.freeAt();
       remap[i] = this.place(at, to - from, this.stagePacked(values.chars, from, at, to - from));
       from = to;
     }
@@ -227,6 +249,30 @@ export class CodeDictionary {
 
   private startOf(code: number): number {
     return code === 0 ? 0 : this.ends[code - 1];
+  }
+
+  /** Where the next value is staged: after the packed values, or at 0 while they are front-coded. */
+  private freeAt(): number {
+    return this.front ? 0 : this.startOf(this.size);
+  }
+
+  /**
+   * Write the front-coded values out as packed characters and end offsets, the value staged at `stagedAt` (in the
+   * staging area) moved after them; returns where it now is. Front coding ends for good.
+   */
+  private expand(stagedAt: number, stagedLength: number): number {
+    const front = this.front!;
+    this.front = null;
+    const total = front.chars;
+    const wide = this.chars instanceof Uint16Array;
+    const chars = wide ? new Uint16Array(Math.ceil((total + stagedLength) * 1.25) + 1024) : new Uint8Array(Math.ceil((total + stagedLength) * 1.25) + 1024);
+    const ends = new Int32Array(Math.ceil(this.size * 1.25) + 1024);
+    front.decodeInto(chars, ends);
+    chars.set(this.chars.subarray(stagedAt, stagedAt + stagedLength), total);
+    release(this.chars, this.ends);
+    this.chars = chars;
+    this.ends = ends;
+    return total;
   }
 
   /** Whether value `code` equals the `length` characters staged at `at` (compared from the end, where ids differ). */
@@ -244,13 +290,19 @@ export class CodeDictionary {
    */
   private find(text: string, start: number, end: number): number {
     if (this.sealed) throw new Error('CodeDictionary: a value was looked up after it was sealed.');
-    const at = this.startOf(this.size);
+    const at = this.freeAt();
     return this.place(at, end - start, this.stage(text, start, at, end - start));
   }
 
   /** The code of the value staged at the free end (`at`): found, or added. */
   private place(at: number, length: number, replaced: boolean): number {
-    if (this.highest !== null && this.beyondAll(at, length)) return this.add(at, length, replaced);
+    // A character beyond U+00FF (the staging area widened for it) cannot be front-coded.
+    if (this.front && this.chars instanceof Uint16Array) at = this.expand(at, length);
+    if (this.highest !== null) {
+      if (this.beyondAll(at, length)) return this.add(at, length, replaced);
+      if (this.front) at = this.expand(at, length);
+      this.leaveOrderedMode();
+    }
     const found = this.probe(at, length);
     if (found >= 0) return found;
     const code = this.add(at, length, replaced);
@@ -331,15 +383,17 @@ export class CodeDictionary {
   absorbCodes(values: PackedValues): Uint32Array {
     if (this.sealed) throw new Error('CodeDictionary: a value was looked up after it was sealed.');
     const remap = new Uint32Array(values.ends.length);
-    const at = this.startOf(this.size);
+    let at = this.freeAt();
     let next = this.size;
     let from = 0;
     for (let i = 0; i < values.ends.length; i++) {
       const to = values.ends[i];
       const length = to - from;
       const replaced = this.stagePacked(values.chars, from, at, length);
+      if (this.front && this.chars instanceof Uint16Array) at = this.expand(at, length);
       let found = -1;
       if (this.highest === null || !this.outsideAll(at, length)) {
+        if (this.front) at = this.expand(at, length);
         this.leaveOrderedMode();
         found = this.probe(at, length);
       }
@@ -357,9 +411,10 @@ export class CodeDictionary {
     return remap;
   }
 
-  /** Build the table, from every value so far, if there is none yet. */
+  /** Build the table, from every value so far (written out: see expand), if there is none yet. */
   private leaveOrderedMode(): void {
     if (this.highest === null) return;
+    if (this.front) this.expand(0, 0);
     this.lowest = this.highest = null;
     let capacity = 1 << 11;
     while (this.size >= MAX_LOAD * capacity) capacity *= 2;
@@ -369,15 +424,18 @@ export class CodeDictionary {
   /** In ordered mode: whether the staged value is above the largest or below the smallest earlier one of its length. */
   private outsideAll(at: number, length: number): boolean {
     const bucket = length < LENGTHS ? length : LENGTHS;
-    const high = this.highest![bucket];
-    return high < 0 || this.order(at, length, high) > 0 || this.order(at, length, this.lowest![bucket]) < 0;
+    const highest = this.highest!;
+    return !highest.has(bucket) || highest.compare(bucket, this.chars, at, length) > 0 || this.lowest!.compare(bucket, this.chars, at, length) < 0;
   }
 
   /** Keep the value staged at `at` as a new code. */
   private add(at: number, length: number, replaced: boolean): number {
     const code = this.size++;
-    if (code === this.ends.length) this.ends = grown(this.ends, code * 2);
-    this.ends[code] = at + length;
+    if (this.front) this.front.append(this.chars, at, length);
+    else {
+      if (code >= this.ends.length) this.ends = grown(this.ends, Math.max(1024, code * 2));
+      this.ends[code] = at + length;
+    }
     if (length === 0 && this.blank < 0) this.blank = code;
     if (replaced) (this.undecodable ??= new Set()).add(code);
     return code;
@@ -385,40 +443,27 @@ export class CodeDictionary {
 
   /**
    * In ordered mode: whether the staged value is above the largest or below the smallest earlier value of its length
-   * (then it is new, and becomes that extreme); otherwise ordered mode ends and the table is built.
+   * (then it is new, and becomes that extreme). Otherwise the caller ends ordered mode.
    */
   private beyondAll(at: number, length: number): boolean {
     const lowest = this.lowest!;
     const highest = this.highest!;
-    const bucket = length < LENGTHS ? length : LENGTHS;
-    const high = highest[bucket];
-    if (high < 0) {
-      lowest[bucket] = highest[bucket] = this.size;
-      return true;
-    }
-    if (this.order(at, length, high) > 0) {
-      highest[bucket] = this.size;
-      return true;
-    }
-    if (this.order(at, length, lowest[bucket]) < 0) {
-      lowest[bucket] = this.size;
-      return true;
-    }
-    this.leaveOrderedMode();
-    return false;
-  }
-
-  /** The staged value against value `code`: by length, then character by character. */
-  private order(at: number, length: number, code: number): number {
-    const from = this.startOf(code);
-    const other = this.ends[code] - from;
-    if (length !== other) return length - other;
     const chars = this.chars;
-    for (let i = 0; i < length; i++) {
-      const d = chars[at + i] - chars[from + i];
-      if (d !== 0) return d;
+    const bucket = length < LENGTHS ? length : LENGTHS;
+    if (!highest.has(bucket)) {
+      lowest.set(bucket, chars, at, length);
+      highest.set(bucket, chars, at, length);
+      return true;
     }
-    return 0;
+    if (highest.compare(bucket, chars, at, length) > 0) {
+      highest.set(bucket, chars, at, length);
+      return true;
+    }
+    if (lowest.compare(bucket, chars, at, length) < 0) {
+      lowest.set(bucket, chars, at, length);
+      return true;
+    }
+    return false;
   }
 
   /**
@@ -475,4 +520,36 @@ export function compactCodes(codes: Uint32Array, length: number, size: number, b
     codes[i] = r;
   }
   return { count, blank: blank >= 0 ? remap[blank] : -1 };
+}
+
+/**
+ * One value per length group (see CodeDictionary.lowest): its characters, copied, and how the staged value compares
+ * with it (by length, then character by character).
+ */
+class Extremes {
+  private readonly values: (Uint16Array | null)[] = new Array<Uint16Array | null>(LENGTHS + 1).fill(null);
+  private readonly lengths = new Int32Array(LENGTHS + 1).fill(-1);
+
+  has(bucket: number): boolean {
+    return this.lengths[bucket] >= 0;
+  }
+
+  set(bucket: number, chars: Uint8Array | Uint16Array, at: number, length: number): void {
+    let value = this.values[bucket];
+    if (value === null || value.length < length) value = this.values[bucket] = new Uint16Array(Math.max(length, 16));
+    for (let i = 0; i < length; i++) value[i] = chars[at + i];
+    this.lengths[bucket] = length;
+  }
+
+  /** The staged value against this group's: by length, then character by character. */
+  compare(bucket: number, chars: Uint8Array | Uint16Array, at: number, length: number): number {
+    const other = this.lengths[bucket];
+    if (length !== other) return length - other;
+    const value = this.values[bucket]!;
+    for (let i = 0; i < length; i++) {
+      const d = chars[at + i] - value[i];
+      if (d !== 0) return d;
+    }
+    return 0;
+  }
 }

@@ -204,23 +204,27 @@ describe('order ids as codes', () => {
 describe('sizing the order ids ahead', () => {
   const id = (i: number) => `#${String(100_000 + i)}`;
 
-  it('reserves room for the ids to come once, at the length of those so far, and the codes stay the same', () => {
+  it('reserves room for the ids to come once, at the bytes of those so far, and the codes stay the same', () => {
     const sized = new CodeDictionary();
     const grown = new CodeDictionary();
     for (let i = 0; i < 10; i++) expect(sized.id(id(i))).toBe(grown.id(id(i)));
-    // Ten ids of 7 characters: room for 100,000 is 100,000 ends and 7 × 100,000 × 1.02 = 714,000 characters.
+    // Counting up, the ids are front-coded: the first "#100000" 9 bytes (two lengths and 7 characters), each next one
+    // 3 (6 characters shared, one more): 36 bytes for ten, so room for 100,000 is 3.6 × 100,000 × 1.02 = 367,200.
+    const before = sized.heldBytes;
     sized.reserve(100_000);
-    const before = sized.packed();
-    expect([before.ends.buffer.byteLength, before.chars.buffer.byteLength]).toEqual([400_000, 714_000]);
+    const reserved = sized.heldBytes;
+    expect(reserved - before).toBe(367_200 - 4096);
     for (let i = 10; i < 100_000; i++) expect(sized.id(id(i))).toBe(grown.id(id(i)));
-    // Nothing was grown again: the same arrays hold them all.
-    const after = sized.packed();
-    expect(after.ends.buffer).toBe(before.ends.buffer);
-    expect(after.chars.buffer).toBe(before.chars.buffer);
-    expect(Array.from(after.ends)).toEqual(Array.from(grown.packed().ends));
-    // An id seen before still finds its code; fewer than there are, or sealed, reserves nothing.
+    // Nothing was grown again, and the ids took under 4 bytes each (13 as packed characters and an end).
+    expect(sized.heldBytes).toBe(reserved);
+    expect(sized.heldBytes / 100_000).toBeLessThan(4);
+    // An id seen before still finds its code (the ids are written out for the table then); a reserve for fewer than
+    // there are, or once sealed, reserves nothing.
     expect(sized.id(id(5))).toBe(5);
+    expect(sized.ordered).toBe(false);
+    const written = sized.heldBytes;
     sized.reserve(10);
-    expect(sized.packed().ends.buffer).toBe(before.ends.buffer);
+    expect(sized.heldBytes).toBe(written);
+    expect(Array.from(sized.packed().ends.subarray(0, 3))).toEqual([7, 14, 21]);
   });
 });

@@ -1,0 +1,69 @@
+/** Front-coded values (front-coded.ts), and the order ids kept so while they count up or down (CodeDictionary). */
+import { describe, expect, it } from 'vitest';
+import { FrontCoded } from '../../../src/core/import/front-coded';
+import { CodeDictionary } from '../../../src/core/import/code-dictionary';
+import { unpackValues } from '../../../src/core/customer-ids';
+
+const bytesOf = (v: string) => Uint8Array.from(v, (c) => c.charCodeAt(0));
+
+describe('front-coded values', () => {
+  it('read back as written: empty values, nothing shared, long shared starts and rests past 127 characters', () => {
+    const values = ['', '#100', '#100', '#1001', '#101', '', 'x'.repeat(300), 'x'.repeat(200) + 'y'.repeat(150), 'abc', 'ab', '\u00ff\u0080'];
+    const coded = new FrontCoded();
+    for (const v of values) coded.append(bytesOf(v), 0, v.length);
+    expect([coded.count, coded.chars]).toEqual([values.length, values.join('').length]);
+    const chars = new Uint8Array(coded.chars);
+    const ends = new Int32Array(coded.count);
+    coded.decodeInto(chars, ends);
+    expect(unpackValues({ chars, ends })).toEqual(values);
+    // Read once: nothing is held after.
+    expect([coded.count, coded.heldBytes]).toEqual([0, 0]);
+  });
+
+  it('take about 3 bytes an id for order numbers counting up, 13 packed', () => {
+    const coded = new FrontCoded();
+    for (let i = 0; i < 100_000; i++) {
+      const v = `#${10_000_000 + i}`;
+      coded.append(bytesOf(v), 0, v.length);
+    }
+    // 9 bytes for the first, then 3 for most (one digit changes), 4 or 5 where digits carry.
+    expect(coded.usedBytes / 100_000).toBeLessThan(3.2);
+    const chars = new Uint8Array(coded.chars);
+    const ends = new Int32Array(coded.count);
+    coded.decodeInto(chars, ends);
+    expect(unpackValues({ chars, ends }).slice(-2)).toEqual(['#10099998', '#10099999']);
+  });
+});
+
+describe('order ids kept front-coded while they come in order', () => {
+  /** Codes as a Map gives them. */
+  const mapCodes = (values: string[]) => {
+    const seen = new Map<string, number>();
+    return values.map((v) => (seen.has(v) ? seen.get(v)! : (seen.set(v, seen.size), seen.size - 1)));
+  };
+
+  it('give a Map’s codes and values whichever way the order ends: an id again, one between, a wide character, a look at the values', () => {
+    const counting = Array.from({ length: 3_000 }, (_, i) => `SO-${String(50_000 + i).padStart(7, '0')}`);
+    const endings: [string, string | null][] = [
+      ['an id again', counting[17]],
+      // Between SO-0050019 and SO-0050020 ('A' sorts after the digits), and new.
+      ['an id between', 'SO-005001A'],
+      ['a wide character', 'SO-ĐH00001'],
+      ['the values asked for', null],
+    ];
+    for (const [name, ending] of endings) {
+      const dict = new CodeDictionary();
+      const values = [...counting];
+      const codes = counting.map((v) => dict.id(v));
+      expect(dict.ordered, name).toBe(true);
+      if (ending === null) dict.packed();
+      else (values.push(ending), codes.push(dict.id(ending)));
+      // Then ids of every kind, old and new, in a scrambled order.
+      const after = [counting[2_999], 'SO-9', counting[0], 'SO-ĐH00001', counting[1_500], 'x', counting[1_500]];
+      for (const v of after) (values.push(v), codes.push(dict.id(v)));
+      expect(codes, name).toEqual(mapCodes(values));
+      expect(dict.ordered, name).toBe(false);
+      expect(unpackValues(dict.packed()), name).toEqual([...new Set(values)]);
+    }
+  });
+});

@@ -13,8 +13,11 @@ export function release(...arrays: (ArrayBufferView | null | undefined)[]): void
   for (const array of arrays) {
     const buffer = array?.buffer as Transferable | undefined;
     // A detached buffer (released already) has no bytes left to give back.
-    if (!buffer || buffer.byteLength === 0 || typeof buffer.transfer !== 'function') continue;
+    if (!buffer || buffer.byteLength === 0) continue;
     if (typeof SharedArrayBuffer !== 'undefined' && (buffer as ArrayBufferLike) instanceof SharedArrayBuffer) continue;
-    buffer.transfer(0);
+    if (typeof buffer.transfer === 'function') buffer.transfer(0);
+    // Node 20 has no transfer: moving the memory to a clone nothing holds frees it at the next minor collection
+    // (moments away), where the array itself, long-lived, waited for a major one.
+    else if (typeof structuredClone === 'function') structuredClone(buffer, { transfer: [buffer] });
   }
 }

@@ -28,7 +28,10 @@ export const importPartApi = {
     [part.customer, part.line, part.dayFirst, part.monthFirst, part.amountEmpty, part.inherit, part.customerIds.chars, part.customerIds.ends].forEach(add);
     for (const n of Object.values(part.numbers)) [n.value, n.fit].forEach(add);
     for (const l of Object.values(part.labels)) [l.codes, l.values.chars, l.values.ends].forEach(add);
-    if (part.order) [part.order.codes, part.order.values.chars, part.order.values.ends].forEach(add);
+    if (part.order) {
+      const values = part.order.values;
+      [part.order.codes, ...('front' in values ? [values.front] : [values.chars, values.ends])].forEach(add);
+    }
     return transfer(part, [...buffers]);
   },
 };

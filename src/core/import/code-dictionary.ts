@@ -6,7 +6,7 @@
  */
 import { cutStrings, packedText, widened } from '../utf16-text';
 import { release } from '../release';
-import { FrontCoded } from './front-coded';
+import { FrontCoded, forEachFrontCoded, type FrontCodedValues } from './front-coded';
 
 /**
  * The packed values, as plain data a worker can transfer: value i is chars[ends[i - 1] (0 for i = 0), ends[i]), one
@@ -380,16 +380,13 @@ export class CodeDictionary {
    * added (a part's values differ from one another), and the dictionary is then sealed without its values. Storing
    * them only to drop them grew the packed arrays at the import's peak: 5M order ids, 0.2 GB.
    */
-  absorbCodes(values: PackedValues): Uint32Array {
+  absorbCodes(values: PackedValues | FrontCodedValues): Uint32Array {
     if (this.sealed) throw new Error('CodeDictionary: a value was looked up after it was sealed.');
-    const remap = new Uint32Array(values.ends.length);
+    const remap = new Uint32Array('front' in values ? values.count : values.ends.length);
     let at = this.freeAt();
     let next = this.size;
-    let from = 0;
-    for (let i = 0; i < values.ends.length; i++) {
-      const to = values.ends[i];
-      const length = to - from;
-      const replaced = this.stagePacked(values.chars, from, at, length);
+    const codeOf = (source: Uint8Array | Uint16Array, from: number, length: number, i: number) => {
+      const replaced = this.stagePacked(source, from, at, length);
       if (this.front && this.chars instanceof Uint16Array) at = this.expand(at, length);
       let found = -1;
       if (this.highest === null || !this.outsideAll(at, length)) {
@@ -404,11 +401,26 @@ export class CodeDictionary {
         if (replaced) (this.undecodable ??= new Set()).add(next);
         next++;
       }
-      from = to;
+    };
+    if ('front' in values) forEachFrontCoded(values, (value, length, i) => codeOf(value, 0, length, i));
+    else {
+      let from = 0;
+      for (let i = 0; i < values.ends.length; i++) {
+        codeOf(values.chars, from, values.ends[i] - from, i);
+        from = values.ends[i];
+      }
     }
     this.size = next;
     this.seal(false);
     return remap;
+  }
+
+  /**
+   * The values for the importer of the part before, as absorbCodes takes them: front-coded if they still are (a
+   * tenth of their packed size for ids counting up), packed otherwise. Nothing may be added afterwards.
+   */
+  exported(): PackedValues | FrontCodedValues {
+    return this.front ? this.front.exported() : this.packed();
   }
 
   /** Build the table, from every value so far (written out: see expand), if there is none yet. */

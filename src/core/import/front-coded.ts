@@ -6,6 +6,13 @@
  */
 import { release } from '../release';
 
+/** Front-coded values as plain data a worker can transfer (see FrontCoded.exported). */
+export interface FrontCodedValues {
+  front: Uint8Array;
+  count: number;
+  chars: number;
+}
+
 /** Characters (each ≤ U+00FF) of values, front-coded. */
 export class FrontCoded {
   /** Values held. */
@@ -52,6 +59,11 @@ export class FrontCoded {
     this.previousLength = length;
     this.count++;
     this.chars += length;
+  }
+
+  /** The values as plain data (a view of this one's bytes: nothing may be appended after). */
+  exported(): FrontCodedValues {
+    return { front: this.bytes.subarray(0, this.used), count: this.count, chars: this.chars };
   }
 
   /** Room for `values` values in all, each taking as many bytes as those so far on average (2% over). */
@@ -102,6 +114,23 @@ export class FrontCoded {
     next.set(this.bytes.subarray(0, this.used));
     release(this.bytes);
     this.bytes = next;
+  }
+}
+
+/** Each of exported values in order, its characters in `value[0, length)` (the array is reused: read it at once). */
+export function forEachFrontCoded(values: FrontCodedValues, visit: (value: Uint8Array, length: number, index: number) => void): void {
+  const bytes = values.front;
+  let value: Uint8Array = new Uint8Array(64);
+  let read = 0;
+  for (let v = 0; v < values.count; v++) {
+    const shared = readVarint(bytes, read);
+    read = varintEnd;
+    const rest = readVarint(bytes, read);
+    read = varintEnd;
+    if (shared + rest > value.length) value = grownTo(value, shared + rest);
+    for (let i = 0; i < rest; i++) value[shared + i] = bytes[read + i];
+    read += rest;
+    visit(value, shared + rest, v);
   }
 }
 

@@ -7,6 +7,8 @@
 import { INHERIT_CUSTOMER, type ImportState, type LabelColumn, type LabelRole, type NumberColumn, type NumberRole, type OrderColumn } from './import-state';
 import { MAX_EXAMPLES } from './rejections';
 import { release } from '../release';
+import type { PackedValues } from './code-dictionary';
+import type { FrontCodedValues } from './front-coded';
 
 /** What the byte stream under the state counted: the physical lines the part spans, its bytes, its � characters. */
 export interface StreamCounts {
@@ -25,7 +27,7 @@ const numberColumnPart = (c: NumberColumn, rows: number) => ({
 
 const labelColumnPart = (l: LabelColumn, rows: number) => ({ values: l.dict.packed(), codes: l.codes.data.subarray(0, rows) });
 /** `codes` null: each of the part's rows is an order of its own (see OrderColumn). */
-const orderColumnPart = (o: OrderColumn, rows: number) => ({ values: o.dict.packed(), codes: o.codes ? o.codes.data.subarray(0, rows) : null });
+const orderColumnPart = (o: OrderColumn, rows: number) => ({ values: o.dict.exported(), codes: o.codes ? o.codes.data.subarray(0, rows) : null });
 
 /** A part's state as plain data; the per-row arrays are views of the state's own buffers (transferred, not copied). */
 export function exportPart(state: ImportState, stream: StreamCounts) {
@@ -125,7 +127,7 @@ export function absorbPart(state: ImportState, part: ImportPart, lineOffset: num
   // The part is the file's last and order ids are only counted: their codes, without storing the part's ids.
   if (order && part.order) {
     const remap = order.dict.absorbCodes(part.order.values);
-    release(part.order.values.chars, part.order.values.ends);
+    releaseValues(part.order.values);
     const codes = part.order.codes;
     // Rows that are each an order of their own on both sides (the part's ids all new: order numbers counting up)
     // stay without a column.
@@ -170,5 +172,13 @@ function releasePart(part: ImportPart): void {
   release(part.customer, part.line, part.dayFirst, part.monthFirst, part.amountEmpty, part.inherit, part.customerIds.chars, part.customerIds.ends);
   for (const n of Object.values(part.numbers)) release(n.value, n.fit);
   for (const l of Object.values(part.labels)) release(l.codes, l.values.chars, l.values.ends);
-  if (part.order) release(part.order.codes ?? undefined, part.order.values.chars, part.order.values.ends);
+  if (part.order) {
+    release(part.order.codes);
+    releaseValues(part.order.values);
+  }
+}
+
+function releaseValues(values: PackedValues | FrontCodedValues): void {
+  if ('front' in values) release(values.front);
+  else release(values.chars, values.ends);
 }

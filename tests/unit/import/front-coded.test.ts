@@ -66,4 +66,29 @@ describe('order ids kept front-coded while they come in order', () => {
       expect(unpackValues(dict.packed()), name).toEqual([...new Set(values)]);
     }
   });
+
+  it('go to the importer of the part before front-coded, and give the codes their packed form gives', () => {
+    const first = Array.from({ length: 500 }, (_, i) => `#${1000 + i}`);
+    const parts = [
+      Array.from({ length: 500 }, (_, i) => `#${1500 + i}`), // all beyond the first part's
+      Array.from({ length: 500 }, (_, i) => `#${1200 + 2 * i}`), // half of them seen in the first part
+      ['#0999', '', '#1000', '#99999'], // below, blank, seen, another length
+      ['#2001', '#2003', '#2002', '#1001'], // not in order within the part: packed
+    ];
+    for (const [k, later] of parts.entries()) {
+      const codes = (exported: (d: CodeDictionary) => ReturnType<CodeDictionary['exported']>) => {
+        const before = new CodeDictionary();
+        for (const v of first) before.id(v);
+        const part = new CodeDictionary();
+        for (const v of later) part.id(v);
+        const values = exported(part);
+        return { front: 'front' in values, codes: Array.from(before.absorbCodes(values)), size: before.size, blank: before.blank };
+      };
+      const front = codes((d) => d.exported());
+      const packed = codes((d) => d.packed());
+      expect([front.front, packed.front]).toEqual([k < 3, false]);
+      expect(front).toEqual({ ...packed, front: front.front });
+      expect(front.codes).toEqual(mapCodes([...first, ...later]).slice(first.length));
+    }
+  });
 });

@@ -64,4 +64,15 @@ describe('customer ids kept packed until read', () => {
     expect(byId).toEqual({ KH01: 40, KH02: 20, Đào: 5 });
     expect(table.customerIds).toEqual(['KH01', 'KH02', 'Đào']);
   });
+
+  it('come out of an import in arrays of their own size, which a save stores without copying', () => {
+    // 30,000 customers: past the arrays' first sizes, grown by doubling while the rows came.
+    const lines = ['customer,date,amount'];
+    for (let i = 0; i < 30_000; i++) lines.push(`C${(i * 7919) % 30_000},2024-01-05,10`);
+    const { table } = importBytes(new TextEncoder().encode(lines.join('\n') + '\n'), 'orders.csv');
+    const { chars, ends } = packedCustomerIds(table)!;
+    expect([ends.length, ends.byteOffset, ends.byteLength]).toEqual([30_000, 0, ends.buffer.byteLength]);
+    expect([chars.length, chars.byteOffset, chars.byteLength]).toEqual([ends[29_999], 0, chars.buffer.byteLength]);
+    expect(customerIdOf(table, 29_999)).toBe(`C${(29_999 * 7919) % 30_000}`);
+  });
 });

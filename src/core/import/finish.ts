@@ -405,7 +405,7 @@ function tableOf(state: ImportState, { day, amount, cost, refunded }: KeptRows, 
     ...(emails.codes ? { email: emails.codes, emails: emails.names } : {}),
     ...(phones.codes ? { phone: phones.codes, phones: phones.names } : {}),
   };
-  const withIds = compacted ? { ...table, customerIds: compacted } : withPackedCustomerIds<Omit<ImportedTable, 'line'>>(table, state.customers.packed());
+  const withIds = compacted ? { ...table, customerIds: compacted } : withPackedCustomerIds<Omit<ImportedTable, 'line'>>(table, state.customers.packedExactly());
   return state.line ? Object.assign(withIds, { line: countedPart(state.line.data, counted) }) : withCountingLines(withIds, state.firstLine, counted);
 }
 

@@ -89,6 +89,12 @@ export class Dictionary {
     return this.codes.packed();
   }
 
+  /** The values as packed data in arrays of their own size (sealed first: see CodeDictionary.trim). */
+  packedExactly(): PackedValues {
+    this.codes.trim();
+    return this.codes.packed();
+  }
+
   /** Add the values of another dictionary (a later part of the file); returns its codes renumbered into this one. */
   absorb(values: PackedValues): Uint32Array {
     return this.codes.absorb(values);

@@ -11,7 +11,7 @@ import { RowAcceptor } from './accept-rows';
 import { ImportError } from './import-error';
 import { settleMapping, type ImportOptions } from './import-options';
 import { finishImport } from './finish';
-import { absorbPart, exportPart, type ImportPart } from './join-parts';
+import type { ImportPart } from './join-parts';
 import { ChunkDecoder } from './text-encoding';
 
 export { ImportError, type ImportOptions, type ImportPart };
@@ -22,9 +22,9 @@ export interface Importer {
   /** End of input: decide column formats, build the table. Throws ImportError when nothing can be read. */
   finish(): { table: ImportedTable; report: ImportReport };
   /** End of a later part of a file (see ImportOptions.continuation): what it gathered, for the part before. */
-  endPart(): ImportPart;
+  endPart(): Promise<ImportPart>;
   /** Append a later part's rows. Only valid when the bytes pushed so far end at a record boundary. */
-  absorb(part: ImportPart): void;
+  absorb(part: ImportPart): Promise<void>;
   /** True when the bytes pushed so far end exactly where a record ends (not inside a quoted field). */
   readonly atRecordBoundary: boolean;
   /** The header's names and field count, once the first record has been read. */
@@ -35,6 +35,12 @@ export interface Importer {
 
 /** Rows read before the columns are sized for the whole input, and the most rows sized for ahead. */
 const SIZING_SAMPLE_ROWS = 2000;
+
+/**
+ * Exporting and joining the halves of a file read at once: a chunk of its own, loaded only for a file read so (8 MB
+ * and more). The compute worker's first chunk is held to a budget (tests/support/bundle-size.ts).
+ */
+const joinCode = () => import('./join-parts');
 const MAX_PRESIZED_ROWS = 50_000_000;
 
 class StreamingImporter implements Importer {
@@ -94,14 +100,16 @@ class StreamingImporter implements Importer {
     this.rows.reader.end();
   }
 
-  endPart(): ImportPart {
+  async endPart(): Promise<ImportPart> {
     this.endInput();
+    const { exportPart } = await joinCode();
     return exportPart(this.rows, { lines: this.rows.reader.linesRead, bytes: this.bytes, replacedCharacters: this.decoder.replaced });
   }
 
-  absorb(part: ImportPart): void {
+  async absorb(part: ImportPart): Promise<void> {
     const reader = this.rows.reader;
     if (!reader.atRecordBoundary) throw new Error('A later part can only be appended at a record boundary.');
+    const { absorbPart } = await joinCode();
     absorbPart(this.rows, part, reader.linesRead);
     this.bytes += part.bytes;
     this.decoder.replaced += part.replacedCharacters;

@@ -197,7 +197,7 @@ export async function importInTwo(options: ImportOptions, source: ByteSource, sp
     // join, so that what it still holds (its dictionaries' tables, its heap) is not held through the import's peak.
     job?.cancel();
     part = null;
-    if (later !== null) importer.absorb(later);
+    if (later !== null) await importer.absorb(later);
     else {
       // Cut inside a quoted field, or the other worker failed: read the second half here.
       await ticker.feed(importer, source.chunks(split, source.size));
@@ -269,7 +269,7 @@ export async function importPart(options: ImportOptions, chunks: AsyncIterable<U
       onProgress(importer.bytesRead, importer.rowsRead);
     }
   }
-  return { ...importer.endPart(), elapsedMs: performance.now() - started, parsingMs };
+  return { ...(await importer.endPart()), elapsedMs: performance.now() - started, parsingMs };
 }
 
 /** A file as the import sees it: plain bytes that can be read by range, or a gzip stream read from the start. */

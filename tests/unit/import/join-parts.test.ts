@@ -183,7 +183,7 @@ describe('a part absorbed into the importer of the part before', () => {
 });
 
 describe('Importer.endPart and absorb', () => {
-  it('give the table and report of one pass', () => {
+  it('give the table and report of one pass', async () => {
     const text = shopText();
     const bytes = utf8(text);
     const whole = createImporter({ ...shopOptions, totalBytes: bytes.length });
@@ -194,16 +194,16 @@ describe('Importer.endPart and absorb', () => {
     first.push(bytes.subarray(0, cut));
     const second = createImporter({ ...shopOptions, totalBytes: bytes.length - cut, continuation: { header: first.header!.names, width: first.header!.width } });
     second.push(bytes.subarray(cut));
-    first.absorb(second.endPart());
+    await first.absorb(await second.endPart());
     expect(first.bytesRead).toBe(bytes.length);
     expect(first.finish()).toEqual(expected);
   });
 
-  it('refuse a part when the bytes before it end inside a record', () => {
+  it('refuse a part when the bytes before it end inside a record', async () => {
     const first = createImporter(shopOptions);
     first.push(utf8('Order;Customer;Date;Amount;Product;Cost\nO1;"K\n'));
     const second = createImporter({ ...shopOptions, continuation: { header: first.header!.names, width: first.header!.width } });
     second.push(utf8('O2;K2;01/01/2024;1;P;0\n'));
-    expect(() => first.absorb(second.endPart())).toThrow(/record boundary/);
+    await expect(first.absorb(await second.endPart())).rejects.toThrow(/record boundary/);
   });
 });

@@ -30,7 +30,7 @@ function fitsScale(values: Float64Array, scale: MoneyScale): boolean {
 }
 
 /** The scale a chunk's values are stored at in 32 bits (whole units first, for the wider range), or null for 64. */
-function scaleOf(values: Float64Array): MoneyScale | null {
+export function scaleOf(values: Float64Array): MoneyScale | null {
   return fitsScale(values, 1) ? 1 : fitsScale(values, 100) ? 100 : null;
 }
 

@@ -106,7 +106,7 @@ export function cohorts(table: TransactionTable, period: CohortPeriod, cellLimit
       if (p !== previous) active[cell]++;
       previous = p;
       const s = revenue[cell];
-      const x = purchases.total[j];
+      const x = purchases.total[j] / purchases.totalScale;
       const t = s + x;
       compensation[cell] += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
       revenue[cell] = t;

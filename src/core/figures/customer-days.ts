@@ -12,6 +12,7 @@
 import type { DayColumn, DayNumber, TransactionTable } from '../types';
 import { daysLike } from '../day-column';
 import { release } from '../release';
+import { scaleOf } from '../money-column';
 import { customerCountOf } from '../customer-ids';
 
 /** Which rows count as purchases. */
@@ -40,8 +41,14 @@ export interface CustomerDays {
   rowStart: Uint32Array;
   /** Distinct purchase days, ascending within a customer (as wide as the table's days). */
   day: DayColumn;
-  /** Summed amount of each customer-day, net of the refunds written on its rows (table.refunded). */
-  total: Float64Array;
+  /**
+   * Summed amount of each customer-day, net of the refunds written on its rows (table.refunded), times totalScale:
+   * read total[k] / totalScale. Whole numbers of units or cents in 32 bits when every day total is exactly one (as a
+   * shop's amounts nearly always are): 40 MB less for 10M purchase days, held while the table is open.
+   */
+  total: Float64Array | Int32Array;
+  /** 1, or 100 for cents (see src/core/money-column.ts); 1 for a Float64Array. */
+  totalScale: number;
   /** day/total[dayStart[c] .. dayStart[c+1]) belong to customer c. */
   dayStart: Uint32Array;
 }
@@ -231,7 +238,20 @@ function computeCustomerDays(table: TransactionTable, after: number, through: nu
   // Kept while the table is open: views of the row arrays when the days fill most of them (one line per order makes
   // about as many days as rows, and copies were 12 bytes a row more at the peak), copies when merging saved room.
   const keep = <T extends DayColumn | Float64Array>(a: T): T => (dayCount >= selected * 0.9 ? (a.subarray(0, dayCount) as T) : (a.slice(0, dayCount) as T));
-  return { customerCount, rowStart, day: keep(days), total: keep(total), dayStart: starts };
+  return { customerCount, rowStart, day: keep(days), ...narrowTotals(total, dayCount, keep), dayStart: starts };
+}
+
+/** Whether day totals may be kept in 32 bits (see CustomerDays.total); off only in the tests that compare both forms. */
+export const dayTotalsIn32Bits = { allowed: true };
+
+/** The day totals in 32 bits when each is exactly a whole number of units or of cents, else as they are. */
+function narrowTotals(total: Float64Array, dayCount: number, keep: (a: Float64Array) => Float64Array): { total: Float64Array | Int32Array; totalScale: number } {
+  const scale = dayTotalsIn32Bits.allowed ? scaleOf(total.subarray(0, dayCount)) : null;
+  if (scale === null) return { total: keep(total), totalScale: 1 };
+  const whole = new Int32Array(dayCount);
+  for (let k = 0; k < dayCount; k++) whole[k] = Math.round(total[k] * scale);
+  release(total);
+  return { total: whole, totalScale: scale };
 }
 
 /**

@@ -142,13 +142,13 @@ function sumByCustomer(table: TransactionTable, margin: number, days: CustomerDa
     netC[c] += Math.abs(s) >= Math.abs(a) ? s - t + a : a - t + s;
     net[c] = t;
   }
-  const { dayStart, total } = days;
+  const { dayStart, total, totalScale } = days;
   const profit = Number.isNaN(margin) ? null : new Float64Array(customerCount);
   for (let c = 0; c < customerCount; c++) {
     let s = net[c];
     let compensation = netC ? netC[c] : 0;
     for (let j = dayStart[c]; j < dayStart[c + 1]; j++) {
-      const x = total[j];
+      const x = total[j] / totalScale;
       const t = s + x;
       compensation += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
       s = t;

@@ -26,7 +26,7 @@ export function daysPerUnit(unit: TimeUnit): number {
  * Customers without a purchase day are left out; rows come out in customer-index order.
  */
 export function summarizeCustomerDays(days: CustomerDays, observationEnd: DayNumber, unit: TimeUnit): CustomerSummary {
-  const { customerCount, dayStart, day, total } = days;
+  const { customerCount, dayStart, day, total, totalScale } = days;
   let present = 0;
   for (let c = 0; c < customerCount; c++) if (dayStart[c + 1] > dayStart[c]) present++;
   const customer = new Uint32Array(present);
@@ -47,7 +47,7 @@ export function summarizeCustomerDays(days: CustomerDays, observationEnd: DayNum
     T[k] = (observationEnd - first) / scale;
     if (to - from > 1) {
       let sum = 0;
-      for (let j = from + 1; j < to; j++) sum += total[j];
+      for (let j = from + 1; j < to; j++) sum += total[j] / totalScale;
       monetary[k] = sum / (to - from - 1);
     }
     k++;

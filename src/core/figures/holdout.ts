@@ -56,7 +56,7 @@ export function calibrationHoldout(table: TransactionTable, options: HoldoutOpti
     const to = holdout.dayStart[c + 1];
     if (to === from) continue;
     let sum = 0;
-    for (let j = from; j < to; j++) sum += holdout.total[j];
+    for (let j = from; j < to; j++) sum += holdout.total[j] / holdout.totalScale;
     // Every one of the customer's holdout rows merged into one of these days.
     const rows = holdout.rowStart[c + 1] - holdout.rowStart[c];
     holdoutFrequency[k] = to - from;

@@ -22,7 +22,7 @@ export function summaryOfOrders(table: TransactionTable, observationEnd: DayNumb
     const c = summary.customer[k];
     firstDay[k] = days.day[days.dayStart[c]];
     let total = 0;
-    for (let j = days.dayStart[c]; j < days.dayStart[c + 1]; j++) total += days.total[j];
+    for (let j = days.dayStart[c]; j < days.dayStart[c + 1]; j++) total += days.total[j] / days.totalScale;
     revenue[k] = total;
     purchases[k] = orders ? orders[c] : days.rowStart[c + 1] - days.rowStart[c];
   }

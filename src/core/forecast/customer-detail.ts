@@ -28,7 +28,7 @@ export function customerDetail(table: TransactionTable, customerId: string, mode
   const from = days.dayStart[c], to = days.dayStart[c + 1];
   if (to === from) return null;
   const purchases = [];
-  for (let k = from; k < to; k++) purchases.push({ date: dayToIso(days.day[k]), amount: days.total[k] });
+  for (let k = from; k < to; k++) purchases.push({ date: dayToIso(days.day[k]), amount: days.total[k] / days.totalScale });
   const first = days.day[from];
   const perUnit = timeUnit === 'week' ? 7 : 1;
   const step = Math.max(1, Math.ceil((end - first) / MAX_POINTS));

@@ -27,7 +27,7 @@ export function subscriptionRetention(table: TransactionTable, monthlyDiscountRa
     const last = monthIndex(days.day[to - 1]);
     tenure.push(last - first + 1);
     active.push(last === lastMonth);
-    for (let k = from; k < to; k++) revenue += days.total[k];
+    for (let k = from; k < to; k++) revenue += days.total[k] / days.totalScale;
   }
   return retentionOfTenures(tenure, active, revenue, monthlyDiscountRate);
 }

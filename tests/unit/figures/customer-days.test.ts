@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { customerFirstDays, groupCustomerDays, tableDayRange } from '../../../src/core/figures';
-import { day, tableFromRows } from '../../fixtures/figures/build-table';
+import { cohorts, customerFirstDays, customerHistory, customerSummary, groupCustomerDays, tableDayRange } from '../../../src/core/figures';
+import { dayTotalsIn32Bits } from '../../../src/core/figures/customer-days';
+import { calibrationHoldout } from '../../../src/core/figures/holdout';
+import { summaryOfOrders } from '../../../src/core/figures/summary-of-orders';
+import { subscriptionRetention } from '../../../src/core/forecast/retention';
+import { customerDetail } from '../../../src/core/forecast/customer-detail';
+import { day, tableFromRows, type LiteralRow } from '../../fixtures/figures/build-table';
 
 // Rows 0-5; B's rows are out of date order in the file on purpose.
 const table = tableFromRows([
@@ -20,7 +25,20 @@ describe('groupCustomerDays', () => {
     expect('rows' in g).toBe(false); // row indices are not kept with the grouping
     expect(Array.from(g.dayStart)).toEqual([0, 1, 3, 4]);
     expect(Array.from(g.day)).toEqual([day('2024-03-01'), day('2024-03-02'), day('2024-03-05'), day('2024-03-03')]);
-    expect(Array.from(g.total)).toEqual([12.5, 4, 7, 0]);
+    expect(Array.from(g.total, (v) => v / g.totalScale)).toEqual([12.5, 4, 7, 0]);
+    // Every day total a whole number of cents: kept as cents in 32 bits.
+    expect([g.total instanceof Int32Array, g.totalScale, Array.from(g.total)]).toEqual([true, 100, [1250, 400, 700, 0]]);
+  });
+
+  it('keeps the day totals in 32 bits only when each is exactly whole units or cents', () => {
+    const of = (amounts: number[]) => groupCustomerDays(tableFromRows(amounts.map((a, i) => [`C${i}`, '2024-03-01', a])));
+    const whole = of([125_000, 2_000_000_000, 0]);
+    expect([whole.total instanceof Int32Array, whole.totalScale, Array.from(whole.total)]).toEqual([true, 1, [125_000, 2_000_000_000, 0]]);
+    // A binary tail (0.1 + 0.2 summed on one day), or a total past 32 bits of cents: 64-bit, as they are.
+    for (const amounts of [[0.1 + 0.2, 5], [30_000_000.01, 1]]) {
+      const g = of(amounts);
+      expect([g.total instanceof Float64Array, g.totalScale, Array.from(g.total)]).toEqual([true, 1, amounts]);
+    }
   });
 
   it('keeps one array of starts when every purchase row is a day of its own', () => {
@@ -35,7 +53,7 @@ describe('groupCustomerDays', () => {
   it('applies day windows and the positive-only switch', () => {
     const window = groupCustomerDays(table, { after: day('2024-03-01'), through: day('2024-03-04') });
     // B's 03-02 purchase (row 3) and C's free one on 03-03 (row 5).
-    expect([Array.from(window.rowStart), Array.from(window.day), Array.from(window.total)]).toEqual([[0, 0, 1, 2], [day('2024-03-02'), day('2024-03-03')], [4, 0]]);
+    expect([Array.from(window.rowStart), Array.from(window.day), Array.from(window.total, (v) => v / window.totalScale)]).toEqual([[0, 0, 1, 2], [day('2024-03-02'), day('2024-03-03')], [4, 0]]);
     const positive = groupCustomerDays(table, { positiveOnly: true });
     // A's rows 0 and 2, B's 3 and 1; C's free row left out.
     expect([Array.from(positive.rowStart), Array.from(positive.dayStart)]).toEqual([[0, 2, 4, 4], [0, 1, 3, 3]]);
@@ -55,5 +73,43 @@ describe('groupCustomerDays', () => {
     expect(tableDayRange(table)).toEqual({ min: day('2024-03-01'), max: day('2024-03-05') });
     expect(Array.from(customerFirstDays(table))).toEqual([day('2024-03-01'), day('2024-03-02'), day('2024-03-03')]);
     expect(tableDayRange(tableFromRows([]))).toBeNull();
+  });
+});
+
+describe('day totals kept as cents in 32 bits', () => {
+  it('give every figure read from them exactly what 64-bit totals give', () => {
+    // Four customers over five months, one or two orders a day, amounts in quarters (sums exact in binary), a refund.
+    const rows: LiteralRow[] = [];
+    const ids = ['A', 'B', 'C', 'D'];
+    for (let m = 1; m <= 5; m++) {
+      for (let k = 0; k < ids.length; k++) {
+        if ((m + k) % 3 === 0) continue;
+        rows.push([ids[k], `2024-0${m}-${String(3 + 5 * k).padStart(2, '0')}`, 10 + m * 7.25 + k * 3.5]);
+        if (k === 1) rows.push([ids[k], `2024-0${m}-${String(3 + 5 * k).padStart(2, '0')}`, 0.5]);
+      }
+    }
+    rows.push(['C', '2024-04-20', -4.75]);
+    const end = day('2024-05-31');
+    const everything = (table: ReturnType<typeof tableFromRows>) => ({
+      summary: customerSummary(table, { observationEnd: end, timeUnit: 'week' }),
+      history: customerHistory(table).history,
+      cohorts: cohorts(table, 'month'),
+      holdout: calibrationHoldout(table, { calibrationEnd: day('2024-03-31'), observationEnd: end, timeUnit: 'week' }),
+      orders: summaryOfOrders(table, end),
+      retention: subscriptionRetention(table, 0.01),
+      detail: customerDetail(table, 'B', 'bgnbd', [0.5, 10, 0.7, 2], 'week'),
+    });
+    const narrow = tableFromRows(rows);
+    const narrowGrouping = groupCustomerDays(narrow);
+    expect([narrowGrouping.total instanceof Int32Array, narrowGrouping.totalScale]).toEqual([true, 100]);
+    const narrowFigures = everything(narrow);
+    dayTotalsIn32Bits.allowed = false;
+    try {
+      const wide = tableFromRows(rows);
+      expect(groupCustomerDays(wide).total instanceof Float64Array).toBe(true);
+      expect(narrowFigures).toEqual(everything(wide));
+    } finally {
+      dayTotalsIn32Bits.allowed = true;
+    }
   });
 });

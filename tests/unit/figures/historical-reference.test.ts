@@ -37,7 +37,7 @@ describe('Online Retail customer history', () => {
     // A customer's purchase rows and gross revenue are the grouping's (no column of the history holds them).
     const g = groupCustomerDays(table);
     const purchaseRows = (c: number) => g.rowStart[c + 1] - g.rowStart[c];
-    const grossRevenue = (c: number) => g.total.subarray(g.dayStart[c], g.dayStart[c + 1]).reduce((a, b) => a + b, 0);
+    const grossRevenue = (c: number) => Array.from(g.total.subarray(g.dayStart[c], g.dayStart[c + 1]), (v) => v / g.totalScale).reduce((a, b) => a + b, 0);
     const mismatches: string[] = [];
     for (const [id, first, last, invoices, days, lines, revenue] of reference.rows) {
       const i = k.get(id);

@@ -77,7 +77,7 @@ describe('historicalFigures', () => {
     // Purchase rows and gross revenue per customer are the grouping's (no column of the history holds them).
     const g = groupCustomerDays(table);
     expect(Array.from(p.customer, (c) => g.rowStart[c + 1] - g.rowStart[c])).toEqual([3, 3, 1]);
-    expect(Array.from(p.customer, (c) => g.total.subarray(g.dayStart[c], g.dayStart[c + 1]).reduce((a, b) => a + b, 0))).toEqual([230, 200, 300]);
+    expect(Array.from(p.customer, (c) => Array.from(g.total.subarray(g.dayStart[c], g.dayStart[c + 1]), (v) => v / g.totalScale).reduce((a, b) => a + b, 0))).toEqual([230, 200, 300]);
     expect(Array.from(p.netRevenue)).toEqual([200, 200, 300]);
     expect(Array.from(p.grossProfit!)).toEqual([88, NaN, 150]);
   });

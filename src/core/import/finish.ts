@@ -218,9 +218,9 @@ function keepRowsThatFit(state: ImportState, { dateOrder, formats }: Decisions, 
   let kept = 0;
   for (let i = 0; i < n; i++) {
     if (gone && gone[i] === 1) continue;
-    const at = state.lineOf(i);
+    const lineNumber = state.lineOf(i);
     if (day[i] === NO_DAY) {
-      state.rejects.add('date-order-mismatch', () => `Date does not fit the ${orderName} order of the rest of column "${dateColumn()}"`, at, () => dateText.get(at), () => ({ column: dateColumn(), variant: dateOrder === 'MDY' ? 'MDY' : 'DMY' }));
+      state.rejects.add('date-order-mismatch', () => `Date does not fit the ${orderName} order of the rest of column "${dateColumn()}"`, lineNumber, () => dateText.get(lineNumber), () => ({ column: dateColumn(), variant: dateOrder === 'MDY' ? 'MDY' : 'DMY' }));
       continue;
     }
     const value = rowValue(i);
@@ -229,18 +229,18 @@ function keepRowsThatFit(state: ImportState, { dateOrder, formats }: Decisions, 
     const column = Number.isNaN(value) && !isEmpty ? [amountCol, qtyCol, priceCol].find((c) => c && Number.isNaN(valueOf(c, i))) : undefined;
     if (!column && !(Math.abs(value) <= MAX_CELL_MAGNITUDE) && !isEmpty) {
       // Only a product can get here: each cell was bounded as it was read.
-      state.rejects.add('too-large-product', 'Quantity × unit price is too large to be read (above 10^15)', at, () => state.riskyProductText.get(at));
+      state.rejects.add('too-large-product', 'Quantity × unit price is too large to be read (above 10^15)', lineNumber, () => state.riskyProductText.get(lineNumber));
       continue;
     }
     if (column) {
       const decimal = formats.get(column)!.decimal;
       const texts = decimal === '.' ? column.onlyCommaText : column.onlyDotText;
-      state.rejects.add(`number-format-mismatch-${column === priceCol ? 'price' : column === qtyCol ? 'quantity' : 'amount'}`, () => `Number uses a different decimal mark from the rest of column "${state.columnName(column.col)}" (which uses "${decimal}")`, at, () => texts.get(at), () => ({ column: state.columnName(column.col), decimal }));
+      state.rejects.add(`number-format-mismatch-${column === priceCol ? 'price' : column === qtyCol ? 'quantity' : 'amount'}`, () => `Number uses a different decimal mark from the rest of column "${state.columnName(column.col)}" (which uses "${decimal}")`, lineNumber, () => texts.get(lineNumber), () => ({ column: state.columnName(column.col), decimal }));
       continue;
     }
     customer[kept] = customer[i];
     if (line === null && kept !== i) line = state.lines(n).data;
-    if (line) line[kept] = at;
+    if (line) line[kept] = lineNumber;
     day[kept] = day[i];
     if (empty) empty[kept] = empty[i];
     if (amount) amount[kept] = value;
@@ -250,7 +250,7 @@ function keepRowsThatFit(state: ImportState, { dateOrder, formats }: Decisions, 
       const costValue = valueOf(costColumn, i);
       if (Number.isNaN(costValue) && !Number.isNaN(otherReading.get(costColumn)!(i))) {
         // Readable only with the other decimal mark: the row keeps no cost, and the user is told.
-        if (costMismatch.count++ === 0) costMismatch.line = at;
+        if (costMismatch.count++ === 0) costMismatch.line = lineNumber;
       }
       if (costCol) cost[kept] = costValue;
       else if (isEmpty) cost[kept] = 0; // an order's item line without an amount: its margin costs nothing
@@ -319,8 +319,8 @@ function countRows(state: ImportState, rows: KeptRows, options: ImportOptions): 
       continue;
     }
     if (fate[i] === RowFate.MissingAmount) {
-      const at = state.lineOf(i);
-      state.rejects.add('missing-amount', () => `Amount is empty (column "${amountColumn()}")`, at, () => state.emptyAmountText.get(at), () => ({ column: amountColumn() }));
+      const lineNumber = state.lineOf(i);
+      state.rejects.add('missing-amount', () => `Amount is empty (column "${amountColumn()}")`, lineNumber, () => state.emptyAmountText.get(lineNumber), () => ({ column: amountColumn() }));
       continue;
     }
     inTable[customer[i]] = 1;

@@ -161,10 +161,7 @@ export class ImportState {
 
   /** The lines of the first `rows` rows as a column, made if they were not one yet; the rows after follow. */
   lines(rows: number): Growable<Uint32Array> {
-    if (this.line) return this.line;
-    const column = new Growable(Uint32Array, Math.max(this.capacity, rows));
-    for (let i = 0; i < rows; i++) column.data[i] = this.firstLine + i;
-    return (this.line = this.lateColumn(column));
+    return (this.line ??= this.countingColumn(rows, this.firstLine));
   }
 
   /**
@@ -172,10 +169,14 @@ export class ImportState {
    * one yet; the rows after follow.
    */
   orderCodes(order: OrderColumn, rows: number): Growable<Uint32Array> {
-    if (order.codes) return order.codes;
-    const codes = new Growable(Uint32Array, Math.max(this.capacity, rows));
-    for (let i = 0; i < rows; i++) codes.data[i] = i;
-    return (order.codes = this.lateColumn(codes));
+    return (order.codes ??= this.countingColumn(rows, 0));
+  }
+
+  /** A per-row column of `first`, first + 1, … for the first `rows` rows (what it held without being a column). */
+  private countingColumn(rows: number, first: number): Growable<Uint32Array> {
+    const column = new Growable(Uint32Array, Math.max(this.capacity, rows));
+    for (let i = 0; i < rows; i++) column.data[i] = first + i;
+    return this.lateColumn(column);
   }
 
   /** The amountEmpty column, started (zero for the rows before) if it was not. */

@@ -6,6 +6,7 @@
  */
 
 import { LITTLE_ENDIAN } from './utf16-text';
+import { release } from './release';
 
 const DIGIT_BITS = 16;
 const DIGITS = 1 << DIGIT_BITS;
@@ -69,6 +70,8 @@ export function sortByNumber(picked: ArrayLike<number>, key: ArrayLike<number>, 
     [pos, posNext] = [posNext, pos];
   }
   out.set(pos);
+  // The passes' arrays, 24 bytes a value (80 MB for 3.3M customers), given back now rather than at a collection.
+  release(hi, lo, pos, hiNext, loNext, posNext);
   return out;
 }
 
@@ -108,6 +111,7 @@ export function sortFiniteInPlace(values: Float64Array): Float64Array {
     }
     [src, dst] = [dst, src];
   }
+  release(dst);
   // Four passes: the sorted keys are back in `values`' own buffer; made numbers again.
   for (let i = 0; i < 2 * n; i += 2) {
     const h = src[i + hi];

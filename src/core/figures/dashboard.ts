@@ -7,6 +7,7 @@ import { histogramOfSorted, type Histogram } from './histogram';
 import { finiteSorted } from './stats';
 import { historicalFiguresAndSortedNet, type HistoricalFigures } from './historical';
 import { dayToIso } from './dates';
+import { release } from '../release';
 import type { TransactionTable } from '../types';
 import type { SnapshotHistorical } from '../snapshot/schema';
 
@@ -43,6 +44,8 @@ export function dashboardData(table: TransactionTable, options: DashboardOptions
   const { figures: historical, sortedNet } = historicalFiguresAndSortedNet(table, { marginPercent: options.marginPercent });
   // Counted from the net revenues the figures sorted anyway: the same bins as clvDistribution(perCustomer.netRevenue).
   const distribution = distributionOfSorted(sortedNet, historical.perCustomer.netRevenue.length);
+  // Read no more (the figures keep only what they counted from it): 8 bytes a customer given back now.
+  release(sortedNet);
   return { historical, distribution, timings: { figuresMs: performance.now() - t0 } };
 }
 

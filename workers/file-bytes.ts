@@ -124,36 +124,23 @@ async function* sliceChunks(file: Blob, from: number, to: number): AsyncGenerato
   // collector, part of 200 MB of garbage still resident in the worker when the save began.
   const ahead = takeReadAhead(file, from, to);
   const early = ahead && (await ahead);
-  if (early) {
-    try {
-      // The small first piece here too: the header it holds starts the second worker (see above).
-      yield early.subarray(0, FIRST_SLICE_BYTES);
-      for (let at = FIRST_SLICE_BYTES; at < early.length; at += SLICE_BYTES) yield early.subarray(at, at + SLICE_BYTES);
-    } finally {
-      release(early);
-    }
-    return;
-  }
+  // The small first piece here too: the header it holds starts the second worker (see above).
+  if (early) return yield* piecesReleased(early, FIRST_SLICE_BYTES);
   const read = async (start: number, end: number) => new Uint8Array(await file.slice(start, end).arrayBuffer());
   const first = Math.min(to, from + FIRST_SLICE_BYTES);
-  if (from < first) yield* readAndRelease(read(from, first));
-  if (to - first <= WHOLE_READ_MAX_BYTES) {
-    const rest = await read(first, to);
-    try {
-      for (let at = 0; at < rest.length; at += SLICE_BYTES) yield rest.subarray(at, at + SLICE_BYTES);
-    } finally {
-      release(rest);
-    }
-    return;
-  }
-  for (let at = first; at < to; at += SLICE_BYTES) yield* readAndRelease(read(at, Math.min(to, at + SLICE_BYTES)));
+  if (from < first) yield* piecesReleased(await read(from, first));
+  if (to - first <= WHOLE_READ_MAX_BYTES) return yield* piecesReleased(await read(first, to));
+  for (let at = first; at < to; at += SLICE_BYTES) yield* piecesReleased(await read(at, Math.min(to, at + SLICE_BYTES)));
 }
 
-/** One slice, given back when the reader asks for the next (or stops). */
-async function* readAndRelease(slice: Promise<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const bytes = await slice;
+/**
+ * `bytes` in pieces of SLICE_BYTES (the first `firstPiece` long when given), the buffer given back once the reader
+ * asks for what follows the last piece, or stops.
+ */
+async function* piecesReleased(bytes: Uint8Array, firstPiece = 0): AsyncGenerator<Uint8Array> {
   try {
-    yield bytes;
+    if (firstPiece > 0) yield bytes.subarray(0, firstPiece);
+    for (let at = firstPiece; at < bytes.length; at += SLICE_BYTES) yield bytes.subarray(at, at + SLICE_BYTES);
   } finally {
     release(bytes);
   }

@@ -78,23 +78,12 @@ export class FrontCoded {
    * `ends` (value i ends at ends[i]). Both must have room. The coded bytes are released: this holds nothing after.
    */
   decodeInto(chars: Uint8Array | Uint16Array, ends: Int32Array): void {
-    const bytes = this.bytes;
-    let read = 0;
     let at = 0;
-    let start = 0;
-    for (let v = 0; v < this.count; v++) {
-      const shared = readVarint(bytes, read);
-      read = varintEnd;
-      const rest = readVarint(bytes, read);
-      read = varintEnd;
-      // The shared start is the previous value's, just written before this one.
-      for (let i = 0; i < shared; i++) chars[at + i] = chars[start + i];
-      for (let i = 0; i < rest; i++) chars[at + shared + i] = bytes[read + i];
-      read += rest;
-      start = at;
-      at += shared + rest;
+    forEachFrontCoded(this.exported(), (value, length, v) => {
+      chars.set(value.subarray(0, length), at);
+      at += length;
       ends[v] = at;
-    }
+    });
     this.drop();
   }
 

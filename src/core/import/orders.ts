@@ -118,6 +118,13 @@ function everyOrderOnce(order: Uint32Array, n: number, blank: number): boolean {
   return true;
 }
 
+/** 0, 1, …, n − 1: the order codes of rows that are each an order of their own. */
+function rowNumbers(n: number): Uint32Array {
+  const codes = new Uint32Array(n);
+  for (let i = 0; i < n; i++) codes[i] = i;
+  return codes;
+}
+
 /** Words in a money column's header that say it holds an order's total, or a line's amount. */
 const ORDER_TOTAL_WORDS = /order(total|amount|value|revenue)|grandtotal|^total$|^ordertotal|tonggiatridonhang|donhang|คำสั่งซื้อ|ยอดรวมทั้งหมด/;
 const LINE_WORDS = /line|item|sku|unit|paidprice|product|sanpham|สินค้า/;
@@ -153,7 +160,7 @@ export function countPurchases(input: PurchaseInput): PurchaseOutcome {
   const { n, amount, empty, refunded, status } = input;
   const perRow = input.order === 'row';
   // Codes 0, 1, 2, … made only where a status needs its order's (rows each an order of their own need no facts).
-  const order = perRow && status ? Uint32Array.from({ length: n }, (_, i) => i) : input.order === 'row' ? null : input.order;
+  const order = input.order === 'row' ? (status ? rowNumbers(n) : null) : input.order;
   const hasOrders = input.order !== null;
   const fate = new Uint8Array(n);
   const outRefunded = refunded ? new Float64Array(n) : null;

@@ -7,6 +7,7 @@
 import { cutStrings, packedText, widened } from '../utf16-text';
 import { release } from '../release';
 import { FrontCoded, forEachFrontCoded, type FrontCodedValues } from './front-coded';
+import { ABSENT, DEFAULT_LIMIT, DenseIds, MISFIT } from './dense-ids';
 
 /**
  * The packed values, as plain data a worker can transfer: value i is chars[ends[i - 1] (0 for i = 0), ends[i]), one
@@ -111,6 +112,14 @@ export class CodeDictionary {
    * into `chars` and `ends` (expand) when the order breaks, a wider character comes, or the values are asked for.
    */
   private front: FrontCoded | null = new FrontCoded();
+  /**
+   * The values, as numbers after one prefix (see DenseIds), once they no longer come in order, while every one is
+   * such a number; `chars` is then only where a value is staged, and there is no table. Written out when a value
+   * does not fit or the values are asked for.
+   */
+  private dense: DenseIds | null = null;
+  /** How many numbers a DenseIds may span (see expectRows). */
+  private denseLimit = DEFAULT_LIMIT;
   /** The table: SLOT numbers a slot (see SLOT), kept at most MAX_LOAD full; empty in ordered mode. */
   private slots = new Int32Array(0);
   private mask = -1;
@@ -146,12 +155,17 @@ export class CodeDictionary {
 
   /** Bytes the values and the table take (arrays as allocated, used or not). */
   get heldBytes(): number {
-    return this.chars.byteLength + this.ends.byteLength + this.slots.byteLength + (this.front?.heldBytes ?? 0);
+    return this.chars.byteLength + this.ends.byteLength + this.slots.byteLength + (this.front?.heldBytes ?? 0) + (this.dense?.heldBytes ?? 0);
   }
 
   /** Whether every value so far came beyond the earlier ones of its length, so that no table has been needed. */
   get ordered(): boolean {
     return this.highest !== null;
+  }
+
+  /** How a value is looked up now: by order (see `lowest`), as a number (see `dense`), or in the table. */
+  get lookup(): 'ordered' | 'dense' | 'table' {
+    return this.highest !== null ? 'ordered' : this.dense ? 'dense' : 'table';
   }
 
   /** The code of a whole value (already trimmed); the previous value is tried first, as in idOf. */
@@ -181,6 +195,9 @@ export class CodeDictionary {
     if (this.valuesDropped) return;
     this.sealed = true;
     if (!keepValues) this.front?.drop();
+    if (keepValues && this.dense) this.writeOutDense(0, 0);
+    this.dense?.drop();
+    this.dense = null;
     release(this.slots);
     this.slots = new Int32Array(0);
     this.mask = -1;
@@ -203,6 +220,7 @@ export class CodeDictionary {
   reserve(values: number): void {
     if (this.sealed || values <= this.size) return;
     if (this.front) return this.front.reserve(values);
+    if (this.dense) return;
     if (values > this.ends.length) this.ends = grown(this.ends, values);
     const used = this.startOf(this.size);
     const chars = this.size > 0 ? Math.ceil((used / this.size) * values * 1.02) : 0;
@@ -233,8 +251,8 @@ export class CodeDictionary {
   /** The values as packed data (views of this dictionary's arrays). */
   packed(): PackedValues {
     if (this.valuesDropped) throw new Error('CodeDictionary: the values were dropped when it was sealed.');
-    if (this.front) this.expand(0, 0);
-    return { chars: this.chars.subarray(0, this.size ? this.ends[this.size - 1] : 0), ends: this.ends.subarray(0, this.size) };
+    const { chars, ends } = this.written();
+    return { chars: chars.subarray(0, this.size ? ends[this.size - 1] : 0), ends: ends.subarray(0, this.size) };
   }
 
   /**
@@ -245,11 +263,10 @@ export class CodeDictionary {
     const first = strings.length;
     if (first >= this.size) return;
     if (this.valuesDropped) throw new Error('CodeDictionary: the values were dropped when it was sealed.');
-    if (this.front) this.expand(0, 0);
-    const from = this.startOf(first);
-    const to = this.ends[this.size - 1];
-    const text = packedText(this.chars, from, to);
-    cutStrings(text, this.ends.subarray(first, this.size), strings, from);
+    const { chars, ends } = this.written();
+    const from = first === 0 ? 0 : ends[first - 1];
+    const text = packedText(chars, from, ends[this.size - 1]);
+    cutStrings(text, ends.subarray(first, this.size), strings, from);
   }
 
   /** Add the values of another dictionary (a later part of the file); returns its codes renumbered into this one. */
@@ -268,13 +285,30 @@ export class CodeDictionary {
     return remap;
   }
 
+  /**
+   * The values as packed characters and ends: this dictionary's own arrays (front-coded values written out into them
+   * for good), or, while the values are dense ids, a copy written out for the caller (lookups stay dense).
+   */
+  private written(): PackedValues {
+    if (this.front) this.expand(0, 0);
+    return this.dense ? this.dense.writeOut(false, 0, 0) : { chars: this.chars, ends: this.ends };
+  }
+
+  /**
+   * About how many rows the column will have (the importer's estimate): a DenseIds may span that many numbers, 4
+   * bytes each, where a table would take 16–32 bytes a distinct value.
+   */
+  expectRows(rows: number): void {
+    this.denseLimit = Math.max(DEFAULT_LIMIT, Math.min(rows, 1 << 30));
+  }
+
   private startOf(code: number): number {
     return code === 0 ? 0 : this.ends[code - 1];
   }
 
   /** Where the next value is staged: after the packed values, or at 0 while they are front-coded. */
   private freeAt(): number {
-    return this.front ? 0 : this.startOf(this.size);
+    return this.front || this.dense ? 0 : this.startOf(this.size);
   }
 
   /**
@@ -322,7 +356,16 @@ export class CodeDictionary {
     if (this.highest !== null) {
       if (this.beyondAll(at, length)) return this.add(at, length, replaced);
       if (this.front) at = this.expand(at, length);
-      this.leaveOrderedMode();
+      at = this.leaveOrderedMode(at, length);
+    }
+    if (this.dense) {
+      const known = this.dense.find(this.chars, at, length);
+      if (known !== MISFIT) {
+        if (known >= 0) return known;
+        this.size++;
+        return this.dense.add();
+      }
+      at = this.leaveDense(at, length);
     }
     const found = this.probe(at, length);
     if (found >= 0) return found;
@@ -412,8 +455,9 @@ export class CodeDictionary {
       let found = -1;
       if (this.highest === null || !this.outsideAll(at, length)) {
         if (this.front) at = this.expand(at, length);
-        this.leaveOrderedMode();
-        found = this.probe(at, length);
+        at = this.leaveOrderedMode(at, length);
+        found = this.dense ? this.dense.find(this.chars, at, length) : this.probe(at, length);
+        if (found === MISFIT) found = this.probe((at = this.leaveDense(at, length)), length);
       }
       if (found >= 0) remap[i] = found;
       else {
@@ -444,11 +488,56 @@ export class CodeDictionary {
     return this.front ? this.front.exported() : this.packed();
   }
 
-  /** Build the table, from every value so far (written out: see expand), if there is none yet. */
-  private leaveOrderedMode(): void {
-    if (this.highest === null) return;
-    if (this.front) this.expand(0, 0);
+  /**
+   * Out of ordered mode: the values so far (written out: see expand) become dense ids if every one fits (see
+   * DenseIds), or go into a table. The value staged at `at` stays staged; returns where it now is.
+   */
+  private leaveOrderedMode(at: number, length: number): number {
+    if (this.highest === null) return at;
+    if (this.front) at = this.expand(at, length);
     this.lowest = this.highest = null;
+    const dense = DenseIds.of(this.chars, this.ends, this.size, this.denseLimit);
+    if (dense === null) {
+      this.rehashAll();
+      return at;
+    }
+    // The values are the numbers now: the characters only stage the next value, from 0.
+    const staging = this.chars instanceof Uint16Array ? new Uint16Array(Math.max(1024, length)) : new Uint8Array(Math.max(1024, length));
+    staging.set(this.chars.subarray(at, at + length));
+    release(this.chars, this.ends);
+    this.chars = staging;
+    this.ends = new Int32Array(0);
+    this.dense = dense;
+    return 0;
+  }
+
+  /** A value does not fit the dense ids: write them out and build the table. Returns where the staged value now is. */
+  private leaveDense(at: number, length: number): number {
+    at = this.writeOutDense(at, length);
+    this.rehashAll();
+    return at;
+  }
+
+  /**
+   * Write the dense ids out as packed characters and end offsets, the value staged at `stagedAt` moved after them;
+   * returns where it now is. The dense ids end for good.
+   */
+  private writeOutDense(stagedAt: number, stagedLength: number): number {
+    const dense = this.dense!;
+    this.dense = null;
+    const spare = this.sealed ? 0 : 1024 + (this.size >>> 2);
+    const { chars, ends } = dense.writeOut(this.chars instanceof Uint16Array, stagedLength + spare * 8, spare);
+    dense.drop();
+    const total = this.size === 0 ? 0 : ends[this.size - 1];
+    chars.set(this.chars.subarray(stagedAt, stagedAt + stagedLength), total);
+    release(this.chars, this.ends);
+    this.chars = chars;
+    this.ends = ends;
+    return total;
+  }
+
+  /** A table of every value so far, as full as it may get. */
+  private rehashAll(): void {
     let capacity = 1 << 11;
     while (this.size >= MAX_LOAD * capacity) capacity *= 2;
     this.rehash(capacity);

@@ -84,6 +84,11 @@ export class Dictionary {
     return this.codes.id(value);
   }
 
+  /** About how many rows the column will have (see CodeDictionary.expectRows). */
+  expectRows(rows: number): void {
+    this.codes.expectRows(rows);
+  }
+
   /** The values as packed data a worker can transfer (views of this dictionary's arrays). */
   packed(): PackedValues {
     return this.codes.packed();

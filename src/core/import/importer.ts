@@ -83,6 +83,7 @@ class StreamingImporter implements Importer {
     const bytesPerRow = this.bytes / this.rows.reader.records;
     const expected = Math.ceil(((this.options.sizeForBytes ?? this.options.totalBytes) / bytesPerRow) * 1.05);
     if (expected > this.rows.capacity && expected < MAX_PRESIZED_ROWS) this.rows.reserve(expected, true);
+    this.rows.customers.expectRows(expected);
     // Order ids keep coming at the rate they came (about one per row in a file of orders); a file's later part only
     // looks its own up here, so the ids are sized for this importer's own bytes. Customers are not: their first rows
     // are nearly all new even when the file has a third as many.

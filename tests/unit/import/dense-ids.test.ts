@@ -1,0 +1,197 @@
+/**
+ * Ids that are numbers after one prefix (DenseIds inside CodeDictionary): found at their number's place in an array,
+ * with the codes a Map gives, the very texts given back, and the table taken over as soon as one value does not fit.
+ */
+import { describe, expect, it } from 'vitest';
+import { CodeDictionary } from '../../../src/core/import/code-dictionary';
+import { ABSENT, DenseIds, MISFIT } from '../../../src/core/import/dense-ids';
+
+function mapCodes(values: string[]): number[] {
+  const seen = new Map<string, number>();
+  return values.map((v) => {
+    let c = seen.get(v);
+    if (c === undefined) seen.set(v, (c = seen.size));
+    return c;
+  });
+}
+
+function seeded(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Codes of `values` through idOf on one text (as the importer reads cells), the lookup mode after each. */
+function codesOf(dict: CodeDictionary, values: string[]): { codes: number[]; modes: string[] } {
+  const text = values.join(',');
+  const codes: number[] = [];
+  const modes: string[] = [];
+  let at = 0;
+  for (const v of values) {
+    codes.push(dict.idOf(text, at, at + v.length));
+    modes.push(dict.lookup);
+    at += v.length + 1;
+  }
+  return { codes, modes };
+}
+
+function stringsOf(dict: CodeDictionary): string[] {
+  const strings: string[] = [];
+  dict.appendStrings(strings);
+  return strings;
+}
+
+/** Zero-padded customer numbers in a scattered order, each seen one to three times, as in a shop's orders. */
+function paddedCustomers(count: number, seed: number): string[] {
+  const u = seeded(seed);
+  const values: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const id = `C${String(Math.floor(u() * 50_000)).padStart(7, '0')}`;
+    for (let k = 0, n = 1 + Math.floor(u() * 3); k < n; k++) values.push(id);
+  }
+  return values;
+}
+
+describe('ids that are numbers after a prefix', () => {
+  it('gives a Map\'s codes and the very texts back, zero-padded or plain, whichever way the numbers come', () => {
+    const cases = [
+      paddedCustomers(20_000, 1),
+      // Plain numbers of any length (no leading zeros), as UCI Online Retail's CustomerID: 12346 … 18287, and "0".
+      Array.from({ length: 20_000 }, (_, i) => String((i * 7919) % 9_000 === 0 ? 0 : 100 + ((i * 7919) % 9_000))),
+      // Counting down and up around the first (the array grows both ways), then some again (out of order).
+      [...Array.from({ length: 10_000 }, (_, i) => `KH-${i % 2 ? 500_000 + i * 13 : 500_000 - i * 11}`), 'KH-500000', 'KH-500013', 'KH-499978'],
+      // Thai prefix (characters beyond U+00FF).
+      Array.from({ length: 3_000 }, (_, i) => `ลูกค้า${(i * 37) % 1_000}`),
+    ];
+    for (const values of cases) {
+      const dict = new CodeDictionary();
+      const { codes, modes } = codesOf(dict, values);
+      expect(codes).toEqual(mapCodes(values));
+      // Once the values stop coming in order the numbers are used, never the table.
+      expect(modes.at(-1)).toBe('dense');
+      expect(modes).not.toContain('table');
+      expect(stringsOf(dict)).toEqual([...new Set(values)]);
+      expect(dict.size).toBe(new Set(values).size);
+    }
+  });
+
+  it('holds the numbers in an array of 4–8 bytes a number spanned, under a quarter of a table', () => {
+    const values = paddedCustomers(40_000, 2);
+    const dense = new CodeDictionary();
+    codesOf(dense, values);
+    const table = new CodeDictionary();
+    // The same values with one letter changed are no numbers: the table holds them.
+    codesOf(table, values.map((v) => `X${v.slice(1, 4)}Z${v.slice(4)}`));
+    expect([dense.lookup, table.lookup]).toEqual(['dense', 'table']);
+    // Up to 50,000 numbers spanned: the array at most twice that (400 KB), plus the staging characters (1 KB).
+    const spanned = Math.max(...values.map((v) => Number(v.slice(1)))) - Math.min(...values.map((v) => Number(v.slice(1)))) + 1;
+    expect(dense.heldBytes).toBeGreaterThanOrEqual(4 * spanned + 1024);
+    expect(dense.heldBytes).toBeLessThanOrEqual(8 * spanned + 1024);
+    expect(table.heldBytes).toBeGreaterThan(4 * dense.heldBytes);
+  });
+
+  it('goes over to the table at the first value that is not such a number, and keeps every code', () => {
+    const base = paddedCustomers(3_000, 3);
+    const misfits = [
+      'D0000001', // another prefix
+      'C12345678', // more digits than the others (zero-padded: one width)
+      'C', // no digits
+      'C000001x', // a letter among the digits
+      '', // blank
+      'C00\uFFFD0001', // an undecodable byte
+      'C0000001 ', // a space inside (trimmed: same as C0000001)
+      'Nguyễn', // wide characters
+      'C9999999999999999', // beyond 15 digits
+    ];
+    for (const misfit of misfits) {
+      const values = [...base, misfit, ...base.slice(0, 500), misfit, 'C0049999'];
+      const dict = new CodeDictionary();
+      const { codes, modes } = codesOf(dict, values);
+      const expected = values.map((v) => v.trim());
+      expect(codes, misfit).toEqual(mapCodes(expected));
+      expect(stringsOf(dict), misfit).toEqual([...new Set(expected)]);
+      const fits = misfit.trim() === 'C0000001';
+      expect(modes.at(-1), misfit).toBe(fits ? 'dense' : 'table');
+      if (!fits) expect(dict.blank, misfit).toBe(misfit === '' ? mapCodes(expected)[base.length] : -1);
+      if (misfit.includes('\uFFFD')) expect([...(dict.undecodable ?? [])]).toEqual([mapCodes(expected)[base.length]]);
+    }
+  });
+
+  it('tells "C01" from "C1": one way of writing a number at a time (by hand)', () => {
+    // Both two digits: one width, and "C01" starts with a zero, so from then on only that width fits; "C1" is then a
+    // misfit and goes to the table.
+    const dict = new CodeDictionary();
+    expect(codesOf(dict, ['C10', 'C05', 'C10', 'C01']).codes).toEqual([0, 1, 0, 2]);
+    expect(dict.lookup).toBe('dense');
+    expect(codesOf(dict, ['C1', 'C01', 'C1']).codes).toEqual([3, 2, 3]);
+    expect(dict.lookup).toBe('table');
+    expect(stringsOf(dict)).toEqual(['C10', 'C05', 'C01', 'C1']);
+    // Plain numbers of several lengths: no leading zero may come, and "007" is a misfit.
+    const plain = new CodeDictionary();
+    expect(codesOf(plain, ['5', '12', '7', '12', '100']).codes).toEqual([0, 1, 2, 1, 3]);
+    expect(plain.lookup).toBe('dense');
+    expect(codesOf(plain, ['007', '7']).codes).toEqual([4, 2]);
+    expect(plain.lookup).toBe('table');
+  });
+
+  it('goes over to the table when the numbers would span more than the limit', () => {
+    const dict = new CodeDictionary();
+    // Few ids far apart (Shopify's 13-digit customer ids): an array over their span would be all holes.
+    const values = ['7123456789012', '7100000000000', '7123456789012', '7200000000000', '7100000000000'];
+    expect(codesOf(dict, values).codes).toEqual([0, 1, 0, 2, 1]);
+    expect(dict.lookup).toBe('table');
+    // Within the limit, set from the rows the importer expects, the array spans as far as it must.
+    const wide = new CodeDictionary();
+    wide.expectRows(10_000_000);
+    const spread = ['5', '9000000', '12', '9000000', '5'];
+    expect(codesOf(wide, spread).codes).toEqual([0, 1, 2, 1, 0]);
+    expect(wide.lookup).toBe('dense');
+    expect(codesOf(wide, ['10000006']).codes).toEqual([3]);
+    expect(wide.lookup).toBe('table');
+  });
+
+  it("joins a later part's ids, kept or only counted, as one pass would", () => {
+    const values = paddedCustomers(8_000, 4);
+    const cut = 9_000;
+    const part = new CodeDictionary();
+    codesOf(part, values.slice(cut));
+    expect(part.lookup).toBe('dense');
+    const packed = structuredClone(part.packed());
+    // The part's values written out for the join; the part itself still looks up by number.
+    expect(part.lookup).toBe('dense');
+    const kept = new CodeDictionary();
+    const counted = new CodeDictionary();
+    const firstCodes = codesOf(kept, values.slice(0, cut)).codes;
+    codesOf(counted, values.slice(0, cut));
+    const remap = kept.absorb(packed);
+    const partCodes = mapCodes(values.slice(cut));
+    const joined = [...firstCodes, ...partCodes.map((c) => remap[c])];
+    expect(joined).toEqual(mapCodes(values));
+    expect(Array.from(counted.absorbCodes(packed))).toEqual(Array.from(remap));
+    expect(kept.lookup).toBe('dense');
+    kept.seal(true);
+    expect(stringsOf(kept)).toEqual([...new Set(values)]);
+  });
+
+  it('finds, adds and refuses values on its own (by hand)', () => {
+    const chars = Uint8Array.from('A07A10A03A3', (c) => c.charCodeAt(0));
+    const ends = Int32Array.from([3, 6]);
+    const dense = DenseIds.of(chars, ends, 2)!;
+    expect(dense.size).toBe(2);
+    expect(dense.find(chars, 0, 3)).toBe(0);
+    expect(dense.find(chars, 3, 3)).toBe(1);
+    expect(dense.find(chars, 6, 3)).toBe(ABSENT);
+    expect(dense.add()).toBe(2);
+    expect(dense.find(chars, 6, 3)).toBe(2);
+    // "A3": one digit where every value has two, and the zero-padding rules out plain numbers.
+    expect(dense.find(chars, 9, 2)).toBe(MISFIT);
+    const { chars: out, ends: outEnds } = dense.writeOut(false, 0, 0);
+    expect(String.fromCharCode(...out)).toBe('A07A10A03');
+    expect(Array.from(outEnds)).toEqual([3, 6, 9]);
+    // A prefix holding U+FFFD is refused: such ids are told apart by the importer, not merged.
+    expect(DenseIds.of(Uint16Array.from([0xfffd, 49]), Int32Array.from([2]), 1)).toBeNull();
+  });
+});

@@ -1,6 +1,6 @@
 /**
- * A file's slices are given back (src/core/release.ts) once the reader asks for what follows them, never before: the
- * importer has decoded them by then, and holds no view of them.
+ * How a file's bytes reach the importer: the bytes themselves, in what slices, and which buffers are given back
+ * (src/core/release.ts): the stream's own buffer once the reading ends, never a buffer read from the file.
  */
 import { describe, expect, it, vi } from 'vitest';
 
@@ -19,49 +19,71 @@ function fileOf(size: number) {
   return new File([bytes], 'orders.csv', { type: 'text/csv', lastModified: 1_700_000_000_000 });
 }
 
-/** Each chunk's buffer, whether it was released when the chunk came, and the releases after each step. */
+/** Each chunk's bytes (copied: a streamed slice's buffer is used again), its buffer, and the releases so far. */
 async function readAndWatch(file: File, from: number, to: number) {
   released.length = 0;
-  const steps: { buffer: ArrayBufferLike; releasedOnArrival: boolean; releasedBefore: number }[] = [];
-  for await (const chunk of fileSource(file).chunks(from, to)) steps.push({ buffer: chunk.buffer, releasedOnArrival: released.includes(chunk.buffer), releasedBefore: released.length });
+  const steps: { bytes: Uint8Array; buffer: ArrayBufferLike; releasedOnArrival: boolean; releasedBefore: number }[] = [];
+  for await (const chunk of fileSource(file).chunks(from, to)) steps.push({ bytes: chunk.slice(), buffer: chunk.buffer, releasedOnArrival: released.includes(chunk.buffer), releasedBefore: released.length });
   return steps;
 }
 
+/** The chunks joined: the bytes the reader got. */
+function joined(steps: { bytes: Uint8Array }[]): Uint8Array {
+  const out = new Uint8Array(steps.reduce((n, s) => n + s.bytes.length, 0));
+  let at = 0;
+  for (const s of steps) (out.set(s.bytes, at), (at += s.bytes.length));
+  return out;
+}
+
+/** Where `a` and `b` first differ (their length if one is a prefix of the other), or -1 when they are equal. */
+function firstDifference(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return i;
+  return a.length === b.length ? -1 : n;
+}
+
 describe('the slices a file is read in', () => {
-  it('are each released after the reader moved past them, slice by slice for a large range', async () => {
-    // Above the whole-read limit (128 MB) a range is read in 4 MB slices: a file of 130 MB, sparse in memory.
-    const file = new File([new Uint8Array(130 << 20)], 'big.csv', { type: 'text/csv' });
-    const steps = await readAndWatch(file, 0, file.size);
-    expect(steps.length).toBe(1 + Math.ceil(((130 << 20) - (64 << 10)) / (4 << 20)));
-    expect(steps.every((s) => !s.releasedOnArrival)).toBe(true);
-    // Slice k was released by the time slice k + 1 came, and the last one once the reading ended.
-    for (let k = 1; k < steps.length; k++) expect(released.slice(0, steps[k].releasedBefore)).toContain(steps[k - 1].buffer);
-    expect(released).toContain(steps[steps.length - 1].buffer);
+  it('come through the stream for a large range, in 4 MB slices of one buffer, given back once the reading ends', async () => {
+    // Above the whole-read limit (128 MB) a range is streamed: a file of 130 MB, bytes 0…250 repeating.
+    const size = 130 << 20;
+    const bytes = new Uint8Array(size);
+    for (let i = 0; i < size; i++) bytes[i] = i % 251;
+    const file = new File([bytes], 'big.csv', { type: 'text/csv' });
+    const from = 1_000_003;
+    const steps = await readAndWatch(file, from, size);
+    expect(firstDifference(joined(steps), bytes.subarray(from))).toBe(-1);
+    // The 64 KB head, then 4 MB slices (the last shorter), all in one buffer.
+    expect(steps.map((s) => s.bytes.length).slice(0, 3)).toEqual([64 << 10, 4 << 20, 4 << 20]);
+    expect(steps.length).toBe(1 + Math.ceil((size - from - (64 << 10)) / (4 << 20)));
+    expect(new Set(steps.slice(1).map((s) => s.buffer)).size).toBe(1);
+    expect(steps.every((s) => !s.releasedOnArrival && s.releasedBefore === 0)).toBe(true);
+    expect(released).toEqual([steps[1].buffer]);
   });
 
-  it('are released whole at the end when they are pieces of one read (a range read at once, or read ahead)', async () => {
+  it('are never given back when read from the file in one request (Chromium kept such memory resident)', async () => {
     const file = fileOf(9_000_000);
-    const once = await readAndWatch(file, 0, 9_000_000);
-    expect(once.every((s) => !s.releasedOnArrival)).toBe(true);
-    // The first 64 KB slice is a read of its own; the rest are views of one buffer, released after the last.
-    expect(once[1].releasedBefore).toBe(1);
-    expect(once[once.length - 1].releasedBefore).toBe(1);
-    expect(new Set(released)).toEqual(new Set([once[0].buffer, once[1].buffer]));
+    const once = await readAndWatch(file, 5, 9_000_000);
+    expect(firstDifference(joined(once), new Uint8Array(await file.arrayBuffer()).subarray(5))).toBe(-1);
+    // The first 64 KB slice is a read of its own; the rest are views of one buffer.
+    expect(once[0].bytes.length).toBe(64 << 10);
+    expect(new Set(once.slice(1).map((s) => s.buffer)).size).toBe(1);
+    expect(released).toEqual([]);
     readRangeAhead(file, 0, 9_000_000);
     const ahead = await readAndWatch(file, 0, 9_000_000);
-    expect(ahead.every((s) => s.releasedBefore === 0)).toBe(true);
-    expect(released).toEqual([ahead[0].buffer]);
+    expect(firstDifference(joined(ahead), new Uint8Array(await file.arrayBuffer()))).toBe(-1);
+    expect(released).toEqual([]);
     dropReadAhead();
   });
 
-  it('are released when the reader stops early', async () => {
+  it('stop the stream and give the buffer back when the reader stops early', async () => {
     const file = new File([new Uint8Array(130 << 20)], 'big.csv', { type: 'text/csv' });
     released.length = 0;
-    let first: ArrayBufferLike | null = null;
+    let slice: ArrayBufferLike | null = null;
+    let n = 0;
     for await (const chunk of fileSource(file).chunks(0, file.size)) {
-      first = chunk.buffer;
-      break;
+      slice = chunk.buffer;
+      if (++n === 3) break;
     }
-    expect(released).toEqual([first]);
+    expect(released).toEqual([slice]);
   });
 });

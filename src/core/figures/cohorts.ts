@@ -4,6 +4,7 @@
 import type { CohortPeriod, CohortRow, Cohorts, TransactionTable } from '../types';
 import { customerFirstDays, FIRST_DAY_NONE, groupCustomerDays, tableDayRange } from './customer-days';
 import { periodLookup, periodProgress, periodScheme, type PeriodLookup } from './periods';
+import { release } from '../release';
 
 /** Marks a customer with no accepted row. */
 const NO_COHORT = -2147483648;
@@ -140,6 +141,8 @@ export function cohorts(table: TransactionTable, period: CohortPeriod, cellLimit
     rows.push({ cohort: scheme.label(firstPeriod + s), customers: size[s], active: rowActive, revenue: rowRevenue });
   }
   const result: Cohorts = { period, rows, lastPeriod: periodProgress(period, lookup.firstDay + days.length - 1) };
+  // A cohort per customer (13 MB for 3.3M) and the cells, read here only: given back now, not held through the save.
+  release(cohortOf, revenue, compensation, active);
   if (omittedCohorts > 0) result.omitted = { cohorts: omittedCohorts, customers: omittedCustomers, cellLimit };
   return result;
 }

@@ -284,6 +284,7 @@ function sortByCustomer(table: TransactionTable, after: number, through: number,
     // A partly refunded order is worth what was kept.
     rowAmount[j] = refunded ? a - refunded[i] : a;
   }
+  release(cursor);
   return { rowStart, rowDay, rowAmount };
 }
 
@@ -351,6 +352,9 @@ function sortByCustomerBlocked(table: TransactionTable, after: number, through: 
     }
   }
   rowStart[customerCount] = selected;
+  // Scratch of the sort, given back now rather than held (3.3M customers over 10M rows: 40 MB) through the figures
+  // and the save that follow it.
+  release(blockStart, within, cursor, blockDay, blockAmount, blockWithin, count);
   return { rowStart, rowDay, rowAmount };
 }
 

@@ -69,7 +69,10 @@ export class DenseIds {
     let from = 0;
     for (let code = 0; code < count; code++) {
       // Values of a dictionary are distinct: anything but absent means a misfit (or, for a repeat, a broken caller).
-      if (dense.find(chars, from, ends[code] - from) !== ABSENT) return null;
+      if (dense.find(chars, from, ends[code] - from) !== ABSENT) {
+        dense.drop();
+        return null;
+      }
       dense.add();
       from = ends[code];
     }
@@ -176,6 +179,7 @@ export class DenseIds {
       }
       from = ends[code];
     }
+    release(at);
     return { chars, ends };
   }
 

@@ -300,8 +300,11 @@ function countRows(state: ImportState, rows: KeptRows, options: ImportOptions): 
   // (the amounts were resolved in place).
   let left = 0;
   while (left < kept && fate[left] === RowFate.Counted) left++;
+  // Each row's fate and the refunds resolved per order are read here only: given back once copied in.
+  const done = () => release(fate, purchases.refunded);
   if (left === kept) {
     if (refunded && purchases.refunded) refunded.set(purchases.refunded.subarray(0, kept));
+    done();
     return { counted: kept, excludedRows: 0, excludedOnlyCustomers: 0, purchases };
   }
   const customer = state.customer.data;
@@ -336,6 +339,8 @@ function countRows(state: ImportState, rows: KeptRows, options: ImportOptions): 
   }
   let excludedOnlyCustomers = 0;
   for (let c = 0; c < inTable.length; c++) if (excludedCustomer[c] && !inTable[c]) excludedOnlyCustomers++;
+  done();
+  release(inTable, excludedCustomer);
   return { counted, excludedRows, excludedOnlyCustomers, purchases };
 }
 

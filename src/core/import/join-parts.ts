@@ -32,6 +32,9 @@ const orderColumnPart = (o: OrderColumn, rows: number) => ({ values: o.dict.expo
 /** A part's state as plain data; the per-row arrays are views of the state's own buffers (transferred, not copied). */
 export function exportPart(state: ImportState, stream: StreamCounts) {
   const n = state.rows;
+  // The part is read to its end: its customers' lookup (a table, or the dense ids' array) goes, and the values are
+  // handed over as they are then kept, not copied out for lookups that will not come.
+  state.customers.seal();
   const numbers: Partial<Record<NumberRole, ReturnType<typeof numberColumnPart>>> = {};
   for (const [role, c] of Object.entries(state.numbers) as [NumberRole, NumberColumn][]) numbers[role] = numberColumnPart(c, n);
   const labels: Partial<Record<Exclude<LabelRole, 'order'>, ReturnType<typeof labelColumnPart>>> = {};
@@ -137,17 +140,19 @@ export function absorbPart(state: ImportState, part: ImportPart, lineOffset: num
       const into = state.orderCodes(order, at).data;
       for (let i = 0; i < n; i++) into[at + i] = remap[codes ? codes[i] : i];
     }
-    release(codes);
+    release(codes, remap);
   }
   for (const [role, l] of Object.entries(state.labels) as [LabelRole, LabelColumn | OrderColumn][]) {
     if (role === 'order') continue;
     const label = l as LabelColumn;
     const p = part.labels[role]!;
-    copyCodes(label.codes.data, p.codes, label.dict.absorb(p.values));
-    release(p.codes, p.values.chars, p.values.ends);
+    const remap = label.dict.absorb(p.values);
+    copyCodes(label.codes.data, p.codes, remap);
+    release(p.codes, p.values.chars, p.values.ends, remap);
   }
-  copyCodes(state.customer.data, part.customer, state.customers.absorb(part.customerIds));
-  release(part.customer, part.customerIds.chars, part.customerIds.ends);
+  const customerRemap = state.customers.absorb(part.customerIds);
+  copyCodes(state.customer.data, part.customer, customerRemap);
+  release(part.customer, part.customerIds.chars, part.customerIds.ends, customerRemap);
   if (part.inherit) {
     // A customer still to come from its order holds code 0, which is no customer of the part's dictionary.
     const inherit = part.inherit;

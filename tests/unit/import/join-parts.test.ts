@@ -108,8 +108,10 @@ describe('a part absorbed into the importer of the part before', () => {
     const text = 'Customer;Date;Amount;Product\nA;2024-01-01;1;x\nB;2024-01-02;2;y\nC;2024-01-03;3;y\nA;2024-01-04;4;z\n';
     const joined = joinedAt(text, text.indexOf('C;'), options)!;
     const part = exportPart(joined, NO_STREAM);
-    expect(joined.customers.values).toEqual(['A', 'B', 'C']);
     expect(part.customerIds).toEqual({ chars: Uint8Array.from([65, 66, 67]), ends: Int32Array.from([1, 2, 3]) });
+    // Exported, the part's customers are sealed: their values read once as strings (the packed arrays go then).
+    expect(joined.customers.values).toEqual(['A', 'B', 'C']);
+    expect(() => joined.customers.id('D')).toThrow(/sealed/);
     expect(Array.from(part.customer)).toEqual([0, 1, 2, 0]);
     expect(joined.labels.product!.dict.values).toEqual(['x', 'y', 'z']);
     expect(Array.from(part.labels.product!.codes)).toEqual([0, 1, 1, 2]);

@@ -91,4 +91,32 @@ describe('order ids kept front-coded while they come in order', () => {
       expect(front.codes).toEqual(mapCodes([...first, ...later]).slice(first.length));
     }
   });
+
+  it('give all-new codes without reading the part when its values lie beyond the first part\'s in every length, and not otherwise', () => {
+    const first = [...Array.from({ length: 300 }, (_, i) => `#${1000 + i}`), ...Array.from({ length: 50 }, (_, i) => `C${50_000 + i}`), 'L'.repeat(40) + '0'];
+    const parts: [string, string[], boolean][] = [
+      // Counting on in one length, counting down in another, a longer group beyond too, a blank new to both: disjoint.
+      ['beyond', [...Array.from({ length: 300 }, (_, i) => `#${1300 + i}`), 'C49999', 'C40000', '', 'L'.repeat(40) + '1'], true],
+      // The first part's last id again (an order cut in two between the halves): its span touches the first part's.
+      ['touching', ['#1299', '#1300', '#1301'], false],
+      // One id between the first part's in one length group, the rest beyond.
+      ['between', ['#1300', '#1301', 'C50020'], false],
+      // A longer id between the first part's in the shared group of 32 characters and more.
+      ['long between', ['#1300', 'L'.repeat(40) + '0'], false],
+    ];
+    for (const [name, later, disjoint] of parts) {
+      const before = new CodeDictionary();
+      for (const v of first) before.id(v);
+      const part = new CodeDictionary();
+      for (const v of later) part.id(v);
+      const values = part.exported();
+      expect('front' in values, name).toBe(true);
+      // A part whose bytes cannot be read still gets its codes when it need not be read.
+      const unread = { ...values, front: 'front' in values ? new Uint8Array(values.front.length).fill(0xff) : new Uint8Array(0) };
+      const codes = Array.from(before.absorbCodes(disjoint ? unread : values));
+      expect(codes, name).toEqual(mapCodes([...first, ...later]).slice(first.length));
+      expect(before.size, name).toBe(new Set([...first, ...later]).size);
+      expect(before.blank, name).toBe(later.includes('') ? first.length + later.indexOf('') : -1);
+    }
+  });
 });

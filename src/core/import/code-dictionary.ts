@@ -7,7 +7,7 @@
 import { cutStrings, packedText, widened } from '../utf16-text';
 import { release } from '../release';
 import { FrontCoded, forEachFrontCoded, type FrontCodedValues } from './front-coded';
-import { ABSENT, DEFAULT_LIMIT, DenseIds, MISFIT } from './dense-ids';
+import { DEFAULT_LIMIT, DenseIds, MISFIT } from './dense-ids';
 
 /**
  * The packed values, as plain data a worker can transfer: value i is chars[ends[i - 1] (0 for i = 0), ends[i]), one
@@ -477,8 +477,11 @@ export class CodeDictionary {
       if (this.highest === null || !this.outsideAll(at, length)) {
         if (this.front) at = this.expand(at, length);
         at = this.leaveOrderedMode(at, length);
-        found = this.dense ? this.dense.find(this.chars, at, length) : this.probe(at, length);
-        if (found === MISFIT) found = this.probe((at = this.leaveDense(at, length)), length);
+        if (this.dense) {
+          found = this.dense.find(this.chars, at, length);
+          // (Only the dense ids' answer: the table's "not found" is −1 − a slot, which may be −2 too.)
+          if (found === MISFIT) found = this.probe((at = this.leaveDense(at, length)), length);
+        } else found = this.probe(at, length);
       }
       if (found >= 0) remap[i] = found;
       else {

@@ -167,6 +167,20 @@ describe('order ids as codes', () => {
     expect(strings).toEqual(['AB', 'b', '\u0141B']);
   });
 
+  it("counts a later part's ids against a table whatever slot each new id's search ends on", () => {
+    // A table's "not found" is −1 − the free slot: −2 for slot 1, which the dense ids' "misfit" also is. Taken for a
+    // misfit, it crashed the join of a file whose first half's ids were in a table (by hand: 5,000 new ids in a
+    // table of 2,048 slots, one of them ending on slot 1).
+    const counted = new CodeDictionary();
+    // 'c' falls between 'b' and 'd': the ids go into a table.
+    for (const v of ['b', 'd', 'c']) counted.id(v);
+    expect(counted.lookup).toBe('table');
+    const part = new CodeDictionary();
+    const later = Array.from({ length: 5_000 }, (_, i) => `x${(i * 7_919) % 5_000}`);
+    for (const v of later) part.id(v);
+    expect(Array.from(counted.absorbCodes(part.packed()))).toEqual(later.map((_, i) => 3 + i));
+  });
+
   it('trims spaces around a cell, as the ids of the other columns are', () => {
     const dict = new CodeDictionary();
     const text = 'x,  O1 ,O1,O2\t,';

@@ -194,4 +194,54 @@ describe('ids that are numbers after a prefix', () => {
     // A prefix holding U+FFFD is refused: such ids are told apart by the importer, not merged.
     expect(DenseIds.of(Uint16Array.from([0xfffd, 49]), Int32Array.from([2]), 1)).toBeNull();
   });
+
+  it('gives a Map\'s codes and texts over 600 random streams of ids near the rules\' edges, in one pass and joined at a random cut', () => {
+    const u = seeded(99);
+    const pick = <T,>(xs: T[]) => xs[Math.floor(u() * xs.length)];
+    // Generators of ids that fit, and of the ones that break each rule: other prefixes, widths, leading zeros, 15 and
+    // 16 digits, spans past the limit, blanks, spaces, U+FFFD, wide characters, a prefix that is itself digits-free.
+    const makers: ((n: number) => string)[] = [
+      (n) => `C${String(n).padStart(6, '0')}`,
+      (n) => `C${n}`,
+      (n) => String(n),
+      (n) => `0${n}`,
+      (n) => `KH-${n}`,
+      (n) => `C${String(n).padStart(6, '0')}x`,
+      (n) => `${n}`.padStart(15, '9'),
+      (n) => `${n}`.padStart(16, '9'),
+      (n) => String(n * 1_000_003),
+      () => '',
+      (n) => ` C${n} `,
+      (n) => `C\uFFFD${n}`,
+      (n) => `ลูกค้า${n}`,
+      () => 'C',
+    ];
+    for (let trial = 0; trial < 600; trial++) {
+      // Mostly one kind (so the dense ids get going), now and then another.
+      const main = pick(makers.slice(0, 5));
+      const values: string[] = [];
+      const length = 5 + Math.floor(u() * 400);
+      for (let i = 0; i < length; i++) {
+        const n = Math.floor(u() * (u() < 0.5 ? 50 : 5_000));
+        values.push((u() < 0.03 ? pick(makers) : main)(n));
+      }
+      const expected = values.map((v) => v.trim());
+      const one = new CodeDictionary();
+      const { codes } = codesOf(one, values);
+      expect(codes, `trial ${trial}`).toEqual(mapCodes(expected));
+      expect(stringsOf(one), `trial ${trial}`).toEqual([...new Set(expected)]);
+      // Cut in two: the part's values joined, kept (customers) or counted (order ids).
+      const cut = Math.floor(u() * values.length);
+      const part = new CodeDictionary();
+      const partCodes = codesOf(part, values.slice(cut)).codes;
+      const kept = new CodeDictionary();
+      const counted = new CodeDictionary();
+      const firstCodes = codesOf(kept, values.slice(0, cut)).codes;
+      codesOf(counted, values.slice(0, cut));
+      const remap = kept.absorb(structuredClone(part.packed()));
+      expect([...firstCodes, ...partCodes.map((c) => remap[c])], `trial ${trial} cut ${cut}`).toEqual(mapCodes(expected));
+      expect(Array.from(counted.absorbCodes(structuredClone(part.packed()))), `trial ${trial} cut ${cut}`).toEqual(Array.from(remap));
+      expect([kept.blank, [...(kept.undecodable ?? [])]]).toEqual([one.blank, [...(one.undecodable ?? [])]]);
+    }
+  });
 });

@@ -221,8 +221,10 @@ describe('ids that are numbers after a prefix', () => {
       const main = pick(makers.slice(0, 5));
       const values: string[] = [];
       const length = 5 + Math.floor(u() * 400);
+      // A third of the streams count up or down (order numbers: ordered mode, front-coded, the join's unread path).
+      const counting = trial % 3 === 0 ? (u() < 0.5 ? 1 : -1) : 0;
       for (let i = 0; i < length; i++) {
-        const n = Math.floor(u() * (u() < 0.5 ? 50 : 5_000));
+        const n = counting !== 0 ? 5_000 + counting * i : Math.floor(u() * (u() < 0.5 ? 50 : 5_000));
         values.push((u() < 0.03 ? pick(makers) : main)(n));
       }
       const expected = values.map((v) => v.trim());
@@ -242,6 +244,13 @@ describe('ids that are numbers after a prefix', () => {
       expect([...firstCodes, ...partCodes.map((c) => remap[c])], `trial ${trial} cut ${cut}`).toEqual(mapCodes(expected));
       expect(Array.from(counted.absorbCodes(structuredClone(part.packed()))), `trial ${trial} cut ${cut}`).toEqual(Array.from(remap));
       expect([kept.blank, [...(kept.undecodable ?? [])]]).toEqual([one.blank, [...(one.undecodable ?? [])]]);
+      // The part as the importer hands it over (front-coded while still in order), counted.
+      const ordered = new CodeDictionary();
+      codesOf(ordered, values.slice(cut));
+      const alsoCounted = new CodeDictionary();
+      codesOf(alsoCounted, values.slice(0, cut));
+      expect(Array.from(alsoCounted.absorbCodes(structuredClone(ordered.exported()))), `trial ${trial} cut ${cut} exported`).toEqual(Array.from(remap));
+      expect([alsoCounted.size, alsoCounted.blank], `trial ${trial}`).toEqual([one.size, one.blank]);
     }
   });
 });

@@ -16,7 +16,8 @@ export interface StoredMoney {
   scale?: MoneyScale;
 }
 
-const LARGEST_I32 = 0x7fffffff;
+/** The largest magnitude a 32-bit integer of money holds (its negative too). */
+export const LARGEST_I32 = 0x7fffffff;
 
 /** Whether every value is n / scale for a 32-bit n, giving back exactly the value (−0 and NaN are not). */
 function fitsScale(values: Float64Array, scale: MoneyScale): boolean {
@@ -27,6 +28,12 @@ function fitsScale(values: Float64Array, scale: MoneyScale): boolean {
     if (!(Math.abs(n) <= LARGEST_I32) || !Object.is((n | 0) / scale, v)) return false;
   }
   return true;
+}
+
+/** The one scale every value of each column fits (whole units first), or null: see scaleOf. */
+export function commonScale(...columns: Float64Array[]): MoneyScale | null {
+  for (const scale of [1, 100] as const) if (columns.every((values) => fitsScale(values, scale))) return scale;
+  return null;
 }
 
 /** The scale a chunk's values are stored at in 32 bits (whole units first, for the wider range), or null for 64. */

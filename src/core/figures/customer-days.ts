@@ -12,7 +12,7 @@
 import type { DayColumn, DayNumber, TransactionTable } from '../types';
 import { daysLike } from '../day-column';
 import { release } from '../release';
-import { scaleOf } from '../money-column';
+import { commonScale, LARGEST_I32, scaleOf } from '../money-column';
 import { customerCountOf } from '../customer-ids';
 
 /** Which rows count as purchases. */
@@ -59,6 +59,8 @@ interface TableCache {
   maxDay: DayNumber;
   /** Day of each customer's first accepted row (any amount); FIRST_DAY_NONE for customers without rows. */
   firstDay: Int32Array | null;
+  /** The scale every amount and refund fits in 32 bits (see computeCustomerDays), null if none; made when first asked. */
+  amountScale?: number | null;
   groupings: Map<string, CustomerDays>;
 }
 
@@ -185,12 +187,41 @@ export function groupCustomerDays(table: TransactionTable, filter: PurchaseRowFi
 interface RowsByCustomer {
   rowStart: Uint32Array;
   rowDay: DayColumn;
-  rowAmount: Float64Array;
+  /** Net amounts: as they are, or whole numbers of 1/scale (see computeCustomerDays); null if one did not fit. */
+  rowAmount: Float64Array | Int32Array | null;
 }
 
+/**
+ * The grouping. When every amount (and refund) is a whole number of units or of cents in 32 bits, as a shop's nearly
+ * always are, the rows' amounts are gathered and summed as such: exact, half the bytes of 64-bit floats (80 → 40 MB
+ * for 10M rows, each a fresh page to write), and the day totals come out in 32 bits with no pass to narrow them. A
+ * net amount or a day total past 32 bits, and it is done again in 64-bit floats.
+ */
 function computeCustomerDays(table: TransactionTable, after: number, through: number, positiveOnly: boolean): CustomerDays {
+  const scale = dayTotalsIn32Bits.allowed ? amountScaleOf(table) : null;
+  if (scale !== null) {
+    const whole = groupDays(table, after, through, positiveOnly, scale);
+    if (whole) return whole;
+  }
+  return groupDays(table, after, through, positiveOnly, 0)!;
+}
+
+/** The scale the table's amounts and refunds all fit in 32 bits, computed once per table. */
+function amountScaleOf(table: TransactionTable): number | null {
+  const entry = tableCache(table);
+  if (entry.amountScale === undefined) entry.amountScale = table.refunded ? commonScale(table.amount, table.refunded) : commonScale(table.amount);
+  return entry.amountScale;
+}
+
+/** computeCustomerDays with net amounts × `scale` in 32 bits (null if one does not fit), or as they are (scale 0). */
+function groupDays(table: TransactionTable, after: number, through: number, positiveOnly: boolean, scale: number): CustomerDays | null {
   const customerCount = customerCountOf(table);
-  const { rowStart, rowDay, rowAmount } = (customerCount > BLOCKED_ABOVE ? sortByCustomerBlocked : sortByCustomer)(table, after, through, positiveOnly);
+  const sorted = (customerCount > BLOCKED_ABOVE ? sortByCustomerBlocked : sortByCustomer)(table, after, through, positiveOnly, scale);
+  const { rowStart, rowDay, rowAmount } = sorted;
+  if (rowAmount === null) {
+    release(rowStart, rowDay);
+    return null;
+  }
   const selected = rowDay.length;
 
   // Merge each customer's rows into days, in place: day k is written over row j ≥ k, after row j has been read (a
@@ -223,9 +254,13 @@ function computeCustomerDays(table: TransactionTable, after: number, through: nu
         s = 0;
       } else s = total[k];
       previous = d;
-      // Neumaier step inline: a day can merge hundreds of invoice lines.
+      // Neumaier step inline: a day can merge hundreds of invoice lines. (Whole numbers add exactly: no compensation.)
       const t = s + x;
       compensation += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
+      if (scale !== 0 && !(Math.abs(t) <= LARGEST_I32)) {
+        release(rowStart, rowDay, rowAmount, dayStart);
+        return null;
+      }
       total[k] = t;
     }
     if (to > from) total[k] += compensation;
@@ -237,8 +272,9 @@ function computeCustomerDays(table: TransactionTable, after: number, through: nu
   if (starts === rowStart) release(dayStart);
   // Kept while the table is open: views of the row arrays when the days fill most of them (one line per order makes
   // about as many days as rows, and copies were 12 bytes a row more at the peak), copies when merging saved room.
-  const keep = <T extends DayColumn | Float64Array>(a: T): T => (dayCount >= selected * 0.9 ? (a.subarray(0, dayCount) as T) : (a.slice(0, dayCount) as T));
-  return { customerCount, rowStart, day: keep(days), ...narrowTotals(total, dayCount, keep), dayStart: starts };
+  const keep = <T extends DayColumn | Float64Array | Int32Array>(a: T): T => (dayCount >= selected * 0.9 ? (a.subarray(0, dayCount) as T) : (a.slice(0, dayCount) as T));
+  const totals = total instanceof Int32Array ? { total: keep(total), totalScale: scale } : narrowTotals(total, dayCount, keep);
+  return { customerCount, rowStart, day: keep(days), ...totals, dayStart: starts };
 }
 
 /** Whether day totals may be kept in 32 bits (see CustomerDays.total); off only in the tests that compare both forms. */
@@ -259,7 +295,7 @@ function narrowTotals(total: Float64Array, dayCount: number, keep: (a: Float64Ar
  * (no helper call): the first call on a big table runs before the JIT has optimised anything, and calls are what
  * cost then.
  */
-function sortByCustomer(table: TransactionTable, after: number, through: number, positiveOnly: boolean): RowsByCustomer {
+function sortByCustomer(table: TransactionTable, after: number, through: number, positiveOnly: boolean, scale: number): RowsByCustomer {
   const { length, customer, day, amount } = table;
   const refunded = table.refunded ?? null;
   const customerCount = customerCountOf(table);
@@ -273,8 +309,9 @@ function sortByCustomer(table: TransactionTable, after: number, through: number,
   const selected = rowStart[customerCount];
   // Day and amount are gathered in customer order so the merge reads memory in order.
   const rowDay = daysLike(day, selected);
-  const rowAmount = new Float64Array(selected);
+  const rowAmount = scale !== 0 ? new Int32Array(selected) : new Float64Array(selected);
   const cursor = rowStart.slice(0, customerCount);
+  let fits = true;
   for (let i = 0; i < length; i++) {
     const d = day[i];
     const a = amount[i];
@@ -282,10 +319,17 @@ function sortByCustomer(table: TransactionTable, after: number, through: number,
     const j = cursor[customer[i]]++;
     rowDay[j] = d;
     // A partly refunded order is worth what was kept.
-    rowAmount[j] = refunded ? a - refunded[i] : a;
+    const net = refunded ? a - refunded[i] : a;
+    if (scale === 0) rowAmount[j] = net;
+    else {
+      const n = Math.round(net * scale);
+      if (!(Math.abs(n) <= LARGEST_I32)) fits = false;
+      rowAmount[j] = n;
+    }
   }
   release(cursor);
-  return { rowStart, rowDay, rowAmount };
+  if (!fits) release(rowAmount);
+  return { rowStart, rowDay, rowAmount: fits ? rowAmount : null };
 }
 
 /**
@@ -294,7 +338,7 @@ function sortByCustomer(table: TransactionTable, after: number, through: number,
  * then each block is counting-sorted by customer within its own stretch of the output, through an array the size of a
  * block. Same result as {@link sortByCustomer}, element for element.
  */
-function sortByCustomerBlocked(table: TransactionTable, after: number, through: number, positiveOnly: boolean): RowsByCustomer {
+function sortByCustomerBlocked(table: TransactionTable, after: number, through: number, positiveOnly: boolean, scale: number): RowsByCustomer {
   const { length, customer, day, amount } = table;
   const refunded = table.refunded ?? null;
   const customerCount = customerCountOf(table);
@@ -310,7 +354,8 @@ function sortByCustomerBlocked(table: TransactionTable, after: number, through: 
   for (let b = 0; b < blocks; b++) blockStart[b + 1] += blockStart[b];
   const selected = blockStart[blocks];
   const rowDay = daysLike(day, selected);
-  const rowAmount = new Float64Array(selected);
+  const rowAmount = scale !== 0 ? new Int32Array(selected) : new Float64Array(selected);
+  let fits = true;
   // The customer's place within its block, for the second pass.
   const within = bits <= 16 ? new Uint16Array(selected) : new Uint32Array(selected);
   const cursor = blockStart.slice(0, blocks);
@@ -321,14 +366,24 @@ function sortByCustomerBlocked(table: TransactionTable, after: number, through: 
     const c = customer[i];
     const j = cursor[c >>> bits]++;
     rowDay[j] = d;
-    rowAmount[j] = refunded ? a - refunded[i] : a;
+    const net = refunded ? a - refunded[i] : a;
+    if (scale === 0) rowAmount[j] = net;
+    else {
+      const n = Math.round(net * scale);
+      if (!(Math.abs(n) <= LARGEST_I32)) fits = false;
+      rowAmount[j] = n;
+    }
     within[j] = c & mask;
+  }
+  if (!fits) {
+    release(blockStart, within, cursor, rowAmount);
+    return { rowStart: new Uint32Array(0), rowDay, rowAmount: null };
   }
   let largest = 0;
   for (let b = 0; b < blocks; b++) largest = Math.max(largest, blockStart[b + 1] - blockStart[b]);
   // Each block is copied out, then placed back in customer order.
   const blockDay = daysLike(day, largest);
-  const blockAmount = new Float64Array(largest);
+  const blockAmount = scale !== 0 ? new Int32Array(largest) : new Float64Array(largest);
   const blockWithin = bits <= 16 ? new Uint16Array(largest) : new Uint32Array(largest);
   const count = new Uint32Array(mask + 2);
   const rowStart = new Uint32Array(customerCount + 1);
@@ -359,7 +414,7 @@ function sortByCustomerBlocked(table: TransactionTable, after: number, through: 
 }
 
 /** Sort the gathered days [from, to) (stable), carrying their amounts along. Only for out-of-order customers. */
-function sortSlice(rowDay: DayColumn, rowAmount: Float64Array, from: number, to: number): void {
+function sortSlice(rowDay: DayColumn, rowAmount: Float64Array | Int32Array, from: number, to: number): void {
   const order = Array.from({ length: to - from }, (_, k) => from + k);
   order.sort((a, b) => rowDay[a] - rowDay[b] || a - b);
   const d = order.map((j) => rowDay[j]);

@@ -112,4 +112,52 @@ describe('day totals kept as cents in 32 bits', () => {
       dayTotalsIn32Bits.allowed = true;
     }
   });
+
+  it('are summed as whole cents from the rows, refunds netted, exactly; in 64-bit floats again past 32 bits (by hand)', () => {
+    const rows: LiteralRow[] = [
+      ['A', '2024-01-02', 19.99, 'o1', undefined, 5.01],
+      ['A', '2024-01-02', 0.01, 'o2'],
+      ['A', '2024-01-03', 0.1, 'o3'],
+      ['A', '2024-01-03', 0.2, 'o4'],
+      ['B', '2024-01-02', 1234.56, 'o5'],
+    ];
+    // 19.99 − 5.01 + 0.01 = 14.99; 0.1 + 0.2 = 0.30 (as floats 0.30000000000000004, which no cents column holds).
+    const g = groupCustomerDays(tableFromRows(rows));
+    expect([g.total instanceof Int32Array, g.totalScale, Array.from(g.total)]).toEqual([true, 100, [1499, 30, 123456]]);
+    // Two rows of 15,000,000.50 on one day: 3,000,000,100 cents, past 32 bits: the totals are 64-bit floats.
+    const big = groupCustomerDays(tableFromRows([...rows, ['C', '2024-01-05', 15_000_000.5, 'o6'], ['C', '2024-01-05', 15_000_000.5, 'o7']]));
+    expect([big.total instanceof Float64Array, big.totalScale]).toEqual([true, 1]);
+    expect(Array.from(big.total).slice(-1)).toEqual([30_000_001]);
+    expect(big.total[0]).toBeCloseTo(14.99, 10);
+  });
+
+  it('give the same grouping in cents as in 64-bit floats over 80,000 customers (the blocked sort), refunds and days out of order', () => {
+    // Amounts in quarters, so that 64-bit sums are exact too; customers in no order; a tenth of the rows refunds.
+    const rows: LiteralRow[] = [];
+    let seed = 5;
+    const next = () => ((seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32);
+    for (let i = 0; i < 160_000; i++) {
+      const c = Math.floor(next() * 100_000);
+      const date = `2024-0${1 + Math.floor(next() * 9)}-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`;
+      const amount = Math.floor(next() * 40_000) / 4 - (next() < 0.1 ? 10_000 : 0);
+      rows.push(next() < 0.05 ? [`K${c}`, date, amount, `o${i}`, undefined, 0.25] : [`K${c}`, date, amount, `o${i}`]);
+    }
+    const cents = groupCustomerDays(tableFromRows(rows));
+    expect([cents.total instanceof Int32Array, cents.totalScale, cents.customerCount > 65_536]).toEqual([true, 100, true]);
+    dayTotalsIn32Bits.allowed = false;
+    try {
+      const floats = groupCustomerDays(tableFromRows(rows));
+      expect(floats.total instanceof Float64Array).toBe(true);
+      // Where the two first differ (−1: nowhere), so that a failure names a place rather than diffing 150,000 values.
+      const firstDifference = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+        for (let i = 0; i < Math.max(a.length, b.length); i++) if (a[i] !== b[i]) return i;
+        return -1;
+      };
+      expect(firstDifference(cents.dayStart, floats.dayStart)).toBe(-1);
+      expect(firstDifference(cents.day, floats.day)).toBe(-1);
+      expect(firstDifference(Array.from(cents.total, (v) => v / 100), floats.total)).toBe(-1);
+    } finally {
+      dayTotalsIn32Bits.allowed = true;
+    }
+  });
 });

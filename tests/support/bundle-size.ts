@@ -70,8 +70,9 @@ import { gzipSync } from 'node:zlib';
 // in 32 bits (worker 111.8 KB, precache 406.0 KB): 407. Then (3 Dec 2026, later) customer ids that are numbers
 // looked up at their number's place (DenseIds, on every import's hot path, so not a lazy chunk), a large file read
 // through its stream into one buffer (with the older browsers' fallback), and the scratch arrays given back (worker
-// 111.8 → 113.3 KB, precache 406.0 → 407.7 KB): 114 and 408.
-export const BUDGET = { entryKb: 110, workerKb: 114, lazyChunkKb: 30, precacheKb: 408 } as const;
+// 111.8 → 113.3 KB, precache 406.0 → 407.7 KB): 114 and 408; then purchase days grouped in whole cents (worker
+// 113.8 KB, precache 408.2 KB): 409.
+export const BUDGET = { entryKb: 110, workerKb: 114, lazyChunkKb: 30, precacheKb: 409 } as const;
 
 /** The compute worker (one script that plays every worker role). */
 export const isWorkerChunk = (file: string) => /(^|\/)compute\.worker-[^/]*\.js$/.test(file);

@@ -3,31 +3,14 @@
  * without keeping a string per value; joining a later part renumbers its codes; compaction keeps first-use order.
  */
 import { describe, expect, it } from 'vitest';
+import { mapCodes } from '../../fixtures/import/helpers';
+import { mulberry32 } from '../../bench/synthetic';
 import { CodeDictionary, compactCodes } from '../../../src/core/import/code-dictionary';
 import { Dictionary } from '../../../src/core/import/growable';
 
-/** Codes of `values` from a Map, the plain way: the reference. */
-function mapCodes(values: string[]): number[] {
-  const seen = new Map<string, number>();
-  return values.map((v) => {
-    let c = seen.get(v);
-    if (c === undefined) seen.set(v, (c = seen.size));
-    return c;
-  });
-}
-
-function seeded(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('order ids as codes', () => {
   it('gives the codes a Map gives, over 20,000 ids with repeats, near-duplicates, non-Latin text and blanks', () => {
-    const u = seeded(7);
+    const u = mulberry32(7);
     const pool = ['', '#1', '#10', '#01', 'ĐH-001', 'คำสั่ง-9', '1', '1 ', 'A'.repeat(300)];
     const values: string[] = [];
     // Short values are held in the table's key (up to 8 Latin-1 characters, or up to 16 digits), longer ones hashed:

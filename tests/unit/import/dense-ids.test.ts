@@ -3,26 +3,10 @@
  * with the codes a Map gives, the very texts given back, and the table taken over as soon as one value does not fit.
  */
 import { describe, expect, it } from 'vitest';
+import { mapCodes } from '../../fixtures/import/helpers';
+import { mulberry32 } from '../../bench/synthetic';
 import { CodeDictionary } from '../../../src/core/import/code-dictionary';
 import { ABSENT, DenseIds, MISFIT } from '../../../src/core/import/dense-ids';
-
-function mapCodes(values: string[]): number[] {
-  const seen = new Map<string, number>();
-  return values.map((v) => {
-    let c = seen.get(v);
-    if (c === undefined) seen.set(v, (c = seen.size));
-    return c;
-  });
-}
-
-function seeded(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Codes of `values` through idOf on one text (as the importer reads cells), the lookup mode after each. */
 function codesOf(dict: CodeDictionary, values: string[]): { codes: number[]; modes: string[] } {
@@ -46,7 +30,7 @@ function stringsOf(dict: CodeDictionary): string[] {
 
 /** Zero-padded customer numbers in a scattered order, each seen one to three times, as in a shop's orders. */
 function paddedCustomers(count: number, seed: number): string[] {
-  const u = seeded(seed);
+  const u = mulberry32(seed);
   const values: string[] = [];
   for (let i = 0; i < count; i++) {
     const id = `C${String(Math.floor(u() * 50_000)).padStart(7, '0')}`;
@@ -196,7 +180,7 @@ describe('ids that are numbers after a prefix', () => {
   });
 
   it('gives a Map\'s codes and texts over 600 random streams of ids near the rules\' edges, in one pass and joined at a random cut', () => {
-    const u = seeded(99);
+    const u = mulberry32(99);
     const pick = <T,>(xs: T[]) => xs[Math.floor(u() * xs.length)];
     // Generators of ids that fit, and of the ones that break each rule: other prefixes, widths, leading zeros, 15 and
     // 16 digits, spans past the limit, blanks, spaces, U+FFFD, wide characters, a prefix that is itself digits-free.

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FrontCoded } from '../../../src/core/import/front-coded';
 import { CodeDictionary } from '../../../src/core/import/code-dictionary';
 import { unpackValues } from '../../../src/core/customer-ids';
+import { mapCodes } from '../../fixtures/import/helpers';
 
 const bytesOf = (v: string) => Uint8Array.from(v, (c) => c.charCodeAt(0));
 
@@ -36,12 +37,6 @@ describe('front-coded values', () => {
 });
 
 describe('order ids kept front-coded while they come in order', () => {
-  /** Codes as a Map gives them. */
-  const mapCodes = (values: string[]) => {
-    const seen = new Map<string, number>();
-    return values.map((v) => (seen.has(v) ? seen.get(v)! : (seen.set(v, seen.size), seen.size - 1)));
-  };
-
   it('give a Map’s codes and values whichever way the order ends: an id again, one between, a wide character, a look at the values', () => {
     const counting = Array.from({ length: 3_000 }, (_, i) => `SO-${String(50_000 + i).padStart(7, '0')}`);
     const endings: [string, string | null][] = [

@@ -4,20 +4,11 @@
  * decimal parse gives.
  */
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../bench/synthetic';
 import { cellExtras, NumberFit, readAnyNumberCell, readNumberCell } from '../../../src/core/import/numbers';
 
-/** A seeded generator (mulberry32): the same cells on every run. */
-function uniform(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function plainCells(n: number, seed: number): string[] {
-  const u = uniform(seed);
+  const u = mulberry32(seed);
   const digits = (k: number) => Array.from({ length: k }, () => String(Math.floor(u() * 10))).join('');
   const cells: string[] = ['0', '-0', '0.0', '-0.000', '00.000', '1.000', '999.999', '0.001', '123456789012345', '12345678901234.5', '1.23456789012345'];
   for (let i = 0; i < n; i++) {

@@ -3,21 +3,13 @@
  * must come back from them exactly as readNumberCell gave them, for every form a cell takes.
  */
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../bench/synthetic';
 import { commaReading, NumberFit, pointReading, readNumberCell, storedFit, storedValue } from '../../../src/core/import/numbers';
-
-function seeded(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const same = (a: number, b: number) => Object.is(a, b) || (Number.isNaN(a) && Number.isNaN(b));
 
 function cells(): string[] {
-  const u = seeded(3);
+  const u = mulberry32(3);
   const pick = <T,>(xs: T[]) => xs[Math.floor(u() * xs.length)];
   const digits = (k: number) => Array.from({ length: k }, () => String(Math.floor(u() * 10))).join('');
   const out = ['', ' ', 'abc', '1.250', '1,250', '-1.250', '-1,250', '$1,250', '1.250 ₫', '(1.000)', '999.999', '999,999', '0,500', '0.500',

@@ -2,8 +2,11 @@
  * Money columns in storage: 32-bit whole numbers of units or of cents when every value of a stored chunk is exactly
  * one of those, as amounts read from a shop's export nearly always are (whole đồng or baht, or two decimals). Half
  * the bytes of a 64-bit float: 40 MB less to write and to keep for 10M rows. A chunk holding any other value (a
- * quantity × price product with a binary tail, NaN for an unknown amount, −0) stays 64-bit. In memory the columns
- * stay Float64Array: readers never see the stored form.
+ * quantity × price product with a binary tail, NaN for an unknown amount, −0) stays 64-bit.
+ *
+ * In memory a table's amount and refunded columns are kept the same way, as one column each at one scale for the
+ * whole table (TransactionTable.moneyScale): a reader divides by moneyUnit(table). Cost stays 64-bit (it is often a
+ * share of the amount, with a binary tail).
  */
 
 /** Units per stored integer's step: 1 (whole units) or 100 (cents). */
@@ -14,6 +17,37 @@ export interface StoredMoney {
   values: Float64Array | Int32Array;
   /** Present exactly when `values` is an Int32Array. */
   scale?: MoneyScale;
+}
+
+/** A table's amount or refunded column: money, or whole numbers of 1/moneyScale (see TransactionTable.moneyScale). */
+export type MoneyValues = Float64Array | Int32Array;
+
+/** What a table's amounts and refunds are divided by to read as money: its moneyScale, else 1. */
+export function moneyUnit(table: { moneyScale?: MoneyScale }): number {
+  return table.moneyScale ?? 1;
+}
+
+/** A money column read as money, one number per row (a copy: for display and tests, not for a hot loop). */
+export function readMoney(values: MoneyValues, unit: number): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = values[i] / unit;
+  return out;
+}
+
+/**
+ * The amount and refunded columns of a new table in 32 bits at the one scale every value of both fits (whole units
+ * first), or as they are when none does. The 64-bit columns are not changed (the caller gives them back).
+ */
+export function narrowTableMoney(amount: Float64Array, refunded: Float64Array | null): { amount: MoneyValues; refunded: MoneyValues | null; moneyScale?: MoneyScale } {
+  const scale = refunded ? commonScale(amount, refunded) : commonScale(amount);
+  if (scale === null) return { amount, refunded };
+  return { amount: toScale(amount, scale), refunded: refunded ? toScale(refunded, scale) : null, moneyScale: scale };
+}
+
+function toScale(values: Float64Array, scale: MoneyScale): Int32Array {
+  const whole = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) whole[i] = Math.round(values[i] * scale);
+  return whole;
 }
 
 /** The largest magnitude a 32-bit integer of money holds (its negative too). */
@@ -41,8 +75,12 @@ export function scaleOf(values: Float64Array): MoneyScale | null {
   return fitsScale(values, 1) ? 1 : fitsScale(values, 100) ? 100 : null;
 }
 
-/** Bytes `values` take once stored in chunks of `chunkRows` (each chunk 4 or 8 bytes a value, as narrowMoney picks). */
-export function storedMoneyBytes(values: Float64Array, chunkRows: number): number {
+/**
+ * Bytes `values` take once stored in chunks of `chunkRows` (each chunk 4 or 8 bytes a value, as narrowMoney picks; a
+ * column already in 32 bits stays so).
+ */
+export function storedMoneyBytes(values: MoneyValues, chunkRows: number): number {
+  if (values instanceof Int32Array) return values.byteLength;
   let bytes = 0;
   for (let from = 0; from < values.length; from += chunkRows) {
     const chunk = values.subarray(from, from + chunkRows);
@@ -51,13 +89,18 @@ export function storedMoneyBytes(values: Float64Array, chunkRows: number): numbe
   return bytes;
 }
 
-/** The values in their narrowest exact stored form (a copy either way: a stored view would keep its whole buffer). */
-export function narrowMoney(values: Float64Array): StoredMoney {
-  const scale = scaleOf(values);
-  if (scale === null) return { values: values.slice() };
-  const whole = new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) whole[i] = Math.round(values[i] * scale);
-  return { values: whole, scale };
+/**
+ * The values in their narrowest exact stored form (a copy either way: a stored view would keep its whole buffer). A
+ * table's column already in 32 bits is stored as it is, at the table's `scale`.
+ */
+export function narrowMoney(values: MoneyValues, scale?: MoneyScale): StoredMoney {
+  if (values instanceof Int32Array) {
+    if (scale === undefined) throw new Error('A 32-bit money column needs its scale.');
+    return { values: values.slice(), scale };
+  }
+  const fit = scaleOf(values);
+  if (fit === null) return { values: values.slice() };
+  return { values: toScale(values, fit), scale: fit };
 }
 
 /** Stored chunks' money as one Float64Array of `length` values, each exactly as it was before it was stored. */
@@ -70,4 +113,26 @@ export function joinMoney(parts: readonly StoredMoney[], length: number): Float6
     at += values.length;
   }
   return out;
+}
+
+/**
+ * A stored table's amount and refunded chunks as the table's columns: in 32 bits when every chunk of both was stored
+ * at one scale (as a table held in 32 bits is), else as 64-bit money (chunks of older saves, narrowed one by one).
+ */
+export function joinTableMoney(amount: readonly StoredMoney[], refunded: readonly StoredMoney[] | null, length: number): { amount: MoneyValues; refunded: MoneyValues | null; moneyScale?: MoneyScale } {
+  const scale = amount[0]?.scale;
+  const all = refunded ? [...amount, ...refunded] : amount;
+  if (scale !== undefined && all.every((p) => p.scale === scale)) {
+    const join = (parts: readonly StoredMoney[]) => {
+      const out = new Int32Array(length);
+      let at = 0;
+      for (const { values } of parts) {
+        out.set(values, at);
+        at += values.length;
+      }
+      return out;
+    };
+    return { amount: join(amount), refunded: refunded ? join(refunded) : null, moneyScale: scale };
+  }
+  return { amount: joinMoney(amount, length), refunded: refunded ? joinMoney(refunded, length) : null };
 }

@@ -3,6 +3,8 @@
  * and in tests alike.
  */
 
+import type { MoneyScale, MoneyValues } from './money-column';
+
 /** Whole days since 1970-01-01 (UTC calendar day of the source value; times are floored to the day). */
 export type DayNumber = number;
 
@@ -66,17 +68,27 @@ export interface TransactionTable {
   customerIds: string[];
   customer: Uint32Array;
   day: DayColumn;
-  /** Row value in the dataset's currency; negative = refund; 0 on every row of a file without amounts. */
-  amount: Float64Array;
+  /**
+   * Row value in the dataset's currency; negative = refund; 0 on every row of a file without amounts. Read it as
+   * amount[i] / moneyUnit(table): whole numbers of 1/moneyScale when moneyScale is set.
+   */
+  amount: MoneyValues;
   /**
    * Money refunded on the row's order, as a positive number, from a refunded-amount column (on the line holding the
-   * order's amount); absent or null without such a column. The row's net is amount − refunded.
+   * order's amount); absent or null without such a column. The row's net is amount − refunded (same unit as amount).
    */
-  refunded?: Float64Array | null;
+  refunded?: MoneyValues | null;
+  /**
+   * Set when amount and refunded are Int32Arrays of whole units (1) or cents (100): every value of the file was exactly
+   * one, as a shop's amounts nearly always are (half the bytes of 64-bit floats: 40 MB for 10M rows). Absent: both are
+   * Float64Arrays of money.
+   */
+  moneyScale?: MoneyScale;
   /** True when the file has no amount (a purchase log): counts are real, money is unknown, not zero. */
   withoutAmounts?: boolean;
   /**
-   * 1-based physical line in the source where the row starts, as the import read it (the NPS reader orders answers by
+   * 1-based physical line in the source where the row starts, as the import type { MoneyScale, MoneyValues } from './money-column';
+import read it (the NPS reader orders answers by
    * it). Not kept with a stored orders dataset: no figure reads it, and it was 4 bytes a row in memory and on disk.
    */
   line?: Uint32Array | null;

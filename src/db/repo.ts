@@ -4,7 +4,7 @@
  */
 import { joinDays } from '../core/day-column';
 import { release } from '../core/release';
-import { joinMoney, narrowMoney, storedMoneyBytes, type StoredMoney } from '../core/money-column';
+import { joinMoney, joinTableMoney, narrowMoney, storedMoneyBytes, type MoneyValues, type StoredMoney } from '../core/money-column';
 import type { DatasetEntry, DatasetSettings } from '../core/datasets';
 import type { OrderCodes, TransactionTable } from '../core/types';
 import type { BillingFile } from '../core/subscriptions';
@@ -40,9 +40,10 @@ const chunkCountOf = (table: TransactionTable) => Math.max(1, Math.ceil(table.le
 function chunkOf(table: TransactionTable, datasetId: number, index: number): ChunkRecord {
   const from = index * CHUNK_ROWS;
   const to = Math.min(table.length, from + CHUNK_ROWS);
-  const amount = narrowMoney(table.amount.subarray(from, to));
+  // Amounts held in 32 bits are stored at the table's scale as they are; 64-bit ones narrowed chunk by chunk.
+  const amount = narrowMoney(table.amount.subarray(from, to), table.moneyScale);
   const cost = table.cost ? narrowMoney(table.cost.subarray(from, to)) : null;
-  const refunded = table.refunded ? narrowMoney(table.refunded.subarray(from, to)) : null;
+  const refunded = table.refunded ? narrowMoney(table.refunded.subarray(from, to), table.moneyScale) : null;
   return {
     datasetId,
     index,
@@ -127,7 +128,7 @@ export function storedBytes(table: TransactionTable): number {
   let bytes = packedIds ? packedIds.chars.byteLength + packedIds.ends.byteLength : 0;
   for (const [key, { value }] of Object.entries(Object.getOwnPropertyDescriptors(table))) {
     if (key === 'customerIds' && packedIds) continue;
-    if (Object.hasOwn(SCALE_OF, key)) bytes += value ? storedMoneyBytes(value as Float64Array, CHUNK_ROWS) : 0;
+    if (Object.hasOwn(SCALE_OF, key)) bytes += value ? storedMoneyBytes(value as MoneyValues, CHUNK_ROWS) : 0;
     else if (ArrayBuffer.isView(value)) bytes += value.byteLength;
     else if (Array.isArray(value)) for (const s of value) bytes += 2 * String(s).length + 8;
   }
@@ -161,7 +162,7 @@ export async function loadTable(db: ClvDatabase, datasetId: number): Promise<Tra
     length,
     customer: concat(chunks.map((c) => c.customer), length, u32)!,
     day: joinDays(chunks.map((c) => c.day), length),
-    amount: moneyOf(chunks, 'amount', length)!,
+    ...tableMoneyOf(chunks, length),
     cost: moneyOf(chunks, 'cost', length),
     order: concat(chunks.map((c) => c.order), length, u32),
     orderCodes: orderCodesOf(record, dict('order')),
@@ -186,6 +187,21 @@ function orderCodesOf(record: DatasetRecord | undefined, storedIds: string[] | n
   return storedIds ? { count: storedIds.length, blank: storedIds.indexOf('') } : null;
 }
 
+/** The chunks' amounts and refunds as the table's columns, in 32 bits when every chunk was stored so at one scale. */
+function tableMoneyOf(chunks: ChunkRecord[], length: number): Pick<TransactionTable, 'amount' | 'refunded' | 'moneyScale'> {
+  const parts = (column: 'amount' | 'refunded') => {
+    const out: StoredMoney[] = [];
+    for (const chunk of chunks) {
+      const values = chunk[column];
+      if (!values) return null;
+      out.push({ values, scale: chunk[SCALE_OF[column]] });
+    }
+    return out;
+  };
+  const { amount, refunded, moneyScale } = joinTableMoney(parts('amount')!, parts('refunded'), length);
+  return { amount, ...(refunded ? { refunded } : {}), ...(moneyScale ? { moneyScale } : {}) };
+}
+
 /**
  * A money column of the chunks as one Float64Array, each chunk's values as they were before it was stored
  * (see money-column.ts); null when a chunk has none (no such column, or chunks stored before it existed).
@@ -203,8 +219,6 @@ function moneyOf(chunks: ChunkRecord[], column: keyof typeof SCALE_OF, length: n
 /** The columns added after the first stored datasets: present only when every chunk has them. */
 function optionalColumns(chunks: ChunkRecord[], dictionaries: DictionaryRecord[], length: number): Partial<TransactionTable> {
   const out: Partial<TransactionTable> = {};
-  const refunded = moneyOf(chunks, 'refunded', length);
-  if (refunded) out.refunded = refunded;
   const labels = [['discount', 'discountCodes'], ['contactName', 'contactNames'], ['email', 'emails'], ['phone', 'phones']] as const;
   for (const [column, names] of labels) {
     const codes = concat(chunks.map((c) => c[column]), length, (n) => new Uint32Array(n));

@@ -83,6 +83,23 @@ describe('dataset storage', () => {
     db.close();
   });
 
+  it('an import holds whole cents in 32 bits; they are stored and read back so, at the table\'s scale', async () => {
+    const db = freshDb();
+    const csv = 'Name,Email,Total,Created at,Refunded Amount\n#1,a@x.vn,84.21,2024-01-05,0.00\n#2,b@x.vn,25.00,2024-01-06,3.50\n#3,a@x.vn,-19.99,2024-01-07,0\n';
+    const { table } = withoutLines(importBytes(new TextEncoder().encode(csv), 'orders_export.csv'));
+    expect(table.moneyScale).toBe(100);
+    expect(Array.from(table.amount)).toEqual([8421, 2500, -1999]);
+    expect(Array.from(table.refunded!)).toEqual([0, 350, 0]);
+    const id = await saveDataset(db, table, meta('orders_export.csv'));
+    const [chunk] = await db.chunks.where('datasetId').equals(id).toArray();
+    expect([chunk.amount.constructor.name, chunk.amountScale, chunk.refundedScale]).toEqual(['Int32Array', 100, 100]);
+    const back = await loadTable(db, id);
+    expect(back.moneyScale).toBe(100);
+    expect(back.amount).toEqual(table.amount);
+    expect(back.refunded).toEqual(table.refunded);
+    db.close();
+  });
+
   it('stores customer ids an import left packed as they are, and reads them back packed, as the same ids', async () => {
     const db = freshDb();
     const csv = 'customer,date,amount\nKH01,2024-01-05,10\nĐào,2024-01-06,20\nKH01,2024-02-05,30\n';

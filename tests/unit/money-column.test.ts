@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinMoney, narrowMoney, storedMoneyBytes } from '../../src/core/money-column';
+import { joinMoney, joinTableMoney, narrowMoney, narrowTableMoney, readMoney, storedMoneyBytes } from '../../src/core/money-column';
 
 const f64 = (...v: number[]) => Float64Array.from(v);
 
@@ -46,3 +46,59 @@ describe('money columns in storage', () => {
     expect(storedMoneyBytes(f64(1.5, 2.25, 6 * 2.55, 1, 7), 2)).toBe(28);
   });
 });
+
+describe('money columns of a table in memory', () => {
+  it('holds amounts and refunds as cents at one scale when both fit it', () => {
+    const money = narrowTableMoney(f64(84.21, 25, -19.99), f64(0, 3, 0));
+    expect(money.moneyScale).toBe(100);
+    expect(money.amount).toBeInstanceOf(Int32Array);
+    expect(Array.from(money.amount)).toEqual([8421, 2500, -1999]);
+    expect(Array.from(money.refunded!)).toEqual([0, 300, 0]);
+    expect(Array.from(readMoney(money.amount, 100))).toEqual([84.21, 25, -19.99]);
+  });
+
+  it('whole units first, for their wider range: 25,000,000 đồng is not 2.5 billion cents', () => {
+    const money = narrowTableMoney(f64(25_000_000, 150_000), null);
+    expect(money.moneyScale).toBe(1);
+    expect(Array.from(money.amount)).toEqual([25_000_000, 150_000]);
+    expect(money.refunded).toBeNull();
+  });
+
+  it('keeps 64 bits when any amount or refund fits no scale (a refund of three decimals keeps both)', () => {
+    const amount = f64(10, 20.5);
+    const refunded = f64(0, 1.005);
+    const money = narrowTableMoney(amount, refunded);
+    expect(money.moneyScale).toBeUndefined();
+    expect(money.amount).toBe(amount);
+    expect(money.refunded).toBe(refunded);
+    expect(narrowTableMoney(f64(1, 6 * 2.55), null).amount).toBeInstanceOf(Float64Array);
+  });
+
+  it('stores a 32-bit column at its scale as it is, and loads it back in 32 bits', () => {
+    const held = Int32Array.of(8421, 2500, -1999);
+    const stored = narrowMoney(held, 100);
+    expect(stored).toEqual({ values: Int32Array.of(8421, 2500, -1999), scale: 100 });
+    expect(stored.values).not.toBe(held);
+    expect(() => narrowMoney(held)).toThrow(/scale/);
+    const back = joinTableMoney([stored, narrowMoney(Int32Array.of(1), 100)], [narrowMoney(Int32Array.of(0, 300, 0), 100), narrowMoney(Int32Array.of(0), 100)], 4);
+    expect(back.moneyScale).toBe(100);
+    expect(Array.from(back.amount)).toEqual([8421, 2500, -1999, 1]);
+    expect(Array.from(back.refunded!)).toEqual([0, 300, 0, 0]);
+  });
+
+  it('loads chunks stored at different scales (older saves narrowed each chunk) as 64-bit money', () => {
+    const back = joinTableMoney([narrowMoney(f64(1.5, 2.25)), narrowMoney(f64(7, 8))], null, 4);
+    expect(back.moneyScale).toBeUndefined();
+    expect(back.amount).toBeInstanceOf(Float64Array);
+    expect(Array.from(back.amount)).toEqual([1.5, 2.25, 7, 8]);
+    // Amounts in cents but refunds in units: one scale for both is needed, so 64 bits.
+    const mixed = joinTableMoney([narrowMoney(f64(1.5))], [narrowMoney(f64(1))], 1);
+    expect(mixed.moneyScale).toBeUndefined();
+    expect([mixed.amount[0], mixed.refunded![0]]).toEqual([1.5, 1]);
+  });
+
+  it('counts a 32-bit column at 4 bytes a value once stored', () => {
+    expect(storedMoneyBytes(new Int32Array(5), 2)).toBe(20);
+  });
+});
+

@@ -5,6 +5,7 @@ import type { CohortPeriod, CohortRow, Cohorts, TransactionTable } from '../type
 import { customerFirstDays, FIRST_DAY_NONE, groupCustomerDays, tableDayRange } from './customer-days';
 import { periodLookup, periodProgress, periodScheme, type PeriodLookup } from './periods';
 import { release } from '../release';
+import { moneyUnit } from '../money-column';
 
 /** Marks a customer with no accepted row. */
 const NO_COHORT = -2147483648;
@@ -115,6 +116,7 @@ export function cohorts(table: TransactionTable, period: CohortPeriod, cellLimit
   }
   const { customer, day, amount, length } = table;
   const refunded = table.refunded ?? null;
+  const unit = moneyUnit(table);
   for (let i = 0; i < length; i++) {
     if (amount[i] >= 0) continue;
     const cp = cohortOf[customer[i]];
@@ -122,7 +124,7 @@ export function cohorts(table: TransactionTable, period: CohortPeriod, cellLimit
     if (start < 0) continue;
     const cell = start + days[day[i] - minDay] - cp;
     const s = revenue[cell];
-    const x = refunded ? amount[i] - refunded[i] : amount[i];
+    const x = (refunded ? amount[i] - refunded[i] : amount[i]) / unit;
     const t = s + x;
     compensation[cell] += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
     revenue[cell] = t;

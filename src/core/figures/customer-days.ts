@@ -12,7 +12,7 @@
 import type { DayColumn, DayNumber, TransactionTable } from '../types';
 import { daysLike } from '../day-column';
 import { release } from '../release';
-import { commonScale, LARGEST_I32, scaleOf } from '../money-column';
+import { commonScale, LARGEST_I32, moneyUnit, scaleOf } from '../money-column';
 import { customerCountOf } from '../customer-ids';
 
 /** Which rows count as purchases. */
@@ -206,10 +206,14 @@ function computeCustomerDays(table: TransactionTable, after: number, through: nu
   return groupDays(table, after, through, positiveOnly, 0)!;
 }
 
-/** The scale the table's amounts and refunds all fit in 32 bits, computed once per table. */
+/** The scale the table's amounts and refunds all fit in 32 bits: the one they are held at, else computed once. */
 function amountScaleOf(table: TransactionTable): number | null {
+  if (table.moneyScale !== undefined) return table.moneyScale;
   const entry = tableCache(table);
-  if (entry.amountScale === undefined) entry.amountScale = table.refunded ? commonScale(table.amount, table.refunded) : commonScale(table.amount);
+  if (entry.amountScale === undefined) {
+    const amount = table.amount as Float64Array;
+    entry.amountScale = table.refunded ? commonScale(amount, table.refunded as Float64Array) : commonScale(amount);
+  }
   return entry.amountScale;
 }
 
@@ -300,6 +304,9 @@ function sortByCustomer(table: TransactionTable, after: number, through: number,
   const refunded = table.refunded ?? null;
   const customerCount = customerCountOf(table);
   const minAmount = positiveOnly ? Number.MIN_VALUE : 0;
+  // Amounts held as whole numbers of 1/unit: read as money for 64-bit sums, or as they are at the held scale.
+  const unit = moneyUnit(table);
+  const factor = scale / unit;
   const rowStart = new Uint32Array(customerCount + 1);
   for (let i = 0; i < length; i++) {
     const d = day[i];
@@ -320,9 +327,9 @@ function sortByCustomer(table: TransactionTable, after: number, through: number,
     rowDay[j] = d;
     // A partly refunded order is worth what was kept.
     const net = refunded ? a - refunded[i] : a;
-    if (scale === 0) rowAmount[j] = net;
+    if (scale === 0) rowAmount[j] = net / unit;
     else {
-      const n = Math.round(net * scale);
+      const n = factor === 1 ? net : Math.round(net * factor);
       if (!(Math.abs(n) <= LARGEST_I32)) fits = false;
       rowAmount[j] = n;
     }
@@ -343,6 +350,9 @@ function sortByCustomerBlocked(table: TransactionTable, after: number, through: 
   const refunded = table.refunded ?? null;
   const customerCount = customerCountOf(table);
   const minAmount = positiveOnly ? Number.MIN_VALUE : 0;
+  // Amounts held as whole numbers of 1/unit: read as money for 64-bit sums, or as they are at the held scale.
+  const unit = moneyUnit(table);
+  const factor = scale / unit;
   const bits = blockBits(customerCount);
   const mask = (1 << bits) - 1;
   const blocks = ((customerCount - 1) >>> bits) + 1;
@@ -367,9 +377,9 @@ function sortByCustomerBlocked(table: TransactionTable, after: number, through: 
     const j = cursor[c >>> bits]++;
     rowDay[j] = d;
     const net = refunded ? a - refunded[i] : a;
-    if (scale === 0) rowAmount[j] = net;
+    if (scale === 0) rowAmount[j] = net / unit;
     else {
-      const n = Math.round(net * scale);
+      const n = factor === 1 ? net : Math.round(net * factor);
       if (!(Math.abs(n) <= LARGEST_I32)) fits = false;
       rowAmount[j] = n;
     }

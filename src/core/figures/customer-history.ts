@@ -6,6 +6,7 @@ import { daysLike } from '../day-column';
 import { customersWithRows, groupCustomerDays, hasOrderIds, rowPerOrder, type CustomerDays } from './customer-days';
 import { ordersPerCustomer } from './orders-per-customer';
 import { signedSums } from './sum';
+import { moneyUnit } from '../money-column';
 import { customerCountOf } from '../customer-ids';
 
 /** Where per-row profit comes from. */
@@ -133,9 +134,11 @@ function sumByCustomer(table: TransactionTable, margin: number, days: CustomerDa
   const sums = signedSums(amount, length);
   // The refund rows, few, each at its customer, with their compensation apart (only when there are any).
   const netC = sums.refunds > 0 ? new Float64Array(customerCount) : null;
+  // The amounts as money: the column may hold whole cents (TransactionTable.moneyScale).
+  const unit = moneyUnit(table);
   for (let i = 0; netC && i < length; i++) {
-    const a = amount[i];
-    if (a >= 0) continue;
+    if (amount[i] >= 0) continue;
+    const a = amount[i] / unit;
     const c = customer[i];
     const s = net[c];
     const t = s + a;
@@ -156,10 +159,10 @@ function sumByCustomer(table: TransactionTable, margin: number, days: CustomerDa
     net[c] = s + compensation;
     if (profit) profit[c] = net[c] * margin;
   }
-  const refundRowsTotal = sums.back + sums.backC;
+  const refundRowsTotal = (sums.back + sums.backC) / unit;
   const totals: RowTotals = {
     purchases: sums.purchases,
-    grossRevenue: sums.gross + sums.grossC,
+    grossRevenue: (sums.gross + sums.grossC) / unit,
     refundRows: sums.refunds,
     refundRowsTotal,
     refundedRows: 0,
@@ -194,10 +197,11 @@ function sumRows(table: TransactionTable, margin: number): { net: Float64Array; 
   let refunded = 0;
   let refundedC = 0;
   const totals: RowTotals = { purchases: 0, grossRevenue: 0, refundRows: 0, refundRowsTotal: 0, refundedRows: 0, refundedTotal: 0, refunds: 0, refundTotal: 0, customers: customersWithRows(table) };
+  const unit = moneyUnit(table);
   for (let i = 0; i < length; i++) {
     const c = customer[i];
-    const a = amount[i];
-    const r = refundedColumn ? refundedColumn[i] : 0;
+    const a = amount[i] / unit;
+    const r = refundedColumn ? refundedColumn[i] / unit : 0;
     const x = a - r;
     let s = net[c];
     let t = s + x;

@@ -6,6 +6,7 @@ import type { DatasetFigures, TransactionTable } from '../types';
 import { customersWithRows, hasOrderIds, rowPerOrder, tableDayRange } from './customer-days';
 import { dayToIso } from './dates';
 import { signedSums } from './sum';
+import { moneyUnit } from '../money-column';
 
 /**
  * customers = distinct customer ids; a purchase row has amount >= 0 (a free order is a purchase); purchases =
@@ -17,6 +18,8 @@ import { signedSums } from './sum';
 export function datasetFigures(table: TransactionTable): DatasetFigures {
   const { length, amount } = table;
   const refunded = table.refunded ?? null;
+  // Every sum is taken in the columns' own unit (whole cents are added exactly), then read as money.
+  const unit = moneyUnit(table);
   // Customers with a row, and the day range, as customer-days.ts keeps them for the table (customer by customer:
   // marking each row's customer here read a random place per row).
   const customers = customersWithRows(table);
@@ -54,9 +57,9 @@ export function datasetFigures(table: TransactionTable): DatasetFigures {
     ...(orders === null ? {} : { orders }),
     lineItems,
     refunds,
-    grossRevenue: sums.gross + sums.grossC,
-    refundTotal: back + backC,
-    netRevenue: net + netC,
+    grossRevenue: (sums.gross + sums.grossC) / unit,
+    refundTotal: (back + backC) / unit,
+    netRevenue: (net + netC) / unit,
     ...(table.withoutAmounts ? { withoutAmounts: true } : {}),
     firstDate: range ? dayToIso(range.min) : null,
     lastDate: range ? dayToIso(range.max) : null,

@@ -33,9 +33,10 @@ export function preciseSum(values: ArrayLike<number>): number {
 /**
  * Over a table's amounts: the purchase rows (amount ≥ 0) and their sum, the refund rows (the others) and the sum of
  * their magnitudes, each compensated, given as sum and compensation so that a caller can go on adding. Written out
- * inline: it runs once per row, often before the JIT would have inlined NeumaierSum's method.
+ * inline: it runs once per row, often before the JIT would have inlined NeumaierSum's method. Sums are in the column's
+ * own unit (whole numbers of 1/moneyScale for a column held so: exact, with no compensation).
  */
-export function signedSums(amount: Float64Array, length: number) {
+export function signedSums(amount: Float64Array | Int32Array, length: number) {
   let purchases = 0;
   let gross = 0;
   let grossC = 0;

@@ -7,6 +7,7 @@
  */
 import { narrowDays } from '../day-column';
 import { release } from '../release';
+import { narrowTableMoney } from '../money-column';
 import { withPackedCustomerIds } from '../customer-ids';
 import { withCountingLines } from './dataset-table';
 import type { DateOrder, ImportReport, Notice, NoticeVars, NumberFormat, OrderAmountReading, ImportedTable, TransactionTable } from '../types';
@@ -394,8 +395,7 @@ function tableOf(state: ImportState, { day, amount, cost, refunded }: KeptRows, 
     length: counted,
     customer: customerCodes,
     day: narrowDays(countedPart(day, counted)),
-    amount: amount ? countedPart(amount, counted) : new Float64Array(counted),
-    ...(refunded ? { refunded: countedPart(refunded, counted) } : {}),
+    ...moneyColumns(amount, refunded, counted),
     ...(amount ? {} : { withoutAmounts: true }),
     cost: cost ? countedPart(cost, counted) : null,
     // Every row an order of its own: its codes are 0, 1, 2, … in first-use order, left out (TransactionTable.order).
@@ -412,6 +412,16 @@ function tableOf(state: ImportState, { day, amount, cost, refunded }: KeptRows, 
   };
   const withIds = compacted ? { ...table, customerIds: compacted } : withPackedCustomerIds<Omit<ImportedTable, 'line'>>(table, state.customers.packedExactly());
   return state.line ? Object.assign(withIds, { line: countedPart(state.line.data, counted) }) : withCountingLines(withIds, state.firstLine, counted);
+}
+
+/**
+ * The table's amount and refunded columns: in 32 bits (whole units or cents) when every value fits one scale, as a
+ * shop's nearly always do; zeros for a file without amounts. The 64-bit columns read are given back by the caller.
+ */
+function moneyColumns(amount: Float64Array | null, refunded: Float64Array | null, counted: number): Pick<TransactionTable, 'amount' | 'refunded' | 'moneyScale'> {
+  if (!amount) return { amount: new Int32Array(counted), moneyScale: 1 };
+  const money = narrowTableMoney(countedPart(amount, counted), refunded ? countedPart(refunded, counted) : null);
+  return { amount: money.amount, ...(money.refunded ? { refunded: money.refunded } : {}), ...(money.moneyScale ? { moneyScale: money.moneyScale } : {}) };
 }
 
 /** What the user should know about how the file was read, in a fixed order. */

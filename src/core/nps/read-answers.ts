@@ -5,6 +5,7 @@
  * + rows rejected, each rejection with its line and reason.
  */
 import { notice } from '../notice';
+import { moneyUnit } from '../money-column';
 import { createImporter, ImportError } from '../import';
 import { sniff } from '../import/sniff';
 import type { ColumnMapping, DayNumber, RejectedGroup } from '../types';
@@ -55,7 +56,7 @@ export function readNpsFile(bytes: Uint8Array, fileName: string, chosen?: Partia
   const answers: NpsAnswer[] = [];
   const outOfRange: { line: number; text: string }[] = [];
   for (let i = 0; i < table.length; i++) {
-    const score = table.amount[i];
+    const score = table.amount[i] / moneyUnit(table);
     if (!Number.isInteger(score) || score < 0 || score > 10) {
       outOfRange.push({ line: table.line[i], text: String(score) });
       continue;

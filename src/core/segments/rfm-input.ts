@@ -5,6 +5,7 @@
  */
 import { groupCustomerDays, tableDayRange } from '../figures/customer-days';
 import type { DayNumber, TransactionTable } from '../types';
+import { moneyUnit } from '../money-column';
 
 export interface RfmInput {
   asOf: DayNumber;
@@ -29,6 +30,9 @@ export function rfmInput(table: TransactionTable, asOf: DayNumber): RfmInput {
   const { day, amount, customer } = table;
   const refunded = table.refunded ?? null;
   for (let i = 0; i < table.length; i++) if (day[i] <= asOf) net[customer[i]] += refunded ? amount[i] - refunded[i] : amount[i];
+  // Summed in the columns' unit (whole cents add exactly), then read as money.
+  const unit = moneyUnit(table);
+  if (unit !== 1) for (let c = 0; c < days.customerCount; c++) net[c] /= unit;
   let buyers = 0;
   for (let c = 0; c < days.customerCount; c++) if (days.dayStart[c + 1] > days.dayStart[c]) buyers++;
   const out: RfmInput = {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { importBytes, type ImportOptions } from '../../../src/core/import';
-import { importInChunks, rejectCounts, rowsOf, seeded, utf16be, utf16le, utf8 } from '../../fixtures/import/helpers';
+import { amounts, importInChunks, rejectCounts, rowsOf, seeded, utf16be, utf16le, utf8 } from '../../fixtures/import/helpers';
 
 /** Vietnamese shop export: CRLF, semicolons, quotes with "" and line breaks, VND amounts, rejects, blank lines. */
 const SHOP =
@@ -92,7 +92,7 @@ describe('a longer file in larger random chunks', () => {
     const bytes = utf8(lines.join('\r\n') + '\r\n');
     const { options, whole } = optionsFor(bytes);
     expect(whole.report).toMatchObject({ rowsRead: 20_000, rowsAccepted: accepted, rowsRejected: 20_000 - accepted });
-    const total = Array.from(whole.table.amount).reduce((a, b) => a + b, 0);
+    const total = amounts(whole.table).reduce((a, b) => a + b, 0);
     expect(Math.round(total * 100)).toBe(expectedCents);
     // Lines: 20,000 rows, every fifth spanning two physical lines; the last row (i = 19,999) starts on line 24,001.
     expect(whole.table.line[whole.table.length - 1]).toBe(24_001);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { ImportError, sniff } from '../../../src/core/import';
 import { detectDelimiter } from '../../../src/core/import/delimiter';
-import { mapping, run, utf8 } from '../../fixtures/import/helpers';
+import { amounts, mapping, run, utf8 } from '../../fixtures/import/helpers';
 
 const look = (text: string, totalBytes = utf8(text).length) => sniff(utf8(text), 'x.csv', totalBytes);
 
@@ -35,7 +35,7 @@ describe('delimiter', () => {
       const { table, report } = run(['customer', 'date', 'amount'].join(d) + '\n' + ['A', '2024-01-05', '10'].join(d) + '\n' + ['B', '2024-01-06', '20.5'].join(d));
       expect(report.delimiter).toBe(d);
       expect(table.customerIds).toEqual(['A', 'B']);
-      expect(Array.from(table.amount)).toEqual([10, 20.5]);
+      expect(amounts(table)).toEqual([10, 20.5]);
     }
   });
 });

@@ -5,6 +5,7 @@
 import { transfer } from 'comlink';
 import type { ImportOptions, SniffResult } from '../src/core/import';
 import { importPart, warmUpImporter, type TimedImportPart } from '../src/core/import/run';
+import { arraysOf } from '../src/core/import/code-dictionary';
 import { fileSource, readRangeAhead } from './file-bytes';
 
 /** The part of a file a worker started ahead of its import will be asked for. */
@@ -25,7 +26,7 @@ export const importPartApi = {
     const part = await importPart(options, fileSource(file).chunks(from, to), onProgress);
     const buffers = new Set<ArrayBuffer>();
     const add = (a: ArrayBufferView | null) => a && buffers.add(a.buffer as ArrayBuffer);
-    [part.customer, part.line, part.dayFirst, part.monthFirst, part.amountEmpty, part.inherit, part.customerIds.chars, part.customerIds.ends].forEach(add);
+    [part.customer, part.line, part.dayFirst, part.monthFirst, part.amountEmpty, part.inherit, ...arraysOf(part.customerIds)].forEach(add);
     for (const n of Object.values(part.numbers)) [n.value, n.fit].forEach(add);
     for (const l of Object.values(part.labels)) [l.codes, l.values.chars, l.values.ends].forEach(add);
     if (part.order) {

@@ -93,7 +93,7 @@ export async function saveDataset(
     const packedIds = packedCustomerIds(table);
     const dictionaries: DictionaryRecord[] = [
       packedIds
-        ? { datasetId: id, kind: 'customer', values: [], packed: { chars: exactly(packedIds.chars), ends: exactly(packedIds.ends) } }
+        ? { datasetId: id, kind: 'customer', values: [], packed: 'numbers' in packedIds ? { ...packedIds, numbers: exactly(packedIds.numbers) } : { chars: exactly(packedIds.chars), ends: exactly(packedIds.ends) } }
         : { datasetId: id, kind: 'customer', values: table.customerIds },
     ];
     if (table.productNames) dictionaries.push({ datasetId: id, kind: 'product', values: table.productNames });
@@ -114,7 +114,7 @@ export async function saveDataset(
  * A view alone, in a buffer of its own size: IndexedDB stores a view's whole buffer, and an import's packed ids are
  * views of arrays grown ahead of their values.
  */
-function exactly<T extends Uint8Array | Uint16Array | Int32Array>(view: T): T {
+function exactly<T extends Uint8Array | Uint16Array | Int32Array | Float64Array>(view: T): T {
   return view.byteOffset === 0 && view.byteLength === view.buffer.byteLength ? view : (view.slice() as T);
 }
 
@@ -125,7 +125,7 @@ function exactly<T extends Uint8Array | Uint16Array | Int32Array>(view: T): T {
  */
 export function storedBytes(table: TransactionTable): number {
   const packedIds = packedCustomerIds(table);
-  let bytes = packedIds ? packedIds.chars.byteLength + packedIds.ends.byteLength : 0;
+  let bytes = !packedIds ? 0 : 'numbers' in packedIds ? packedIds.numbers.byteLength : packedIds.chars.byteLength + packedIds.ends.byteLength;
   for (const [key, { value }] of Object.entries(Object.getOwnPropertyDescriptors(table))) {
     if (key === 'customerIds' && packedIds) continue;
     if (Object.hasOwn(SCALE_OF, key)) bytes += value ? storedMoneyBytes(value as MoneyValues, CHUNK_ROWS) : 0;

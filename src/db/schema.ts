@@ -12,7 +12,7 @@ import type { SnapshotV1 } from '../core/snapshot/schema';
 import type { BillingFile, BillingShape } from '../core/subscriptions';
 import type { ScenarioLevers } from '../core/scenario/levers';
 import type { MoneyScale } from '../core/money-column';
-import type { PackedValues } from '../core/import/code-dictionary';
+import type { StoredValues } from '../core/import/code-dictionary';
 
 /** One imported file. Written in the same transaction as its chunks and dictionaries, so it exists only whole. */
 export interface DatasetRecord {
@@ -123,7 +123,7 @@ export interface DictionaryRecord {
    * and ends (`values` then empty), as an import leaves them, so that neither the save nor the next open makes millions
    * of strings no view needs yet (src/core/customer-ids.ts). Dictionaries stored before hold `values` only.
    */
-  packed?: PackedValues;
+  packed?: StoredValues;
 }
 
 /** Survey answers attached to a dataset (added in version 5): one file per dataset, replaced by the next. */

@@ -6,7 +6,8 @@ import { CHUNK_ROWS, deleteDataset, deleteEverything, headerKey, listDatasets, l
 import type { TransactionTable } from '../../src/core/types';
 import { importBytes } from '../../src/core/import';
 import { withoutLines } from '../../src/core/import/dataset-table';
-import { packedCustomerIds } from '../../src/core/customer-ids';
+import { customerIdOf, packedCustomerIds } from '../../src/core/customer-ids';
+import type { PackedValues } from '../../src/core/import/code-dictionary';
 
 const freshDb = () => new ClvDatabase(`test-${crypto.randomUUID()}`);
 
@@ -110,12 +111,29 @@ describe('dataset storage', () => {
     expect(packedCustomerIds(table)).not.toBeNull();
     const [record] = await db.dictionaries.where('datasetId').equals(id).filter((d) => d.kind === 'customer').toArray();
     expect(record.values).toEqual([]);
-    expect(Array.from(record.packed!.ends)).toEqual([4, 7]);
-    expect(record.packed!.chars.buffer.byteLength).toBe(7 * 2);
+    const packed = record.packed as PackedValues;
+    expect(Array.from(packed.ends)).toEqual([4, 7]);
+    expect(packed.chars.buffer.byteLength).toBe(7 * 2);
     const back = await loadTable(db, id);
     expect(packedCustomerIds(back)).not.toBeNull();
     expect(Array.from(back.customer)).toEqual([0, 1, 0]);
     expect(back.customerIds).toEqual(['KH01', 'Đào']);
+    db.close();
+  });
+
+  it('stores ids that are numbers (after one prefix) as the numbers, 4 bytes each, and reads back the same ids', async () => {
+    const db = freshDb();
+    // Out of order from the second line on: the import looks them up by number (dense-ids.ts) and keeps the numbers.
+    const csv = 'customer,date,amount\n17850,2024-01-05,10\n12347,2024-01-06,20\n17850,2024-02-05,30\n9,2024-02-06,1\n';
+    const { table } = withoutLines(importBytes(new TextEncoder().encode(csv), 'orders.csv'));
+    expect(packedCustomerIds(table)).toEqual({ prefix: '', width: 0, numbers: Int32Array.of(17850, 12347, 9) });
+    const id = await saveDataset(db, table, meta('orders.csv'));
+    const [record] = await db.dictionaries.where('datasetId').equals(id).filter((d) => d.kind === 'customer').toArray();
+    expect(record.values).toEqual([]);
+    expect(record.packed).toEqual({ prefix: '', width: 0, numbers: Int32Array.of(17850, 12347, 9) });
+    const back = await loadTable(db, id);
+    expect(customerIdOf(back, 1)).toBe('12347');
+    expect(back.customerIds).toEqual(['17850', '12347', '9']);
     db.close();
   });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { customerCountOf, customerIdOf, packedCustomerIds, unpackValues, withPackedCustomerIds } from '../../src/core/customer-ids';
+import type { PackedValues } from '../../src/core/import/code-dictionary';
+import type { NumberedValues } from '../../src/core/import/dense-ids';
 import { importBytes } from '../../src/core/import';
 import { analyzeDataset, customerHistory, customerSummary, dashboardData, tableDayRange } from '../../src/core/figures';
 
@@ -66,13 +68,27 @@ describe('customer ids kept packed until read', () => {
   });
 
   it('come out of an import in arrays of their own size, which a save stores without copying', () => {
-    // 30,000 customers: past the arrays' first sizes, grown by doubling while the rows came.
+    // 30,000 customers: past the arrays' first sizes, grown by doubling while the rows came. Two prefixes: not
+    // numbers after one prefix, so packed as characters.
     const lines = ['customer,date,amount'];
-    for (let i = 0; i < 30_000; i++) lines.push(`C${(i * 7919) % 30_000},2024-01-05,10`);
+    const idOf = (i: number) => `${i % 2 ? 'C' : 'K'}${(i * 7919) % 30_000}`;
+    for (let i = 0; i < 30_000; i++) lines.push(`${idOf(i)},2024-01-05,10`);
     const { table } = importBytes(new TextEncoder().encode(lines.join('\n') + '\n'), 'orders.csv');
-    const { chars, ends } = packedCustomerIds(table)!;
+    const { chars, ends } = packedCustomerIds(table) as PackedValues;
     expect([ends.length, ends.byteOffset, ends.byteLength]).toEqual([30_000, 0, ends.buffer.byteLength]);
     expect([chars.length, chars.byteOffset, chars.byteLength]).toEqual([ends[29_999], 0, chars.buffer.byteLength]);
-    expect(customerIdOf(table, 29_999)).toBe(`C${(29_999 * 7919) % 30_000}`);
+    expect(customerIdOf(table, 29_999)).toBe(idOf(29_999));
+  });
+
+  it('numbers after one prefix come out as the numbers, in an array of their own size, read back as the same ids', () => {
+    const lines = ['customer,date,amount'];
+    const idOf = (i: number) => `C${String((i * 7919) % 30_000).padStart(6, '0')}`;
+    for (let i = 0; i < 30_000; i++) lines.push(`${idOf(i)},2024-01-05,10`);
+    const { table } = importBytes(new TextEncoder().encode(lines.join('\n') + '\n'), 'orders.csv');
+    const stored = packedCustomerIds(table) as NumberedValues;
+    expect([stored.prefix, stored.width, stored.numbers.constructor.name, stored.numbers.length, stored.numbers.buffer.byteLength]).toEqual(['C', 6, 'Int32Array', 30_000, 120_000]);
+    expect([customerIdOf(table, 0), customerIdOf(table, 1), customerIdOf(table, 29_999)]).toEqual([idOf(0), idOf(1), idOf(29_999)]);
+    expect(customerCountOf(table)).toBe(30_000);
+    expect(table.customerIds).toEqual(Array.from({ length: 30_000 }, (_, i) => idOf(i)));
   });
 });

@@ -7,7 +7,7 @@
 import { cutStrings, packedText, widened } from '../utf16-text';
 import { release } from '../release';
 import { FrontCoded, forEachFrontCoded, type FrontCodedValues } from './front-coded';
-import { DEFAULT_LIMIT, DenseIds, MISFIT } from './dense-ids';
+import { DEFAULT_LIMIT, DenseIds, digitCount, MISFIT, writeNumbered, type NumberedValues } from './dense-ids';
 
 /**
  * The packed values, as plain data a worker can transfer: value i is chars[ends[i - 1] (0 for i = 0), ends[i]), one
@@ -16,6 +16,14 @@ import { DEFAULT_LIMIT, DenseIds, MISFIT } from './dense-ids';
 export interface PackedValues {
   chars: Uint8Array | Uint16Array;
   ends: Int32Array;
+}
+
+/** Values as a table keeps them: packed, or as numbers after one prefix. */
+export type StoredValues = PackedValues | NumberedValues;
+
+/** The typed arrays holding stored values (to transfer or give back). */
+export function arraysOf(values: StoredValues): (Uint8Array | Uint16Array | Int32Array | Float64Array)[] {
+  return 'numbers' in values ? [values.numbers] : [values.chars, values.ends];
 }
 
 const REPLACEMENT_CHARACTER = 0xfffd;
@@ -152,6 +160,8 @@ export class CodeDictionary {
   /** Set by seal: no value may be added, and without `values` the characters are gone too. */
   private sealed = false;
   private valuesDropped = false;
+  /** The values, sealed while they were dense ids, as their numbers (see numbered()). */
+  private numberedIds: NumberedValues | null = null;
 
   /** The code of `text[start, end)`, trimmed. Exports list an order's lines together: the previous value is tried first. */
   idOf(text: string, start: number, end: number): number {
@@ -166,7 +176,7 @@ export class CodeDictionary {
 
   /** Bytes the values and the table take (arrays as allocated, used or not). */
   get heldBytes(): number {
-    return this.chars.byteLength + this.ends.byteLength + this.slots.byteLength + (this.front?.heldBytes ?? 0) + (this.dense?.heldBytes ?? 0);
+    return this.chars.byteLength + this.ends.byteLength + this.slots.byteLength + (this.front?.heldBytes ?? 0) + (this.dense?.heldBytes ?? 0) + (this.numberedIds?.numbers.byteLength ?? 0);
   }
 
   /** Whether every value so far came beyond the earlier ones of its length, so that no table has been needed. */
@@ -206,7 +216,12 @@ export class CodeDictionary {
     if (this.valuesDropped) return;
     this.sealed = true;
     if (!keepValues) this.front?.drop();
-    if (keepValues && this.dense) this.writeOutDense(0, 0);
+    if (keepValues && this.dense) {
+      // Kept as their numbers (written out only if read as text): 4 bytes a value, not characters and an end.
+      this.numberedIds = this.dense.numbered();
+      release(this.chars);
+      this.chars = new Uint8Array(0);
+    }
     this.dense?.drop();
     this.dense = null;
     release(this.slots);
@@ -244,7 +259,7 @@ export class CodeDictionary {
    * for 3.3M ids, made while the browser stored the rest of a 10M-line import, its peak.
    */
   trim(): void {
-    if (!this.sealed || this.valuesDropped) return;
+    if (!this.sealed || this.valuesDropped || this.numberedIds) return;
     if (this.front) this.expand(0, 0);
     const used = this.startOf(this.size);
     if (this.chars.length !== used) {
@@ -259,7 +274,12 @@ export class CodeDictionary {
     }
   }
 
-  /** The values as packed data (views of this dictionary's arrays). */
+  /** The values as numbers after one prefix, when they were dense ids as the dictionary was sealed; else null. */
+  numbered(): NumberedValues | null {
+    return this.numberedIds;
+  }
+
+  /** The values as packed data (views of this dictionary's arrays, or written out from their numbers). */
   packed(): PackedValues {
     if (this.valuesDropped) throw new Error('CodeDictionary: the values were dropped when it was sealed.');
     const { chars, ends } = this.written();
@@ -281,8 +301,9 @@ export class CodeDictionary {
   }
 
   /** Add the values of another dictionary (a later part of the file); returns its codes renumbered into this one. */
-  absorb(values: PackedValues): Uint32Array {
+  absorb(values: StoredValues): Uint32Array {
     if (this.sealed) throw new Error('CodeDictionary: a value was looked up after it was sealed.');
+    if ('numbers' in values) return this.absorbNumbered(values);
     const remap = new Uint32Array(values.ends.length);
     // The part's characters are staged straight from its packed array: decoding them to one text first (and widening
     // their bytes to do so) held twice their size more at the join of a large file's halves.
@@ -296,11 +317,33 @@ export class CodeDictionary {
     return remap;
   }
 
+  /** absorb for values handed over as their numbers: each written out where it is staged, one at a time. */
+  private absorbNumbered({ prefix, width, numbers }: NumberedValues): Uint32Array {
+    const remap = new Uint32Array(numbers.length);
+    const p = prefix.length;
+    const one = new Uint16Array(p + 16);
+    for (let k = 0; k < p; k++) one[k] = prefix.charCodeAt(k);
+    for (let i = 0; i < numbers.length; i++) {
+      let n = numbers[i];
+      const length = p + Math.max(width, digitCount(n));
+      // Digits from the last; past the number's own, zeros (its padding to `width`).
+      for (let k = length - 1; k >= p; k--) {
+        const q = Math.floor(n / 10);
+        one[k] = 48 + n - q * 10;
+        n = q;
+      }
+      const at = this.freeAt();
+      remap[i] = this.place(at, length, this.stagePacked(one, 0, at, length));
+    }
+    return remap;
+  }
+
   /**
    * The values as packed characters and ends: this dictionary's own arrays (front-coded values written out into them
    * for good), or, while the values are dense ids, a copy written out for the caller (lookups stay dense).
    */
   private written(): PackedValues {
+    if (this.numberedIds) return writeNumbered(this.numberedIds);
     if (this.front) this.expand(0, 0);
     return this.dense ? this.dense.writeOut(false, 0, 0) : { chars: this.chars, ends: this.ends };
   }

@@ -184,6 +184,17 @@ export class DenseIds {
     return { chars, ends };
   }
 
+  /**
+   * The values in code order as their numbers (see NumberedValues): 4 bytes a value where written out they took their
+   * characters and an end offset (12 bytes for "C0001234"), and kept so by a table as its customer ids.
+   */
+  numbered(): NumberedValues {
+    const table = this.table;
+    const numbers = this.greatest <= 0x7fffffff ? new Int32Array(this.size) : new Float64Array(this.size);
+    for (let i = 0; i < table.length; i++) if (table[i] !== 0) numbers[table[i] - 1] = this.low + i;
+    return { prefix: String.fromCharCode(...this.prefix), width: this.fixedWidth ? this.width : 0, numbers };
+  }
+
   /** The array goes (the dictionary no longer looks values up here). */
   drop(): void {
     release(this.table);
@@ -191,11 +202,55 @@ export class DenseIds {
   }
 }
 
-function digitCount(n: number): number {
+export function digitCount(n: number): number {
   let digits = 1;
   while (n >= 10) {
     n = Math.floor(n / 10);
     digits++;
   }
   return digits;
+}
+
+/**
+ * Ids that are each a number after one prefix, kept as the numbers: value i is `prefix` then numbers[i] in decimal,
+ * zero-padded to `width` digits (0: as it is, no leading zero). Plain data a worker can transfer or IndexedDB store.
+ */
+export interface NumberedValues {
+  prefix: string;
+  width: number;
+  numbers: Int32Array | Float64Array;
+}
+
+/** Value `i` of numbered ids as text. */
+export function numberedText(values: NumberedValues, i: number): string {
+  const digits = String(values.numbers[i]);
+  return values.prefix + (digits.length < values.width ? digits.padStart(values.width, '0') : digits);
+}
+
+/** Numbered ids written out as packed characters and end offsets (see PackedValues). */
+export function writeNumbered(values: NumberedValues): { chars: Uint8Array | Uint16Array; ends: Int32Array } {
+  const { prefix, width, numbers } = values;
+  const count = numbers.length;
+  const p = prefix.length;
+  const ends = new Int32Array(count);
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    total += p + (width || digitCount(numbers[i]));
+    ends[i] = total;
+  }
+  let wide = false;
+  for (let i = 0; i < p; i++) if (prefix.charCodeAt(i) > 0xff) wide = true;
+  const chars = wide ? new Uint16Array(total) : new Uint8Array(total);
+  let from = 0;
+  for (let i = 0; i < count; i++) {
+    for (let k = 0; k < p; k++) chars[from + k] = prefix.charCodeAt(k);
+    let n = numbers[i];
+    for (let k = ends[i] - 1; k >= from + p; k--) {
+      const q = Math.floor(n / 10);
+      chars[k] = 48 + n - q * 10;
+      n = q;
+    }
+    from = ends[i];
+  }
+  return { chars, ends };
 }

@@ -1,5 +1,5 @@
 /** Typed arrays that grow while rows stream in (the importer sizes them ahead when it can), and string dictionaries. */
-import { CodeDictionary, type PackedValues } from './code-dictionary';
+import { CodeDictionary, type PackedValues, type StoredValues } from './code-dictionary';
 import { release } from '../release';
 
 type TypedArray = Uint32Array | Int32Array | Float64Array | Uint8Array;
@@ -94,14 +94,24 @@ export class Dictionary {
     return this.codes.packed();
   }
 
-  /** The values as packed data in arrays of their own size (sealed first: see CodeDictionary.trim). */
-  packedExactly(): PackedValues {
+  /**
+   * The values as kept with a table (sealed first): their numbers when they are numbers after one prefix (see
+   * CodeDictionary.numbered), else packed in arrays of their own size (see CodeDictionary.trim).
+   */
+  packedExactly(): StoredValues {
+    const numbered = this.codes.numbered();
+    if (numbered) return numbered;
     this.codes.trim();
     return this.codes.packed();
   }
 
+  /** The values handed to the part before (sealed first): their numbers (see CodeDictionary.numbered), or packed. */
+  handedOver(): StoredValues {
+    return this.codes.numbered() ?? this.codes.packed();
+  }
+
   /** Add the values of another dictionary (a later part of the file); returns its codes renumbered into this one. */
-  absorb(values: PackedValues): Uint32Array {
+  absorb(values: StoredValues): Uint32Array {
     return this.codes.absorb(values);
   }
 }

@@ -7,7 +7,7 @@
 import { INHERIT_CUSTOMER, type ImportState, type LabelColumn, type LabelRole, type NumberColumn, type NumberRole, type OrderColumn } from './import-state';
 import { MAX_EXAMPLES } from './rejections';
 import { release } from '../release';
-import type { PackedValues } from './code-dictionary';
+import { arraysOf, type PackedValues } from './code-dictionary';
 import type { FrontCodedValues } from './front-coded';
 
 /** What the byte stream under the state counted: the physical lines the part spans, its bytes, its � characters. */
@@ -48,7 +48,7 @@ export function exportPart(state: ImportState, stream: StreamCounts) {
     extraFieldsLine: state.extraFieldsLine,
     costUnreadable: state.costUnreadable,
     refundedUnreadable: state.refundedUnreadable,
-    customerIds: state.customers.packed(),
+    customerIds: state.customers.handedOver(),
     customer: state.customer.data.subarray(0, n),
     /** Null while row i starts on line firstLine + i (see ImportState.line). */
     line: state.line ? state.line.data.subarray(0, n) : null,
@@ -152,7 +152,7 @@ export function absorbPart(state: ImportState, part: ImportPart, lineOffset: num
   }
   const customerRemap = state.customers.absorb(part.customerIds);
   copyCodes(state.customer.data, part.customer, customerRemap);
-  release(part.customer, part.customerIds.chars, part.customerIds.ends, customerRemap);
+  release(part.customer, ...arraysOf(part.customerIds), customerRemap);
   if (part.inherit) {
     // A customer still to come from its order holds code 0, which is no customer of the part's dictionary.
     const inherit = part.inherit;
@@ -174,7 +174,7 @@ export function absorbPart(state: ImportState, part: ImportPart, lineOffset: num
  * more at ten million lines), and the part is read no more.
  */
 function releasePart(part: ImportPart): void {
-  release(part.customer, part.line, part.dayFirst, part.monthFirst, part.amountEmpty, part.inherit, part.customerIds.chars, part.customerIds.ends);
+  release(part.customer, part.line, part.dayFirst, part.monthFirst, part.amountEmpty, part.inherit, ...arraysOf(part.customerIds));
   for (const n of Object.values(part.numbers)) release(n.value, n.fit);
   for (const l of Object.values(part.labels)) release(l.codes, l.values.chars, l.values.ends);
   if (part.order) {

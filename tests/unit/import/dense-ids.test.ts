@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { mapCodes } from '../../fixtures/import/helpers';
 import { mulberry32 } from '../../bench/synthetic';
 import { CodeDictionary } from '../../../src/core/import/code-dictionary';
-import { ABSENT, DenseIds, MISFIT } from '../../../src/core/import/dense-ids';
+import { ABSENT, DenseIds, MISFIT, numberedText } from '../../../src/core/import/dense-ids';
+import { unpackValues } from '../../../src/core/customer-ids';
 
 /** Codes of `values` through idOf on one text (as the importer reads cells), the lookup mode after each. */
 function codesOf(dict: CodeDictionary, values: string[]): { codes: number[]; modes: string[] } {
@@ -200,6 +201,7 @@ describe('ids that are numbers after a prefix', () => {
       (n) => `ลูกค้า${n}`,
       () => 'C',
     ];
+    let numberedParts = 0;
     for (let trial = 0; trial < 600; trial++) {
       // Mostly one kind (so the dense ids get going), now and then another.
       const main = pick(makers.slice(0, 5));
@@ -228,6 +230,13 @@ describe('ids that are numbers after a prefix', () => {
       expect([...firstCodes, ...partCodes.map((c) => remap[c])], `trial ${trial} cut ${cut}`).toEqual(mapCodes(expected));
       expect(Array.from(counted.absorbCodes(structuredClone(part.packed()))), `trial ${trial} cut ${cut}`).toEqual(Array.from(remap));
       expect([kept.blank, [...(kept.undecodable ?? [])]]).toEqual([one.blank, [...(one.undecodable ?? [])]]);
+      // The part's customers as the importer hands them over: sealed, as their numbers when they were dense ids.
+      part.seal(true);
+      const handed = part.numbered() ?? part.packed();
+      if ('numbers' in handed) numberedParts++;
+      const keptAgain = new CodeDictionary();
+      codesOf(keptAgain, values.slice(0, cut));
+      expect(Array.from(keptAgain.absorb(structuredClone(handed))), `trial ${trial} cut ${cut} handed over`).toEqual(Array.from(remap));
       // The part as the importer hands it over (front-coded while still in order), counted.
       const ordered = new CodeDictionary();
       codesOf(ordered, values.slice(cut));
@@ -236,5 +245,45 @@ describe('ids that are numbers after a prefix', () => {
       expect(Array.from(alsoCounted.absorbCodes(structuredClone(ordered.exported()))), `trial ${trial} cut ${cut} exported`).toEqual(Array.from(remap));
       expect([alsoCounted.size, alsoCounted.blank], `trial ${trial}`).toEqual([one.size, one.blank]);
     }
+    // The numbers' path was taken often enough to count.
+    expect(numberedParts).toBeGreaterThan(40);
+  });
+});
+
+describe('dense ids kept as their numbers once sealed', () => {
+  const sealedNumbers = (values: string[]) => {
+    const dict = new CodeDictionary();
+    const { modes } = codesOf(dict, values);
+    dict.seal(true);
+    return { dict, mode: modes.at(-1) };
+  };
+
+  it('zero-padded, plain, Thai-prefixed and past 2^31: the numbers in code order, the texts back exactly', () => {
+    const cases: [string[], string, number, string][] = [
+      // Each with a value between earlier ones of its length: looked up by number from then on.
+      [['C0000171', 'C0000042', 'C0999999', 'C0000100', 'C0000171'], 'C', 7, 'Int32Array'],
+      [['17850', '12347', '9', '13047', '17850'], '', 0, 'Int32Array'],
+      [['ลูกค้า12', 'ลูกค้า3', 'ลูกค้า10', 'ลูกค้า12'], 'ลูกค้า', 0, 'Int32Array'],
+      [['900000000012', '900000000003', '900000000007'], '', 12, 'Float64Array'],
+    ];
+    for (const [values, prefix, width, kind] of cases) {
+      const { dict, mode } = sealedNumbers(values);
+      expect(mode).toBe('dense');
+      const numbered = dict.numbered()!;
+      const distinct = [...new Set(values)];
+      expect([numbered.prefix, numbered.width, numbered.numbers.constructor.name]).toEqual([prefix, width, kind]);
+      expect(Array.from(numbered.numbers)).toEqual(distinct.map((v) => Number(v.slice(prefix.length))));
+      expect(stringsOf(dict)).toEqual(distinct);
+      expect(distinct.map((_, i) => numberedText(numbered, i))).toEqual(distinct);
+      expect(unpackValues(numbered)).toEqual(distinct);
+    }
+  });
+
+  it('values that were not dense ids when sealed are not numbered', () => {
+    expect(sealedNumbers(['KH01', 'Đào', 'KH01']).dict.numbered()).toBeNull();
+    // Dense, then C01 beside C1 (two ways of writing one number): the table from then on.
+    const { dict, mode } = sealedNumbers(['C3', 'C1', 'C2', 'C01']);
+    expect([mode, dict.numbered()]).toEqual(['table', null]);
+    expect(stringsOf(dict)).toEqual(['C3', 'C1', 'C2', 'C01']);
   });
 });

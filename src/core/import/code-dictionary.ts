@@ -232,6 +232,8 @@ export class CodeDictionary {
     this.lastText = '';
     if (keepValues) return;
     this.valuesDropped = true;
+    // Not given back: a table may hold these very numbers as its customer ids (Growable.packedExactly).
+    this.numberedIds = null;
     this.front = null;
     release(this.chars, this.ends);
     this.chars = new Uint8Array(0);

@@ -279,6 +279,15 @@ describe('dense ids kept as their numbers once sealed', () => {
     }
   });
 
+  it('once the values are made into strings the dictionary lets the numbers go, still whole for a table holding them', () => {
+    const { dict } = sealedNumbers(['C3', 'C1', 'C2', 'C3']);
+    const held = dict.numbered()!;
+    expect(stringsOf(dict)).toEqual(['C3', 'C1', 'C2']);
+    dict.seal(false);
+    expect(dict.numbered()).toBeNull();
+    expect(Array.from(held.numbers)).toEqual([3, 1, 2]);
+  });
+
   it('values that were not dense ids when sealed are not numbered', () => {
     expect(sealedNumbers(['KH01', 'Đào', 'KH01']).dict.numbered()).toBeNull();
     // Dense, then C01 beside C1 (two ways of writing one number): the table from then on.

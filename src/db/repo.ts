@@ -189,16 +189,7 @@ function orderCodesOf(record: DatasetRecord | undefined, storedIds: string[] | n
 
 /** The chunks' amounts and refunds as the table's columns, in 32 bits when every chunk was stored so at one scale. */
 function tableMoneyOf(chunks: ChunkRecord[], length: number): Pick<TransactionTable, 'amount' | 'refunded' | 'moneyScale'> {
-  const parts = (column: 'amount' | 'refunded') => {
-    const out: StoredMoney[] = [];
-    for (const chunk of chunks) {
-      const values = chunk[column];
-      if (!values) return null;
-      out.push({ values, scale: chunk[SCALE_OF[column]] });
-    }
-    return out;
-  };
-  const { amount, refunded, moneyScale } = joinTableMoney(parts('amount')!, parts('refunded'), length);
+  const { amount, refunded, moneyScale } = joinTableMoney(storedMoneyOf(chunks, 'amount')!, storedMoneyOf(chunks, 'refunded'), length);
   return { amount, ...(refunded ? { refunded } : {}), ...(moneyScale ? { moneyScale } : {}) };
 }
 
@@ -207,13 +198,19 @@ function tableMoneyOf(chunks: ChunkRecord[], length: number): Pick<TransactionTa
  * (see money-column.ts); null when a chunk has none (no such column, or chunks stored before it existed).
  */
 function moneyOf(chunks: ChunkRecord[], column: keyof typeof SCALE_OF, length: number): Float64Array | null {
+  const parts = storedMoneyOf(chunks, column);
+  return parts ? joinMoney(parts, length) : null;
+}
+
+/** A money column of the chunks as each stored it, with its scale; null when a chunk has none. */
+function storedMoneyOf(chunks: ChunkRecord[], column: keyof typeof SCALE_OF): StoredMoney[] | null {
   const parts: StoredMoney[] = [];
   for (const chunk of chunks) {
     const values = chunk[column];
     if (!values) return null;
     parts.push({ values, scale: chunk[SCALE_OF[column]] });
   }
-  return joinMoney(parts, length);
+  return parts;
 }
 
 /** The columns added after the first stored datasets: present only when every chunk has them. */

@@ -7,7 +7,7 @@
 import { cutStrings, packedText, widened } from '../utf16-text';
 import { release } from '../release';
 import { FrontCoded, forEachFrontCoded, type FrontCodedValues } from './front-coded';
-import { DEFAULT_LIMIT, DenseIds, digitCount, MISFIT, writeNumbered, type NumberedValues } from './dense-ids';
+import { DEFAULT_LIMIT, DenseIds, digitCount, MISFIT, putDigits, writeNumbered, type NumberedValues } from './dense-ids';
 
 /**
  * The packed values, as plain data a worker can transfer: value i is chars[ends[i - 1] (0 for i = 0), ends[i]), one
@@ -326,14 +326,8 @@ export class CodeDictionary {
     const one = new Uint16Array(p + 16);
     for (let k = 0; k < p; k++) one[k] = prefix.charCodeAt(k);
     for (let i = 0; i < numbers.length; i++) {
-      let n = numbers[i];
-      const length = p + Math.max(width, digitCount(n));
-      // Digits from the last; past the number's own, zeros (its padding to `width`).
-      for (let k = length - 1; k >= p; k--) {
-        const q = Math.floor(n / 10);
-        one[k] = 48 + n - q * 10;
-        n = q;
-      }
+      const length = p + Math.max(width, digitCount(numbers[i]));
+      putDigits(one, p, length, numbers[i]);
       const at = this.freeAt();
       remap[i] = this.place(at, length, this.stagePacked(one, 0, at, length));
     }

@@ -155,33 +155,10 @@ export class DenseIds {
    * a value being looked up) and room for `spareEnds` more ends.
    */
   writeOut(wide: boolean, room: number, spareEnds: number) {
-    const count = this.size;
-    const at = new Int32Array(count);
-    const table = this.table;
-    for (let i = 0; i < table.length; i++) if (table[i] !== 0) at[table[i] - 1] = i;
-    const p = this.prefix.length;
-    const ends = new Int32Array(count + spareEnds);
-    let total = 0;
-    for (let code = 0; code < count; code++) {
-      total += p + (this.fixedWidth ? this.width : digitCount(this.low + at[code]));
-      ends[code] = total;
-    }
-    const chars = wide || this.wide ? new Uint16Array(total + room) : new Uint8Array(total + room);
-    // Numbers below 2^31 divide in 32-bit integers (a third of the time of a double's division and floor).
-    const small = this.low + table.length <= 0x7fffffff;
-    let from = 0;
-    for (let code = 0; code < count; code++) {
-      for (let i = 0; i < p; i++) chars[from + i] = this.prefix[i];
-      let n = this.low + at[code];
-      for (let i = ends[code] - 1; i >= from + p; i--) {
-        const q = small ? ((n / 10) | 0) : Math.floor(n / 10);
-        chars[i] = 48 + n - q * 10;
-        n = q;
-      }
-      from = ends[code];
-    }
-    release(at);
-    return { chars, ends };
+    const values = this.numbered();
+    const out = writeNumbered(values, wide, room, spareEnds);
+    release(values.numbers);
+    return out;
   }
 
   /**
@@ -227,30 +204,37 @@ export function numberedText(values: NumberedValues, i: number): string {
   return values.prefix + (digits.length < values.width ? digits.padStart(values.width, '0') : digits);
 }
 
-/** Numbered ids written out as packed characters and end offsets (see PackedValues). */
-export function writeNumbered(values: NumberedValues): { chars: Uint8Array | Uint16Array; ends: Int32Array } {
+/**
+ * Numbered ids written out as packed characters and end offsets (see PackedValues), two bytes a character if `wide`
+ * or the prefix needs it, with `room` free characters after them and room for `spareEnds` more ends.
+ */
+export function writeNumbered(values: NumberedValues, wide = false, room = 0, spareEnds = 0) {
   const { prefix, width, numbers } = values;
   const count = numbers.length;
   const p = prefix.length;
-  const ends = new Int32Array(count);
+  const ends = new Int32Array(count + spareEnds);
   let total = 0;
   for (let i = 0; i < count; i++) {
     total += p + (width || digitCount(numbers[i]));
     ends[i] = total;
   }
-  let wide = false;
   for (let i = 0; i < p; i++) if (prefix.charCodeAt(i) > 0xff) wide = true;
-  const chars = wide ? new Uint16Array(total) : new Uint8Array(total);
+  const chars = wide ? new Uint16Array(total + room) : new Uint8Array(total + room);
   let from = 0;
   for (let i = 0; i < count; i++) {
     for (let k = 0; k < p; k++) chars[from + k] = prefix.charCodeAt(k);
-    let n = numbers[i];
-    for (let k = ends[i] - 1; k >= from + p; k--) {
-      const q = Math.floor(n / 10);
-      chars[k] = 48 + n - q * 10;
-      n = q;
-    }
+    putDigits(chars, from + p, ends[i], numbers[i]);
     from = ends[i];
   }
   return { chars, ends };
+}
+
+/** `n` in decimal at chars[from, to), its last digit at to − 1, zeros before its first (a width's padding). */
+export function putDigits(chars: Uint8Array | Uint16Array, from: number, to: number, n: number): void {
+  for (let k = to - 1; k >= from; k--) {
+    // Numbers below 2^31 divide in 32-bit integers (a third of the time of a double's division and floor).
+    const q = n <= 0x7fffffff ? (n / 10) | 0 : Math.floor(n / 10);
+    chars[k] = 48 + n - q * 10;
+    n = q;
+  }
 }

@@ -85,11 +85,6 @@ export class DenseIds {
     return this.table.byteLength;
   }
 
-  /** Whether any character of the values is beyond U+00FF (only the prefix can be). */
-  get wide(): boolean {
-    return this.prefix.some((c) => c > 0xff);
-  }
-
   /**
    * The code of the `length` characters at `at`, ABSENT if they fit but are new (add() then keeps them), or MISFIT.
    */

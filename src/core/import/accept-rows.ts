@@ -40,6 +40,8 @@ const readNumberText = readNumberCell;
 const EXAMPLES_KEPT = MAX_EXAMPLES;
 
 const scratchDays = new Int32Array(2);
+/** Customers read as numbers and looked up together (see lookUpCustomers): 48 KB of buffers. */
+const CUSTOMERS_AT_ONCE = 4096;
 
 /** The larger magnitude of a cell's two readings at row `at`. */
 function largestReading(c: NumberColumn, at: number): number {
@@ -83,6 +85,11 @@ export class RowAcceptor extends ImportState implements RecordSink {
   private lastDateFit: DateFit = DATE_INVALID;
   private lastDayFirst = 0;
   private lastMonthFirst = 0;
+
+  /** Rows whose customer was read as a number, and the numbers, to look up together (see lookUpCustomers). */
+  private readonly laterRows = new Int32Array(CUSTOMERS_AT_ONCE);
+  private readonly laterNumbers = new Float64Array(CUSTOMERS_AT_ONCE);
+  private customersLater = 0;
 
   /** `mapping` is the settled one (see settleMapping). */
   constructor(
@@ -191,17 +198,34 @@ export class RowAcceptor extends ImportState implements RecordSink {
       this.riskyProductText.set(line, r.recordText());
     }
 
-    // Ids read with U+FFFD (bytes that were not valid text) cannot be told apart: refuse them rather than merge. A
-    // customer still to come from the order holds code 0 until then.
-    const customerId = inherit & INHERIT_CUSTOMER ? 0 : this.customers.idOf(ctext, cs, ce);
-    if (!(inherit & INHERIT_CUSTOMER) && this.customers.undecodable?.has(customerId)) {
-      this.rejectUndecodable('customer', m.customer!, line);
-      return;
+    // A customer still to come from the order holds code 0 until then; one read as a number is looked up with the
+    // next batch (see lookUpCustomers) and holds 0 until then too.
+    let customerId = 0;
+    let customerLater = false;
+    if (!(inherit & INHERIT_CUSTOMER)) {
+      const n = this.customers.numberOf(ctext, cs, ce);
+      if (n >= 0) {
+        if (this.customersLater === CUSTOMERS_AT_ONCE) this.lookUpCustomers();
+        this.laterRows[this.customersLater] = at;
+        this.laterNumbers[this.customersLater++] = n;
+        customerLater = true;
+      } else {
+        // Codes are given in the order values come: the numbers read before this value first.
+        this.lookUpCustomers();
+        customerId = this.customers.idOf(ctext, cs, ce);
+        // Ids read with U+FFFD (bytes that were not valid text) cannot be told apart: refuse them rather than merge.
+        if (this.customers.undecodable?.has(customerId)) {
+          this.rejectUndecodable('customer', m.customer!, line);
+          return;
+        }
+      }
     }
     let orderCode = 0;
     if (order) {
       orderCode = r.fieldKind[order.col] >= QUOTED_ESCAPED ? order.dict.id(r.field(order.col).trim()) : order.dict.idOf(r.text, r.fieldStart[order.col], r.fieldEnd[order.col]);
       if (order.dict.undecodable?.has(orderCode)) {
+        // The customer is still looked up (as when it was looked up at once), but its code goes to no row.
+        if (customerLater) this.laterRows[this.customersLater - 1] = -1;
         this.rejectUndecodable('order', order.col, line);
         return;
       }
@@ -266,6 +290,30 @@ export class RowAcceptor extends ImportState implements RecordSink {
       this.recordText,
       () => ({ column: this.columnName(col), encoding }),
     );
+  }
+
+  /**
+   * Look up the customers read as numbers since the last time (see DenseIds.readNumber), in the order they came, and
+   * write each code to its row. Called when the batch is full, before a customer is looked up otherwise, and after
+   * each piece of text the reader is given: nothing reads the customer column or dictionary in between.
+   */
+  pieceRead(): void {
+    this.lookUpCustomers();
+  }
+
+  private lookUpCustomers(): void {
+    const count = this.customersLater;
+    if (count === 0) return;
+    this.customersLater = 0;
+    const rows = this.laterRows;
+    const numbers = this.laterNumbers;
+    const customers = this.customers;
+    const column = this.customer.data;
+    for (let k = 0; k < count; k++) {
+      const code = customers.idOfNumber(numbers[k]);
+      const row = rows[k];
+      if (row >= 0) column[row] = code;
+    }
   }
 
   /** The current record's text and the reason for an empty customer id, made once: some exports have 100,000s. */

@@ -174,6 +174,28 @@ export class CodeDictionary {
     return (this.lastCode = this.find(text, start, end));
   }
 
+  /**
+   * While the values are looked up as numbers (see DenseIds): the number of the trimmed `text[start, end)`, read now
+   * and looked up later with codeOfNumber (see DenseIds.readNumber); −1 when they are not, or this value does not fit
+   * (then idOf, once every number read here is looked up).
+   */
+  numberOf(text: string, start: number, end: number): number {
+    const dense = this.dense;
+    if (dense === null || this.sealed) return -1;
+    while (start < end && text.charCodeAt(start) <= 32) start++;
+    while (end > start && text.charCodeAt(end - 1) <= 32) end--;
+    const n = dense.readNumber(text, start, end);
+    return n === MISFIT ? -1 : n;
+  }
+
+  /** The code of a number numberOf gave: found, or added. */
+  codeOfNumber(n: number): number {
+    const dense = this.dense!;
+    const code = dense.codeOfNumber(n);
+    this.size = dense.size;
+    return code;
+  }
+
   /** Bytes the values and the table take (arrays as allocated, used or not). */
   get heldBytes(): number {
     return this.chars.byteLength + this.ends.byteLength + this.slots.byteLength + (this.front?.heldBytes ?? 0) + (this.dense?.heldBytes ?? 0) + (this.numberedIds?.numbers.byteLength ?? 0);

@@ -84,6 +84,16 @@ export class Dictionary {
     return this.codes.id(value);
   }
 
+  /** A value's number, to look up later in a batch (see CodeDictionary.numberOf), or −1. */
+  numberOf(text: string, start: number, end: number): number {
+    return this.codes.numberOf(text, start, end);
+  }
+
+  /** The id of a number numberOf gave. */
+  idOfNumber(n: number): number {
+    return this.codes.codeOfNumber(n);
+  }
+
   /** About how many rows the column will have (see CodeDictionary.expectRows). */
   expectRows(rows: number): void {
     this.codes.expectRows(rows);

@@ -33,6 +33,8 @@ export interface RecordSink {
   blank(line: number): void;
   /** A quote opened on `line` that never closes; the reader resumes on the next line. */
   unclosedQuote(line: number, text: string): void;
+  /** Every record of the piece of text just pushed (or of the end) has been handed over. */
+  pieceRead?(): void;
 }
 
 export class RecordReader {
@@ -95,6 +97,11 @@ export class RecordReader {
    * slower than the flat string the decoder returns.
    */
   push(chunk: string): void {
+    this.pushPiece(chunk);
+    this.sink.pieceRead?.();
+  }
+
+  private pushPiece(chunk: string): void {
     let from = 0;
     if (this.skipLeadingLf && chunk.length > 0) {
       this.skipLeadingLf = false;
@@ -145,6 +152,7 @@ export class RecordReader {
     const text = this.pending;
     this.pending = '';
     if (text.length) this.scan(text, 0, true);
+    this.sink.pieceRead?.();
   }
 
   private growFields() {

@@ -23,6 +23,34 @@ function codesOf(dict: CodeDictionary, values: string[]): { codes: number[]; mod
   return { codes, modes };
 }
 
+/**
+ * Codes of `values` as the row acceptor looks customers up: numbers read (numberOf) and looked up in batches of at
+ * most `batch` (codeOfNumber), and a value that is no such number through idOf once the batch before it is looked up.
+ */
+function batchedCodesOf(dict: CodeDictionary, values: string[], batch: number): number[] {
+  const text = values.join(',');
+  const codes: number[] = [];
+  const later: { index: number; n: number }[] = [];
+  const lookUp = () => {
+    for (const { index, n } of later) codes[index] = dict.codeOfNumber(n);
+    later.length = 0;
+  };
+  let at = 0;
+  values.forEach((v, index) => {
+    const n = dict.numberOf(text, at, at + v.length);
+    if (n >= 0) {
+      if (later.length === batch) lookUp();
+      later.push({ index, n });
+    } else {
+      lookUp();
+      codes[index] = dict.idOf(text, at, at + v.length);
+    }
+    at += v.length + 1;
+  });
+  lookUp();
+  return codes;
+}
+
 function stringsOf(dict: CodeDictionary): string[] {
   const strings: string[] = [];
   dict.appendStrings(strings);
@@ -218,6 +246,11 @@ describe('ids that are numbers after a prefix', () => {
       const { codes } = codesOf(one, values);
       expect(codes, `trial ${trial}`).toEqual(mapCodes(expected));
       expect(stringsOf(one), `trial ${trial}`).toEqual([...new Set(expected)]);
+      // Read as the row acceptor reads customers: numbers looked up a batch at a time.
+      const batched = new CodeDictionary();
+      const batch = 1 + Math.floor(u() * 60);
+      expect(batchedCodesOf(batched, values, batch), `trial ${trial} in batches of ${batch}`).toEqual(mapCodes(expected));
+      expect(stringsOf(batched), `trial ${trial} in batches of ${batch}`).toEqual([...new Set(expected)]);
       // Cut in two: the part's values joined, kept (customers) or counted (order ids).
       const cut = Math.floor(u() * values.length);
       const part = new CodeDictionary();

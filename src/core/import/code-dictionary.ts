@@ -341,13 +341,29 @@ export class CodeDictionary {
     return remap;
   }
 
-  /** absorb for values handed over as their numbers: each written out where it is staged, one at a time. */
+  /**
+   * absorb for values handed over as their numbers: looked up as numbers while this dictionary's are numbers after the
+   * same prefix (writing each out and reading it back took most of the 0.3 s that 1.6M customers took); from the
+   * first that does not fit, each written out where it is staged, one at a time.
+   */
   private absorbNumbered({ prefix, width, numbers }: NumberedValues): Uint32Array {
     const remap = new Uint32Array(numbers.length);
+    let i = 0;
+    const dense = this.dense;
+    if (dense !== null && dense.hasPrefix(prefix)) {
+      for (; i < numbers.length; i++) {
+        const n = numbers[i];
+        const written = digitCount(n);
+        const digits = Math.max(width, written);
+        if (dense.take(n, digits, digits > written) === MISFIT) break;
+        remap[i] = dense.codeOfNumber(n);
+      }
+      this.size = dense.size;
+    }
     const p = prefix.length;
     const one = new Uint16Array(p + 16);
     for (let k = 0; k < p; k++) one[k] = prefix.charCodeAt(k);
-    for (let i = 0; i < numbers.length; i++) {
+    for (; i < numbers.length; i++) {
       const length = p + Math.max(width, digitCount(numbers[i]));
       putDigits(one, p, length, numbers[i]);
       const at = this.freeAt();

@@ -148,8 +148,17 @@ export class DenseIds {
       if (d < 0 || d > 9) return MISFIT;
       n = n * 10 + d;
     }
+    return this.take(n, digits, digits > 1 && text.charCodeAt(start + p) === 48);
+  }
+
+  /**
+   * The number `n` written after the prefix in `digits` digits (starting with a zero if `leadingZero`), taken as
+   * readNumber takes it: n, or MISFIT.
+   */
+  take(n: number, digits: number, leadingZero: boolean): number {
+    if (digits <= 0 || digits > MAX_DIGITS) return MISFIT;
     const fitsWidth = this.fixedWidth && digits === this.width;
-    const fitsCanonical = this.canonical && (digits === 1 || text.charCodeAt(start + p) !== 48);
+    const fitsCanonical = this.canonical && !leadingZero;
     if (!fitsWidth && !fitsCanonical) return MISFIT;
     // The first number spans nothing yet (reach places the array when its code is asked for).
     if (!this.spanned) this.least = this.greatest = n;
@@ -161,6 +170,13 @@ export class DenseIds {
     if (n < this.least) this.least = n;
     else if (n > this.greatest) this.greatest = n;
     return n;
+  }
+
+  /** Whether the values' prefix is `prefix`. */
+  hasPrefix(prefix: string): boolean {
+    if (prefix.length !== this.prefix.length) return false;
+    for (let i = 0; i < prefix.length; i++) if (prefix.charCodeAt(i) !== this.prefix[i]) return false;
+    return true;
   }
 
   /** The code of a number readNumber gave: found, or added as code `size`. */

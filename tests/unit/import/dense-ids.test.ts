@@ -166,6 +166,40 @@ describe('ids that are numbers after a prefix', () => {
     expect(wide.lookup).toBe('table');
   });
 
+  it('joins a part handed over as its numbers by the numbers while both are numbers after one prefix, as one pass would', () => {
+    // [first part, later part, how the first looks up after]: same writing; padded after plain and plain after padded
+    // (C007 is not C7); another prefix; a later part that reaches past the span the first may cover.
+    const scattered = (make: (n: number) => string, count: number, seed: number) => {
+      const u = mulberry32(seed);
+      return Array.from({ length: count }, () => make(Math.floor(u() * 900)));
+    };
+    const padded = (n: number) => `C${String(n).padStart(3, '0')}`;
+    const plain = (n: number) => `C${n}`;
+    const cases: [string[], string[], string][] = [
+      [scattered(padded, 500, 1), scattered(padded, 500, 2), 'dense'],
+      [scattered(plain, 500, 3), scattered(plain, 500, 4), 'dense'],
+      [scattered(plain, 500, 5), scattered(padded, 500, 6), 'table'],
+      [scattered(padded, 500, 7), scattered(plain, 500, 8), 'table'],
+      [scattered(plain, 500, 9), scattered((n) => `K${n}`, 500, 10), 'table'],
+      [scattered(plain, 500, 11), scattered((n) => `C${5_000_000 + n}`, 500, 12), 'table'],
+    ];
+    for (const [first, later, mode] of cases) {
+      const part = new CodeDictionary();
+      codesOf(part, later);
+      part.seal(true);
+      const handed = part.numbered()!;
+      expect(handed, `${later[0]} after ${first[0]}`).not.toBeNull();
+      const kept = new CodeDictionary();
+      const firstCodes = codesOf(kept, first).codes;
+      expect(kept.lookup).toBe('dense');
+      const remap = kept.absorb(structuredClone(handed));
+      const all = [...first, ...later];
+      expect([...firstCodes, ...mapCodes(later).map((c) => remap[c])], `${later[0]} after ${first[0]}`).toEqual(mapCodes(all));
+      expect([kept.size, kept.lookup], `${later[0]} after ${first[0]}`).toEqual([new Set(all).size, mode]);
+      expect(stringsOf(kept)).toEqual([...new Set(all)]);
+    }
+  });
+
   it("joins a later part's ids, kept or only counted, as one pass would", () => {
     const values = paddedCustomers(8_000, 4);
     const cut = 9_000;

@@ -695,15 +695,7 @@ export class CodeDictionary {
       highest.set(bucket, chars, at, length);
       return true;
     }
-    if (highest.compare(bucket, chars, at, length) > 0) {
-      highest.set(bucket, chars, at, length);
-      return true;
-    }
-    if (lowest.compare(bucket, chars, at, length) < 0) {
-      lowest.set(bucket, chars, at, length);
-      return true;
-    }
-    return false;
+    return highest.raise(bucket, chars, at, length) || lowest.lower(bucket, chars, at, length);
   }
 
   /**
@@ -784,6 +776,34 @@ class Extremes {
     if (value === null || value.length < length) value = this.values[bucket] = new Uint16Array(Math.max(length, 16));
     for (let i = 0; i < length; i++) value[i] = chars[at + i];
     this.lengths[bucket] = length;
+  }
+
+  /**
+   * If the staged value is above this group's (see compare), it becomes the group's value: only its characters from
+   * the first that differs are copied (ids counting up differ in their last one or two).
+   */
+  raise(bucket: number, chars: Uint8Array | Uint16Array, at: number, length: number): boolean {
+    return this.replaceIf(bucket, chars, at, length, 1);
+  }
+
+  /** The same for a staged value below this group's. */
+  lower(bucket: number, chars: Uint8Array | Uint16Array, at: number, length: number): boolean {
+    return this.replaceIf(bucket, chars, at, length, -1);
+  }
+
+  private replaceIf(bucket: number, chars: Uint8Array | Uint16Array, at: number, length: number, sign: number): boolean {
+    const other = this.lengths[bucket];
+    if (length !== other) {
+      if ((length - other) * sign <= 0) return false;
+      this.set(bucket, chars, at, length);
+      return true;
+    }
+    const value = this.values[bucket]!;
+    let i = 0;
+    while (i < length && chars[at + i] === value[i]) i++;
+    if (i === length || (chars[at + i] - value[i]) * sign < 0) return false;
+    for (; i < length; i++) value[i] = chars[at + i];
+    return true;
   }
 
   /** The staged value against this group's: by length, then character by character. */

@@ -292,15 +292,16 @@ export class RowAcceptor extends ImportState implements RecordSink {
     );
   }
 
+  /** The reader has handed over every record of a piece of text: the customers read meanwhile are looked up. */
+  pieceRead(): void {
+    this.lookUpCustomers();
+  }
+
   /**
    * Look up the customers read as numbers since the last time (see DenseIds.readNumber), in the order they came, and
    * write each code to its row. Called when the batch is full, before a customer is looked up otherwise, and after
    * each piece of text the reader is given: nothing reads the customer column or dictionary in between.
    */
-  pieceRead(): void {
-    this.lookUpCustomers();
-  }
-
   private lookUpCustomers(): void {
     const count = this.customersLater;
     if (count === 0) return;

@@ -39,11 +39,9 @@ export class DenseIds {
   /** The least and greatest number so far (the array spans more, to grow less often). */
   private least = 0;
   private greatest = 0;
-  /** The last value find read: its number and the ways it fits. */
+  /** The last value find read. */
   private number = 0;
-  private fitsWidth = false;
-  private fitsCanonical = false;
-  /** Whether least and greatest hold a number yet (readNumber's first may come before any code). */
+  /** Whether least and greatest hold a number yet (take's first may come before any code). */
   private spanned = false;
 
   /** The value at `at` sets the prefix (its characters before the first digit) and the width. */
@@ -89,6 +87,7 @@ export class DenseIds {
 
   /**
    * The code of the `length` characters at `at`, ABSENT if they fit but are new (add() then keeps them), or MISFIT.
+   * Their fit and span are taken as readNumber takes them.
    */
   find(chars: Uint8Array | Uint16Array, at: number, length: number): number {
     const prefix = this.prefix;
@@ -102,39 +101,23 @@ export class DenseIds {
       if (d < 0 || d > 9) return MISFIT;
       n = n * 10 + d;
     }
-    const fitsWidth = this.fixedWidth && digits === this.width;
-    const fitsCanonical = this.canonical && (digits === 1 || chars[at + p] !== 48);
-    if (!fitsWidth && !fitsCanonical) return MISFIT;
+    if (this.take(n, digits, digits > 1 && chars[at + p] === 48) === MISFIT) return MISFIT;
     this.number = n;
-    this.fitsWidth = fitsWidth;
-    this.fitsCanonical = fitsCanonical;
     const i = n - this.low;
-    if (i >= 0 && i < this.table.length) return this.table[i] - 1;
-    // Beyond the array: new, if the array may reach it.
-    if (this.size === 0) return ABSENT;
-    return Math.max(this.greatest, n) - Math.min(this.least, n) < this.limit ? ABSENT : MISFIT;
+    return i >= 0 && i < this.table.length ? this.table[i] - 1 : ABSENT;
   }
 
   /** Keep the value find last answered ABSENT for, as code `size`. */
   add(): number {
-    const n = this.number;
-    this.fixedWidth = this.fitsWidth;
-    this.canonical = this.fitsCanonical;
-    if (this.size === 0 && !this.spanned) this.least = this.greatest = this.low = n;
-    this.spanned = true;
-    let i = n - this.low;
-    if (i < 0 || i >= this.table.length) i = this.reach(n);
-    if (n < this.least) this.least = n;
-    else if (n > this.greatest) this.greatest = n;
-    this.table[i] = ++this.size;
-    return this.size - 1;
+    return this.codeOfNumber(this.number);
   }
 
   /**
    * The number of the trimmed text `text[start, end)` if it fits (as find judges), else MISFIT; its code is asked for
    * later (codeOfNumber), once a batch of rows' numbers is read. Looking each up as it was read cost ten million rows
    * 1.4 s, waiting on memory one random place at a time; a batch's lookups, with nothing else between them, overlap.
-   * The fit and the span are taken here, as add() takes them: every number read is looked up before anything else.
+   * The fit and the span are taken here (take), as find takes them: every number read is looked up before anything
+   * else is.
    */
   readNumber(text: string, start: number, end: number): number {
     const prefix = this.prefix;
@@ -189,7 +172,7 @@ export class DenseIds {
     return this.size - 1;
   }
 
-  /** Stretch the array to cover `n` (find or readNumber has checked the limit); returns n's index. */
+  /** Stretch the array to cover `n` (take has checked the limit); returns n's index. */
   private reach(n: number): number {
     const old = this.table;
     const oldLow = this.low;

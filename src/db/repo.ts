@@ -4,7 +4,7 @@
  */
 import { joinDays } from '../core/day-column';
 import { release } from '../core/release';
-import { joinMoney, joinTableMoney, narrowMoney, storedMoneyBytes, type MoneyValues, type StoredMoney } from '../core/money-column';
+import { joinMoney, joinTableMoney, narrowMoney, storedMoneyBytes, type MoneyScale, type MoneyValues, type StoredMoney } from '../core/money-column';
 import type { DatasetEntry, DatasetSettings } from '../core/datasets';
 import type { OrderCodes, TransactionTable } from '../core/types';
 import type { BillingFile } from '../core/subscriptions';
@@ -19,9 +19,51 @@ type NewDataset = Omit<DatasetRecord, 'id' | 'chunkCount' | 'rows' | 'createdAt'
 /** Fields written last, inside the save's transaction: exactly these keys (a bare object would spread its own). */
 type LastFields = () => { timings: DatasetRecord['timings'] };
 
-/** Copy (not view) a range: a stored subarray would clone its whole underlying buffer. */
-function part<T extends Uint32Array | Int32Array | Float64Array>(a: T | null | undefined, from: number, to: number): T | null {
-  return a ? (a.slice(from, to) as T) : null;
+type ChunkArray = Uint32Array | Int32Array | Int16Array | Uint16Array | Float64Array;
+
+/**
+ * The arrays a save copies chunks into, written again from one batch to the next: once a batch is added, IndexedDB
+ * holds its own copy of it. Fresh arrays for every chunk made the browser map new memory for all of the table again,
+ * a page fault every 4 KB (the save's largest cost after the browser's own writes, in a CPU profile of 10M lines).
+ */
+class ChunkCopies {
+  private readonly free = new Map<string, ChunkArray[]>();
+  private readonly lent = new Set<ArrayBufferView>();
+
+  /** `source[from, to)` in an array of its own (a stored view would clone its whole underlying buffer). */
+  copy<T extends ChunkArray>(source: T, from: number, to: number): T {
+    const kept = this.free.get(ChunkCopies.key(source, to - from))?.pop() as T | undefined;
+    const array = kept ?? (new (source.constructor as new (length: number) => T)(to - from));
+    array.set(source.subarray(from, to) as never);
+    this.lent.add(array);
+    return array;
+  }
+
+  /** The batch holding `views` is stored: its copies may be written again, and arrays made elsewhere go. */
+  takeBack(views: ArrayBufferView[]): void {
+    for (const view of views) {
+      if (!this.lent.delete(view)) release(view);
+      else {
+        const array = view as ChunkArray;
+        const key = ChunkCopies.key(array, array.length);
+        const list = this.free.get(key);
+        if (list) list.push(array);
+        else this.free.set(key, [array]);
+      }
+    }
+  }
+
+  /** The save is done: every array goes. */
+  releaseAll(): void {
+    for (const list of this.free.values()) release(...list);
+    release(...this.lent);
+    this.free.clear();
+    this.lent.clear();
+  }
+
+  private static key(array: ChunkArray, length: number): string {
+    return `${array.constructor.name} ${length}`;
+  }
 }
 
 /** The money columns, each with the field where a chunk keeps its stored scale (money-column.ts). */
@@ -37,31 +79,33 @@ const chunkCountOf = (table: TransactionTable) => Math.max(1, Math.ceil(table.le
  * Chunk `index` of a table, its columns copied out (a view would be stored with its whole buffer: structured cloning
  * keeps a typed array's entire ArrayBuffer).
  */
-function chunkOf(table: TransactionTable, datasetId: number, index: number): ChunkRecord {
+function chunkOf(table: TransactionTable, datasetId: number, index: number, copies: ChunkCopies): ChunkRecord {
   const from = index * CHUNK_ROWS;
   const to = Math.min(table.length, from + CHUNK_ROWS);
+  const part = <T extends ChunkArray>(a: T | null | undefined): T | null => (a ? copies.copy(a, from, to) : null);
   // Amounts held in 32 bits are stored at the table's scale as they are; 64-bit ones narrowed chunk by chunk.
-  const amount = narrowMoney(table.amount.subarray(from, to), table.moneyScale);
-  const cost = table.cost ? narrowMoney(table.cost.subarray(from, to)) : null;
-  const refunded = table.refunded ? narrowMoney(table.refunded.subarray(from, to), table.moneyScale) : null;
+  const money = (values: MoneyValues, scale?: MoneyScale): StoredMoney => (values instanceof Int32Array && scale !== undefined ? { values: copies.copy(values, from, to), scale } : narrowMoney(values.subarray(from, to), scale));
+  const amount = money(table.amount, table.moneyScale);
+  const cost = table.cost ? money(table.cost) : null;
+  const refunded = table.refunded ? money(table.refunded, table.moneyScale) : null;
   return {
     datasetId,
     index,
-    customer: table.customer.slice(from, to),
-    day: table.day.slice(from, to),
+    customer: copies.copy(table.customer, from, to),
+    day: copies.copy(table.day, from, to),
     amount: amount.values,
     ...(amount.scale ? { amountScale: amount.scale } : {}),
     cost: cost ? cost.values : null,
     ...(cost?.scale ? { costScale: cost.scale } : {}),
-    order: part(table.order, from, to),
-    product: part(table.product, from, to),
-    channel: part(table.channel, from, to),
+    order: part(table.order),
+    product: part(table.product),
+    channel: part(table.channel),
     refunded: refunded ? refunded.values : null,
     ...(refunded?.scale ? { refundedScale: refunded.scale } : {}),
-    discount: part(table.discount, from, to),
-    contactName: part(table.contactName, from, to),
-    email: part(table.email, from, to),
-    phone: part(table.phone, from, to),
+    discount: part(table.discount),
+    contactName: part(table.contactName),
+    email: part(table.email),
+    phone: part(table.phone),
   };
 }
 
@@ -82,13 +126,15 @@ export async function saveDataset(
     // pile up into a second table: all chunks made first held a full copy of the columns at the save's peak. One add
     // per chunk cost Chromium more round trips (10M rows: save 2.1 s → 3.6–5.5 s); a batch is a million rows.
     const chunkCount = chunkCountOf(table);
+    const copies = new ChunkCopies();
     for (let first = 0; first < chunkCount; first += CHUNKS_PER_WRITE) {
       const batch: ChunkRecord[] = [];
-      for (let index = first; index < Math.min(chunkCount, first + CHUNKS_PER_WRITE); index++) batch.push(chunkOf(table, id, index));
+      for (let index = first; index < Math.min(chunkCount, first + CHUNKS_PER_WRITE); index++) batch.push(chunkOf(table, id, index, copies));
       await db.chunks.bulkAdd(batch);
-      // IndexedDB took its own copy when each chunk was added: give the batch's arrays back now, not at a collection.
-      for (const chunk of batch) release(...Object.values(chunk).filter((v): v is ArrayBufferView => ArrayBuffer.isView(v)));
+      // IndexedDB took its own copy when each chunk was added: the batch's arrays serve the next one.
+      copies.takeBack(batch.flatMap((chunk) => Object.values(chunk).filter((v): v is ArrayBufferView => ArrayBuffer.isView(v))));
     }
+    copies.releaseAll();
     // Ids still packed (as an import leaves them) are stored so, without being made into strings.
     const packedIds = packedCustomerIds(table);
     const dictionaries: DictionaryRecord[] = [

@@ -161,7 +161,9 @@ describe('dataset storage', () => {
 
   it('writes the chunks a million rows at a time, each chunk its own copy of its rows (not a view of the whole column)', async () => {
     const db = freshDb();
-    const t = table(CHUNK_ROWS * 33 + 1);
+    const n = CHUNK_ROWS * 33 + 1;
+    // Whole cents in 32 bits and an order column too: every column a save copies into arrays it writes again.
+    const t: TransactionTable = { ...table(n), amount: Int32Array.from({ length: n }, (_, i) => (i % 9973) - 7), moneyScale: 100, order: Uint32Array.from({ length: n }, (_, i) => Math.floor(i / 2)), orderCodes: { count: Math.ceil(n / 2), blank: -1 } };
     const batches: number[] = [];
     const original = db.chunks.bulkAdd.bind(db.chunks);
     db.chunks.bulkAdd = ((chunks: Parameters<typeof original>[0]) => (batches.push((chunks as unknown[]).length), original(chunks))) as typeof original;
@@ -172,7 +174,15 @@ describe('dataset storage', () => {
     expect(last.amount.length).toBe(1);
     // Its own buffer: one whole amount in 32 bits (money-column.ts).
     expect(last.amount.buffer.byteLength).toBe(4);
-    expect((await loadTable(db, id)).length).toBe(t.length);
+    // Every row of every batch as it was: the arrays a batch was copied into are written again for the next one only
+    // once it is stored.
+    const back = await loadTable(db, id);
+    expect(back.length).toBe(t.length);
+    const differing = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+      for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return i;
+      return a.length === b.length ? -1 : a.length;
+    };
+    expect([differing(back.customer, t.customer), differing(back.day, t.day), differing(back.amount, t.amount), differing(back.order!, t.order!), back.moneyScale]).toEqual([-1, -1, -1, -1, 100]);
     db.close();
   });
 

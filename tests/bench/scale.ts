@@ -99,13 +99,19 @@ function ordersFile(rows: number): string {
   return path;
 }
 
-/** Chromium: click Import → dashboard shown, and what the import added to the browser's memory. */
-async function chromiumScale(root: string, path: string, rows: number, line: Line) {
-  const server = await startPreview(root, await freePort());
+/** One Chromium import of the file, in a browser of its own: click → dashboard, where the time went, memory added. */
+interface ChromiumRun {
+  wall: number;
+  sincePick: number;
+  timings: Record<string, number>;
+  added: number;
+}
+
+async function chromiumRun(serverUrl: string, path: string): Promise<ChromiumRun> {
+  const browser = await launchBrowser();
   try {
-    const browser = await launchBrowser();
     const page = await browser.newPage();
-    await page.goto(server.url);
+    await page.goto(serverUrl);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
     const pid = await browserPid(browser);
     const idle = browserRss(pid);
@@ -116,20 +122,43 @@ async function chromiumScale(root: string, path: string, rows: number, line: Lin
     await page.getByTestId('import-confirm').waitFor();
     await page.waitForTimeout(COLUMN_CHECK_MS);
     const times = await clickAndTimeUntil(page, 'import-confirm', ['customer-table'], 360_000, pickedAt);
-    const [wall] = times;
     clearInterval(sampler);
     peak = Math.max(peak, browserRss(pid));
     // Where the time went, as the import stored it with the dataset.
     const { timings } = await newestStoredDataset(page);
+    return { wall: times[0], sincePick: times.since[0], timings, added: peak - idle };
+  } finally {
     await browser.close();
-    line(`Chromium, ${fmt(rows / 1e6)}M lines: click Import → dashboard (${COLUMN_CHECK_MS / 1000} s on the column check first)`, `${fmt(wall / 1000, 1)} s`, '≤ 5 s');
-    line('  file picked → the same (the column check included; the file is read from the pick on)', `${fmt(times.since[0] / 1000, 1)} s`);
-    const ms = (key: string) => (typeof timings[key] === 'number' ? fmt(timings[key]) : 'n/a');
-    line('  parse (halves) / figures / save, ms', `${ms('parseMs')} (${ms('firstHalfMs')}, ${ms('secondHalfMs')}) / ${ms('figuresMs')} / ${ms('saveMs')}`);
-    line('  parse: waiting for the second half / joining / finishing, ms', `${ms('waitMs')} / ${ms('absorbMs')} / ${ms('finishMs')}`);
-    line('  the import in the worker, from the start of its reading, ms', ms('totalMs'));
-    line('  added to the browser\'s memory (peak over idle)', `${fmt((peak - idle) / 2 ** 20)} MB`);
-    line('  bytes a line', `${fmt((peak - idle) / rows)} B`, '≤ 40');
+  }
+}
+
+/** Imports of the largest file in Chromium, each in a fresh browser. */
+const CHROMIUM_RUNS = 3;
+
+/**
+ * Chromium: click Import → dashboard shown, and what the import added to the browser's memory, over three imports in
+ * fresh browsers: on a shared 2-core machine one run went from 7.3 to 12.2 s as other work came and went, so the
+ * first, the best and each are printed (the machine reference before and after says how busy the machine was).
+ */
+async function chromiumScale(root: string, path: string, rows: number, line: Line) {
+  const server = await startPreview(root, await freePort());
+  try {
+    const runs: ChromiumRun[] = [];
+    for (let r = 0; r < CHROMIUM_RUNS; r++) runs.push(await chromiumRun(server.url, path));
+    const best = runs.reduce((a, b) => (b.wall < a.wall ? b : a));
+    const seconds = (ms: number) => fmt(ms / 1000, 1);
+    const each = (f: (run: ChromiumRun) => string) => runs.map(f).join(', ');
+    line(`Chromium, ${fmt(rows / 1e6)}M lines: click Import → dashboard (${COLUMN_CHECK_MS / 1000} s on the column check first), first / best of ${CHROMIUM_RUNS}`, `${seconds(runs[0].wall)} / ${seconds(best.wall)} s`, '≤ 5 s');
+    line('  each run, s', each((run) => seconds(run.wall)));
+    line('  file picked → the same (the column check included; the file is read from the pick on), best run', `${seconds(best.sincePick)} s`);
+    const ms = (key: string) => (typeof best.timings[key] === 'number' ? fmt(best.timings[key]) : 'n/a');
+    line('  best run: parse (halves) / figures / save, ms', `${ms('parseMs')} (${ms('firstHalfMs')}, ${ms('secondHalfMs')}) / ${ms('figuresMs')} / ${ms('saveMs')}`);
+    line('  best run: the halves parsing (not waiting for reads), ms', `${ms('firstHalfParsingMs')}, ${ms('secondHalfParsingMs')}`);
+    line('  best run: waiting for the second half / joining / finishing, ms', `${ms('waitMs')} / ${ms('absorbMs')} / ${ms('finishMs')}`);
+    line('  best run: the import in the worker, from the start of its reading, ms', ms('totalMs'));
+    const least = Math.min(...runs.map((run) => run.added));
+    line('  added to the browser\'s memory (peak over idle), first / least', `${fmt(runs[0].added / 2 ** 20)} / ${fmt(least / 2 ** 20)} MB (each: ${each((run) => fmt(run.added / 2 ** 20))})`);
+    line('  bytes a line, first / least', `${fmt(runs[0].added / rows)} / ${fmt(least / rows)} B`, '≤ 40');
   } finally {
     server.stop();
   }

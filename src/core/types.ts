@@ -87,8 +87,7 @@ export interface TransactionTable {
   /** True when the file has no amount (a purchase log): counts are real, money is unknown, not zero. */
   withoutAmounts?: boolean;
   /**
-   * 1-based physical line in the source where the row starts, as the import type { MoneyScale, MoneyValues } from './money-column';
-import read it (the NPS reader orders answers by
+   * 1-based physical line in the source where the row starts, as the import read it (the NPS reader orders answers by
    * it). Not kept with a stored orders dataset: no figure reads it, and it was 4 bytes a row in memory and on disk.
    */
   line?: Uint32Array | null;

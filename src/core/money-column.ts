@@ -72,7 +72,7 @@ export function commonScale(...columns: Float64Array[]): MoneyScale | null {
 
 /** The scale a chunk's values are stored at in 32 bits (whole units first, for the wider range), or null for 64. */
 export function scaleOf(values: Float64Array): MoneyScale | null {
-  return fitsScale(values, 1) ? 1 : fitsScale(values, 100) ? 100 : null;
+  return commonScale(values);
 }
 
 /**

@@ -295,6 +295,21 @@ function narrowTotals(total: Float64Array, dayCount: number, keep: (a: Float64Ar
 }
 
 /**
+ * A selected row's amount less what was refunded on it (a partly refunded order is worth what was kept), put at
+ * rowAmount[j] as the grouping holds it: money for 64-bit sums (scale 0), else a whole number at `scale` (the table's
+ * unit times `factor`). False when that number does not fit 32 bits. Both sorts below put their rows so.
+ */
+function putNetAmount(rowAmount: Int32Array | Float64Array, j: number, net: number, scale: number, unit: number, factor: number): boolean {
+  if (scale === 0) {
+    rowAmount[j] = net / unit;
+    return true;
+  }
+  const n = factor === 1 ? net : Math.round(net * factor);
+  rowAmount[j] = n;
+  return Math.abs(n) <= LARGEST_I32;
+}
+
+/**
  * Counting sort of the selected rows by customer: count, prefix-sum, place. The row test is written out in both loops
  * (no helper call): the first call on a big table runs before the JIT has optimised anything, and calls are what
  * cost then.
@@ -325,14 +340,7 @@ function sortByCustomer(table: TransactionTable, after: number, through: number,
     if (!(a >= minAmount && d > after && d <= through)) continue;
     const j = cursor[customer[i]]++;
     rowDay[j] = d;
-    // A partly refunded order is worth what was kept.
-    const net = refunded ? a - refunded[i] : a;
-    if (scale === 0) rowAmount[j] = net / unit;
-    else {
-      const n = factor === 1 ? net : Math.round(net * factor);
-      if (!(Math.abs(n) <= LARGEST_I32)) fits = false;
-      rowAmount[j] = n;
-    }
+    if (!putNetAmount(rowAmount, j, refunded ? a - refunded[i] : a, scale, unit, factor)) fits = false;
   }
   release(cursor);
   if (!fits) release(rowAmount);
@@ -376,13 +384,7 @@ function sortByCustomerBlocked(table: TransactionTable, after: number, through: 
     const c = customer[i];
     const j = cursor[c >>> bits]++;
     rowDay[j] = d;
-    const net = refunded ? a - refunded[i] : a;
-    if (scale === 0) rowAmount[j] = net / unit;
-    else {
-      const n = factor === 1 ? net : Math.round(net * factor);
-      if (!(Math.abs(n) <= LARGEST_I32)) fits = false;
-      rowAmount[j] = n;
-    }
+    if (!putNetAmount(rowAmount, j, refunded ? a - refunded[i] : a, scale, unit, factor)) fits = false;
     within[j] = c & mask;
   }
   if (!fits) {

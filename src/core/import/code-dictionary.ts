@@ -799,8 +799,7 @@ class Extremes {
       return true;
     }
     const value = this.values[bucket]!;
-    let i = 0;
-    while (i < length && chars[at + i] === value[i]) i++;
+    let i = firstDifference(value, chars, at, length);
     if (i === length || (chars[at + i] - value[i]) * sign < 0) return false;
     for (; i < length; i++) value[i] = chars[at + i];
     return true;
@@ -811,10 +810,14 @@ class Extremes {
     const other = this.lengths[bucket];
     if (length !== other) return length - other;
     const value = this.values[bucket]!;
-    for (let i = 0; i < length; i++) {
-      const d = chars[at + i] - value[i];
-      if (d !== 0) return d;
-    }
-    return 0;
+    const i = firstDifference(value, chars, at, length);
+    return i === length ? 0 : chars[at + i] - value[i];
   }
+}
+
+/** Where `length` characters at `at` first differ from `value`'s, or `length` where they do not. */
+function firstDifference(value: Uint16Array, chars: Uint8Array | Uint16Array, at: number, length: number): number {
+  let i = 0;
+  while (i < length && chars[at + i] === value[i]) i++;
+  return i;
 }

@@ -129,6 +129,10 @@ describe('day totals kept as cents in 32 bits', () => {
     expect([big.total instanceof Float64Array, big.totalScale]).toEqual([true, 1]);
     expect(Array.from(big.total).slice(-1)).toEqual([30_000_001]);
     expect(big.total[0]).toBeCloseTo(14.99, 10);
+    // Amount and refund each fit 32 bits in cents, the row's net does not (20,000,000.00 less a refund written as
+    // −10,000,000.00: 3,000,000,000 cents): 64-bit floats too.
+    const one = groupCustomerDays(tableFromRows([...rows, ['D', '2024-01-06', 20_000_000, 'o8', undefined, -10_000_000]]));
+    expect([one.total instanceof Float64Array, one.totalScale, Array.from(one.total).slice(-1)]).toEqual([true, 1, [30_000_000]]);
   });
 
   it('give the same grouping in cents as in 64-bit floats over 80,000 customers (the blocked sort), refunds and days out of order', () => {

@@ -268,15 +268,21 @@ export interface Cohorts {
  * Per-customer model input under the contract's conventions (lifetimes-compatible): purchase rows only
  * (amount >= 0), one purchase per customer-day with amounts summed.
  */
+/**
+ * A summary column of whole numbers below 2^24 (counts, and spans in days), which 32-bit floats hold exactly: the
+ * app's own summaries use them (half the bytes), a summary file's columns or spans in weeks stay 64-bit.
+ */
+export type CountColumn = Float64Array | Float32Array;
+
 export interface CustomerSummary {
   /** Index into TransactionTable.customerIds. Customers with no purchase before observationEnd are absent. */
   customer: Uint32Array;
   /** Repeat purchase days (distinct purchase days − 1). */
-  frequency: Float64Array;
+  frequency: CountColumn;
   /** Last − first purchase day, in the time unit. */
-  recency: Float64Array;
+  recency: CountColumn;
   /** observationEnd − first purchase day, in the time unit. */
-  T: Float64Array;
+  T: CountColumn;
   /** Mean of the repeat purchase-day totals (0 when frequency = 0). */
   monetary: Float64Array;
 }

@@ -4,7 +4,7 @@
  */
 import { DATABASE_NAME } from './name';
 import Dexie, { type EntityTable } from 'dexie';
-import type { DatasetFigures, DayColumn, ImportReport, OrderCodes, RejectedGroup, SummaryCohortTable, TimeUnit } from '../core/types';
+import type { CountColumn, DatasetFigures, DayColumn, ImportReport, OrderCodes, RejectedGroup, SummaryCohortTable, TimeUnit } from '../core/types';
 import type { SegmentRule, ListRules } from '../core/segments';
 import type { NpsAnswer, NpsMapping } from '../core/nps';
 import type { Notice } from '../core/types';
@@ -69,9 +69,9 @@ export interface SummaryRecord {
 /** A summary dataset's columns as stored (SummaryDataset of src/core/types.ts; typed arrays kept as they are). */
 export interface StoredSummary {
   customerIds: string[];
-  frequency: Float64Array;
-  recency: Float64Array;
-  T: Float64Array;
+  frequency: CountColumn;
+  recency: CountColumn;
+  T: CountColumn;
   monetary: Float64Array;
   purchases: Float64Array | null;
   revenue: Float64Array | null;

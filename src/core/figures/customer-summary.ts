@@ -20,6 +20,21 @@ export function daysPerUnit(unit: TimeUnit): number {
   return unit === 'week' ? 7 : 1;
 }
 
+/** Whole numbers up to this are exact in a 32-bit float. */
+const EXACT_IN_FLOAT32 = 2 ** 24;
+
+/** The largest distance between two of the days or a day and `end`: a bound on every recency and T in days. */
+function largestSpan(day: ArrayLike<number>, end: number): number {
+  let low = end;
+  let high = end;
+  for (let k = 0; k < day.length; k++) {
+    const d = day[k];
+    if (d < low) low = d;
+    else if (d > high) high = d;
+  }
+  return high - low;
+}
+
 /**
  * Summarise already-grouped customer-days: frequency = distinct purchase days − 1; recency = last − first day;
  * T = observationEnd − first day; monetary = mean of the repeat day totals (first day excluded), 0 when frequency = 0.
@@ -29,12 +44,16 @@ export function summarizeCustomerDays(days: CustomerDays, observationEnd: DayNum
   const { customerCount, dayStart, day, total, totalScale } = days;
   let present = 0;
   for (let c = 0; c < customerCount; c++) if (dayStart[c + 1] > dayStart[c]) present++;
-  const customer = new Uint32Array(present);
-  const frequency = new Float64Array(present);
-  const recency = new Float64Array(present);
-  const T = new Float64Array(present);
-  const monetary = new Float64Array(present);
   const scale = daysPerUnit(unit);
+  // Counts, and spans in whole days, are exact in 32-bit floats (below 2^24): 12 bytes a customer fewer (40 MB for the
+  // 3.3M customers of 10M lines). Spans in weeks have fractions, and stay 64-bit.
+  const column = (exact: boolean) => (exact ? new Float32Array(present) : new Float64Array(present));
+  const customer = new Uint32Array(present);
+  const frequency = column(day.length < EXACT_IN_FLOAT32);
+  const spansExact = scale === 1 && largestSpan(day, observationEnd) < EXACT_IN_FLOAT32;
+  const recency = column(spansExact);
+  const T = column(spansExact);
+  const monetary = new Float64Array(present);
   let k = 0;
   for (let c = 0; c < customerCount; c++) {
     const from = dayStart[c];

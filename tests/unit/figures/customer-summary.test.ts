@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { calibrationHoldout, customerSummary, purchaseDayCounts } from '../../../src/core/figures';
+import { calibrationHoldout, customerSummary, purchaseDayCounts, summarizeCustomerDays } from '../../../src/core/figures';
+import type { CustomerDays } from '../../../src/core/figures/customer-days';
 import { day, tableFromRows, type LiteralRow } from '../../fixtures/figures/build-table';
 
 /*
@@ -46,6 +47,31 @@ describe('customerSummary', () => {
     expect(Array.from(s.recency)).toEqual([4, 0]);
     expect(Array.from(s.T)).toEqual([30 / 7, 3]);
     expect(Array.from(s.monetary)).toEqual([30, 0]);
+  });
+
+  it('holds counts and day spans in 32-bit floats, spans in weeks or past 2^24 days in 64-bit, every value exact', () => {
+    const inDays = customerSummary(table, { observationEnd: JAN_31, timeUnit: 'day' });
+    expect([inDays.frequency, inDays.recency, inDays.T].map((a) => a.constructor.name)).toEqual(['Float32Array', 'Float32Array', 'Float32Array']);
+    const inWeeks = customerSummary(table, { observationEnd: JAN_31, timeUnit: 'week' });
+    expect([inWeeks.frequency, inWeeks.recency, inWeeks.T].map((a) => a.constructor.name)).toEqual(['Float32Array', 'Float64Array', 'Float64Array']);
+    // One customer bought on day 1 and on day 2^24 + 1, the other on day 3 only; the observation ends on day 2^24 + 3.
+    // A 32-bit float would hold 2^24 + 2 (T of the first) as 2^24 and 2^24 + 1 as 2^24 (it rounds to even).
+    const far = 2 ** 24;
+    const days: CustomerDays = {
+      customerCount: 2, rowStart: Uint32Array.of(0, 2, 3), dayStart: Uint32Array.of(0, 2, 3),
+      day: Int32Array.of(1, far + 1, 3), total: Int32Array.of(500, 700, 900), totalScale: 100,
+    };
+    const wide = summarizeCustomerDays(days, far + 3, 'day');
+    expect(wide.recency.constructor.name).toBe('Float64Array');
+    expect(Array.from(wide.frequency)).toEqual([1, 0]);
+    expect(Array.from(wide.recency)).toEqual([far, 0]);
+    expect(Array.from(wide.T)).toEqual([far + 2, far]);
+    expect(Array.from(wide.monetary)).toEqual([7, 0]);
+    // One day less apart, and 32 bits hold every span exactly.
+    const near = summarizeCustomerDays({ ...days, day: Int32Array.of(1, far - 1, 3) }, far - 1, 'day');
+    expect(near.T.constructor.name).toBe('Float32Array');
+    expect(Array.from(near.recency)).toEqual([far - 2, 0]);
+    expect(Array.from(near.T)).toEqual([far - 2, far - 4]);
   });
 
   it('includes later purchases when the observation end moves', () => {
@@ -117,7 +143,7 @@ describe('purchaseDayCounts', () => {
     expect(counts.startDay + counts.first.length - 1).toBe(day('2024-02-20'));
     const s = customerSummary(table, { observationEnd: day('2024-02-20'), timeUnit: 'day' });
     const repeatTotal = counts.repeat.reduce((a, b) => a + b, 0);
-    expect(repeatTotal).toBe(s.frequency.reduce((a, b) => a + b, 0));
+    expect(repeatTotal).toBe(Array.from(s.frequency).reduce((a, b) => a + b, 0));
     expect(repeatTotal).toBe(5); // X 3 + Y 2
   });
 });

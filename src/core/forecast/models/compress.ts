@@ -6,11 +6,14 @@
  * into them, so that each term is computed once per distinct argument.
  */
 
+import type { CountColumn } from '../../types';
+
 /** Frequency (repeat purchases), recency and age (T) per customer, in one time unit; optional weights. */
 export interface RfmData {
-  x: Float64Array;
-  tx: Float64Array;
-  T: Float64Array;
+  /** A customer summary's columns as they come (whole numbers may be 32-bit floats: see CountColumn). */
+  x: CountColumn;
+  tx: CountColumn;
+  T: CountColumn;
   weight?: Float64Array;
 }
 

@@ -142,22 +142,38 @@ function* piecesOf(bytes: Uint8Array, firstPiece = 0): Generator<Uint8Array> {
 }
 
 /**
+ * Streams being read here. Chromium lets the collector take a Blob's stream read through a BYOB reader, its pending
+ * read and everything awaiting that (the whole import) when nothing else holds them: a 10M-line import stopped for
+ * good at the first collection that came mid-read (tests/e2e/stream-reading.spec.ts). Held until read or cancelled.
+ */
+const beingRead = new Set<ReadableStream>();
+
+/**
  * A Blob's bytes through its stream, in slices of SLICE_BYTES read into one buffer used again for each (the reader has
  * decoded a slice before it asks for the next). Read so, with a reader that fills the buffer given to it (BYOB), a
  * worker read 360 MB in 1.1 s and held 51 MB more; through the stream's own 64 KB chunks, each a fresh buffer
  * gathered into ours, 1.8 s and 164 MB; by a request per 4 MB slice, 3.0–3.3 s.
  */
-async function* streamedSlices(blob: Blob): AsyncGenerator<Uint8Array> {
+export async function* streamedSlices(blob: Blob): AsyncGenerator<Uint8Array> {
   const stream = blob.stream();
+  beingRead.add(stream);
+  try {
+    yield* readerSlices(stream, blob.size);
+  } finally {
+    beingRead.delete(stream);
+  }
+}
+
+async function* readerSlices(stream: ReadableStream<Uint8Array>, size: number): AsyncGenerator<Uint8Array> {
   let reader: ReadableStreamBYOBReader;
   try {
     reader = stream.getReader({ mode: 'byob' });
   } catch {
     // A stream that is not a byte stream (an older browser): its chunks, gathered.
-    return yield* gatheredSlices(stream.getReader(), blob.size);
+    return yield* gatheredSlices(stream.getReader(), size);
   }
   // Each read hands the buffer over and gives it back in its answer: `buffer` follows it.
-  let buffer = new ArrayBuffer(Math.max(1, Math.min(SLICE_BYTES, blob.size)));
+  let buffer = new ArrayBuffer(Math.max(1, Math.min(SLICE_BYTES, size)));
   try {
     for (let done = false; !done; ) {
       let filled = 0;

@@ -71,7 +71,7 @@ export function sortByNumber(picked: ArrayLike<number>, key: ArrayLike<number>, 
   }
   out.set(pos);
   // The passes' arrays, 24 bytes a value (80 MB for 3.3M customers), given back now rather than at a collection.
-  release(hi, lo, pos, hiNext, loNext, posNext);
+  release(hi, lo, pos, hiNext, loNext, posNext, count);
   return out;
 }
 
@@ -111,7 +111,7 @@ export function sortFiniteInPlace(values: Float64Array): Float64Array {
     }
     [src, dst] = [dst, src];
   }
-  release(dst);
+  release(dst, count);
   // Four passes: the sorted keys are back in `values`' own buffer; made numbers again.
   for (let i = 0; i < 2 * n; i += 2) {
     const h = src[i + hi];

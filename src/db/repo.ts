@@ -115,8 +115,6 @@ function chunkOf(table: TransactionTable, datasetId: number, index: number, copi
  */
 export async function saveDataset(
   db: ClvDatabase, table: TransactionTable, meta: NewDataset, lastFields?: LastFields, billing: BillingFile | null = null,
-  /** Called once the last large write is issued: the browser stores it from then on, and this thread is free. */
-  whileStoring?: () => void,
 ): Promise<number> {
   return db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.billing], async () => {
     const now = Date.now();
@@ -148,9 +146,7 @@ export async function saveDataset(
     if (table.contactNames) dictionaries.push({ datasetId: id, kind: 'contactName', values: table.contactNames });
     if (table.emails) dictionaries.push({ datasetId: id, kind: 'email', values: table.emails });
     if (table.phones) dictionaries.push({ datasetId: id, kind: 'phone', values: table.phones });
-    const stored = db.dictionaries.bulkAdd(dictionaries);
-    whileStoring?.();
-    await stored;
+    await db.dictionaries.bulkAdd(dictionaries);
     await db.datasets.update(id, { chunkCount, ...lastFields?.() });
     return id;
   });

@@ -10,6 +10,7 @@ import { customerHistory, type CustomerHistory, type ProfitSource } from './cust
 import { monthlyActivity, type MonthlyActivity } from './monthly-activity';
 import { finiteSorted, mean, median, medianOfSorted, medianOfWholeNumbers } from './stats';
 import { NeumaierSum } from './sum';
+import { release } from '../release';
 
 /** Settings of {@link historicalFigures}. */
 export interface HistoricalOptions {
@@ -123,7 +124,10 @@ const ratio = (numerator: number, denominator: number): Ratio => ({ value: numer
 
 /** Every historical figure of the dashboard in one pass over the grouping. */
 export function historicalFigures(table: TransactionTable, options: HistoricalOptions = {}): HistoricalFigures {
-  return historicalFiguresAndSortedNet(table, options).figures;
+  const { figures, sortedNet } = historicalFiguresAndSortedNet(table, options);
+  // Nothing reads the sorted revenues once counted: 8 bytes a customer given back now, not at a collection.
+  release(sortedNet);
+  return figures;
 }
 
 /**
@@ -232,5 +236,6 @@ export function historicalFiguresAndSortedNet(table: TransactionTable, options: 
     formulas,
     concentration: concentrationOfSorted(sortedNet),
   };
+  release(lifespan);
   return { figures, sortedNet };
 }

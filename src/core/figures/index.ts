@@ -6,7 +6,7 @@ export { cohorts, cohortMembers } from './cohorts';
 export { customerSummary, summarizeCustomerDays, daysPerUnit, type SummaryOptions } from './customer-summary';
 export { calibrationHoldout, type CalibrationHoldout, type HoldoutOptions } from './holdout';
 export { purchaseDayCounts, type PurchaseDayCounts, type PurchaseDayCountOptions } from './purchase-day-counts';
-export { groupCustomerDays, customerFirstDays, tableDayRange, type CustomerDays, type PurchaseRowFilter } from './customer-days';
+export { groupCustomerDays, releaseGroupings, customerFirstDays, tableDayRange, type CustomerDays, type PurchaseRowFilter } from './customer-days';
 export { historicalFigures, DAYS_PER_YEAR, type HistoricalFigures, type HistoricalAggregates, type HistoricalOptions, type HistoricalRatios, type Ratio } from './historical';
 export { customerHistory, type CustomerHistory, type ProfitSource } from './customer-history';
 export { monthlyActivity, type MonthlyActivity, type MonthChurn } from './monthly-activity';

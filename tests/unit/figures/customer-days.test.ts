@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cohorts, customerFirstDays, customerHistory, customerSummary, groupCustomerDays, tableDayRange } from '../../../src/core/figures';
+import { cohorts, customerFirstDays, customerHistory, customerSummary, groupCustomerDays, releaseGroupings, tableDayRange } from '../../../src/core/figures';
 import { dayTotalsIn32Bits } from '../../../src/core/figures/customer-days';
 import { calibrationHoldout } from '../../../src/core/figures/holdout';
 import { summaryOfOrders } from '../../../src/core/figures/summary-of-orders';
@@ -67,6 +67,21 @@ describe('groupCustomerDays', () => {
     // Another table object, even with the same columns, gets its own grouping.
     expect(groupCustomerDays({ ...table })).not.toBe(all);
     expect(groupCustomerDays({ ...table })).toEqual(all);
+  });
+
+  it('gives a table’s groupings back when asked, and groups again on the next request with the same values', () => {
+    const own = tableFromRows([['A', '2024-03-01', 10], ['A', '2024-03-01', 2.5], ['B', '2024-03-02', 4], ['A', '2024-03-04', 6]]);
+    const all = groupCustomerDays(own);
+    const window = groupCustomerDays(own, { through: day('2024-03-02') });
+    releaseGroupings(own);
+    // Detached: every view of the released arrays reads as empty.
+    expect([all.dayStart.length, all.day.length, all.total.length, window.day.length]).toEqual([0, 0, 0, 0]);
+    const again = groupCustomerDays(own);
+    expect(again === all).toBe(false);
+    expect([Array.from(again.dayStart), Array.from(again.day), Array.from(again.total, (v) => v / again.totalScale)])
+      .toEqual([[0, 2, 3], [day('2024-03-01'), day('2024-03-04'), day('2024-03-02')], [12.5, 6, 4]]);
+    // Another table's grouping is not touched.
+    expect(groupCustomerDays(table).day.length).toBe(4);
   });
 
   it('knows the day range and each customer’s first row of any amount', () => {

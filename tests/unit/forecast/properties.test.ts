@@ -114,6 +114,45 @@ describe('analytic gradients agree with central differences', () => {
   });
 });
 
+describe('Gamma-Gamma spend data', () => {
+  it('tables each distinct repeat count once, whole, fractional or large, and leaves out x = 0 or m ≤ 0', () => {
+    // x: 2, 1.5 (a summary file may hold any number), 5000 (past the small-count table), 2 again, 1.5 again; then
+    // x = 0 and a non-positive spend, both left out.
+    const data = spendData(Float64Array.of(2, 1.5, 5000, 2, 1.5, 0, 3), Float64Array.of(10, 20, 30, 40, 50, 60, -1));
+    expect(Array.from(data.x)).toEqual([2, 1.5, 5000, 2, 1.5]);
+    expect(Array.from(data.xValues)).toEqual([2, 1.5, 5000]);
+    expect(Array.from(data.xIndex)).toEqual([0, 1, 2, 0, 1]);
+    expect(Array.from(data.logM)).toEqual([10, 20, 30, 40, 50].map(Math.log));
+  });
+
+  it('counts a customer of weight 2 as two customers alike', () => {
+    const twice = spendData(Float64Array.of(3, 3, 1), Float64Array.of(20, 20, 8));
+    const weighted = spendData(Float64Array.of(3, 1), Float64Array.of(20, 8));
+    weighted.weight = Float64Array.of(2, 1);
+    const params = Float64Array.of(6.2, 3.7, 15.4);
+    const [g1, g2] = [new Float64Array(3), new Float64Array(3)];
+    expect(gammaGammaLogLikelihood(params, weighted, g2)).toBeCloseTo(gammaGammaLogLikelihood(params, twice, g1), 10);
+    g2.forEach((g, i) => expect(g).toBeCloseTo(g1[i], 10));
+  });
+
+  it('reads m / scale when given a scale: the log-likelihood of copies divided by it, to the last bit', () => {
+    const x = Float64Array.of(1, 2, 3, 7, 2);
+    const m = Float64Array.of(12.5, 40, 7.25, 19, 33);
+    const scale = 21.7;
+    const scaled = { ...spendData(x, m), scale };
+    const copies = spendData(x, m.map((v) => v / scale));
+    // spendData takes ln of the divided m; the scaled reading takes ln m − ln scale, as the fit's copies did before.
+    copies.logM = spendData(x, m).logM.map((v) => v - Math.log(scale));
+    const gradScaled = new Float64Array(3);
+    const gradCopies = new Float64Array(3);
+    const params = Float64Array.of(6.2, 3.7, 0.9);
+    expect(gammaGammaLogLikelihood(params, scaled, gradScaled)).toBe(gammaGammaLogLikelihood(params, copies, gradCopies));
+    expect(Array.from(gradScaled)).toEqual(Array.from(gradCopies));
+    // And not the unscaled data's.
+    expect(gammaGammaLogLikelihood(params, spendData(x, m), null)).not.toBe(gammaGammaLogLikelihood(params, scaled, null));
+  });
+});
+
 describe('large data', () => {
   it('explores starts on a subsample, then converges on all customers and recovers the simulated parameters', async () => {
     const { simulateCustomers } = await import('../../bench/synthetic');

@@ -18,7 +18,15 @@ export interface SpendData {
   weight: Float64Array;
   xValues: Float64Array;
   xIndex: Uint32Array;
+  /**
+   * The likelihood reads every m as m / scale (1 when absent): the optimiser's data in money divided by the mean,
+   * the same arrays read so rather than copies (two arrays of 8 bytes a repeat customer).
+   */
+  scale?: number;
 }
+
+/** Repeat counts below this find their place in the distinct-x table by index. */
+const SMALL_COUNTS = 4096;
 
 /** The customers the model can learn from (x > 0 and m > 0), with a distinct-x table. */
 export function spendData(frequency: ArrayLike<number>, monetary: ArrayLike<number>): SpendData {
@@ -29,16 +37,21 @@ export function spendData(frequency: ArrayLike<number>, monetary: ArrayLike<numb
   const m = new Float64Array(n);
   const logM = new Float64Array(n);
   const xIndex = new Uint32Array(n);
+  // Each distinct x's place: small whole counts (nearly every x) in an array, any other x in a Map (a Map lookup for
+  // every one of a million customers was a third of this function's time).
+  const positionOfCount = new Int32Array(SMALL_COUNTS).fill(-1);
   const positions = new Map<number, number>();
   const xValues: number[] = [];
   let k = 0;
   for (let i = 0; i < frequency.length; i++) {
     const f = frequency[i];
     if (!(f > 0 && monetary[i] > 0)) continue;
-    let j = positions.get(f);
-    if (j === undefined) {
+    const small = f < SMALL_COUNTS && Number.isInteger(f);
+    let j = small ? positionOfCount[f] : (positions.get(f) ?? -1);
+    if (j < 0) {
       j = xValues.length;
-      positions.set(f, j);
+      if (small) positionOfCount[f] = j;
+      else positions.set(f, j);
       xValues.push(f);
     }
     x[k] = f;
@@ -70,20 +83,27 @@ function termsOf(data: SpendData): SpendTerms {
   let terms = spendTerms.get(data);
   if (terms) return terms;
   const n = data.x.length;
+  const scale = data.scale ?? 1;
+  const logScale = Math.log(scale);
   const xm = new Float64Array(n);
-  const wx = new Float64Array(n);
+  // Customers as they are (every weight 1, as spendData makes them): w·x is x itself, not a copy of it.
+  const unweighted = data.weight.every((weight) => weight === 1);
+  const wx = unweighted ? data.x : new Float64Array(n);
   const weightOfX = new Float64Array(data.xValues.length);
   const sums = new RunTotals(3);
   let w = 0, wLogM = 0, wxLogM = 0;
   for (let i = 0; i < n; i++) {
     const x = data.x[i];
     const weight = data.weight[i];
-    xm[i] = x * data.m[i];
-    wx[i] = weight * x;
+    // The same operations as on copies divided by the scale, so the sums come out alike to the last bit.
+    const m = scale === 1 ? data.m[i] : data.m[i] / scale;
+    const logM = scale === 1 ? data.logM[i] : data.logM[i] - logScale;
+    xm[i] = x * m;
+    if (!unweighted) wx[i] = weight * x;
     weightOfX[data.xIndex[i]] += weight;
     w += weight;
-    wLogM += weight * data.logM[i];
-    wxLogM += weight * x * data.logM[i];
+    wLogM += weight * logM;
+    wxLogM += weight * x * logM;
     if ((i & RUN_END) === RUN_END || i === n - 1) {
       sums.add(0, w);
       sums.add(1, wLogM);
@@ -183,7 +203,8 @@ function everyNth(data: SpendData, every: number): SpendData {
     for (let k = 0; k < n; k++) out[k] = values[k * every];
     return out;
   };
-  return { x: pick(data.x), m: pick(data.m), logM: pick(data.logM), weight: pick(data.weight), xValues: data.xValues, xIndex: pick(data.xIndex) };
+  // Spread first: whatever else says how to read the data (its scale) is the whole data's.
+  return { ...data, x: pick(data.x), m: pick(data.m), logM: pick(data.logM), weight: pick(data.weight), xIndex: pick(data.xIndex) };
 }
 
 /** Maximum-likelihood fit on the customers with repeat purchases of positive value. */
@@ -195,8 +216,7 @@ export function fitGammaGamma(data: SpendData): SpendFit {
   let total = 0;
   for (let i = 0; i < n; i++) total += data.m[i];
   const scale = total / n;
-  const logScale = Math.log(scale);
-  const scaled = { ...data, m: data.m.map((v) => v / scale), logM: data.logM.map((v) => v - logScale) };
+  const scaled: SpendData = { ...data, scale };
   // As for the purchase models: on many customers, the starts are explored on about 50,000 of them and the best
   // optimum is polished on all, so the whole data is evaluated a few times only.
   const every = n > SUBSAMPLE_ABOVE ? Math.ceil(n / SUBSAMPLE_CUSTOMERS) : 1;

@@ -37,8 +37,8 @@ export function spendData(frequency: ArrayLike<number>, monetary: ArrayLike<numb
   const m = new Float64Array(n);
   const logM = new Float64Array(n);
   const xIndex = new Uint32Array(n);
-  // Each distinct x's place: small whole counts (nearly every x) in an array, any other x in a Map (a Map lookup for
-  // every one of a million customers was a third of this function's time).
+  // Each distinct x's place: small whole counts (nearly every x) by index in an array, any other x in a Map, rather
+  // than a Map lookup for each of up to millions of customers.
   const positionOfCount = new Int32Array(SMALL_COUNTS).fill(-1);
   const positions = new Map<number, number>();
   const xValues: number[] = [];

@@ -265,15 +265,15 @@ export interface Cohorts {
 }
 
 /**
- * Per-customer model input under the contract's conventions (lifetimes-compatible): purchase rows only
- * (amount >= 0), one purchase per customer-day with amounts summed.
- */
-/**
  * A summary column of whole numbers below 2^24 (counts, and spans in days), which 32-bit floats hold exactly: the
  * app's own summaries use them (half the bytes), a summary file's columns or spans in weeks stay 64-bit.
  */
 export type CountColumn = Float64Array | Float32Array;
 
+/**
+ * Per-customer model input under the contract's conventions (lifetimes-compatible): purchase rows only
+ * (amount >= 0), one purchase per customer-day with amounts summed.
+ */
 export interface CustomerSummary {
   /** Index into TransactionTable.customerIds. Customers with no purchase before observationEnd are absent. */
   customer: Uint32Array;

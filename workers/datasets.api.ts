@@ -3,6 +3,7 @@ import { liveQuery } from 'dexie';
 import type { DatasetEntry, DatasetSettings } from '../src/core/datasets';
 import { datasetEntry, deleteDataset, deleteEverything, listDatasets, renameDataset, updateSettings } from '../src/db/repo';
 import type { Leftovers } from '../src/db/leftovers';
+import type { DatasetRecord } from '../src/db/schema';
 import type { WorkerContext } from './context';
 
 export function datasetsApi(context: WorkerContext) {
@@ -10,8 +11,20 @@ export function datasetsApi(context: WorkerContext) {
   return {
     /** Calls `onChange` with every dataset now and after each change, from this tab or another. */
     watchDatasets(onChange: (entries: DatasetEntry[]) => void): void {
+      // Those being saved are listed too (marked so), ahead of the stored ones: an import shows its dataset before its
+      // save commits (pending-datasets.ts). Until the first read, none is told.
+      let stored: DatasetRecord[] | null = null;
+      const tell = () => {
+        if (!stored) return;
+        const { records, saving } = context.pending.withStored(stored);
+        onChange(records.map((r) => (saving.has(r.id!) ? { ...datasetEntry(r), saving: true as const } : datasetEntry(r))));
+      };
+      context.pending.onChange(tell);
       liveQuery(() => listDatasets(db)).subscribe({
-        next: (records) => onChange(records.map(datasetEntry)),
+        next: (records) => {
+          stored = records;
+          tell();
+        },
         error: (err) => console.error('Could not read datasets', err),
       });
     },

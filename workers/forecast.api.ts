@@ -9,7 +9,7 @@ import type { PredictionInput } from '../src/core/forecast';
 import type { TimeUnit } from '../src/core/types';
 import type { ForecastSession } from './forecast-session';
 import type { ModelFit, ModelName } from '../src/core/forecast/models';
-import { datasetSettings } from '../src/db/repo';
+import { settingsOf } from '../src/db/repo';
 import type { WorkerContext } from './context';
 import { dashboardOf, summaryOf } from './derived';
 
@@ -40,7 +40,7 @@ export function forecastApi(context: WorkerContext) {
   const { db, tables, forecasts, fits } = context;
 
   async function marginFor(datasetId: number) {
-    const { marginPercent } = await datasetSettings(db, datasetId);
+    const { marginPercent } = settingsOf(await context.recordOf(datasetId), datasetId);
     if (marginPercent !== null) return forecastMargin(marginPercent, null);
     const { historical } = await dashboardOf(tables, datasetId, null);
     const fromFile = historical.margin.source === 'cost' ? historical.margin.rate : null;

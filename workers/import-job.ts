@@ -9,12 +9,13 @@ import { analyzeDataset, dashboardData, releaseGroupings, type DashboardData } f
 import { withoutLines } from '../src/core/import/dataset-table';
 import { rememberMapping, saveDataset, storedBytes } from '../src/db/repo';
 import { storageFailure } from '../src/db/storage-errors';
-import type { ClvDatabase } from '../src/db/schema';
+import type { ClvDatabase, DatasetRecord } from '../src/db/schema';
 import { dropReadAhead, isGzip } from './file-bytes';
 import { dropReading, importSourceOf, takeReading, workMs } from './parse-ahead';
 import type { TableCache } from './table-cache';
 import { dashboardKey, importedValues } from './derived';
 import type { BillingFile } from '../src/core/subscriptions';
+import type { PendingDatasets } from './pending-datasets';
 
 /**
  * The billing rows of a file whose header is a billing export's (src/core/subscriptions/columns.ts), else null. The
@@ -42,6 +43,13 @@ export interface ImportJobContext {
   onProgress?: (p: ImportProgress) => void;
   /** The page's id of this import, kept with the dataset. */
   job?: string;
+  /** Datasets being saved, listed and read from here until their save commits. */
+  pending?: PendingDatasets;
+  /**
+   * The dataset can be shown: its figures are ready and held in memory, and its save has begun. The outcome follows
+   * when the save has committed (or failed: the dataset is then taken out of the list again).
+   */
+  onShown?: (datasetId: number) => void;
 }
 
 export async function runImportJob(file: File, options: ImportOptions, context: ImportJobContext): Promise<ImportOutcome> {
@@ -77,8 +85,20 @@ export async function runImportJob(file: File, options: ImportOptions, context: 
     }
     releaseGroupings(table);
     const { parseMs, parts: parseParts, ...parseDetail } = parsed.timings;
-    const timings: Record<string, number> = { parseMs, parseParts, ...parseDetail, figuresMs: analysis.timings.figuresMs };
+    const timings: Record<string, number> = { parseMs, parseParts, ...parseDetail, figuresMs: analysis.timings.figuresMs, dashboardMs: performance.now() - savedAt };
     const meta = { name: options.fileName, report, figures: analysis.figures, currency: report.currency, timeUnit: 'day' as const, timings, importJob: context.job };
+    const cached = { ...importedValues(analysis.cohorts), ...(dashboard ? { [dashboardKey(null)]: dashboard } : {}) };
+    let shownId: number | null = null;
+    // Once the record has its id the dataset is shown from memory while its chunks are written (10M lines: the
+    // save's two seconds off the wait); the views read its record from `pending` meanwhile.
+    const show = (record: DatasetRecord & { id: number }) => {
+      shownId = record.id;
+      // From the import's start (the click) until the dataset could be shown: it is stored with the record.
+      timings.shownMs = performance.now() - started;
+      tables.put(record.id, table, cached);
+      context.pending?.add(record);
+      context.onShown?.(record.id);
+    };
     const datasetId = await saveDataset(
       db,
       table,
@@ -91,11 +111,19 @@ export async function runImportJob(file: File, options: ImportOptions, context: 
         return { timings };
       },
       billing,
+      show,
     ).catch((err: unknown) => {
-      // The save's transaction rolled back whole. A full disk says how much the file needed (the page adds the quota).
+      // The save's transaction rolled back whole: the dataset shown goes away again. A full disk says how much the
+      // file needed (the page adds the quota).
+      if (shownId !== null) {
+        context.pending?.remove(shownId, false);
+        tables.invalidate(shownId);
+      }
       if (storageFailure(err) !== 'quota') throw err;
       throw Object.assign(new Error('QuotaExceededError'), { name: 'QuotaExceededError', notice: { code: 'quota', text: 'The browser\'s storage is full.', vars: { needed: storedBytes(table) } } });
     });
+    // Stored: the record read from IndexedDB says the same from now on.
+    context.pending?.remove(datasetId, true);
     if (report.hasHeader) {
       await rememberMapping(db, report.header, {
         delimiter: options.delimiter,
@@ -106,7 +134,6 @@ export async function runImportJob(file: File, options: ImportOptions, context: 
         ...(options.statusChoices?.length ? { statusChoices: options.statusChoices } : {}),
       });
     }
-    tables.put(datasetId, table, { ...importedValues(analysis.cohorts), ...(dashboard ? { [dashboardKey(null)]: dashboard } : {}) });
     return { ok: true, datasetId, report, timings };
   } catch (err: unknown) {
     if (err instanceof ImportCancelled) return { ok: false, reason: 'cancelled', message: 'Import cancelled. Nothing was saved.' };

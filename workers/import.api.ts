@@ -66,12 +66,15 @@ export function importApi(context: WorkerContext) {
       dropReading();
     },
 
-    /** Parse, analyse and store a file. Stored whole or not at all. */
-    async runImport(file: File, options: ImportOptions, jobId: string, onProgress?: (p: ImportProgress) => void): Promise<ImportOutcome> {
+    /**
+     * Parse, analyse and store a file. Stored whole or not at all; `onShown` hears the dataset's id when it can be
+     * shown, before its save has committed (the outcome comes once it has).
+     */
+    async runImport(file: File, options: ImportOptions, jobId: string, onProgress?: (p: ImportProgress) => void, onShown?: (datasetId: number) => void): Promise<ImportOutcome> {
       cancelFlags.clear(jobId);
       const run = async () => {
         try {
-          return await runImportJob(file, options, { db, tables: context.tables, isCancelled: () => cancelFlags.isCancelled(jobId), onProgress, job: jobId });
+          return await runImportJob(file, options, { db, tables: context.tables, isCancelled: () => cancelFlags.isCancelled(jobId), onProgress, job: jobId, pending: context.pending, onShown });
         } finally {
           cancelFlags.clear(jobId);
         }

@@ -16,7 +16,7 @@ import { customerCountOf } from '../src/core/customer-ids';
 
 export async function scenarioBaseOf(context: WorkerContext, datasetId: number): Promise<ScenarioBase> {
   const { db, tables, forecasts } = context;
-  const record = await db.datasets.get(datasetId);
+  const record = await context.recordOf(datasetId);
   if (!record) throw new Error(`Dataset ${datasetId} no longer exists.`);
   const marginPercent = record.marginPercent ?? null;
   const excluded = record.report.excluded;

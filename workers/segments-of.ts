@@ -27,7 +27,7 @@ export function forgetRules(context: WorkerContext, datasetId: number): void {
 }
 
 async function readRules(context: WorkerContext, datasetId: number): Promise<{ rules: SegmentRule[]; edited: boolean; lists: ListRules }> {
-  const record = await context.db.datasets.get(datasetId);
+  const record = await context.recordOf(datasetId);
   if (!record) throw new Error(`Dataset ${datasetId} no longer exists.`);
   const stored = record.segmentRules ? checkRules(record.segmentRules) : null;
   return { rules: stored?.ok ? stored.rules : DEFAULT_RULES.map((r) => ({ ...r })), edited: stored?.ok ?? false, lists: { ...DEFAULT_LIST_RULES, ...record.listRules } };

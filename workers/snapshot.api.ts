@@ -44,7 +44,7 @@ export function snapshotApi(context: WorkerContext) {
   const { db, tables, forecasts } = context;
 
   async function full(datasetId: number): Promise<SnapshotV1> {
-    const record = await db.datasets.get(datasetId);
+    const record = await context.recordOf(datasetId);
     if (!record) throw new Error(`Dataset ${datasetId} no longer exists.`);
     // A summary dataset (docs/warehouse.md): its historical part from the per-customer totals, the cohorts of its
     // cohort table when one was added (else none), marked

@@ -24,7 +24,7 @@ export function subscriptionsApi(context: WorkerContext) {
   return {
     /** The tab's figures, or null when the dataset holds no billing export. */
     async subscriptions(datasetId: number, request: SubscriptionsRequest): Promise<SubscriptionsView | null> {
-      const dataset = await db.datasets.get(datasetId);
+      const dataset = await context.recordOf(datasetId);
       if (!dataset) return null;
       const margin = dataset.marginPercent ?? null;
       const share = margin === null ? 1 : margin / 100;

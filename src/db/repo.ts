@@ -15,8 +15,10 @@ import { packedCustomerIds, withPackedCustomerIds } from '../core/customer-ids';
 export const CHUNK_ROWS = 65_536;
 
 type NewDataset = Omit<DatasetRecord, 'id' | 'chunkCount' | 'rows' | 'createdAt' | 'updatedAt'>;
-/** Fields known only once the chunks are written (how long saving took), set in the same transaction. */
-/** Fields written last, inside the save's transaction: exactly these keys (a bare object would spread its own). */
+/**
+ * Fields known only once the chunks are written (how long saving took), written last inside the save's transaction:
+ * exactly these keys (a bare object would spread its own).
+ */
 type LastFields = () => { timings: DatasetRecord['timings'] };
 
 type ChunkArray = Uint32Array | Int32Array | Int16Array | Uint16Array | Float64Array;
@@ -111,19 +113,23 @@ function chunkOf(table: TransactionTable, datasetId: number, index: number, copi
 
 /**
  * Store a parsed dataset whole or not at all: the record, its chunks and its dictionaries go in one IndexedDB
- * transaction, which the browser rolls back if the tab closes or any write fails.
+ * transaction, which the browser rolls back if the tab closes or any write fails. `onAdded` hears the record (as it
+ * will read once stored) as soon as it has its id, while the chunks are still being written.
  */
 export async function saveDataset(
   db: ClvDatabase, table: TransactionTable, meta: NewDataset, lastFields?: LastFields, billing: BillingFile | null = null,
+  onAdded?: (record: DatasetRecord & { id: number }) => void,
 ): Promise<number> {
   return db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.billing], async () => {
     const now = Date.now();
-    const id = (await db.datasets.add({ ...meta, billing: billing?.shape ?? null, orderCodes: table.orderCodes, rows: table.length, chunkCount: 0, createdAt: now, updatedAt: now })) as number;
-    if (billing) await db.billing.add({ datasetId: id, file: billing });
+    const record: DatasetRecord = { ...meta, billing: billing?.shape ?? null, orderCodes: table.orderCodes, rows: table.length, chunkCount: 0, createdAt: now, updatedAt: now };
+    const id = (await db.datasets.add(record)) as number;
     // Chunks copied out a batch at a time (IndexedDB takes its own copy as they are added), so that the copies do not
     // pile up into a second table: all chunks made first held a full copy of the columns at the save's peak. One add
     // per chunk cost Chromium more round trips (10M rows: save 2.1 s → 3.6–5.5 s); a batch is a million rows.
     const chunkCount = chunkCountOf(table);
+    onAdded?.({ ...record, id, chunkCount });
+    if (billing) await db.billing.add({ datasetId: id, file: billing });
     const copies = new ChunkCopies();
     for (let first = 0; first < chunkCount; first += CHUNKS_PER_WRITE) {
       const batch: ChunkRecord[] = [];
@@ -295,7 +301,11 @@ export function datasetEntry(record: DatasetRecord): DatasetEntry {
 
 /** A dataset's settings; throws when it no longer exists. */
 export async function datasetSettings(db: ClvDatabase, id: number): Promise<DatasetSettings> {
-  const record = await db.datasets.get(id);
+  return settingsOf(await db.datasets.get(id), id);
+}
+
+/** The settings of a dataset's record, read by its id; throws when there is none (the dataset no longer exists). */
+export function settingsOf(record: DatasetRecord | undefined, id: number): DatasetSettings {
   if (!record) throw new Error(`Dataset ${id} no longer exists.`);
   return { currency: record.currency, marginPercent: record.marginPercent ?? null };
 }

@@ -638,6 +638,7 @@ export const en = {
   'holdout.zone': 'Holdout',
   'holdout.week': 'Week starting',
   'dashboard.loading': 'Computing the dashboard…',
+  'dashboard.saving': 'Saving to this device…',
   'dashboard.chooseCurrency': 'Currency of the amounts',
   'dashboard.noCurrency': 'Plain numbers (no currency)',
   'rejected.reason.unclosed-quote': 'A quote (") opened on this line is never closed',

@@ -640,6 +640,7 @@ export const th: Catalogue = {
   'holdout.zone': 'ช่วงทดสอบ',
   'holdout.week': 'สัปดาห์ที่เริ่ม',
   'dashboard.loading': 'กำลังคำนวณแดชบอร์ด…',
+  'dashboard.saving': 'กำลังบันทึกลงในอุปกรณ์นี้…',
   'dashboard.chooseCurrency': 'สกุลเงินของยอดเงิน',
   'dashboard.noCurrency': 'ตัวเลขธรรมดา (ไม่มีสกุลเงิน)',
   'rejected.reason.unclosed-quote': 'มีเครื่องหมายคำพูด (") เปิดในบรรทัดนี้แต่ไม่มีการปิด',

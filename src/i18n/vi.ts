@@ -640,6 +640,7 @@ export const vi: Catalogue = {
   'holdout.zone': 'Giai đoạn kiểm tra',
   'holdout.week': 'Tuần bắt đầu',
   'dashboard.loading': 'Đang tính bảng tổng quan…',
+  'dashboard.saving': 'Đang lưu vào thiết bị này…',
   'dashboard.chooseCurrency': 'Đơn vị tiền của các số tiền',
   'dashboard.noCurrency': 'Số thuần (không có tiền tệ)',
   'rejected.reason.unclosed-quote': 'Dấu ngoặc kép (") mở ở dòng này nhưng không bao giờ được đóng',

@@ -187,30 +187,47 @@ export class ImportFlow {
     const options = this.importOptions();
     if (!options || !this.file) return;
     const file = this.file;
-    await this.#runNoted(file.name, (job, started) => this.client().runImport(file, options, job, proxy((p: ImportProgress) => (started(), (this.progress = p)))));
+    await this.#runNoted(file.name, (job, started, shown) =>
+      this.client().runImport(file, options, job, proxy((p: ImportProgress) => (started(), (this.progress = p))), proxy(shown)),
+    );
   }
 
   /**
    * Run an import the journal notes (src/state/import-journal.ts): a tab closed during it is told on the next open,
    * and a worker killed during it fails the flow ("stopped") instead of leaving the page waiting. `start` gets the
-   * job's id (the worker holds its lock) and a callback the worker calls from inside the lock.
+   * job's id (the worker holds its lock), a callback the worker calls from inside the lock, and one it calls when
+   * the dataset can be shown while its save still writes: the dashboard opens then, and the journal keeps its note
+   * until the save has committed (a tab closed meanwhile is told on the next open, as any interrupted import).
    */
-  async #runNoted(fileName: string, start: (job: string, started: () => void) => Promise<Awaited<ReturnType<Compute['runImport']>>>) {
+  async #runNoted(
+    fileName: string,
+    start: (job: string, started: () => void, shown: (datasetId: number) => void) => Promise<Awaited<ReturnType<Compute['runImport']>>>,
+  ) {
     const job = (this.#jobId = crypto.randomUUID());
     this.phase = 'importing';
     this.progress = null;
     const journal = await this.journal();
     journal.begin(job, fileName);
     const watch = { done: false, started: false };
+    let shown: Promise<void> | null = null;
+    let shownId: number | null = null;
+    const onShown = (datasetId: number) => void (shown ??= this.#show(job, (shownId = datasetId)));
+    let stored = false;
     try {
-      const outcome = await Promise.race([start(job, () => (watch.started = true)), journal.whileRunning(job, watch, this.watchEvery)]);
-      await this.finish(outcome);
+      const outcome = await Promise.race([start(job, () => (watch.started = true), onShown), journal.whileRunning(job, watch, this.watchEvery)]);
+      stored = outcome.ok;
+      if (shown && outcome.ok) {
+        // Open since it was shown; now stored, and worth keeping (see finish).
+        await shown;
+        void storage.persist();
+      } else await this.finish(outcome);
     } catch (err) {
       if ((err as Error).name === 'WorkerStopped') this.fail('stopped', fileName);
       else await this.failed(err);
     } finally {
       watch.done = true;
       journal.end(job);
+      if (shownId !== null && !stored) this.session.neverStored(shownId);
     }
   }
 
@@ -270,6 +287,14 @@ export class ImportFlow {
     if (!this.file || this.phase !== 'summary') return;
     const file = this.file;
     await this.#runNoted(file.name, (job, started) => this.client().runSummaryImport(file, job, proxy(started)));
+  }
+
+  /** Open the dataset of this import, unless the import was cancelled or another began while it was listed. */
+  async #show(job: string, datasetId: number) {
+    await this.datasets.whenListed(datasetId);
+    if (this.#jobId !== job || this.phase !== 'importing') return;
+    this.session.open(datasetId);
+    this.reset();
   }
 
   /** Open the stored dataset, or say why there is none. */

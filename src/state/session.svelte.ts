@@ -91,6 +91,14 @@ export class Session {
   }
 
   /**
+   * A dataset shown while its import saved, whose save then failed (or whose worker stopped): it never existed, so
+   * the views left undrawn say nothing about the next visit.
+   */
+  neverStored(id: number): void {
+    this.shown(id);
+  }
+
+  /**
    * For a store, inside its effect root: `onChange` gets the open dataset's values each time another is opened or the
    * worker reports a change to it (a new name, currency or margin). It runs untracked, so it may read and set state.
    */

@@ -102,6 +102,8 @@ function ordersFile(rows: number): string {
 /** One Chromium import of the file, in a browser of its own: click → dashboard, where the time went, memory added. */
 interface ChromiumRun {
   wall: number;
+  /** Click → the dataset shown as stored (its save committed). */
+  stored: number;
   sincePick: number;
   timings: Record<string, number>;
   added: number;
@@ -121,12 +123,13 @@ async function chromiumRun(serverUrl: string, path: string): Promise<ChromiumRun
     await page.getByTestId('import-file').setInputFiles(path);
     await page.getByTestId('import-confirm').waitFor();
     await page.waitForTimeout(COLUMN_CHECK_MS);
-    const times = await clickAndTimeUntil(page, 'import-confirm', ['customer-table'], 360_000, pickedAt);
+    // The dashboard shows while the save still writes; the import's time shows once it is stored.
+    const times = await clickAndTimeUntil(page, 'import-confirm', ['customer-table', 'dataset-imported-in'], 360_000, pickedAt);
     clearInterval(sampler);
     peak = Math.max(peak, browserRss(pid));
     // Where the time went, as the import stored it with the dataset.
     const { timings } = await newestStoredDataset(page);
-    return { wall: times[0], sincePick: times.since[0], timings, added: peak - idle };
+    return { wall: times[0], stored: times[1], sincePick: times.since[0], timings, added: peak - idle };
   } finally {
     await browser.close();
   }
@@ -150,11 +153,13 @@ async function chromiumScale(root: string, path: string, rows: number, line: Lin
     const each = (f: (run: ChromiumRun) => string) => runs.map(f).join(', ');
     line(`Chromium, ${fmt(rows / 1e6)}M lines: click Import → dashboard (${COLUMN_CHECK_MS / 1000} s on the column check first), first / best of ${CHROMIUM_RUNS}`, `${seconds(runs[0].wall)} / ${seconds(best.wall)} s`, '≤ 5 s');
     line('  each run, s', each((run) => seconds(run.wall)));
+    line('  click Import → stored on this device (the save done; the dashboard shows meanwhile), each run, s', each((run) => seconds(run.stored)));
     line('  file picked → the same (the column check included; the file is read from the pick on), best run', `${seconds(best.sincePick)} s`);
     const ms = (key: string) => (typeof best.timings[key] === 'number' ? fmt(best.timings[key]) : 'n/a');
     line('  best run: parse (halves) / figures / save, ms', `${ms('parseMs')} (${ms('firstHalfMs')}, ${ms('secondHalfMs')}) / ${ms('figuresMs')} / ${ms('saveMs')}`);
     line('  best run: the halves parsing (not waiting for reads), ms', `${ms('firstHalfParsingMs')}, ${ms('secondHalfParsingMs')}`);
     line('  best run: waiting for the second half / joining / finishing, ms', `${ms('waitMs')} / ${ms('absorbMs')} / ${ms('finishMs')}`);
+    line('  best run: the dashboard\'s figures before the save / the click → the dataset shown by the worker, ms', `${ms('dashboardMs')} / ${ms('shownMs')}`);
     line('  best run: the import in the worker, from the start of its reading, ms', ms('totalMs'));
     const least = Math.min(...runs.map((run) => run.added));
     line('  added to the browser\'s memory (peak over idle), first / least', `${fmt(runs[0].added / 2 ** 20)} / ${fmt(least / 2 ** 20)} MB (each: ${each((run) => fmt(run.added / 2 ** 20))})`);

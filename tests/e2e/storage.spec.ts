@@ -95,6 +95,39 @@ async function importFileAgain(page: Page, path: string) {
   await importFile(page, path);
 }
 
+test('a large import shows its dashboard while it saves, says so, then says it is stored; the dataset is whole', async ({ page }) => {
+  await page.goto('./');
+  const path = ordersFile('shown-while-saving.csv', 1_500_000, 400_000, null);
+  await page.getByTestId('import-file').setInputFiles(path);
+  await expect(page.getByTestId('import-confirm')).toBeEnabled();
+  // What the page showed, in order: the saving note (with the dashboard's figures on screen), then the import's time.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { seen: string[] }).seen = seen;
+    new MutationObserver(() => {
+      const saving = document.querySelector('[data-testid="dataset-saving"]');
+      const customers = document.querySelector('[data-testid="kpi-customers"]')?.textContent?.replace(/\s+/g, ' ').trim();
+      if (saving && !seen.includes('saving')) seen.push('saving');
+      if (saving && customers && !seen.some((s) => s.startsWith('figures'))) seen.push(`figures: ${customers}`);
+      if (document.querySelector('[data-testid="dataset-imported-in"]') && !seen.includes('stored')) seen.push('stored');
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('dataset-imported-in')).toBeVisible({ timeout: 60_000 });
+  const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+  // The customers counted on screen while saving: as many as ordersFile's generator drew (counted here the same way).
+  const drawn = new Set<number>();
+  let seed = 12345;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+  for (let i = 0; i < 1_500_000; i++) drawn.add(next() % 400_000) && next();
+  expect(drawn.size).toBe(199_897);
+  expect(seen).toEqual(['saving', expect.stringMatching(/^figures: Customers 199,897 /), 'stored']);
+  await expect(page.getByTestId('dataset-saving')).toHaveCount(0);
+  // 1,500,000 rows in chunks of 65,536: 23, all stored with the record.
+  expect(await storedNames(page)).toEqual(['shown-while-saving.csv:23', 'chunks:23']);
+  await expect(page.getByTestId('kpi-rows')).toContainText('1,500,000 accepted');
+});
+
 test('a tab closed during its import: the next open says so, nothing of it is stored, the other dataset is untouched', async ({ context }) => {
   const page = await context.newPage();
   await page.goto('./');

@@ -10,6 +10,8 @@ import { CHUNK_ROWS, listDatasets, loadTable, saveDataset, storedBytes } from '.
 import { storageFailure } from '../../src/db/storage-errors';
 import type { TransactionTable } from '../../src/core/types';
 import { failCommit, limitStorage } from './quota';
+import { proxy } from 'comlink';
+import type { DatasetEntry } from '../../src/core/datasets';
 import { acceptedOptions, computeHarness, importText } from '../support/compute-harness';
 
 function table(n: number, seed: number): TransactionTable {
@@ -115,6 +117,34 @@ describe('a full disk during the save', () => {
       lift = null;
       const names = (await harness.api.listDatasets()).map((d) => [d.id, d.name, d.figures.netRevenue]);
       expect(names).toEqual([[first, 'first.csv', 30]]);
+    } finally {
+      harness.close();
+    }
+  });
+
+  it('met after the dataset was shown (its record written, its first chunk not): it is listed no more, and the earlier dataset stays', async () => {
+    const harness = computeHarness();
+    try {
+      await importText(harness.api, 'first.csv', 'customer,date,amount\nA,2024-01-05,10\nB,2024-01-06,20\n');
+      const lists: string[][] = [];
+      await harness.api.watchDatasets(proxy((entries: DatasetEntry[]) => void lists.push(entries.map((d) => `${d.name}${d.saving ? ' (saving)' : ''}`))));
+      const file = new File(['customer,date,amount\nX,2024-02-01,1\nY,2024-02-02,2\nX,2024-03-01,3\nY,2024-03-02,4\n'], 'second.csv');
+      const options = await acceptedOptions(harness.api, file);
+      // Its record takes 332 bytes as tests/storage/quota.ts counts them, its chunk 48 and its ids 10 more.
+      const limit = await limitStorage(340);
+      lift = limit.lift;
+      const shown: number[] = [];
+      const err = (await harness.api.runImport(file, options, 'job', undefined, proxy((id: number) => void shown.push(id))).then(() => null, (e: unknown) => e)) as Error;
+      expect(err.name).toBe('QuotaExceededError');
+      // Each callback comes on a channel of its own, so possibly after the error.
+      for (let i = 0; i < 100 && (shown.length === 0 || lists.at(-1)?.length !== 1); i++) await new Promise((r) => setTimeout(r, 5));
+      expect(shown).toHaveLength(1);
+      expect(lists).toContainEqual(['second.csv (saving)', 'first.csv']);
+      expect(lists.at(-1)).toEqual(['first.csv']);
+      expect(harness.context.pending.has(shown[0])).toBe(false);
+      lift();
+      lift = null;
+      expect((await harness.api.listDatasets()).map((d) => d.name)).toEqual(['first.csv']);
     } finally {
       harness.close();
     }

@@ -31,6 +31,8 @@ export interface DatasetEntry {
   billing: 'payments' | 'subscriptions' | null;
   /** 'summary': a per-customer summary file (docs/warehouse.md), no orders; absent for an orders dataset. */
   kind?: 'summary';
+  /** Shown while its import's save is still writing it to this device (not yet kept if the tab closed now). */
+  saving?: true;
 }
 
 /** A margin in percent, or null when it is not a number from 0 to 100. */

@@ -59,6 +59,63 @@ describe('a full disk during an import', () => {
   });
 });
 
+describe('a full disk met after the dataset was shown', () => {
+  it('fails the flow and leaves the session and the list on what is stored', async () => {
+    const harness = computeHarness();
+    try {
+      const client = () => harness.api as Compute;
+      const kept = await importText(harness.api, 'kept.csv', 'customer,date,amount\nA,2024-01-05,10\nB,2024-01-06,20\n');
+      const datasets = new DatasetsStore(client);
+      datasets.start();
+      const session = new Session(datasets, undefined);
+      const opened: number[] = [];
+      const open = session.open.bind(session);
+      session.open = (id) => (opened.push(id), open(id));
+      const { ImportFlow } = await import('../../../src/state/import-flow.svelte');
+      const estimate = { quota: null as number | null, usage: null as number | null, async refresh() {} };
+      const flow = new ImportFlow(client, datasets, session, undefined, estimate);
+      await flow.choose(new File(['customer,date,amount\nX,2024-02-01,1\nY,2024-02-02,2\nX,2024-03-01,3\nY,2024-03-02,4\n'], 'second.csv'));
+      // The record (332 bytes as tests/storage/quota.ts counts them) fits; its first chunk does not.
+      lift = (await limitStorage(340)).lift;
+      await flow.confirm();
+      expect(flow.phase).toBe('failed');
+      expect(flow.error).toMatchObject({ kind: 'storage', storage: { failure: 'quota', needed: 50 } });
+      // Whether it was opened meanwhile depends on how soon the save failed (here at once); either way it is gone and
+      // the session is on the stored one.
+      expect(opened.every((id) => id !== kept)).toBe(true);
+      for (let i = 0; i < 100 && datasets.list?.length !== 1; i++) await new Promise((r) => setTimeout(r, 5));
+      expect(datasets.list?.map((d) => d.name)).toEqual(['kept.csv']);
+      expect(session.opened).toEqual({ kind: 'dataset', id: kept });
+    } finally {
+      harness.close();
+    }
+  });
+
+  it('without a failure, opens the dataset once, before the import ends, and the list then has it stored', async () => {
+    const harness = computeHarness();
+    try {
+      const client = () => harness.api as Compute;
+      const datasets = new DatasetsStore(client);
+      datasets.start();
+      const session = new Session(datasets, undefined);
+      const events: string[] = [];
+      const open = session.open.bind(session);
+      session.open = (id) => (events.push(`open ${id}`), open(id));
+      const { ImportFlow } = await import('../../../src/state/import-flow.svelte');
+      const flow = new ImportFlow(client, datasets, session);
+      await flow.choose(new File(['customer,date,amount\nX,2024-02-01,1\nY,2024-02-02,2\n'], 'one.csv'));
+      const confirmed = flow.confirm().then(() => events.push('ended'));
+      await confirmed;
+      expect(events).toEqual(['open 1', 'ended']);
+      expect(flow.phase).toBe('idle');
+      for (let i = 0; i < 100 && datasets.list?.[0]?.saving; i++) await new Promise((r) => setTimeout(r, 5));
+      expect(datasets.list?.map((d) => [d.name, d.saving ?? false])).toEqual([['one.csv', false]]);
+    } finally {
+      harness.close();
+    }
+  });
+});
+
 describe('storage failures elsewhere', () => {
   it('are sentences that say what to do, never the bare error name', () => {
     const named = (name: string, message = name) => Object.assign(new Error(message), { name });

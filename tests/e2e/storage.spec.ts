@@ -110,6 +110,8 @@ test('a large import shows its dashboard while it saves, says so, then says it i
       if (saving && !seen.includes('saving')) seen.push('saving');
       if (saving && customers && !seen.some((s) => s.startsWith('figures'))) seen.push(`figures: ${customers}`);
       if (document.querySelector('[data-testid="dataset-imported-in"]') && !seen.includes('stored')) seen.push('stored');
+      const listed = [...document.querySelectorAll('nav.datasets li')].find((li) => li.textContent?.includes('shown-while-saving.csv'));
+      if (listed?.textContent?.includes('Saving to this device')) (window as unknown as { listedSaving: boolean }).listedSaving = true;
     }).observe(document.body, { childList: true, subtree: true, characterData: true });
   });
   await page.getByTestId('import-confirm').click();
@@ -122,6 +124,9 @@ test('a large import shows its dashboard while it saves, says so, then says it i
   for (let i = 0; i < 1_500_000; i++) drawn.add(next() % 400_000) && next();
   expect(drawn.size).toBe(199_897);
   expect(seen).toEqual(['saving', expect.stringMatching(/^figures: Customers 199,897 /), 'stored']);
+  // The list of datasets said so too, and no longer does.
+  expect(await page.evaluate(() => (window as unknown as { listedSaving?: boolean }).listedSaving)).toBe(true);
+  await expect(page.getByRole('button', { name: 'shown-while-saving.csv 1,500,000 rows' })).toBeVisible();
   await expect(page.getByTestId('dataset-saving')).toHaveCount(0);
   // 1,500,000 rows in chunks of 65,536: 23, all stored with the record.
   expect(await storedNames(page)).toEqual(['shown-while-saving.csv:23', 'chunks:23']);

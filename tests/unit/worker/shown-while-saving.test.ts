@@ -76,4 +76,31 @@ describe('a dataset shown while its save writes', () => {
     expect(lists[saving][0].timings.saveMs).toBeUndefined();
     expect(lists[lists.length - 1][0].timings.saveMs).toBeGreaterThan(0);
   });
+
+  it('deleted or renamed while it saves: the change waits for the save, then applies to the whole dataset', async () => {
+    const h = computeHarness();
+    try {
+      const lists: DatasetEntry[][] = [];
+      await h.api.watchDatasets(proxy((entries: DatasetEntry[]) => void lists.push(entries)));
+      const changes: Promise<void>[] = [];
+      const importOne = async (name: string, change: (id: number) => Promise<void>) => {
+        const file = new File([readFileSync(new URL('../../fixtures/e2e/don-hang.csv', import.meta.url))], name, { type: 'text/csv' });
+        const outcome = await h.api.runImport(file, await acceptedOptions(h.api, file), name, undefined, proxy((id: number) => void changes.push(change(id))));
+        expect(outcome.ok).toBe(true);
+        return outcome.ok ? outcome.datasetId : -1;
+      };
+      const deleted = await importOne('deleted.csv', (id) => h.api.deleteDataset(id));
+      const renamed = await importOne('renamed.csv', (id) => h.api.renameDataset(id, 'Đơn hàng quý 1'));
+      for (let i = 0; i < 100 && changes.length < 2; i++) await new Promise((r) => setTimeout(r, 5));
+      await Promise.all(changes);
+      expect((await h.api.listDatasets()).map((d) => [d.id, d.name, d.rows])).toEqual([[renamed, 'Đơn hàng quý 1', 7]]);
+      // Nothing of the deleted one is left behind: no chunk, no dictionary.
+      expect(await h.context.db.chunks.where('datasetId').equals(deleted).count()).toBe(0);
+      expect(await h.context.db.dictionaries.where('datasetId').equals(deleted).count()).toBe(0);
+      expect(await h.context.db.chunks.where('datasetId').equals(renamed).count()).toBe(1);
+      await until(lists, (list) => list.length === 1 && list[0].name === 'Đơn hàng quý 1' && !list[0].saving);
+    } finally {
+      h.close();
+    }
+  });
 });

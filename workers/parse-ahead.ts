@@ -20,7 +20,7 @@ export async function importSourceOf(file: File): Promise<ImportSource> {
 /** A file read, its lines let go (dataset-table.ts), and its dataset figures when it has rows to count. */
 export type ReadFile = ReturnType<typeof withoutLines<StreamImportResult>> & {
   analysis: DatasetAnalysis | null;
-  /** The dashboard the page asks for first, and how long it took (null: not computed, or it failed). */
+  /** The dashboard the page asks for first and how long it took; null when it failed or no row was accepted. */
   dashboard?: { data: DashboardData; ms: number } | null;
   /** When the reading began and ended (performance.now()), so that the import's time counts it (workMs). */
   startedAt: number;
@@ -47,7 +47,7 @@ export function firstDashboard(table: ReadFile['table']): { data: DashboardData;
   try {
     data = dashboardData(table);
   } catch {
-    // Told by the page's request (above).
+    // The page's own request computes it again and says what went wrong.
   }
   releaseGroupings(table);
   return data && { data, ms: performance.now() - started };
@@ -77,7 +77,7 @@ export function startReading(file: File, options: ImportOptions): void {
     if (isCancelled()) throw new ImportCancelled();
     // The figures kept with the dataset too: the import then only stores.
     const analysis = read.report.rowsAccepted > 0 ? analyzeDataset(read.table) : null;
-    // And the dashboard, which then waits for the click too (a file read before the user has looked at its columns).
+    // And the first dashboard: a file read before the click then only has to be stored.
     const dashboard = analysis ? firstDashboard(read.table) : null;
     return { ...read, analysis, dashboard, startedAt, endedAt: performance.now() };
   })();

@@ -48,12 +48,26 @@ async function storedNames(page: Page): Promise<string[]> {
   });
 }
 
-/** Start importing a file and return when its save has begun (the progress says so). */
-async function startImportUntilSaving(page: Page, path: string) {
+/**
+ * Import a file and stop its worker the moment its save has begun: the progress says so, or (the save now running
+ * behind the dashboard) the dashboard says it is saving. Watched from inside the page, every frame, so that the save
+ * is still writing when the worker goes.
+ */
+async function killWorkerWhileSaving(page: Page, path: string) {
   await page.getByTestId('import-file').setInputFiles(path);
   await expect(page.getByTestId('import-confirm')).toBeEnabled();
+  await page.evaluate(() => {
+    const w = window as unknown as { clvKillWorker(): void; killedWhen?: string };
+    const look = () => {
+      const saving = document.querySelector('[data-testid="import-progress"]')?.textContent?.includes('Saving on this device') ? 'progress' : document.querySelector('[data-testid="dataset-saving"]') ? 'dashboard' : null;
+      if (!saving) return void requestAnimationFrame(look);
+      w.clvKillWorker();
+      w.killedWhen = saving;
+    };
+    requestAnimationFrame(look);
+  });
   await page.getByTestId('import-confirm').click();
-  await page.waitForFunction(() => document.querySelector('[data-testid="import-progress"]')?.textContent?.includes('Saving on this device'), undefined, { polling: 'raf', timeout: 60_000 });
+  await page.waitForFunction(() => (window as unknown as { killedWhen?: string }).killedWhen !== undefined, undefined, { timeout: 60_000 });
 }
 
 test('a full storage quota during an import: one sentence, nothing of the file stored, the stored dataset intact; with room again it imports', async ({ page, context }) => {
@@ -163,8 +177,7 @@ test('a worker killed while its import saves: the page says so at once, nothing 
   await page.goto('./');
   await importFile(page, donHang);
   await page.getByTestId('new-import').click();
-  await startImportUntilSaving(page, ordersFile('killed-worker.csv', 400_000, 5000, 3));
-  await page.evaluate(() => (globalThis as unknown as { clvKillWorker(): void }).clvKillWorker());
+  await killWorkerWhileSaving(page, ordersFile('killed-worker.csv', 1_000_000, 5000, 3));
   const error = page.getByTestId('import-error');
   await expect(error).toContainText('The import of “killed-worker.csv” stopped before it finished: the browser stopped its work (often for lack of memory). Nothing of it was saved and your other datasets are untouched; reload the page to go on.', { timeout: 15_000 });
   expect(await storedNames(page)).toEqual(['don-hang.csv:1', 'chunks:1']);

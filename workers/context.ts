@@ -4,7 +4,8 @@
  * their own with a database of their own.
  */
 import { ClvDatabase } from '../src/db/schema';
-import { loadTable } from '../src/db/repo';
+import { loadTable, settingsOf } from '../src/db/repo';
+import type { DatasetSettings } from '../src/core/datasets';
 import { TableCache, summaryTable } from './table-cache';
 import { ForecastSessions } from './forecast-session';
 import { CancelFlags } from './jobs';
@@ -22,6 +23,8 @@ export interface WorkerContext {
   pending: PendingDatasets;
   /** A dataset's record: from the save under way when there is one (IndexedDB would wait for it), else stored. */
   recordOf(id: number): Promise<DatasetRecord | undefined>;
+  /** Its settings, read the same way; throws when the dataset no longer exists. */
+  settings(id: number): Promise<DatasetSettings>;
   /** Drop everything held in memory for a dataset (deleted, or its rows changed). */
   forget(id: number): void;
 }
@@ -46,6 +49,7 @@ export function createContext(dbName?: string): WorkerContext {
     cancelFlags: new CancelFlags(),
     pending,
     recordOf,
+    settings: async (id) => settingsOf(await recordOf(id), id),
     forget(id) {
       tables.invalidate(id);
       forecasts.forget(id);

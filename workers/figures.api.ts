@@ -2,7 +2,6 @@
 import { clvDistribution, cohortMembers, type CustomerHistory, type DashboardData, type HistoricalAggregates } from '../src/core/figures';
 import { customerCsvParts, customerOrder, customerRows, isFirstView, type CustomerCsvColumns, type CustomerRows, type CustomerView } from '../src/core/figures/customer-table';
 import type { CohortPeriod, Cohorts } from '../src/core/types';
-import { settingsOf } from '../src/db/repo';
 import type { WorkerContext } from './context';
 import { cohortsOf, dashboardOf } from './derived';
 import { largestFirst, largestFirstTop } from '../src/core/sort-by-number';
@@ -75,7 +74,7 @@ export function figuresApi(context: WorkerContext) {
       const ids = summary.ids;
       return { history, ids: () => ids, idOf: (code) => ids[code], ...firstOrders(datasetId, 'summary-order', history), csv: { dated, profit: false } };
     }
-    const margin = settingsOf(await context.recordOf(datasetId), datasetId).marginPercent;
+    const margin = (await context.settings(datasetId)).marginPercent;
     const data = await dashboardOf(tables, datasetId, margin);
     const table = await tables.table(datasetId);
     const history = data.historical.perCustomer;
@@ -108,7 +107,7 @@ export function figuresApi(context: WorkerContext) {
     /** Every figure of the historical dashboard (historical CLV, formulas, concentration, distribution). */
     async dashboard(datasetId: number): Promise<DashboardPage> {
       // The margin is read from the dataset, the one setting that history, forecast and snapshot all use.
-      const margin = settingsOf(await context.recordOf(datasetId), datasetId).marginPercent;
+      const margin = (await context.settings(datasetId)).marginPercent;
       const { historical, ...rest } = await dashboardOf(tables, datasetId, margin);
       const { perCustomer: _columns, ...figures } = historical;
       return { ...rest, historical: figures };

@@ -9,7 +9,6 @@ import type { PredictionInput } from '../src/core/forecast';
 import type { TimeUnit } from '../src/core/types';
 import type { ForecastSession } from './forecast-session';
 import type { ModelFit, ModelName } from '../src/core/forecast/models';
-import { settingsOf } from '../src/db/repo';
 import type { WorkerContext } from './context';
 import { dashboardOf, summaryOf } from './derived';
 
@@ -40,7 +39,7 @@ export function forecastApi(context: WorkerContext) {
   const { db, tables, forecasts, fits } = context;
 
   async function marginFor(datasetId: number) {
-    const { marginPercent } = settingsOf(await context.recordOf(datasetId), datasetId);
+    const { marginPercent } = await context.settings(datasetId);
     if (marginPercent !== null) return forecastMargin(marginPercent, null);
     const { historical } = await dashboardOf(tables, datasetId, null);
     const fromFile = historical.margin.source === 'cost' ? historical.margin.rate : null;

@@ -11,6 +11,16 @@ import { release } from './release';
 const DIGIT_BITS = 16;
 const DIGITS = 1 << DIGIT_BITS;
 
+/** A radix pass's digit counts made, in place, into where each digit's keys start. */
+function countsToStarts(count: Uint32Array): void {
+  let start = 0;
+  for (let d = 0; d < count.length; d++) {
+    const c = count[d];
+    count[d] = start;
+    start += c;
+  }
+}
+
 /** `picked` (positions, in the order that breaks ties) sorted by `key[position]`. */
 export function sortByNumber(picked: ArrayLike<number>, key: ArrayLike<number>, ascending: boolean): Uint32Array {
   const n = picked.length;
@@ -53,12 +63,7 @@ export function sortByNumber(picked: ArrayLike<number>, key: ArrayLike<number>, 
     for (let i = 0; i < known; i++) count[(word[i] >>> shift) & (DIGITS - 1)]++;
     // A digit every key shares moves nothing: skip the pass (small integers share all their low bits, for one).
     if (known === 0 || count[(word[0] >>> shift) & (DIGITS - 1)] === known) continue;
-    let start = 0;
-    for (let d = 0; d < DIGITS; d++) {
-      const c = count[d];
-      count[d] = start;
-      start += c;
-    }
+    countsToStarts(count);
     for (let i = 0; i < known; i++) {
       const j = count[(word[i] >>> shift) & (DIGITS - 1)]++;
       hiNext[j] = hi[i];
@@ -99,12 +104,7 @@ export function sortFiniteInPlace(values: Float64Array): Float64Array {
     const shift = (pass % 2) * DIGIT_BITS;
     count.fill(0);
     for (let i = 0; i < 2 * n; i += 2) count[(src[i + word] >>> shift) & (DIGITS - 1)]++;
-    let start = 0;
-    for (let d = 0; d < DIGITS; d++) {
-      const c = count[d];
-      count[d] = start;
-      start += c;
-    }
+    countsToStarts(count);
     for (let i = 0; i < 2 * n; i += 2) {
       const to = 2 * count[(src[i + word] >>> shift) & (DIGITS - 1)]++;
       dst[to] = src[i];
@@ -252,12 +252,7 @@ function sortUint32(keys: Uint32Array, spare: Uint32Array, largest: number): Uin
   for (let shift = 0; shift < 32 && largest >>> shift > 0; shift += SMALL_DIGIT_BITS) {
     count.fill(0);
     for (let i = 0; i < n; i++) count[(src[i] >>> shift) & mask]++;
-    let start = 0;
-    for (let d = 0; d < digits; d++) {
-      const c = count[d];
-      count[d] = start;
-      start += c;
-    }
+    countsToStarts(count);
     for (let i = 0; i < n; i++) {
       const key = src[i];
       dst[count[(key >>> shift) & mask]++] = key;

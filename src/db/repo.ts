@@ -282,6 +282,9 @@ export async function listDatasets(db: ClvDatabase): Promise<DatasetRecord[]> {
   return (await db.datasets.orderBy('createdAt').reverse().toArray()).filter(isWholeDataset);
 }
 
+/** A dataset's settings as its record holds them. */
+const recordSettings = (record: DatasetRecord): DatasetSettings => ({ currency: record.currency, marginPercent: record.marginPercent ?? null });
+
 /** A stored dataset as the page sees it. */
 export function datasetEntry(record: DatasetRecord): DatasetEntry {
   return {
@@ -292,22 +295,17 @@ export function datasetEntry(record: DatasetRecord): DatasetEntry {
     rows: record.rows,
     figures: record.figures,
     report: record.report,
-    settings: { currency: record.currency, marginPercent: record.marginPercent ?? null },
+    settings: recordSettings(record),
     timings: record.timings,
     billing: record.billing ?? null,
     ...(record.kind === 'summary' ? { kind: 'summary' as const } : {}),
   };
 }
 
-/** A dataset's settings; throws when it no longer exists. */
-export async function datasetSettings(db: ClvDatabase, id: number): Promise<DatasetSettings> {
-  return settingsOf(await db.datasets.get(id), id);
-}
-
 /** The settings of a dataset's record, read by its id; throws when there is none (the dataset no longer exists). */
 export function settingsOf(record: DatasetRecord | undefined, id: number): DatasetSettings {
   if (!record) throw new Error(`Dataset ${id} no longer exists.`);
-  return { currency: record.currency, marginPercent: record.marginPercent ?? null };
+  return recordSettings(record);
 }
 
 /** Change a dataset's currency or margin (only the fields given). */

@@ -147,17 +147,29 @@ function sumByCustomer(table: TransactionTable, margin: number, days: CustomerDa
   }
   const { dayStart, total, totalScale } = days;
   const profit = Number.isNaN(margin) ? null : new Float64Array(customerCount);
-  for (let c = 0; c < customerCount; c++) {
-    let s = net[c];
-    let compensation = netC ? netC[c] : 0;
-    for (let j = dayStart[c]; j < dayStart[c + 1]; j++) {
-      const x = total[j] / totalScale;
-      const t = s + x;
-      compensation += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
-      s = t;
+  if (netC === null && total instanceof Int32Array) {
+    // Whole day totals and no refund rows: each customer's sum is a whole number, exact in a double (days × 2^31 stay
+    // far below 2^53), divided once. Net revenue is then the exact sum rounded once, where adding quotients left some
+    // a bit off a whole cent, and the dashboard's sort of them fell back from 32-bit keys to 64-bit ones.
+    for (let c = 0; c < customerCount; c++) {
+      let s = 0;
+      for (let j = dayStart[c]; j < dayStart[c + 1]; j++) s += total[j];
+      net[c] = s / totalScale;
+      if (profit) profit[c] = net[c] * margin;
     }
-    net[c] = s + compensation;
-    if (profit) profit[c] = net[c] * margin;
+  } else {
+    for (let c = 0; c < customerCount; c++) {
+      let s = net[c];
+      let compensation = netC ? netC[c] : 0;
+      for (let j = dayStart[c]; j < dayStart[c + 1]; j++) {
+        const x = total[j] / totalScale;
+        const t = s + x;
+        compensation += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
+        s = t;
+      }
+      net[c] = s + compensation;
+      if (profit) profit[c] = net[c] * margin;
+    }
   }
   const refundRowsTotal = (sums.back + sums.backC) / unit;
   const totals: RowTotals = {

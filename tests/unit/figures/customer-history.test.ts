@@ -47,5 +47,24 @@ describe('the per-customer history\'s money columns', () => {
     expect(Array.from(lineHistory.orders)).toEqual([1, 1]);
     expect(lineHistory.orders).not.toBe(lineHistory.purchaseDays);
   });
-});
 
+  it('sums whole cents exactly: each net revenue is the decimal total, not the quotients added up', () => {
+    // 2,000 customers, each 2–6 purchases of whole cents on days of their own. Added as 0.1 + 0.2 + … in doubles, some
+    // totals came out a bit off their cents (0.30000000000000004); the exact sum divided once is the total as written.
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    const rows: [string, string, number][] = [];
+    const cents = new Map<string, number>();
+    for (let c = 0; c < 2000; c++) {
+      const id = `C${c}`;
+      for (let k = 0, n = 2 + (next() % 5); k < n; k++) {
+        const amount = 1 + (next() % 99999);
+        rows.push([id, `2024-${String(1 + k).padStart(2, '0')}-10`, amount / 100]);
+        cents.set(id, (cents.get(id) ?? 0) + amount);
+      }
+    }
+    const { ids, net } = columns(tableFromRows(rows));
+    expect(net).toEqual(ids.map((id) => cents.get(id)! / 100));
+    expect(net.filter((v) => Math.round(v * 100) / 100 !== v)).toEqual([]);
+  });
+});

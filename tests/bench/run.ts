@@ -40,6 +40,7 @@ import { browserPid, browserRss, browserTree, COLUMN_CHECK_MS, launchBrowser, ne
 import { benchWarehouse } from './warehouse';
 import { benchFitSizes } from './fit-sizes';
 import { benchLighthouse } from './lighthouse';
+import { firstTouchCost } from './first-touch';
 
 // Run bundled from node_modules/.cache (see launch.ts), which hands over the project's root; run as a source, two up.
 const root = process.env.CLV_ROOT ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -194,6 +195,12 @@ function machineReference(): number {
   return best;
 }
 
+/** firstTouchCost as a line's value. */
+function firstTouchText(): string {
+  const cost = firstTouchCost();
+  return `${fmt(cost.freshMs)} / ${fmt(cost.againMs)} ms`;
+}
+
 function buildApp() {
   // Always the current code: a stale build would measure something else.
   execSync('npx vite build', { cwd: root, stdio: 'ignore' });
@@ -204,6 +211,7 @@ async function main() {
   if (process.argv.includes('--scale-only')) {
     buildApp();
     line('machine reference at start (fixed loop; lower = faster)', `${fmt(machineReference())} ms`);
+    line('machine: a fresh 64 MB array written / written again (first touch of memory)', firstTouchText());
     await benchScale(root, line, { sizes: scaleSizes(), chromium: !process.argv.includes('--node-only') });
     line('\nmachine reference at the end', `${fmt(machineReference())} ms`);
     return;
@@ -235,6 +243,7 @@ async function main() {
     process.exit(1);
   }
   line('machine reference at start (fixed loop; lower = faster)', `${fmt(machineReference())} ms`);
+  line('machine: a fresh 64 MB array written / written again (first touch of memory)', firstTouchText());
   if (process.argv.includes('--warehouse-only')) return benchWarehouse(line, machineReference);
   if (process.argv.includes('--fit-sizes-only')) {
     benchFitSizes();

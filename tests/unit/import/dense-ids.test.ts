@@ -2,6 +2,8 @@
  * Ids that are numbers after one prefix (DenseIds inside CodeDictionary): found at their number's place in an array,
  * with the codes a Map gives, the very texts given back, and the table taken over as soon as one value does not fit.
  */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { mapCodes } from '../../fixtures/import/helpers';
 import { mulberry32 } from '../../bench/synthetic';
@@ -99,11 +101,26 @@ describe('ids that are numbers after a prefix', () => {
     // The same values with one letter changed are no numbers: the table holds them.
     codesOf(table, values.map((v) => `X${v.slice(1, 4)}Z${v.slice(4)}`));
     expect([dense.lookup, table.lookup]).toEqual(['dense', 'table']);
-    // Up to 50,000 numbers spanned: the array at most twice that (400 KB), plus the staging characters (1 KB).
+    // Up to 50,000 numbers spanned: the array's span, 4 bytes a number (its room around them untouched), plus the
+    // staging characters (1 KB).
     const spanned = Math.max(...values.map((v) => Number(v.slice(1)))) - Math.min(...values.map((v) => Number(v.slice(1)))) + 1;
     expect(dense.heldBytes).toBeGreaterThanOrEqual(4 * spanned + 1024);
     expect(dense.heldBytes).toBeLessThanOrEqual(8 * spanned + 1024);
     expect(table.heldBytes).toBeGreaterThan(4 * dense.heldBytes);
+  });
+
+  it('touches little more memory than the numbers finally span, however many times the array outgrows itself', () => {
+    // Customers numbered in turn joining as the file goes on (older ones coming back), looked up in a process of its
+    // own, which counts the pages it touched the first time. Each array outgrown was a fresh one written over the whole
+    // span: 5× the final span at 1M customers, 6.3× at 4M (the last arrays all the limit's size).
+    for (const [count, most] of [[1_000_000, 3], [4_000_000, 2]]) {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../../support/dense-first-touch.ts', import.meta.url)), String(count)], { encoding: 'utf8' });
+      expect(run.status, run.stderr).toBe(0);
+      const { lookup, touchedBytes, spanBytes } = JSON.parse(run.stdout) as { lookup: string; touchedBytes: number; spanBytes: number };
+      expect(lookup).toBe('dense');
+      expect(spanBytes).toBeGreaterThan(0.99 * 4 * count);
+      expect(touchedBytes / spanBytes).toBeLessThan(most);
+    }
   });
 
   it('goes over to the table at the first value that is not such a number, and keeps every code', () => {

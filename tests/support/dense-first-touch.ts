@@ -1,6 +1,7 @@
 /**
  * Run as a process of its own (page faults are counted per process): looks up `count` customer ids "C0000000"… as a
- * shop's file lists them (new customers, numbered in turn, join as the file goes on; older ones come back), and prints
+ * shop's file lists them (new customers, numbered in turn, join as the file goes on; older ones come back, and now and
+ * then one of the very first, below every number seen so far), and prints
  * how many bytes of memory the lookups touched for the first time beside the bytes the numbers finally span (4 a
  * number). Used by tests/unit/import/dense-ids.test.ts.
  */
@@ -18,7 +19,7 @@ const faults = () => process.resourceUsage().minorPageFault;
 let touched = 0;
 for (let row = 0; row < count; ) {
   const numbers: number[] = [];
-  for (let k = 0; k < 4096 && row < count; k++, row++) numbers.push(Math.floor(random() * (row + 1)));
+  for (let k = 0; k < 4096 && row < count; k++, row++) numbers.push(random() < 1e-5 ? Math.floor(random() * 200) : 200 + Math.floor(random() * (row + 1)));
   const text = numbers.map((n) => `C${String(n).padStart(7, '0')}`).join(',');
   const before = faults();
   for (let k = 0, at = 0; k < numbers.length; k++, at += 9) dict.idOf(text, at, at + 8);

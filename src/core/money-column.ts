@@ -38,14 +38,15 @@ export function readMoney(values: MoneyValues, unit: number): Float64Array {
  * The amount and refunded columns of a new table in 32 bits at the one scale every value of both fits (whole units
  * first), or as they are when none does. The 64-bit columns are not changed (the caller gives them back).
  */
-export function narrowTableMoney(amount: Float64Array, refunded: Float64Array | null): { amount: MoneyValues; refunded: MoneyValues | null; moneyScale?: MoneyScale } {
+export function narrowTableMoney(amount: Float64Array, refunded: Float64Array | null, spare: ArrayBufferLike | null = null): { amount: MoneyValues; refunded: MoneyValues | null; moneyScale?: MoneyScale } {
   const scale = refunded ? commonScale(amount, refunded) : commonScale(amount);
   if (scale === null) return { amount, refunded };
-  return { amount: toScale(amount, scale), refunded: refunded ? toScale(refunded, scale) : null, moneyScale: scale };
+  return { amount: toScale(amount, scale, spare), refunded: refunded ? toScale(refunded, scale) : null, moneyScale: scale };
 }
 
-function toScale(values: Float64Array, scale: MoneyScale): Int32Array {
-  const whole = new Int32Array(values.length);
+/** `values` × scale in 32 bits, written into `into` (memory nothing else reads, at least 4 bytes a value) if given. */
+function toScale(values: Float64Array, scale: MoneyScale, into: ArrayBufferLike | null = null): Int32Array {
+  const whole = into && into.byteLength >= 4 * values.length ? new Int32Array(into, 0, values.length) : new Int32Array(values.length);
   for (let i = 0; i < values.length; i++) whole[i] = Math.round(values[i] * scale);
   return whole;
 }

@@ -16,6 +16,7 @@ import type { TableCache } from './table-cache';
 import { dashboardKey, importedValues } from './derived';
 import type { BillingFile } from '../src/core/subscriptions';
 import type { PendingDatasets } from './pending-datasets';
+import { dropSpare } from '../src/core/spare-memory';
 
 /**
  * The billing rows of a file whose header is a billing export's (src/core/subscriptions/columns.ts), else null. The
@@ -76,6 +77,8 @@ export async function runImportJob(file: File, options: ImportOptions, context: 
     // The dashboard the page asks for next, computed before the save (when the reading ahead has not: parse-ahead.ts)
     // so that the save's copies come after the groupings are given back.
     const first = parsed.dashboard !== undefined ? parsed.dashboard : firstDashboard(table);
+    // Memory the import left for its first grouping, if that did not take it (src/core/spare-memory.ts).
+    dropSpare();
     const dashboard = first?.data ?? null;
     const savedAt = performance.now();
     const { parseMs, parts: parseParts, ...parseDetail } = parsed.timings;
@@ -134,7 +137,9 @@ export async function runImportJob(file: File, options: ImportOptions, context: 
     if (err instanceof ImportError) return { ok: false, reason: 'unreadable', message: err.message, code: err.code, ...(Object.keys(err.vars).length ? { vars: err.vars } : {}) };
     throw err;
   } finally {
-    // Bytes read ahead for a cut this import did not make (another encoding chosen) are not wanted any more.
+    // Bytes read ahead for a cut this import did not make (another encoding chosen) are not wanted any more, nor memory
+    // left for a grouping that never came (an import that failed after its end).
     dropReadAhead();
+    dropSpare();
   }
 }

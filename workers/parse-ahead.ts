@@ -11,6 +11,7 @@ import { withoutLines } from '../src/core/import/dataset-table';
 import { analyzeDataset, dashboardData, releaseGroupings, type DashboardData, type DatasetAnalysis } from '../src/core/figures';
 import { fileKey, fileSource, gunzipChunks, isGzip } from './file-bytes';
 import { runPartInWorker } from './run-part';
+import { dropSpare } from '../src/core/spare-memory';
 
 /** A file as the import reads it: gzip in one stream, a plain file by ranges (in two halves when large). */
 export async function importSourceOf(file: File): Promise<ImportSource> {
@@ -79,6 +80,8 @@ export function startReading(file: File, options: ImportOptions): void {
     const analysis = read.report.rowsAccepted > 0 ? analyzeDataset(read.table) : null;
     // And the first dashboard: a file read before the click then only has to be stored.
     const dashboard = analysis ? firstDashboard(read.table) : null;
+    // Memory the import left for its first grouping, if that did not take it (src/core/spare-memory.ts).
+    dropSpare();
     return { ...read, analysis, dashboard, startedAt, endedAt: performance.now() };
   })();
   // A reading nobody takes may fail (the import would say why) or be dropped: neither is an error here.

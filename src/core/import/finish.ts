@@ -8,6 +8,7 @@
 import { narrowDays } from '../day-column';
 import { release } from '../release';
 import { narrowTableMoney } from '../money-column';
+import { offerSpare } from '../spare-memory';
 import { withPackedCustomerIds } from '../customer-ids';
 import { withCountingLines } from './dataset-table';
 import type { DateOrder, ImportReport, Notice, NoticeVars, NumberFormat, OrderAmountReading, ImportedTable, TransactionTable } from '../types';
@@ -58,6 +59,9 @@ interface CountedRows {
 }
 
 const DEFAULT_FORMAT: NumberFormat = { decimal: '.', group: '' };
+
+/** A row column the table does not keep is offered as spare memory (spare-memory.ts) from this size. */
+const SPARE_FROM_BYTES = 1 << 20;
 
 /**
  * Decide the formats, keep the rows that fit them, resolve orders and statuses, and build the table and the report.
@@ -114,7 +118,11 @@ export function finishImport(state: ImportState, options: ImportOptions, stream:
   // read no more: given back now, not when the collector next runs (src/core/release.ts).
   // (Read through descriptors: reading `customerIds` would make the ids into strings.)
   const kept = new Set(Object.values(Object.getOwnPropertyDescriptors(table)).flatMap((d) => (ArrayBuffer.isView(d.value) ? [d.value.buffer] : [])));
-  release(...state.rowArrays().filter((a) => !kept.has(a.buffer)));
+  const unread = [...new Set(state.rowArrays().filter((a) => !kept.has(a.buffer)).map((a) => a.buffer as ArrayBuffer))];
+  // The largest (the amounts as read, 8 bytes a row) is written memory the table's first grouping can use instead.
+  const largest = unread.reduce<ArrayBuffer | null>((a, b) => (a === null || b.byteLength > a.byteLength ? b : a), null);
+  if (largest && largest.byteLength >= SPARE_FROM_BYTES) offerSpare(largest);
+  release(...unread.filter((b) => b !== largest || largest.byteLength < SPARE_FROM_BYTES).map((b) => new Uint8Array(b)));
   return { table, report };
 }
 

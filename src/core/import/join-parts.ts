@@ -129,16 +129,19 @@ export function absorbPart(state: ImportState, part: ImportPart, lineOffset: num
   const order = state.labels.order;
   // The part is the file's last and order ids are only counted: their codes, without storing the part's ids.
   if (order && part.order) {
-    const remap = order.dict.absorbCodes(part.order.values);
-    releaseValues(part.order.values);
     const codes = part.order.codes;
+    // Every id of the part new, in order (order numbers counting on): value v's code is first + v, with no codes made.
+    const first = order.dict.absorbNewInOrder(part.order.values);
+    const remap = first < 0 ? order.dict.absorbCodes(part.order.values) : null;
+    releaseValues(part.order.values);
+    const codeOf = (v: number) => (remap ? remap[v] : first + v);
     // Rows that are each an order of their own on both sides (the part's ids all new: order numbers counting up)
     // stay without a column.
-    let perRow = !order.codes && !codes;
-    for (let i = 0; perRow && i < n; i++) perRow = remap[i] === at + i;
+    let perRow = !order.codes && !codes && (remap !== null || first === at);
+    for (let i = 0; remap && perRow && i < n; i++) perRow = remap[i] === at + i;
     if (!perRow) {
       const into = state.orderCodes(order, at).data;
-      for (let i = 0; i < n; i++) into[at + i] = remap[codes ? codes[i] : i];
+      for (let i = 0; i < n; i++) into[at + i] = codeOf(codes ? codes[i] : i);
     }
     release(codes, remap);
   }

@@ -47,19 +47,16 @@ export function finiteSorted(values: ArrayLike<number>): Float64Array {
 const RADIX_FROM = 4_096;
 
 /**
- * {@link median} of whole numbers in [0, max], by counting rather than sorting (a sort of 3.3 million values took
- * a few hundred ms); `max` bounds the counting array.
+ * {@link median} of `n` whole numbers given as how many times each occurs (counts[v]: the number of v's), by counting
+ * rather than sorting (a sort of 3.3 million values took a few hundred ms).
  */
-export function medianOfWholeNumbers(values: ArrayLike<number>, max: number): number {
-  const n = values.length;
+export function medianOfCounts(counts: ArrayLike<number>, n: number): number {
   if (n === 0) return NaN;
-  const counts = new Uint32Array(max + 1);
-  for (let i = 0; i < n; i++) counts[values[i]]++;
   const mid = n >> 1;
   // The values at sorted positions mid − 1 (for an even count) and mid.
   let seen = 0;
   let below = NaN;
-  for (let v = 0; v <= max; v++) {
+  for (let v = 0; v < counts.length; v++) {
     seen += counts[v];
     if (Number.isNaN(below) && seen >= mid && n % 2 === 0) below = v;
     if (seen > mid) return n % 2 === 1 ? v : (below + v) / 2;

@@ -4,6 +4,7 @@ import { customerCsvParts, customerOrder, customerRows, isFirstView, type Custom
 import type { CohortPeriod, Cohorts } from '../src/core/types';
 import type { WorkerContext } from './context';
 import { cohortsOf, dashboardOf } from './derived';
+import { dashboardPage, type DashboardPage } from './dashboard-page';
 import { largestFirst, largestFirstTop } from '../src/core/sort-by-number';
 import { customerIdOf } from '../src/core/customer-ids';
 
@@ -11,7 +12,7 @@ import { customerIdOf } from '../src/core/customer-ids';
  * DashboardData as it goes to the page: every figure but the per-customer columns and ids, which stay here; the page
  * asks for the customer table's rows in sight (`customerRows`) and for its CSV (`customerCsv`).
  */
-export type DashboardPage = Omit<DashboardData, 'historical'> & { historical: HistoricalAggregates };
+export type { DashboardPage } from './dashboard-page';
 
 /**
  * Rows of the first view (net revenue, largest first) answered from a partial sort: the table's first screen (it asks
@@ -108,9 +109,7 @@ export function figuresApi(context: WorkerContext) {
     async dashboard(datasetId: number): Promise<DashboardPage> {
       // The margin is read from the dataset, the one setting that history, forecast and snapshot all use.
       const margin = (await context.settings(datasetId)).marginPercent;
-      const { historical, ...rest } = await dashboardOf(tables, datasetId, margin);
-      const { perCustomer: _columns, ...figures } = historical;
-      return { ...rest, historical: figures };
+      return dashboardPage(await dashboardOf(tables, datasetId, margin));
     },
 
     /** The customer table's rows `from` to `to` of a view (search and sort), orders or summary dataset alike. */

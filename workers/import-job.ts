@@ -17,6 +17,7 @@ import { dashboardKey, importedValues } from './derived';
 import type { BillingFile } from '../src/core/subscriptions';
 import type { PendingDatasets } from './pending-datasets';
 import { dropSpare } from '../src/core/spare-memory';
+import { dashboardPage, type FirstScreen } from './dashboard-page';
 
 /**
  * The billing rows of a file whose header is a billing export's (src/core/subscriptions/columns.ts), else null. The
@@ -50,7 +51,7 @@ export interface ImportJobContext {
    * The dataset can be shown: its figures are ready and held in memory, and its save has begun. The outcome follows
    * when the save has committed (or failed: the dataset is then taken out of the list again).
    */
-  onShown?: (datasetId: number) => void;
+  onShown?: (datasetId: number, first: FirstScreen | null) => void;
 }
 
 export async function runImportJob(file: File, options: ImportOptions, context: ImportJobContext): Promise<ImportOutcome> {
@@ -94,7 +95,8 @@ export async function runImportJob(file: File, options: ImportOptions, context: 
       timings.shownMs = performance.now() - started;
       tables.put(record.id, table, cached);
       context.pending?.add(record);
-      context.onShown?.(record.id);
+      // With its first screen, which the page draws at once instead of asking for it behind the save's writes.
+      context.onShown?.(record.id, dashboard ? { dashboard: dashboardPage(dashboard), cohorts: analysis.cohorts } : null);
     };
     const datasetId = await saveDataset(
       db,

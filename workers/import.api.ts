@@ -7,6 +7,7 @@ import { recallMapping } from '../src/db/repo';
 import type { WorkerContext } from './context';
 import { dropReadAhead, fileSource, isGzip, readHead, readRangeAhead } from './file-bytes';
 import { runImportJob } from './import-job';
+import type { FirstScreen } from './dashboard-page';
 import { dropReading, startReading } from './parse-ahead';
 import { dismissSplitImport, prepareSplitImport } from './run-part';
 
@@ -70,7 +71,7 @@ export function importApi(context: WorkerContext) {
      * Parse, analyse and store a file. Stored whole or not at all; `onShown` hears the dataset's id when it can be
      * shown, before its save has committed (the outcome comes once it has).
      */
-    async runImport(file: File, options: ImportOptions, jobId: string, onProgress?: (p: ImportProgress) => void, onShown?: (datasetId: number) => void): Promise<ImportOutcome> {
+    async runImport(file: File, options: ImportOptions, jobId: string, onProgress?: (p: ImportProgress) => void, onShown?: (datasetId: number, first: FirstScreen | null) => void): Promise<ImportOutcome> {
       cancelFlags.clear(jobId);
       const run = async () => {
         try {

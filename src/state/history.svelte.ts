@@ -9,6 +9,8 @@ import type { CohortMetric } from '../charts/cohort-metrics';
 import { compute, type Compute } from './compute';
 import { session, type Session } from './session.svelte';
 import { errorText } from './error-text';
+import { onFirstScreen, takeFirstScreen } from './first-screen';
+import type { FirstScreen } from '../../workers/dashboard-page';
 
 export class HistoryStore {
   /** The dashboard's figures (the customer table's rows stay with the worker: CustomerTable asks for those in sight). */
@@ -37,7 +39,16 @@ export class HistoryStore {
   constructor(client: () => Compute, session: Session) {
     this.client = client;
     this.session = session;
-    this.#stop = $effect.root(() => session.follow((dataset) => this.#follow(dataset?.id ?? null, dataset?.settings.marginPercent ?? null)));
+    const stopFollowing = $effect.root(() => session.follow((dataset) => this.#follow(dataset?.id ?? null, dataset?.settings.marginPercent ?? null)));
+    // A first screen offered after the store opened its dataset (and asked the worker) still takes the place of the
+    // answers, which would be the same figures later.
+    const stopHearing = onFirstScreen((id, first) => {
+      if (id === this.datasetId && takeFirstScreen(id)) this.#seed(first);
+    });
+    this.#stop = () => {
+      stopFollowing();
+      stopHearing();
+    };
   }
 
   /** Stop following the session (tests). */
@@ -53,13 +64,31 @@ export class HistoryStore {
       this.members = null;
       this.#margin = margin;
       if (id !== null) {
-        void this.#loadFigures(id);
-        void this.#loadCohorts(id);
+        const first = takeFirstScreen(id);
+        if (!first || !this.#seed(first)) void this.#loadFigures(id);
+        if (this.cohorts === null) void this.#loadCohorts(id);
       }
     } else if (id !== null && margin !== this.#margin) {
       this.#margin = margin;
       void this.#loadFigures(id);
     }
+  }
+
+  /**
+   * Show an import's first screen (see first-screen.ts) while the dataset has no margin, which it was made without:
+   * requests under way are overtaken. Whether the figures were taken.
+   */
+  #seed(first: FirstScreen): boolean {
+    if (this.#margin !== null) return false;
+    ++this.#figuresRequest;
+    this.data = first.dashboard;
+    this.loading = false;
+    this.error = null;
+    if (first.cohorts.period === this.cohortPeriod) {
+      ++this.#cohortsRequest;
+      this.cohorts = first.cohorts;
+    }
+    return true;
   }
 
   async #loadFigures(id: number) {

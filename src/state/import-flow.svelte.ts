@@ -1,5 +1,7 @@
 /** The import flow: pick a file → check the columns → import with progress (cancellable) → open the dataset. */
 import { proxy } from 'comlink';
+import { offerFirstScreen } from './first-screen';
+import type { FirstScreen } from '../../workers/dashboard-page';
 import type { ImportOptions, SniffResult } from '../core/import';
 import { foldStatus } from '../core/import/statuses';
 import type { ImportProgress } from '../core/import/run';
@@ -201,7 +203,7 @@ export class ImportFlow {
    */
   async #runNoted(
     fileName: string,
-    start: (job: string, started: () => void, shown: (datasetId: number) => void) => Promise<Awaited<ReturnType<Compute['runImport']>>>,
+    start: (job: string, started: () => void, shown: (datasetId: number, first: FirstScreen | null) => void) => Promise<Awaited<ReturnType<Compute['runImport']>>>,
   ) {
     const job = (this.#jobId = crypto.randomUUID());
     this.phase = 'importing';
@@ -211,7 +213,11 @@ export class ImportFlow {
     const watch = { done: false, started: false };
     let shown: Promise<void> | null = null;
     let shownId: number | null = null;
-    const onShown = (datasetId: number) => void (shown ??= this.#show(job, (shownId = datasetId)));
+    const onShown = (datasetId: number, first: FirstScreen | null) => {
+      // The History tab draws these instead of asking the worker, busy saving (first-screen.ts).
+      if (first) offerFirstScreen(datasetId, first);
+      shown ??= this.#show(job, (shownId = datasetId));
+    };
     let stored = false;
     try {
       const outcome = await Promise.race([start(job, () => (watch.started = true), onShown), journal.whileRunning(job, watch, this.watchEvery)]);

@@ -144,6 +144,77 @@ describe('HistoryStore', () => {
   });
 });
 
+describe('an import\'s first screen', () => {
+  /** The worker's client, counting the dashboard and cohorts asked for, the dashboard held back until `release`. */
+  function counting(client: () => Compute) {
+    const asked = { dashboard: 0, cohorts: 0 };
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const api = new Proxy(client(), {
+      get(target, name) {
+        const real = Reflect.get(target, name) as (...args: unknown[]) => Promise<unknown>;
+        if (name === 'cohorts') return (...args: unknown[]) => (asked.cohorts++, real(...args));
+        if (name !== 'dashboard') return real;
+        return async (...args: unknown[]) => {
+          asked.dashboard++;
+          const answer = await real(...args);
+          await gate;
+          return answer;
+        };
+      },
+    });
+    return { api: () => api, asked, release: () => release() };
+  }
+
+  /** a's figures as the import would send them, their net revenue marked (999) so that they tell from an answer. */
+  async function firstScreenOf(client: () => Compute, id: number) {
+    const dashboard = await client().dashboard(id);
+    return { dashboard: { ...dashboard, historical: { ...dashboard.historical, netRevenue: 999 } }, cohorts: await client().cohorts(id, 'month') };
+  }
+
+  it('offered before the dataset opens, is drawn without asking the worker', async () => {
+    const { client, session, datasets, a } = await setUp();
+    await until(() => datasets.list?.length === 2, 'the list');
+    const { offerFirstScreen } = await import('../../../src/state/first-screen');
+    offerFirstScreen(a, await firstScreenOf(client, a));
+    const worker = counting(client);
+    session.open(a);
+    const history = new HistoryStore(worker.api, session);
+    try {
+      await until(() => history.data !== null && history.cohorts !== null, 'the first screen');
+      expect([history.data!.historical.netRevenue, history.cohorts!.rows.length, worker.asked.dashboard, worker.asked.cohorts]).toEqual([999, 1, 0, 0]);
+    } finally {
+      history.destroy();
+    }
+  });
+
+  it('offered after the store asked, takes the place of the answer still to come; with a margin it is not used', async () => {
+    const { client, session, datasets, a, b } = await setUp();
+    await until(() => datasets.list?.length === 2, 'the list');
+    const { offerFirstScreen } = await import('../../../src/state/first-screen');
+    const worker = counting(client);
+    session.open(a);
+    const history = new HistoryStore(worker.api, session);
+    try {
+      await until(() => worker.asked.dashboard === 1 && history.loading, 'the question');
+      offerFirstScreen(a, await firstScreenOf(client, a));
+      flushSync();
+      expect([history.data?.historical.netRevenue, history.loading]).toEqual([999, false]);
+      worker.release();
+      await new Promise((r) => setTimeout(r, 50));
+      expect(history.data!.historical.netRevenue).toBe(999);
+      // b at a margin: its figures are not the import's (made without one), so the worker is asked.
+      await datasets.updateSettings(b, { marginPercent: 40 });
+      offerFirstScreen(b, await firstScreenOf(client, b));
+      session.open(b);
+      await until(() => history.datasetId === b && history.data !== null, 'figures of b');
+      expect([history.data!.historical.netRevenue, worker.asked.dashboard]).toEqual([40, 2]);
+    } finally {
+      history.destroy();
+    }
+  });
+});
+
 describe('ImportFlow', () => {
   it('file → columns → import: the new dataset is listed and open when the flow ends', async () => {
     const { client, datasets, session } = await setUp();

@@ -11,6 +11,7 @@ import { acceptedOptions, computeHarness } from '../../support/compute-harness';
 import { makeComputeApi } from '../../../workers/compute.api';
 import { runImportJob } from '../../../workers/import-job';
 import type { DatasetEntry } from '../../../src/core/datasets';
+import type { FirstScreen } from '../../../workers/dashboard-page';
 
 const harness = computeHarness();
 afterAll(harness.close);
@@ -60,10 +61,17 @@ describe('a dataset shown while its save writes', () => {
     const before = lists[lists.length - 1].length;
     const file = donHang();
     const shown: number[] = [];
-    const outcome = await harness.api.runImport(file, await acceptedOptions(harness.api, file), 'job', undefined, proxy((id: number) => void shown.push(id)));
+    let first: FirstScreen | null = null;
+    const outcome = await harness.api.runImport(file, await acceptedOptions(harness.api, file), 'job', undefined, proxy((id: number, screen: FirstScreen | null) => void (shown.push(id), (first = screen))));
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect(shown).toEqual([outcome.datasetId]);
+    // With its first screen, as the worker would answer it: the dashboard without its per-customer columns (3
+    // customers, net revenue 5,050,000: tests/fixtures/e2e/README.md) and the monthly cohorts.
+    const screen = first as FirstScreen | null;
+    expect(screen && [screen.dashboard.historical.customers, screen.dashboard.historical.netRevenue, 'perCustomer' in screen.dashboard.historical, screen.cohorts.period]).toEqual([3, 5_050_000, false, 'month']);
+    expect(screen!.dashboard).toEqual(await harness.api.dashboard(outcome.datasetId));
+    expect(screen!.cohorts).toEqual(await harness.api.cohorts(outcome.datasetId, 'month'));
     await until(lists, (list) => list.length === before + 1 && list[0].id === outcome.datasetId && !list[0].saving);
     // Told while it was being saved, newest first, before it was told as stored.
     const saving = lists.findIndex((list) => list[0]?.id === outcome.datasetId && list[0].saving === true);

@@ -121,8 +121,9 @@ export function finishImport(state: ImportState, options: ImportOptions, stream:
   const unread = [...new Set(state.rowArrays().filter((a) => !kept.has(a.buffer)).map((a) => a.buffer as ArrayBuffer))];
   // The largest (the amounts as read, 8 bytes a row) is written memory the table's first grouping can use instead.
   const largest = unread.reduce<ArrayBuffer | null>((a, b) => (a === null || b.byteLength > a.byteLength ? b : a), null);
-  if (largest && largest.byteLength >= SPARE_FROM_BYTES) offerSpare(largest);
-  release(...unread.filter((b) => b !== largest || largest.byteLength < SPARE_FROM_BYTES).map((b) => new Uint8Array(b)));
+  const spare = largest && largest.byteLength >= SPARE_FROM_BYTES ? largest : null;
+  if (spare) offerSpare(spare);
+  release(...unread.filter((b) => b !== spare).map((b) => new Uint8Array(b)));
   return { table, report };
 }
 

@@ -205,6 +205,7 @@ describe('an import\'s first screen', () => {
       expect(history.data!.historical.netRevenue).toBe(999);
       // b at a margin: its figures are not the import's (made without one), so the worker is asked.
       await datasets.updateSettings(b, { marginPercent: 40 });
+      await until(() => datasets.byId(b)?.settings.marginPercent === 40, 'b listed at its margin');
       offerFirstScreen(b, await firstScreenOf(client, b));
       session.open(b);
       await until(() => history.datasetId === b && history.data !== null, 'figures of b');

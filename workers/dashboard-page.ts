@@ -2,6 +2,10 @@
 import type { Cohorts } from '../src/core/types';
 import type { DashboardData, HistoricalAggregates } from '../src/core/figures';
 
+/**
+ * DashboardData as it goes to the page: every figure but the per-customer columns and ids, which stay in the worker;
+ * the page asks for the customer table's rows in sight (`customerRows`) and for its CSV (`customerCsv`).
+ */
 export type DashboardPage = Omit<DashboardData, 'historical'> & { historical: HistoricalAggregates };
 
 /** The dashboard without its per-customer columns, which stay with the worker (the customer table asks for rows). */

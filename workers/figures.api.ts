@@ -1,5 +1,5 @@
 /** Figures domain: the historical dashboard and the cohorts of a stored dataset, at the dataset's own settings. */
-import { clvDistribution, cohortMembers, type CustomerHistory, type DashboardData, type HistoricalAggregates } from '../src/core/figures';
+import { clvDistribution, cohortMembers, type CustomerHistory } from '../src/core/figures';
 import { customerCsvParts, customerOrder, customerRows, isFirstView, type CustomerCsvColumns, type CustomerRows, type CustomerView } from '../src/core/figures/customer-table';
 import type { CohortPeriod, Cohorts } from '../src/core/types';
 import type { WorkerContext } from './context';
@@ -7,12 +7,6 @@ import { cohortsOf, dashboardOf } from './derived';
 import { dashboardPage, type DashboardPage } from './dashboard-page';
 import { largestFirst, largestFirstTop } from '../src/core/sort-by-number';
 import { customerIdOf } from '../src/core/customer-ids';
-
-/**
- * DashboardData as it goes to the page: every figure but the per-customer columns and ids, which stay here; the page
- * asks for the customer table's rows in sight (`customerRows`) and for its CSV (`customerCsv`).
- */
-export type { DashboardPage } from './dashboard-page';
 
 /**
  * Rows of the first view (net revenue, largest first) answered from a partial sort: the table's first screen (it asks

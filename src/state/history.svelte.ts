@@ -3,14 +3,13 @@
  * dataset is opened or its margin changes, with the reader's choices (cohort period and metric, log scale). An answer
  * that arrives after a newer request is dropped.
  */
-import type { DashboardPage } from '../../workers/figures.api';
 import type { CohortPeriod, Cohorts } from '../core/types';
 import type { CohortMetric } from '../charts/cohort-metrics';
 import { compute, type Compute } from './compute';
 import { session, type Session } from './session.svelte';
 import { errorText } from './error-text';
 import { onFirstScreen, takeFirstScreen } from './first-screen';
-import type { FirstScreen } from '../../workers/dashboard-page';
+import type { DashboardPage, FirstScreen } from '../../workers/dashboard-page';
 
 export class HistoryStore {
   /** The dashboard's figures (the customer table's rows stay with the worker: CustomerTable asks for those in sight). */

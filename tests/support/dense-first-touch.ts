@@ -6,13 +6,14 @@
  * number). Used by tests/unit/import/dense-ids.test.ts.
  */
 import { CodeDictionary } from '../../src/core/import/code-dictionary';
+import { charsOf } from '../../src/core/import/chars';
 import { mulberry32 } from '../bench/synthetic';
 
 const count = Number(process.argv[2] ?? 1_000_000);
 const random = mulberry32(16);
 const dict = new CodeDictionary();
 dict.expectRows(count);
-// The text the importer would hold: ids are read in place from one string per 4,096 rows.
+// The text the importer would hold: ids are read in place from one array of characters per 4,096 rows.
 let least = Infinity;
 let greatest = -Infinity;
 const faults = () => process.resourceUsage().minorPageFault;
@@ -20,9 +21,9 @@ let touched = 0;
 for (let row = 0; row < count; ) {
   const numbers: number[] = [];
   for (let k = 0; k < 4096 && row < count; k++, row++) numbers.push(random() < 1e-5 ? Math.floor(random() * 200) : 200 + Math.floor(random() * (row + 1)));
-  const text = numbers.map((n) => `C${String(n).padStart(7, '0')}`).join(',');
+  const chars = charsOf(numbers.map((n) => `C${String(n).padStart(7, '0')}`).join(','));
   const before = faults();
-  for (let k = 0, at = 0; k < numbers.length; k++, at += 9) dict.idOf(text, at, at + 8);
+  for (let k = 0, at = 0; k < numbers.length; k++, at += 9) dict.idOf(chars, at, at + 8);
   touched += faults() - before;
   for (const n of numbers) {
     least = Math.min(least, n);

@@ -9,6 +9,7 @@ import { nameScore } from './header-names';
 import type { ImportOptions } from './import-options';
 import { ImportState, INHERIT_CUSTOMER, INHERIT_DATE, type NumberColumn, type LabelColumn } from './import-state';
 import { CellProblem, cellExtras, commaReading, MAX_CELL_MAGNITUDE, NumberFit, pointReading, readNumberCell, currencyOf, storedFit, storedValue } from './numbers';
+import { charsOf, KeptChars } from './chars';
 import { FieldKind, RecordReader, type RecordSink } from './record-reader';
 import { MAX_EXAMPLES } from './rejections';
 
@@ -81,7 +82,7 @@ export class RowAcceptor extends ImportState implements RecordSink {
   private readonly productColumns: [NumberColumn, NumberColumn] | null;
 
   /** The previous date cell and its reading: the lines of one order repeat its date, so most cells are a repeat. */
-  private lastDateText = '';
+  private readonly lastDate = new KeptChars();
   private lastDateFit: DateFit = DATE_INVALID;
   private lastDayFirst = 0;
   private lastMonthFirst = 0;
@@ -143,11 +144,11 @@ export class RowAcceptor extends ImportState implements RecordSink {
     let ce = r.fieldEnd[cc];
     let ctext = r.text;
     if (r.fieldKind[cc] >= QUOTED_ESCAPED) {
-      ctext = r.field(cc);
+      ctext = charsOf(r.field(cc));
       cs = 0;
       ce = ctext.length;
     }
-    while (cs < ce && ctext.charCodeAt(cs) <= 32) cs++;
+    while (cs < ce && ctext[cs] <= 32) cs++;
     // An empty customer or date on a row with an order id may be one of the order's item lines, its customer and date
     // written on another line (Shopify): the end gives it its order's (see ImportState.inherit).
     const order = this.labels.order;
@@ -276,7 +277,7 @@ export class RowAcceptor extends ImportState implements RecordSink {
     if (r.fieldKind[col] >= QUOTED_ESCAPED) return r.field(col).trim() !== '';
     let s = r.fieldStart[col];
     const e = r.fieldEnd[col];
-    while (s < e && r.text.charCodeAt(s) <= 32) s++;
+    while (s < e && r.text[s] <= 32) s++;
     return s < e;
   }
 
@@ -327,18 +328,17 @@ export class RowAcceptor extends ImportState implements RecordSink {
     let start = r.fieldStart[col];
     let end = r.fieldEnd[col];
     if (r.fieldKind[col] >= QUOTED_ESCAPED) {
-      text = r.field(col);
+      text = charsOf(r.field(col));
       start = 0;
       end = text.length;
     }
-    const last = this.lastDateText;
-    if (end - start === last.length && last.length > 0 && text.startsWith(last, start)) {
+    if (end > start && this.lastDate.equals(text, start, end)) {
       scratchDays[0] = this.lastDayFirst;
       scratchDays[1] = this.lastMonthFirst;
       return this.lastDateFit;
     }
     const fit = readDate(text, start, end, scratchDays);
-    this.lastDateText = text.slice(start, end);
+    this.lastDate.keep(text, start, end);
     this.lastDateFit = fit;
     this.lastDayFirst = scratchDays[0];
     this.lastMonthFirst = scratchDays[1];
@@ -350,7 +350,7 @@ export class RowAcceptor extends ImportState implements RecordSink {
     let start = r.fieldStart[column.col];
     let end = r.fieldEnd[column.col];
     if (r.fieldKind[column.col] >= QUOTED_ESCAPED) {
-      text = r.field(column.col);
+      text = charsOf(r.field(column.col));
       start = 0;
       end = text.length;
     }

@@ -6,6 +6,7 @@
  */
 import { cutStrings, packedText, widened } from '../utf16-text';
 import { release } from '../release';
+import { charsOf, KeptChars, type Chars } from './chars';
 import { FrontCoded, forEachFrontCoded, type FrontCodedValues } from './front-coded';
 import { DEFAULT_LIMIT, DenseIds, digitCount, MISFIT, putDigits, writeNumbered, type NumberedValues } from './dense-ids';
 
@@ -142,11 +143,13 @@ export class CodeDictionary {
   /** The table: SLOT numbers a slot (see SLOT), kept at most MAX_LOAD full; empty in ordered mode. */
   private slots = new Int32Array(0);
   private mask = -1;
-  /** The previous value's code and its cell (see sameAsLast). */
+  /**
+   * The previous value's code and a copy of its cell, compared with the next cell from the end, where ids differ (the
+   * cell's buffer is the reader's, used again). Comparing with the packed copy instead read a random place of a large
+   * array whenever the previous row was another customer: 2.4 s of ten million rows.
+   */
   private lastCode = -1;
-  private lastText = '';
-  private lastStart = 0;
-  private lastEnd = 0;
+  private readonly last = new KeptChars();
   /**
    * While every new value is beyond all earlier ones of its length (ids that count up or down in file order, as a
    * shop's order numbers do), no table is needed: such a value cannot have been seen. These hold, per length up to
@@ -164,13 +167,11 @@ export class CodeDictionary {
   private numberedIds: NumberedValues | null = null;
 
   /** The code of `text[start, end)`, trimmed. Exports list an order's lines together: the previous value is tried first. */
-  idOf(text: string, start: number, end: number): number {
-    while (start < end && text.charCodeAt(start) <= 32) start++;
-    while (end > start && text.charCodeAt(end - 1) <= 32) end--;
-    if (this.lastCode >= 0 && this.sameAsLast(text, start, end)) return this.lastCode;
-    this.lastText = text;
-    this.lastStart = start;
-    this.lastEnd = end;
+  idOf(text: Chars, start: number, end: number): number {
+    while (start < end && text[start] <= 32) start++;
+    while (end > start && text[end - 1] <= 32) end--;
+    if (this.lastCode >= 0 && this.last.equals(text, start, end)) return this.lastCode;
+    this.last.keep(text, start, end);
     return (this.lastCode = this.find(text, start, end));
   }
 
@@ -179,11 +180,11 @@ export class CodeDictionary {
    * and looked up later with codeOfNumber (see DenseIds.readNumber); −1 when they are not, or this value does not fit
    * (then idOf, once every number read here is looked up).
    */
-  numberOf(text: string, start: number, end: number): number {
+  numberOf(text: Chars, start: number, end: number): number {
     const dense = this.dense;
     if (dense === null || this.sealed) return -1;
-    while (start < end && text.charCodeAt(start) <= 32) start++;
-    while (end > start && text.charCodeAt(end - 1) <= 32) end--;
+    while (start < end && text[start] <= 32) start++;
+    while (end > start && text[end - 1] <= 32) end--;
     const n = dense.readNumber(text, start, end);
     return n === MISFIT ? -1 : n;
   }
@@ -213,20 +214,7 @@ export class CodeDictionary {
 
   /** The code of a whole value (already trimmed); the previous value is tried first, as in idOf. */
   id(value: string): number {
-    return this.idOf(value, 0, value.length);
-  }
-
-  /**
-   * Whether `text[start, end)` is the previous value, compared with the previous cell's text (read moments ago, so
-   * still in the processor's cache) from the end, where ids differ. Comparing with the packed copy instead read a
-   * random place of a large array whenever the previous row was another customer: 2.4 s of ten million rows.
-   */
-  private sameAsLast(text: string, start: number, end: number): boolean {
-    const last = this.lastText;
-    const from = this.lastStart;
-    if (end - start !== this.lastEnd - from) return false;
-    for (let i = end - start - 1; i >= 0; i--) if (text.charCodeAt(start + i) !== last.charCodeAt(from + i)) return false;
-    return true;
+    return this.idOf(charsOf(value), 0, value.length);
   }
 
   /**
@@ -251,7 +239,7 @@ export class CodeDictionary {
     this.mask = -1;
     this.lowest = this.highest = null;
     this.lastCode = -1;
-    this.lastText = '';
+    this.last.clear();
     if (keepValues) return;
     this.valuesDropped = true;
     // Not given back: a table may hold these very numbers as its customer ids (Growable.packedExactly).
@@ -335,7 +323,7 @@ export class CodeDictionary {
     for (let i = 0; i < values.ends.length; i++) {
       const to = values.ends[i];
       const at = this.freeAt();
-      remap[i] = this.place(at, to - from, this.stagePacked(values.chars, from, at, to - from));
+      remap[i] = this.place(at, to - from, this.stage(values.chars, from, at, to - from));
       from = to;
     }
     return remap;
@@ -367,7 +355,7 @@ export class CodeDictionary {
       const length = p + Math.max(width, digitCount(numbers[i]));
       putDigits(one, p, length, numbers[i]);
       const at = this.freeAt();
-      remap[i] = this.place(at, length, this.stagePacked(one, 0, at, length));
+      remap[i] = this.place(at, length, this.stage(one, 0, at, length));
     }
     return remap;
   }
@@ -431,7 +419,7 @@ export class CodeDictionary {
    * The code of `text[start, end)`. The characters are read from the text once, copied to the free end of the packed
    * array; the comparisons read them there. A value seen before leaves them unused; a new one keeps them.
    */
-  private find(text: string, start: number, end: number): number {
+  private find(text: Chars, start: number, end: number): number {
     if (this.sealed) throw new Error('CodeDictionary: a value was looked up after it was sealed.');
     const at = this.freeAt();
     return this.place(at, end - start, this.stage(text, start, at, end - start));
@@ -469,25 +457,12 @@ export class CodeDictionary {
     return code;
   }
 
-  /** Copy `length` characters of `text` from `start` to the packed array at `at`; whether one is U+FFFD. */
-  private stage(text: string, start: number, at: number, length: number): boolean {
-    if (at + length > this.chars.length) this.chars = grown(this.chars, Math.max(this.chars.length * 2, at + length));
-    let chars = this.chars;
-    let replaced = false;
-    for (let i = 0; i < length; i++) {
-      const c = text.charCodeAt(start + i);
-      if (c > 0xff && chars instanceof Uint8Array) chars = this.widen(chars);
-      chars[at + i] = c;
-      if (c === REPLACEMENT_CHARACTER) replaced = true;
-    }
-    return replaced;
-  }
-
   /**
-   * stage, from another dictionary's packed characters. Read there directly: decoding a part's 5M order ids to one
-   * text first (and widening their bytes to do so) held 160 MB more at the join of a 10M-line file's halves.
+   * Copy `length` characters of `source` (a cell, or another dictionary's packed characters, read there directly:
+   * decoding a part's 5M order ids to one text first held 160 MB more at the join of a 10M-line file's halves) from
+   * `start` to the packed array at `at`; whether one is U+FFFD.
    */
-  private stagePacked(source: Uint8Array | Uint16Array, start: number, at: number, length: number): boolean {
+  private stage(source: Chars, start: number, at: number, length: number): boolean {
     if (at + length > this.chars.length) this.chars = grown(this.chars, Math.max(this.chars.length * 2, at + length));
     let chars = this.chars;
     let replaced = false;
@@ -559,7 +534,7 @@ export class CodeDictionary {
     let at = this.freeAt();
     let next = this.size;
     const codeOf = (source: Uint8Array | Uint16Array, from: number, length: number, i: number) => {
-      const replaced = this.stagePacked(source, from, at, length);
+      const replaced = this.stage(source, from, at, length);
       if (this.front && this.chars instanceof Uint16Array) at = this.expand(at, length);
       let found = -1;
       if (this.highest === null || !this.outsideAll(at, length)) {

@@ -7,6 +7,7 @@
  * Every row is accounted for: rows read = rows accepted + rows rejected, each rejection grouped by reason with its
  * line and text. Numbers are read as machines write them ('.' decimal point).
  */
+import { charsOf } from './chars';
 import type { CohortTableReport, Cohorts, DayNumber, Delimiter, NoticeVars, SummaryCohortTable } from '../types';
 import { COHORT_CELL_LIMIT } from '../figures/cohort-cell-limit';
 import { monthIndex } from '../figures/dates';
@@ -107,7 +108,7 @@ export function readCohortTable(bytes: Uint8Array, fileName: string, observation
         rejects.add(code, column ? `${reason} (column "${column}")` : reason, line, text, (): NoticeVars => (column ? { column } : {}));
       const whole = (column: Exclude<CohortColumn, 'revenue'>, min: number, max: number): number | null => {
         const f = columns[column];
-        const raw = f < r.fieldCount ? (r.fieldKind[f] === FieldKind.Plain ? readPlainNumber(r.text, r.fieldStart[f], r.fieldEnd[f]) : readPlainNumber(field(f), 0, field(f).length)) : NaN;
+        const raw = f < r.fieldCount ? (r.fieldKind[f] === FieldKind.Plain ? readPlainNumber(r.text, r.fieldStart[f], r.fieldEnd[f]) : readPlainNumber(charsOf(field(f)), 0, field(f).length)) : NaN;
         if (Number.isInteger(raw) && raw >= min && raw <= max) return raw;
         reject(`cohort-${column}`, column, WHOLE_NUMBER_REASONS[column]);
         return null;
@@ -123,7 +124,7 @@ export function readCohortTable(bytes: Uint8Array, fileName: string, observation
       const active = whole('active', 0, customers);
       if (active === null) return;
       const rf = columns.revenue;
-      const revenue = rf < r.fieldCount ? readPlainNumber(field(rf), 0, field(rf).length) : NaN;
+      const revenue = rf < r.fieldCount ? readPlainNumber(charsOf(field(rf)), 0, field(rf).length) : NaN;
       if (!Number.isFinite(revenue)) {
         reject('cohort-revenue', 'revenue', 'The revenue is not a number');
         return;
@@ -153,7 +154,7 @@ export function readCohortTable(bytes: Uint8Array, fileName: string, observation
     },
   });
   decoder.decodeInto(bytes, reader);
-  reader.push(decoder.decode(null));
+  decoder.flushInto(reader);
   reader.end();
   if (header === null) throw missingColumns([...COHORT_TABLE_COLUMNS]);
 

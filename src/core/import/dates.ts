@@ -3,6 +3,7 @@
  * time, two-digit years and Thai Buddhist-era years. Day-versus-month order is not decided per cell: a cell reports
  * which orders it fits and the column decides from all its cells (see {@link DateColumnEvidence}).
  */
+import { charsText, type Chars } from './chars';
 import { dayFromCivil } from '../figures/dates';
 import type { DateOrder } from '../types';
 
@@ -58,24 +59,24 @@ const partIsMonthName = new Uint8Array(4);
  * Read the date cell `text[start, end)`. Writes the day-first reading to `out[0]` and the month-first reading to
  * `out[1]` (equal when the order does not matter; NO_DAY where a reading is impossible) and says which fit.
  */
-export function readDateCell(text: string, start: number, end: number, out: Int32Array): DateFit {
+export function readDateCell(text: Chars, start: number, end: number, out: Int32Array): DateFit {
   const iso = isoDay(text, start, end);
   if (iso !== NO_DAY) {
     out[0] = out[1] = iso;
     return DateFit.Fixed;
   }
   let i = start;
-  while (i < end && isSpace(text.charCodeAt(i))) i++;
-  while (end > i && isSpace(text.charCodeAt(end - 1))) end--;
+  while (i < end && isSpace(text[i])) i++;
+  while (end > i && isSpace(text[end - 1])) end--;
   let parts = 0;
   // Up to three parts, separated by - / . , or spaces; a time (after T or a space, starting with a digit) ends the date.
   while (i < end && parts < 3) {
-    const c = text.charCodeAt(i);
+    const c = text[i];
     if (isDigit(c)) {
       let v = 0;
       let n = 0;
-      while (i < end && isDigit(text.charCodeAt(i))) {
-        if (n < 9) v = v * 10 + (text.charCodeAt(i) - 48);
+      while (i < end && isDigit(text[i])) {
+        if (n < 9) v = v * 10 + (text[i] - 48);
         n++;
         i++;
       }
@@ -85,8 +86,8 @@ export function readDateCell(text: string, start: number, end: number, out: Int3
       parts++;
     } else if (isLetter(c)) {
       const from = i;
-      while (i < end && isLetter(text.charCodeAt(i))) i++;
-      const month = MONTHS.indexOf(text.slice(from, Math.min(from + 3, i)).toLowerCase());
+      while (i < end && isLetter(text[i])) i++;
+      const month = MONTHS.indexOf(charsText(text, from, Math.min(from + 3, i)).toLowerCase());
       if (month < 0 || i - from < 3) return DateFit.Invalid;
       partValue[parts] = month + 1;
       partDigits[parts] = 0;
@@ -97,39 +98,39 @@ export function readDateCell(text: string, start: number, end: number, out: Int3
     // Anything after a YYYYMMDD value must be a time.
     if (parts === 1 && partDigits[0] === 8) break;
     // Separator(s) between parts.
-    const sep = text.charCodeAt(i);
+    const sep = text[i];
     if (sep === 45 || sep === 47 || sep === 46 || isSpace(sep) || sep === 44) {
       i++;
-      while (i < end && (isSpace(text.charCodeAt(i)) || text.charCodeAt(i) === 44)) i++;
+      while (i < end && (isSpace(text[i]) || text[i] === 44)) i++;
     } else return DateFit.Invalid;
   }
   // Whatever follows the date must be a time: " 14:30", "T14:30:00Z", " 2:30 PM".
   if (i < end) {
-    const c = text.charCodeAt(i);
+    const c = text[i];
     if (!(c === 84 || c === 116 || isSpace(c))) return DateFit.Invalid;
     let j = i + 1;
-    while (j < end && isSpace(text.charCodeAt(j))) j++;
-    if (j >= end || !isDigit(text.charCodeAt(j))) return DateFit.Invalid;
+    while (j < end && isSpace(text[j])) j++;
+    if (j >= end || !isDigit(text[j])) return DateFit.Invalid;
   }
   return interpret(parts, out);
 }
 
-const digitAt = (text: string, i: number) => text.charCodeAt(i) - 48;
+const digitAt = (text: Chars, i: number) => text[i] - 48;
 
 /**
  * The common `YYYY-MM-DD` (optionally followed by a time) read at fixed positions, or NO_DAY when the cell is
  * anything else; the general reader then looks at it. Most exports write dates so, one per row.
  */
-function isoDay(text: string, start: number, end: number): number {
-  if (end - start < 10 || text.charCodeAt(start + 4) !== 45 || text.charCodeAt(start + 7) !== 45) return NO_DAY;
+function isoDay(text: Chars, start: number, end: number): number {
+  if (end - start < 10 || text[start + 4] !== 45 || text[start + 7] !== 45) return NO_DAY;
   const y0 = digitAt(text, start), y1 = digitAt(text, start + 1), y2 = digitAt(text, start + 2), y3 = digitAt(text, start + 3);
   const m0 = digitAt(text, start + 5), m1 = digitAt(text, start + 6), d0 = digitAt(text, start + 8), d1 = digitAt(text, start + 9);
   // (x >>> 0) > 9 is true for anything but a digit, including the negative results of characters below '0'.
   if ((y0 >>> 0) > 9 || (y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (m0 >>> 0) > 9 || (m1 >>> 0) > 9 || (d0 >>> 0) > 9 || (d1 >>> 0) > 9) return NO_DAY;
   if (end - start > 10) {
     // Only a time may follow: "T" or a space, then a digit.
-    const sep = text.charCodeAt(start + 10);
-    if (!(sep === 84 || sep === 116 || sep === 32) || end - start < 12 || !isDigit(text.charCodeAt(start + 11))) return NO_DAY;
+    const sep = text[start + 10];
+    if (!(sep === 84 || sep === 116 || sep === 32) || end - start < 12 || !isDigit(text[start + 11])) return NO_DAY;
   }
   return civilDay(fullYear(y0 * 1000 + y1 * 100 + y2 * 10 + y3, 4), m0 * 10 + m1, d0 * 10 + d1);
 }

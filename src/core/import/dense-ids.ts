@@ -9,6 +9,7 @@
  * still open, or another prefix, or a number that would stretch the array past its limit, is a misfit, and the
  * dictionary goes back to its table (CodeDictionary.leaveDense).
  */
+import type { Chars } from './chars';
 import { release } from '../release';
 
 /** find's answer for a value that is not a number after the prefix (or one the array may not reach). */
@@ -124,19 +125,19 @@ export class DenseIds {
    * The fit and the span are taken here (take), as find takes them: every number read is looked up before anything
    * else is.
    */
-  readNumber(text: string, start: number, end: number): number {
+  readNumber(text: Chars, start: number, end: number): number {
     const prefix = this.prefix;
     const p = prefix.length;
     const digits = end - start - p;
     if (digits <= 0 || digits > MAX_DIGITS) return MISFIT;
-    for (let i = 0; i < p; i++) if (text.charCodeAt(start + i) !== prefix[i]) return MISFIT;
+    for (let i = 0; i < p; i++) if (text[start + i] !== prefix[i]) return MISFIT;
     let n = 0;
     for (let i = start + p; i < end; i++) {
-      const d = text.charCodeAt(i) - 48;
+      const d = text[i] - 48;
       if (d < 0 || d > 9) return MISFIT;
       n = n * 10 + d;
     }
-    return this.take(n, digits, digits > 1 && text.charCodeAt(start + p) === 48);
+    return this.take(n, digits, digits > 1 && text[start + p] === 48);
   }
 
   /**

@@ -2,6 +2,7 @@
  * What each column holds, from its header name and its values: whether the first line is a header, each column's
  * kind, and a best guess at which column plays which role.
  */
+import { charsOf } from './chars';
 import type { ColumnMapping } from '../types';
 import { DateFit, readDateCell } from './dates';
 import { foldName, HEADER_ROLES, nameScore, type HeaderRole } from './header-names';
@@ -33,8 +34,8 @@ export interface ColumnProfile {
 const days = new Int32Array(2);
 const nums = new Float64Array(2);
 
-const isDateCell = (v: string) => readDateCell(v, 0, v.length, days) !== DateFit.Invalid;
-const numberFit = (v: string) => readNumberCell(v, 0, v.length, nums);
+const isDateCell = (v: string) => readDateCell(charsOf(v), 0, v.length, days) !== DateFit.Invalid;
+const numberFit = (v: string) => readNumberCell(charsOf(v), 0, v.length, nums);
 
 /** Profile column `col` over the sampled rows. */
 export function profileColumn(rows: string[][], col: number): ColumnProfile {

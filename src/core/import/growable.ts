@@ -1,4 +1,5 @@
 /** Typed arrays that grow while rows stream in (the importer sizes them ahead when it can), and string dictionaries. */
+import type { Chars } from './chars';
 import { CodeDictionary, type PackedValues, type StoredValues } from './code-dictionary';
 import { release } from '../release';
 
@@ -76,7 +77,7 @@ export class Dictionary {
   }
 
   /** The id of the text `text[start, end)`, trimmed. Exports list a customer's rows together: the previous value is tried first. */
-  idOf(text: string, start: number, end: number): number {
+  idOf(text: Chars, start: number, end: number): number {
     return this.codes.idOf(text, start, end);
   }
 
@@ -85,7 +86,7 @@ export class Dictionary {
   }
 
   /** A value's number, to look up later in a batch (see CodeDictionary.numberOf), or −1. */
-  numberOf(text: string, start: number, end: number): number {
+  numberOf(text: Chars, start: number, end: number): number {
     return this.codes.numberOf(text, start, end);
   }
 

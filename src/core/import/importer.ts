@@ -97,7 +97,7 @@ class StreamingImporter implements Importer {
 
   /** No more bytes: flush the decoder and the last record. */
   private endInput() {
-    this.rows.reader.push(this.decoder.decode(null));
+    this.decoder.flushInto(this.rows.reader);
     this.rows.reader.end();
   }
 

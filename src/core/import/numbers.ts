@@ -4,6 +4,7 @@
  * property of the column, not of a cell: each cell is read both ways and the column decides from all its cells
  * (see {@link NumberColumnEvidence}).
  */
+import type { Chars } from './chars';
 import type { NumberFormat } from '../types';
 
 /** Which readings of a cell are valid. */
@@ -87,10 +88,10 @@ const sepChar = new Int32Array(64);
 const sepDigitsAfter = new Int32Array(64);
 
 /** Sign and currency around the digits: only signs, spaces, a known currency and `%` are allowed. */
-function readAffix(text: string, from: number, to: number, state: { negative: boolean; parens: number }): boolean {
+function readAffix(text: Chars, from: number, to: number, state: { negative: boolean; parens: number }): boolean {
   let token = '';
   for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
+    const c = text[i];
     if (c === 45 || c === 0x2212) state.negative = true;
     else if (c === 40) {
       state.negative = true;
@@ -98,7 +99,7 @@ function readAffix(text: string, from: number, to: number, state: { negative: bo
     } else if (c === 41) state.parens--;
     else if (c === 43 || isSpace(c)) continue;
     else if (c === 37) cellExtras.percent = true;
-    else token += text[i];
+    else token += String.fromCharCode(text[i]);
   }
   if (token === '') return true;
   const code = currencyOf(token);
@@ -136,15 +137,15 @@ const PLAIN_NONE = -1;
  * exact power of ten is the same correctly rounded double whichever exact form the digits take. PLAIN_NONE for any
  * other cell, which then takes the general path.
  */
-function readPlainDecimal(text: string, start: number, end: number, out: Float64Array): NumberFit | typeof PLAIN_NONE {
+function readPlainDecimal(text: Chars, start: number, end: number, out: Float64Array): NumberFit | typeof PLAIN_NONE {
   let i = start;
-  const negative = i < end && text.charCodeAt(i) === 45;
+  const negative = i < end && text[i] === 45;
   if (negative) i++;
   const digitsFrom = i;
   let all = 0;
   let dot = -1;
   for (; i < end; i++) {
-    const c = text.charCodeAt(i);
+    const c = text[i];
     if (c >= 48 && c <= 57) all = all * 10 + (c - 48);
     else if (c === DOT && dot < 0) dot = i;
     else return PLAIN_NONE;
@@ -160,7 +161,7 @@ function readPlainDecimal(text: string, start: number, end: number, out: Float64
   cellExtras.separators = 1;
   out[0] = all === 0 ? 0 : sign * (all / POW10[after]);
   // Under a decimal comma the dot groups thousands: three digits after it, one to three before, not a lone "0".
-  const grouped = after === 3 && before <= 3 && !(before === 1 && text.charCodeAt(digitsFrom) === 48);
+  const grouped = after === 3 && before <= 3 && !(before === 1 && text[digitsFrom] === 48);
   if (!grouped) {
     out[1] = NaN;
     return NumberFit.DotOnly;
@@ -175,7 +176,7 @@ function readPlainDecimal(text: string, start: number, end: number, out: Float64
  * Read the number cell `text[start, end)`: `out[0]` is its value with `.` as the decimal mark, `out[1]` with `,`
  * (NaN where that reading is impossible). Allocates nothing on the common path.
  */
-export function readNumberCell(text: string, start: number, end: number, out: Float64Array): NumberFit {
+export function readNumberCell(text: Chars, start: number, end: number, out: Float64Array): NumberFit {
   cellExtras.currency = null;
   cellExtras.percent = false;
   cellExtras.separator = 0;
@@ -186,21 +187,21 @@ export function readNumberCell(text: string, start: number, end: number, out: Fl
 }
 
 /** readNumberCell for every form, without the one-pass reading of plain decimals (cellExtras already reset). */
-export function readAnyNumberCell(text: string, start: number, end: number, out: Float64Array): NumberFit {
+export function readAnyNumberCell(text: Chars, start: number, end: number, out: Float64Array): NumberFit {
   let first = -1;
   let last = -1;
   for (let i = start; i < end; i++) {
-    if (isDigit(text.charCodeAt(i))) {
+    if (isDigit(text[i])) {
       if (first < 0) first = i;
       last = i;
     }
   }
   if (first < 0) {
-    for (let i = start; i < end; i++) if (!isSpace(text.charCodeAt(i))) return NumberFit.Invalid;
+    for (let i = start; i < end; i++) if (!isSpace(text[i])) return NumberFit.Invalid;
     return NumberFit.Empty;
   }
   // ".5" and ",5": a separator right before the first digit belongs to the number.
-  if (first > start && (text.charCodeAt(first - 1) === DOT || text.charCodeAt(first - 1) === COMMA)) first--;
+  if (first > start && (text[first - 1] === DOT || text[first - 1] === COMMA)) first--;
   affixState.negative = false;
   affixState.parens = 0;
   if (first > start && !readAffix(text, start, first, affixState)) return NumberFit.Invalid;
@@ -220,7 +221,7 @@ export function readAnyNumberCell(text: string, start: number, end: number, out:
   let leadingZero = false;
   let digitsSinceSep = 0;
   for (let i = first; i <= last; i++) {
-    const c = text.charCodeAt(i);
+    const c = text[i];
     if (isDigit(c)) {
       const d = c - 48;
       digits++;
@@ -237,7 +238,7 @@ export function readAnyNumberCell(text: string, start: number, end: number, out:
     } else if (c === DOT || c === COMMA || c === APOSTROPHE || isGroupSpace(c)) {
       if (seps === 0) {
         leadingDigits = digitsSinceSep;
-        leadingZero = leadingDigits === 1 && text.charCodeAt(i - 1) === 48;
+        leadingZero = leadingDigits === 1 && text[i - 1] === 48;
       } else sepDigitsAfter[seps - 1] = digitsSinceSep;
       if (seps === 64) return NumberFit.Invalid;
       sepChar[seps++] = c;
@@ -377,7 +378,7 @@ export class NumberColumnEvidence {
   private groupsUnderDot = new Map<string, number>();
   private groupsUnderComma = new Map<string, number>();
 
-  add(fit: NumberFit, text: string, start: number, end: number): void {
+  add(fit: NumberFit, text: Chars, start: number, end: number): void {
     if (fit === NumberFit.DotOnly) this.dotOnly++;
     else if (fit === NumberFit.CommaOnly) this.commaOnly++;
     else if (fit === NumberFit.Either) {
@@ -393,12 +394,12 @@ export class NumberColumnEvidence {
     }
   }
 
-  private noteGroups(text: string, start: number, end: number, fit: NumberFit, ordinal: number) {
+  private noteGroups(text: Chars, start: number, end: number, fit: NumberFit, ordinal: number) {
     const note = (groups: Map<string, number>, g: string) => {
       if (!groups.has(g)) groups.set(g, ordinal);
     };
     for (let i = start; i < end; i++) {
-      const c = text.charCodeAt(i);
+      const c = text[i];
       const g = isGroupSpace(c) ? ' ' : c === APOSTROPHE ? "'" : '';
       if (g) {
         note(this.groupsUnderDot, g);

@@ -1,10 +1,11 @@
 /**
- * A streaming CSV record reader: text arrives in chunks cut anywhere, records come out with their fields as offsets
- * into the current buffer (no string per field unless the consumer asks), the physical line where each record starts,
+ * A streaming CSV record reader: text arrives in chunks cut anywhere, as character codes (see chars.ts), records come
+ * out with their fields as offsets into the current buffer (no string per field unless the consumer asks), the physical line where each record starts,
  * and quoted fields with delimiters, doubled quotes and line breaks inside. `whitespace` splits on runs of spaces
  * and tabs (fixed-width exports such as CDNOW).
  */
 import type { Delimiter } from '../types';
+import { charsOf, charsText, joinedChars, NO_CHARS, type Chars } from './chars';
 
 const QUOTE = 34;
 const LF = 10;
@@ -38,8 +39,8 @@ export interface RecordSink {
 }
 
 export class RecordReader {
-  /** The buffer the current record's offsets point into. */
-  text = '';
+  /** The buffer the current record's offsets point into: valid only while the sink is handling the record. */
+  text: Chars = NO_CHARS;
   fieldCount = 0;
   fieldStart = new Int32Array(64);
   fieldEnd = new Int32Array(64);
@@ -52,27 +53,21 @@ export class RecordReader {
   records = 0;
 
   private readonly delim: number;
-  private readonly delimChar: string;
   private readonly whitespace: boolean;
-  private pending = '';
+  /** The start of a record the text so far did not finish, copied (the caller may reuse the buffer it pushed). */
+  private pending: Chars = NO_CHARS;
   /**
    * Pieces that continue `pending` without a line break in them, joined only once a line break (or the end) arrives:
    * re-joining and re-scanning the whole incomplete record on every chunk made a long line cost its length squared.
    */
-  private pendingMore: string[] = [];
+  private pendingMore: Chars[] = [];
   private nextLine = 1;
   /** True when the previous chunk ended with CR, so a leading LF belongs to that line break. */
   private skipLeadingLf = false;
-  /** Next positions of a quote, LF and CR in `text` (or `text.length` when there is none): found once, reused. */
-  private nextQuote = 0;
-  private nextLf = 0;
-  private nextCr = 0;
-  private nextDelim = 0;
 
   constructor(delimiter: Delimiter, private readonly sink: RecordSink) {
     this.whitespace = delimiter === 'whitespace';
     this.delim = this.whitespace ? SPACE : delimiter.charCodeAt(0);
-    this.delimChar = this.whitespace ? ' ' : delimiter;
   }
 
   /** Physical lines consumed so far (line breaks seen, inside quoted fields too). */
@@ -92,36 +87,40 @@ export class RecordReader {
 
   /**
    * Feed the next piece of text. The record left incomplete by the previous piece is finished on a small joined
-   * string (its rest up to the next line break); the piece itself is then scanned where it lies. Joining the whole
-   * piece would make every later character access go through a concatenated (cons) string, which is markedly
-   * slower than the flat string the decoder returns.
+   * array (its rest up to the next line break); the piece itself is then scanned where it lies, and may be reused by
+   * the caller once this returns.
    */
-  push(chunk: string): void {
+  push(chunk: Chars): void {
     this.pushPiece(chunk);
     this.sink.pieceRead?.();
   }
 
-  private pushPiece(chunk: string): void {
+  /** push, for text held as a string. */
+  pushText(text: string): void {
+    if (text.length > 0) this.push(charsOf(text));
+  }
+
+  private pushPiece(chunk: Chars): void {
     let from = 0;
     if (this.skipLeadingLf && chunk.length > 0) {
       this.skipLeadingLf = false;
-      if (chunk.charCodeAt(0) === LF) from = 1;
+      if (chunk[0] === LF) from = 1;
     }
     if (this.pending.length > 0 && from < chunk.length) {
-      if (chunk.indexOf('\n', from) < 0 && chunk.indexOf('\r', from) < 0) {
+      let cut = RecordReader.lineBreakAfter(chunk, from);
+      if (cut === chunk.length && chunk[cut - 1] !== LF && chunk[cut - 1] !== CR) {
         // No line break: the record cannot end in this piece (nor can a quoted field under way be judged).
-        this.pendingMore.push(from === 0 ? chunk : chunk.slice(from));
+        this.pendingMore.push(chunk.slice(from));
         return;
       }
       this.takePendingMore();
-      let cut = RecordReader.lineBreakAfter(chunk, from);
-      let joined = this.pending + chunk.slice(from, cut);
-      this.pending = '';
+      let joined = joinedChars(this.pending, 0, this.pending.length, chunk, from, cut);
+      this.pending = NO_CHARS;
       this.scan(joined, 0, false);
       if (this.pending.length > 0 && cut < chunk.length) {
         // Still incomplete (a quoted field with line breaks): take the rest of the piece in one go.
-        joined = this.pending + chunk.slice(cut);
-        this.pending = '';
+        joined = joinedChars(this.pending, 0, this.pending.length, chunk, cut, chunk.length);
+        this.pending = NO_CHARS;
         this.scan(joined, 0, false);
         cut = chunk.length;
       }
@@ -131,26 +130,41 @@ export class RecordReader {
   }
 
   /** Index just past the first line break (LF, CRLF or CR) at or after `from`, or the text's length. */
-  private static lineBreakAfter(text: string, from: number): number {
-    let lf = text.indexOf('\n', from);
-    if (lf < 0) lf = text.length;
-    const cr = text.indexOf('\r', from);
-    if (cr >= 0 && cr < lf) return cr + 1 < text.length && text.charCodeAt(cr + 1) === LF ? cr + 2 : cr + 1;
-    return lf < text.length ? lf + 1 : lf;
+  private static lineBreakAfter(text: Chars, from: number): number {
+    const len = text.length;
+    for (let i = from; i < len; i++) {
+      const c = text[i];
+      if (c === LF) return i + 1;
+      if (c === CR) return i + 1 < len && text[i + 1] === LF ? i + 2 : i + 1;
+    }
+    return len;
   }
 
   /** Join the pieces kept aside onto `pending`, once. */
   private takePendingMore() {
     if (this.pendingMore.length === 0) return;
-    this.pending += this.pendingMore.join('');
+    const pieces = [this.pending, ...this.pendingMore];
     this.pendingMore = [];
+    let length = 0;
+    let wide = false;
+    for (const p of pieces) {
+      length += p.length;
+      if (p instanceof Uint16Array) wide = true;
+    }
+    const joined = wide ? new Uint16Array(length) : new Uint8Array(length);
+    let at = 0;
+    for (const p of pieces) {
+      joined.set(p, at);
+      at += p.length;
+    }
+    this.pending = joined;
   }
 
   /** No more text: the last record may lack a line break. */
   end(): void {
     this.takePendingMore();
     const text = this.pending;
-    this.pending = '';
+    this.pending = NO_CHARS;
     if (text.length) this.scan(text, 0, true);
     this.sink.pieceRead?.();
   }
@@ -171,11 +185,10 @@ export class RecordReader {
     this.fieldCount++;
   }
 
-  /** Scan `text` from `pos`, emitting complete records; keep an incomplete tail unless `final`. */
-  private scan(text: string, pos: number, final: boolean): void {
+  /** Scan `text` from `pos`, emitting complete records; keep a copy of an incomplete tail unless `final`. */
+  private scan(text: Chars, pos: number, final: boolean): void {
     this.text = text;
     const len = text.length;
-    this.nextQuote = this.nextLf = this.nextCr = this.nextDelim = -1;
     while (pos < len) {
       const next = this.whitespace ? this.readWhitespaceRecord(text, pos, final) : this.readLine(text, pos, final);
       if (next < 0) {
@@ -188,17 +201,17 @@ export class RecordReader {
   }
 
   /** Index just past the line break at or after `i` (handles LF, CRLF and lone CR), counting the break. */
-  private afterBreak(text: string, i: number): number {
+  private afterBreak(text: Chars, i: number): number {
     this.nextLine++;
-    if (text.charCodeAt(i) === CR) {
-      if (i + 1 < text.length) return text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
+    if (text[i] === CR) {
+      if (i + 1 < text.length) return text[i + 1] === LF ? i + 2 : i + 1;
       // A CR that ends the chunk: an LF starting the next chunk is the same line break.
       this.skipLeadingLf = true;
     }
     return i + 1;
   }
 
-  private emit(text: string, start: number, end: number) {
+  private emit(text: Chars, start: number, end: number) {
     this.line = this.nextLine;
     this.recordStart = start;
     this.recordEnd = end;
@@ -207,7 +220,7 @@ export class RecordReader {
     for (let f = 0; f < this.fieldCount && blank; f++) {
       if (this.fieldKind[f] !== FieldKind.Plain) blank = false;
       else for (let i = this.fieldStart[f]; i < this.fieldEnd[f]; i++) {
-        const c = text.charCodeAt(i);
+        const c = text[i];
         if (c !== SPACE && c !== TAB) {
           blank = false;
           break;
@@ -218,46 +231,46 @@ export class RecordReader {
     else this.sink.record(this);
   }
 
-  /** Position of the next `ch` at or after `from`, or `len` when there is none. */
-  private static find(text: string, ch: string, from: number, cached: number): number {
-    if (cached >= from) return cached;
-    const i = text.indexOf(ch, from);
-    return i < 0 ? text.length : i;
-  }
-
   /**
-   * The common case, a line without quotes, split with indexOf (native and much faster than a loop over characters);
-   * lines with a quote go through the full state machine.
+   * The common case, a line without quotes, split in one pass over its characters (most of which are neither a
+   * delimiter nor a control character nor a quote, told by two comparisons); a line with a quote goes through the
+   * full state machine.
    */
-  private readLine(text: string, start: number, final: boolean): number {
+  private readLine(text: Chars, start: number, final: boolean): number {
     const len = text.length;
-    this.nextQuote = RecordReader.find(text, '"', start, this.nextQuote);
-    this.nextLf = RecordReader.find(text, '\n', start, this.nextLf);
-    this.nextCr = RecordReader.find(text, '\r', start, this.nextCr);
-    const lineEnd = this.nextLf < this.nextCr ? this.nextLf : this.nextCr;
-    if (this.nextQuote < lineEnd) return this.readRecord(text, start, final);
-    if (lineEnd >= len && !final) return -1;
+    const delim = this.delim;
     this.fieldCount = 0;
-    const delim = this.delimChar;
     let from = start;
+    let i = start;
     for (;;) {
-      this.nextDelim = RecordReader.find(text, delim, from, this.nextDelim);
-      const to = this.nextDelim < lineEnd ? this.nextDelim : lineEnd;
+      let c = -1;
+      while (i < len) {
+        c = text[i];
+        if (c > QUOTE && c !== delim) i++;
+        else if (c === delim || c === LF || c === CR || c === QUOTE) break;
+        else i++;
+      }
+      if (i >= len) {
+        if (!final) return -1;
+        this.addField(from, len, FieldKind.Plain);
+        this.emit(text, start, len);
+        return len;
+      }
+      if (c === QUOTE) return this.readRecord(text, start, final);
       if (this.fieldCount === this.fieldStart.length) this.growFields();
       this.fieldStart[this.fieldCount] = from;
-      this.fieldEnd[this.fieldCount] = to;
+      this.fieldEnd[this.fieldCount] = i;
       this.fieldKind[this.fieldCount] = FieldKind.Plain;
       this.fieldCount++;
-      if (to === lineEnd) break;
-      from = to + 1;
+      if (c !== delim) break;
+      from = ++i;
     }
-    this.emit(text, start, lineEnd);
-    if (lineEnd >= len) return len;
-    return this.afterBreak(text, lineEnd);
+    this.emit(text, start, i);
+    return this.afterBreak(text, i);
   }
 
   /** One delimited record starting at `start`; returns where the next begins, or -1 when more text is needed. */
-  private readRecord(text: string, start: number, final: boolean): number {
+  private readRecord(text: Chars, start: number, final: boolean): number {
     const len = text.length;
     const delim = this.delim;
     this.fieldCount = 0;
@@ -267,8 +280,8 @@ export class RecordReader {
     for (;;) {
       // Skip spaces before a possible opening quote.
       let j = i;
-      while (j < len && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB) && delim !== TAB) j++;
-      if (j < len && text.charCodeAt(j) === QUOTE) {
+      while (j < len && (text[j] === SPACE || text[j] === TAB) && delim !== TAB) j++;
+      if (j < len && text[j] === QUOTE) {
         // Quoted field.
         const breaksBefore = breaks;
         let k = j + 1;
@@ -278,26 +291,26 @@ export class RecordReader {
             if (!final && k - j < MAX_QUOTED_CHARS) return -1;
             return this.unclosed(text, start);
           }
-          const c = text.charCodeAt(k);
+          const c = text[k];
           if (c === QUOTE) {
             if (k + 1 >= len && !final) return -1;
-            if (k + 1 < len && text.charCodeAt(k + 1) === QUOTE) {
+            if (k + 1 < len && text[k + 1] === QUOTE) {
               escaped = true;
               k += 2;
               continue;
             }
             break;
           }
-          if (c === LF || (c === CR && !(k + 1 < len && text.charCodeAt(k + 1) === LF))) breaks++;
+          if (c === LF || (c === CR && !(k + 1 < len && text[k + 1] === LF))) breaks++;
           k++;
           if (k - j >= MAX_QUOTED_CHARS) return this.unclosed(text, start);
         }
         // k is the closing quote; what follows must be a delimiter, a line break or the end.
         let m = k + 1;
-        while (m < len && (text.charCodeAt(m) === SPACE || text.charCodeAt(m) === TAB) && delim !== TAB) m++;
+        while (m < len && (text[m] === SPACE || text[m] === TAB) && delim !== TAB) m++;
         // Spaces up to the end of the text: what follows them is still to come.
         if (m >= len && !final) return -1;
-        const after = m < len ? text.charCodeAt(m) : -1;
+        const after = m < len ? text[m] : -1;
         if (after === delim || after === LF || after === CR || after === -1) {
           this.addField(j + 1, k, escaped ? FieldKind.QuotedEscaped : FieldKind.Quoted);
           i = m;
@@ -308,14 +321,14 @@ export class RecordReader {
           return this.unclosed(text, start);
         } else {
           // "ab"cd: keep everything up to the next delimiter or line break, as written.
-          while (m < len && text.charCodeAt(m) !== delim && text.charCodeAt(m) !== LF && text.charCodeAt(m) !== CR) m++;
+          while (m < len && text[m] !== delim && text[m] !== LF && text[m] !== CR) m++;
           if (m >= len && !final) return -1;
           this.addField(fieldStart, m, FieldKind.Messy);
           i = m;
         }
       } else {
         while (i < len) {
-          const c = text.charCodeAt(i);
+          const c = text[i];
           if (c === delim || c === LF || c === CR) break;
           i++;
         }
@@ -327,7 +340,7 @@ export class RecordReader {
         this.emitAt(text, start, len, breaks);
         return len;
       }
-      const c = text.charCodeAt(i);
+      const c = text[i];
       if (c === delim) {
         i++;
         fieldStart = i;
@@ -340,40 +353,40 @@ export class RecordReader {
   }
 
   /** Emit with the record's start line, then advance the line count past breaks inside quoted fields. */
-  private emitAt(text: string, start: number, end: number, breaks: number) {
+  private emitAt(text: Chars, start: number, end: number, breaks: number) {
     this.emit(text, start, end);
     this.nextLine += breaks;
   }
 
   /** A quote that never closes: report the record's first line and resume on the line after it. */
-  private unclosed(text: string, start: number): number {
+  private unclosed(text: Chars, start: number): number {
     let e = start;
-    while (e < text.length && text.charCodeAt(e) !== LF && text.charCodeAt(e) !== CR) e++;
+    while (e < text.length && text[e] !== LF && text[e] !== CR) e++;
     this.records++;
-    this.sink.unclosedQuote(this.nextLine, text.slice(start, e));
+    this.sink.unclosedQuote(this.nextLine, charsText(text, start, e));
     if (e >= text.length) return text.length;
     return this.afterBreak(text, e);
   }
 
   /** One whitespace-aligned record: fields are runs of non-space characters. */
-  private readWhitespaceRecord(text: string, start: number, final: boolean): number {
+  private readWhitespaceRecord(text: Chars, start: number, final: boolean): number {
     const len = text.length;
     this.fieldCount = 0;
     let i = start;
     for (;;) {
-      while (i < len && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) i++;
+      while (i < len && (text[i] === SPACE || text[i] === TAB)) i++;
       if (i >= len) {
         if (!final) return -1;
         this.emit(text, start, len);
         return len;
       }
-      let c = text.charCodeAt(i);
+      let c = text[i];
       if (c === LF || c === CR) {
         this.emit(text, start, i);
         return this.afterBreak(text, i);
       }
       const from = i;
-      while (i < len && (c = text.charCodeAt(i)) !== SPACE && c !== TAB && c !== LF && c !== CR) i++;
+      while (i < len && (c = text[i]) !== SPACE && c !== TAB && c !== LF && c !== CR) i++;
       if (i >= len && !final) return -1;
       this.addField(from, i, FieldKind.Plain);
     }
@@ -381,7 +394,7 @@ export class RecordReader {
 
   /** The text of field `f` of the current record. */
   field(f: number): string {
-    const s = this.text.slice(this.fieldStart[f], this.fieldEnd[f]);
+    const s = charsText(this.text, this.fieldStart[f], this.fieldEnd[f]);
     const kind = this.fieldKind[f];
     if (kind === FieldKind.QuotedEscaped) return s.replace(/""/g, '"');
     if (kind === FieldKind.Messy) return s.replace(/"/g, '');
@@ -391,6 +404,6 @@ export class RecordReader {
   /** The record as written in the file (its first 200 characters), for rejected-row examples. */
   recordText(): string {
     const end = Math.min(this.recordEnd, this.recordStart + 200);
-    return this.text.slice(this.recordStart, end) + (this.recordEnd > end ? '…' : '');
+    return charsText(this.text, this.recordStart, end) + (this.recordEnd > end ? '…' : '');
   }
 }

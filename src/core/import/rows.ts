@@ -21,7 +21,7 @@ export function readRecords(text: string, delimiter: Delimiter, limit = Infinity
     unclosedQuote() {},
   };
   const reader = new RecordReader(delimiter, sink);
-  reader.push(text);
+  reader.pushText(text);
   reader.end();
   return out;
 }

@@ -3,6 +3,7 @@
  * the column roles, the date order and number format its values show, the currency — or one clear sentence saying
  * why the file cannot be read at all.
  */
+import { charsOf } from './chars';
 import type { ColumnMapping, DateOrder, Delimiter, NoticeVars, NumberFormat } from '../types';
 import { DateColumnEvidence, readDateCell } from './dates';
 import { detectDelimiter } from './delimiter';
@@ -169,7 +170,7 @@ export function sniff(head: Uint8Array, fileName: string, totalBytes: number): S
     const evidence = new DateColumnEvidence();
     const days = new Int32Array(2);
     for (const row of dataRows) {
-      const v = row[mapping.date] ?? '';
+      const v = charsOf(row[mapping.date] ?? '');
       evidence.add(readDateCell(v, 0, v.length, days));
     }
     dateOrder = evidence.provenOrder;
@@ -182,7 +183,7 @@ export function sniff(head: Uint8Array, fileName: string, totalBytes: number): S
     const evidence = new NumberColumnEvidence();
     const nums = new Float64Array(2);
     for (const row of dataRows) {
-      const v = row[valueCol] ?? '';
+      const v = charsOf(row[valueCol] ?? '');
       evidence.add(readNumberCell(v, 0, v.length, nums), v, 0, v.length);
     }
     amountFormat = evidence.decide();

@@ -8,6 +8,7 @@
  * line and text. Values are read as machines write them: numbers with a '.' decimal point (sign, exponent allowed),
  * dates as YYYY-MM-DD (a time after them is ignored).
  */
+import { charsOf } from './chars';
 import { notice } from '../notice';
 import type { DayNumber, Delimiter, Notice, RejectedGroup, SummaryDataset } from '../types';
 import { NO_DAY } from './dates';
@@ -158,7 +159,7 @@ export class SummaryReader {
     if (c === null) return fallback;
     if (c >= r.fieldCount) return NaN;
     if (r.fieldKind[c] === FieldKind.Plain) return readPlainNumber(r.text, r.fieldStart[c], r.fieldEnd[c]);
-    const s = r.field(c);
+    const s = charsOf(r.field(c));
     return readPlainNumber(s, 0, s.length);
   }
 
@@ -166,7 +167,7 @@ export class SummaryReader {
     const c = this.mapping[role];
     if (c === null || c >= r.fieldCount) return NO_DAY;
     if (r.fieldKind[c] === FieldKind.Plain) return readIsoDay(r.text, r.fieldStart[c], r.fieldEnd[c]);
-    const s = r.field(c);
+    const s = charsOf(r.field(c));
     return readIsoDay(s, 0, s.length);
   }
 
@@ -262,7 +263,7 @@ export class SummaryReader {
   }
 
   finish(): { dataset: SummaryDataset; report: SummaryReport } {
-    this.reader.push(this.decoder.decode(null));
+    this.decoder.flushInto(this.reader);
     this.reader.end();
     const n = this.accepted;
     const warnings: Notice[] = [];

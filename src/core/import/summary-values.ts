@@ -2,6 +2,7 @@
  * Cells of a per-customer summary file, read as machines write them (warehouse query output): plain decimal numbers and
  * YYYY-MM-DD dates, read from offsets into the decoded text without cutting a string out when they can be.
  */
+import { charsText, type Chars } from './chars';
 import type { DayNumber } from '../types';
 import { civilDay, NO_DAY } from './dates';
 
@@ -12,13 +13,13 @@ const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
  * without an exponent are read by integer arithmetic and one division by a power of ten, both exact, so the result is
  * the correctly rounded value, as Number() gives; anything else goes through Number().
  */
-export function readPlainNumber(text: string, start: number, end: number): number {
-  while (start < end && text.charCodeAt(start) === 32) start++;
-  while (end > start && text.charCodeAt(end - 1) === 32) end--;
+export function readPlainNumber(text: Chars, start: number, end: number): number {
+  while (start < end && text[start] === 32) start++;
+  while (end > start && text[end - 1] === 32) end--;
   if (start === end) return NaN;
   let i = start;
   let negative = false;
-  const c0 = text.charCodeAt(i);
+  const c0 = text[i];
   if (c0 === 45 || c0 === 43) {
     negative = c0 === 45;
     i++;
@@ -28,7 +29,7 @@ export function readPlainNumber(text: string, start: number, end: number): numbe
   let decimals = 0;
   let point = false;
   for (; i < end; i++) {
-    const c = text.charCodeAt(i);
+    const c = text[i];
     if (c >= 48 && c <= 57) {
       mantissa = mantissa * 10 + (c - 48);
       digits++;
@@ -43,26 +44,26 @@ export function readPlainNumber(text: string, start: number, end: number): numbe
       return negative ? -v : v;
     }
     // Plain decimal digits, too many for exact integer arithmetic (a double printed in full): Number() reads them.
-    return Number(text.slice(start, end));
+    return Number(charsText(text, start, end));
   }
-  const slice = text.slice(start, end);
+  const slice = charsText(text, start, end);
   // Number() also takes hex, binary, "Infinity" and the like: only decimal notation is a number here.
   if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(slice)) return NaN;
   return Number(slice);
 }
 
 /** A date written YYYY-MM-DD (anything after the day, such as a time, ignored): its day number, or NO_DAY. */
-export function readIsoDay(text: string, start: number, end: number): DayNumber {
-  while (start < end && text.charCodeAt(start) === 32) start++;
-  if (end - start < 10 || text.charCodeAt(start + 4) !== 45 || text.charCodeAt(start + 7) !== 45) return NO_DAY;
+export function readIsoDay(text: Chars, start: number, end: number): DayNumber {
+  while (start < end && text[start] === 32) start++;
+  if (end - start < 10 || text[start + 4] !== 45 || text[start + 7] !== 45) return NO_DAY;
   if (end - start > 10) {
-    const next = text.charCodeAt(start + 10);
+    const next = text[start + 10];
     if (next !== 32 && next !== 84) return NO_DAY;
   }
   let y = 0, m = 0, d = 0;
   for (let k = 0; k < 10; k++) {
     if (k === 4 || k === 7) continue;
-    const c = text.charCodeAt(start + k) - 48;
+    const c = text[start + k] - 48;
     if (c < 0 || c > 9) return NO_DAY;
     if (k < 4) y = y * 10 + c;
     else if (k < 7) m = m * 10 + c;

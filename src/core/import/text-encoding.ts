@@ -4,6 +4,7 @@
  * Also tells text from binary files, so that a spreadsheet or an image gets a clear message instead of garbage.
  */
 import { isAscii } from '../utf16-text';
+import { charsOf, type Chars } from './chars';
 
 export type TextEncodingLabel = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'windows-1258' | 'windows-874';
 
@@ -137,14 +138,6 @@ export function detectEncoding(head: Uint8Array): { encoding: TextEncodingLabel;
 }
 
 /**
- * In Chromium the importer's character reads on TextDecoder's output were several times slower per byte than in Node
- * (CPU profiles of dictionary lookups and date reads), as if the string were not the engine's own (an external
- * string). Copying each chunk once into a fresh string (joining then cutting forces a flat copy) made the browser's
- * parse about 12% faster, median of six imports each way. Node's decoder needs no copy.
- */
-const COPY_DECODED_TEXT = typeof (globalThis as { document?: unknown }).document !== 'undefined' || typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';
-
-/**
  * Bytes decoded at a time. V8 gives a string of more than about 128 KB a fresh mapping of its own in its large-object
  * space. Decoding Online Retail's 45 MB in 1 MB pieces took 121–199 ms in each of a fresh process's first three
  * passes, against 34–48 ms in 64 KB pieces, whose strings come and go in the young generation. The whole cold import
@@ -154,26 +147,23 @@ export const DECODED_PIECE_BYTES = 32 * 1024;
 
 /**
  * Pieces of plain ASCII (every byte below 0x80, which reads the same in UTF-8 and every single-byte encoding here) are
- * made into text by String.fromCharCode in browsers: Chromium's TextDecoder took 760–1,230 ms for 180 MB in a worker,
- * String.fromCharCode 500 ms and the ASCII check 130–170 ms. Node's decoder is several times faster than either.
- */
-const ASCII_BY_CHAR_CODES = COPY_DECODED_TEXT;
-/** Bytes given to one String.fromCharCode call (its arguments go on the stack). */
-const CHAR_CODES_AT_ONCE = 8 * 1024;
-
-/** Turns byte chunks cut anywhere into text, and counts characters it could not decode. */
+ * handed to the reader as the bytes they are: the reader reads character codes (chars.ts), and a byte of ASCII is its
+ * own code. Making them strings first cost Chromium 0.5 s per 180 MB in a worker (String.fromCharCode; TextDecoder's
+ * strings took longer still and more fresh memory).
+ *
+ * Turns byte chunks cut anywhere into text, and counts characters it could not decode. */
 export class ChunkDecoder {
   private readonly decoder: TextDecoder;
   /** Bytes that were not valid in the chosen encoding (shown as U+FFFD). */
   replaced = 0;
-  /** Whether ASCII pieces may skip the decoder (an ASCII-compatible encoding, in a browser). */
-  private readonly byCharCodes: boolean;
+  /** Whether ASCII pieces may skip the decoder (an encoding in which ASCII bytes are their own characters). */
+  private readonly asBytes: boolean;
   /** Whether the decoder holds no part of a character (the last piece it read ended on an ASCII byte, or none yet). */
   private settled = true;
 
   constructor(encoding: string) {
     this.decoder = new TextDecoder(encoding);
-    this.byCharCodes = ASCII_BY_CHAR_CODES && !encoding.startsWith('utf-16');
+    this.asBytes = !encoding.startsWith('utf-16');
   }
 
   decode(chunk: Uint8Array | null): string {
@@ -181,21 +171,29 @@ export class ChunkDecoder {
     // A byte order mark inside the text (files joined together, each with its BOM) is no character of the data: left
     // in, it made "﻿C1" a customer apart from "C1". (As a zero-width no-break space it has been deprecated since 2002.)
     if (text.indexOf('\uFEFF') >= 0) text = text.replace(/\uFEFF/g, '');
-    else if (COPY_DECODED_TEXT && text.length > 0) text = (' ' + text).slice(1);
     for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) this.replaced++;
     return text;
   }
 
-  /** Decode `chunk` in pieces of {@link DECODED_PIECE_BYTES}, handing each piece's text to `reader` in order. */
-  decodeInto(chunk: Uint8Array, reader: { push(text: string): void }): void {
+  /**
+   * Decode `chunk` in pieces of {@link DECODED_PIECE_BYTES}, handing each piece's characters to `reader` in order: an
+   * ASCII piece as its own bytes (a view of `chunk`), any other decoded.
+   */
+  decodeInto(chunk: Uint8Array, reader: { push(text: Chars): void }): void {
     for (let at = 0; at < chunk.length; at += DECODED_PIECE_BYTES) {
       const piece = chunk.subarray(at, at + DECODED_PIECE_BYTES);
-      if (this.byCharCodes && this.settled && isAscii(piece)) {
-        for (let p = 0; p < piece.length; p += CHAR_CODES_AT_ONCE) reader.push(String.fromCharCode.apply(null, piece.subarray(p, p + CHAR_CODES_AT_ONCE) as unknown as number[]));
+      if (this.asBytes && this.settled && isAscii(piece)) {
+        reader.push(piece);
         continue;
       }
-      reader.push(this.decode(piece));
+      reader.push(charsOf(this.decode(piece)));
       this.settled = piece.length > 0 && piece[piece.length - 1] < 0x80;
     }
+  }
+
+  /** The end of the input: what the decoder still holds (the bytes of a character cut off), to `reader`. */
+  flushInto(reader: { push(text: Chars): void }): void {
+    const rest = this.decode(null);
+    if (rest.length > 0) reader.push(charsOf(rest));
   }
 }

@@ -5,6 +5,7 @@
  * read by the importer's cell readers, and every row is accounted for: rows read = rows used + rows skipped, each
  * skip with its reason and lines.
  */
+import { charsOf } from '../import/chars';
 import { notice } from '../notice';
 import { ImportError } from '../import';
 import { sniff } from '../import/sniff';
@@ -176,7 +177,7 @@ const dateOut = new Int32Array(2);
 
 function readDay(text: string, dayFirst: boolean): DayNumber | null {
   if (!text) return null;
-  const fit = readDateCell(text, 0, text.length, dateOut);
+  const fit = readDateCell(charsOf(text), 0, text.length, dateOut);
   if (fit === DateFit.Invalid) return null;
   const d = dayFirst ? (dateOut[0] !== NO_DAY ? dateOut[0] : dateOut[1]) : (dateOut[1] !== NO_DAY ? dateOut[1] : dateOut[0]);
   return d === NO_DAY ? null : d;
@@ -189,7 +190,7 @@ function decideDayFirst(rows: string[][], cols: number[], sniffed: string | null
     for (const c of cols) {
       const t = (row[c] ?? '').trim();
       if (!t) continue;
-      const fit = readDateCell(t, 0, t.length, dateOut);
+      const fit = readDateCell(charsOf(t), 0, t.length, dateOut);
       if (fit === DateFit.DayFirstOnly) dayFirst = true;
       else if (fit === DateFit.MonthFirstOnly) monthFirst = true;
     }
@@ -202,7 +203,7 @@ const numberOut = new Float64Array(2);
 
 function readNumber(text: string, commaDecimal: boolean): number | null {
   if (!text) return null;
-  const fit = readNumberCell(text, 0, text.length, numberOut);
+  const fit = readNumberCell(charsOf(text), 0, text.length, numberOut);
   if (fit === NumberFit.Empty || fit === NumberFit.Invalid) return null;
   const v = commaDecimal ? (Number.isNaN(numberOut[1]) ? numberOut[0] : numberOut[1]) : Number.isNaN(numberOut[0]) ? numberOut[1] : numberOut[0];
   return Number.isFinite(v) ? v : null;
@@ -213,8 +214,8 @@ function decideCommaDecimal(rows: string[][], cols: number[]): boolean {
   const evidence = new NumberColumnEvidence();
   for (const row of rows) {
     for (const c of cols) {
-      const t = (row[c] ?? '').trim();
-      if (t) evidence.add(readNumberCell(t, 0, t.length, numberOut), t, 0, t.length);
+      const t = charsOf((row[c] ?? '').trim());
+      if (t.length) evidence.add(readNumberCell(t, 0, t.length, numberOut), t, 0, t.length);
     }
   }
   return evidence.decide().decimal === ',';

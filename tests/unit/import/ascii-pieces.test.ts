@@ -1,29 +1,35 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type * as TextEncodingModule from '../../../src/core/import/text-encoding';
+import { describe, expect, it, vi } from 'vitest';
+import type { Chars } from '../../../src/core/import/chars';
+import { ChunkDecoder, DECODED_PIECE_BYTES } from '../../../src/core/import/text-encoding';
 
-/**
- * The decoder as it runs in a browser (where ASCII pieces are made into text by String.fromCharCode): the module reads
- * where it runs when it loads, so it is loaded afresh with a worker's global in place.
- */
-let browser: typeof TextEncodingModule;
-beforeAll(async () => {
-  vi.stubGlobal('WorkerGlobalScope', function WorkerGlobalScope() {});
-  vi.resetModules();
-  browser = await import('../../../src/core/import/text-encoding');
-});
-afterAll(() => vi.unstubAllGlobals());
-
-/** Every text piece the decoder hands on, joined, for `bytes` pushed in chunks of `size` and then flushed. */
-function decodeInChunks(encoding: string, bytes: Uint8Array, size: number): { text: string; replaced: number } {
-  const decoder = new browser.ChunkDecoder(encoding);
+/** A piece's characters as a string, without a decoder (the test counts the decoder's calls). */
+function stringOf(chars: Chars): string {
   let text = '';
-  const reader = { push: (t: string) => void (text += t) };
-  for (let at = 0; at < bytes.length; at += size) decoder.decodeInto(bytes.subarray(at, at + size), reader);
-  text += decoder.decode(null);
-  return { text, replaced: decoder.replaced };
+  for (let at = 0; at < chars.length; at += 8192) text += String.fromCharCode(...chars.subarray(at, at + 8192));
+  return text;
 }
 
-describe('ASCII pieces read without the decoder (browsers)', () => {
+/**
+ * Every text piece the decoder hands on, joined, for `bytes` pushed in chunks of `size` and then flushed; and which
+ * pieces came as views of the bytes pushed.
+ */
+function decodeInChunks(encoding: string, bytes: Uint8Array, size: number): { text: string; replaced: number; views: boolean[] } {
+  const decoder = new ChunkDecoder(encoding);
+  let text = '';
+  const views: boolean[] = [];
+  // Read as it is pushed: the reader may not keep a piece (its buffer is the caller's).
+  const reader = {
+    push: (t: Chars) => {
+      views.push(t.buffer === bytes.buffer);
+      text += stringOf(t);
+    },
+  };
+  for (let at = 0; at < bytes.length; at += size) decoder.decodeInto(bytes.subarray(at, at + size), reader);
+  decoder.flushInto(reader);
+  return { text, replaced: decoder.replaced, views };
+}
+
+describe('ASCII pieces read without the decoder', () => {
   // Long ASCII runs (read by character codes) between UTF-8 characters of two, three and four bytes, one of them cut
   // by the end of a 32 KB piece; then an invalid byte.
   const ascii = 'KH01,2024-01-05,125000\n'.repeat(3000);
@@ -31,7 +37,7 @@ describe('ASCII pieces read without the decoder (browsers)', () => {
   const utf8 = new TextEncoder().encode(text);
 
   it('gives the same text as one decode, wherever the chunks are cut', () => {
-    expect(browser.DECODED_PIECE_BYTES).toBe(32 * 1024);
+    expect(DECODED_PIECE_BYTES).toBe(32 * 1024);
     for (const size of [1 << 20, 32 * 1024, 32 * 1024 + 1, 65_537, 7, 4099]) {
       const out = decodeInChunks('utf-8', utf8, size);
       expect(out.text.length).toBe(text.length);
@@ -59,9 +65,11 @@ describe('ASCII pieces read without the decoder (browsers)', () => {
   it('leaves the decoder out of pieces that are all ASCII', () => {
     const decode = vi.spyOn(TextDecoder.prototype, 'decode');
     const bytes = new TextEncoder().encode(ascii.repeat(4));
-    expect(decodeInChunks('utf-8', bytes, 1 << 20).text === ascii.repeat(4)).toBe(true);
-    // Only the final flush.
+    const out = decodeInChunks('utf-8', bytes, 1 << 20);
+    expect(out.text === ascii.repeat(4)).toBe(true);
+    // Only the final flush; every piece handed on is a view of the bytes themselves.
     expect(decode).toHaveBeenCalledTimes(1);
+    expect(out.views).toEqual([true, true, true, true, true, true, true, true, true]);
     decode.mockRestore();
   });
 });

@@ -7,6 +7,7 @@ import { mapCodes } from '../../fixtures/import/helpers';
 import { mulberry32 } from '../../bench/synthetic';
 import { CodeDictionary, compactCodes } from '../../../src/core/import/code-dictionary';
 import { Dictionary } from '../../../src/core/import/growable';
+import { charsOf } from '../../../src/core/import/chars';
 
 describe('order ids as codes', () => {
   it('gives the codes a Map gives, over 20,000 ids with repeats, near-duplicates, non-Latin text and blanks', () => {
@@ -20,7 +21,7 @@ describe('order ids as codes', () => {
       const r = u();
       values.push(r < 0.2 ? pool[Math.floor(u() * pool.length)].trim() : r < 0.4 ? digits() : r < 0.5 ? `customer-${Math.floor(u() * 500)}@shop.vn` : `#${Math.floor(u() * 8_000)}`);
     }
-    const text = values.map((v) => `,${v},`).join('\n');
+    const text = charsOf(values.map((v) => `,${v},`).join('\n'));
     const dict = new CodeDictionary();
     const codes: number[] = [];
     let at = 0;
@@ -167,7 +168,7 @@ describe('order ids as codes', () => {
   it('trims spaces around a cell, as the ids of the other columns are', () => {
     const dict = new CodeDictionary();
     const text = 'x,  O1 ,O1,O2\t,';
-    expect([dict.idOf(text, 2, 7), dict.idOf(text, 8, 10), dict.idOf(text, 11, 14)]).toEqual([0, 0, 1]);
+    expect([dict.idOf(charsOf(text), 2, 7), dict.idOf(charsOf(text), 8, 10), dict.idOf(charsOf(text), 11, 14)]).toEqual([0, 0, 1]);
     expect(dict.blank).toBe(-1);
   });
 

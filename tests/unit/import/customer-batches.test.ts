@@ -55,7 +55,7 @@ describe('customers looked up a batch at a time', () => {
       if (walkIn) expect(results[0].table.customerIds.indexOf('walk-in')).toBe(new Set(lookedUp.slice(0, 9_000)).size);
       // The importer hands the reader 32 KB at most; given the whole text at once, the reader fills batches (4,096).
       const rows = new RowAcceptor(options, settleMapping(options.mapping));
-      rows.reader.push(text);
+      rows.reader.pushText(text);
       rows.reader.end();
       expect(rows.rows).toBe(accepted.length);
       expect(Array.from(rows.customer.data.subarray(0, rows.rows), (c) => rows.customers.values[c])).toEqual(accepted);

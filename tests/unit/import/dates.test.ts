@@ -9,11 +9,12 @@ import { DateFit, NO_DAY, readDateCell } from '../../../src/core/import/dates';
 import { dayToIso } from '../../../src/core/figures/dates';
 import { createImporter } from '../../../src/core/import';
 import { isoDates, mapping, rejectCounts, rowsOf, run, utf8 } from '../../fixtures/import/helpers';
+import { charsOf } from '../../../src/core/import/chars';
 
 /** [fit, day-first reading, month-first reading] of one cell, readings as ISO dates or null. */
 function cell(text: string): [DateFit, string | null, string | null] {
   const out = new Int32Array(2);
-  const fit = readDateCell(text, 0, text.length, out);
+  const fit = readDateCell(charsOf(text), 0, text.length, out);
   const iso = (d: number) => (fit === DateFit.Invalid || d === NO_DAY ? null : dayToIso(d));
   return [fit, iso(out[0]), iso(out[1])];
 }
@@ -117,7 +118,7 @@ describe('date cells', () => {
   it('reads a cell inside a longer text without copying it', () => {
     const out = new Int32Array(2);
     const line = 'K1;25/12/2023;100';
-    expect(readDateCell(line, 3, 13, out)).toBe(DateFit.DayFirstOnly);
+    expect(readDateCell(charsOf(line), 3, 13, out)).toBe(DateFit.DayFirstOnly);
     expect(dayToIso(out[0])).toBe('2023-12-25');
   });
 });

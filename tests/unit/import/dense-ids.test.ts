@@ -10,10 +10,11 @@ import { mulberry32 } from '../../bench/synthetic';
 import { CodeDictionary } from '../../../src/core/import/code-dictionary';
 import { ABSENT, DenseIds, MISFIT, numberedText } from '../../../src/core/import/dense-ids';
 import { unpackValues } from '../../../src/core/customer-ids';
+import { charsOf } from '../../../src/core/import/chars';
 
 /** Codes of `values` through idOf on one text (as the importer reads cells), the lookup mode after each. */
 function codesOf(dict: CodeDictionary, values: string[]): { codes: number[]; modes: string[] } {
-  const text = values.join(',');
+  const text = charsOf(values.join(','));
   const codes: number[] = [];
   const modes: string[] = [];
   let at = 0;
@@ -30,7 +31,7 @@ function codesOf(dict: CodeDictionary, values: string[]): { codes: number[]; mod
  * most `batch` (codeOfNumber), and a value that is no such number through idOf once the batch before it is looked up.
  */
 function batchedCodesOf(dict: CodeDictionary, values: string[], batch: number): number[] {
-  const text = values.join(',');
+  const text = charsOf(values.join(','));
   const codes: number[] = [];
   const later: { index: number; n: number }[] = [];
   const lookUp = () => {

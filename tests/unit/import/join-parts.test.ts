@@ -50,7 +50,7 @@ function acceptor(options: ImportOptions) {
 /** One importer's state after reading all of `text`. */
 function onePass(text: string, options: ImportOptions) {
   const whole = acceptor(options);
-  whole.reader.push(text);
+  whole.reader.pushText(text);
   whole.reader.end();
   return whole;
 }
@@ -58,10 +58,10 @@ function onePass(text: string, options: ImportOptions) {
 /** The state after reading `text` up to `cut` and absorbing the part another importer read from `cut` on. */
 function joinedAt(text: string, cut: number, options: ImportOptions) {
   const first = acceptor(options);
-  first.reader.push(text.slice(0, cut));
+  first.reader.pushText(text.slice(0, cut));
   if (first.header === null || !first.reader.atRecordBoundary) return null;
   const second = acceptor({ ...options, continuation: { header: first.header, width: first.width } });
-  second.reader.push(text.slice(cut));
+  second.reader.pushText(text.slice(cut));
   second.reader.end();
   absorbPart(first, exportPart(second, NO_STREAM), first.reader.linesRead);
   return first;

@@ -6,11 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { datasetFigures } from '../../../src/core/figures';
 import { cellExtras, NumberFit, readNumberCell } from '../../../src/core/import/numbers';
 import { amounts, mapping, rejectCounts, rowsOf, run } from '../../fixtures/import/helpers';
+import { charsOf } from '../../../src/core/import/chars';
 
 /** [fit, value with '.' as decimal mark, value with ','] of one cell (NaN where a reading is impossible). */
 function cell(text: string): [NumberFit, number, number] {
   const out = new Float64Array(2);
-  const fit = readNumberCell(text, 0, text.length, out);
+  const fit = readNumberCell(charsOf(text), 0, text.length, out);
   return fit <= NumberFit.Invalid ? [fit, NaN, NaN] : [fit, out[0], out[1]];
 }
 

@@ -255,7 +255,7 @@ describe('a file of orders, each row an order of its own', () => {
 
   it('keeps no order codes while each row is its own order, and counts each once, statuses included', () => {
     const state = new RowAcceptor({ fileName: 'o.csv', totalBytes: 0, encoding: 'utf-8', delimiter: ',', hasHeader: true, ...options }, settleMapping(options.mapping));
-    state.reader.push(lines(head, '#1,ann,2024-01-01,10,paid', '#2,bob,2024-01-02,20,voided', '#3,ann,2024-01-03,30,paid'));
+    state.reader.pushText(lines(head, '#1,ann,2024-01-01,10,paid', '#2,bob,2024-01-02,20,voided', '#3,ann,2024-01-03,30,paid'));
     state.reader.end();
     expect(state.labels.order!.codes).toBeNull();
     const { table, report } = run(lines(head, '#1,ann,2024-01-01,10,paid', '#2,bob,2024-01-02,20,voided', '#3,ann,2024-01-03,x,paid', '#4,ann,2024-01-04,40,paid'), options);
@@ -270,7 +270,7 @@ describe('a file of orders, each row an order of its own', () => {
 
   it('makes the codes as soon as an id comes back, or one is blank, with the rows before numbered as they were', () => {
     const state = new RowAcceptor({ fileName: 'o.csv', totalBytes: 0, encoding: 'utf-8', delimiter: ',', hasHeader: true, ...options }, settleMapping(options.mapping));
-    state.reader.push(lines(head, '#1,ann,2024-01-01,10,paid', '#2,bob,2024-01-02,20,paid', '#1,ann,2024-01-01,5,paid', '#3,cat,2024-01-03,30,paid'));
+    state.reader.pushText(lines(head, '#1,ann,2024-01-01,10,paid', '#2,bob,2024-01-02,20,paid', '#1,ann,2024-01-01,5,paid', '#3,cat,2024-01-03,30,paid'));
     state.reader.end();
     expect(Array.from(state.labels.order!.codes!.data.subarray(0, 4))).toEqual([0, 1, 0, 2]);
     const repeated = run(lines(head, '#1,ann,2024-01-01,10,paid', '#2,bob,2024-01-02,20,paid', '#1,ann,2024-01-01,5,paid'), options);

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../bench/synthetic';
 import { cellExtras, NumberFit, readAnyNumberCell, readNumberCell } from '../../../src/core/import/numbers';
+import { charsOf } from '../../../src/core/import/chars';
 
 function plainCells(n: number, seed: number): string[] {
   const u = mulberry32(seed);
@@ -26,7 +27,7 @@ function read(how: typeof readNumberCell, text: string): Reading {
   const out = new Float64Array([7, 7]);
   // Both readers expect the extras reset, as readNumberCell does before either.
   Object.assign(cellExtras, { currency: null, percent: false, separator: 0, separators: 0, problem: 0 });
-  const fit = how(text, 0, text.length, out);
+  const fit = how(charsOf(text), 0, text.length, out);
   return [fit, out[0], out[1], { ...cellExtras }];
 }
 

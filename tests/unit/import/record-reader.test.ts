@@ -167,7 +167,7 @@ describe('unclosed quotes', () => {
       blank: () => {},
       unclosedQuote: (line, t) => void events.push(`unclosed ${line} ${t.length}`),
     });
-    for (let at = 0; at < text.length; at += 1 << 16) reader.push(text.slice(at, at + (1 << 16)));
+    for (let at = 0; at < text.length; at += 1 << 16) reader.pushText(text.slice(at, at + (1 << 16)));
     // Reported before the end of input: the reader does not hold the rest of the file in memory.
     expect(events).toEqual(['record 1 a', `unclosed 2 ${MAX_QUOTED_CHARS + 1}`, 'record 3 b']);
     reader.end();
@@ -179,7 +179,7 @@ describe('record text for examples', () => {
   it('is the record as written, cut at 200 characters', () => {
     const texts: string[] = [];
     const reader = new RecordReader(',', { record: (r) => void texts.push(r.recordText()), blank: () => {}, unclosedQuote: () => {} });
-    reader.push(`"x ""y""",1\r\n${'z'.repeat(250)},2\n"multi\nline",3`);
+    reader.pushText(`"x ""y""",1\r\n${'z'.repeat(250)},2\n"multi\nline",3`);
     reader.end();
     expect(texts).toEqual(['"x ""y""",1', `${'z'.repeat(200)}…`, '"multi\nline",3']);
   });

@@ -14,7 +14,7 @@ const head = 'Customer,Date,Amount,Status';
 
 function parsed(text: string) {
   const state = new RowAcceptor({ fileName: 'l.csv', totalBytes: 0, encoding: 'utf-8', delimiter: ',', hasHeader: true, ...options }, settleMapping(options.mapping));
-  state.reader.push(text);
+  state.reader.pushText(text);
   state.reader.end();
   return state;
 }

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../bench/synthetic';
 import { commaReading, NumberFit, pointReading, readNumberCell, storedFit, storedValue } from '../../../src/core/import/numbers';
+import { charsOf } from '../../../src/core/import/chars';
 
 const same = (a: number, b: number) => Object.is(a, b) || (Number.isNaN(a) && Number.isNaN(b));
 
@@ -30,7 +31,7 @@ describe('number cells kept as one value and a code', () => {
     let either = 0;
     for (const text of cells()) {
       const out = new Float64Array(2);
-      const fit = readNumberCell(text, 0, text.length, out);
+      const fit = readNumberCell(charsOf(text), 0, text.length, out);
       if (fit === NumberFit.Either) either++;
       const kept = storedFit(fit);
       const value = storedValue(fit, out);

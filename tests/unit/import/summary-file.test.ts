@@ -5,6 +5,7 @@ import { readIsoDay, readPlainNumber, readSummaryFile, sniffSummary } from '../.
 import { sniff } from '../../../src/core/import';
 import { day } from '../../fixtures/figures/build-table';
 import { en } from '../../../src/i18n/en';
+import { charsOf } from '../../../src/core/import/chars';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const read = (text: string) => readSummaryFile(bytes(text), 'summary.csv');
@@ -54,14 +55,14 @@ describe('telling a summary from an orders export', () => {
 describe('values as machines write them', () => {
   it('reads numbers exactly as Number() does, and nothing that is not one', () => {
     for (const s of ['0', '12', '-3', '+4', '0.1', '123456.789', '1e3', '-2.5E-2', '.5', '5.', '123456789012345678', '0.30000000000000004']) {
-      expect(readPlainNumber(s, 0, s.length)).toBe(Number(s));
+      expect(readPlainNumber(charsOf(s), 0, s.length)).toBe(Number(s));
     }
-    for (const s of ['', ' ', 'abc', '1,5', '0x10', 'Infinity', '1.2.3', '-', '1e']) expect(readPlainNumber(s, 0, s.length)).toBeNaN();
-    expect(readPlainNumber(' 7 ', 0, 3)).toBe(7);
+    for (const s of ['', ' ', 'abc', '1,5', '0x10', 'Infinity', '1.2.3', '-', '1e']) expect(readPlainNumber(charsOf(s), 0, s.length)).toBeNaN();
+    expect(readPlainNumber(charsOf(' 7 '), 0, 3)).toBe(7);
   });
 
   it('reads YYYY-MM-DD dates with or without a time after them', () => {
-    const at = (s: string) => readIsoDay(s, 0, s.length);
+    const at = (s: string) => readIsoDay(charsOf(s), 0, s.length);
     expect(at('2011-12-09')).toBe(day('2011-12-09'));
     expect(at('2011-12-09 00:00:00')).toBe(day('2011-12-09'));
     expect(at('2011-12-09T13:45:00Z')).toBe(day('2011-12-09'));

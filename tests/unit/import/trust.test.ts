@@ -7,10 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { datasetFigures } from '../../../src/core/figures';
 import { cellExtras, CellProblem, NumberFit, readNumberCell } from '../../../src/core/import/numbers';
 import { amounts, mapping, rejectCounts, rowsOf, run } from '../../fixtures/import/helpers';
+import { charsOf } from '../../../src/core/import/chars';
 
 function cell(text: string): [NumberFit, number, number, CellProblem] {
   const out = new Float64Array(2);
-  const fit = readNumberCell(text, 0, text.length, out);
+  const fit = readNumberCell(charsOf(text), 0, text.length, out);
   return fit <= NumberFit.Invalid ? [fit, NaN, NaN, cellExtras.problem] : [fit, out[0], out[1], cellExtras.problem];
 }
 

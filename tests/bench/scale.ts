@@ -17,7 +17,7 @@ import { streamImport } from '../../src/core/import/run';
 import { withoutLines } from '../../src/core/import/dataset-table';
 import { analyzeDataset, customerSummary, tableDayRange } from '../../src/core/figures';
 import { writeSyntheticOrders } from './orders-file';
-import { browserPid, browserRss, COLUMN_CHECK_MS, launchBrowser, newestStoredDataset } from './browser-memory';
+import { browserPid, browserProcesses, browserRss, COLUMN_CHECK_MS, launchBrowser, newestStoredDataset } from './browser-memory';
 import { freePort, startPreview } from '../support/preview-server';
 import { clickAndTimeUntil, pageNow } from './page-clock';
 import { browserFirstTouched, firstTouchCost, msPer100Mb } from './first-touch';
@@ -121,7 +121,13 @@ async function chromiumRun(serverUrl: string, path: string): Promise<ChromiumRun
     const pid = await browserPid(browser);
     const idle = browserRss(pid);
     let peak = idle;
-    const sampler = setInterval(() => (peak = Math.max(peak, browserRss(pid))), 100);
+    const t0 = Date.now();
+    const sampler = setInterval(() => {
+      const rss = browserRss(pid);
+      // CLV_BENCH_MEMLOG=1: each new peak, with the processes that hold it, on stderr (which phase holds the peak).
+      if (rss > peak && process.env.CLV_BENCH_MEMLOG) console.error(`${Date.now() - t0} ms: ${((rss - idle) / 2 ** 20).toFixed(0)} MB over idle; ${browserProcesses(pid)}`);
+      peak = Math.max(peak, rss);
+    }, 100);
     const pickedAt = await pageNow(page);
     await page.getByTestId('import-file').setInputFiles(path);
     await page.getByTestId('import-confirm').waitFor();

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { importBytes, type ImportOptions } from '../../../src/core/import';
-import { amounts, importInChunks, rejectCounts, rowsOf, seeded, utf16be, utf16le, utf8 } from '../../fixtures/import/helpers';
+import { amounts, importInChunks, importThroughOneBuffer, rejectCounts, rowsOf, seeded, utf16be, utf16le, utf8 } from '../../fixtures/import/helpers';
 
 /** Vietnamese shop export: CRLF, semicolons, quotes with "" and line breaks, VND amounts, rejects, blank lines. */
 const SHOP =
@@ -63,6 +63,13 @@ describe.each([
     }
   });
 
+  it('gives the same table and report when every chunk comes in one buffer, overwritten after each push', () => {
+    for (const seed of [21, 22, 23, 24]) {
+      const random = seeded(seed);
+      expect(importThroughOneBuffer(bytes, options, () => 1 + random() * 40), `seed ${seed}`).toEqual({ table: whole.table, report: whole.report });
+    }
+  });
+
   it('gives the same table and report cut in two at every byte', () => {
     for (let cut = 1; cut < bytes.length; cut++) {
       const sizes = [cut, bytes.length - cut];
@@ -100,5 +107,25 @@ describe('a longer file in larger random chunks', () => {
       const r = seeded(seed);
       expect(importInChunks(bytes, options, () => 1 + r() * 65_536), `seed ${seed}`).toEqual({ table: whole.table, report: whole.report });
     }
+  });
+});
+
+describe('a chunk is not read after it was pushed', () => {
+  // One row a chunk, each written over the last in the same buffer: a customer or a date compared with the previous
+  // row's cell where that cell was read would find the new row's own characters there, and take C2 for C1.
+  const rows = ['customer,date,amount', 'C1,2024-01-01,5', 'C2,2024-01-02,6', 'C2,2024-01-02,7', 'C3,2024-01-01,8'];
+  const bytes = utf8(rows.map((r) => `${r}\n`).join(''));
+  const { options } = optionsFor(bytes);
+
+  it('keeps each row’s customer and date apart from the row before', () => {
+    const sizes = rows.map((r) => r.length + 1);
+    const { table } = importThroughOneBuffer(bytes, options, () => sizes.shift()!);
+    expect(rowsOf(table)).toEqual([
+      ['C1', '2024-01-01', 5, 2],
+      ['C2', '2024-01-02', 6, 3],
+      ['C2', '2024-01-02', 7, 4],
+      ['C3', '2024-01-01', 8, 5],
+    ]);
+    expect(table.customerIds).toEqual(['C1', 'C2', 'C3']);
   });
 });

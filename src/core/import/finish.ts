@@ -225,8 +225,8 @@ function keepRowsThatFit(state: ImportState, { dateOrder, formats }: Decisions, 
   const marginIsShare = margins?.as === 'share';
   const cost = costCol || marginCol ? new Float64Array(n) : null;
   const labelCodes = rowCodeColumns(state);
-  let kept = 0;
-  for (let i = 0; i < n; i++) {
+  let kept = keptPrefix(state, amountCol ?? null, formats, hasAmounts && !!amountCol && !gone && !line && !empty && !cost && !refunded && labelCodes.length === 0, day, amount);
+  for (let i = kept; i < n; i++) {
     if (gone && gone[i] === 1) continue;
     const lineNumber = state.lineOf(i);
     if (day[i] === NO_DAY) {
@@ -273,6 +273,29 @@ function keepRowsThatFit(state: ImportState, { dateOrder, formats }: Decisions, 
     kept++;
   }
   return { kept, day, amount, cost, refunded, margins, costMismatch };
+}
+
+/**
+ * How many rows from the first are kept as they are, their amounts resolved in place, when the loop above would do no
+ * more for them than that (`simple`: an amount column and nothing else to carry, no row rejected before): each row of
+ * the prefix has its date under the decided order and an amount of the decided decimal mark within bounds, so it stays
+ * where it is. The loop above takes over at the first row that is not so. At ten million rows it took 140 of the
+ * finish's 360 ms calling a reading per row through closures.
+ */
+function keptPrefix(state: ImportState, amountCol: NumberColumn | null, formats: Decisions['formats'], simple: boolean, day: Int32Array, amount: Float64Array | null): number {
+  if (!simple || !amountCol || !amount) return 0;
+  const n = state.rows;
+  const fit = amountCol.fit.data;
+  const value = amountCol.value.data;
+  const comma = formats.get(amountCol)!.decimal === ',';
+  let i = 0;
+  for (; i < n; i++) {
+    if (day[i] === NO_DAY) break;
+    const v = comma ? commaReading(fit[i], value[i]) : pointReading(fit[i], value[i]);
+    if (!(Math.abs(v) <= MAX_CELL_MAGNITUDE)) break;
+    amount[i] = v;
+  }
+  return i;
 }
 
 /** A number column's cells read with ',' (or '.') as the decimal mark, by row. */

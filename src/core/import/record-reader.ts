@@ -1,8 +1,8 @@
 /**
- * A streaming CSV record reader: text arrives in chunks cut anywhere, as character codes (see chars.ts), records come
- * out with their fields as offsets into the current buffer (no string per field unless the consumer asks), the physical line where each record starts,
- * and quoted fields with delimiters, doubled quotes and line breaks inside. `whitespace` splits on runs of spaces
- * and tabs (fixed-width exports such as CDNOW).
+ * A streaming CSV record reader: text arrives in chunks cut anywhere, as character codes (see chars.ts); records come
+ * out with their fields as offsets into the current buffer (no string per field unless the consumer asks), the
+ * physical line where each record starts, and quoted fields with delimiters, doubled quotes and line breaks inside.
+ * `whitespace` splits on runs of spaces and tabs (fixed-width exports such as CDNOW).
  */
 import type { Delimiter } from '../types';
 import { charsOf, charsText, joinedChars, NO_CHARS, type Chars } from './chars';

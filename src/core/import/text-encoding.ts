@@ -146,12 +146,12 @@ export function detectEncoding(head: Uint8Array): { encoding: TextEncodingLabel;
 export const DECODED_PIECE_BYTES = 32 * 1024;
 
 /**
- * Pieces of plain ASCII (every byte below 0x80, which reads the same in UTF-8 and every single-byte encoding here) are
- * handed to the reader as the bytes they are: the reader reads character codes (chars.ts), and a byte of ASCII is its
- * own code. Making them strings first cost Chromium 0.5 s per 180 MB in a worker (String.fromCharCode; TextDecoder's
+ * Turns byte chunks cut anywhere into the reader's characters, and counts the characters it could not decode. Pieces
+ * of plain ASCII (every byte below 0x80, which reads the same in UTF-8 and every single-byte encoding here) are handed
+ * to the reader as the bytes they are: the reader reads character codes (chars.ts), and a byte of ASCII is its own
+ * code. Making them strings first cost Chromium 0.5 s per 180 MB in a worker (String.fromCharCode; TextDecoder's
  * strings took longer still and more fresh memory).
- *
- * Turns byte chunks cut anywhere into text, and counts characters it could not decode. */
+ */
 export class ChunkDecoder {
   private readonly decoder: TextDecoder;
   /** Bytes that were not valid in the chosen encoding (shown as U+FFFD). */
@@ -166,7 +166,7 @@ export class ChunkDecoder {
     this.asBytes = !encoding.startsWith('utf-16');
   }
 
-  decode(chunk: Uint8Array | null): string {
+  private decode(chunk: Uint8Array | null): string {
     let text = chunk ? this.decoder.decode(chunk, { stream: true }) : this.decoder.decode();
     // A byte order mark inside the text (files joined together, each with its BOM) is no character of the data: left
     // in, it made "﻿C1" a customer apart from "C1". (As a zero-width no-break space it has been deprecated since 2002.)

@@ -1,7 +1,8 @@
 /**
  * Text as the importer reads it: character codes in a typed array. A piece of a file that is plain ASCII is read
- * where its bytes lie (one byte a character, nothing decoded or copied); decoded text is two bytes a character. Making
- * strings of 180 MB of ASCII took Chromium about half a second per half of a 10M-line file before a cell was read.
+ * where its bytes lie (one byte a character, nothing decoded or copied); decoded text is copied in one or two bytes a
+ * character (charsOf). Making strings of 180 MB of ASCII took Chromium about half a second per half of a 10M-line
+ * file before a cell was read.
  */
 import { packedText } from '../utf16-text';
 
@@ -47,7 +48,7 @@ export function joinedChars(a: Chars, aFrom: number, aTo: number, b: Chars, bFro
   return out;
 }
 
-/** Room for at least `length` characters: `held` if it has it, else a larger array of the same width. */
+/** Room for at least `length` characters: `held` if it has it, else a larger array, two bytes a character if `wide`. */
 function roomFor(held: Chars, length: number, wide: boolean): Chars {
   if (held.length >= length && (held instanceof Uint16Array || !wide)) return held;
   const size = Math.max(length, 2 * held.length, 16);

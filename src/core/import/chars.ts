@@ -39,12 +39,20 @@ export function sameChars(a: Chars, aFrom: number, b: Chars, bFrom: number, leng
   return true;
 }
 
-/** `a[aFrom, aTo)` followed by `b[bFrom, bTo)`, in a new array (two bytes a character if either side has them). */
-export function joinedChars(a: Chars, aFrom: number, aTo: number, b: Chars, bFrom: number, bTo: number): Chars {
-  const length = aTo - aFrom + (bTo - bFrom);
-  const out = a instanceof Uint16Array || b instanceof Uint16Array ? new Uint16Array(length) : new Uint8Array(length);
-  out.set(a.subarray(aFrom, aTo), 0);
-  out.set(b.subarray(bFrom, bTo), aTo - aFrom);
+/** The pieces one after another, in a new array (two bytes a character if any piece has them). */
+export function joinedChars(pieces: Chars[]): Chars {
+  let length = 0;
+  let wide = false;
+  for (const piece of pieces) {
+    length += piece.length;
+    if (piece instanceof Uint16Array) wide = true;
+  }
+  const out = wide ? new Uint16Array(length) : new Uint8Array(length);
+  let at = 0;
+  for (const piece of pieces) {
+    out.set(piece, at);
+    at += piece.length;
+  }
   return out;
 }
 

@@ -114,12 +114,12 @@ export class RecordReader {
         return;
       }
       this.takePendingMore();
-      let joined = joinedChars(this.pending, 0, this.pending.length, chunk, from, cut);
+      let joined = joinedChars([this.pending, chunk.subarray(from, cut)]);
       this.pending = NO_CHARS;
       this.scan(joined, 0, false);
       if (this.pending.length > 0 && cut < chunk.length) {
         // Still incomplete (a quoted field with line breaks): take the rest of the piece in one go.
-        joined = joinedChars(this.pending, 0, this.pending.length, chunk, cut, chunk.length);
+        joined = joinedChars([this.pending, chunk.subarray(cut)]);
         this.pending = NO_CHARS;
         this.scan(joined, 0, false);
         cut = chunk.length;
@@ -143,21 +143,8 @@ export class RecordReader {
   /** Join the pieces kept aside onto `pending`, once. */
   private takePendingMore() {
     if (this.pendingMore.length === 0) return;
-    const pieces = [this.pending, ...this.pendingMore];
+    this.pending = joinedChars([this.pending, ...this.pendingMore]);
     this.pendingMore = [];
-    let length = 0;
-    let wide = false;
-    for (const p of pieces) {
-      length += p.length;
-      if (p instanceof Uint16Array) wide = true;
-    }
-    const joined = wide ? new Uint16Array(length) : new Uint8Array(length);
-    let at = 0;
-    for (const p of pieces) {
-      joined.set(p, at);
-      at += p.length;
-    }
-    this.pending = joined;
   }
 
   /** No more text: the last record may lack a line break. */

@@ -21,10 +21,12 @@ describe('characters as codes', () => {
   });
 
   it('joins a one-byte and a two-byte piece into two bytes a character', () => {
-    const joined = joinedChars(charsOf('ab£'), 1, 3, charsOf('ễx'), 0, 2);
+    const joined = joinedChars([charsOf('ab£').subarray(1, 3), charsOf('ễx')]);
     expect(joined).toBeInstanceOf(Uint16Array);
     expect(charsText(joined, 0, joined.length)).toBe('b£ễx');
-    expect(joinedChars(charsOf('ab'), 0, 2, charsOf('cd'), 1, 2)).toBeInstanceOf(Uint8Array);
+    const narrow = joinedChars([charsOf('ab'), charsOf('cd').subarray(1, 2), charsOf('£')]);
+    expect(narrow).toBeInstanceOf(Uint8Array);
+    expect(charsText(narrow, 0, narrow.length)).toBe('abd£');
   });
 
   it('keeps a cell as a copy, equal to the same characters in either width', () => {

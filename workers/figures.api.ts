@@ -1,5 +1,5 @@
 /** Figures domain: the historical dashboard and the cohorts of a stored dataset, at the dataset's own settings. */
-import { clvDistribution, cohortMembers, type CustomerHistory } from '../src/core/figures';
+import { clvDistribution, cohortMembers, historyLength, type CustomerHistory } from '../src/core/figures';
 import { customerCsvParts, customerOrder, customerRows, isFirstView, type CustomerCsvColumns, type CustomerRows, type CustomerView } from '../src/core/figures/customer-table';
 import type { CohortPeriod, Cohorts } from '../src/core/types';
 import type { WorkerContext } from './context';
@@ -110,7 +110,7 @@ export function figuresApi(context: WorkerContext) {
     async customerRows(datasetId: number, view: CustomerView, from: number, to: number): Promise<CustomerRows> {
       const table = await customerTableOf(datasetId);
       // The first screen of the first view: every customer is in it, only the first ones need sorting.
-      if (isFirstView(view) && to <= FIRST_SCREEN) return customerRows(table.history, table.idOf, await table.firstScreen(), from, to, table.history.customer.length);
+      if (isFirstView(view) && to <= FIRST_SCREEN) return customerRows(table.history, table.idOf, await table.firstScreen(), from, to, historyLength(table.history));
       return customerRows(table.history, table.idOf, await viewOrder(table, view), from, to);
     },
 
@@ -132,7 +132,7 @@ export function figuresApi(context: WorkerContext) {
       const summary = await summaryHistoryOf(datasetId);
       if (!summary) return null;
       const { customers, ...answer } = summary.answer;
-      return { ...answer, customers: { dated: customers.dated, count: customers.history.customer.length } };
+      return { ...answer, customers: { dated: customers.dated, count: historyLength(customers.history) } };
     },
 
     /** The ids of a cohort's customers, or of those among them who bought in period `k` after joining. */

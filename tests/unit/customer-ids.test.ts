@@ -3,7 +3,7 @@ import { customerCountOf, customerIdOf, packedCustomerIds, unpackValues, withPac
 import type { PackedValues } from '../../src/core/import/code-dictionary';
 import type { NumberedValues } from '../../src/core/import/dense-ids';
 import { importBytes } from '../../src/core/import';
-import { analyzeDataset, customerHistory, customerSummary, dashboardData, tableDayRange } from '../../src/core/figures';
+import { analyzeDataset, customerHistory, customerSummary, dashboardData, historyCustomers, tableDayRange } from '../../src/core/figures';
 
 /** Packed values as an import makes them: one byte a character, or two once a character beyond U+00FF is met. */
 function pack(ids: string[]) {
@@ -62,7 +62,7 @@ describe('customer ids kept packed until read', () => {
     customerSummary(table, { observationEnd: tableDayRange(table)!.max, timeUnit: 'day' });
     expect(packedCustomerIds(table)).not.toBeNull();
     const { perCustomer } = dashboard.historical;
-    const byId = Object.fromEntries(Array.from(perCustomer.customer, (c, i) => [customerIdOf(table, c), perCustomer.netRevenue[i]]));
+    const byId = Object.fromEntries(Array.from(historyCustomers(perCustomer), (c, i) => [customerIdOf(table, c), perCustomer.netRevenue[i]]));
     expect(byId).toEqual({ KH01: 40, KH02: 20, Đào: 5 });
     expect(table.customerIds).toEqual(['KH01', 'KH02', 'Đào']);
   });

@@ -9,6 +9,21 @@ import { signedSums } from './sum';
 import { moneyUnit } from '../money-column';
 import { customerCountOf } from '../customer-ids';
 
+/** The customer code of entry k of a history. */
+export function customerAt(history: Pick<CustomerHistory, 'customer'>, k: number): number {
+  return history.customer === null ? k : history.customer[k];
+}
+
+/** How many customers a history holds. */
+export function historyLength(history: Pick<CustomerHistory, 'netRevenue'>): number {
+  return history.netRevenue.length;
+}
+
+/** Every entry's customer code, in an array (made when the history has none). */
+export function historyCustomers(history: Pick<CustomerHistory, 'customer' | 'netRevenue'>): Uint32Array {
+  return history.customer ?? Uint32Array.from({ length: historyLength(history) }, (_, k) => k);
+}
+
 /** Where per-row profit comes from. */
 export type ProfitSource = 'cost' | 'margin-percent' | 'cost-and-margin-percent' | 'none';
 
@@ -17,7 +32,11 @@ export type ProfitSource = 'cost' | 'margin-percent' | 'cost-and-margin-percent'
  * Customers whose only rows are refunds are not here (they have no purchase history).
  */
 export interface CustomerHistory {
-  customer: Uint32Array;
+  /**
+   * Each entry's customer code; null when entry k is customer k, as when every customer bought (usual: an array of
+   * 0, 1, 2, … was 4 bytes a customer, 13 MB at 3.3 million, held at the import's peak). Read it with customerAt.
+   */
+  customer: Uint32Array | null;
   /** First and last purchase day (as wide as the table's days). */
   firstDay: DayColumn;
   lastDay: DayColumn;
@@ -95,7 +114,7 @@ export function customerHistory(table: TransactionTable, marginPercent?: number)
   const orders = hasOrderIds(table) && !eachRowAnOrder ? ordersPerCustomer(table) : null;
   const purchaseDays = new Uint32Array(buyers);
   const history: CustomerHistory = {
-    customer: new Uint32Array(buyers),
+    customer: everyone ? null : new Uint32Array(buyers),
     firstDay: daysLike(table.day, buyers),
     lastDay: daysLike(table.day, buyers),
     orders: ordersAreDays ? purchaseDays : new Uint32Array(buyers),
@@ -108,7 +127,7 @@ export function customerHistory(table: TransactionTable, marginPercent?: number)
     const from = dayStart[c];
     const to = dayStart[c + 1];
     if (to === from) continue;
-    history.customer[k] = c;
+    if (history.customer) history.customer[k] = c;
     history.firstDay[k] = days.day[from];
     history.lastDay[k] = days.day[to - 1];
     history.purchaseDays[k] = to - from;

@@ -4,7 +4,7 @@
  * CSV of the view. Handing every customer's columns and id to the page held them twice, at 48 bytes and a string
  * each: 3.3 million customers made 300 MB on the page for a table that shows a screenful.
  */
-import type { CustomerHistory } from './customer-history';
+import { customerAt, historyLength, type CustomerHistory } from './customer-history';
 import { sortByNumber } from '../sort-by-number';
 import { csvCell } from '../export/csv';
 import { dayToIso } from './dates';
@@ -25,10 +25,10 @@ export const isFirstView = (view: CustomerView): boolean => view.query.trim() ==
 
 /** Positions into `history` of the customers the view keeps, in its order. */
 export function customerOrder(history: CustomerHistory, ids: string[], view: CustomerView): Uint32Array {
-  const n = history.customer.length;
+  const n = historyLength(history);
   const q = view.query.trim().toLowerCase();
   const picked: number[] = [];
-  for (let i = 0; i < n; i++) if (!q || ids[history.customer[i]].toLowerCase().includes(q)) picked.push(i);
+  for (let i = 0; i < n; i++) if (!q || ids[customerAt(history, i)].toLowerCase().includes(q)) picked.push(i);
   const column = view.column;
   const key: ArrayLike<number> | null =
     column === 'first' ? history.firstDay
@@ -39,7 +39,7 @@ export function customerOrder(history: CustomerHistory, ids: string[], view: Cus
     // Without any known profit every key is unknown (NaN), as the column shows it.
     : column === 'profit' ? (history.grossProfit ?? new Float64Array(n).fill(NaN))
     : null;
-  return sortPositions(picked, key, (i) => ids[history.customer[i]], view.ascending);
+  return sortPositions(picked, key, (i) => ids[customerAt(history, i)], view.ascending);
 }
 
 /**
@@ -84,7 +84,7 @@ export function customerRows(history: CustomerHistory, ids: IdsByCode, order: Ui
   const end = Math.max(start, Math.min(Math.ceil(to), order.length));
   const n = end - start;
   const rows: CustomerRows = {
-    total: history.customer.length,
+    total: historyLength(history),
     shown,
     from: start,
     ids: new Array<string>(n),
@@ -97,7 +97,7 @@ export function customerRows(history: CustomerHistory, ids: IdsByCode, order: Ui
   };
   for (let k = 0; k < n; k++) {
     const i = order[start + k];
-    rows.ids[k] = typeof ids === 'function' ? ids(history.customer[i]) : ids[history.customer[i]];
+    rows.ids[k] = typeof ids === 'function' ? ids(customerAt(history, i)) : ids[customerAt(history, i)];
     rows.firstDay[k] = history.firstDay[i];
     rows.lastDay[k] = history.lastDay[i];
     rows.orders[k] = history.orders[i];
@@ -138,7 +138,7 @@ export function customerCsvParts(history: CustomerHistory, ids: string[], order:
   let lines: string[] = [];
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
-    let line = csvCell(ids[history.customer[i]]);
+    let line = csvCell(ids[customerAt(history, i)]);
     if (dated) line += `,${iso(history.firstDay[i])},${iso(history.lastDay[i])}`;
     line += `,${csvCell(history.orders[i])},${csvCell(history.purchaseDays[i])},${csvCell(Number(history.netRevenue[i].toFixed(2)))}`;
     if (profit) line += `,${!history.grossProfit || Number.isNaN(history.grossProfit[i]) ? '' : csvCell(Number(history.grossProfit[i].toFixed(2)))}`;

@@ -14,6 +14,8 @@ import type { SnapshotHistorical } from '../snapshot/schema';
 export interface DashboardOptions {
   /** Gross margin in percent when the file has no cost or margin column (e.g. 40 for 40%). */
   marginPercent?: number;
+  /** See HistoricalOptions.releaseGroupings. */
+  releaseGroupings?: boolean;
 }
 
 export interface DashboardData {
@@ -41,7 +43,7 @@ function distributionOfSorted(sorted: Float64Array, total: number): { linear: Hi
 
 export function dashboardData(table: TransactionTable, options: DashboardOptions = {}): DashboardData {
   const t0 = performance.now();
-  const { figures: historical, sortedNet } = historicalFiguresAndSortedNet(table, { marginPercent: options.marginPercent });
+  const { figures: historical, sortedNet } = historicalFiguresAndSortedNet(table, { marginPercent: options.marginPercent, releaseGroupings: options.releaseGroupings });
   // Counted from the net revenues the figures sorted anyway: the same bins as clvDistribution(perCustomer.netRevenue).
   const distribution = distributionOfSorted(sortedNet, historical.perCustomer.netRevenue.length);
   // Read no more (the figures keep only what they counted from it): 8 bytes a customer given back now.

@@ -5,8 +5,8 @@
 import type { DayNumber, TransactionTable } from '../types';
 import { clvFormulas, type ClvFormula } from './clv-formulas';
 import { concentrationOfSorted, type Concentration } from './concentration';
-import { hasOrderIds, tableDayRange } from './customer-days';
-import { customerHistory, type CustomerHistory, type ProfitSource } from './customer-history';
+import { hasOrderIds, releaseGroupings, tableDayRange } from './customer-days';
+import { customerHistory, historyLength, type CustomerHistory, type ProfitSource } from './customer-history';
 import { monthlyActivity, type MonthlyActivity } from './monthly-activity';
 import { finiteSorted, mean, median, medianOfCounts, medianOfSorted } from './stats';
 import { NeumaierSum } from './sum';
@@ -16,6 +16,11 @@ import { release } from '../release';
 export interface HistoricalOptions {
   /** Gross margin in percent (0–100), used for rows whose cost is unknown. */
   marginPercent?: number;
+  /**
+   * The caller has no further use for the table's groupings (an import's first dashboard): they go as soon as these
+   * figures have read them, before every customer's revenue is sorted, so that the two are not held at once.
+   */
+  releaseGroupings?: boolean;
 }
 
 /** Average days per year, for turning day spans into years. */
@@ -136,7 +141,7 @@ export function historicalFigures(table: TransactionTable, options: HistoricalOp
  */
 export function historicalFiguresAndSortedNet(table: TransactionTable, options: HistoricalOptions = {}): { figures: HistoricalFigures; sortedNet: Float64Array } {
   const { history, days, profitSource, totals, profitScale } = customerHistory(table, options.marginPercent);
-  const n = history.customer.length;
+  const n = historyLength(history);
 
   let orders = 0;
   let repeaters = 0;
@@ -177,6 +182,7 @@ export function historicalFiguresAndSortedNet(table: TransactionTable, options: 
   // (Whole numbers: the sum is exact, as mean() of them would add them.)
   const lifespanMean = n === 0 ? NaN : lifespanSum / n;
   const monthly = monthlyActivity(days);
+  if (options.releaseGroupings) releaseGroupings(table);
   const buyersNetRevenue = money(buyersNet.value);
   const formulas = clvFormulas({
     revenuePerCustomer: buyersNetRevenue / n,

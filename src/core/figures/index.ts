@@ -6,9 +6,9 @@ export { cohorts, cohortMembers } from './cohorts';
 export { customerSummary, summarizeCustomerDays, daysPerUnit, type SummaryOptions } from './customer-summary';
 export { calibrationHoldout, type CalibrationHoldout, type HoldoutOptions } from './holdout';
 export { purchaseDayCounts, type PurchaseDayCounts, type PurchaseDayCountOptions } from './purchase-day-counts';
-export { groupCustomerDays, releaseGroupings, customerFirstDays, tableDayRange, type CustomerDays, type PurchaseRowFilter } from './customer-days';
+export { groupCustomerDays, releaseGroupings, releaseCustomerFirstDays, customerFirstDays, tableDayRange, type CustomerDays, type PurchaseRowFilter } from './customer-days';
 export { historicalFigures, DAYS_PER_YEAR, type HistoricalFigures, type HistoricalAggregates, type HistoricalOptions, type HistoricalRatios, type Ratio } from './historical';
-export { customerHistory, type CustomerHistory, type ProfitSource } from './customer-history';
+export { customerAt, customerHistory, historyCustomers, historyLength, type CustomerHistory, type ProfitSource } from './customer-history';
 export { monthlyActivity, type MonthlyActivity, type MonthChurn } from './monthly-activity';
 export {
   clvFormulas,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cohorts, customerFirstDays, customerHistory, customerSummary, groupCustomerDays, releaseGroupings, tableDayRange } from '../../../src/core/figures';
+import { cohorts, customerFirstDays, customerHistory, customerSummary, groupCustomerDays, releaseCustomerFirstDays, releaseGroupings, tableDayRange } from '../../../src/core/figures';
+import { historicalFiguresAndSortedNet } from '../../../src/core/figures/historical';
 import { dayTotalsIn32Bits } from '../../../src/core/figures/customer-days';
 import { calibrationHoldout } from '../../../src/core/figures/holdout';
 import { summaryOfOrders } from '../../../src/core/figures/summary-of-orders';
@@ -82,6 +83,31 @@ describe('groupCustomerDays', () => {
       .toEqual([[0, 2, 3], [day('2024-03-01'), day('2024-03-04'), day('2024-03-02')], [12.5, 6, 4]]);
     // Another table's grouping is not touched.
     expect(groupCustomerDays(table).day.length).toBe(4);
+  });
+
+  it('gives each customer’s first day back with the groupings, or alone, and makes it again when asked', () => {
+    const own = tableFromRows([['A', '2024-03-04', 10], ['B', '2024-03-02', 4], ['A', '2024-03-01', -1]]);
+    const first = customerFirstDays(own);
+    expect(Array.from(first)).toEqual([day('2024-03-01'), day('2024-03-02')]);
+    releaseCustomerFirstDays(own);
+    expect(first.length).toBe(0);
+    const again = customerFirstDays(own);
+    expect(Array.from(again)).toEqual([day('2024-03-01'), day('2024-03-02')]);
+    releaseGroupings(own);
+    expect(again.length).toBe(0);
+    expect(Array.from(customerFirstDays(own))).toEqual([day('2024-03-01'), day('2024-03-02')]);
+  });
+
+  it('lets the historical figures give the groupings back once read, before their sort, with the same figures', () => {
+    const rows: LiteralRow[] = [['A', '2024-03-01', 10], ['B', '2024-03-05', 7], ['A', '2024-03-04', 2.5], ['B', '2024-03-02', -4], ['C', '2024-03-03', 0]];
+    const kept = historicalFiguresAndSortedNet(tableFromRows(rows));
+    const own = tableFromRows(rows);
+    const grouping = groupCustomerDays(own);
+    const released = historicalFiguresAndSortedNet(own, { releaseGroupings: true });
+    expect(grouping.day.length).toBe(0);
+    expect(groupCustomerDays(own) === grouping).toBe(false);
+    expect(Array.from(released.sortedNet)).toEqual([0, 3, 12.5]);
+    expect(released).toEqual(kept);
   });
 
   it('knows the day range and each customer’s first row of any amount', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { customerHistory } from '../../../src/core/figures/customer-history';
+import { customerAt, customerHistory, historyCustomers, historyLength } from '../../../src/core/figures/customer-history';
 import { tableFromRows } from '../../fixtures/figures/build-table';
 
 const columns = (table: ReturnType<typeof tableFromRows>, margin?: number) => {
   const { history } = customerHistory(table, margin);
   return {
-    ids: Array.from(history.customer, (c) => table.customerIds[c]),
+    ids: Array.from(historyCustomers(history), (c) => table.customerIds[c]),
     net: Array.from(history.netRevenue),
     profit: history.grossProfit ? Array.from(history.grossProfit) : null,
   };
@@ -18,12 +18,20 @@ describe('the per-customer history\'s money columns', () => {
     expect(columns(table, 40)).toEqual({ ids: ['A', 'B'], net: [12, 20], profit: [12 * 0.4, 8] });
     // Without a cost column or a margin no profit can be known: no column of unknowns is kept.
     expect(columns(table).profit).toBeNull();
+    // Entry k is customer k: no column says so (it would read 0, 1, …), and customerAt reads k.
+    const { history } = customerHistory(table);
+    expect(history.customer).toBeNull();
+    expect([customerAt(history, 0), customerAt(history, 1)]).toEqual([0, 1]);
   });
 
   it('when a customer only refunded: that customer has no entry, and the others keep their own sums', () => {
     // C's only row is a refund: not a buyer. B: 20 + 7 → 27.
     const table = tableFromRows([['C', '2024-01-04', -8], ['B', '2024-01-06', 20], ['A', '2024-01-07', 10], ['B', '2024-03-01', 7]]);
     expect(columns(table, 50)).toEqual({ ids: ['B', 'A'], net: [27, 10], profit: [13.5, 5] });
+    // The entries skip C (code 0): their customers are a column.
+    const { history } = customerHistory(table);
+    expect(Array.from(history.customer!)).toEqual([1, 2]);
+    expect([customerAt(history, 0), customerAt(history, 1), historyLength(history)]).toEqual([1, 2, 2]);
   });
 
   it('counts a file of orders\' orders from its rows, in the purchase days\' column when no customer has two on a day, and without order ids', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importBytes } from '../../../src/core/import';
-import { dashboardData, historicalForSnapshot } from '../../../src/core/figures';
+import { dashboardData, historicalForSnapshot, historyCustomers } from '../../../src/core/figures';
 import { customerOrder, FIRST_VIEW } from '../../../src/core/figures/customer-table';
 import { largestFirst } from '../../../src/core/sort-by-number';
 
@@ -24,7 +24,7 @@ describe('dashboard data', () => {
     expect(h.lifespanDays).toEqual({ mean: 43, median: 41 }); // 88, 0 and 41 days
     expect(h.clv.revenueMean).toBeCloseTo(5050000 / 3, 6);
     expect(h.clv.revenueMedian).toBe(2300000);
-    const byId = new Map(Array.from(h.perCustomer.customer, (c, i) => [table.customerIds[c], h.perCustomer.netRevenue[i]]));
+    const byId = new Map(Array.from(historyCustomers(h.perCustomer), (c, i) => [table.customerIds[c], h.perCustomer.netRevenue[i]]));
     expect(Object.fromEntries(byId)).toEqual({ KH01: 2300000, KH02: 0, KH03: 2750000 });
   });
 

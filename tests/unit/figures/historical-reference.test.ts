@@ -3,7 +3,7 @@
  * (plain pandas on the cleaned rows; see /work/shared/reference/README.md).
  */
 import { describe, expect, it } from 'vitest';
-import { cohorts, datasetFigures, historicalFigures } from '../../../src/core/figures';
+import { cohorts, customerAt, datasetFigures, historicalFigures, historyCustomers } from '../../../src/core/figures';
 import { day } from '../../fixtures/figures/build-table';
 import { groupCustomerDays } from '../../../src/core/figures/customer-days';
 import { loadOnlineRetail, readReferenceCsv } from '../../fixtures/figures/real-data';
@@ -25,7 +25,7 @@ describe('Online Retail customer history', () => {
       'customer_id', 'first_purchase', 'last_purchase', 'n_invoices', 'n_purchase_days', 'n_lines', 'total_revenue',
     ]);
     const k = new Map<string, number>();
-    h.perCustomer.customer.forEach((c, i) => k.set(table.customerIds[c], i));
+    historyCustomers(h.perCustomer).forEach((c, i) => k.set(table.customerIds[c], i));
     expect(h.customers).toBe(reference.rows.length + 1);
     const p = h.perCustomer;
     const freeLines = new Map<string, number>();
@@ -47,8 +47,8 @@ describe('Online Retail customer history', () => {
         p.lastDay[i] !== day(last.slice(0, 10)) ||
         p.orders[i] !== Number(invoices) ||
         p.purchaseDays[i] !== Number(days) ||
-        purchaseRows(p.customer[i]) !== Number(lines) + (freeLines.get(id) ?? 0) ||
-        Math.abs(grossRevenue(p.customer[i]) - Number(revenue)) > 1e-9 * Math.abs(Number(revenue))
+        purchaseRows(customerAt(p, i)) !== Number(lines) + (freeLines.get(id) ?? 0) ||
+        Math.abs(grossRevenue(customerAt(p, i)) - Number(revenue)) > 1e-9 * Math.abs(Number(revenue))
       ) {
         mismatches.push(id);
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datasetFigures, historicalFigures } from '../../../src/core/figures';
+import { datasetFigures, historicalFigures, historyCustomers } from '../../../src/core/figures';
 import { median, medianOfCounts } from '../../../src/core/figures/stats';
 import { groupCustomerDays } from '../../../src/core/figures/customer-days';
 import { day, tableFromRows, type LiteralRow } from '../../fixtures/figures/build-table';
@@ -29,7 +29,7 @@ const ROWS: LiteralRow[] = [
 describe('historicalFigures', () => {
   const table = tableFromRows(ROWS);
   const h = historicalFigures(table);
-  const ids = Array.from(h.perCustomer.customer, (c) => table.customerIds[c]);
+  const ids = Array.from(historyCustomers(h.perCustomer), (c) => table.customerIds[c]);
 
   it('counts an order once per customer when its lines are apart, for customers of few rows and of many', () => {
     // E: o7, o8, then o7 again on a later line → 2 orders. F: 20 lines cycling over o9, o10, o11 → 3 orders (more rows
@@ -76,8 +76,8 @@ describe('historicalFigures', () => {
     expect(Array.from(p.purchaseDays)).toEqual([2, 2, 1]);
     // Purchase rows and gross revenue per customer are the grouping's (no column of the history holds them).
     const g = groupCustomerDays(table);
-    expect(Array.from(p.customer, (c) => g.rowStart[c + 1] - g.rowStart[c])).toEqual([3, 3, 1]);
-    expect(Array.from(p.customer, (c) => Array.from(g.total.subarray(g.dayStart[c], g.dayStart[c + 1]), (v) => v / g.totalScale).reduce((a, b) => a + b, 0))).toEqual([230, 200, 300]);
+    expect(Array.from(historyCustomers(p), (c) => g.rowStart[c + 1] - g.rowStart[c])).toEqual([3, 3, 1]);
+    expect(Array.from(historyCustomers(p), (c) => Array.from(g.total.subarray(g.dayStart[c], g.dayStart[c + 1]), (v) => v / g.totalScale).reduce((a, b) => a + b, 0))).toEqual([230, 200, 300]);
     expect(Array.from(p.netRevenue)).toEqual([200, 200, 300]);
     expect(Array.from(p.grossProfit!)).toEqual([88, NaN, 150]);
   });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ordersPerCustomer } from '../../../src/core/figures/orders-per-customer';
-import { customerHistory } from '../../../src/core/figures';
+import { customerHistory, historyCustomers } from '../../../src/core/figures';
 import type { TransactionTable } from '../../../src/core/types';
 import { seeded } from '../../fixtures/import/helpers';
 import { day, tableFromRows } from '../../fixtures/figures/build-table';
@@ -61,6 +61,6 @@ describe('ordersPerCustomer', () => {
     }
     const { history } = customerHistory(t);
     const all = ordersPerCustomer(t);
-    expect(Array.from(history.orders)).toEqual(Array.from(history.customer, (c) => all[c]));
+    expect(Array.from(history.orders)).toEqual(Array.from(historyCustomers(history), (c) => all[c]));
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readSummaryFile } from '../../../src/core/import/summary-file';
 import { summaryCustomers } from '../../../src/core/figures/summary-customers';
+import { historyCustomers, historyLength } from '../../../src/core/figures/customer-history';
 import { dayToIso } from '../../../src/core/figures/dates';
 
 const hand = readFileSync(new URL('../../fixtures/summary/hand-summary.csv', import.meta.url));
@@ -12,7 +13,7 @@ describe('summaryCustomers', () => {
     const { history, dated } = summaryCustomers(dataset);
     expect(dated).toBe(true);
     const row = (id: string) => {
-      const i = Array.from(history.customer).findIndex((c) => dataset.customerIds[c] === id);
+      const i = historyCustomers(history).findIndex((c) => dataset.customerIds[c] === id);
       return [dayToIso(history.firstDay[i]), dayToIso(history.lastDay[i]), history.orders[i], history.purchaseDays[i], history.netRevenue[i]];
     };
     // C2: first 2024-01-10, tₓ 60 days later 2024-03-10, 3 purchases on 3 days, 100.
@@ -21,7 +22,7 @@ describe('summaryCustomers', () => {
     expect(row('C3')).toEqual(['2024-02-01', '2024-02-01', 2, 1, 80]);
     // C4: 5 purchases over 85 days (2024 is a leap year): 2024-01-05 → 2024-03-30.
     expect(row('C4')).toEqual(['2024-01-05', '2024-03-30', 5, 5, 120]);
-    expect(history.customer.length).toBe(8);
+    expect(historyLength(history)).toBe(8);
     expect(Array.from(history.netRevenue).reduce((a, b) => a + b, 0)).toBe(600);
     // A summary has no profit: no column of unknowns.
     expect(history.grossProfit).toBeNull();

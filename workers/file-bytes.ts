@@ -119,9 +119,8 @@ export async function readHead(file: Blob, bytes = SNIFF_BYTES): Promise<Uint8Ar
  * while parsing made the browser's reading compete with both parsing workers for the CPU. A larger range comes
  * through the Blob's stream (see streamedSlices). A chunk is valid until the next is asked for.
  *
- * Buffers read from a Blob are never released here (src/core/release.ts): in Chromium, ArrayBuffer.transfer(0) on
- * them left their memory resident in the renderer (a worker reading 360 MB in 4 MB slices, each transferred to
- * nothing once read, held +383 MB; left to the collector, +97 MB), where it frees a buffer of the page's own at once.
+ * A range read at once is released once its last piece has been read (src/core/release.ts): left to the collector, a
+ * half of a 200 MB file stayed resident through the figures and the save.
  */
 async function* sliceChunks(file: Blob, from: number, to: number): AsyncGenerator<Uint8Array> {
   const ahead = takeReadAhead(file, from, to);
@@ -135,10 +134,14 @@ async function* sliceChunks(file: Blob, from: number, to: number): AsyncGenerato
   yield* streamedSlices(file.slice(first, to));
 }
 
-/** `bytes` in pieces of SLICE_BYTES, the first `firstPiece` long when given. */
+/** `bytes` in pieces of SLICE_BYTES, the first `firstPiece` long when given; released once read (or the reading stops). */
 function* piecesOf(bytes: Uint8Array, firstPiece = 0): Generator<Uint8Array> {
-  if (firstPiece > 0) yield bytes.subarray(0, firstPiece);
-  for (let at = firstPiece; at < bytes.length; at += SLICE_BYTES) yield bytes.subarray(at, at + SLICE_BYTES);
+  try {
+    if (firstPiece > 0) yield bytes.subarray(0, firstPiece);
+    for (let at = firstPiece; at < bytes.length; at += SLICE_BYTES) yield bytes.subarray(at, at + SLICE_BYTES);
+  } finally {
+    release(bytes);
+  }
 }
 
 /**
@@ -281,6 +284,10 @@ function takeReadAhead(file: Blob, from: number, to: number): Promise<Uint8Array
 
 /** Forget bytes read ahead (an import ended, or another file was picked). */
 export function dropReadAhead(): void {
-  if (readAhead) clearTimeout(readAhead.expiry);
+  if (readAhead) {
+    clearTimeout(readAhead.expiry);
+    // Nobody took them: the bytes go now, not at a collection (src/core/release.ts).
+    void readAhead.bytes.then((bytes) => release(bytes));
+  }
   readAhead = null;
 }

@@ -1,6 +1,6 @@
 /**
  * How a file's bytes reach the importer: the bytes themselves, in what slices, and which buffers are given back
- * (src/core/release.ts): the stream's own buffer once the reading ends, never a buffer read from the file.
+ * (src/core/release.ts): the stream's own buffer once the reading ends, a range read at once after its last piece.
  */
 import { describe, expect, it, vi } from 'vitest';
 
@@ -91,19 +91,35 @@ describe('the slices a file is read in', () => {
     }
   });
 
-  it('are never given back when read from the file in one request (Chromium kept such memory resident)', async () => {
+  it('are given back once their last piece is read when read from the file in one request, or read ahead', async () => {
     const file = fileOf(9_000_000);
     const once = await readAndWatch(file, 5, 9_000_000);
     expect(firstDifference(joined(once), new Uint8Array(await file.arrayBuffer()).subarray(5))).toBe(-1);
-    // The first 64 KB slice is a read of its own; the rest are views of one buffer.
+    // The first 64 KB slice is a read of its own; the rest are views of one buffer, released after the last.
     expect(once[0].bytes.length).toBe(64 << 10);
     expect(new Set(once.slice(1).map((s) => s.buffer)).size).toBe(1);
-    expect(released).toEqual([]);
+    expect(once.every((s) => !s.releasedOnArrival && s.releasedBefore === 0)).toBe(true);
+    expect(released).toEqual([once[1].buffer]);
     readRangeAhead(file, 0, 9_000_000);
     const ahead = await readAndWatch(file, 0, 9_000_000);
     expect(firstDifference(joined(ahead), new Uint8Array(await file.arrayBuffer()))).toBe(-1);
-    expect(released).toEqual([]);
+    expect(new Set(ahead.map((s) => s.buffer)).size).toBe(1);
+    expect(ahead.every((s) => !s.releasedOnArrival && s.releasedBefore === 0)).toBe(true);
+    expect(released).toEqual([ahead[0].buffer]);
     dropReadAhead();
+  });
+
+  it('give back bytes read ahead that no import took, once they are dropped', async () => {
+    const file = fileOf(3_000_000);
+    released.length = 0;
+    readRangeAhead(file, 1_000, 3_000_000);
+    // Another range read ahead drops the first: its bytes go once they have arrived.
+    readRangeAhead(file, 2_000, 3_000_000);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(released.map((b) => b.byteLength)).toEqual([3_000_000 - 1_000]);
+    dropReadAhead();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(released.map((b) => b.byteLength)).toEqual([3_000_000 - 1_000, 3_000_000 - 2_000]);
   });
 
   it('stop the stream and give the buffer back when the reader stops early', async () => {

@@ -2,7 +2,7 @@
  * Typed reads and writes over the schema. Every function takes the database, so the worker, the page and the
  * storage tests each pass their own instance.
  */
-import { joinDays } from '../core/day-column';
+import { joinDays, narrowDays } from '../core/day-column';
 import { release } from '../core/release';
 import { joinMoney, joinTableMoney, narrowMoney, storedMoneyBytes, type MoneyScale, type MoneyValues, type StoredMoney } from '../core/money-column';
 import type { DatasetEntry, DatasetSettings } from '../core/datasets';
@@ -10,6 +10,8 @@ import type { OrderCodes, TransactionTable } from '../core/types';
 import type { BillingFile } from '../core/subscriptions';
 import { isWholeDataset, type ChunkRecord, type ClvDatabase, type DatasetRecord, type DictionaryRecord, type MappingRecord } from './schema';
 import { packedCustomerIds, withPackedCustomerIds } from '../core/customer-ids';
+import { isPacked, packInts, packedForm, storedLength, unpackInts, type IntColumn, type PackedInts } from '../core/packed-ints';
+import type { DayColumn } from '../core/types';
 
 /** Rows per stored chunk: small enough to load progressively, large enough to keep record counts low. */
 export const CHUNK_ROWS = 65_536;
@@ -21,7 +23,7 @@ type NewDataset = Omit<DatasetRecord, 'id' | 'chunkCount' | 'rows' | 'createdAt'
  */
 type LastFields = () => { timings: DatasetRecord['timings'] };
 
-type ChunkArray = Uint32Array | Int32Array | Int16Array | Uint16Array | Float64Array;
+type ChunkArray = Uint32Array | Int32Array | Int16Array | Uint16Array | Uint8Array | Float64Array;
 
 /**
  * The arrays a save copies chunks into, written again from one batch to the next: once a batch is added, IndexedDB
@@ -34,9 +36,22 @@ class ChunkCopies {
 
   /** `source[from, to)` in an array of its own (a stored view would clone its whole underlying buffer). */
   copy<T extends ChunkArray>(source: T, from: number, to: number): T {
-    const kept = this.free.get(ChunkCopies.key(source, to - from))?.pop() as T | undefined;
-    const array = kept ?? (new (source.constructor as new (length: number) => T)(to - from));
+    const array = this.take(source.constructor as new (length: number) => T, to - from);
     array.set(source.subarray(from, to) as never);
+    return array;
+  }
+
+  /**
+   * source[from, to) packed into bytes of this save's (see packed-ints.ts) when that is narrower, else copied as
+   * `copy` does.
+   */
+  packOrCopy<T extends IntColumn & ChunkArray>(source: T, from: number, to: number): T | PackedInts {
+    return packInts(source, from, to, (length) => this.take(Uint8Array, length)) ?? this.copy(source, from, to);
+  }
+
+  /** An array of `length` elements to write into (its contents are not zeros): one given back, or a new one. */
+  private take<T extends ChunkArray>(type: new (length: number) => T, length: number): T {
+    const array = (this.free.get(`${type.name} ${length}`)?.pop() as T | undefined) ?? new type(length);
     this.lent.add(array);
     return array;
   }
@@ -68,6 +83,9 @@ class ChunkCopies {
   }
 }
 
+/** A chunk's money column as stored: StoredMoney, its whole numbers packed where that is narrower. */
+type ChunkMoney = { values: Float64Array | Int32Array | PackedInts; scale?: MoneyScale };
+
 /** The money columns, each with the field where a chunk keeps its stored scale (money-column.ts). */
 const SCALE_OF = { amount: 'amountScale', cost: 'costScale', refunded: 'refundedScale' } as const;
 
@@ -84,17 +102,23 @@ const chunkCountOf = (table: TransactionTable) => Math.max(1, Math.ceil(table.le
 function chunkOf(table: TransactionTable, datasetId: number, index: number, copies: ChunkCopies): ChunkRecord {
   const from = index * CHUNK_ROWS;
   const to = Math.min(table.length, from + CHUNK_ROWS);
-  const part = <T extends ChunkArray>(a: T | null | undefined): T | null => (a ? copies.copy(a, from, to) : null);
-  // Amounts held in 32 bits are stored at the table's scale as they are; 64-bit ones narrowed chunk by chunk.
-  const money = (values: MoneyValues, scale?: MoneyScale): StoredMoney => (values instanceof Int32Array && scale !== undefined ? { values: copies.copy(values, from, to), scale } : narrowMoney(values.subarray(from, to), scale));
+  const part = (a: Uint32Array | null | undefined): Uint32Array | PackedInts | null => (a ? copies.packOrCopy(a, from, to) : null);
+  // Amounts held in 32 bits are stored at the table's scale as they are; 64-bit ones narrowed chunk by chunk. Whole
+  // numbers are then packed where that is narrower.
+  const money = (values: MoneyValues, scale?: MoneyScale): ChunkMoney => {
+    if (values instanceof Int32Array && scale !== undefined) return { values: copies.packOrCopy(values, from, to), scale };
+    const narrowed = narrowMoney(values.subarray(from, to), scale);
+    const packed = narrowed.values instanceof Int32Array ? packInts(narrowed.values, 0, narrowed.values.length) : null;
+    return packed ? { values: packed, scale: narrowed.scale } : narrowed;
+  };
   const amount = money(table.amount, table.moneyScale);
   const cost = table.cost ? money(table.cost) : null;
   const refunded = table.refunded ? money(table.refunded, table.moneyScale) : null;
   return {
     datasetId,
     index,
-    customer: copies.copy(table.customer, from, to),
-    day: copies.copy(table.day, from, to),
+    customer: copies.packOrCopy(table.customer, from, to),
+    day: copies.packOrCopy(table.day, from, to),
     amount: amount.values,
     ...(amount.scale ? { amountScale: amount.scale } : {}),
     cost: cost ? cost.values : null,
@@ -136,7 +160,7 @@ export async function saveDataset(
       for (let index = first; index < Math.min(chunkCount, first + CHUNKS_PER_WRITE); index++) batch.push(chunkOf(table, id, index, copies));
       await db.chunks.bulkAdd(batch);
       // IndexedDB took its own copy when each chunk was added: the batch's arrays serve the next one.
-      copies.takeBack(batch.flatMap((chunk) => Object.values(chunk).filter((v): v is ArrayBufferView => ArrayBuffer.isView(v))));
+      copies.takeBack(batch.flatMap((chunk) => Object.values(chunk).flatMap((v): ArrayBufferView[] => (ArrayBuffer.isView(v) ? [v] : isPacked(v) ? [v.bytes] : []))));
     }
     copies.releaseAll();
     // Ids still packed (as an import leaves them) are stored so, without being made into strings.
@@ -166,34 +190,55 @@ function exactly<T extends Uint8Array | Uint16Array | Int32Array | Float64Array>
   return view.byteOffset === 0 && view.byteLength === view.buffer.byteLength ? view : (view.slice() as T);
 }
 
+/** The bytes an integer column takes stored chunk by chunk, each chunk packed where that is narrower (chunkOf). */
+function packedBytes(values: IntColumn): number {
+  let bytes = 0;
+  for (let from = 0; from < values.length; from += CHUNK_ROWS) {
+    const to = Math.min(values.length, from + CHUNK_ROWS);
+    bytes += (to - from) * (packedForm(values, from, to)?.width ?? values.BYTES_PER_ELEMENT);
+  }
+  return bytes;
+}
+
 /**
- * About how many bytes a table takes once stored: its columns as they are stored (money in 32 bits where a chunk's
- * values allow), and its dictionaries' strings (two bytes a character, as browsers count them). What the user is told
- * a file needed when the browser's quota stops the save.
+ * About how many bytes a table takes once stored: its columns as they are stored (whole numbers packed where that is
+ * narrower, other money in 32 bits where a chunk's values allow), and its dictionaries' strings (two bytes a
+ * character, as browsers count them). What the user is told a file needed when the browser's quota stops the save.
  */
 export function storedBytes(table: TransactionTable): number {
   const packedIds = packedCustomerIds(table);
   let bytes = !packedIds ? 0 : 'numbers' in packedIds ? packedIds.numbers.byteLength : packedIds.chars.byteLength + packedIds.ends.byteLength;
   for (const [key, { value }] of Object.entries(Object.getOwnPropertyDescriptors(table))) {
     if (key === 'customerIds' && packedIds) continue;
-    if (Object.hasOwn(SCALE_OF, key)) bytes += value ? storedMoneyBytes(value as MoneyValues, CHUNK_ROWS) : 0;
+    if (value instanceof Int32Array || value instanceof Uint32Array || value instanceof Uint16Array) bytes += packedBytes(value);
+    else if (Object.hasOwn(SCALE_OF, key)) bytes += value ? storedMoneyBytes(value as MoneyValues, CHUNK_ROWS) : 0;
     else if (ArrayBuffer.isView(value)) bytes += value.byteLength;
     else if (Array.isArray(value)) for (const s of value) bytes += 2 * String(s).length + 8;
   }
   return bytes;
 }
 
-function concat<T extends Uint32Array | Int32Array | Float64Array>(
-  parts: (T | null | undefined)[], length: number, make: (n: number) => T,
+function concat<T extends Uint32Array | Int32Array | Uint16Array | Float64Array>(
+  parts: (T | PackedInts | null | undefined)[], length: number, make: (n: number) => T,
 ): T | null {
   if (parts.length === 0 || parts.some((p) => p === null || p === undefined)) return parts.length === 0 ? make(0) : null;
   const out = make(length);
   let offset = 0;
-  for (const p of parts as T[]) {
-    out.set(p, offset);
-    offset += p.length;
+  for (const p of parts as (T | PackedInts)[]) {
+    if (isPacked(p)) unpackInts(p, out as IntColumn, offset);
+    else out.set(p, offset);
+    offset += storedLength(p);
   }
   return out;
+}
+
+/** The chunks' days as one column: 16 bits when every chunk's fit (packed ones by their largest possible value). */
+function joinStoredDays(parts: (DayColumn | PackedInts)[], length: number): DayColumn {
+  if (!parts.some(isPacked)) return joinDays(parts as DayColumn[], length);
+  const fits16 = parts.every((p) => (isPacked(p) ? p.base >= 0 && p.base + 2 ** (8 * p.width) - 1 <= 0xffff : p instanceof Uint16Array));
+  if (fits16) return concat(parts, length, (n) => new Uint16Array(n))!;
+  // Packed in 2 or 3 bytes (days held in 32 bits), or a chunk of 32-bit days: in 16 bits still if they all fit.
+  return narrowDays(concat(parts, length, (n) => new Int32Array(n))!);
 }
 
 /** Read a stored dataset back into one columnar table. */
@@ -204,12 +249,12 @@ export async function loadTable(db: ClvDatabase, datasetId: number): Promise<Tra
     db.datasets.get(datasetId),
   ]);
   const dict = (kind: DictionaryRecord['kind']) => dictionaries.find((d) => d.kind === kind)?.values ?? null;
-  const length = chunks.reduce((n, c) => n + c.day.length, 0);
+  const length = chunks.reduce((n, c) => n + storedLength(c.day), 0);
   const u32 = (n: number) => new Uint32Array(n);
   const table = {
     length,
     customer: concat(chunks.map((c) => c.customer), length, u32)!,
-    day: joinDays(chunks.map((c) => c.day), length),
+    day: joinStoredDays(chunks.map((c) => c.day), length),
     ...tableMoneyOf(chunks, length),
     cost: moneyOf(chunks, 'cost', length),
     order: concat(chunks.map((c) => c.order), length, u32),
@@ -256,9 +301,16 @@ function storedMoneyOf(chunks: ChunkRecord[], column: keyof typeof SCALE_OF): St
   for (const chunk of chunks) {
     const values = chunk[column];
     if (!values) return null;
-    parts.push({ values, scale: chunk[SCALE_OF[column]] });
+    parts.push({ values: isPacked(values) ? unpacked(values) : values, scale: chunk[SCALE_OF[column]] });
   }
   return parts;
+}
+
+/** A chunk's packed whole numbers (money in cents or units) as a 32-bit array. */
+function unpacked(packed: PackedInts): Int32Array {
+  const out = new Int32Array(storedLength(packed));
+  unpackInts(packed, out, 0);
+  return out;
 }
 
 /** The columns added after the first stored datasets: present only when every chunk has them. */

@@ -12,6 +12,7 @@ import type { SnapshotV1 } from '../core/snapshot/schema';
 import type { BillingFile, BillingShape } from '../core/subscriptions';
 import type { ScenarioLevers } from '../core/scenario/levers';
 import type { MoneyScale } from '../core/money-column';
+import type { PackedInts } from '../core/packed-ints';
 import type { StoredValues } from '../core/import/code-dictionary';
 
 /** One imported file. Written in the same transaction as its chunks and dictionaries, so it exists only whole. */
@@ -84,33 +85,39 @@ export interface StoredSummary {
 export interface ChunkRecord {
   datasetId: number;
   index: number;
-  customer: Uint32Array;
+  /**
+   * Since 4 Dec 2026 every integer column of a chunk (customer, days, label codes, money in whole units or cents) is
+   * stored packed (src/core/packed-ints.ts: offsets from its least value in 1–3 bytes) when that takes fewer bytes;
+   * as its array otherwise, and in chunks stored before (still read). Added without a version change: chunks are not
+   * indexed.
+   */
+  customer: Uint32Array | PackedInts;
   /** 16 bits when the table's days fit (since 2 Dec 2026; 32 bits before, still read). */
-  day: DayColumn;
+  day: DayColumn | PackedInts;
   /**
    * Since 2 Dec 2026 a chunk's money columns (amount, cost, refunded) are whole numbers of 1/scale in 32 bits when
    * every value of the chunk is exactly one (money-column.ts); the scale is then beside them. Chunks stored before, or
    * holding other values, have 64-bit floats and no scale. Added without a version change: chunks are not indexed.
    */
-  amount: Float64Array | Int32Array;
+  amount: Float64Array | Int32Array | PackedInts;
   amountScale?: MoneyScale;
   costScale?: MoneyScale;
   refundedScale?: MoneyScale;
   /** The rows' source lines: stored until 2 Dec 2026, no longer written or read (TransactionTable.line). */
   line?: Uint32Array;
-  cost: Float64Array | Int32Array | null;
-  order: Uint32Array | null;
-  product: Uint32Array | null;
-  channel: Uint32Array | null;
+  cost: Float64Array | Int32Array | PackedInts | null;
+  order: Uint32Array | PackedInts | null;
+  product: Uint32Array | PackedInts | null;
+  channel: Uint32Array | PackedInts | null;
   /**
    * Added without a version change (chunks are not indexed): absent in chunks stored before them, read as null. A
    * refunded amount per row (table.refunded) and the label columns a campaign or an origin needs.
    */
-  refunded?: Float64Array | Int32Array | null;
-  discount?: Uint32Array | null;
-  contactName?: Uint32Array | null;
-  email?: Uint32Array | null;
-  phone?: Uint32Array | null;
+  refunded?: Float64Array | Int32Array | PackedInts | null;
+  discount?: Uint32Array | PackedInts | null;
+  contactName?: Uint32Array | PackedInts | null;
+  email?: Uint32Array | PackedInts | null;
+  phone?: Uint32Array | PackedInts | null;
 }
 
 /** A dataset's string dictionaries (customer ids, order ids, products, channels). */

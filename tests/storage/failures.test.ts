@@ -104,15 +104,15 @@ describe('a full disk during the save', () => {
       const first = await importText(harness.api, 'first.csv', 'customer,date,amount\nA,2024-01-05,10\nB,2024-01-06,20\n');
       const limit = await limitStorage(100);
       lift = limit.lift;
-      // What the file needs, by hand: 4 rows of 2 customers, customer 4 × 4 bytes, day 4 × 2 (16-bit days), amount
-      // 4 × 4 (whole units in 32 bits), and the ids "X" and "Y" packed, a byte each and a 4-byte end each (the rows'
-      // lines are not stored): 16 + 8 + 16 + 10 = 50 bytes. Its dataset record alone already
+      // What the file needs, by hand: 4 rows of 2 customers; customers (codes 0–1), days (1 Feb – 2 Mar, 30 apart) and
+      // amounts (whole units 1–4) each packed in a byte a row (packed-ints.ts), 4 + 4 + 4, and the ids "X" and "Y"
+      // packed, a byte each and a 4-byte end each (the rows' lines are not stored): 22 bytes. Its dataset record alone already
       // takes most of the 100 bytes allowed, so the first chunk fails.
       const file = new File(['customer,date,amount\nX,2024-02-01,1\nY,2024-02-02,2\nX,2024-03-01,3\nY,2024-03-02,4\n'], 'second.csv');
       const options = await acceptedOptions(harness.api, file);
       const err = (await harness.api.runImport(file, options, 'job').then(() => null, (e: unknown) => e)) as Error & { notice?: { vars: { needed: number } } };
       expect(err.name).toBe('QuotaExceededError');
-      expect(err.notice?.vars.needed).toBe(50);
+      expect(err.notice?.vars.needed).toBe(22);
       lift();
       lift = null;
       const names = (await harness.api.listDatasets()).map((d) => [d.id, d.name, d.figures.netRevenue]);

@@ -8,6 +8,7 @@ import { importBytes } from '../../src/core/import';
 import { withoutLines } from '../../src/core/import/dataset-table';
 import { customerIdOf, packedCustomerIds } from '../../src/core/customer-ids';
 import type { PackedValues } from '../../src/core/import/code-dictionary';
+import { isPacked, unpackInts, type PackedInts } from '../../src/core/packed-ints';
 
 const freshDb = () => new ClvDatabase(`test-${crypto.randomUUID()}`);
 
@@ -48,15 +49,48 @@ describe('dataset storage', () => {
     db.close();
   });
 
-  it('stores 16-bit days as 16-bit chunks, 2 bytes a row', async () => {
+  it('stores 16-bit days in a byte a row when a chunk spans under 256 days, else as 16-bit chunks', async () => {
     const db = freshDb();
     const t = { ...table(CHUNK_ROWS + 5), day: new Uint16Array(CHUNK_ROWS + 5).fill(19_723) };
+    // The second chunk spans 1,000 days: a byte a row cannot hold them.
+    t.day.set([19_723, 20_000, 19_000, 19_500, 19_723], CHUNK_ROWS);
     const id = await saveDataset(db, t, meta('orders.csv'));
     const chunks = await db.chunks.where('datasetId').equals(id).sortBy('index');
-    expect(chunks.map((c) => [c.day.constructor.name, c.day.byteLength])).toEqual([['Uint16Array', 2 * CHUNK_ROWS], ['Uint16Array', 10]]);
+    expect(chunks.map((c) => (isPacked(c.day) ? ['packed', c.day.base, c.day.width, c.day.bytes.byteLength] : [c.day.constructor.name, c.day.byteLength])))
+      .toEqual([['packed', 19_723, 1, CHUNK_ROWS], ['Uint16Array', 10]]);
     const back = await loadTable(db, id);
     expect(back.day).toBeInstanceOf(Uint16Array);
-    expect(back.day.every((d) => d === 19_723)).toBe(true);
+    expect(Array.from(back.day)).toEqual(Array.from(t.day));
+    db.close();
+  });
+
+  it('packs each integer column chunk by chunk from its least value, 1–3 bytes a row, and reads every value back', async () => {
+    const db = freshDb();
+    const n = CHUNK_ROWS + 4;
+    // Customers 0 … 299,999 in steps (3 bytes: a range of 299,999), 32-bit days 19,000 … 19,399 (2 bytes), amounts in
+    // cents −19.99 … 84.21 (2 bytes: 10,420), product codes 0 … 6 (1 byte); the last chunk's 4 rows: customers 7, 7,
+    // 8, 7 (1 byte), one amount past 2^24 cents apart from the others (not packed).
+    const t: TransactionTable = { ...table(n), amount: new Int32Array(n), moneyScale: 100, product: new Uint32Array(n), productNames: ['p0', 'p1', 'p2', 'p3', 'p4', 'p5', 'p6'] };
+    for (let i = 0; i < n; i++) {
+      t.customer[i] = Math.floor((i * 299_999) / (CHUNK_ROWS - 1));
+      t.amount[i] = [8421, 2500, 7, -1999][i % 4];
+      t.product![i] = i % 7;
+    }
+    t.customer.set([7, 7, 8, 7], CHUNK_ROWS);
+    t.amount.set([100, 2_000_000_000, 5, 0], CHUNK_ROWS);
+    const id = await saveDataset(db, t, meta('packed.csv'));
+    const chunks = await db.chunks.where('datasetId').equals(id).sortBy('index');
+    const form = (v: unknown) => (isPacked(v) ? `${v.width} from ${v.base}` : (v as object).constructor.name);
+    expect(chunks.map((c) => [form(c.customer), form(c.day), form(c.amount), form(c.product)])).toEqual([
+      ['3 from 0', '2 from 19000', '2 from -1999', '1 from 0'],
+      ['1 from 7', '1 from ' + t.day[CHUNK_ROWS], 'Int32Array', '1 from ' + Math.min(...Array.from(t.product!.subarray(CHUNK_ROWS)))],
+    ]);
+    // 8421 is 10,420 above the least: 10,420 = 0x28B4, little-endian.
+    const amount0 = chunks[0].amount as PackedInts;
+    expect(Array.from(amount0.bytes.subarray(0, 2))).toEqual([0xb4, 0x28]);
+    const back = await loadTable(db, id);
+    expect([Array.from(back.customer), Array.from(back.day), Array.from(back.amount), Array.from(back.product!), back.moneyScale])
+      .toEqual([Array.from(t.customer), Array.from(t.day), Array.from(t.amount), Array.from(t.product!), 100]);
     db.close();
   });
 
@@ -73,9 +107,14 @@ describe('dataset storage', () => {
     t.amount[n - 1] = 6 * 2.55;
     const id = await saveDataset(db, t, meta('orders.csv'));
     const chunks = await db.chunks.where('datasetId').equals(id).sortBy('index');
-    const forms = chunks.map((c) => [c.amount.constructor.name, c.amountScale, c.cost!.constructor.name, c.costScale, c.refundedScale]);
-    expect(forms).toEqual([['Int32Array', 100, 'Int32Array', 1, 100], ['Float64Array', undefined, 'Int32Array', 1, 100]]);
-    expect(Array.from(chunks[0].amount.subarray(0, 4))).toEqual([8421, 2500, 7, -1999]);
+    // Whole cents and units are then packed (from their least value: −19.99 in cents; cost 0–40 and refunds 0 or 50
+    // cents, a byte a row).
+    const form = (v: unknown) => (isPacked(v) ? `packed ${v.width}` : (v as object).constructor.name);
+    const forms = chunks.map((c) => [form(c.amount), c.amountScale, form(c.cost), c.costScale, c.refundedScale]);
+    expect(forms).toEqual([['packed 2', 100, 'packed 1', 1, 100], ['Float64Array', undefined, 'packed 1', 1, 100]]);
+    const cents = new Int32Array(4);
+    unpackInts({ ...(chunks[0].amount as PackedInts), bytes: (chunks[0].amount as PackedInts).bytes.subarray(0, 8) }, cents, 0);
+    expect(Array.from(cents)).toEqual([8421, 2500, 7, -1999]);
     const back = await loadTable(db, id);
     expect(back.amount).toEqual(t.amount);
     expect(back.cost).toEqual(t.cost);
@@ -93,7 +132,8 @@ describe('dataset storage', () => {
     expect(Array.from(table.refunded!)).toEqual([0, 350, 0]);
     const id = await saveDataset(db, table, meta('orders_export.csv'));
     const [chunk] = await db.chunks.where('datasetId').equals(id).toArray();
-    expect([chunk.amount.constructor.name, chunk.amountScale, chunk.refundedScale]).toEqual(['Int32Array', 100, 100]);
+    // Packed (8421, 2500, −1999: 2 bytes from −1999), at the table's scale.
+    expect([isPacked(chunk.amount) && chunk.amount.width, chunk.amountScale, chunk.refundedScale]).toEqual([2, 100, 100]);
     const back = await loadTable(db, id);
     expect(back.moneyScale).toBe(100);
     expect(back.amount).toEqual(table.amount);
@@ -171,9 +211,8 @@ describe('dataset storage', () => {
     // 34 chunks: 16 + 16 + 2.
     expect(batches).toEqual([16, 16, 2]);
     const last = (await db.chunks.get([id, 33]))!;
-    expect(last.amount.length).toBe(1);
-    // Its own buffer: one whole amount in 32 bits (money-column.ts).
-    expect(last.amount.buffer.byteLength).toBe(4);
+    // Its own buffer: one whole amount, packed in one byte (packed-ints.ts).
+    expect(isPacked(last.amount) && [last.amount.bytes.length, last.amount.bytes.buffer.byteLength]).toEqual([1, 1]);
     // Every row of every batch as it was: the arrays a batch was copied into are written again for the next one only
     // once it is stored.
     const back = await loadTable(db, id);

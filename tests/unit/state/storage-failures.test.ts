@@ -31,25 +31,25 @@ describe('a full disk during an import', () => {
       datasets.start();
       const session = new Session(datasets, undefined);
       const { ImportFlow } = await import('../../../src/state/import-flow.svelte');
-      // What navigator.storage.estimate says: 1,000 bytes allowed, 960 used (40 bytes of room for a file of 50:
-      // customer 4 × 4 bytes, day 4 × 2, amount 4 × 4 (whole units in 32 bits), ids packed 2 × (1 + 4); the rows'
-      // lines are not stored).
-      const estimate = { quota: null as number | null, usage: null as number | null, async refresh() { this.quota = 1000; this.usage = 960; } };
+      // What navigator.storage.estimate says: 1,000 bytes allowed, 990 used (10 bytes of room for a file of 22:
+      // customers, days and whole-unit amounts packed in a byte a row each, 3 × 4 bytes (src/core/packed-ints.ts), ids
+      // packed 2 × (1 + 4); the rows' lines are not stored).
+      const estimate = { quota: null as number | null, usage: null as number | null, async refresh() { this.quota = 1000; this.usage = 990; } };
       const flow = new ImportFlow(client, datasets, session, undefined, estimate);
       await flow.choose(new File(['customer,date,amount\nX,2024-02-01,1\nY,2024-02-02,2\nX,2024-03-01,3\nY,2024-03-02,4\n'], 'second.csv'));
       lift = (await limitStorage(100)).lift;
       await flow.confirm();
       expect(flow.phase).toBe('failed');
-      expect(flow.error).toMatchObject({ kind: 'storage', storage: { failure: 'quota', needed: 50, quota: 1000, usage: 960 } });
+      expect(flow.error).toMatchObject({ kind: 'storage', storage: { failure: 'quota', needed: 22, quota: 1000, usage: 990 } });
       const problem = flow.error!.storage!;
-      expect(importStorageSentence(problem, 'en-US')).toBe('Storing this file needs about 50 B, but the browser lets this site keep 1,000 B and 960 B of it is taken, so nothing of the file was saved and your stored datasets are intact: delete a dataset you no longer need, or free space on this device, then import again.');
+      expect(importStorageSentence(problem, 'en-US')).toBe('Storing this file needs about 22 B, but the browser lets this site keep 1,000 B and 990 B of it is taken, so nothing of the file was saved and your stored datasets are intact: delete a dataset you no longer need, or free space on this device, then import again.');
       locale.code = 'vi';
-      expect(importStorageSentence(problem, 'vi-VN')).toBe('Để lưu tệp này cần khoảng 50 B, nhưng trình duyệt chỉ cho trang này giữ 1.000 B và đã dùng 960 B, nên chưa có phần nào của tệp được lưu và các tập dữ liệu đã lưu vẫn nguyên vẹn: hãy xóa một tập dữ liệu không còn cần, hoặc giải phóng dung lượng trên thiết bị, rồi nhập lại.');
+      expect(importStorageSentence(problem, 'vi-VN')).toBe('Để lưu tệp này cần khoảng 22 B, nhưng trình duyệt chỉ cho trang này giữ 1.000 B và đã dùng 990 B, nên chưa có phần nào của tệp được lưu và các tập dữ liệu đã lưu vẫn nguyên vẹn: hãy xóa một tập dữ liệu không còn cần, hoặc giải phóng dung lượng trên thiết bị, rồi nhập lại.');
       locale.code = 'th';
-      expect(importStorageSentence({ ...problem, quota: null }, 'th-TH')).toBe('การบันทึกไฟล์นี้ต้องใช้ประมาณ 50 B มากกว่าที่เบราว์เซอร์ให้เว็บนี้เก็บได้ จึงไม่ได้บันทึกส่วนใดของไฟล์ และชุดข้อมูลที่บันทึกไว้ยังอยู่ครบ: ลบชุดข้อมูลที่ไม่ใช้แล้ว หรือเพิ่มพื้นที่ว่างในอุปกรณ์ แล้วนำเข้าอีกครั้ง');
+      expect(importStorageSentence({ ...problem, quota: null }, 'th-TH')).toBe('การบันทึกไฟล์นี้ต้องใช้ประมาณ 22 B มากกว่าที่เบราว์เซอร์ให้เว็บนี้เก็บได้ จึงไม่ได้บันทึกส่วนใดของไฟล์ และชุดข้อมูลที่บันทึกไว้ยังอยู่ครบ: ลบชุดข้อมูลที่ไม่ใช้แล้ว หรือเพิ่มพื้นที่ว่างในอุปกรณ์ แล้วนำเข้าอีกครั้ง');
       // The browser's estimate shows room for the file: its figures are not the limit that stopped the save.
       locale.code = 'en';
-      expect(importStorageSentence({ ...problem, usage: 100 }, 'en-US')).toBe('Storing this file needs about 50 B, more than the browser lets this site keep, so nothing of the file was saved and your stored datasets are intact: delete a dataset you no longer need, or free space on this device, then import again.');
+      expect(importStorageSentence({ ...problem, usage: 100 }, 'en-US')).toBe('Storing this file needs about 22 B, more than the browser lets this site keep, so nothing of the file was saved and your stored datasets are intact: delete a dataset you no longer need, or free space on this device, then import again.');
       lift();
       lift = null;
       expect((await harness.api.listDatasets()).map((d) => d.name)).toEqual(['kept.csv']);
@@ -79,7 +79,7 @@ describe('a full disk met after the dataset was shown', () => {
       lift = (await limitStorage(340)).lift;
       await flow.confirm();
       expect(flow.phase).toBe('failed');
-      expect(flow.error).toMatchObject({ kind: 'storage', storage: { failure: 'quota', needed: 50 } });
+      expect(flow.error).toMatchObject({ kind: 'storage', storage: { failure: 'quota', needed: 22 } });
       // Whether it was opened meanwhile depends on how soon the save failed (here at once); either way it is gone and
       // the session is on the stored one.
       expect(opened.every((id) => id !== kept)).toBe(true);

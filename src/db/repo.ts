@@ -109,7 +109,10 @@ function chunkOf(table: TransactionTable, datasetId: number, index: number, copi
     if (values instanceof Int32Array && scale !== undefined) return { values: copies.packOrCopy(values, from, to), scale };
     const narrowed = narrowMoney(values.subarray(from, to), scale);
     const packed = narrowed.values instanceof Int32Array ? packInts(narrowed.values, 0, narrowed.values.length) : null;
-    return packed ? { values: packed, scale: narrowed.scale } : narrowed;
+    if (!packed) return narrowed;
+    // The 32-bit copy is read no more: its packed bytes are stored instead.
+    release(narrowed.values);
+    return { values: packed, scale: narrowed.scale };
   };
   const amount = money(table.amount, table.moneyScale);
   const cost = table.cost ? money(table.cost) : null;
@@ -282,8 +285,17 @@ function orderCodesOf(record: DatasetRecord | undefined, storedIds: string[] | n
 
 /** The chunks' amounts and refunds as the table's columns, in 32 bits when every chunk was stored so at one scale. */
 function tableMoneyOf(chunks: ChunkRecord[], length: number): Pick<TransactionTable, 'amount' | 'refunded' | 'moneyScale'> {
-  const { amount, refunded, moneyScale } = joinTableMoney(storedMoneyOf(chunks, 'amount')!, storedMoneyOf(chunks, 'refunded'), length);
+  const amountParts = storedMoneyOf(chunks, 'amount')!;
+  const refundedParts = storedMoneyOf(chunks, 'refunded');
+  const { amount, refunded, moneyScale } = joinTableMoney(amountParts, refundedParts, length);
+  releaseUnpacked(chunks, 'amount', amountParts);
+  releaseUnpacked(chunks, 'refunded', refundedParts);
   return { amount, ...(refunded ? { refunded } : {}), ...(moneyScale ? { moneyScale } : {}) };
+}
+
+/** Give back the arrays storedMoneyOf unpacked packed chunks into, once joined (the stored ones are IndexedDB's). */
+function releaseUnpacked(chunks: ChunkRecord[], column: keyof typeof SCALE_OF, parts: StoredMoney[] | null): void {
+  if (parts) chunks.forEach((chunk, i) => isPacked(chunk[column]) && release(parts[i].values));
 }
 
 /**
@@ -292,7 +304,9 @@ function tableMoneyOf(chunks: ChunkRecord[], length: number): Pick<TransactionTa
  */
 function moneyOf(chunks: ChunkRecord[], column: keyof typeof SCALE_OF, length: number): Float64Array | null {
   const parts = storedMoneyOf(chunks, column);
-  return parts ? joinMoney(parts, length) : null;
+  const joined = parts ? joinMoney(parts, length) : null;
+  releaseUnpacked(chunks, column, parts);
+  return joined;
 }
 
 /** A money column of the chunks as each stored it, with its scale; null when a chunk has none. */

@@ -61,6 +61,8 @@ test('Online Retail (gzip): quantity × price, the customer table sorts and filt
   // Buyers: the 4,338 of lifetimes' summary (price > 0) and customer 13256, whose only order is free (a zero-amount
   // order is a purchase); the customers with only cancellations are not counted.
   expect(await numberIn(page, 'kpi-customers')).toBe('4339');
+  // The 8,905 cancellation lines that name a customer, counted in the locale's style (it read "8905").
+  await expect(page.getByTestId('kpi-refunds').locator('.note')).toHaveText('8,905 refunds · 6.9% of sales');
   const table = page.getByTestId('customer-table');
   // The table lists customers with a purchase: 4,339 (lifetimes' 4,338 and 13256's free order); 33 only ever refunded.
   await expect(table).toContainText('4,339 of 4,339 customers');

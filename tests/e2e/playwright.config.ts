@@ -22,7 +22,10 @@ export default defineConfig({
   timeout: 60_000,
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // One more try in CI, where the output marks such a test "flaky" rather than passed. Once (4 Dec 2026) a click
+  // there waited its full two minutes for the tab to be stable, after an import that had drawn its dashboard, and
+  // it did not recur in 18 runs of that test here, alone or with both cores loaded. A test that fails twice still fails.
+  retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   use: {
     baseURL: `http://localhost:${PORT}/`,

@@ -24,7 +24,7 @@ export default defineConfig({
   workers: 1,
   // One more try in CI, where the output marks such a test "flaky" rather than passed. Once (4 Dec 2026) a click
   // there waited its full two minutes for the tab to be stable, after an import that had drawn its dashboard, and
-  // it did not recur in 18 runs of that test here, alone or with both cores loaded. A test that fails twice still fails.
+  // it did not recur in 68 runs of it and its twin here, alone or with both cores loaded. A test that fails twice still fails.
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   use: {
